@@ -1,0 +1,127 @@
+package dev.acgbot.api.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A command described as data, so that each adapter can register it natively
+ * (Discord slash commands, Telegram's command menu) and the router can parse text into it.
+ *
+ * <pre>{@code
+ * CommandSpec tag = CommandSpec.builder("tag", "Tag an image")
+ *         .attachment("image", "the image to tag", false)
+ *         .number("threshold", "minimum score", 0, 1)
+ *         .usesRepliedImages()
+ *         .build();
+ * }</pre>
+ *
+ * @param name              lower-case command name without the slash
+ * @param description       one line, at most 100 characters (Discord's limit)
+ * @param options           typed options in positional order
+ * @param adminOnly         refused to anyone not listed as an admin
+ * @param usesRepliedImages the command may take its images from the message it replies to
+ * @param examples          example invocations shown by /help
+ */
+public record CommandSpec(String name, String description, List<OptionSpec> options, boolean adminOnly,
+                          boolean usesRepliedImages, List<String> examples) {
+
+    public CommandSpec {
+        Objects.requireNonNull(name, "name");
+        if (!name.matches("[a-z][a-z0-9_]{0,31}")) {
+            throw new IllegalArgumentException("command name must be lower-case letters, digits or _: " + name);
+        }
+        description = description == null ? "" : description;
+        if (description.length() > 100) {
+            throw new IllegalArgumentException("description of /" + name + " is longer than 100 characters");
+        }
+        options = List.copyOf(options);
+        examples = examples == null ? List.of() : List.copyOf(examples);
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).greedy() && i != options.size() - 1) {
+                throw new IllegalArgumentException("greedy option must be last in /" + name);
+            }
+        }
+        if (options.stream().map(OptionSpec::name).distinct().count() != options.size()) {
+            throw new IllegalArgumentException("duplicate option name in /" + name);
+        }
+    }
+
+    public static Builder builder(String name, String description) {
+        return new Builder(name, description);
+    }
+
+    public Optional<OptionSpec> option(String optionName) {
+        return options.stream().filter(o -> o.name().equals(optionName)).findFirst();
+    }
+
+    /** One-line usage such as {@code /search <query…> [k:number]}. */
+    public String usage() {
+        StringBuilder sb = new StringBuilder("/").append(name);
+        for (OptionSpec option : options) {
+            sb.append(' ').append(option.usageFragment());
+        }
+        return sb.toString();
+    }
+
+    /** Builds a {@link CommandSpec} step by step. */
+    public static final class Builder {
+        private final String name;
+        private final String description;
+        private final List<OptionSpec> options = new ArrayList<>();
+        private final List<String> examples = new ArrayList<>();
+        private boolean adminOnly;
+        private boolean usesRepliedImages;
+
+        private Builder(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        public Builder string(String optionName, String description, boolean required) {
+            options.add(new OptionSpec(optionName, description, OptionType.STRING, required, false, List.of(), Double.NaN, Double.NaN));
+            return this;
+        }
+
+        /** A string option that takes the rest of the line; must be the last option. */
+        public Builder text(String optionName, String description, boolean required) {
+            options.add(new OptionSpec(optionName, description, OptionType.STRING, required, true, List.of(), Double.NaN, Double.NaN));
+            return this;
+        }
+
+        public Builder choice(String optionName, String description, boolean required, String... choices) {
+            options.add(new OptionSpec(optionName, description, OptionType.STRING, required, false, List.of(choices), Double.NaN, Double.NaN));
+            return this;
+        }
+
+        public Builder number(String optionName, String description, double min, double max) {
+            options.add(new OptionSpec(optionName, description, OptionType.NUMBER, false, false, List.of(), min, max));
+            return this;
+        }
+
+        public Builder attachment(String optionName, String description, boolean required) {
+            options.add(new OptionSpec(optionName, description, OptionType.ATTACHMENT, required, false, List.of(), Double.NaN, Double.NaN));
+            return this;
+        }
+
+        public Builder adminOnly() {
+            this.adminOnly = true;
+            return this;
+        }
+
+        public Builder usesRepliedImages() {
+            this.usesRepliedImages = true;
+            return this;
+        }
+
+        public Builder example(String example) {
+            examples.add(example);
+            return this;
+        }
+
+        public CommandSpec build() {
+            return new CommandSpec(name, description, options, adminOnly, usesRepliedImages, examples);
+        }
+    }
+}

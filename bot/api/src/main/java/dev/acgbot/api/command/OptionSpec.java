@@ -1,0 +1,43 @@
+package dev.acgbot.api.command;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One typed option of a command, described as data.
+ *
+ * @param name        lower-case identifier, also the {@code name:value} key in text commands
+ * @param description one line shown in help and in native command menus
+ * @param type        value kind
+ * @param required    whether the command refuses to run without it
+ * @param greedy      for the last STRING option: takes the rest of the line, spaces included
+ * @param choices     allowed values for STRING options; empty means any
+ * @param min         inclusive lower bound for NUMBER options, or NaN
+ * @param max         inclusive upper bound for NUMBER options, or NaN
+ */
+public record OptionSpec(String name, String description, OptionType type, boolean required,
+                         boolean greedy, List<String> choices, double min, double max) {
+
+    public OptionSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        if (!name.matches("[a-z][a-z0-9_]{0,31}")) {
+            throw new IllegalArgumentException("option name must be lower-case letters, digits or _: " + name);
+        }
+        description = description == null ? "" : description;
+        choices = choices == null ? List.of() : List.copyOf(choices);
+        if (greedy && type != OptionType.STRING) {
+            throw new IllegalArgumentException("only STRING options can be greedy: " + name);
+        }
+    }
+
+    /** A short usage fragment such as {@code <text>} or {@code [threshold:number]}. */
+    public String usageFragment() {
+        String body = switch (type) {
+            case STRING -> choices.isEmpty() ? name + (greedy ? "…" : "") : String.join("|", choices);
+            case NUMBER -> name + ":number";
+            case ATTACHMENT -> name + ":image";
+        };
+        return required ? "<" + body + ">" : "[" + body + "]";
+    }
+}

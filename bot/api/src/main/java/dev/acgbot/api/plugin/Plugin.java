@@ -1,0 +1,35 @@
+package dev.acgbot.api.plugin;
+
+import java.util.List;
+
+/**
+ * The extension point: a plugin contributes commands and has a start/stop lifecycle.
+ *
+ * <p>Plugins are discovered with {@link java.util.ServiceLoader} (a
+ * {@code META-INF/services/dev.acgbot.api.plugin.Plugin} entry), from the application class path and
+ * from jars in the configured plugins directory. They need a public no-argument constructor.
+ *
+ * <p>Lifecycle: constructed, then {@link #start(PluginContext)}, then {@link #commands()} is read, and
+ * {@link #stop()} at shutdown. A plugin whose start fails is disabled and reported; the bot keeps running.
+ */
+public interface Plugin {
+
+    /** Stable id, used as its config key under {@code plugins:}: lower-case letters, digits and dashes. */
+    String id();
+
+    /** One line for /about. */
+    default String description() {
+        return "";
+    }
+
+    /** Prepares the plugin: reads its config section, opens resources. */
+    default void start(PluginContext context) throws Exception {
+    }
+
+    /** The commands this plugin handles; read once after {@link #start(PluginContext)}. */
+    List<BotCommand> commands();
+
+    /** Releases resources. Must not throw. */
+    default void stop() {
+    }
+}

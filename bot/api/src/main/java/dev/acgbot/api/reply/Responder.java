@@ -1,0 +1,17 @@
+package dev.acgbot.api.reply;
+
+/**
+ * Where a command's answers go. Implemented by each adapter for the chat the command came from.
+ * Implementations are thread-safe and never throw for delivery failures: they log them instead.
+ */
+public interface Responder {
+
+    /** Sends one reply. */
+    void send(Reply reply);
+
+    /**
+     * Sends a message that can be edited in place later, for progress of long jobs.
+     * Adapters that cannot edit send a new message on each update.
+     */
+    ProgressMessage progress(String initialText);
+}

@@ -1,0 +1,32 @@
+package dev.acgbot.models.api;
+
+import dev.acgbot.models.image.DecodedImage;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The inference API the commands and the gallery index call. Thread-safe; concurrent calls for the same
+ * model are micro-batched. Every method throws {@link ModelUnavailableException} when the model's files are
+ * missing (its message says how to fetch them) and {@link IllegalArgumentException} when the id names a
+ * model of another task.
+ */
+public interface Inference extends AutoCloseable {
+
+    /** Every configured model, loaded or not. */
+    List<ModelInfo> models();
+
+    Optional<ModelInfo> model(String id);
+
+    /** Scores every label of a tagger for each image, in input order. */
+    List<TagResult> tag(String modelId, List<DecodedImage> images);
+
+    /** L2-normalised image embeddings from a CLIP image tower, in input order. */
+    List<float[]> embedImages(String modelId, List<DecodedImage> images);
+
+    /** L2-normalised text embedding from a CLIP text tower; over-long text is truncated, never rejected. */
+    TextEmbedding embedText(String modelId, String text);
+
+    @Override
+    void close();
+}
