@@ -14,4 +14,11 @@ public interface Responder {
      * Adapters that cannot edit send a new message on each update.
      */
     ProgressMessage progress(String initialText);
+
+    /**
+     * Called once by the core when the command has finished (answered, failed, refused or timed out).
+     * Adapters use it to finalise deferred interactions; the console uses it to run scripts in order.
+     */
+    default void completed() {
+    }
 }
