@@ -1,0 +1,159 @@
+package dev.acgbot.core.plugins;
+
+import dev.acgbot.api.plugin.BotCommand;
+import dev.acgbot.api.plugin.ConfigException;
+import dev.acgbot.api.plugin.ConfigSection;
+import dev.acgbot.api.plugin.Plugin;
+import dev.acgbot.api.plugin.PluginContext;
+import dev.acgbot.api.plugin.Services;
+import dev.acgbot.core.config.BotConfig;
+import dev.acgbot.core.router.CommandRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Loads plugins in separate steps: {@link #load} (enable/disable by config, unique ids), then
+ * {@link #startAll} (start each, register its commands), then {@link #close} (stop in reverse order).
+ * A plugin that fails to start is disabled and reported; a configuration mistake is fatal, because the
+ * operator has to fix it anyway and should hear about it at once.
+ */
+public final class PluginManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
+
+    private final BotConfig config;
+    private final Services services;
+    private final String botVersion;
+    private final List<PluginSource> loaded = new ArrayList<>();
+    private final List<Plugin> started = new CopyOnWriteArrayList<>();
+    private final List<PluginState> states = new CopyOnWriteArrayList<>();
+
+    public PluginManager(BotConfig config, Services services, String botVersion) {
+        this.config = config;
+        this.services = services;
+        this.botVersion = botVersion;
+    }
+
+    /** Keeps the plugins that are enabled in config and whose id is valid and not taken. */
+    public void load(List<PluginSource> sources) {
+        Set<String> seen = new HashSet<>();
+        for (PluginSource source : sources) {
+            String id = source.plugin().id();
+            if (id == null || !id.matches("[a-z][a-z0-9-]{0,40}")) {
+                states.add(new PluginState(String.valueOf(id), source.describeOrigin(), PluginState.Status.FAILED,
+                        "invalid plugin id (lower-case letters, digits and dashes)"));
+                LOG.error("plugin {} from {} has an invalid id '{}'", source.plugin().getClass().getName(), source.describeOrigin(), id);
+                continue;
+            }
+            if (!seen.add(id)) {
+                states.add(new PluginState(id, source.describeOrigin(), PluginState.Status.FAILED, "another plugin has the same id"));
+                LOG.error("plugin id '{}' from {} is already taken; skipped", id, source.describeOrigin());
+                continue;
+            }
+            if (!config.plugins().section(id).bool("enabled", true)) {
+                states.add(new PluginState(id, source.describeOrigin(), PluginState.Status.DISABLED, "disabled in config"));
+                LOG.info("plugin {} is disabled in config", id);
+                continue;
+            }
+            loaded.add(source);
+        }
+    }
+
+    /** Starts the loaded plugins in order and registers their commands. */
+    public void startAll(CommandRegistry registry) {
+        List<String> enabledIds = loaded.stream().map(s -> s.plugin().id()).toList();
+        for (PluginSource source : loaded) {
+            Plugin plugin = source.plugin();
+            String id = plugin.id();
+            try {
+                plugin.start(context(id, enabledIds));
+                List<BotCommand> commands = plugin.commands();
+                List<String> refused = registry.register(id, commands == null ? List.of() : commands);
+                for (String name : refused) {
+                    LOG.warn("plugin {} also defines /{}, which another plugin already has; keeping the first", id, name);
+                }
+                started.add(plugin);
+                states.add(new PluginState(id, source.describeOrigin(), PluginState.Status.STARTED, ""));
+                LOG.info("plugin {} started from {} with {} command(s)", id, source.describeOrigin(), commands == null ? 0 : commands.size());
+            } catch (ConfigException e) {
+                throw e;
+            } catch (Exception | LinkageError e) {
+                states.add(new PluginState(id, source.describeOrigin(), PluginState.Status.FAILED, e.toString()));
+                LOG.error("plugin {} failed to start and is disabled", id, e);
+                stopQuietly(plugin);
+            }
+        }
+    }
+
+    private PluginContext context(String id, List<String> enabledIds) {
+        ConfigSection section = config.plugins().section(id);
+        Path dataDir = config.dataDir();
+        return new PluginContext() {
+            @Override
+            public ConfigSection config() {
+                return section;
+            }
+
+            @Override
+            public ConfigSection rootConfig() {
+                return config.root();
+            }
+
+            @Override
+            public Path dataDir() {
+                return dataDir.resolve("plugin-data").resolve(id);
+            }
+
+            @Override
+            public Path botDataDir() {
+                return dataDir;
+            }
+
+            @Override
+            public Services services() {
+                return services;
+            }
+
+            @Override
+            public String botVersion() {
+                return botVersion;
+            }
+
+            @Override
+            public List<String> enabledPlugins() {
+                return started.stream().map(Plugin::id).filter(enabledIds::contains).toList();
+            }
+        };
+    }
+
+    public List<PluginState> states() {
+        return Collections.unmodifiableList(states);
+    }
+
+    public List<String> startedIds() {
+        return started.stream().map(Plugin::id).toList();
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            stopQuietly(started.get(i));
+        }
+        started.clear();
+    }
+
+    private static void stopQuietly(Plugin plugin) {
+        try {
+            plugin.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("plugin {} failed to stop cleanly: {}", plugin.id(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.acgbot.core.router;
+
+import dev.acgbot.api.command.Arguments;
+import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.command.OptionSpec;
+import dev.acgbot.api.command.OptionType;
+import dev.acgbot.api.command.RepliedMessage;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the text after a command word, or a platform's already-parsed options, into typed
+ * {@link Arguments} checked against the command's {@link CommandSpec}.
+ *
+ * <p>Text syntax: {@code name:value} (or {@code name=value}) sets a named option anywhere on the line;
+ * remaining words fill the options in order; a greedy last option takes all remaining words; double
+ * quotes group words. Attachment options take the message's files, then the replied-to message's.
+ */
+public final class ArgumentBinder {
+
+    private ArgumentBinder() {
+    }
+
+    public static Arguments bindText(CommandSpec spec, String rest, List<Attachment> attachments,
+                                     Optional<RepliedMessage> repliedTo) throws UsageException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (String token : tokenize(spec, rest)) {
+            int sep = indexOfSeparator(token);
+            if (sep > 0) {
+                String key = token.substring(0, sep).toLowerCase(Locale.ROOT);
+                Optional<OptionSpec> named = spec.option(key);
+                if (named.isPresent() && named.get().type() != OptionType.ATTACHMENT) {
+                    if (values.containsKey(key)) {
+                        throw new UsageException(spec, "The option " + key + " is given twice.");
+                    }
+                    values.put(key, convert(spec, named.get(), unquote(token.substring(sep + 1))));
+                    continue;
+                }
+            }
+            positional.add(unquote(token));
+        }
+        Deque<String> words = new ArrayDeque<>(positional);
+        for (OptionSpec option : spec.options()) {
+            if (option.type() == OptionType.ATTACHMENT || values.containsKey(option.name()) || words.isEmpty()) {
+                continue;
+            }
+            if (option.greedy()) {
+                values.put(option.name(), convert(spec, option, String.join(" ", words)));
+                words.clear();
+            } else {
+                values.put(option.name(), convert(spec, option, words.removeFirst()));
+            }
+        }
+        if (!words.isEmpty()) {
+            throw new UsageException(spec, "I did not understand \"" + String.join(" ", words) + "\".");
+        }
+        bindAttachments(spec, values, attachments, repliedTo);
+        requirePresent(spec, values);
+        return new Arguments(values);
+    }
+
+    /** Binds options a platform parsed itself (Discord), checking types, ranges and choices the same way. */
+    public static Arguments bindOptions(CommandSpec spec, Map<String, Object> options, List<Attachment> attachments,
+                                        Optional<RepliedMessage> repliedTo) throws UsageException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : options.entrySet()) {
+            OptionSpec option = spec.option(e.getKey())
+                    .orElseThrow(() -> new UsageException(spec, "Unknown option " + e.getKey() + "."));
+            Object v = e.getValue();
+            if (v == null) {
+                continue;
+            }
+            if (option.type() == OptionType.ATTACHMENT) {
+                if (!(v instanceof Attachment)) {
+                    throw new UsageException(spec, "The option " + option.name() + " needs an image.");
+                }
+                values.put(option.name(), v);
+            } else {
+                values.put(option.name(), convert(spec, option, String.valueOf(v)));
+            }
+        }
+        bindAttachments(spec, values, attachments, repliedTo);
+        requirePresent(spec, values);
+        return new Arguments(values);
+    }
+
+    private static void bindAttachments(CommandSpec spec, Map<String, Object> values, List<Attachment> attachments,
+                                        Optional<RepliedMessage> repliedTo) {
+        Deque<Attachment> own = new ArrayDeque<>(attachments);
+        values.values().forEach(own::remove);
+        Deque<Attachment> replied = new ArrayDeque<>(
+                spec.usesRepliedImages() ? repliedTo.map(RepliedMessage::attachments).orElse(List.of()) : List.of());
+        for (OptionSpec option : spec.options()) {
+            if (option.type() != OptionType.ATTACHMENT || values.containsKey(option.name())) {
+                continue;
+            }
+            if (!own.isEmpty()) {
+                values.put(option.name(), own.removeFirst());
+            } else if (!replied.isEmpty()) {
+                values.put(option.name(), replied.removeFirst());
+            }
+        }
+    }
+
+    private static void requirePresent(CommandSpec spec, Map<String, Object> values) throws UsageException {
+        for (OptionSpec option : spec.options()) {
+            if (option.required() && !values.containsKey(option.name())) {
+                String problem = switch (option.type()) {
+                    case ATTACHMENT -> spec.usesRepliedImages()
+                            ? "Attach an image, or reply to a message with an image, when you use /" + spec.name() + "."
+                            : "Attach an image when you use /" + spec.name() + ".";
+                    case STRING, NUMBER -> "/" + spec.name() + " needs " + option.name()
+                            + (option.description().isEmpty() ? "" : " (" + option.description() + ")") + ".";
+                };
+                throw new UsageException(spec, problem);
+            }
+        }
+    }
+
+    private static Object convert(CommandSpec spec, OptionSpec option, String raw) throws UsageException {
+        switch (option.type()) {
+            case NUMBER -> {
+                double value;
+                try {
+                    value = Double.parseDouble(raw.trim());
+                } catch (NumberFormatException e) {
+                    throw new UsageException(spec, option.name() + " must be a number" + range(option) + ", not \"" + raw + "\".");
+                }
+                if (Double.isNaN(value) || (!Double.isNaN(option.min()) && value < option.min())
+                        || (!Double.isNaN(option.max()) && value > option.max())) {
+                    throw new UsageException(spec, option.name() + " must be a number" + range(option) + ", not \"" + raw + "\".");
+                }
+                return value;
+            }
+            case STRING -> {
+                if (!option.choices().isEmpty()) {
+                    String lower = raw.toLowerCase(Locale.ROOT);
+                    if (!option.choices().contains(lower)) {
+                        throw new UsageException(spec, option.name() + " must be one of " + String.join(", ", option.choices())
+                                + ", not \"" + raw + "\".");
+                    }
+                    return lower;
+                }
+                return raw;
+            }
+            default -> throw new UsageException(spec, option.name() + " needs an image.");
+        }
+    }
+
+    private static String range(OptionSpec option) {
+        if (Double.isNaN(option.min()) || Double.isNaN(option.max())) {
+            return "";
+        }
+        return " from " + format(option.min()) + " to " + format(option.max());
+    }
+
+    private static String format(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static int indexOfSeparator(String token) {
+        if (token.startsWith("\"")) {
+            return -1;
+        }
+        int colon = token.indexOf(':');
+        int equals = token.indexOf('=');
+        if (colon < 0) {
+            return equals;
+        }
+        return equals < 0 ? colon : Math.min(colon, equals);
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Splits on whitespace, keeping double-quoted groups (with their quotes) as one token. */
+    static List<String> tokenize(CommandSpec spec, String rest) throws UsageException {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                current.append(c);
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (!current.isEmpty()) {
+                    tokens.add(current.toString());
+                    current.setLength(0);
+                }
+            } else {
+                current.append(c);
+            }
+        }
+        if (quoted) {
+            throw new UsageException(spec, "A quote \" is not closed.");
+        }
+        if (!current.isEmpty()) {
+            tokens.add(current.toString());
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.acgbot.core.router;
+
+import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.plugin.BotCommand;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The commands of all enabled plugins by name; the first plugin to claim a name keeps it. */
+public final class CommandRegistry {
+    private final Map<String, Registered> byName = new LinkedHashMap<>();
+
+    /** A command with the id of the plugin that provides it. */
+    public record Registered(String pluginId, BotCommand command) {
+    }
+
+    /** Adds a plugin's commands; returns the names refused because another plugin already has them. */
+    public synchronized List<String> register(String pluginId, List<BotCommand> commands) {
+        List<String> refused = new ArrayList<>();
+        for (BotCommand command : commands) {
+            String name = command.spec().name();
+            if (byName.containsKey(name)) {
+                refused.add(name);
+            } else {
+                byName.put(name, new Registered(pluginId, command));
+            }
+        }
+        return refused;
+    }
+
+    public synchronized Optional<Registered> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public synchronized List<CommandSpec> specs() {
+        return byName.values().stream().map(r -> r.command().spec()).toList();
+    }
+
+    public synchronized List<Registered> all() {
+        return List.copyOf(byName.values());
+    }
+}
