@@ -1,0 +1,16 @@
+package dev.acgbot.gallery.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** An approximate proximity-graph index that can be written to disk so start-up does not rebuild it. */
+public interface GraphIndex extends VectorIndex {
+
+    GraphParams params();
+
+    /** Writes the graph (not the vectors: they stay in the gallery store). */
+    void save(Path file) throws IOException;
+
+    /** The same graph searched with another beam width. */
+    GraphIndex withEfSearch(int efSearch);
+}
