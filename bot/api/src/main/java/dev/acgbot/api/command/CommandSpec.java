@@ -38,10 +38,8 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
         }
         options = List.copyOf(options);
         examples = examples == null ? List.of() : List.copyOf(examples);
-        for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).greedy() && i != options.size() - 1) {
-                throw new IllegalArgumentException("greedy option must be last in /" + name);
-            }
+        if (options.stream().filter(OptionSpec::greedy).count() > 1) {
+            throw new IllegalArgumentException("at most one greedy option in /" + name);
         }
         if (options.stream().map(OptionSpec::name).distinct().count() != options.size()) {
             throw new IllegalArgumentException("duplicate option name in /" + name);
@@ -84,7 +82,10 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
             return this;
         }
 
-        /** A string option that takes the rest of the line; must be the last option. */
+        /**
+         * A string option that takes all words not claimed by {@code name:value} options; options after it
+         * can then only be given by name. At most one per command.
+         */
         public Builder text(String optionName, String description, boolean required) {
             options.add(new OptionSpec(optionName, description, OptionType.STRING, required, true, List.of(), Double.NaN, Double.NaN));
             return this;

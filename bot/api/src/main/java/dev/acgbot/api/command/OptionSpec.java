@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param description one line shown in help and in native command menus
  * @param type        value kind
  * @param required    whether the command refuses to run without it
- * @param greedy      for the last STRING option: takes the rest of the line, spaces included
+ * @param greedy      for one STRING option: takes every word not claimed by a named option
  * @param choices     allowed values for STRING options; empty means any
  * @param min         inclusive lower bound for NUMBER options, or NaN
  * @param max         inclusive upper bound for NUMBER options, or NaN

@@ -84,6 +84,9 @@ public final class BotConfig {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> readYaml(String text, String source) {
+        if (text.isBlank()) {
+            return new LinkedHashMap<>();
+        }
         try {
             Object parsed = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
             if (parsed == null) {

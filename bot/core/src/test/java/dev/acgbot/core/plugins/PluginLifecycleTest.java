@@ -1,0 +1,84 @@
+package dev.acgbot.core.plugins;
+
+import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.plugin.BotCommand;
+import dev.acgbot.api.plugin.ConfigException;
+import dev.acgbot.api.plugin.Plugin;
+import dev.acgbot.api.plugin.PluginContext;
+import dev.acgbot.core.BotRuntime;
+import dev.acgbot.core.config.BotConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PluginLifecycleTest {
+
+    static final class Recording implements Plugin {
+        final String id;
+        final List<String> events;
+        final RuntimeException failOnStart;
+
+        Recording(String id, List<String> events, RuntimeException failOnStart) {
+            this.id = id;
+            this.events = events;
+            this.failOnStart = failOnStart;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void start(PluginContext context) {
+            events.add("start " + id);
+            if (failOnStart != null) {
+                throw failOnStart;
+            }
+        }
+
+        @Override
+        public List<BotCommand> commands() {
+            return List.of(BotCommand.of(CommandSpec.builder(id.replace('-', '_'), "cmd").build(), ctx -> ctx.reply(id)));
+        }
+
+        @Override
+        public void stop() {
+            events.add("stop " + id);
+        }
+    }
+
+    @Test
+    void pluginsStartInOrderAndStopInReverse() {
+        List<String> events = new ArrayList<>();
+        BotRuntime runtime = BotRuntime.start(BotConfig.parse(""),
+                List.of(new Recording("one", events, null), new Recording("two", events, null)), List.of());
+        assertTrue(runtime.commands().stream().map(CommandSpec::name).toList().containsAll(List.of("help", "ping", "about", "one", "two")));
+        runtime.close();
+        assertEquals(List.of("start one", "start two", "stop two", "stop one"), events);
+    }
+
+    @Test
+    void failingPluginIsDisabledAndTheRestRun() {
+        List<String> events = new ArrayList<>();
+        try (BotRuntime runtime = BotRuntime.start(BotConfig.parse(""),
+                List.of(new Recording("broken", events, new IllegalStateException("no model")), new Recording("fine", events, null)), List.of())) {
+            assertTrue(runtime.commands().stream().noneMatch(c -> c.name().equals("broken")));
+            assertTrue(runtime.commands().stream().anyMatch(c -> c.name().equals("fine")));
+            assertTrue(runtime.pluginStates().stream().anyMatch(s -> s.id().equals("broken") && s.status() == PluginState.Status.FAILED));
+        }
+    }
+
+    @Test
+    void configMistakeInAPluginStopsStartupNamingTheKey() {
+        List<String> events = new ArrayList<>();
+        ConfigException e = assertThrows(ConfigException.class, () -> BotRuntime.start(BotConfig.parse(""),
+                List.of(new Recording("picky", events, new ConfigException("plugins.picky.k", "must be at most 50"))), List.of()));
+        assertEquals("plugins.picky.k: must be at most 50", e.getMessage());
+    }
+}

@@ -1,0 +1,216 @@
+package dev.acgbot.core.router;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.acgbot.api.UserFacingException;
+import dev.acgbot.api.adapter.MessageOrigin;
+import dev.acgbot.api.command.ChatUser;
+import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.plugin.BotCommand;
+import dev.acgbot.api.reply.Reply;
+import dev.acgbot.core.exec.CommandExecutor;
+import dev.acgbot.core.limits.RateLimiter;
+import dev.acgbot.core.permissions.Permissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RouterTest {
+    static final MessageOrigin ALICE_IN_GROUP = new MessageOrigin("telegram", "group-1", new ChatUser("111", "alice"), false, false);
+    static final MessageOrigin ADMIN_IN_GROUP = new MessageOrigin("telegram", "group-1", new ChatUser("999", "root"), false, false);
+
+    private CommandExecutor executor;
+
+    private Router router(CommandRegistry registry, int workers, int queue, int userCapacity, Duration timeout) {
+        executor = new CommandExecutor(workers, queue);
+        return new Router(registry, new Permissions(Map.of("telegram", Set.of("999"))),
+                new RateLimiter(userCapacity, 1), new RateLimiter(1000, 1000), true, executor, timeout);
+    }
+
+    private Router router(CommandRegistry registry) {
+        return router(registry, 2, 4, 100, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stopExecutor() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    private static CommandRegistry registry(BotCommand... commands) {
+        CommandRegistry registry = new CommandRegistry();
+        registry.register("test", List.of(commands));
+        return registry;
+    }
+
+    private static RecordingResponder send(Router router, MessageOrigin origin, String text) throws InterruptedException {
+        RecordingResponder responder = new RecordingResponder();
+        assertTrue(router.onText(origin, text, "AcgBot", List.of(), Optional.empty(), responder), "not taken: " + text);
+        assertTrue(responder.awaitCompleted(10), "not completed: " + text);
+        return responder;
+    }
+
+    @Test
+    void commandRunsAndAnswers() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("echo", "Echo").text("text", "", true).build(),
+                ctx -> ctx.reply("echo: " + ctx.request().arguments().string("text").orElseThrow()))));
+        RecordingResponder r = send(router, ALICE_IN_GROUP, "/echo@AcgBot hello  world");
+        assertEquals("echo: hello world", r.lastText());
+        assertEquals(1, r.completions.get());
+    }
+
+    @Test
+    void commandForAnotherBotIsNotTaken() {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("echo", "Echo").build(), ctx -> ctx.reply("x"))));
+        RecordingResponder r = new RecordingResponder();
+        assertFalse(router.onText(ALICE_IN_GROUP, "/echo@OtherBot", "AcgBot", List.of(), Optional.empty(), r));
+        assertTrue(r.replies.isEmpty());
+    }
+
+    @Test
+    void unknownCommandInGroupIsLeftToOtherBotsButAnsweredInPrivate() throws Exception {
+        Router router = router(registry());
+        assertFalse(router.onText(ALICE_IN_GROUP, "/start", "AcgBot", List.of(), Optional.empty(), new RecordingResponder()));
+        MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
+        RecordingResponder r = send(router, privateChat, "/start");
+        assertTrue(r.lastText().contains("I don't know /start"), r.lastText());
+    }
+
+    @Test
+    void usageErrorIsFriendly() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("search", "Search").text("query", "", true).build(), ctx -> ctx.reply("x"))));
+        RecordingResponder r = send(router, ALICE_IN_GROUP, "/search");
+        assertTrue(r.lastText().startsWith("ERROR: /search needs query"), r.lastText());
+        assertTrue(r.lastText().contains("Usage: /search <query…>"), r.lastText());
+    }
+
+    @Test
+    void adminCommandIsRefusedToOthersAndAuditedEitherWay() throws Exception {
+        ListAppender<ILoggingEvent> audit = new ListAppender<>();
+        audit.start();
+        Logger auditLogger = (Logger) LoggerFactory.getLogger("acgbot.audit");
+        auditLogger.addAppender(audit);
+        try {
+            AtomicInteger runs = new AtomicInteger();
+            Router router = router(registry(BotCommand.of(CommandSpec.builder("reindex", "Reindex").adminOnly().build(),
+                    ctx -> ctx.reply("started " + runs.incrementAndGet()))));
+            RecordingResponder refused = send(router, ALICE_IN_GROUP, "/reindex");
+            assertEquals("ERROR: /reindex is for the bot's admins only.", refused.lastText());
+            assertEquals(0, runs.get());
+            RecordingResponder allowed = send(router, ADMIN_IN_GROUP, "/reindex");
+            assertEquals("started 1", allowed.lastText());
+            List<String> lines = audit.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("/reindex by telegram:111 (alice)") && lines.get(0).contains("refused"), lines.get(0));
+            assertTrue(lines.get(1).contains("/reindex by telegram:999 (root)") && lines.get(1).contains("allowed"), lines.get(1));
+        } finally {
+            auditLogger.detachAppender(audit);
+        }
+    }
+
+    @Test
+    void platformAdminFlagCountsAsAdmin() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("stats", "Stats").adminOnly().build(), ctx -> ctx.reply("ok"))));
+        MessageOrigin moderator = new MessageOrigin("discord", "g", new ChatUser("5", "mod"), false, true);
+        assertEquals("ok", send(router, moderator, "/stats").lastText());
+    }
+
+    @Test
+    void rateLimitAnswersWithTheWait() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("ping", "Ping").build(), ctx -> ctx.reply("pong"))),
+                2, 4, 2, Duration.ofSeconds(10));
+        assertEquals("pong", send(router, ALICE_IN_GROUP, "/ping").lastText());
+        assertEquals("pong", send(router, ALICE_IN_GROUP, "/ping").lastText());
+        String limited = send(router, ALICE_IN_GROUP, "/ping").lastText();
+        assertTrue(limited.startsWith("ERROR: Slow down a little: try again in "), limited);
+        // admins are exempt
+        for (int i = 0; i < 5; i++) {
+            assertEquals("pong", send(router, ADMIN_IN_GROUP, "/ping").lastText());
+        }
+    }
+
+    @Test
+    void unexpectedFailureGivesReferenceButNoInternals() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("boom", "Boom").build(), ctx -> {
+            throw new IllegalStateException("secret internal detail token=123:ABC");
+        })));
+        RecordingResponder r = send(router, ALICE_IN_GROUP, "/boom");
+        Reply.Error error = assertInstanceOf(Reply.Error.class, r.replies.get(0));
+        assertFalse(error.message().contains("secret"), error.message());
+        assertFalse(error.message().contains("Exception"), error.message());
+        assertTrue(error.message().contains(error.correlationId()) && error.correlationId().length() == 8, error.message());
+    }
+
+    @Test
+    void userFacingExceptionIsShownAsIs() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("tag", "Tag").build(), ctx -> {
+            throw new UserFacingException("That file is not an image I can read.");
+        })));
+        assertEquals("ERROR: That file is not an image I can read.", send(router, ALICE_IN_GROUP, "/tag").lastText());
+    }
+
+    @Test
+    void slowCommandTimesOutAndLateRepliesAreDropped() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("slow", "Slow").build(), ctx -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                ctx.reply("late answer");
+            }
+        }).withTimeout(Duration.ofMillis(200))));
+        RecordingResponder r = send(router, ALICE_IN_GROUP, "/slow");
+        assertTrue(interrupted.await(5, TimeUnit.SECONDS));
+        Thread.sleep(100);
+        assertEquals(1, r.replies.size(), r.replies.toString());
+        assertTrue(r.lastText().contains("took too long"), r.lastText());
+        assertEquals(1, r.completions.get());
+    }
+
+    @Test
+    void saturationIsBoundedAndTheExcessIsToldBusy() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("work", "Work").build(), ctx -> {
+            started.incrementAndGet();
+            release.await();
+            ctx.reply("done");
+        })), 2, 3, 1000, Duration.ofSeconds(30));
+        List<RecordingResponder> responders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RecordingResponder r = new RecordingResponder();
+            responders.add(r);
+            router.onText(ADMIN_IN_GROUP, "/work", "AcgBot", List.of(), Optional.empty(), r);
+        }
+        long busy = responders.stream().filter(r -> !r.replies.isEmpty() && r.lastText().contains("busy")).count();
+        assertEquals(15, busy, "2 running + 3 queued accepted, the rest refused at once");
+        assertEquals(15, router.rejectedBusy());
+        assertTrue(started.get() <= 2);
+        release.countDown();
+        for (RecordingResponder r : responders) {
+            assertTrue(r.awaitCompleted(10), "every command completes: nothing lost or hung");
+            assertEquals(1, r.replies.size());
+        }
+        assertEquals(5, responders.stream().filter(r -> r.lastText().equals("done")).count());
+        assertEquals(5, started.get());
+        assertEquals(0, router.queueDepth());
+    }
+}
