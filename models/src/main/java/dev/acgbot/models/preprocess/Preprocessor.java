@@ -1,0 +1,125 @@
+package dev.acgbot.models.preprocess;
+
+import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.preprocess.PreprocessSpec.AlphaMode;
+import dev.acgbot.models.preprocess.PreprocessSpec.Interpolation;
+import dev.acgbot.models.preprocess.internal.PilPixelOps;
+import dev.acgbot.models.preprocess.internal.PilResampler;
+import dev.acgbot.models.preprocess.internal.PixelSource;
+
+import java.util.Objects;
+
+/**
+ * Turns decoded pixels into a model's input tensor exactly as the model's reference Python pipeline does
+ * (PIL resampling, same padding, cropping and alpha handling), so the Java bot sees the same numbers the
+ * model was trained and evaluated with. Stateless and thread-safe.
+ *
+ * <p>The references, given an RGB or RGBA PIL image with the same pixels as the {@link DecodedImage}:
+ * <ul>
+ *   <li>{@code PAD_SQUARE_WHITE} (WD tagger v3, JoyTag): optionally alpha-composite on white, paste centred
+ *       at {@code ((s-w)//2, (s-h)//2)} on a white {@code s x s} square ({@code s = max(w, h)}), resize to
+ *       the input size. Without compositing the colour under transparent pixels shows, as when PIL pastes
+ *       RGBA on RGB without a mask.</li>
+ *   <li>{@code SQUASH} (Chinese-CLIP): {@code convert("RGB")} (or composite), resize to the input size.</li>
+ *   <li>{@code SHORTER_SIDE_CENTER_CROP} (OpenAI CLIP, OpenCLIP): torchvision {@code Resize(n)} (shorter side
+ *       to n, longer side {@code int(n * long / short)}), {@code CenterCrop(n)} with Python's
+ *       {@code round}, then {@code convert("RGB")}; so with {@code DROP} an RGBA image is resized
+ *       premultiplied, as PIL resizes RGBA. For a non-square input size, n is the larger side.</li>
+ * </ul>
+ * Then each 0-255 value v becomes {@code (v * scale - mean[c]) / std[c]} in the spec's channel order and
+ * layout.
+ */
+public final class Preprocessor {
+    private static final int WHITE = 0xFFFFFFFF;
+
+    private Preprocessor() {
+    }
+
+    /** A new tensor of {@code spec.tensorSize()} floats. */
+    public static float[] preprocess(DecodedImage image, PreprocessSpec spec) {
+        float[] out = new float[spec.tensorSize()];
+        preprocessInto(image, spec, out, 0);
+        return out;
+    }
+
+    /** Writes the tensor into {@code dst[offset, offset + spec.tensorSize())}, e.g. one slot of a batch. */
+    public static void preprocessInto(DecodedImage image, PreprocessSpec spec, float[] dst, int offset) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(spec, "spec");
+        Objects.checkFromIndexSize(offset, spec.tensorSize(), dst.length);
+        int[][] planes = resizedPlanes(image, spec);
+        writeTensor(planes, spec, dst, offset);
+    }
+
+    /** The resized 8-bit R, G, B planes of {@code spec.width() x spec.height()}. */
+    static int[][] resizedPlanes(DecodedImage image, PreprocessSpec spec) {
+        int w = image.width();
+        int h = image.height();
+        int[] pixels = image.argb();
+        boolean transparent = image.hasAlpha() && PilPixelOps.hasTransparency(pixels);
+        if (transparent && spec.alpha() == AlphaMode.COMPOSITE_WHITE) {
+            pixels = PilPixelOps.compositeOnWhite(pixels);
+            transparent = false;
+        }
+        int outW = spec.width();
+        int outH = spec.height();
+        Interpolation filter = spec.interpolation();
+        return switch (spec.resize()) {
+            case PAD_SQUARE_WHITE -> {
+                int side = Math.max(w, h);
+                PixelSource canvas = PixelSource.onCanvas(pixels, w, h, side, side, (side - w) / 2, (side - h) / 2, WHITE);
+                yield PilResampler.resample(canvas, outW, outH, 0, 0, outW, outH, filter, 3);
+            }
+            case SQUASH -> PilResampler.resample(PixelSource.of(pixels, w, h), outW, outH, 0, 0, outW, outH, filter, 3);
+            case SHORTER_SIDE_CENTER_CROP -> shorterSideCenterCrop(pixels, w, h, outW, outH, filter, transparent);
+        };
+    }
+
+    private static int[][] shorterSideCenterCrop(int[] pixels, int w, int h, int outW, int outH,
+                                                 Interpolation filter, boolean transparent) {
+        int target = Math.max(outW, outH);
+        int shortSide = Math.min(w, h);
+        int longSide = Math.max(w, h);
+        // torchvision truncates the long side; evaluated in double like Python's int(size * long / short)
+        int newLong = (int) ((double) target * longSide / shortSide);
+        int newW = w <= h ? target : newLong;
+        int newH = w <= h ? newLong : target;
+        // Python's round() on x.5 rounds half to even, as Math.rint does
+        int top = (int) Math.rint((newH - outH) / 2.0);
+        int left = (int) Math.rint((newW - outW) / 2.0);
+        boolean premultiplied = transparent && filter != Interpolation.NEAREST && (newW != w || newH != h);
+        if (!premultiplied) {
+            return PilResampler.resample(PixelSource.of(pixels, w, h), newW, newH, left, top, outW, outH, filter, 3);
+        }
+        int[][] rgba = PilResampler.resample(PixelSource.of(PilPixelOps.premultiply(pixels), w, h),
+                newW, newH, left, top, outW, outH, filter, 4);
+        PilPixelOps.unpremultiply(rgba[0], rgba[1], rgba[2], rgba[3]);
+        return new int[][]{rgba[0], rgba[1], rgba[2]};
+    }
+
+    private static void writeTensor(int[][] rgb, PreprocessSpec spec, float[] dst, int offset) {
+        int pixels = spec.width() * spec.height();
+        boolean bgr = spec.colorOrder() == PreprocessSpec.ColorOrder.BGR;
+        float[] mean = spec.mean();
+        float[] std = spec.std();
+        float scale = spec.scale();
+        for (int c = 0; c < 3; c++) {
+            int[] plane = rgb[bgr ? 2 - c : c];
+            float[] lut = new float[256];
+            for (int v = 0; v < 256; v++) {
+                lut[v] = (v * scale - mean[c]) / std[c];
+            }
+            if (spec.layout() == PreprocessSpec.Layout.NCHW) {
+                int base = offset + c * pixels;
+                for (int i = 0; i < pixels; i++) {
+                    dst[base + i] = lut[plane[i]];
+                }
+            } else {
+                int base = offset + c;
+                for (int i = 0; i < pixels; i++) {
+                    dst[base + 3 * i] = lut[plane[i]];
+                }
+            }
+        }
+    }
+}
