@@ -1,0 +1,43 @@
+package dev.acgbot.app.cli;
+
+import dev.acgbot.app.logging.SecretRedactor;
+import dev.acgbot.core.config.BotConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The {@code --config FILE} option shared by every subcommand. Without it: {@code $ACGBOT_CONFIG}, then
+ * {@code ./acgbot.yaml} when present, then the embedded defaults.
+ */
+public final class ConfigOption {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file (default: $ACGBOT_CONFIG, ./acgbot.yaml, or built-in defaults)")
+    Path file;
+
+    public Path chosenFile() {
+        if (file != null) {
+            return file;
+        }
+        String env = System.getenv("ACGBOT_CONFIG");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        Path local = Path.of("acgbot.yaml");
+        return Files.isRegularFile(local) ? local : null;
+    }
+
+    /** Loads and validates the configuration, registers its secrets for log redaction, and points logging at the data dir. */
+    public BotConfig load() {
+        Path chosen = chosenFile();
+        BotConfig config = chosen == null ? BotConfig.defaults() : BotConfig.load(chosen);
+        for (String platform : config.adapters().keys()) {
+            config.adapters().section(platform).string("token").ifPresent(SecretRedactor::register);
+        }
+        if (System.getProperty("acgbot.log.dir") == null) {
+            System.setProperty("acgbot.log.dir", config.dataDir().resolve("logs").toString());
+        }
+        return config;
+    }
+}
