@@ -107,6 +107,8 @@ class RouterTest {
         audit.start();
         Logger auditLogger = (Logger) LoggerFactory.getLogger("acgbot.audit");
         auditLogger.addAppender(audit);
+        ch.qos.logback.classic.Level previous = auditLogger.getLevel();
+        auditLogger.setLevel(ch.qos.logback.classic.Level.INFO);
         try {
             AtomicInteger runs = new AtomicInteger();
             Router router = router(registry(BotCommand.of(CommandSpec.builder("reindex", "Reindex").adminOnly().build(),
@@ -121,6 +123,7 @@ class RouterTest {
             assertTrue(lines.get(0).contains("/reindex by telegram:111 (alice)") && lines.get(0).contains("refused"), lines.get(0));
             assertTrue(lines.get(1).contains("/reindex by telegram:999 (root)") && lines.get(1).contains("allowed"), lines.get(1));
         } finally {
+            auditLogger.setLevel(previous);
             auditLogger.detachAppender(audit);
         }
     }
