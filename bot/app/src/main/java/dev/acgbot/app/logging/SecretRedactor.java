@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class SecretRedactor {
     private static final List<Pattern> TOKEN_SHAPES = List.of(
-            Pattern.compile("\\b\\d{6,12}:[A-Za-z0-9_-]{30,}"),                     // Telegram
+            Pattern.compile("(?<!\\d)\\d{6,12}:[A-Za-z0-9_-]{30,}"),                   // Telegram
             Pattern.compile("\\b[MNO][A-Za-z\\d_-]{23,27}\\.[\\w-]{6,7}\\.[\\w-]{27,40}")); // Discord
     private static final List<String> SECRETS = new CopyOnWriteArrayList<>();
     private static final String MASK = "[REDACTED]";
