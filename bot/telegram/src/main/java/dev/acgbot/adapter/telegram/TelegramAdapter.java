@@ -1,0 +1,170 @@
+package dev.acgbot.adapter.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acgbot.adapter.telegram.internal.BotApi;
+import dev.acgbot.adapter.telegram.internal.CommandMenu;
+import dev.acgbot.adapter.telegram.internal.FileDownloader;
+import dev.acgbot.adapter.telegram.internal.HttpResources;
+import dev.acgbot.adapter.telegram.internal.InboundMessage;
+import dev.acgbot.adapter.telegram.internal.MessageMapper;
+import dev.acgbot.adapter.telegram.internal.Redactor;
+import dev.acgbot.adapter.telegram.internal.TelegramResponder;
+import dev.acgbot.adapter.telegram.internal.UpdatePoller;
+import dev.acgbot.api.adapter.ChatAdapter;
+import dev.acgbot.api.adapter.InboundSink;
+import dev.acgbot.api.command.CommandSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The Telegram adapter: long polling through the telegrambots client, commands in private chats and groups
+ * ({@code /cmd@BotName}), images from photos, image documents and the replied-to message.
+ */
+public final class TelegramAdapter implements ChatAdapter {
+    public static final String PLATFORM = "telegram";
+    private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
+
+    private final TelegramSettings settings;
+    private final Redactor redactor;
+    private HttpResources resources;
+    private UpdatePoller poller;
+    private volatile String botUsername;
+    private volatile boolean closed;
+
+    public TelegramAdapter(TelegramSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.redactor = new Redactor(settings.token());
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    /** The bot's user name as getMe reported it, once started. */
+    public String botUsername() {
+        return botUsername;
+    }
+
+    @Override
+    public synchronized void start(InboundSink sink, List<CommandSpec> commands) throws Exception {
+        if (resources != null) {
+            throw new IllegalStateException("the Telegram adapter is already started");
+        }
+        resources = new HttpResources(settings.pollTimeout());
+        try {
+            TelegramUrl url = telegramUrl(settings.baseUrl());
+            OkHttpTelegramClient client = new OkHttpTelegramClient(new ObjectMapper(), resources.client(), settings.token(), url);
+            BotApi api = new BotApi(client, settings.maxRetryWait());
+            User me = getMe(api);
+            botUsername = me.getUserName();
+            log.info("Telegram: signed in as @{} via {}", botUsername, settings.baseUrl());
+            if (settings.registerCommands()) {
+                registerMenu(api, commands);
+            }
+            FileDownloader downloader = new FileDownloader(api, resources.client(), settings.baseUrl(), settings.token(),
+                    redactor, settings.downloadLimit());
+            MessageMapper mapper = new MessageMapper(downloader);
+            poller = new UpdatePoller(client, settings.pollTimeout(), consumer(sink, mapper, api), redactor);
+            poller.start();
+        } catch (Exception e) {
+            close();
+            throw startFailure(e);
+        }
+    }
+
+    private User getMe(BotApi api) throws TelegramApiException {
+        User me = api.call("getMe", c -> c.execute(new GetMe()));
+        if (me == null || me.getUserName() == null) {
+            throw new TelegramApiException("getMe returned no bot user name");
+        }
+        return me;
+    }
+
+    private void registerMenu(BotApi api, List<CommandSpec> commands) {
+        List<BotCommand> entries = CommandMenu.entries(commands);
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            api.call("setMyCommands", c -> c.execute(SetMyCommands.builder().commands(entries).build()));
+            log.info("Telegram: command menu set ({} commands)", entries.size());
+        } catch (TelegramApiException | RuntimeException e) {
+            // the bot works without a menu: users can still type commands
+            log.warn("Telegram: could not set the command menu: {}", redactor.describe(e));
+        }
+    }
+
+    /** Hands each message to the core on the polling thread; the core returns at once. */
+    private Consumer<List<Update>> consumer(InboundSink sink, MessageMapper mapper, BotApi api) {
+        return updates -> {
+            for (Update update : updates) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    mapper.map(update.getMessage()).ifPresent(m -> deliver(sink, api, m));
+                } catch (RuntimeException e) {
+                    log.warn("Telegram: could not handle update {}: {}", update.getUpdateId(), redactor.describe(e));
+                }
+            }
+        };
+    }
+
+    private void deliver(InboundSink sink, BotApi api, InboundMessage m) {
+        TelegramResponder responder = new TelegramResponder(api, redactor, m.chatId(), m.messageId(), m.threadId());
+        sink.onText(m.origin(), m.text(), botUsername, m.attachments(), m.repliedTo(), responder);
+    }
+
+    private Exception startFailure(Exception e) {
+        int code = e instanceof TelegramApiException t ? BotApi.errorCode(t) : 0;
+        String detail = redactor.describe(e);
+        String message;
+        if (code == 401 || code == 404 || detail.contains("[401]") || detail.contains("[404]")) {
+            message = "Telegram rejected the bot token (check adapters.telegram.token or TELEGRAM_BOT_TOKEN): " + detail;
+        } else {
+            message = "Telegram adapter could not start against " + settings.baseUrl() + ": " + detail;
+        }
+        return new TelegramStartException(message);
+    }
+
+    static TelegramUrl telegramUrl(URI base) {
+        boolean https = "https".equals(base.getScheme());
+        int port = base.getPort() > 0 ? base.getPort() : (https ? 443 : 80);
+        return new TelegramUrl(base.getScheme(), base.getHost(), port, false);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (poller != null) {
+            poller.close();
+        }
+        if (resources != null) {
+            resources.close();
+            resources = null;
+        }
+        if (poller != null) {
+            try {
+                poller.awaitStopped(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            poller = null;
+        }
+    }
+}

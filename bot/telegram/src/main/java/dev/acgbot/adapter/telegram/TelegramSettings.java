@@ -1,0 +1,87 @@
+package dev.acgbot.adapter.telegram;
+
+import dev.acgbot.api.plugin.ConfigException;
+import dev.acgbot.api.plugin.ConfigSection;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The {@code adapters.telegram} configuration.
+ *
+ * @param token            the bot token from BotFather (the core overlays {@code TELEGRAM_BOT_TOKEN})
+ * @param baseUrl          Bot API base, {@code scheme://host[:port]} without a path (a local Bot API server or
+ *                         a test server)
+ * @param pollTimeout      how long one getUpdates call waits for news
+ * @param downloadLimit    the largest file the bot fetches; the public Bot API serves at most 20 MB
+ * @param maxRetryWait     the longest {@code retry_after} the adapter waits out before giving up on a send
+ * @param registerCommands whether to publish the command menu with setMyCommands at start
+ */
+public record TelegramSettings(String token, URI baseUrl, Duration pollTimeout, long downloadLimit,
+                               Duration maxRetryWait, boolean registerCommands) {
+
+    public static final String DEFAULT_BASE_URL = "https://api.telegram.org";
+    /** getFile refuses larger files on the public Bot API. */
+    public static final long BOT_API_DOWNLOAD_LIMIT = 20L * 1024 * 1024;
+
+    public TelegramSettings {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(pollTimeout, "pollTimeout");
+        Objects.requireNonNull(maxRetryWait, "maxRetryWait");
+    }
+
+    /** Settings for the given token and base URL with every other value at its default. */
+    public static TelegramSettings of(String token, String baseUrl) {
+        return new TelegramSettings(token, URI.create(baseUrl), Duration.ofSeconds(50), BOT_API_DOWNLOAD_LIMIT,
+                Duration.ofSeconds(30), true);
+    }
+
+    /** Reads and validates the section; errors name the full key. */
+    public static TelegramSettings from(ConfigSection section) {
+        String token = section.string("token").map(String::strip).orElse("");
+        if (token.isEmpty()) {
+            throw new ConfigException(key(section, "token"), "missing: set it or the TELEGRAM_BOT_TOKEN environment variable");
+        }
+        if (!token.matches("[0-9]+:[A-Za-z0-9_-]+")) {
+            // never echo the value: it is a secret even when malformed
+            throw new ConfigException(key(section, "token"), "does not look like a BotFather token (digits:letters)");
+        }
+        String base = section.string("base_url", DEFAULT_BASE_URL).strip();
+        URI baseUrl;
+        try {
+            baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key(section, "base_url"), "not a URL: " + base);
+        }
+        if (baseUrl.getHost() == null || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
+                || (baseUrl.getRawPath() != null && !baseUrl.getRawPath().isEmpty())) {
+            throw new ConfigException(key(section, "base_url"), "must be http(s)://host[:port] without a path: " + base);
+        }
+        Duration pollTimeout = section.duration("poll_timeout", Duration.ofSeconds(50));
+        if (pollTimeout.isNegative() || pollTimeout.toSeconds() > 300) {
+            throw new ConfigException(key(section, "poll_timeout"), "must be between 0s and 300s");
+        }
+        long downloadLimit = section.bytes("download_limit", BOT_API_DOWNLOAD_LIMIT);
+        if (downloadLimit <= 0) {
+            throw new ConfigException(key(section, "download_limit"), "must be positive");
+        }
+        Duration maxRetryWait = section.duration("max_retry_wait", Duration.ofSeconds(30));
+        if (maxRetryWait.isNegative()) {
+            throw new ConfigException(key(section, "max_retry_wait"), "must not be negative");
+        }
+        return new TelegramSettings(token, baseUrl, pollTimeout, downloadLimit, maxRetryWait,
+                section.bool("register_commands", true));
+    }
+
+    private static String key(ConfigSection section, String name) {
+        return section.path().isEmpty() ? name : section.path() + "." + name;
+    }
+
+    @Override
+    public String toString() {
+        return "TelegramSettings[baseUrl=" + baseUrl + ", pollTimeout=" + pollTimeout + ", downloadLimit="
+                + downloadLimit + ", maxRetryWait=" + maxRetryWait + ", registerCommands=" + registerCommands + "]";
+    }
+}

@@ -1,0 +1,106 @@
+package dev.acgbot.adapter.telegram.internal;
+
+import dev.acgbot.api.adapter.MessageOrigin;
+import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.ChatUser;
+import dev.acgbot.api.command.RepliedMessage;
+import org.telegram.telegrambots.meta.api.objects.Document;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns a Telegram message into what the core needs: the text or caption, the images (a photo's largest
+ * size, or a document that is an image) and those of the message it replies to.
+ */
+public final class MessageMapper {
+    static final String PLATFORM = "telegram";
+    private static final List<String> IMAGE_EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp");
+
+    private final FileDownloader downloader;
+
+    public MessageMapper(FileDownloader downloader) {
+        this.downloader = downloader;
+    }
+
+    /** The message in core terms, or empty when it carries nothing a command could use (no text, no sender). */
+    public Optional<InboundMessage> map(Message message) {
+        if (message == null || message.getFrom() == null || message.getChat() == null) {
+            return Optional.empty();
+        }
+        String text = textOf(message);
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        User from = message.getFrom();
+        MessageOrigin origin = new MessageOrigin(PLATFORM, String.valueOf(message.getChat().getId()),
+                new ChatUser(String.valueOf(from.getId()), displayName(from)),
+                "private".equals(message.getChat().getType()), false);
+        Optional<RepliedMessage> replied = Optional.ofNullable(message.getReplyToMessage())
+                .map(r -> new RepliedMessage(String.valueOf(r.getMessageId()), textOf(r), images(r)));
+        Integer thread = Boolean.TRUE.equals(message.getIsTopicMessage()) ? message.getMessageThreadId() : null;
+        return Optional.of(new InboundMessage(origin, text, images(message), replied, message.getChat().getId(),
+                message.getMessageId(), thread));
+    }
+
+    List<Attachment> images(Message message) {
+        List<Attachment> images = new ArrayList<>();
+        List<PhotoSize> sizes = message.getPhoto();
+        if (sizes != null && !sizes.isEmpty()) {
+            // Telegram lists several renditions of one photo; the largest keeps the detail models need
+            PhotoSize largest = sizes.stream()
+                    .max(Comparator.comparingLong(MessageMapper::pixels).thenComparingLong(MessageMapper::bytes))
+                    .orElseThrow();
+            images.add(new TelegramAttachment(largest.getFileId(), largest.getFileUniqueId(),
+                    "photo_" + message.getMessageId() + ".jpg", "image/jpeg", bytes(largest), downloader));
+        }
+        Document document = message.getDocument();
+        if (document != null && isImage(document)) {
+            String name = document.getFileName() != null ? document.getFileName() : "document_" + message.getMessageId();
+            images.add(new TelegramAttachment(document.getFileId(), document.getFileUniqueId(), name,
+                    document.getMimeType(), document.getFileSize() == null ? -1 : document.getFileSize(), downloader));
+        }
+        return images;
+    }
+
+    static boolean isImage(Document document) {
+        String mime = document.getMimeType();
+        if (mime != null && mime.toLowerCase(Locale.ROOT).startsWith("image/")) {
+            return true;
+        }
+        String name = document.getFileName() == null ? "" : document.getFileName().toLowerCase(Locale.ROOT);
+        return IMAGE_EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    static String textOf(Message message) {
+        if (message.getText() != null) {
+            return message.getText();
+        }
+        return message.getCaption() == null ? "" : message.getCaption();
+    }
+
+    static String displayName(User user) {
+        String name = user.getFirstName() == null ? "" : user.getFirstName();
+        if (user.getLastName() != null && !user.getLastName().isBlank()) {
+            name = name + " " + user.getLastName();
+        }
+        if (name.isBlank() && user.getUserName() != null) {
+            name = "@" + user.getUserName();
+        }
+        return name.strip();
+    }
+
+    private static long pixels(PhotoSize size) {
+        return (long) (size.getWidth() == null ? 0 : size.getWidth()) * (size.getHeight() == null ? 0 : size.getHeight());
+    }
+
+    private static long bytes(PhotoSize size) {
+        return size.getFileSize() == null ? -1 : size.getFileSize();
+    }
+}

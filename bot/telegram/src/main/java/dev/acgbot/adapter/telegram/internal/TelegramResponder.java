@@ -1,0 +1,250 @@
+package dev.acgbot.adapter.telegram.internal;
+
+import dev.acgbot.api.reply.ImageRef;
+import dev.acgbot.api.reply.ProgressMessage;
+import dev.acgbot.api.reply.Reply;
+import dev.acgbot.api.reply.Responder;
+import dev.acgbot.api.reply.RichText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMediaGroup;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.media.InputMedia;
+import org.telegram.telegrambots.meta.api.objects.media.InputMediaDocument;
+import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sends replies to one Telegram chat, each as a reply to the command message: text as HTML messages, an image
+ * as a photo (or a document when Telegram refuses it as a photo), an album as media groups of at most ten.
+ * Never throws for delivery failures; it logs them without the token.
+ */
+public final class TelegramResponder implements Responder {
+    private static final Logger log = LoggerFactory.getLogger(TelegramResponder.class);
+    /** sendMediaGroup takes 2 to 10 items. */
+    static final int MEDIA_GROUP_MAX = 10;
+    /** Telegram refuses photos above 10 MB; such images go as documents straight away. */
+    static final long PHOTO_MAX_BYTES = 10L * 1024 * 1024;
+    static final String ERROR_PREFIX = "⚠ ";
+
+    private final BotApi api;
+    private final Redactor redactor;
+    private final String chatId;
+    private final Integer replyToMessageId;
+    private final Integer threadId;
+
+    public TelegramResponder(BotApi api, Redactor redactor, long chatId, Integer replyToMessageId, Integer threadId) {
+        this.api = api;
+        this.redactor = redactor;
+        this.chatId = String.valueOf(chatId);
+        this.replyToMessageId = replyToMessageId;
+        this.threadId = threadId;
+    }
+
+    @Override
+    public void send(Reply reply) {
+        try {
+            switch (reply) {
+                case Reply.Text text -> sendText(text.text());
+                case Reply.Image image -> sendImage(image);
+                case Reply.Album album -> sendAlbum(album);
+                case Reply.Error error -> sendText(errorText(error));
+            }
+        } catch (TelegramApiException | IOException | RuntimeException e) {
+            log.warn("Telegram: could not deliver a {} reply to chat {}: {}",
+                    reply.getClass().getSimpleName(), chatId, redactor.describe(e));
+        }
+    }
+
+    @Override
+    public ProgressMessage progress(String initialText) {
+        Integer messageId = null;
+        try {
+            Message sent = sendHtml(TelegramHtml.escape(TelegramHtml.plainWithin(initialText, TelegramHtml.MESSAGE_LIMIT)));
+            messageId = sent == null ? null : sent.getMessageId();
+        } catch (TelegramApiException | RuntimeException e) {
+            log.warn("Telegram: could not send a progress message to chat {}: {}", chatId, redactor.describe(e));
+        }
+        return new TelegramProgressMessage(api, redactor, chatId, messageId, this);
+    }
+
+    static RichText errorText(Reply.Error error) {
+        RichText.Builder b = RichText.builder().plain(ERROR_PREFIX + error.message());
+        // the core often writes the reference into the message already; show it once
+        if (!error.correlationId().isEmpty() && !error.message().contains(error.correlationId())) {
+            b.plain("\n(ref ").code(error.correlationId()).plain(")");
+        }
+        return b.build();
+    }
+
+    void sendText(RichText text) throws TelegramApiException {
+        for (String part : TelegramHtml.messageParts(text)) {
+            sendHtml(part);
+        }
+    }
+
+    /** Sends one message of HTML text, at most {@link TelegramHtml#MESSAGE_LIMIT} visible characters. */
+    Message sendHtml(String html) throws TelegramApiException {
+        return api.call("sendMessage", c -> c.execute(SendMessage.builder()
+                .chatId(chatId)
+                .messageThreadId(threadId)
+                .text(html)
+                .parseMode(ParseMode.HTML)
+                .replyParameters(replyParameters())
+                .build()));
+    }
+
+    private void sendImage(Reply.Image image) throws TelegramApiException, IOException {
+        String caption = TelegramHtml.caption(image.caption());
+        ImageRef ref = image.image();
+        if (size(ref) > PHOTO_MAX_BYTES) {
+            sendDocument(ref, caption);
+            return;
+        }
+        try {
+            api.call("sendPhoto", c -> c.execute(SendPhoto.builder()
+                    .chatId(chatId)
+                    .messageThreadId(threadId)
+                    .photo(inputFile(ref))
+                    .caption(emptyToNull(caption))
+                    .parseMode(caption.isEmpty() ? null : ParseMode.HTML)
+                    .replyParameters(replyParameters())
+                    .build()));
+        } catch (TelegramApiException e) {
+            if (!isPhotoRefused(e)) {
+                throw e;
+            }
+            log.info("Telegram refused {} as a photo ({}); sending it as a document", ref.fileName(), BotApi.description(e));
+            sendDocument(ref, caption);
+        }
+    }
+
+    private void sendDocument(ImageRef ref, String caption) throws TelegramApiException {
+        api.call("sendDocument", c -> c.execute(SendDocument.builder()
+                .chatId(chatId)
+                .messageThreadId(threadId)
+                .document(inputFile(ref))
+                .caption(emptyToNull(caption))
+                .parseMode(caption.isEmpty() ? null : ParseMode.HTML)
+                .replyParameters(replyParameters())
+                .build()));
+    }
+
+    private void sendAlbum(Reply.Album album) throws TelegramApiException, IOException {
+        sendText(album.header());
+        for (List<Reply.Image> group : groups(album.items(), MEDIA_GROUP_MAX)) {
+            if (group.size() == 1) {
+                sendImage(group.get(0));
+                continue;
+            }
+            boolean asDocuments = group.stream().anyMatch(i -> sizeQuietly(i.image()) > PHOTO_MAX_BYTES);
+            try {
+                sendMediaGroup(group, asDocuments);
+            } catch (TelegramApiException e) {
+                if (asDocuments || !isPhotoRefused(e)) {
+                    throw e;
+                }
+                log.info("Telegram refused an album as photos ({}); sending it as documents", BotApi.description(e));
+                sendMediaGroup(group, true);
+            }
+        }
+    }
+
+    private void sendMediaGroup(List<Reply.Image> group, boolean asDocuments) throws TelegramApiException {
+        api.call("sendMediaGroup", c -> {
+            List<InputMedia> media = new ArrayList<>();
+            for (Reply.Image item : group) {
+                String caption = TelegramHtml.caption(item.caption());
+                InputMedia m = asDocuments
+                        ? new InputMediaDocument(open(item.image()), item.image().fileName())
+                        : new InputMediaPhoto(open(item.image()), item.image().fileName());
+                if (!caption.isEmpty()) {
+                    m.setCaption(caption);
+                    m.setParseMode(ParseMode.HTML);
+                }
+                media.add(m);
+            }
+            return c.execute(SendMediaGroup.builder()
+                    .chatId(chatId)
+                    .messageThreadId(threadId)
+                    .medias(media)
+                    .replyParameters(replyParameters())
+                    .build());
+        });
+    }
+
+    /**
+     * Splits items into groups of at most {@code max}, as even as possible, so that no group but a lone
+     * image has a single item (sendMediaGroup needs at least two).
+     */
+    static <T> List<List<T>> groups(List<T> items, int max) {
+        int count = (items.size() + max - 1) / max;
+        List<List<T>> out = new ArrayList<>();
+        int start = 0;
+        for (int g = 0; g < count; g++) {
+            int size = items.size() / count + (g < items.size() % count ? 1 : 0);
+            out.add(List.copyOf(items.subList(start, start + size)));
+            start += size;
+        }
+        return out;
+    }
+
+    /** Telegram answers 400 with such descriptions when a photo's size, ratio or format does not suit it. */
+    static boolean isPhotoRefused(TelegramApiException e) {
+        if (BotApi.errorCode(e) != 400) {
+            return false;
+        }
+        String d = BotApi.description(e).toUpperCase(Locale.ROOT);
+        return d.contains("PHOTO_INVALID_DIMENSIONS") || d.contains("IMAGE_PROCESS_FAILED")
+                || d.contains("PHOTO_SAVE_FILE_INVALID") || d.contains("PHOTO_EXT_INVALID")
+                || d.contains("PHOTO_CONTENT_TYPE_INVALID") || d.contains("TOO BIG");
+    }
+
+    private ReplyParameters replyParameters() {
+        return replyToMessageId == null ? null
+                : ReplyParameters.builder().messageId(replyToMessageId).allowSendingWithoutReply(true).build();
+    }
+
+    private static InputFile inputFile(ImageRef ref) {
+        return ref.path() != null ? new InputFile(ref.path().toFile(), ref.fileName())
+                : new InputFile(new ByteArrayInputStream(ref.bytes()), ref.fileName());
+    }
+
+    private static InputStream open(ImageRef ref) {
+        try {
+            return ref.path() != null ? Files.newInputStream(ref.path()) : new ByteArrayInputStream(ref.bytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long size(ImageRef ref) throws IOException {
+        return ref.path() != null ? Files.size(ref.path()) : ref.bytes().length;
+    }
+
+    private static long sizeQuietly(ImageRef ref) {
+        try {
+            return size(ref);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}
