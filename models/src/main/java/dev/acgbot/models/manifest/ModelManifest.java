@@ -1,0 +1,67 @@
+package dev.acgbot.models.manifest;
+
+import dev.acgbot.models.api.ModelTask;
+import dev.acgbot.models.preprocess.PreprocessSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One model, as described by its manifest file: everything needed to fetch, verify and run it.
+ *
+ * @param id             unique model id
+ * @param task           tagger, clip-image or clip-text
+ * @param embeddingSpace CLIP towers: shared by an image tower and the text tower it is comparable with
+ * @param description    one line for {@code models list}
+ * @param files          every file the model needs
+ * @param modelFile      which of {@code files} is the ONNX graph
+ * @param fixedBatch     the batch size the graph is fixed to (1 for OFA-Sys's Chinese-CLIP export), or 0 for
+ *                       a dynamic batch axis
+ * @param image          image input (taggers and image towers)
+ * @param text           token input (text towers)
+ * @param tokenizer      text towers' tokenizer
+ * @param output         the output tensor used
+ * @param labels         taggers' label file
+ * @param origin         where the manifest was read from (a file path or {@code classpath:...})
+ * @param baseDir        directory of a manifest read from disk: local file paths are relative to it
+ * @param canonical      the manifest's content in canonical form (sorted keys, {@code source} notes left out),
+ *                       the input of the manifest hash
+ */
+public record ModelManifest(String id, ModelTask task, String embeddingSpace, String description,
+                            List<ModelFile> files, String modelFile, int fixedBatch,
+                            Optional<ImageInput> image, Optional<TextInput> text, Optional<TokenizerSpec> tokenizer,
+                            OutputSpec output, Optional<LabelsSpec> labels, String origin, Optional<Path> baseDir,
+                            String canonical) {
+
+    public ModelManifest {
+        files = List.copyOf(files);
+    }
+
+    public boolean dynamicBatch() {
+        return fixedBatch == 0;
+    }
+
+    public Optional<ModelFile> file(String name) {
+        return files.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The preprocessing of an image model. */
+    public PreprocessSpec preprocessSpec() {
+        return image.orElseThrow(() -> new IllegalStateException("model " + id + " takes no image input")).spec();
+    }
+
+    /** A copy with another image pipeline: used to test that a wrong pipeline gives wrong answers. */
+    public ModelManifest withPreprocessSpec(PreprocessSpec spec) {
+        ImageInput in = new ImageInput(image.get().name(), spec);
+        return new ModelManifest(id, task, embeddingSpace, description, files, modelFile, fixedBatch, Optional.of(in),
+                text, tokenizer, output, labels, origin, baseDir, canonical + "|override:" + describe(spec));
+    }
+
+    private static String describe(PreprocessSpec s) {
+        return s.width() + "x" + s.height() + " " + s.resize() + " " + s.interpolation() + " " + s.alpha() + " "
+                + s.colorOrder() + " " + s.layout() + " scale=" + s.scale() + " mean=" + Arrays.toString(s.mean())
+                + " std=" + Arrays.toString(s.std());
+    }
+}
