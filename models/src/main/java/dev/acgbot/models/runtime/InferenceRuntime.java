@@ -1,0 +1,294 @@
+package dev.acgbot.models.runtime;
+
+import dev.acgbot.models.api.Inference;
+import dev.acgbot.models.api.ModelBusyException;
+import dev.acgbot.models.api.ModelInfo;
+import dev.acgbot.models.api.ModelTask;
+import dev.acgbot.models.api.ModelUnavailableException;
+import dev.acgbot.models.api.TagResult;
+import dev.acgbot.models.api.TagScore;
+import dev.acgbot.models.api.TextEmbedding;
+import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.manifest.ManifestRegistry;
+import dev.acgbot.models.manifest.ModelManifest;
+import dev.acgbot.models.manifest.ModelPaths;
+import dev.acgbot.models.preprocess.PreprocessSpec;
+import dev.acgbot.models.preprocess.Preprocessor;
+import dev.acgbot.models.runtime.internal.ModelSlot;
+import dev.acgbot.models.runtime.internal.RuntimeSettings;
+import dev.acgbot.models.runtime.internal.TagLabels;
+import dev.acgbot.models.text.TokenizedText;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@link Inference} implementation: ONNX models run through DJL's OnnxRuntime engine, configured by
+ * manifests, loaded lazily on first use (or eagerly), warmed up at load, with per-model micro-batching.
+ *
+ * <pre>{@code
+ * InferenceRuntime inf = InferenceRuntime.builder()
+ *         .manifestDirs(List.of(configDir.resolve("models")))
+ *         .modelDir(dataDir.resolve("models"))
+ *         .device("auto")                      // auto | cpu | gpu | gpu:N
+ *         .maxBatch(32).maxWait(Duration.ofMillis(5))
+ *         .eagerLoad(List.of("wd-vit-tagger-v3"))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Threading and back-pressure: calls may come from any number of threads. Images are decoded by the
+ * caller and preprocessed on the calling thread; texts are tokenized there. Each item then joins its model's
+ * bounded queue ({@link Builder#queueCapacity}); one worker per model gathers up to {@code maxBatch} items
+ * (or 1 for graphs with a fixed batch of 1), waiting at most {@code maxWait} after the first, runs them as one
+ * batch and answers every caller with its own rows. A caller blocks while the queue is full and gets
+ * {@link ModelBusyException} after {@link Builder#submitTimeout}. A list of images (the gallery indexer sends
+ * up to ~32 at a time from several threads) is queued item by item, so lists from several threads share
+ * batches and the queue limit bounds memory.
+ */
+public final class InferenceRuntime implements Inference {
+    private final Map<String, ModelSlot> slots;
+
+    private InferenceRuntime(Map<String, ModelSlot> slots) {
+        this.slots = slots;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<ModelInfo> models() {
+        return slots.values().stream().map(ModelSlot::info).toList();
+    }
+
+    @Override
+    public Optional<ModelInfo> model(String id) {
+        return Optional.ofNullable(slots.get(id)).map(ModelSlot::info);
+    }
+
+    /** The manifest a model id was configured with. */
+    public Optional<ModelManifest> manifest(String id) {
+        return Optional.ofNullable(slots.get(id)).map(ModelSlot::manifest);
+    }
+
+    /** Batching counters of a model since it was loaded (zeros before). */
+    public RuntimeStats stats(String id) {
+        return slot(id).stats();
+    }
+
+    /** Loads a model now instead of on first use. */
+    public void load(String id) {
+        slot(id).ensureLoaded();
+    }
+
+    @Override
+    public List<TagResult> tag(String modelId, List<DecodedImage> images) {
+        ModelSlot slot = slot(modelId, ModelTask.TAGGER);
+        List<float[]> rows = slot.run(tensors(slot, images));
+        TagLabels labels = slot.labels();
+        List<TagResult> results = new ArrayList<>(rows.size());
+        for (float[] row : rows) {
+            List<TagScore> scores = new ArrayList<>(row.length);
+            for (int i = 0; i < row.length; i++) {
+                scores.add(new TagScore(labels.names().get(i), labels.categories().get(i), row[i]));
+            }
+            results.add(new TagResult(modelId, scores));
+        }
+        return results;
+    }
+
+    @Override
+    public List<float[]> embedImages(String modelId, List<DecodedImage> images) {
+        ModelSlot slot = slot(modelId, ModelTask.CLIP_IMAGE);
+        return slot.run(tensors(slot, images));
+    }
+
+    @Override
+    public TextEmbedding embedText(String modelId, String text) {
+        ModelSlot slot = slot(modelId, ModelTask.CLIP_TEXT);
+        TokenizedText tokens = slot.tokenizer().encode(text);
+        return new TextEmbedding(slot.run(List.of(tokens)).get(0), tokens.truncated());
+    }
+
+    private static List<float[]> tensors(ModelSlot slot, List<DecodedImage> images) {
+        slot.ensureLoaded(); // fail on missing files before spending time on pixels
+        PreprocessSpec spec = slot.manifest().preprocessSpec();
+        List<float[]> tensors = new ArrayList<>(images.size());
+        for (DecodedImage image : images) {
+            tensors.add(Preprocessor.preprocess(image, spec));
+        }
+        return tensors;
+    }
+
+    private ModelSlot slot(String id) {
+        ModelSlot slot = slots.get(id);
+        if (slot == null) {
+            throw new IllegalArgumentException("unknown model '" + id + "'; configured: " + String.join(", ", slots.keySet()));
+        }
+        return slot;
+    }
+
+    private ModelSlot slot(String id, ModelTask task) {
+        ModelSlot slot = slot(id);
+        if (slot.manifest().task() != task) {
+            throw new IllegalArgumentException("model '" + id + "' is a " + slot.manifest().task().manifestName()
+                    + " model, not a " + task.manifestName() + " model");
+        }
+        return slot;
+    }
+
+    @Override
+    public void close() {
+        slots.values().forEach(ModelSlot::close);
+    }
+
+    /** Configuration of an {@link InferenceRuntime}; every setting has a default fit for a small server. */
+    public static final class Builder {
+        private final List<Path> manifestDirs = new ArrayList<>();
+        private final List<ModelManifest> extraManifests = new ArrayList<>();
+        private final List<String> eager = new ArrayList<>();
+        private boolean builtIns = true;
+        private Path modelDir = Path.of("data", "models");
+        private DeviceRequest device = DeviceRequest.parse("auto");
+        private int maxBatch = 32;
+        private Duration maxWait = Duration.ofMillis(5);
+        private int queueCapacity = 256;
+        private Duration submitTimeout = Duration.ofSeconds(30);
+        private int intraOpThreads = Runtime.getRuntime().availableProcessors();
+        private int interOpThreads = 1;
+        private boolean warmUp = true;
+
+        private Builder() {
+        }
+
+        /** Directories of user manifests ({@code *.yaml}); they override built-ins with the same id. */
+        public Builder manifestDirs(Collection<Path> dirs) {
+            manifestDirs.addAll(dirs);
+            return this;
+        }
+
+        public Builder manifestDirs(Path... dirs) {
+            return manifestDirs(List.of(dirs));
+        }
+
+        /** Manifests given directly (e.g. from a local path in config); they override everything else. */
+        public Builder manifests(Collection<ModelManifest> manifests) {
+            extraManifests.addAll(manifests);
+            return this;
+        }
+
+        /** Whether the built-in manifests (WD v3, JoyTag, Chinese-CLIP, OpenAI CLIP) are offered; default true. */
+        public Builder builtIns(boolean include) {
+            builtIns = include;
+            return this;
+        }
+
+        /** Where fetched model files live: {@code <dir>/<model id>/<file>}. */
+        public Builder modelDir(Path dir) {
+            modelDir = dir;
+            return this;
+        }
+
+        /** {@code auto} (default), {@code cpu}, {@code gpu} or {@code gpu:N}. */
+        public Builder device(String spec) {
+            device = DeviceRequest.parse(spec);
+            return this;
+        }
+
+        /** Most items per engine call for graphs with a dynamic batch axis (default 32). */
+        public Builder maxBatch(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxBatch must be at least 1");
+            }
+            maxBatch = n;
+            return this;
+        }
+
+        /** Longest wait for more items after the first of a batch arrives (default 5 ms). */
+        public Builder maxWait(Duration wait) {
+            maxWait = wait;
+            return this;
+        }
+
+        /** Items that may wait per model before submitters block (default 256). */
+        public Builder queueCapacity(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("queueCapacity must be at least 1");
+            }
+            queueCapacity = n;
+            return this;
+        }
+
+        /** How long a submitter blocks on a full queue before {@link ModelBusyException} (default 30 s). */
+        public Builder submitTimeout(Duration timeout) {
+            submitTimeout = timeout;
+            return this;
+        }
+
+        /** ONNX Runtime threads inside one operator (default: every core). */
+        public Builder intraOpThreads(int n) {
+            intraOpThreads = Math.max(1, n);
+            return this;
+        }
+
+        /** ONNX Runtime threads across independent operators (default 1: graphs here are sequential). */
+        public Builder interOpThreads(int n) {
+            interOpThreads = Math.max(1, n);
+            return this;
+        }
+
+        /** Models to load in {@link #build()} rather than on first use. */
+        public Builder eagerLoad(Collection<String> ids) {
+            eager.addAll(ids);
+            return this;
+        }
+
+        public Builder eagerLoad(String... ids) {
+            return eagerLoad(List.of(ids));
+        }
+
+        /** Run one dummy batch at load so the first user does not pay for graph optimisation (default true). */
+        public Builder warmUp(boolean on) {
+            warmUp = on;
+            return this;
+        }
+
+        /**
+         * Builds the runtime; loads the eager models, so it throws {@link ModelUnavailableException} if one of
+         * them lacks its files.
+         */
+        public InferenceRuntime build() {
+            List<ModelManifest> manifests = new ArrayList<>();
+            if (builtIns) {
+                manifests.addAll(ManifestRegistry.load(manifestDirs).all());
+            } else {
+                manifestDirs.forEach(d -> manifests.addAll(ManifestRegistry.readDirectory(d)));
+            }
+            manifests.addAll(extraManifests);
+            RuntimeSettings settings = new RuntimeSettings(device, maxBatch, maxWait, queueCapacity, submitTimeout,
+                    intraOpThreads, interOpThreads, warmUp);
+            ModelPaths paths = new ModelPaths(modelDir);
+            Map<String, ModelSlot> slots = new LinkedHashMap<>();
+            for (ModelManifest m : manifests) {
+                ModelSlot old = slots.put(m.id(), new ModelSlot(m, paths, settings));
+                if (old != null) {
+                    old.close();
+                }
+            }
+            InferenceRuntime runtime = new InferenceRuntime(slots);
+            try {
+                eager.forEach(runtime::load);
+            } catch (RuntimeException e) {
+                runtime.close();
+                throw e;
+            }
+            return runtime;
+        }
+    }
+}
