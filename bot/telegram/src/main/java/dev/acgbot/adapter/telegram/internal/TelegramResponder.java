@@ -167,11 +167,14 @@ public final class TelegramResponder implements Responder {
     private void sendMediaGroup(List<Reply.Image> group, boolean asDocuments) throws TelegramApiException {
         api.call("sendMediaGroup", c -> {
             List<InputMedia> media = new ArrayList<>();
-            for (Reply.Image item : group) {
+            for (int i = 0; i < group.size(); i++) {
+                Reply.Image item = group.get(i);
                 String caption = TelegramHtml.caption(item.caption());
+                // the name is also the multipart part name: it must be unique within the group
+                String name = i + "_" + uploadName(item.image());
                 InputMedia m = asDocuments
-                        ? new InputMediaDocument(open(item.image()), item.image().fileName())
-                        : new InputMediaPhoto(open(item.image()), item.image().fileName());
+                        ? new InputMediaDocument(open(item.image()), name)
+                        : new InputMediaPhoto(open(item.image()), name);
                 if (!caption.isEmpty()) {
                     m.setCaption(caption);
                     m.setParseMode(ParseMode.HTML);
@@ -220,8 +223,23 @@ public final class TelegramResponder implements Responder {
     }
 
     private static InputFile inputFile(ImageRef ref) {
-        return ref.path() != null ? new InputFile(ref.path().toFile(), ref.fileName())
-                : new InputFile(new ByteArrayInputStream(ref.bytes()), ref.fileName());
+        return ref.path() != null ? new InputFile(ref.path().toFile(), uploadName(ref))
+                : new InputFile(new ByteArrayInputStream(ref.bytes()), uploadName(ref));
+    }
+
+    /**
+     * The file name as an upload part name: telegrambots uses it unquoted in {@code attach://<name>} and as the
+     * multipart field name, so only plain characters are kept.
+     */
+    static String uploadName(ImageRef ref) {
+        String name = ref.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() || name.chars().allMatch(c -> c == '_' || c == '.') ? "image" + extension(ref.fileName()) : name;
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        String ext = dot >= 0 ? name.substring(dot) : "";
+        return ext.matches("\\.[A-Za-z0-9]{1,5}") ? ext : "";
     }
 
     private static InputStream open(ImageRef ref) {

@@ -1,0 +1,79 @@
+package dev.acgbot.adapter.telegram;
+
+import dev.acgbot.api.plugin.ConfigException;
+import dev.acgbot.api.plugin.ConfigSection;
+import dev.acgbot.core.config.BotConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TelegramSettingsTest {
+
+    private static ConfigSection section(String yaml, Map<String, String> env) {
+        return BotConfig.parse(yaml, env).adapters().section("telegram");
+    }
+
+    @Test
+    void theTokenComesFromTheEnvironmentAndDefaultsFillTheRest() {
+        ConfigSection s = section("adapters: {telegram: {enabled: true}}", Map.of("TELEGRAM_BOT_TOKEN", "123:abc_DEF-ghi"));
+        assertTrue(new TelegramAdapterFactory().isConfigured(s));
+        TelegramSettings settings = TelegramSettings.from(s);
+        assertEquals("123:abc_DEF-ghi", settings.token());
+        assertEquals("https://api.telegram.org", settings.baseUrl().toString());
+        assertEquals(Duration.ofSeconds(50), settings.pollTimeout());
+        assertEquals(20L * 1024 * 1024, settings.downloadLimit());
+        assertFalse(settings.toString().contains("abc_DEF"), "toString never shows the token");
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        TelegramSettings settings = TelegramSettings.from(section("""
+                adapters:
+                  telegram:
+                    token: "1:x"
+                    base_url: http://127.0.0.1:8081/
+                    poll_timeout: 20s
+                    download_limit: 2GB
+                    max_retry_wait: 10s
+                    register_commands: false
+                """, Map.of()));
+        assertEquals("http://127.0.0.1:8081", settings.baseUrl().toString());
+        assertEquals(Duration.ofSeconds(20), settings.pollTimeout());
+        assertEquals(2L << 30, settings.downloadLimit());
+        assertEquals(Duration.ofSeconds(10), settings.maxRetryWait());
+        assertFalse(settings.registerCommands());
+    }
+
+    @Test
+    void disabledOrTokenlessAdaptersAreNotConfigured() {
+        assertFalse(new TelegramAdapterFactory().isConfigured(section("adapters: {telegram: {token: '1:x', enabled: false}}", Map.of())));
+        assertFalse(new TelegramAdapterFactory().isConfigured(section("adapters: {telegram: {}}", Map.of())));
+    }
+
+    @Test
+    void aMalformedTokenIsReportedWithoutEchoingIt() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> TelegramSettings.from(section("adapters: {telegram: {token: 'not a token secret'}}", Map.of())));
+        assertEquals("adapters.telegram.token", e.key());
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+    }
+
+    @Test
+    void aBaseUrlWithAPathIsRefusedBecauseTheClientCannotUseIt() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> TelegramSettings.from(section("adapters: {telegram: {token: '1:x', base_url: 'http://h/api'}}", Map.of())));
+        assertEquals("adapters.telegram.base_url", e.key());
+    }
+
+    @Test
+    void theFactoryIsFoundByServiceLoader() {
+        assertTrue(java.util.ServiceLoader.load(dev.acgbot.api.adapter.ChatAdapterFactory.class).stream()
+                .anyMatch(p -> p.type() == TelegramAdapterFactory.class));
+    }
+}
