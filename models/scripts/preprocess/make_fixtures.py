@@ -233,6 +233,29 @@ def decoder_fixtures():
     return sorted(files)
 
 
+def ops_fixtures():
+    """ImageOps reference: PIL resize with every filter (RGB and RGBA) and convert('L')."""
+    inputs = {
+        "art-rgba.png.pil.png": Image.open(os.path.join(IMG, "art-rgba.png.pil.png")),
+        "photo-420.jpg.pil.png": Image.open(os.path.join(IMG, "photo-420.jpg.pil.png")),
+    }
+    filters = {"NEAREST": Image.NEAREST, "BILINEAR": Image.BILINEAR, "BICUBIC": Image.BICUBIC,
+               "LANCZOS": Image.LANCZOS}
+    entries = []
+    for source, img in inputs.items():
+        img.load()
+        stem = source.split(".")[0]
+        for fname, f in filters.items():
+            for (w, h) in ((31, 45), (150, 70)):
+                out = f"ops-{stem}-{fname.lower()}-{w}x{h}.png"
+                img.resize((w, h), f).save(os.path.join(IMG, out), optimize=True)
+                entries.append({"input": source, "filter": fname, "width": w, "height": h, "file": out})
+        gray = f"ops-{stem}-gray.png"
+        img.convert("L").save(os.path.join(IMG, gray), optimize=True)
+        entries.append({"input": source, "filter": "GRAY", "width": img.size[0], "height": img.size[1], "file": gray})
+    return entries
+
+
 def png16(arr, colour_type):
     """A 16-bit PNG written by hand (PIL cannot save 16-bit RGB); PIL reads it as 8-bit, top byte."""
     import struct
@@ -278,6 +301,7 @@ def main():
                 os.path.join(PRE, f"{case}.{name}.codes.png"), optimize=True)
         index["cases"].append({"name": case, "width": img.size[0], "height": img.size[1], "mode": img.mode})
     index["decoderFixtures"] = decoder_fixtures()
+    index["opsFixtures"] = ops_fixtures()
     with open(os.path.join(PRE, "index.json"), "w") as f:
         json.dump(index, f, indent=1)
     print("wrote", len(index["cases"]), "cases and", len(index["decoderFixtures"]), "decoder fixtures", file=sys.stderr)

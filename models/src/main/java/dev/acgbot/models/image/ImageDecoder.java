@@ -1,0 +1,265 @@
+package dev.acgbot.models.image;
+
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import dev.acgbot.models.image.ImageDecodeException.Reason;
+import dev.acgbot.models.image.internal.ExifOrientation;
+import dev.acgbot.models.image.internal.FormatSniffer;
+import dev.acgbot.models.image.internal.ImageFormat;
+import dev.acgbot.models.image.internal.ImageReaders;
+import dev.acgbot.models.image.internal.RasterConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Decodes what people post in chat (JPEG, PNG, WebP, GIF, BMP) into 8-bit ARGB, and refuses everything else
+ * with a reason and a sentence the bot can reply with. Thread-safe; every call uses its own reader.
+ *
+ * <ul>
+ *   <li>The format comes from the magic bytes only.</li>
+ *   <li>Limits are enforced before pixels are decoded: file size first, then width x height from the header,
+ *       so a tiny file claiming 50 000 x 50 000 pixels costs nothing.</li>
+ *   <li>Only the first frame of an animation is decoded.</li>
+ *   <li>EXIF orientation (JPEG, PNG, WebP) is applied as PIL's {@code ImageOps.exif_transpose} does.</li>
+ *   <li>Sample values are kept as stored (no ICC or gamma conversion), like PIL. 16-bit PNGs keep the high
+ *       byte; for 16-bit RGB(A) that is what PIL does, for 16-bit grayscale PIL clips to 255 instead, which we
+ *       do not copy.</li>
+ *   <li>A JPEG cut off before its end-of-image marker is refused as {@link Reason#CORRUPT}, as PIL refuses
+ *       truncated files by default, rather than decoded with a grey bottom.</li>
+ *   <li>Decoder crashes on hostile input (runtime exceptions, out of memory, stack overflow) become
+ *       {@link Reason#CORRUPT}.</li>
+ * </ul>
+ */
+public final class ImageDecoder {
+    private static final Logger log = LoggerFactory.getLogger(ImageDecoder.class);
+    private static final String SUPPORTED = "JPEG, PNG, WebP, GIF or BMP";
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private final DecodeLimits limits;
+
+    public ImageDecoder(DecodeLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Format, size and frame count from the header; no pixels decoded and no limits applied. */
+    public ImageInfo probe(byte[] data) throws ImageDecodeException {
+        ImageFormat format = identify(data);
+        ImageReader reader = reader(format);
+        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
+            reader.setInput(in, false, true);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            checkDimensions(w, h);
+            int frames = frames(reader, format);
+            int orientation = ExifOrientation.read(data, format);
+            return ExifOrientation.swapsAxes(orientation)
+                    ? new ImageInfo(format.id(), h, w, frames) : new ImageInfo(format.id(), w, h, frames);
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw corrupt(format, e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** The first frame, upright, as 8-bit ARGB. */
+    public DecodedImage decode(byte[] data) throws ImageDecodeException {
+        Objects.requireNonNull(data, "data");
+        if (data.length > limits.maxBytes()) {
+            throw tooLarge(data.length);
+        }
+        ImageFormat format = identify(data);
+        if (format == ImageFormat.JPEG && !hasEndOfImage(data)) {
+            throw new ImageDecodeException(Reason.CORRUPT, corruptMessage(),
+                    "JPEG ends before its end-of-image marker (truncated upload?)");
+        }
+        ImageReader reader = reader(format);
+        List<String> warnings = new ArrayList<>();
+        BufferedImage image;
+        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
+            reader.setInput(in, true, true);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            checkDimensions(w, h);
+            if ((long) w * h > limits.maxPixels()) {
+                throw new ImageDecodeException(Reason.TOO_MANY_PIXELS, String.format(Locale.ROOT,
+                        "That image is too large (%d x %d pixels); the limit is %s megapixels.",
+                        w, h, megapixels(limits.maxPixels())), w + "x" + h + " > " + limits.maxPixels() + " pixels");
+            }
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            image = reader.read(0);
+        } catch (ImageDecodeException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw corrupt(format, e);
+        } finally {
+            reader.dispose();
+        }
+        for (String warning : warnings) {
+            if (warning != null && warning.toLowerCase(Locale.ROOT).contains("premature end")) {
+                throw new ImageDecodeException(Reason.CORRUPT, corruptMessage(), format.id() + " truncated: " + warning);
+            }
+        }
+        if (!warnings.isEmpty()) {
+            log.debug("{} decoded with warnings: {}", format.id(), warnings);
+        }
+        try {
+            DecodedImage decoded = RasterConverter.toDecoded(image);
+            return orient(decoded, ExifOrientation.read(data, format));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw corrupt(format, e);
+        }
+    }
+
+    /** Like {@link #decode(byte[])}; the file size is checked before the file is read. */
+    public DecodedImage decode(Path file) throws ImageDecodeException {
+        Objects.requireNonNull(file, "file");
+        byte[] data;
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw tooLarge(size);
+            }
+            data = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException(Reason.NOT_AN_IMAGE, "That file is no longer available.", "no such file " + file, e);
+        } catch (IOException e) {
+            throw new ImageDecodeException(Reason.CORRUPT, corruptMessage(), "cannot read " + file + ": " + e, e);
+        }
+        return decode(data);
+    }
+
+    private static ImageFormat identify(byte[] data) throws ImageDecodeException {
+        FormatSniffer.Sniffed sniffed = FormatSniffer.sniff(Objects.requireNonNull(data, "data"));
+        if (sniffed.decodable()) {
+            return sniffed.format();
+        }
+        throw new ImageDecodeException(sniffed.refusal(), refusalMessage(sniffed), "refused: " + sniffed.what());
+    }
+
+    private static String refusalMessage(FormatSniffer.Sniffed sniffed) {
+        return switch (sniffed.refusal()) {
+            case EMPTY -> "That file is empty.";
+            case VECTOR_IMAGE -> "Vector images (SVG) aren't supported. Please send it as PNG or JPEG.";
+            case VIDEO -> "Videos aren't supported. Please send a still image (a screenshot works).";
+            case DOCUMENT -> "Documents and archives aren't supported. Please send the image itself.";
+            case UNSUPPORTED_FORMAT -> sniffed.what() + " images aren't supported. Please send " + SUPPORTED + ".";
+            default -> "That file doesn't look like an image. Please send " + SUPPORTED + ".";
+        };
+    }
+
+    private static ImageReader reader(ImageFormat format) throws ImageDecodeException {
+        try {
+            ImageReader reader = ImageReaders.create(format);
+            if (reader != null) {
+                return reader;
+            }
+        } catch (IOException e) {
+            log.warn("cannot create {} reader", format.id(), e);
+        }
+        throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT,
+                format.name() + " images can't be read here. Please send " + SUPPORTED + ".",
+                "no ImageIO reader for " + format.id());
+    }
+
+    private static void checkDimensions(int w, int h) throws ImageDecodeException {
+        if (w < 1 || h < 1) {
+            throw new ImageDecodeException(Reason.CORRUPT, corruptMessage(), "header says " + w + "x" + h);
+        }
+    }
+
+    private static int frames(ImageReader reader, ImageFormat format) {
+        if (format != ImageFormat.GIF && format != ImageFormat.WEBP) {
+            return 1;
+        }
+        try {
+            return reader.getNumImages(true);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Whether an end-of-image marker follows the first start-of-scan: truncated uploads lose it, while
+     * entropy-coded data can never contain it (0xFF is stuffed there) and thumbnails sit before the scan.
+     */
+    private static boolean hasEndOfImage(byte[] d) {
+        int scan = firstScan(d);
+        if (scan < 0) {
+            return false;
+        }
+        for (int i = d.length - 2; i > scan; i--) {
+            if (d[i] == (byte) 0xFF && d[i + 1] == (byte) 0xD9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstScan(byte[] d) {
+        int p = 2;
+        while (p + 4 <= d.length) {
+            if ((d[p] & 0xFF) != 0xFF) {
+                return -1;
+            }
+            int marker = d[p + 1] & 0xFF;
+            if (marker == 0xFF || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+                p += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+            if (marker == 0xDA) {
+                return p;
+            }
+            int len = (d[p + 2] & 0xFF) << 8 | (d[p + 3] & 0xFF);
+            if (len < 2) {
+                return -1;
+            }
+            p += 2 + len;
+        }
+        return -1;
+    }
+
+    private static DecodedImage orient(DecodedImage img, int orientation) {
+        if (orientation == 1) {
+            return img;
+        }
+        int[] size = new int[2];
+        int[] pixels = ExifOrientation.apply(img.argb(), img.width(), img.height(), orientation, size);
+        return new DecodedImage(size[0], size[1], pixels, img.hasAlpha());
+    }
+
+    private ImageDecodeException tooLarge(long size) {
+        return new ImageDecodeException(Reason.TOO_LARGE_FILE, String.format(Locale.ROOT,
+                "That file is too big (%.1f MB); the limit is %s MB.", size / MIB, megabytes(limits.maxBytes())),
+                size + " bytes > " + limits.maxBytes());
+    }
+
+    private static ImageDecodeException corrupt(ImageFormat format, Throwable cause) {
+        log.debug("{} failed to decode: {}", format.id(), cause.toString());
+        return new ImageDecodeException(Reason.CORRUPT, corruptMessage(),
+                format.id() + " decoder failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+    }
+
+    private static String corruptMessage() {
+        return "That image looks damaged or incomplete, so I couldn't read it.";
+    }
+
+    private static String megabytes(long bytes) {
+        double mb = bytes / MIB;
+        return mb == Math.rint(mb) ? String.format(Locale.ROOT, "%.0f", mb) : String.format(Locale.ROOT, "%.1f", mb);
+    }
+
+    private static String megapixels(long pixels) {
+        return String.format(Locale.ROOT, "%.0f", pixels / 1e6);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.acgbot.models.image;
+
+import dev.acgbot.models.preprocess.PreprocessSpec.Interpolation;
+import dev.acgbot.models.preprocess.internal.PilPixelOps;
+import dev.acgbot.models.preprocess.internal.PilResampler;
+import dev.acgbot.models.preprocess.internal.PixelSource;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/** Small pixel helpers other modules need (perceptual hashes, thumbnails), each matching PIL exactly. */
+public final class ImageOps {
+
+    private ImageOps() {
+    }
+
+    /**
+     * PIL's {@code img.resize((w, h), filter)} on an RGB image, or on an RGBA one when {@code img.hasAlpha()}
+     * (resized premultiplied, as PIL does for every filter but NEAREST). Same size returns a copy.
+     */
+    public static DecodedImage resize(DecodedImage img, int w, int h, Interpolation filter) {
+        Objects.requireNonNull(img, "img");
+        Objects.requireNonNull(filter, "filter");
+        if (w < 1 || h < 1) {
+            throw new IllegalArgumentException("target size must be positive: " + w + "x" + h);
+        }
+        int[] pixels = img.argb();
+        boolean premultiply = img.hasAlpha() && filter != Interpolation.NEAREST
+                && (w != img.width() || h != img.height());
+        if (premultiply) {
+            pixels = PilPixelOps.premultiply(pixels);
+        }
+        int channels = img.hasAlpha() ? 4 : 3;
+        int[][] planes = PilResampler.resample(PixelSource.of(pixels, img.width(), img.height()),
+                w, h, 0, 0, w, h, filter, channels);
+        if (premultiply) {
+            PilPixelOps.unpremultiply(planes[0], planes[1], planes[2], planes[3]);
+        }
+        int[] out = new int[w * h];
+        for (int i = 0; i < out.length; i++) {
+            int a = channels == 4 ? planes[3][i] : 0xFF;
+            out[i] = a << 24 | planes[0][i] << 16 | planes[1][i] << 8 | planes[2][i];
+        }
+        return new DecodedImage(w, h, out, img.hasAlpha());
+    }
+
+    /**
+     * PIL's {@code convert('L')}: ITU-R 601-2 luma {@code (19595 R + 38470 G + 7471 B + 0x8000) >> 16}, alpha
+     * ignored; values 0-255, row-major.
+     */
+    public static float[] toGray(DecodedImage img) {
+        int[] argb = img.argb();
+        float[] out = new float[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            out[i] = (((p >>> 16) & 0xFF) * 19595 + ((p >>> 8) & 0xFF) * 38470 + (p & 0xFF) * 7471 + 0x8000) >>> 16;
+        }
+        return out;
+    }
+
+    /** A PNG of the pixels (RGBA when the image has alpha, RGB otherwise). */
+    public static byte[] encodePng(DecodedImage img) {
+        int type = img.hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        BufferedImage buffered = new BufferedImage(img.width(), img.height(), type);
+        buffered.setRGB(0, 0, img.width(), img.height(), img.argb(), 0, img.width());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(buffered, "png", out)) {
+                throw new IllegalStateException("no PNG writer installed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.acgbot.models.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Our decoding of each fixture against PIL's. Lossless formats (PNG in every colour type, lossless WebP,
+ * GIF, BMP, animation first frames, EXIF orientation on PNG) must match PIL pixel for pixel. Lossy ones
+ * (JPEG, lossy WebP) use different IDCT/upsampling implementations, so their mean and max difference is
+ * logged and only loosely bounded.
+ */
+class ImageDecoderPilParityTest {
+    private static final Logger log = LoggerFactory.getLogger(ImageDecoderPilParityTest.class);
+    private static final double LOSSY_MEAN_BOUND = 3.0;
+
+    private final ImageDecoder decoder = new ImageDecoder(DecodeLimits.defaults());
+
+    @TestFactory
+    List<DynamicTest> decodesLikePil() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode f : PilReference.index().get("decoderFixtures")) {
+            String name = f.asText();
+            tests.add(DynamicTest.dynamicTest(name, () -> compare(name)));
+        }
+        return tests;
+    }
+
+    private void compare(String name) throws ImageDecodeException {
+        DecodedImage ours = decoder.decode(PilReference.bytes(name));
+        DecodedImage pil = PilReference.pil(name + ".pil.png");
+        assertEquals(pil.width() + "x" + pil.height(), ours.width() + "x" + ours.height(), name + " size");
+        assertEquals(pil.hasAlpha(), ours.hasAlpha(), name + " alpha");
+        PilReference.Diff diff = PilReference.Diff.of(pil, ours);
+        boolean lossy = name.endsWith(".jpg") || name.equals("photo-lossy.webp") || name.equals("art-lossy-alpha.webp");
+        log.info("decoder vs PIL {}: mean abs diff {}, max {}, {} of {} pixels differ", name,
+                String.format("%.3f", diff.mean()), diff.max(), diff.differing(), ours.argb().length);
+        if (lossy) {
+            assertTrue(diff.mean() < LOSSY_MEAN_BOUND, name + " mean abs diff " + diff.mean());
+        } else {
+            assertEquals(0, diff.max(), name + " must decode exactly like PIL: " + diff);
+        }
+    }
+}
