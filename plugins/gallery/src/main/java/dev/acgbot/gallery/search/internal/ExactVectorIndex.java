@@ -16,6 +16,7 @@ import java.util.function.IntPredicate;
  */
 public final class ExactVectorIndex implements VectorIndex {
     private final VectorMatrix.View matrix;
+    private final int firstRow;
     private final ExecutorService pool;
     private final int threads;
 
@@ -24,7 +25,13 @@ public final class ExactVectorIndex implements VectorIndex {
      * @param threads ranges per query, usually the number of cores
      */
     public ExactVectorIndex(VectorMatrix.View matrix, ExecutorService pool, int threads) {
+        this(matrix, 0, pool, threads);
+    }
+
+    /** Scans only rows {@code firstRow..}: the rows a graph over the first rows does not cover yet. */
+    public ExactVectorIndex(VectorMatrix.View matrix, int firstRow, ExecutorService pool, int threads) {
         this.matrix = matrix;
+        this.firstRow = Math.min(firstRow, matrix.size());
         this.pool = pool;
         this.threads = Math.max(1, threads);
     }
@@ -59,15 +66,15 @@ public final class ExactVectorIndex implements VectorIndex {
         for (float[] q : queries) {
             checkQuery(q);
         }
-        int n = matrix.size();
+        int n = matrix.size() - firstRow;
         int parts = n < 8192 ? 1 : threads;
         List<Future<TopK[]>> futures = new ArrayList<>();
         for (int p = 1; p < parts; p++) {
-            int from = (int) ((long) n * p / parts);
-            int to = (int) ((long) n * (p + 1) / parts);
+            int from = firstRow + (int) ((long) n * p / parts);
+            int to = firstRow + (int) ((long) n * (p + 1) / parts);
             futures.add(pool.submit(() -> scan(queries, k, accept, from, to)));
         }
-        TopK[] merged = scan(queries, k, accept, 0, (int) ((long) n / parts));
+        TopK[] merged = scan(queries, k, accept, firstRow, firstRow + (int) ((long) n / parts));
         for (Future<TopK[]> f : futures) {
             TopK[] part = Searches.join(f);
             for (int q = 0; q < queries.length; q++) {

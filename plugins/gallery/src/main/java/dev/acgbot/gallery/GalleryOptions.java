@@ -1,0 +1,84 @@
+package dev.acgbot.gallery;
+
+import dev.acgbot.gallery.search.GraphParams;
+import dev.acgbot.models.image.DecodeLimits;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a {@link Gallery} is configured with.
+ *
+ * @param dataDir              where the store ({@code gallery.db}) and persisted graphs live
+ * @param folders              image folders, scanned recursively
+ * @param clipModels           CLIP image-tower model ids; each image gets one embedding per id
+ * @param taggerModel          tagger model id, if images should be tagged
+ * @param decodeLimits         larger files or images are counted as failed, not decoded
+ * @param tagThreshold         tags scoring below are not stored
+ * @param indexMode            exact, graph, or chosen by size
+ * @param approximateThreshold image count from which {@link IndexMode#AUTO} uses the graph
+ * @param graphParams          graph settings
+ * @param encoding             stored embedding encoding
+ * @param batchSize            images per inference batch and per commit
+ * @param decodeThreads        threads reading, hashing and decoding files
+ * @param searchThreads        row ranges scanned in parallel per exact search
+ */
+public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clipModels, Optional<String> taggerModel,
+                             DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,
+                             int approximateThreshold, GraphParams graphParams, EmbeddingEncoding encoding,
+                             int batchSize, int decodeThreads, int searchThreads) {
+    public GalleryOptions {
+        Objects.requireNonNull(dataDir, "dataDir");
+        folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        clipModels = List.copyOf(clipModels);
+        Objects.requireNonNull(taggerModel, "taggerModel");
+        Objects.requireNonNull(decodeLimits, "decodeLimits");
+        if (batchSize < 1 || decodeThreads < 1 || searchThreads < 1) {
+            throw new IllegalArgumentException("batch size and thread counts must be positive");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private static final int CORES = Runtime.getRuntime().availableProcessors();
+        private Path dataDir;
+        private List<Path> folders = new ArrayList<>();
+        private List<String> clipModels = new ArrayList<>();
+        private Optional<String> taggerModel = Optional.empty();
+        private DecodeLimits decodeLimits = DecodeLimits.defaults();
+        private float tagThreshold = 0.1f;
+        private IndexMode indexMode = IndexMode.AUTO;
+        // below this an exact scan takes a few milliseconds on two cores (see docs/benchmarks.md)
+        private int approximateThreshold = 50_000;
+        private GraphParams graphParams = GraphParams.defaults();
+        private EmbeddingEncoding encoding = EmbeddingEncoding.FP16;
+        private int batchSize = 32;
+        private int decodeThreads = Math.max(1, CORES);
+        private int searchThreads = Math.max(1, CORES);
+
+        public Builder dataDir(Path v) { dataDir = v; return this; }
+        public Builder folders(List<Path> v) { folders = new ArrayList<>(v); return this; }
+        public Builder clipModels(List<String> v) { clipModels = new ArrayList<>(v); return this; }
+        public Builder taggerModel(Optional<String> v) { taggerModel = v; return this; }
+        public Builder decodeLimits(DecodeLimits v) { decodeLimits = v; return this; }
+        public Builder tagThreshold(float v) { tagThreshold = v; return this; }
+        public Builder indexMode(IndexMode v) { indexMode = v; return this; }
+        public Builder approximateThreshold(int v) { approximateThreshold = v; return this; }
+        public Builder graphParams(GraphParams v) { graphParams = v; return this; }
+        public Builder encoding(EmbeddingEncoding v) { encoding = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder decodeThreads(int v) { decodeThreads = v; return this; }
+        public Builder searchThreads(int v) { searchThreads = v; return this; }
+
+        public GalleryOptions build() {
+            return new GalleryOptions(dataDir, folders, clipModels, taggerModel, decodeLimits, tagThreshold, indexMode, approximateThreshold, graphParams, encoding, batchSize, decodeThreads,
+                    searchThreads);
+        }
+    }
+}

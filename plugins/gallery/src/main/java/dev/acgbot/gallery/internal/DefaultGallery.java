@@ -1,0 +1,317 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.CancellationToken;
+import dev.acgbot.gallery.DuplicateHit;
+import dev.acgbot.gallery.Gallery;
+import dev.acgbot.gallery.GalleryEntry;
+import dev.acgbot.gallery.GalleryOptions;
+import dev.acgbot.gallery.GalleryStats;
+import dev.acgbot.gallery.IndexMode;
+import dev.acgbot.gallery.ReindexListener;
+import dev.acgbot.gallery.ReindexProgress;
+import dev.acgbot.gallery.ReindexRequest;
+import dev.acgbot.gallery.ReindexSummary;
+import dev.acgbot.gallery.SearchFilter;
+import dev.acgbot.gallery.SearchHit;
+import dev.acgbot.gallery.search.Neighbor;
+import dev.acgbot.models.api.Inference;
+import dev.acgbot.models.api.ModelInfo;
+import dev.acgbot.models.api.ModelTask;
+import dev.acgbot.models.image.DecodedImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntPredicate;
+
+/**
+ * The gallery: store, in-memory vectors and hashes, and the published {@link Snapshot} searches read. All
+ * changes go through the write lock (reindex, graph builds); searches never take it.
+ */
+public final class DefaultGallery implements Gallery {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultGallery.class);
+
+    private final GalleryOptions options;
+    private final Inference inference;
+    private final GalleryStore store;
+    private final GraphFiles graphFiles;
+    private final ExecutorService searchPool;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Map<String, ModelRows> rows = new LinkedHashMap<>();
+    private final HashRows hashes = new HashRows();
+    private volatile Snapshot current;
+    private volatile FilterCache filterCache;
+
+    /** What searches read; replaced, never changed. */
+    record Snapshot(long generation, Map<String, ModelRows.Snapshot> models, HashRows.Snapshot hashes) {
+    }
+
+    private record FilterCache(long generation, SearchFilter filter, Set<String> allowed) {
+    }
+
+    private DefaultGallery(GalleryOptions options, Inference inference, GalleryStore store) {
+        this.options = options;
+        this.inference = inference;
+        this.store = store;
+        this.graphFiles = new GraphFiles(options.dataDir().resolve("graphs"));
+        int helpers = Math.max(1, options.searchThreads() - 1);
+        this.searchPool = Executors.newFixedThreadPool(helpers, r -> {
+            Thread t = new Thread(r, "gallery-search");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static DefaultGallery open(GalleryOptions options, Inference inference) {
+        List<ModelInfo> models = new ArrayList<>();
+        for (String id : options.clipModels()) {
+            ModelInfo info = inference.model(id)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown CLIP model '" + id + "'"));
+            if (info.task() != ModelTask.CLIP_IMAGE) {
+                throw new IllegalArgumentException("'" + id + "' is a " + info.task().manifestName() + " model, not a CLIP image tower");
+            }
+            models.add(info);
+        }
+        GalleryStore store = GalleryStore.open(options.dataDir().resolve("gallery.db"), options.encoding());
+        DefaultGallery gallery = new DefaultGallery(options, inference, store);
+        try {
+            gallery.load(models);
+        } catch (RuntimeException e) {
+            gallery.close();
+            throw e;
+        }
+        return gallery;
+    }
+
+    private void load(List<ModelInfo> models) {
+        long t0 = System.nanoTime();
+        store.forEachEntry((sha, e) -> hashes.put(sha, e.pHash(), e.dHash()));
+        for (ModelInfo info : models) {
+            ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension());
+            Map<String, float[]> vectors = new LinkedHashMap<>();
+            store.forEachEmbedding(info.id(), info.manifestHash(), vectors::put);
+            graphFiles.load(r, vectors, options.graphParams());
+            vectors.forEach(r::put);
+            rows.put(info.id(), r);
+        }
+        publish(store.generation());
+        LOG.info("gallery opened: {} images, {} in {} ms", store.entryCount(), describeIndexes(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    // ---- writer side, used by GalleryIndexer under the write lock ----
+
+    GalleryOptions options() {
+        return options;
+    }
+
+    Inference inference() {
+        return inference;
+    }
+
+    GalleryStore store() {
+        return store;
+    }
+
+    Map<String, ModelRows> rows() {
+        return rows;
+    }
+
+    HashRows hashes() {
+        return hashes;
+    }
+
+    /** Makes the in-memory state visible to searches as {@code generation}. */
+    void publish(long generation) {
+        Map<String, ModelRows.Snapshot> models = new LinkedHashMap<>();
+        for (ModelRows r : rows.values()) {
+            models.put(r.modelId, r.snapshot(searchPool, options.searchThreads()));
+        }
+        current = new Snapshot(generation, Map.copyOf(models), hashes.snapshot());
+    }
+
+    /**
+     * Builds (and persists) the graph of every model whose mode asks for one and whose graph is missing or
+     * covers less than 90 % of its live rows. Runs under the write lock; searches keep using the old
+     * snapshot meanwhile.
+     */
+    void refreshGraphs(ReindexListener listener, CancellationToken token) {
+        for (ModelRows r : rows.values()) {
+            boolean wanted = options.indexMode() == IndexMode.APPROXIMATE
+                    || options.indexMode() == IndexMode.AUTO && r.live() >= options.approximateThreshold();
+            if (!wanted) {
+                if (r.graph != null) {
+                    r.graph = null;
+                    graphFiles.delete(r.modelId);
+                }
+                continue;
+            }
+            if (r.graph != null && r.staleRows() <= r.live() / 10 || token.isCancelled() || r.live() == 0) {
+                continue;
+            }
+            listener.onProgress(new ReindexProgress(0, r.live(), 0, Duration.ZERO, ReindexProgress.Phase.BUILDING_INDEX));
+            long t0 = System.nanoTime();
+            ModelRows compacted = compact(r);
+            compacted.graph = dev.acgbot.gallery.search.VectorIndexes.buildGraph(compacted.matrix.view(),
+                    options.graphParams(), options.searchThreads());
+            graphFiles.save(compacted);
+            rows.put(r.modelId, compacted);
+            LOG.info("built graph for {} over {} images in {} s", r.modelId, compacted.live(),
+                    (System.nanoTime() - t0) / 1_000_000_000);
+            listener.onProgress(new ReindexProgress(r.live(), r.live(), 0, Duration.ZERO, ReindexProgress.Phase.BUILDING_INDEX));
+        }
+        publish(store.generation());
+    }
+
+    /** A copy of the live rows only, so the new graph has no dead nodes. */
+    private static ModelRows compact(ModelRows r) {
+        ModelRows out = new ModelRows(r.modelId, r.manifestHash, r.matrix.dimension());
+        var view = r.matrix.view();
+        var shas = r.shas.view();
+        Map<String, Integer> order = new HashMap<>(r.rowOf);
+        for (int row = 0; row < view.size(); row++) {
+            String sha = shas.get(row);
+            Integer liveRow = order.get(sha);
+            if (liveRow != null && liveRow == row) {
+                out.put(sha, view.row(row));
+            }
+        }
+        return out;
+    }
+
+    // ---- public API ----
+
+    @Override
+    public ReindexSummary reindex(ReindexRequest request, ReindexListener listener, CancellationToken token) {
+        if (!writeLock.tryLock()) {
+            throw new IllegalStateException("a reindex is already running");
+        }
+        try {
+            return new GalleryIndexer(this).run(request, listener, token);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public List<SearchHit> searchByVector(String clipModelId, float[] query, int k, SearchFilter filter) {
+        Snapshot snap = current;
+        ModelRows.Snapshot model = snap.models().get(clipModelId);
+        if (model == null) {
+            throw new IllegalArgumentException("'" + clipModelId + "' is not a CLIP model of this gallery (configured: "
+                    + options.clipModels() + ")");
+        }
+        if (query.length != model.view().dimension()) {
+            throw new IllegalArgumentException("query has " + query.length + " dimensions, " + clipModelId + " has "
+                    + model.view().dimension());
+        }
+        Set<String> allowed = filter.narrows() ? allowed(snap, filter) : null;
+        IntPredicate accept = row -> {
+            String sha = model.sha(row);
+            return !filter.exclude().contains(sha) && (allowed == null || allowed.contains(sha));
+        };
+        List<SearchHit> hits = new ArrayList<>();
+        for (Neighbor n : model.search(query, k, accept, allowed != null)) {
+            // an image removed by an uncommitted batch may be gone from the store already: skip it
+            store.entry(model.sha(n.ordinal())).ifPresent(e -> hits.add(new SearchHit(e, n.score())));
+        }
+        return hits;
+    }
+
+    /** Images passing a folder or tag filter; computed from the store once per generation and filter. */
+    private Set<String> allowed(Snapshot snap, SearchFilter filter) {
+        FilterCache cache = filterCache;
+        if (cache != null && cache.generation() == snap.generation() && cache.filter().equals(filter)) {
+            return cache.allowed();
+        }
+        Set<String> allowed = new HashSet<>();
+        store.forEachEntry((sha, e) -> {
+            if (filter.accepts(e)) {
+                allowed.add(sha);
+            }
+        });
+        filterCache = new FilterCache(snap.generation(), filter, allowed);
+        return allowed;
+    }
+
+    @Override
+    public List<SearchHit> searchByImage(String clipModelId, DecodedImage image, int k, SearchFilter filter) {
+        float[] query = inference.embedImages(clipModelId, List.of(image)).get(0);
+        return searchByVector(clipModelId, query, k, filter);
+    }
+
+    @Override
+    public List<SearchHit> searchByText(String textModelId, String text, int k, SearchFilter filter) {
+        ModelInfo textModel = inference.model(textModelId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown model '" + textModelId + "'"));
+        String imageModel = options.clipModels().stream()
+                .filter(id -> inference.model(id).map(i -> i.embeddingSpace().equals(textModel.embeddingSpace())).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no configured CLIP image model shares the embedding space '"
+                        + textModel.embeddingSpace() + "' of " + textModelId));
+        return searchByVector(imageModel, inference.embedText(textModelId, text).vector(), k, filter);
+    }
+
+    @Override
+    public List<DuplicateHit> findDuplicates(DecodedImage image, int maxHamming) {
+        long p = PerceptualHash.pHash(image);
+        long d = PerceptualHash.dHash(image);
+        List<DuplicateHit> hits = new ArrayList<>();
+        for (Map.Entry<String, int[]> c : current.hashes().near(p, d, maxHamming).entrySet()) {
+            int[] dist = c.getValue();
+            if (DuplicateRule.isDuplicate(dist[0], dist[1], maxHamming)) {
+                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, dist[0] == 0 && dist[1] == 0, dist[0], dist[1])));
+            }
+        }
+        hits.sort(Comparator.comparingInt((DuplicateHit h) -> h.pHashDistance() + h.dHashDistance())
+                .thenComparing(h -> h.entry().sha256()));
+        return hits;
+    }
+
+    @Override
+    public Optional<GalleryEntry> entry(String sha256) {
+        return store.entry(sha256);
+    }
+
+    @Override
+    public GalleryStats stats() {
+        Snapshot snap = current;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
+        snap.models().forEach((id, m) -> {
+            counts.put(id, m.live());
+            kinds.put(id, m.kind());
+        });
+        return new GalleryStats(store.entryCount(), store.fileCount(), counts, kinds, snap.generation(), store.fileBytes());
+    }
+
+    @Override
+    public long generation() {
+        return current.generation();
+    }
+
+    private String describeIndexes() {
+        StringBuilder s = new StringBuilder();
+        current.models().forEach((id, m) -> s.append(s.isEmpty() ? "" : ", ").append(id).append(": ")
+                .append(m.live()).append(" vectors (").append(m.kind()).append(')'));
+        return s.isEmpty() ? "no CLIP models" : s.toString();
+    }
+
+    @Override
+    public void close() {
+        searchPool.shutdownNow();
+        store.close();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.search.GraphParams;
+import dev.acgbot.gallery.search.VectorIndexes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * Persisted graphs, one pair of files per CLIP model: {@code <model>.graph} (jvector's adjacency) and
+ * {@code <model>.rows} (the sha256 of every graph node in order, the model's manifest hash, the graph
+ * settings, and the graph file's length and CRC so a pair torn by a crash is detected and rebuilt).
+ */
+final class GraphFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphFiles.class);
+    private static final int FORMAT = 1;
+    private final Path dir;
+
+    GraphFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Appends the persisted graph's rows to {@code rows} (taking their vectors out of {@code vectors}) and
+     * attaches the graph. Does nothing when there is no usable graph for this model and settings.
+     */
+    void load(ModelRows rows, Map<String, float[]> vectors, GraphParams params) {
+        Path graphFile = graphFile(rows.modelId);
+        Path rowsFile = rowsFile(rows.modelId);
+        if (!Files.isRegularFile(graphFile) || !Files.isRegularFile(rowsFile)) {
+            return;
+        }
+        List<String> shas = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(rowsFile), 1 << 16))) {
+            if (in.readInt() != FORMAT || !in.readUTF().equals(rows.manifestHash) || in.readInt() != rows.matrix.dimension()
+                    || in.readInt() != params.m() || in.readInt() != params.efConstruction()
+                    || in.readLong() != Files.size(graphFile) || in.readLong() != crc(graphFile)) {
+                LOG.info("persisted graph of {} does not match the model, settings or graph file: rebuilding", rows.modelId);
+                return;
+            }
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                shas.add(in.readUTF());
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot read persisted graph rows of {}: rebuilding ({})", rows.modelId, e.toString());
+            return;
+        }
+        for (String sha : shas) {
+            float[] v = vectors.remove(sha);
+            if (v != null) {
+                rows.put(sha, v);
+            } else {
+                rows.putDead(sha);
+            }
+        }
+        try {
+            rows.graph = VectorIndexes.loadGraph(rows.matrix.view(), params, graphFile);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot load persisted graph of {}: searching exactly until it is rebuilt ({})", rows.modelId, e.toString());
+        }
+    }
+
+    void save(ModelRows rows) {
+        try {
+            Files.createDirectories(dir);
+            Path graphFile = graphFile(rows.modelId);
+            rows.graph.save(graphFile);
+            Path tmp = dir.resolve(rowsFile(rows.modelId).getFileName() + ".tmp");
+            var view = rows.shas.view();
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                out.writeInt(FORMAT);
+                out.writeUTF(rows.manifestHash);
+                out.writeInt(rows.matrix.dimension());
+                out.writeInt(rows.graph.params().m());
+                out.writeInt(rows.graph.params().efConstruction());
+                out.writeLong(Files.size(graphFile));
+                out.writeLong(crc(graphFile));
+                out.writeInt(rows.graph.size());
+                for (int i = 0; i < rows.graph.size(); i++) {
+                    out.writeUTF(view.get(i));
+                }
+            }
+            Files.move(tmp, rowsFile(rows.modelId), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the graph is only a cache of the store: losing it costs a rebuild at next start, nothing else
+            LOG.warn("cannot persist graph of {}: it will be rebuilt at next start ({})", rows.modelId, e.toString());
+        }
+    }
+
+    void delete(String modelId) {
+        try {
+            Files.deleteIfExists(rowsFile(modelId));
+            Files.deleteIfExists(graphFile(modelId));
+        } catch (IOException e) {
+            LOG.warn("cannot delete graph files of {}: {}", modelId, e.toString());
+        }
+    }
+
+    private Path graphFile(String modelId) {
+        return dir.resolve(safe(modelId) + ".graph");
+    }
+
+    private Path rowsFile(String modelId) {
+        return dir.resolve(safe(modelId) + ".rows");
+    }
+
+    private static String safe(String modelId) {
+        return modelId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static long crc(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
+            }
+        }
+        return crc.getValue();
+    }
+}

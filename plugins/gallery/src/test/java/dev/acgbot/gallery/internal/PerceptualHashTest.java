@@ -1,0 +1,64 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.testing.TestImages;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PerceptualHashTest {
+
+    @Test
+    void transformedCopiesAreDuplicatesOfTheirOriginalOnlyAndFoundByTheIndex() {
+        List<BufferedImage> originals = new ArrayList<>();
+        HashRows rows = new HashRows();
+        for (int i = 0; i < 40; i++) {
+            BufferedImage img = TestImages.picture(i);
+            originals.add(img);
+            var d = TestImages.decoded(img);
+            rows.put("img" + i, PerceptualHash.pHash(d), PerceptualHash.dHash(d));
+        }
+        HashRows.Snapshot snap = rows.snapshot();
+        List<UnaryOperator<BufferedImage>> transforms = List.of(
+                img -> TestImages.resized(img, 0.5),
+                img -> TestImages.jpegRoundTrip(img, 0.6f),
+                img -> TestImages.brighter(img, 1.1),
+                img -> TestImages.cropped(img, 0.05));
+        int r = DuplicateRule.DEFAULT_MAX_HAMMING;
+        for (int n = 0; n < 10; n++) {
+            int i = n;
+            for (UnaryOperator<BufferedImage> t : transforms) {
+                var copy = TestImages.decoded(t.apply(originals.get(i)));
+                var near = snap.near(PerceptualHash.pHash(copy), PerceptualHash.dHash(copy), r);
+                int[] dist = near.get("img" + i);
+                assertTrue(dist != null && DuplicateRule.isDuplicate(dist[0], dist[1], r), "copy of img" + i + " not found: " + (dist == null ? "-" : dist[0] + "/" + dist[1]));
+                long falseMatches = near.entrySet().stream()
+                        .filter(e -> !e.getKey().equals("img" + i) && DuplicateRule.isDuplicate(e.getValue()[0], e.getValue()[1], r)).count();
+                assertEquals(0, falseMatches, "unrelated pictures matched img" + i);
+            }
+        }
+    }
+
+    @Test
+    void identicalPixelsGiveIdenticalHashesAndTransparencyHashesOnWhite() {
+        var a = TestImages.decoded(TestImages.picture(1));
+        assertEquals(PerceptualHash.pHash(a), PerceptualHash.pHash(TestImages.decoded(TestImages.picture(1))));
+        int[] clear = new int[64 * 64];
+        int[] white = new int[64 * 64];
+        java.util.Arrays.fill(white, 0xFFFFFFFF);
+        for (int i = 0; i < clear.length; i++) {
+            clear[i] = i % 64 < 32 ? 0x00000000 : 0xFF000000; // left half transparent black, right half opaque black
+            white[i] = i % 64 < 32 ? 0xFFFFFFFF : 0xFF000000;
+        }
+        var transparent = new dev.acgbot.models.image.DecodedImage(64, 64, clear, true);
+        var onWhite = new dev.acgbot.models.image.DecodedImage(64, 64, white, false);
+        assertEquals(PerceptualHash.dHash(onWhite), PerceptualHash.dHash(transparent));
+        assertFalse(PerceptualHash.dHash(onWhite) == 0);
+    }
+}

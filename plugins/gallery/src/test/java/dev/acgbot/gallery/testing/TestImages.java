@@ -1,0 +1,111 @@
+package dev.acgbot.gallery.testing;
+
+import dev.acgbot.models.image.DecodedImage;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+/** Generated test pictures (random coloured shapes) and the transforms duplicates must survive. */
+public final class TestImages {
+    private TestImages() {
+    }
+
+    /** A 160x120 picture of random rectangles and ovals; different seeds give unrelated pictures. */
+    public static BufferedImage picture(long seed) {
+        Random r = new Random(seed);
+        BufferedImage img = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+        g.fillRect(0, 0, 160, 120);
+        for (int i = 0; i < 8; i++) {
+            g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+            int x = r.nextInt(140), y = r.nextInt(100), w = 20 + r.nextInt(80), h = 20 + r.nextInt(60);
+            if (r.nextBoolean()) {
+                g.fillRect(x, y, w, h);
+            } else {
+                g.fillOval(x, y, w, h);
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    public static Path writePng(BufferedImage img, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(img, "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static DecodedImage decoded(BufferedImage img) {
+        int w = img.getWidth(), h = img.getHeight();
+        return new DecodedImage(w, h, img.getRGB(0, 0, w, h, null, 0, w), false);
+    }
+
+    public static BufferedImage resized(BufferedImage img, double factor) {
+        int w = (int) Math.round(img.getWidth() * factor), h = (int) Math.round(img.getHeight() * factor);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(img, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    public static BufferedImage brighter(BufferedImage img, double factor) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int r = Math.min(255, (int) ((p >> 16 & 0xFF) * factor));
+                int g = Math.min(255, (int) ((p >> 8 & 0xFF) * factor));
+                int b = Math.min(255, (int) ((p & 0xFF) * factor));
+                out.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return out;
+    }
+
+    /** Keeps the centre, cutting {@code fraction} of each dimension in total. */
+    public static BufferedImage cropped(BufferedImage img, double fraction) {
+        int dx = (int) (img.getWidth() * fraction / 2), dy = (int) (img.getHeight() * fraction / 2);
+        BufferedImage sub = img.getSubimage(dx, dy, img.getWidth() - 2 * dx, img.getHeight() - 2 * dy);
+        BufferedImage out = new BufferedImage(sub.getWidth(), sub.getHeight(), BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(sub, 0, 0, null);
+        return out;
+    }
+
+    public static BufferedImage jpegRoundTrip(BufferedImage img, float quality) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality);
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(img, null, null), p);
+            }
+            writer.dispose();
+            return ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
