@@ -1,0 +1,144 @@
+package dev.acgbot.models.manifest;
+
+import dev.acgbot.models.api.ModelTask;
+import dev.acgbot.models.preprocess.PreprocessSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ManifestParserTest {
+
+    private static ModelManifest builtIn(String id) {
+        return ManifestRegistry.builtIns().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyBuiltInParsesWithItsTaskAndTowers() {
+        Map<String, ModelTask> expected = Map.of("wd-vit-tagger-v3", ModelTask.TAGGER, "joytag", ModelTask.TAGGER,
+                "cn-clip-vit-b-16-image", ModelTask.CLIP_IMAGE, "cn-clip-vit-b-16-text", ModelTask.CLIP_TEXT,
+                "clip-vit-b-32-image", ModelTask.CLIP_IMAGE, "clip-vit-b-32-text", ModelTask.CLIP_TEXT);
+        List<ModelManifest> all = ManifestRegistry.builtIns();
+        assertEquals(expected.keySet(), all.stream().map(ModelManifest::id).collect(java.util.stream.Collectors.toSet()));
+        all.forEach(m -> assertEquals(expected.get(m.id()), m.task(), m.id()));
+        assertEquals(builtIn("cn-clip-vit-b-16-image").embeddingSpace(), builtIn("cn-clip-vit-b-16-text").embeddingSpace());
+        assertTrue(!builtIn("clip-vit-b-32-text").embeddingSpace().equals(builtIn("cn-clip-vit-b-16-text").embeddingSpace()));
+    }
+
+    @Test
+    void wdTaggerMapsToNhwcBgr0To255PadWhiteBicubic() {
+        ModelManifest wd = builtIn("wd-vit-tagger-v3");
+        PreprocessSpec s = wd.preprocessSpec();
+        assertEquals(448, s.width());
+        assertEquals(PreprocessSpec.Layout.NHWC, s.layout());
+        assertEquals(PreprocessSpec.ColorOrder.BGR, s.colorOrder());
+        assertEquals(1f, s.scale());
+        assertEquals(PreprocessSpec.ResizeMode.PAD_SQUARE_WHITE, s.resize());
+        assertEquals(PreprocessSpec.AlphaMode.COMPOSITE_WHITE, s.alpha());
+        assertEquals(PreprocessSpec.Interpolation.BICUBIC, s.interpolation());
+        assertEquals("input", wd.image().orElseThrow().name());
+        assertEquals("output", wd.output().name());
+        assertEquals(OutputSpec.Activation.NONE, wd.output().activation());
+        assertTrue(wd.dynamicBatch());
+        assertTrue(wd.files().stream().allMatch(f -> f.sha256().isEmpty()), "no invented checksums");
+        assertTrue(wd.file("model.onnx").orElseThrow().url().orElseThrow()
+                .startsWith("https://huggingface.co/SmilingWolf/wd-vit-tagger-v3/resolve/"));
+    }
+
+    @Test
+    void cnClipTowersAreBatchOneSquashDropAlphaAndWordPiece52() {
+        ModelManifest image = builtIn("cn-clip-vit-b-16-image");
+        assertEquals(1, image.fixedBatch());
+        PreprocessSpec s = image.preprocessSpec();
+        assertEquals(PreprocessSpec.ResizeMode.SQUASH, s.resize());
+        assertEquals(PreprocessSpec.AlphaMode.DROP, s.alpha());
+        assertEquals(1f / 255, s.scale(), 1e-9);
+        assertArrayEquals(new float[]{0.48145466f, 0.4578275f, 0.40821073f}, s.mean());
+        assertEquals("unnorm_image_features", image.output().name());
+        assertTrue(image.output().l2Normalize());
+        ModelManifest text = builtIn("cn-clip-vit-b-16-text");
+        TokenizerSpec t = text.tokenizer().orElseThrow();
+        assertEquals(TokenizerSpec.Kind.BERT_WORDPIECE, t.kind());
+        assertEquals(52, t.contextLength());
+        assertEquals(0, t.padId());
+        assertTrue(t.lowercase());
+        assertEquals(TextInput.TokenDtype.INT64, text.text().orElseThrow().dtype());
+    }
+
+    @Test
+    void openAiClipUsesClipBpe77AndInt32() {
+        ModelManifest text = builtIn("clip-vit-b-32-text");
+        assertEquals(TokenizerSpec.Kind.CLIP_BPE, text.tokenizer().orElseThrow().kind());
+        assertEquals(77, text.tokenizer().get().contextLength());
+        assertEquals(TextInput.TokenDtype.INT32, text.text().orElseThrow().dtype());
+        assertEquals(PreprocessSpec.ResizeMode.SHORTER_SIDE_CENTER_CROP, builtIn("clip-vit-b-32-image").preprocessSpec().resize());
+    }
+
+    private static final String GOOD = """
+            id: my-tagger
+            task: tagger
+            files:
+              - {name: model.onnx, url: "https://example.invalid/m.onnx", sha256: unknown, size: unknown}
+              - {name: tags.csv, path: tags.csv, sha256: unknown}
+            model: model.onnx
+            batch: dynamic
+            input: {name: input, layout: NHWC, size: 448, resize: pad-square-white, interpolation: bicubic,
+                    alpha: composite-white, colour_order: BGR, scale: 1}
+            output: {name: output, activation: none}
+            labels: {file: tags.csv}
+            """;
+
+    private static String error(String yaml) {
+        return assertThrows(ManifestException.class, () -> ManifestParser.parse(yaml, "test.yaml", Optional.empty()))
+                .getMessage();
+    }
+
+    @Test
+    void aMinimalUserManifestParses() {
+        ModelManifest m = ManifestParser.parse(GOOD, "test.yaml", Optional.empty());
+        assertEquals("my-tagger", m.id());
+        assertEquals(LabelsSpec.Format.SELECTED_TAGS_CSV, m.labels().orElseThrow().format());
+    }
+
+    @Test
+    void errorsNameTheManifestAndTheKey() {
+        assertEquals("manifest my-tagger: input.layout: expected NCHW or NHWC, got 'NWHC' (in test.yaml)",
+                error(GOOD.replace("layout: NHWC", "layout: NWHC")));
+        assertTrue(error(GOOD.replace("colour_order: BGR", "color_order: BGR"))
+                .startsWith("manifest my-tagger: input.color_order: unknown key"));
+        assertTrue(error(GOOD.replace("sha256: unknown, size", "sha256: abc, size"))
+                .startsWith("manifest my-tagger: files[0].sha256: expected 64 hex digits or unknown"));
+        assertTrue(error(GOOD.replace("model: model.onnx", "model: other.onnx"))
+                .startsWith("manifest my-tagger: model: 'other.onnx' is not one of the files"));
+        assertTrue(error(GOOD.replace("task: tagger", "task: detector"))
+                .startsWith("manifest my-tagger: task: expected tagger, clip-image or clip-text"));
+        assertTrue(error(GOOD.replace("batch: dynamic", "batch: 0"))
+                .startsWith("manifest my-tagger: batch: expected dynamic or a fixed batch size"));
+        assertTrue(error(GOOD.replace("scale: 1}", "scale: lots}")).startsWith("manifest my-tagger: input.scale:"));
+        assertTrue(error(GOOD.replace("activation: none", "activation: softmax"))
+                .startsWith("manifest my-tagger: output.activation: expected none or sigmoid"));
+        assertTrue(error(GOOD.replace("labels: {file: tags.csv}\n", "")).startsWith("manifest my-tagger: labels: missing"));
+        assertTrue(error("id: x\n  bad: [").startsWith("manifest test.yaml: not valid YAML"));
+    }
+
+    @Test
+    void manifestHashFollowsLayoutAndChecksumsButNotNotes() {
+        ModelManifest a = ManifestParser.parse(GOOD, "a", Optional.empty());
+        ModelManifest noted = ManifestParser.parse(GOOD.replace("task: tagger", "task: tagger\nsource: a model card\ndescription: x"),
+                "b", Optional.empty());
+        ModelManifest rgb = ManifestParser.parse(GOOD.replace("colour_order: BGR", "colour_order: RGB"), "c", Optional.empty());
+        Map<String, String> sums = Map.of("model.onnx", "1".repeat(64), "tags.csv", "2".repeat(64));
+        String h = ManifestHash.of(a, sums);
+        assertEquals(64, h.length());
+        assertEquals(h, ManifestHash.of(noted, sums));
+        assertTrue(!h.equals(ManifestHash.of(rgb, sums)), "a changed pipeline is a changed vector space");
+        assertTrue(!h.equals(ManifestHash.of(a, Map.of("model.onnx", "3".repeat(64), "tags.csv", "2".repeat(64)))),
+                "changed weights are a changed vector space");
+    }
+}
