@@ -104,9 +104,27 @@ public final class DefaultGallery implements Gallery {
             store.forEachEmbedding(info.id(), info.manifestHash(), vectors::put);
             graphFiles.load(r, vectors, options.graphParams());
             vectors.forEach(r::put);
+            if (!wantsGraph(r)) {
+                r.graph = null;
+            }
             rows.put(info.id(), r);
         }
         publish(store.generation());
+        if (rows.values().stream().anyMatch(r -> wantsGraph(r) && graphStale(r))) {
+            // searches run exactly meanwhile; a reindex started now waits for the lock
+            Thread builder = new Thread(() -> {
+                writeLock.lock();
+                try {
+                    refreshGraphs(ReindexListener.NONE, CancellationToken.none());
+                } catch (RuntimeException e) {
+                    LOG.warn("graph build at start-up failed; searching exactly", e);
+                } finally {
+                    writeLock.unlock();
+                }
+            }, "gallery-graph-build");
+            builder.setDaemon(true);
+            builder.start();
+        }
         LOG.info("gallery opened: {} images, {} in {} ms", store.entryCount(), describeIndexes(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
@@ -149,16 +167,14 @@ public final class DefaultGallery implements Gallery {
      */
     void refreshGraphs(ReindexListener listener, CancellationToken token) {
         for (ModelRows r : rows.values()) {
-            boolean wanted = options.indexMode() == IndexMode.APPROXIMATE
-                    || options.indexMode() == IndexMode.AUTO && r.live() >= options.approximateThreshold();
-            if (!wanted) {
+            if (!wantsGraph(r)) {
                 if (r.graph != null) {
                     r.graph = null;
                     graphFiles.delete(r.modelId);
                 }
                 continue;
             }
-            if (r.graph != null && r.staleRows() <= r.live() / 10 || token.isCancelled() || r.live() == 0) {
+            if (!graphStale(r) || token.isCancelled()) {
                 continue;
             }
             listener.onProgress(new ReindexProgress(0, r.live(), 0, Duration.ZERO, ReindexProgress.Phase.BUILDING_INDEX));
@@ -173,6 +189,16 @@ public final class DefaultGallery implements Gallery {
             listener.onProgress(new ReindexProgress(r.live(), r.live(), 0, Duration.ZERO, ReindexProgress.Phase.BUILDING_INDEX));
         }
         publish(store.generation());
+    }
+
+    private boolean wantsGraph(ModelRows r) {
+        return options.indexMode() == IndexMode.APPROXIMATE
+                || options.indexMode() == IndexMode.AUTO && r.live() >= options.approximateThreshold();
+    }
+
+    /** Missing, or more than a tenth of the rows are outside it (new) or dead in it. */
+    private static boolean graphStale(ModelRows r) {
+        return r.live() > 0 && (r.graph == null || r.staleRows() > r.live() / 10);
     }
 
     /** A copy of the live rows only, so the new graph has no dead nodes. */

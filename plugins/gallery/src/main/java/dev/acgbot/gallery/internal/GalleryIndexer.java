@@ -268,10 +268,14 @@ final class GalleryIndexer {
                 ok.add(p);
             }
         }
+        if (ok.isEmpty()) {
+            return; // failures are not recorded, so there is nothing to commit
+        }
         // images needing inference, per model; a content seen twice in the batch is embedded once
         Map<String, Prepared> toInfer = new LinkedHashMap<>();
         for (Prepared p : ok) {
-            if (p.image() != null) {
+            // an earlier batch may have committed the same content after this file was prepared
+            if (p.image() != null && !store.entry(p.sha()).map(this::complete).orElse(false)) {
                 toInfer.putIfAbsent(p.sha(), p);
             }
         }
@@ -343,7 +347,7 @@ final class GalleryIndexer {
         String taggerId = tags.containsKey(p.sha()) ? tagger.orElse("") : existing.map(GalleryEntry::taggerModel).orElse("");
         Optional<String> source = p.source().isPresent() ? p.source() : existing.flatMap(GalleryEntry::sourceUrl);
         Instant modified = Instant.ofEpochMilli(Math.max(p.file().mtime(), existing.map(e -> e.modified().toEpochMilli()).orElse(0L)));
-        if (existing.isPresent() && p.image() == null) {
+        if (existing.isPresent() && (p.image() == null || !tags.containsKey(p.sha()) && vectors.values().stream().noneMatch(m -> m.containsKey(p.sha())))) {
             GalleryEntry e = existing.get();
             return new GalleryEntry(e.sha256(), new ArrayList<>(paths), e.byteSize(), modified, e.width(), e.height(), source,
                     e.pHash(), e.dHash(), entryTags, taggerId, embedded);
