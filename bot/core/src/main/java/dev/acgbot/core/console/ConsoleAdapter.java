@@ -79,6 +79,11 @@ public final class ConsoleAdapter implements ChatAdapter {
         ended.await();
     }
 
+    /** Like {@link #awaitEnd()} with a limit; returns false when it ran out. */
+    public boolean awaitEndWithin(long seconds) throws InterruptedException {
+        return ended.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private void readLoop(InboundSink sink) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             while (!closing) {
