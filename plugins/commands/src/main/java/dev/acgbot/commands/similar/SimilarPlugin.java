@@ -1,0 +1,146 @@
+package dev.acgbot.commands.similar;
+
+import dev.acgbot.api.UserFacingException;
+import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.plugin.BotCommand;
+import dev.acgbot.api.plugin.CommandContext;
+import dev.acgbot.api.plugin.ConfigException;
+import dev.acgbot.api.plugin.Plugin;
+import dev.acgbot.api.plugin.PluginContext;
+import dev.acgbot.api.reply.ImageRef;
+import dev.acgbot.api.reply.Reply;
+import dev.acgbot.api.reply.RichText;
+import dev.acgbot.commands.PostedImage;
+import dev.acgbot.commands.VisionServices;
+import dev.acgbot.commands.internal.Captions;
+import dev.acgbot.gallery.DuplicateHit;
+import dev.acgbot.gallery.Gallery;
+import dev.acgbot.gallery.SearchFilter;
+import dev.acgbot.gallery.SearchHit;
+import dev.acgbot.models.api.TagCategory;
+import dev.acgbot.models.api.TagScore;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** /similar: near duplicates first (with their Hamming distance), then semantically similar gallery images. */
+public final class SimilarPlugin implements Plugin {
+    /** Only confident tags explain a hit (the usual general-tag threshold of the WD taggers). */
+    static final float SHARED_TAG_SCORE = 0.35f;
+    private VisionServices vision;
+    private int defaultK;
+    private int maxK;
+    private int duplicateDistance;
+
+    @Override
+    public String id() {
+        return "similar";
+    }
+
+    @Override
+    public String description() {
+        return "/similar: duplicates and similar art from the gallery";
+    }
+
+    @Override
+    public void start(PluginContext context) {
+        maxK = context.config().integer("max_k", 20);
+        defaultK = context.config().integer("default_k", 6);
+        duplicateDistance = context.config().integer("duplicate_distance", 10);
+        if (maxK < 1 || maxK > 50) {
+            throw new ConfigException("plugins.similar.max_k", "must be between 1 and 50");
+        }
+        if (defaultK < 1 || defaultK > maxK) {
+            throw new ConfigException("plugins.similar.default_k", "must be between 1 and max_k (" + maxK + ")");
+        }
+        if (duplicateDistance < 0 || duplicateDistance > 32) {
+            throw new ConfigException("plugins.similar.duplicate_distance", "must be between 0 and 32 bits");
+        }
+        vision = VisionServices.shared(context);
+    }
+
+    @Override
+    public List<BotCommand> commands() {
+        return List.of(BotCommand.of(CommandSpec.builder("similar", "Find duplicates and similar art in the gallery")
+                .attachment("image", "the image (or reply to one)", true)
+                .number("k", "how many similar images (1-" + maxK + ")", 1, maxK)
+                .usesRepliedImages()
+                .example("/similar k:8")
+                .build(), this::handle));
+    }
+
+    private void handle(CommandContext ctx) throws Exception {
+        Attachment attachment = ctx.request().images().get(0);
+        int k = (int) ctx.request().arguments().number("k").orElse(defaultK);
+        PostedImage image = vision.read(attachment);
+        Gallery gallery = vision.gallery();
+        if (gallery.stats().images() == 0) {
+            throw new UserFacingException("The gallery is empty. An admin can list image folders under gallery.folders in the configuration and run /reindex.");
+        }
+
+        boolean alreadyInGallery = gallery.entry(image.sha256()).isPresent();
+        List<DuplicateHit> duplicates = gallery.findDuplicates(image.pixels(), duplicateDistance).stream()
+                .filter(d -> !d.entry().sha256().equals(image.sha256()))
+                .limit(k)
+                .toList();
+        SearchFilter filter = SearchFilter.excluding(image.sha256());
+        for (DuplicateHit d : duplicates) {
+            filter = filter.exclude(d.entry().sha256());
+        }
+        List<SearchHit> similar = List.of();
+        String clipModel = vision.settings().clipImageModel();
+        String semanticNote = "";
+        if (vision.isAvailable(clipModel)) {
+            similar = gallery.searchByVector(clipModel, vision.embedImage(image), k, filter);
+        } else {
+            semanticNote = "Similar-art search needs the CLIP model (" + clipModel + "); an admin can install it with ./acgbot models fetch " + clipModel;
+        }
+
+        Set<String> queryTags = queryTags(image);
+        List<Reply.Image> items = new ArrayList<>();
+        for (DuplicateHit d : duplicates) {
+            String kind = d.pHashDistance() == 0 && d.dHashDistance() == 0 ? "duplicate" : "near duplicate";
+            items.add(new Reply.Image(ImageRef.of(d.entry().path()), RichText.builder()
+                    .bold(kind).plain(" · Hamming " + d.pHashDistance() + " · " + Captions.origin(d.entry())).build()));
+        }
+        for (SearchHit hit : similar) {
+            RichText.Builder caption = RichText.builder().plain("similar " + Captions.score(hit.score()) + " · " + Captions.origin(hit.entry()));
+            List<String> shared = Captions.sharedTags(queryTags, hit.entry().tags(), SHARED_TAG_SCORE, 5);
+            if (!shared.isEmpty()) {
+                caption.plain(" · shared tags: " + String.join(", ", shared));
+            }
+            items.add(new Reply.Image(ImageRef.of(hit.entry().path()), caption.build()));
+        }
+
+        RichText.Builder header = RichText.builder().bold("🖼 " + image.fileName());
+        if (alreadyInGallery) {
+            header.plain(" — this exact file is already in the gallery");
+        }
+        header.newline().plain(duplicates.size() + " duplicate(s), " + similar.size() + " similar");
+        if (!semanticNote.isEmpty()) {
+            header.newline().plain(semanticNote);
+        }
+        if (items.isEmpty()) {
+            ctx.reply(Reply.text(header.newline().plain("Nothing similar found.").build()));
+        } else {
+            ctx.reply(new Reply.Album(header.build(), items));
+        }
+    }
+
+    /** The query's general and character tags when a tagger is installed, to explain hits; nothing otherwise. */
+    private Set<String> queryTags(PostedImage image) {
+        String tagger = vision.settings().taggerModel();
+        if (!vision.isAvailable(tagger)) {
+            return Set.of();
+        }
+        return vision.tag(image).scores().stream()
+                .filter(s -> s.score() >= SHARED_TAG_SCORE)
+                .filter(s -> s.category() == TagCategory.GENERAL || s.category() == TagCategory.CHARACTER)
+                .map(TagScore::name)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.acgbot.commands.tag;
+
+import dev.acgbot.api.UserFacingException;
+import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.CommandRequest;
+import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.plugin.BotCommand;
+import dev.acgbot.api.plugin.CommandContext;
+import dev.acgbot.api.plugin.ConfigException;
+import dev.acgbot.api.plugin.Plugin;
+import dev.acgbot.api.plugin.PluginContext;
+import dev.acgbot.api.reply.Reply;
+import dev.acgbot.api.reply.RichText;
+import dev.acgbot.commands.PostedImage;
+import dev.acgbot.commands.VisionServices;
+import dev.acgbot.models.api.ModelTask;
+import dev.acgbot.models.api.TagScore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** /tag: Danbooru-style tags and a prompt line, or zero-shot ranking of keywords with CLIP. */
+public final class TagPlugin implements Plugin {
+    private VisionServices vision;
+    private double generalThreshold;
+    private double characterThreshold;
+    private List<String> defaultKeywords;
+    private int maxImages;
+
+    @Override
+    public String id() {
+        return "tag";
+    }
+
+    @Override
+    public String description() {
+        return "/tag: Danbooru-style tags, prompt line, keyword ranking";
+    }
+
+    @Override
+    public void start(PluginContext context) {
+        generalThreshold = threshold(context, "general_threshold", 0.35);
+        characterThreshold = threshold(context, "character_threshold", 0.85);
+        defaultKeywords = context.config().stringList("keywords");
+        maxImages = context.config().integer("max_images", 10);
+        vision = VisionServices.shared(context);
+    }
+
+    private static double threshold(PluginContext context, String key, double defaultValue) {
+        double value = context.config().decimal(key, defaultValue);
+        if (value < 0 || value > 1) {
+            throw new ConfigException("plugins.tag." + key, "must be between 0 and 1");
+        }
+        return value;
+    }
+
+    @Override
+    public List<BotCommand> commands() {
+        return List.of(BotCommand.of(CommandSpec.builder("tag", "Tag an image with Danbooru-style tags")
+                .attachment("image", "the image to tag (or reply to one)", true)
+                .choice("mode", "tags (default), or keywords to rank keywords with CLIP", false, "tags", "keywords")
+                .text("keywords", "keywords to rank, comma separated (keywords mode)", false)
+                .number("threshold", "minimum score of general tags", 0, 1)
+                .number("character_threshold", "minimum score of character tags", 0, 1)
+                .usesRepliedImages()
+                .example("/tag threshold:0.5")
+                .example("/tag keywords 猫, 樱花, sword")
+                .build(), this::handle));
+    }
+
+    private void handle(CommandContext ctx) throws Exception {
+        CommandRequest request = ctx.request();
+        List<Attachment> images = request.images();
+        if (images.size() > maxImages) {
+            ctx.reply("I'll tag the first " + maxImages + " images.");
+            images = images.subList(0, maxImages);
+        }
+        boolean keywordsMode = request.arguments().string("mode").map("keywords"::equals).orElse(false)
+                || request.arguments().has("keywords");
+        for (Attachment attachment : images) {
+            PostedImage image = vision.read(attachment);
+            ctx.reply(Reply.text(keywordsMode ? keywords(request, image) : tags(request, image)));
+        }
+    }
+
+    private RichText tags(CommandRequest request, PostedImage image) {
+        vision.requireModel(vision.settings().taggerModel(), ModelTask.TAGGER, "tagging");
+        double general = request.arguments().number("threshold").orElse(generalThreshold);
+        double character = request.arguments().number("character_threshold").orElse(characterThreshold);
+        TagReport report = TagReport.of(vision.tag(image), general, character);
+        RichText.Builder text = RichText.builder().bold("🏷 " + image.fileName()).newline();
+        report.rating().ifPresent(r -> text.plain("Rating: ").bold(r.name()).plain(" " + score(r.score())).newline());
+        if (!report.characters().isEmpty()) {
+            text.plain("Characters: ").plain(list(report.characters())).newline();
+        }
+        if (report.general().isEmpty()) {
+            text.plain("No general tag reached " + score((float) general) + "; try a lower threshold, e.g. threshold:0.2").newline();
+        } else {
+            text.plain("Tags: ").plain(list(report.general())).newline();
+            text.plain("Prompt:").codeBlock(report.prompt());
+        }
+        return text.build();
+    }
+
+    private RichText keywords(CommandRequest request, PostedImage image) {
+        List<String> keywords = request.arguments().string("keywords").map(TagPlugin::splitKeywords).orElse(defaultKeywords);
+        if (keywords.isEmpty()) {
+            throw new UserFacingException("Give me some keywords to rank, e.g. /tag keywords 猫, 樱花, sword");
+        }
+        if (keywords.size() > 50) {
+            throw new UserFacingException("That is a lot of keywords: please give at most 50.");
+        }
+        vision.requireModel(vision.settings().clipImageModel(), ModelTask.CLIP_IMAGE, "keyword ranking");
+        vision.requireModel(vision.settings().clipTextModel(), ModelTask.CLIP_TEXT, "keyword ranking");
+        List<KeywordRanker.Ranked> ranked = KeywordRanker.rank(vision.embedImage(image), keywords,
+                k -> vision.embedText(k).vector());
+        RichText.Builder text = RichText.builder().bold("🔎 " + image.fileName() + " — keywords").newline();
+        for (KeywordRanker.Ranked r : ranked) {
+            text.plain(String.format(Locale.ROOT, "%s %.0f %% (similarity %.3f)", r.keyword(), r.probability() * 100, r.similarity())).newline();
+        }
+        return text.build();
+    }
+
+    static List<String> splitKeywords(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split("[,，、;；\\n]+")) {
+            String keyword = part.strip();
+            if (!keyword.isEmpty() && !out.contains(keyword)) {
+                out.add(keyword);
+            }
+        }
+        if (out.size() == 1 && out.get(0).contains(" ")) {
+            return Arrays.stream(out.get(0).split("\\s+")).distinct().toList();
+        }
+        return out;
+    }
+
+    private static String list(List<TagScore> scores) {
+        List<String> parts = new ArrayList<>();
+        for (TagScore s : scores) {
+            parts.add(s.name() + " " + score(s.score()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String score(float score) {
+        return String.format(Locale.ROOT, "(%.2f)", score);
+    }
+}
