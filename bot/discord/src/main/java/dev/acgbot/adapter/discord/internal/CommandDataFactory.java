@@ -1,0 +1,88 @@
+package dev.acgbot.adapter.discord.internal;
+
+import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.command.OptionSpec;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds Discord application commands from the command data: one slash command per spec (attachment options
+ * for images, string and number options with their choices and bounds), plus the message context-menu
+ * commands that stand in for Telegram's reply-with-command.
+ */
+public final class CommandDataFactory {
+    /** Context-menu names (what the user sees on a message) to the command they run. */
+    public static final Map<String, String> CONTEXT_MENUS = Map.of("Tag image", "tag", "Find similar", "similar");
+    /** Discord's limit per scope. */
+    static final int MAX_SLASH_COMMANDS = 100;
+
+    private CommandDataFactory() {
+    }
+
+    public static List<CommandData> build(List<CommandSpec> specs, boolean contextMenus) {
+        List<CommandData> out = new ArrayList<>();
+        for (CommandSpec spec : specs) {
+            if (out.size() == MAX_SLASH_COMMANDS) {
+                break;
+            }
+            out.add(slash(spec));
+        }
+        if (contextMenus) {
+            CONTEXT_MENUS.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .filter(e -> specs.stream().anyMatch(s -> s.name().equals(e.getValue())))
+                    .forEach(e -> out.add(Commands.message(e.getKey())));
+        }
+        return out;
+    }
+
+    static SlashCommandData slash(CommandSpec spec) {
+        SlashCommandData data = Commands.slash(spec.name(), description(spec.description(), spec.name()));
+        // Discord wants required options before optional ones; text commands keep their own order
+        spec.options().stream()
+                .sorted(Comparator.comparing(o -> !o.required()))
+                .map(CommandDataFactory::option)
+                .forEach(data::addOptions);
+        return data;
+    }
+
+    static OptionData option(OptionSpec spec) {
+        OptionType type = switch (spec.type()) {
+            case STRING -> OptionType.STRING;
+            case NUMBER -> OptionType.NUMBER;
+            case ATTACHMENT -> OptionType.ATTACHMENT;
+        };
+        OptionData option = new OptionData(type, spec.name(), description(spec.description(), spec.name()), spec.required());
+        if (spec.type() == dev.acgbot.api.command.OptionType.STRING) {
+            spec.choices().stream().limit(OptionData.MAX_CHOICES)
+                    .forEach(choice -> option.addChoice(truncate(choice, OptionData.MAX_CHOICE_NAME_LENGTH), choice));
+        }
+        if (spec.type() == dev.acgbot.api.command.OptionType.NUMBER) {
+            if (!Double.isNaN(spec.min())) {
+                option.setMinValue(spec.min());
+            }
+            if (!Double.isNaN(spec.max())) {
+                option.setMaxValue(spec.max());
+            }
+        }
+        return option;
+    }
+
+    /** Discord needs 1 to 100 characters. */
+    private static String description(String description, String fallback) {
+        String d = description.isBlank() ? fallback : description.strip();
+        return truncate(d, OptionData.MAX_DESCRIPTION_LENGTH);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,89 @@
+package dev.acgbot.adapter.discord.internal;
+
+import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.AttachmentTooLargeException;
+import net.dv8tion.jda.api.entities.Message;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A file attached to a Discord message or given as an attachment option; downloaded from the CDN when read. */
+public final class DiscordAttachment implements Attachment {
+    private static final long DOWNLOAD_TIMEOUT_SECONDS = 60;
+    private final Message.Attachment attachment;
+
+    public DiscordAttachment(Message.Attachment attachment) {
+        this.attachment = attachment;
+    }
+
+    @Override
+    public String fileName() {
+        return attachment.getFileName();
+    }
+
+    @Override
+    public Optional<String> contentType() {
+        return Optional.ofNullable(attachment.getContentType());
+    }
+
+    @Override
+    public long declaredSize() {
+        return attachment.getSize();
+    }
+
+    @Override
+    public byte[] read(long maxBytes) throws IOException {
+        if (attachment.getSize() > maxBytes) {
+            throw new AttachmentTooLargeException(fileName(), maxBytes);
+        }
+        try (InputStream in = attachment.getProxy().download().get(DOWNLOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new AttachmentTooLargeException(fileName(), maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("download of " + fileName() + " was interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("download of " + fileName() + " from Discord failed: " + e.getCause(), e);
+        }
+    }
+
+    @Override
+    public String sourceKey() {
+        return "discord:" + attachment.getId();
+    }
+
+    /** Whether Discord says this is an image (by type, or by name when it gave no type). */
+    public boolean isImage() {
+        return attachment.isImage() || (attachment.getContentType() != null && attachment.getContentType().startsWith("image/"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DiscordAttachment other && other.attachment.getIdLong() == attachment.getIdLong();
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(attachment.getIdLong());
+    }
+
+    @Override
+    public String toString() {
+        return "DiscordAttachment[" + fileName() + ", " + declaredSize() + " bytes]";
+    }
+}

@@ -1,0 +1,103 @@
+package dev.acgbot.adapter.discord.internal;
+
+import dev.acgbot.api.reply.ImageRef;
+import dev.acgbot.api.reply.Reply;
+import dev.acgbot.api.reply.RichText;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Turns replies into Discord messages: text as Markdown within 2000 characters per message, images as embeds
+ * showing an uploaded file ({@code attachment://name}), at most ten per message. Mentions are never pinged.
+ */
+public final class DiscordReplies {
+    static final String ERROR_PREFIX = "⚠ ";
+    /** Discord caps the text of all embeds of one message together. */
+    static final int EMBED_TOTAL_LIMIT = MessageEmbed.EMBED_MAX_LENGTH_BOT;
+
+    private DiscordReplies() {
+    }
+
+    /** The messages for one reply, in sending order; empty when there is nothing to show. */
+    public static List<MessageCreateData> render(Reply reply) {
+        return switch (reply) {
+            case Reply.Text text -> texts(text.text());
+            case Reply.Error error -> texts(errorText(error));
+            case Reply.Image image -> imageMessages(RichText.plain(""), List.of(image));
+            case Reply.Album album -> imageMessages(album.header(), album.items());
+        };
+    }
+
+    /** A plain-text message (progress updates). */
+    public static MessageCreateData plain(String text) {
+        return base().setContent(DiscordMarkdown.truncate(DiscordMarkdown.escape(text), DiscordMarkdown.MESSAGE_LIMIT)).build();
+    }
+
+    static RichText errorText(Reply.Error error) {
+        RichText.Builder b = RichText.builder().plain(ERROR_PREFIX + error.message());
+        if (!error.correlationId().isEmpty() && !error.message().contains(error.correlationId())) {
+            b.plain(" (ref ").code(error.correlationId()).plain(")");
+        }
+        return b.build();
+    }
+
+    private static List<MessageCreateData> texts(RichText text) {
+        List<MessageCreateData> out = new ArrayList<>();
+        for (String part : DiscordMarkdown.messageParts(text)) {
+            out.add(base().setContent(part).build());
+        }
+        return out;
+    }
+
+    private static List<MessageCreateData> imageMessages(RichText header, List<Reply.Image> images) {
+        List<String> headerParts = DiscordMarkdown.messageParts(header);
+        List<MessageCreateData> out = new ArrayList<>();
+        // all header parts but the last go alone; the last rides on the first image message
+        for (int i = 0; i < headerParts.size() - 1; i++) {
+            out.add(base().setContent(headerParts.get(i)).build());
+        }
+        String content = headerParts.isEmpty() ? "" : headerParts.get(headerParts.size() - 1);
+        for (int start = 0; start < images.size(); start += Message.MAX_FILE_AMOUNT) {
+            List<Reply.Image> chunk = images.subList(start, Math.min(images.size(), start + Message.MAX_FILE_AMOUNT));
+            int descriptionLimit = Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, EMBED_TOTAL_LIMIT / chunk.size() - 1);
+            List<MessageEmbed> embeds = new ArrayList<>();
+            List<FileUpload> files = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                Reply.Image image = chunk.get(i);
+                String name = i + "_" + uploadName(image.image());
+                files.add(upload(image.image(), name));
+                EmbedBuilder embed = new EmbedBuilder().setImage("attachment://" + name);
+                String caption = DiscordMarkdown.render(image.caption());
+                if (!caption.isBlank()) {
+                    embed.setDescription(DiscordMarkdown.truncate(caption, descriptionLimit));
+                }
+                embeds.add(embed.build());
+            }
+            out.add(base().setContent(content).setEmbeds(embeds).setFiles(files).build());
+            content = "";
+        }
+        return out;
+    }
+
+    private static MessageCreateBuilder base() {
+        return new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+    }
+
+    private static FileUpload upload(ImageRef ref, String name) {
+        return ref.path() != null ? FileUpload.fromData(ref.path(), name) : FileUpload.fromData(ref.bytes(), name);
+    }
+
+    /** A name that {@code attachment://} can refer to: plain characters, extension kept. */
+    static String uploadName(ImageRef ref) {
+        String name = ref.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() || name.chars().allMatch(c -> c == '_' || c == '.') ? "image.png" : name;
+    }
+}

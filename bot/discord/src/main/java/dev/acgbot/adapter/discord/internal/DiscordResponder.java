@@ -1,0 +1,64 @@
+package dev.acgbot.adapter.discord.internal;
+
+import dev.acgbot.api.reply.ProgressMessage;
+import dev.acgbot.api.reply.Reply;
+import dev.acgbot.api.reply.Responder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers one interaction through its follow-ups; logs delivery failures instead of throwing. */
+public final class DiscordResponder implements Responder {
+    private static final Logger log = LoggerFactory.getLogger(DiscordResponder.class);
+    static final String DONE = "Done.";
+
+    private final FollowUps followUps;
+    private final String where;
+    private boolean sentAnything;
+    private boolean completed;
+
+    public DiscordResponder(FollowUps followUps, String where) {
+        this.followUps = followUps;
+        this.where = where;
+    }
+
+    @Override
+    public synchronized void send(Reply reply) {
+        try {
+            for (MessageCreateData message : DiscordReplies.render(reply)) {
+                followUps.send(message);
+                sentAnything = true;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Discord: could not deliver a {} reply in {}: {}", reply.getClass().getSimpleName(), where, e.toString());
+        }
+    }
+
+    @Override
+    public synchronized ProgressMessage progress(String initialText) {
+        String id = null;
+        try {
+            id = followUps.send(DiscordReplies.plain(initialText));
+            sentAnything = true;
+        } catch (RuntimeException e) {
+            log.warn("Discord: could not send a progress message in {}: {}", where, e.toString());
+        }
+        return new DiscordProgressMessage(followUps, id, where);
+    }
+
+    /** Leaves no "thinking…" placeholder behind when a command ended without a word. */
+    @Override
+    public synchronized void completed() {
+        if (completed) {
+            return;
+        }
+        completed = true;
+        if (!sentAnything) {
+            try {
+                followUps.finishWithoutReply(DONE);
+            } catch (RuntimeException e) {
+                log.debug("Discord: could not finish the interaction in {}: {}", where, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.acgbot.adapter.discord.internal;
+
+import dev.acgbot.api.adapter.InboundSink;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Acknowledges every command interaction at once (Discord allows three seconds) with deferReply, then hands
+ * the command to the core, whose answers arrive later as follow-ups. The hand-over runs on the given executor:
+ * the core answers refusals and usage errors on the calling thread, and that must not be JDA's gateway thread.
+ */
+public final class InteractionListener extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(InteractionListener.class);
+
+    private final InboundSink sink;
+    private final InteractionMapper mapper;
+    private final Executor dispatcher;
+
+    public InteractionListener(InboundSink sink, InteractionMapper mapper, Executor dispatcher) {
+        this.sink = sink;
+        this.mapper = mapper;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        defer(event);
+        try {
+            dispatch(event, mapper.slash(event.getInteraction()));
+        } catch (RuntimeException e) {
+            log.warn("Discord: could not handle /{}: {}", event.getName(), e.toString());
+        }
+    }
+
+    @Override
+    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+        Optional<InboundCommand> command;
+        try {
+            command = mapper.contextMenu(event.getInteraction());
+        } catch (RuntimeException e) {
+            log.warn("Discord: could not read the '{}' context command: {}", event.getName(), e.toString());
+            return;
+        }
+        if (command.isEmpty()) {
+            event.reply("I don't know this command any more.").setEphemeral(true).queue(null, f -> { });
+            return;
+        }
+        defer(event);
+        dispatch(event, command.get());
+    }
+
+    private static void defer(IReplyCallback event) {
+        event.deferReply().queue(null, failure -> log.warn("Discord: could not acknowledge an interaction: {}", failure.toString()));
+    }
+
+    private void dispatch(IReplyCallback event, InboundCommand c) {
+        DiscordResponder responder = new DiscordResponder(new HookFollowUps(event.getHook()), "channel " + c.origin().chatId());
+        try {
+            dispatcher.execute(() -> {
+                try {
+                    sink.onCommand(c.origin(), c.command(), c.options(), c.attachments(), c.repliedTo(), responder);
+                } catch (RuntimeException e) {
+                    log.warn("Discord: the core refused /{}: {}", c.command(), e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("Discord: /{} arrived while shutting down", c.command());
+        }
+    }
+}

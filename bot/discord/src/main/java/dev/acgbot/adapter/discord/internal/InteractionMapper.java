@@ -1,0 +1,91 @@
+package dev.acgbot.adapter.discord.internal;
+
+import dev.acgbot.api.adapter.MessageOrigin;
+import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.ChatUser;
+import dev.acgbot.api.command.RepliedMessage;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
+import net.dv8tion.jda.api.interactions.commands.context.MessageContextInteraction;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns Discord interactions into core commands: slash-command options become String, Double or Attachment
+ * values; a message context-menu command runs its command on the target message's attachments.
+ */
+public final class InteractionMapper {
+    static final String PLATFORM = "discord";
+
+    private final Optional<Permission> adminPermission;
+
+    public InteractionMapper(Optional<Permission> adminPermission) {
+        this.adminPermission = adminPermission;
+    }
+
+    public InboundCommand slash(SlashCommandInteraction interaction) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (OptionMapping option : interaction.getOptions()) {
+            Object value = switch (option.getType()) {
+                case STRING -> option.getAsString();
+                case NUMBER, INTEGER -> option.getAsDouble();
+                case ATTACHMENT -> new DiscordAttachment(option.getAsAttachment());
+                case BOOLEAN -> String.valueOf(option.getAsBoolean());
+                default -> option.getAsString();
+            };
+            options.put(option.getName(), value);
+        }
+        return new InboundCommand(origin(interaction), interaction.getName(), options, List.of(), Optional.empty());
+    }
+
+    /**
+     * A context-menu command on a message: its images are both the command's own attachments and the
+     * replied-to message, so commands that only look at either still find them.
+     */
+    public Optional<InboundCommand> contextMenu(MessageContextInteraction interaction) {
+        String command = CommandDataFactory.CONTEXT_MENUS.get(interaction.getName());
+        if (command == null) {
+            return Optional.empty();
+        }
+        Message target = interaction.getTarget();
+        List<Attachment> images = target.getAttachments().stream()
+                .map(DiscordAttachment::new)
+                .filter(DiscordAttachment::isImage)
+                .map(Attachment.class::cast)
+                .toList();
+        RepliedMessage replied = new RepliedMessage(target.getId(), target.getContentRaw(), images);
+        return Optional.of(new InboundCommand(origin(interaction), command, Map.of(), images, Optional.of(replied)));
+    }
+
+    MessageOrigin origin(Interaction interaction) {
+        User user = interaction.getUser();
+        Member member = interaction.getMember();
+        String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
+        boolean privateChat = interaction.getChannelType() == ChannelType.PRIVATE;
+        String chatId = interaction.getChannel() != null ? interaction.getChannel().getId()
+                : String.valueOf(interaction.getChannelIdLong());
+        return new MessageOrigin(PLATFORM, chatId, new ChatUser(user.getId(), name), privateChat, isPlatformAdmin(interaction));
+    }
+
+    /** The member's permissions in the channel the command came from, as Discord sent them with the interaction. */
+    private boolean isPlatformAdmin(Interaction interaction) {
+        Member member = interaction.getMember();
+        if (adminPermission.isEmpty() || member == null || !interaction.isFromGuild()) {
+            return false;
+        }
+        try {
+            return member.hasPermission(interaction.getGuildChannel(), adminPermission.get());
+        } catch (RuntimeException e) {
+            return false; // permissions unknown: the core's admin list still applies
+        }
+    }
+}

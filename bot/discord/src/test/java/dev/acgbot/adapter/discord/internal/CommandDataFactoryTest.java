@@ -1,0 +1,61 @@
+package dev.acgbot.adapter.discord.internal;
+
+import dev.acgbot.api.command.CommandSpec;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandDataFactoryTest {
+    private static final CommandSpec TAG = CommandSpec.builder("tag", "Tag an image")
+            .number("threshold", "minimum score", 0, 1)
+            .attachment("image", "the image to tag", true)
+            .usesRepliedImages().build();
+    private static final CommandSpec SEARCH = CommandSpec.builder("search", "")
+            .text("query", "what to look for", true)
+            .choice("mode", "how to rank", false, "fast", "exact").build();
+
+    @Test
+    void optionsMapToNativeTypesWithRequiredOnesFirst() {
+        DataObject tag = CommandDataFactory.slash(TAG).toData();
+        assertEquals("tag", tag.getString("name"));
+        DataArray options = tag.getArray("options");
+        assertEquals("image", options.getObject(0).getString("name"), "Discord wants required options first");
+        assertEquals(11, options.getObject(0).getInt("type"), "ATTACHMENT");
+        assertTrue(options.getObject(0).getBoolean("required"));
+        DataObject threshold = options.getObject(1);
+        assertEquals(10, threshold.getInt("type"), "NUMBER");
+        assertEquals(0.0, threshold.getDouble("min_value"));
+        assertEquals(1.0, threshold.getDouble("max_value"));
+    }
+
+    @Test
+    void stringOptionsKeepTheirChoicesAndABlankDescriptionFallsBackToTheName() {
+        DataObject search = CommandDataFactory.slash(SEARCH).toData();
+        assertEquals("search", search.getString("description"));
+        DataArray options = search.getArray("options");
+        assertEquals(3, options.getObject(0).getInt("type"), "STRING");
+        DataArray choices = options.getObject(1).getArray("choices");
+        assertEquals(2, choices.length());
+        assertEquals("exact", choices.getObject(1).getString("value"));
+    }
+
+    @Test
+    void contextMenusAreAddedOnlyForCommandsThatExist() {
+        List<CommandData> all = CommandDataFactory.build(List.of(TAG, SEARCH), true);
+        assertEquals(List.of("tag", "search", "Tag image"), all.stream().map(CommandData::getName).toList());
+        assertEquals(Command.Type.MESSAGE, all.get(2).getType());
+        assertFalse(CommandDataFactory.build(List.of(TAG, SEARCH), false).stream()
+                .anyMatch(c -> c.getType() == Command.Type.MESSAGE));
+        CommandSpec similar = CommandSpec.builder("similar", "Find similar").build();
+        assertEquals(List.of("Find similar", "Tag image"), CommandDataFactory.build(List.of(similar, TAG), true).stream()
+                .filter(c -> c.getType() == Command.Type.MESSAGE).map(CommandData::getName).toList());
+    }
+}
