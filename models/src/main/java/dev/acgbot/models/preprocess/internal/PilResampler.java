@@ -50,40 +50,56 @@ public final class PilResampler {
         int lastRow = vertical ? rows.start[winHeight - 1] + rows.taps[winHeight - 1] : winY + winHeight;
         int tempHeight = lastRow - firstRow;
 
+        // Rows of the intermediate image; padding rows all filter to the same values, so with a vertical pass
+        // to follow they share one stored row (slot) instead of being filtered and stored again.
+        int[] slotOf = new int[tempHeight];
+        int slots = 0;
+        int paddingSlot = -1;
+        for (int r = 0; r < tempHeight; r++) {
+            boolean padding = vertical && source.isPaddingRow(firstRow + r);
+            if (padding && paddingSlot >= 0) {
+                slotOf[r] = paddingSlot;
+                continue;
+            }
+            slotOf[r] = slots++;
+            if (padding) {
+                paddingSlot = slotOf[r];
+            }
+        }
         int[][] temp = new int[channels][];
         for (int c = 0; c < channels; c++) {
-            temp[c] = new int[winWidth * tempHeight];
+            temp[c] = new int[winWidth * slots];
         }
         if (horizontal) {
             Coefficients cols = Coefficients.compute(source.width, outWidth, filter, winX, winWidth);
-            horizontalPass(source, cols, firstRow, tempHeight, winWidth, temp, channels);
+            horizontalPass(source, cols, firstRow, slotOf, winWidth, temp, channels);
         } else {
-            copyColumns(source, winX, firstRow, tempHeight, winWidth, temp, channels);
+            copyColumns(source, winX, firstRow, slotOf, winWidth, temp, channels);
         }
         if (!vertical) {
             return temp;
         }
         int[][] out = new int[channels][winWidth * winHeight];
         for (int c = 0; c < channels; c++) {
-            verticalPass(temp[c], rows, firstRow, winWidth, winHeight, out[c]);
+            verticalPass(temp[c], slotOf, rows, firstRow, winWidth, winHeight, out[c]);
         }
         return out;
     }
 
-    private static void horizontalPass(PixelSource source, Coefficients cols, int firstRow, int rowCount,
+    private static void horizontalPass(PixelSource source, Coefficients cols, int firstRow, int[] slotOf,
                                        int winWidth, int[][] temp, int channels) {
         int[] scratch = source.isPlain() ? null : new int[source.width];
-        int paddingRowDone = -1;
-        for (int r = 0; r < rowCount; r++) {
-            int y = firstRow + r;
-            int outOffset = r * winWidth;
-            if (source.isPaddingRow(y) && paddingRowDone >= 0) {
-                // every padding row is the same colour, so its filtered result is too
-                for (int c = 0; c < channels; c++) {
-                    System.arraycopy(temp[c], paddingRowDone * winWidth, temp[c], outOffset, winWidth);
-                }
-                continue;
+        int[] redRow = new int[source.width];
+        int[] greenRow = new int[source.width];
+        int[] blueRow = new int[source.width];
+        int done = -1;
+        for (int r = 0; r < slotOf.length; r++) {
+            if (slotOf[r] <= done) {
+                continue; // a shared padding row, already filtered
             }
+            done = slotOf[r];
+            int y = firstRow + r;
+            int outOffset = slotOf[r] * winWidth;
             int[] row;
             int rowOffset;
             if (source.isDirectRow(y)) {
@@ -95,33 +111,37 @@ public final class PilResampler {
                 rowOffset = 0;
             }
             if (channels == 3) {
-                filterRow3(row, rowOffset, cols, winWidth, temp[0], temp[1], temp[2], outOffset);
+                filterRow3(row, rowOffset, source.width, redRow, greenRow, blueRow, cols, winWidth,
+                        temp[0], temp[1], temp[2], outOffset);
             } else {
                 filterRow4(row, rowOffset, cols, winWidth, temp[0], temp[1], temp[2], temp[3], outOffset);
-            }
-            if (source.isPaddingRow(y)) {
-                paddingRowDone = r;
             }
         }
     }
 
-    private static void filterRow3(int[] row, int rowOffset, Coefficients cols, int count,
-                                   int[] red, int[] green, int[] blue, int outOffset) {
+    /** Splits the row into channel arrays first: the per-channel dot products are plain int loops. */
+    private static void filterRow3(int[] row, int rowOffset, int rowLength, int[] redRow, int[] greenRow, int[] blueRow,
+                                   Coefficients cols, int count, int[] red, int[] green, int[] blue, int outOffset) {
+        for (int x = 0; x < rowLength; x++) {
+            int p = row[rowOffset + x];
+            redRow[x] = (p >>> 16) & 0xFF;
+            greenRow[x] = (p >>> 8) & 0xFF;
+            blueRow[x] = p & 0xFF;
+        }
         int[] weights = cols.weights;
         int stride = cols.stride;
         for (int i = 0; i < count; i++) {
-            int base = rowOffset + cols.start[i];
+            int base = cols.start[i];
             int taps = cols.taps[i];
             int k = i * stride;
             int r = Coefficients.HALF;
             int g = Coefficients.HALF;
             int b = Coefficients.HALF;
             for (int t = 0; t < taps; t++) {
-                int p = row[base + t];
                 int w = weights[k + t];
-                r += ((p >>> 16) & 0xFF) * w;
-                g += ((p >>> 8) & 0xFF) * w;
-                b += (p & 0xFF) * w;
+                r += redRow[base + t] * w;
+                g += greenRow[base + t] * w;
+                b += blueRow[base + t] * w;
             }
             red[outOffset + i] = Coefficients.clip8(r);
             green[outOffset + i] = Coefficients.clip8(g);
@@ -157,7 +177,8 @@ public final class PilResampler {
     }
 
     /** Vertical pass over one channel plane; row-at-a-time accumulation keeps the inner loop vectorisable. */
-    private static void verticalPass(int[] plane, Coefficients rows, int firstRow, int width, int count, int[] out) {
+    private static void verticalPass(int[] plane, int[] slotOf, Coefficients rows, int firstRow, int width, int count,
+                                     int[] out) {
         int[] acc = new int[width];
         int[] weights = rows.weights;
         for (int i = 0; i < count; i++) {
@@ -166,7 +187,7 @@ public final class PilResampler {
             int k = i * rows.stride;
             for (int t = 0; t < rows.taps[i]; t++) {
                 int w = weights[k + t];
-                int off = (base + t) * width;
+                int off = slotOf[base + t] * width;
                 for (int x = 0; x < width; x++) {
                     acc[x] += plane[off + x] * w;
                 }
@@ -178,12 +199,12 @@ public final class PilResampler {
         }
     }
 
-    private static void copyColumns(PixelSource source, int winX, int firstRow, int rowCount, int winWidth,
+    private static void copyColumns(PixelSource source, int winX, int firstRow, int[] slotOf, int winWidth,
                                     int[][] temp, int channels) {
-        for (int r = 0; r < rowCount; r++) {
+        for (int r = 0; r < slotOf.length; r++) {
             int y = firstRow + r;
             for (int i = 0; i < winWidth; i++) {
-                store(source.pixel(winX + i, y), temp, r * winWidth + i, channels);
+                store(source.pixel(winX + i, y), temp, slotOf[r] * winWidth + i, channels);
             }
         }
     }
