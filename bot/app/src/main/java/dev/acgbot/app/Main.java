@@ -3,6 +3,8 @@ package dev.acgbot.app;
 import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.app.cli.ConfigOption;
 import dev.acgbot.app.cli.ConsoleCommand;
+import dev.acgbot.app.cli.IndexCli;
+import dev.acgbot.app.cli.ModelsCommand;
 import dev.acgbot.app.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,7 @@ import java.util.concurrent.Callable;
 /** The {@code acgbot} command line. Without a subcommand it runs the bot. */
 @Command(name = "acgbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tags anime art, finds similar images and searches a gallery by text, on Discord, Telegram or a local console.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -47,18 +47,21 @@ public final class VisionServices implements AutoCloseable {
 
     /** The instance shared by all plugins of this bot. */
     public static VisionServices shared(PluginContext context) {
-        return context.services().getOrCreate(VisionServices.class, () -> {
-            VisionSettings settings = VisionSettings.from(context.rootConfig(), context.botDataDir());
-            InferenceRuntime runtime = InferenceRuntime.builder()
-                    .manifestDirs(settings.manifestDirs())
-                    .modelDir(settings.modelDir())
-                    .device(settings.device())
-                    .maxBatch(settings.maxBatch())
-                    .maxWait(settings.maxWait())
-                    .eagerLoad(settings.eagerModels())
-                    .build();
-            return new VisionServices(settings, runtime);
-        });
+        return context.services().getOrCreate(VisionServices.class,
+                () -> create(VisionSettings.from(context.rootConfig(), context.botDataDir())));
+    }
+
+    /** A model runtime configured from the settings, wrapped with caches; for the bot and for command-line tools. */
+    public static VisionServices create(VisionSettings settings) {
+        InferenceRuntime runtime = InferenceRuntime.builder()
+                .manifestDirs(settings.manifestDirs())
+                .modelDir(settings.modelDir())
+                .device(settings.device())
+                .maxBatch(settings.maxBatch())
+                .maxWait(settings.maxWait())
+                .eagerLoad(settings.eagerModels())
+                .build();
+        return new VisionServices(settings, runtime);
     }
 
     public VisionSettings settings() {
@@ -76,23 +79,32 @@ public final class VisionServices implements AutoCloseable {
     /** The gallery, opened on first use with the models that are installed. */
     public synchronized Gallery gallery() {
         if (gallery == null) {
-            List<String> clip = isAvailable(settings.clipImageModel()) ? List.of(settings.clipImageModel()) : List.of();
-            Optional<String> tagger = settings.tagGallery() && isAvailable(settings.taggerModel())
-                    ? Optional.of(settings.taggerModel()) : Optional.empty();
-            gallery = Gallery.open(GalleryOptions.builder()
-                    .dataDir(settings.galleryDataDir())
-                    .folders(settings.galleryFolders())
-                    .clipModels(clip)
-                    .taggerModel(tagger)
-                    .decodeLimits(settings.decodeLimits())
-                    .indexMode(settings.indexMode())
-                    .approximateThreshold(settings.approximateThreshold())
-                    .batchSize(settings.indexBatchSize())
-                    .build(), inference);
-            LOG.info("gallery opened at {} over {} folder(s), clip {} tagger {}", settings.galleryDataDir(),
-                    settings.galleryFolders().size(), clip, tagger.orElse("none"));
+            GalleryOptions options = galleryOptions(settings.galleryFolders());
+            gallery = Gallery.open(options, inference);
+            LOG.info("gallery opened at {} over {} folder(s), clip {} tagger {}", options.dataDir(),
+                    options.folders().size(), options.clipModels(), options.taggerModel().orElse("none"));
         }
         return gallery;
+    }
+
+    /**
+     * Gallery options from the settings over the given folders, with the configured models that are installed
+     * (a missing CLIP model leaves duplicate search working; installing it later re-embeds on the next reindex).
+     */
+    public GalleryOptions galleryOptions(List<java.nio.file.Path> folders) {
+        List<String> clip = isAvailable(settings.clipImageModel()) ? List.of(settings.clipImageModel()) : List.of();
+        Optional<String> tagger = settings.tagGallery() && isAvailable(settings.taggerModel())
+                ? Optional.of(settings.taggerModel()) : Optional.empty();
+        return GalleryOptions.builder()
+                .dataDir(settings.galleryDataDir())
+                .folders(folders)
+                .clipModels(clip)
+                .taggerModel(tagger)
+                .decodeLimits(settings.decodeLimits())
+                .indexMode(settings.indexMode())
+                .approximateThreshold(settings.approximateThreshold())
+                .batchSize(settings.indexBatchSize())
+                .build();
     }
 
     public boolean isAvailable(String modelId) {
