@@ -211,6 +211,8 @@ def decoder_fixtures():
     files["art-rgba.png"] = encode(art, "PNG")
     files["art-la.png"] = encode(art.convert("LA"), "PNG")
     files["art-gray.png"] = encode(art.convert("L"), "PNG")
+    files["art-1bit.png"] = encode(art.convert("L").point(lambda v: 255 if v > 128 else 0).convert("1"), "PNG")
+    files["art-palette16.png"] = encode(art.convert("RGB").quantize(16), "PNG", bits=4)
     pal = art.convert("RGB").quantize(64)
     files["art-palette.png"] = encode(pal, "PNG")
     pal_t = pal.copy()
@@ -231,6 +233,20 @@ def decoder_fixtures():
     for name, data in files.items():
         save_pil_decoding(name, data)
     return sorted(files)
+
+
+def divergent_fixtures():
+    """Files where we deliberately differ from PIL; the expected pixels are written explicitly.
+
+    gray16.png: PIL opens 16-bit grayscale as mode I and convert('RGB') clips every value above 255 to white;
+    we keep the high byte, as PIL itself does for 16-bit RGB.
+    """
+    rng = np.random.default_rng(11)
+    gray = (np.add.outer(np.arange(24) * 2500, np.arange(32) * 40) + rng.integers(0, 256, size=(24, 32))).clip(0, 65535)
+    with open(os.path.join(IMG, "gray16.png"), "wb") as f:
+        f.write(png16(gray.astype(">u2")[:, :, None], colour_type=0))
+    Image.fromarray((gray >> 8).astype(np.uint8), "L").convert("RGB").save(os.path.join(IMG, "gray16.png.expected.png"))
+    return ["gray16.png"]
 
 
 def ops_fixtures():
@@ -302,6 +318,7 @@ def main():
         index["cases"].append({"name": case, "width": img.size[0], "height": img.size[1], "mode": img.mode})
     index["decoderFixtures"] = decoder_fixtures()
     index["opsFixtures"] = ops_fixtures()
+    index["divergentFixtures"] = divergent_fixtures()
     with open(os.path.join(PRE, "index.json"), "w") as f:
         json.dump(index, f, indent=1)
     print("wrote", len(index["cases"]), "cases and", len(index["decoderFixtures"]), "decoder fixtures", file=sys.stderr)

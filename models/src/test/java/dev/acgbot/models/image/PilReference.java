@@ -65,29 +65,42 @@ final class PilReference {
         }
     }
 
-    /** Mean and max absolute difference over R, G, B (and A where both have it). */
-    record Diff(double mean, int max, int differing) {
+    /**
+     * Mean and max absolute difference over R, G, B (and A where both have it), over all pixels and over the
+     * pixels the reference shows at all (alpha above 0): colour under full transparency is invisible.
+     */
+    record Diff(double mean, int max, int differing, double visibleMean, int visibleMax) {
         static Diff of(DecodedImage expected, DecodedImage actual) {
             long sum = 0;
             int max = 0;
             int differing = 0;
+            long visibleSum = 0;
+            int visibleMax = 0;
+            long visibleValues = 0;
             int[] e = expected.argb();
             int[] a = actual.argb();
             int channels = expected.hasAlpha() && actual.hasAlpha() ? 4 : 3;
             for (int i = 0; i < e.length; i++) {
                 boolean diff = false;
+                boolean visible = (e[i] >>> 24) != 0;
                 for (int c = 0; c < channels; c++) {
                     int shift = c == 3 ? 24 : 16 - 8 * c;
                     int d = Math.abs(((e[i] >>> shift) & 0xFF) - ((a[i] >>> shift) & 0xFF));
                     sum += d;
                     max = Math.max(max, d);
                     diff |= d != 0;
+                    if (visible) {
+                        visibleSum += d;
+                        visibleMax = Math.max(visibleMax, d);
+                        visibleValues++;
+                    }
                 }
                 if (diff) {
                     differing++;
                 }
             }
-            return new Diff(sum / (double) (e.length * channels), max, differing);
+            return new Diff(sum / (double) (e.length * channels), max, differing,
+                    visibleValues == 0 ? 0 : visibleSum / (double) visibleValues, visibleMax);
         }
     }
 }
