@@ -12,7 +12,8 @@ correctly (channel order, layout, normalisation, dtype, batch); their outputs ar
     - tagger: linear logits of (r, g, b) for red_theme / green_theme / blue_theme / ...
   text towers: token-id table (Equal + ReduceSum) -> colour weights -> the same directions.
 
-Also writes the synthetic CLIP-style tokenizer.json (tiny vocabulary, openai/clip-vit-base-patch32 layout)
+Also writes each model's manifest (models/synthetic/<id>.yaml, local paths and fresh checksums), the
+synthetic CLIP-style tokenizer.json (tiny vocabulary, openai/clip-vit-base-patch32 layout)
 and, from an independent pure-Python CLIP BPE, the ids the Java tokenizer must produce for it.
 
 Usage: /usr/bin/python3 models/scripts/synthetic/make_models.py   (from the repository root or anywhere)
@@ -381,10 +382,114 @@ def main():
         json.dump({"note": "SYNTHETIC vocabulary: ids from an independent Python CLIP BPE (make_models.py)",
                    "context_length": 77, "pad_id": 0, "cases": expected}, out, ensure_ascii=False, indent=1)
 
+    write_manifests()
     for name in sorted(os.listdir(FILES)):
         path = f(name)
-        digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
-        print("%-45s %9d  %s" % (name, os.path.getsize(path), digest))
+        print("%-45s %9d  %s" % (name, os.path.getsize(path), sha256(path)))
+
+
+# ---- manifests of the synthetic models (local paths, checksums of what was just written) ----
+
+def sha256(path):
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
+
+
+HEADER = """# SYNTHETIC model (models/scripts/synthetic/make_models.py): same tensors as %s, known colour answers.
+# Never present its output as a real model's.
+"""
+
+
+def file_entry(name, local, comment=""):
+    path = os.path.join(FILES, local)
+    return ("  - name: %s%s\n    path: files/%s\n    sha256: %s\n    size: %d\n"
+            % (name, comment, local, sha256(path), os.path.getsize(path)))
+
+
+CLIP_NORM = """  scale: 1/255
+  mean: [0.48145466, 0.4578275, 0.40821073]
+  std: [0.26862954, 0.26130258, 0.27577711]
+"""
+
+
+def clip_image_manifest(model_id, space, desc, local, out_name, batch, resize, mirrors):
+    return (HEADER % mirrors + "id: %s\ntask: clip-image\nembedding_space: %s\ndescription: \"SYNTHETIC: %s\"\nfiles:\n"
+            % (model_id, space, desc) + file_entry(local, local)
+            + "model: %s\nbatch: %s\ninput:\n  name: image\n  dtype: float32\n  layout: NCHW\n  size: 224\n"
+              "  resize: %s\n  interpolation: bicubic\n  alpha: drop\n  colour_order: RGB\n" % (local, batch, resize)
+            + CLIP_NORM + "output:\n  name: %s\nembedding:\n  dim: 512\n  l2_normalize: true\n" % out_name)
+
+
+def clip_text_manifest(model_id, space, desc, local, out_name, batch, dtype, kind, tokenizer_local, context, mirrors):
+    files = file_entry(local, local)
+    if kind == "clip-bpe":
+        files += file_entry("tokenizer.json", tokenizer_local, "      # SYNTHETIC tiny CLIP-style vocabulary")
+    tok_file = "tokenizer.json" if kind == "clip-bpe" else "classpath:dev/acgbot/models/tokenizers/cn-clip/vocab.txt"
+    return (HEADER % mirrors + "id: %s\ntask: clip-text\nembedding_space: %s\ndescription: \"SYNTHETIC: %s\"\nfiles:\n"
+            % (model_id, space, desc) + files
+            + "model: %s\nbatch: %s\ninput:\n  name: text\n  dtype: %s\ntokenizer:\n  kind: %s\n  file: %s\n"
+              "  context_length: %d\n  pad_id: 0\n  lowercase: true\n" % (local, batch, dtype, kind, tok_file, context)
+            + "output:\n  name: %s\nembedding:\n  dim: 512\n  l2_normalize: true\n" % out_name)
+
+
+def tagger_manifest(model_id, desc, header, model_local, labels_name, labels_local, layout, order, alpha, norm,
+                    activation, label_format):
+    return (header + "id: %s\ntask: tagger\ndescription: \"SYNTHETIC: %s\"\nfiles:\n" % (model_id, desc)
+            + file_entry("model.onnx", model_local) + file_entry(labels_name, labels_local)
+            + "model: model.onnx\nbatch: dynamic\ninput:\n  name: input\n  dtype: float32\n  layout: %s\n"
+              "  size: 448\n  resize: pad-square-white\n  interpolation: bicubic\n  alpha: %s\n  colour_order: %s\n"
+              % (layout, alpha, order) + norm
+            + "output:\n  name: output\n  activation: %s\nlabels:\n  file: %s\n  format: %s\n"
+              % (activation, labels_name, label_format))
+
+
+def write_manifests():
+    manifests = {
+        "synthetic-cn-clip-vit-b-16-image": clip_image_manifest(
+            "synthetic-cn-clip-vit-b-16-image", "synthetic-cn-clip-vit-b-16",
+            "colour CLIP image tower in the cn-clip-vit-b-16 export layout (batch 1)",
+            "synthetic-cn-clip-vit-b-16-image.onnx", "unnorm_image_features", 1, "squash", "cn-clip-vit-b-16-image"),
+        "synthetic-cn-clip-vit-b-16-text": clip_text_manifest(
+            "synthetic-cn-clip-vit-b-16-text", "synthetic-cn-clip-vit-b-16",
+            "colour CLIP text tower in the cn-clip-vit-b-16 export layout (batch 1)",
+            "synthetic-cn-clip-vit-b-16-text.onnx", "unnorm_text_features", 1, "int64", "bert-wordpiece", None, 52,
+            "cn-clip-vit-b-16-text"),
+        "synthetic-colour-clip-image": clip_image_manifest(
+            "synthetic-colour-clip-image", "synthetic-colour-clip",
+            "colour CLIP image tower, cn-clip layout re-exported with a dynamic batch",
+            "synthetic-colour-clip-image.onnx", "unnorm_image_features", "dynamic", "squash",
+            "cn-clip-vit-b-16-image (dynamic batch)"),
+        "synthetic-colour-clip-text": clip_text_manifest(
+            "synthetic-colour-clip-text", "synthetic-colour-clip",
+            "colour CLIP text tower, cn-clip layout re-exported with a dynamic batch",
+            "synthetic-colour-clip-text.onnx", "unnorm_text_features", "dynamic", "int64", "bert-wordpiece", None, 52,
+            "cn-clip-vit-b-16-text (dynamic batch)"),
+        "synthetic-clip-vit-b-32-image": clip_image_manifest(
+            "synthetic-clip-vit-b-32-image", "synthetic-clip-vit-b-32",
+            "colour CLIP image tower in the clip-vit-b-32 (Immich open_clip) layout",
+            "synthetic-clip-vit-b-32-image.onnx", "embedding", 1, "shorter-side-center-crop", "clip-vit-b-32-image"),
+        "synthetic-clip-vit-b-32-text": clip_text_manifest(
+            "synthetic-clip-vit-b-32-text", "synthetic-clip-vit-b-32",
+            "colour CLIP text tower in the clip-vit-b-32 layout with a tiny synthetic BPE vocabulary",
+            "synthetic-clip-vit-b-32-text.onnx", "embedding", 1, "int32", "clip-bpe", "synthetic-clip-tokenizer.json",
+            77, "clip-vit-b-32-text"),
+        "synthetic-wd-vit-tagger-v3": tagger_manifest(
+            "synthetic-wd-vit-tagger-v3", "colour tagger in the wd-vit-tagger-v3 layout",
+            "# SYNTHETIC model (models/scripts/synthetic/make_models.py): same tensors as wd-vit-tagger-v3\n"
+            "# (NHWC 448 BGR 0-255, probabilities, 10861 labels); colour-theme scores follow the channel means in the\n"
+            "# model's own BGR order. Never present its output as a real model's.\n",
+            "synthetic-wd-vit-tagger-v3.onnx", "selected_tags.csv", "synthetic-wd-selected_tags.csv", "NHWC", "BGR",
+            "composite-white", "  scale: 1\n  mean: [0, 0, 0]\n  std: [1, 1, 1]\n", "none", "selected-tags-csv"),
+        "synthetic-joytag": tagger_manifest(
+            "synthetic-joytag", "colour tagger in the joytag layout (logits, sigmoid applied by the runtime)",
+            "# SYNTHETIC model (models/scripts/synthetic/make_models.py): same tensors as joytag (NCHW 448 RGB/255 with\n"
+            "# CLIP mean/std, logits); scores follow the channel means. Never present its output as a real model's.\n",
+            "synthetic-joytag.onnx", "top_tags.txt", "synthetic-joytag-top_tags.txt", "NCHW", "RGB", "drop",
+            CLIP_NORM, "sigmoid", "lines"),
+    }
+    for model_id, text in manifests.items():
+        with open(os.path.join(OUT, model_id + ".yaml"), "w", encoding="utf-8") as out:
+            out.write(text)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,300 @@
+package dev.acgbot.models.bench;
+
+import ai.onnxruntime.OrtException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.acgbot.models.bench.internal.OrtDirectRunner;
+import dev.acgbot.models.bench.internal.StandIn;
+import dev.acgbot.models.bench.internal.StandIns;
+import dev.acgbot.models.bench.internal.Timings;
+import dev.acgbot.models.manifest.TextInput;
+import dev.acgbot.models.preprocess.PreprocessBench;
+import dev.acgbot.models.runtime.DeviceRequest;
+import dev.acgbot.models.runtime.internal.DjlOnnxEngine;
+import dev.acgbot.models.text.TokenizedText;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * {@code acgbot bench inference}: preprocessing throughput per layout, then inference latency and throughput
+ * at batch 1, 8 and 32 on realistic-size RANDOM-weight stand-ins (ViT-B/16 at 224, ViT-B/16 at 448 NHWC,
+ * a BERT-base text tower; built once by {@code models/scripts/bench/make_standins.py} into the cache), each
+ * run through DJL (the engine the bot uses) and through ONNX Runtime's own Java API on the same graph in the
+ * same process, alternating, to give DJL's overhead. A program, not a test: it prints a table and can write
+ * JSON.
+ *
+ * <pre>
+ * --quick           fewer iterations, batches 1 and 8 (448 model: batch 1), ~3 minutes on 2 idle cores
+ * --json FILE       also write every figure as JSON
+ * --cache DIR       stand-in cache (default .bench-cache)
+ * --device D        cpu (default), gpu, gpu:N or auto
+ * --threads N       ONNX Runtime intra-op threads (default: every core)
+ * --batches 1,8,32  batch sizes
+ * --seconds S       target measuring time per path and cell
+ * --no-preprocess   skip the preprocessing table
+ * --python P        interpreter for the stand-in script (default /usr/bin/python3)
+ * --script F        the stand-in script (default models/scripts/bench/make_standins.py)
+ * </pre>
+ */
+public final class InferenceBench {
+    private InferenceBench() {
+    }
+
+    private record Options(boolean quick, Optional<Path> json, Path cache, String device, int threads,
+                           int[] batches, double seconds, boolean preprocess, String python, Path script) {
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println("bench inference: " + e.getMessage());
+            return 2;
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("when", Instant.now().toString());
+        report.put("machine", machine(o));
+        report.put("note", "inference rows use RANDOM-weight stand-ins of real model sizes, not real models");
+        try {
+            if (o.preprocess()) {
+                out.println("Preprocessing, one thread (PreprocessBench):");
+                List<Map<String, Object>> rows = PreprocessBench.run(o.quick() ? 1 : 3);
+                printPreprocess(rows, out);
+                report.put("preprocess", rows);
+            }
+            List<StandIn> standIns = StandIns.ensure(o.cache(), o.python(), o.script(), out);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            out.printf(Locale.ROOT, "%nInference on %s, %d intra-op threads; RANDOM-weight stand-ins:%n", o.device(), o.threads());
+            out.printf(Locale.ROOT, "%-17s %5s %10s %10s %9s %9s %9s %9s %5s %9s%n", "model", "batch", "DJL ms",
+                    "ORT ms", "DJL it/s", "ORT it/s", "ovh(med)", "ovh(min)", "iters", "max|diff|");
+            for (StandIn s : standIns) {
+                rows.addAll(benchModel(s, o, out));
+            }
+            report.put("inference", rows);
+            double worst = rows.stream().mapToDouble(r -> (double) r.get("djlOverheadPercent")).max().orElse(Double.NaN);
+            double median = rows.stream().mapToDouble(r -> (double) r.get("djlOverheadPercent")).sorted()
+                    .skip(rows.size() / 2).findFirst().orElse(Double.NaN);
+            out.printf(Locale.ROOT, "DJL overhead vs ONNX Runtime Java API: median %+.1f %%, worst %+.1f %% (goal <= 5 %%)%n",
+                    median, worst);
+            report.put("djlOverheadMedianPercent", median);
+            report.put("djlOverheadWorstPercent", worst);
+        } catch (Exception e) {
+            out.println("bench inference failed: " + e);
+            writeJson(o, report, out);
+            return 1;
+        }
+        writeJson(o, report, out);
+        return 0;
+    }
+
+    private static List<Map<String, Object>> benchModel(StandIn s, Options o, PrintStream out) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        DjlOnnxEngine.Placement placement = DjlOnnxEngine.load(s.file(), s.output(), DeviceRequest.parse(o.device()),
+                o.threads(), 1);
+        try (DjlOnnxEngine djl = placement.engine();
+             OrtDirectRunner ort = new OrtDirectRunner(s.file(), s.input(), s.output(), o.threads(),
+                     djl.device().startsWith("gpu") ? Integer.parseInt(djl.device().substring(4)) : -1)) {
+            for (int batch : o.batches()) {
+                if (o.quick() && batch > 1 && s.itemSize() > 3 * 224 * 224 * 2) {
+                    continue; // the 448 model at batch 8 alone takes minutes on two cores
+                }
+                rows.add(cell(s, batch, djl, ort, o, out));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> cell(StandIn s, int batch, DjlOnnxEngine djl, OrtDirectRunner ort, Options o,
+                                            PrintStream out) throws OrtException {
+        Random rnd = new Random(batch);
+        List<float[]> pixels = new ArrayList<>();
+        List<TokenizedText> texts = new ArrayList<>();
+        List<long[]> ids = new ArrayList<>();
+        for (int i = 0; i < batch; i++) {
+            if (s.tokens()) {
+                long[] t = new long[s.itemSize()];
+                for (int j = 0; j < t.length; j++) {
+                    t[j] = j == 0 ? 101 : rnd.nextInt(21128);
+                }
+                long[] mask = new long[t.length];
+                Arrays.fill(mask, 1);
+                ids.add(t);
+                texts.add(new TokenizedText(t, mask, false));
+            } else {
+                float[] x = new float[s.itemSize()];
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = (float) rnd.nextGaussian();
+                }
+                pixels.add(x);
+            }
+        }
+        TextInput textInput = new TextInput(s.input(), TextInput.TokenDtype.INT64, Optional.empty());
+        Call djlCall = () -> s.tokens() ? djl.runTokens(textInput, texts) : djl.runImages(s.input(), pixels, s.itemShape());
+        Call ortCall = () -> s.tokens() ? ort.runLongs(ids) : ort.runFloats(pixels, s.itemShape());
+        // warm-up, which also sizes the number of iterations and checks both paths agree
+        long t0 = System.nanoTime();
+        float[][] a = djlCall.run();
+        long t1 = System.nanoTime();
+        float[][] b = ortCall.run();
+        long t2 = System.nanoTime();
+        double maxDiff = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                maxDiff = Math.max(maxDiff, Math.abs(a[i][j] - b[i][j]));
+            }
+        }
+        double estimate = Math.max(t1 - t0, t2 - t1) / 1e9;
+        int minIters = 3;
+        int iters = (int) Math.max(minIters, Math.min(o.quick() ? 20 : 60, o.seconds() / Math.max(estimate, 1e-4)));
+        Timings dt = new Timings();
+        Timings ot = new Timings();
+        for (int i = 0; i < iters; i++) {
+            // alternate the order so drift (thermal, other load) hits both paths alike
+            if (i % 2 == 0) {
+                time(djlCall, dt);
+                time(ortCall, ot);
+            } else {
+                time(ortCall, ot);
+                time(djlCall, dt);
+            }
+        }
+        double djlMs = dt.median();
+        double ortMs = ot.median();
+        double overhead = (djlMs / ortMs - 1) * 100;
+        // on a shared machine the fastest run is the least disturbed one: report the overhead of minima too
+        double overheadMin = (dt.min() / ot.min() - 1) * 100;
+        out.printf(Locale.ROOT, "%-17s %5d %10.1f %10.1f %9.1f %9.1f %+8.1f%% %+8.1f%% %5d %9.1e%n", s.name(), batch,
+                djlMs, ortMs, batch * 1000 / djlMs, batch * 1000 / ortMs, overhead, overheadMin, iters, maxDiff);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", s.name());
+        row.put("stands_for", s.note());
+        row.put("batch", batch);
+        row.put("device", djl.device());
+        row.put("iterations", iters);
+        row.put("djlMedianMs", djlMs);
+        row.put("djlMeanMs", dt.mean());
+        row.put("djlMinMs", dt.min());
+        row.put("ortMedianMs", ortMs);
+        row.put("ortMeanMs", ot.mean());
+        row.put("ortMinMs", ot.min());
+        row.put("djlItemsPerSecond", batch * 1000 / djlMs);
+        row.put("ortItemsPerSecond", batch * 1000 / ortMs);
+        row.put("djlOverheadPercent", overhead);
+        row.put("djlOverheadOfMinimaPercent", overheadMin);
+        row.put("maxAbsDiffDjlVsOrt", maxDiff);
+        return row;
+    }
+
+    private interface Call {
+        float[][] run() throws OrtException;
+    }
+
+    private static void time(Call c, Timings t) throws OrtException {
+        long start = System.nanoTime();
+        c.run();
+        t.add(System.nanoTime() - start);
+    }
+
+    private static void printPreprocess(List<Map<String, Object>> rows, PrintStream out) {
+        out.printf(Locale.ROOT, "%-18s %-9s %10s %9s  %s%n", "task", "layout", "images/s", "ms/image", "source");
+        for (Map<String, Object> r : rows) {
+            out.printf(Locale.ROOT, "%-18s %-9s %10.1f %9.2f  %s%n", r.get("task"), r.get("layout"),
+                    ((Number) r.get("imagesPerSecond")).doubleValue(), ((Number) r.get("msPerImage")).doubleValue(),
+                    r.get("source"));
+        }
+    }
+
+    private static Map<String, Object> machine(Options o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        m.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        m.put("device", o.device());
+        m.put("intraOpThreads", o.threads());
+        m.put("quick", o.quick());
+        m.put("cudaProvider", DjlOnnxEngine.cudaAvailable());
+        return m;
+    }
+
+    private static void writeJson(Options o, Map<String, Object> report, PrintStream out) {
+        if (o.json().isEmpty()) {
+            return;
+        }
+        try {
+            Path file = o.json().get().toAbsolutePath();
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
+            out.println("wrote " + file);
+        } catch (Exception e) {
+            out.println("could not write JSON: " + e);
+        }
+    }
+
+    private static Options parse(String[] args) {
+        boolean quick = false;
+        Optional<Path> json = Optional.empty();
+        Path cache = Path.of(".bench-cache");
+        String device = "cpu";
+        int threads = Runtime.getRuntime().availableProcessors();
+        int[] batches = null;
+        double seconds = -1;
+        boolean preprocess = true;
+        String python = "/usr/bin/python3";
+        Path script = Path.of("models/scripts/bench/make_standins.py");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--quick" -> quick = true;
+                case "--no-preprocess" -> preprocess = false;
+                case "--json" -> json = Optional.of(Path.of(value(args, ++i, a)));
+                case "--cache" -> cache = Path.of(value(args, ++i, a));
+                case "--device" -> device = DeviceRequest.parse(value(args, ++i, a)).toString();
+                case "--threads" -> threads = Integer.parseInt(value(args, ++i, a));
+                case "--batches" -> batches = Arrays.stream(value(args, ++i, a).split(",")).map(String::strip)
+                        .mapToInt(Integer::parseInt).toArray();
+                case "--seconds" -> seconds = Double.parseDouble(value(args, ++i, a));
+                case "--python" -> python = value(args, ++i, a);
+                case "--script" -> script = Path.of(value(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown option " + a
+                        + " (known: --quick --json FILE --cache DIR --device D --threads N --batches 1,8,32"
+                        + " --seconds S --no-preprocess --python P --script F)");
+            }
+        }
+        if (!Files.isRegularFile(script) && Files.isRegularFile(Path.of("scripts/bench/make_standins.py"))) {
+            script = Path.of("scripts/bench/make_standins.py"); // run from inside models/
+        }
+        if (batches == null) {
+            batches = quick ? new int[]{1, 8} : new int[]{1, 8, 32};
+        }
+        if (seconds < 0) {
+            seconds = quick ? 3 : 15;
+        }
+        return new Options(quick, json, cache, device, threads, batches, seconds, preprocess, python, script);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** For running from an IDE or {@code java -cp}; the app wires {@code acgbot bench inference} to {@link #run}. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+}
