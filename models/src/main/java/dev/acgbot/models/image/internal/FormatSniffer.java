@@ -63,7 +63,7 @@ public final class FormatSniffer {
             return Sniffed.refused(Reason.VIDEO, "WebM/Matroska video");
         }
         if (ascii(d, 0, "FLV") || starts(d, 0, 0x00, 0x00, 0x01, 0xBA) || starts(d, 0, 0x00, 0x00, 0x01, 0xB3)
-                || (d.length > 188 && d[0] == 0x47 && d[188] == 0x47)) {
+                || (d.length > 376 && d[0] == 0x47 && d[188] == 0x47 && d[376] == 0x47)) {
             return Sniffed.refused(Reason.VIDEO, "video stream");
         }
         if (ascii(d, 0, "%PDF-")) {
