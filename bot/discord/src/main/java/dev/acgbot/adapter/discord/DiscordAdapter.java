@@ -69,7 +69,7 @@ public final class DiscordAdapter implements ChatAdapter {
                     .setEnableShutdownHook(false)
                     .setHttpClient(resources.client())
                     .addEventListeners(readiness(ready),
-                            new InteractionListener(sink, new InteractionMapper(settings.adminPermission()), resources.dispatcher()));
+                            new InteractionListener(sink, new InteractionMapper(settings.adminPermission(), resources.client()), resources.dispatcher()));
             settings.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
             settings.gatewayUrl().ifPresent(url -> builder
                     .setSessionController(new FixedGatewaySessionController(url))

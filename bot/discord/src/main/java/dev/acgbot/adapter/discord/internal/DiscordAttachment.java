@@ -3,6 +3,7 @@ package dev.acgbot.adapter.discord.internal;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.AttachmentTooLargeException;
 import net.dv8tion.jda.api.entities.Message;
+import okhttp3.OkHttpClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,9 +17,12 @@ import java.util.concurrent.TimeoutException;
 public final class DiscordAttachment implements Attachment {
     private static final long DOWNLOAD_TIMEOUT_SECONDS = 60;
     private final Message.Attachment attachment;
+    private final OkHttpClient http;
 
-    public DiscordAttachment(Message.Attachment attachment) {
+    /** @param http the adapter's client: JDA's file proxy would otherwise create a global one that is never shut down */
+    public DiscordAttachment(Message.Attachment attachment, OkHttpClient http) {
         this.attachment = attachment;
+        this.http = http;
     }
 
     @Override
@@ -41,7 +45,7 @@ public final class DiscordAttachment implements Attachment {
         if (attachment.getSize() > maxBytes) {
             throw new AttachmentTooLargeException(fileName(), maxBytes);
         }
-        try (InputStream in = attachment.getProxy().download().get(DOWNLOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        try (InputStream in = attachment.getProxy().withClient(http).download().get(DOWNLOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[64 * 1024];
             long total = 0;

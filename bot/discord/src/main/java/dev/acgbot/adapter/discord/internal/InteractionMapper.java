@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
 import net.dv8tion.jda.api.interactions.commands.context.MessageContextInteraction;
+import okhttp3.OkHttpClient;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,12 @@ public final class InteractionMapper {
     static final String PLATFORM = "discord";
 
     private final Optional<Permission> adminPermission;
+    private final OkHttpClient http;
 
-    public InteractionMapper(Optional<Permission> adminPermission) {
+    /** @param http downloads attachments */
+    public InteractionMapper(Optional<Permission> adminPermission, OkHttpClient http) {
         this.adminPermission = adminPermission;
+        this.http = http;
     }
 
     public InboundCommand slash(SlashCommandInteraction interaction) {
@@ -38,7 +42,7 @@ public final class InteractionMapper {
             Object value = switch (option.getType()) {
                 case STRING -> option.getAsString();
                 case NUMBER, INTEGER -> option.getAsDouble();
-                case ATTACHMENT -> new DiscordAttachment(option.getAsAttachment());
+                case ATTACHMENT -> new DiscordAttachment(option.getAsAttachment(), http);
                 case BOOLEAN -> String.valueOf(option.getAsBoolean());
                 default -> option.getAsString();
             };
@@ -58,7 +62,7 @@ public final class InteractionMapper {
         }
         Message target = interaction.getTarget();
         List<Attachment> images = target.getAttachments().stream()
-                .map(DiscordAttachment::new)
+                .map(a -> new DiscordAttachment(a, http))
                 .filter(DiscordAttachment::isImage)
                 .map(Attachment.class::cast)
                 .toList();

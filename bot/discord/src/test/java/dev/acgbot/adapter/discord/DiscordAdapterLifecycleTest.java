@@ -1,0 +1,111 @@
+package dev.acgbot.adapter.discord;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.acgbot.adapter.discord.fake.FakeDiscordRest;
+import dev.acgbot.adapter.discord.fake.FakeGateway;
+import dev.acgbot.adapter.discord.fake.Interactions;
+import dev.acgbot.api.adapter.InboundSink;
+import dev.acgbot.api.adapter.MessageOrigin;
+import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.command.RepliedMessage;
+import dev.acgbot.api.reply.Responder;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DiscordAdapterLifecycleTest {
+    private static final String TOKEN = "MTIz.secret-discord.token-xyz";
+    private static final String APP_ID = "900000000000000009";
+
+    private static final InboundSink IGNORING_SINK = new InboundSink() {
+        @Override
+        public boolean onText(MessageOrigin origin, String text, String botUsername, List<Attachment> attachments,
+                              Optional<RepliedMessage> repliedTo, Responder responder) {
+            return false;
+        }
+
+        @Override
+        public void onCommand(MessageOrigin origin, String command, Map<String, Object> options, List<Attachment> attachments,
+                              Optional<RepliedMessage> repliedTo, Responder responder) {
+        }
+    };
+
+    private static DiscordSettings settings(String restUrl, String gatewayUrl, List<Long> guilds) {
+        return new DiscordSettings(TOKEN, guilds, Optional.empty(), true, true, Duration.ofSeconds(10),
+                Optional.of(restUrl), Optional.of(gatewayUrl));
+    }
+
+    @Test
+    void aRejectedTokenFailsStartClearlyWithoutTheTokenAndLeavesNoThreads() throws Exception {
+        ObjectNode self = Interactions.selfUser(APP_ID);
+        try (FakeDiscordRest rest = new FakeDiscordRest("another-token", self); FakeGateway gateway = new FakeGateway(self, APP_ID)) {
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            DiscordAdapter adapter = new DiscordAdapter(settings(rest.apiBaseUrl(), gateway.url(), List.of()));
+            DiscordStartException e = assertThrows(DiscordStartException.class, () -> adapter.start(IGNORING_SINK, List.of()));
+            assertEquals("Discord rejected the bot token (check adapters.discord.token or DISCORD_TOKEN)", e.getMessage());
+            adapter.close();
+            assertNoThreadLeft(before);
+        }
+    }
+
+    @Test
+    void anUnreachableApiFailsStartClearly() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        DiscordAdapter adapter = new DiscordAdapter(settings("http://127.0.0.1:" + closedPort + "/api/v10/",
+                "ws://127.0.0.1:" + closedPort + "/", List.of()));
+        DiscordStartException e = assertThrows(DiscordStartException.class, () -> adapter.start(IGNORING_SINK, List.of()));
+        assertTrue(e.getMessage().startsWith("Discord adapter could not start: "), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+        adapter.close();
+        assertNoThreadLeft(before);
+    }
+
+    @Test
+    void aGuildTheBotIsNotInIsNamedInTheStartFailure() throws Exception {
+        ObjectNode self = Interactions.selfUser(APP_ID);
+        try (FakeDiscordRest rest = new FakeDiscordRest(TOKEN, self); FakeGateway gateway = new FakeGateway(self, APP_ID)) {
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            DiscordAdapter adapter = new DiscordAdapter(settings(rest.apiBaseUrl(), gateway.url(), List.of(123456789012345678L)));
+            DiscordStartException e = assertThrows(DiscordStartException.class,
+                    () -> adapter.start(IGNORING_SINK, List.of(CommandSpec.builder("ping", "Ping").build())));
+            assertTrue(e.getMessage().contains("not a member of guild 123456789012345678"), e.getMessage());
+            assertTrue(e.getMessage().contains("applications.commands"), e.getMessage());
+            adapter.close();
+            assertNoThreadLeft(before);
+        }
+    }
+
+    static void assertNoThreadLeft(Set<Thread> before) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        Set<String> left;
+        do {
+            left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && !before.contains(t))
+                    .filter(t -> !t.getName().startsWith("fake-discord") && !t.getName().startsWith("ForkJoinPool"))
+                    .filter(t -> !Set.of("OkHttp TaskRunner", "Okio Watchdog").contains(t.getName()))
+                    .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
+                    .collect(Collectors.toSet());
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        throw new AssertionError("threads left behind: " + left);
+    }
+}
