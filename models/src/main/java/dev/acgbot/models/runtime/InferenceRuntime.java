@@ -43,7 +43,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Threading and back-pressure: calls may come from any number of threads. Images are decoded by the
- * caller and preprocessed on the calling thread; texts are tokenized there. Each item then joins its model's
+ * caller and preprocessed on the calling thread, one at a time just before each joins the queue (so the
+ * worker is already running the first batch while later images of a list are being resized); texts are
+ * tokenized there too. Each item then joins its model's
  * bounded queue ({@link Builder#queueCapacity}); one worker per model gathers up to {@code maxBatch} items
  * (or 1 for graphs with a fixed batch of 1), waiting at most {@code maxWait} after the first, runs them as one
  * batch and answers every caller with its own rows. A caller blocks while the queue is full and gets
@@ -90,7 +92,7 @@ public final class InferenceRuntime implements Inference {
     @Override
     public List<TagResult> tag(String modelId, List<DecodedImage> images) {
         ModelSlot slot = slot(modelId, ModelTask.TAGGER);
-        List<float[]> rows = slot.run(tensors(slot, images));
+        List<float[]> rows = runImages(slot, images);
         TagLabels labels = slot.labels();
         List<TagResult> results = new ArrayList<>(rows.size());
         for (float[] row : rows) {
@@ -105,8 +107,7 @@ public final class InferenceRuntime implements Inference {
 
     @Override
     public List<float[]> embedImages(String modelId, List<DecodedImage> images) {
-        ModelSlot slot = slot(modelId, ModelTask.CLIP_IMAGE);
-        return slot.run(tensors(slot, images));
+        return runImages(slot(modelId, ModelTask.CLIP_IMAGE), images);
     }
 
     @Override
@@ -116,14 +117,10 @@ public final class InferenceRuntime implements Inference {
         return new TextEmbedding(slot.run(List.of(tokens)).get(0), tokens.truncated());
     }
 
-    private static List<float[]> tensors(ModelSlot slot, List<DecodedImage> images) {
-        slot.ensureLoaded(); // fail on missing files before spending time on pixels
+    /** Each image is preprocessed on the calling thread just before it joins the model's queue. */
+    private static List<float[]> runImages(ModelSlot slot, List<DecodedImage> images) {
         PreprocessSpec spec = slot.manifest().preprocessSpec();
-        List<float[]> tensors = new ArrayList<>(images.size());
-        for (DecodedImage image : images) {
-            tensors.add(Preprocessor.preprocess(image, spec));
-        }
-        return tensors;
+        return slot.run(images, image -> Preprocessor.preprocess(image, spec));
     }
 
     private ModelSlot slot(String id) {

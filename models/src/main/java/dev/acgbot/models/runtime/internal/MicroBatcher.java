@@ -74,20 +74,6 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         return r.result();
     }
 
-    /** Queues every item in order (they may land in different batches, mixed with other callers'). */
-    public List<CompletableFuture<O>> submitAll(List<I> items) {
-        List<CompletableFuture<O>> futures = new ArrayList<>(items.size());
-        try {
-            for (I item : items) {
-                futures.add(submit(item));
-            }
-        } catch (RuntimeException e) {
-            futures.forEach(f -> f.cancel(false)); // the worker skips cancelled requests
-            throw e;
-        }
-        return futures;
-    }
-
     public Stats stats() {
         return new Stats(requests.get(), batches.get(), largestBatch.get());
     }

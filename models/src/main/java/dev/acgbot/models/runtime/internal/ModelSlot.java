@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * One configured model: checks its files, loads it on first use (or eagerly), warms it up, and owns its
@@ -124,10 +125,25 @@ public final class ModelSlot implements AutoCloseable {
 
     /** Submits items and waits for their rows, in order. */
     public List<float[]> run(List<?> items) {
+        return run(items, x -> x);
+    }
+
+    /**
+     * Prepares (preprocesses, tokenizes) and submits inputs one at a time on the calling thread, so the worker
+     * starts batching while later inputs are still being prepared and at most a queue's worth of tensors sits in
+     * memory; then waits for every row, in input order.
+     */
+    public <X> List<float[]> run(List<X> inputs, Function<X, Object> prepare) {
         Loaded l = load();
-        @SuppressWarnings("unchecked")
-        List<Object> objects = (List<Object>) items;
-        List<CompletableFuture<float[]>> futures = l.batcher().submitAll(objects);
+        List<CompletableFuture<float[]>> futures = new ArrayList<>(inputs.size());
+        try {
+            for (X input : inputs) {
+                futures.add(l.batcher().submit(prepare.apply(input)));
+            }
+        } catch (RuntimeException e) {
+            futures.forEach(f -> f.cancel(false)); // the worker skips cancelled requests
+            throw e;
+        }
         List<float[]> rows = new ArrayList<>(futures.size());
         try {
             for (CompletableFuture<float[]> f : futures) {
