@@ -2,6 +2,7 @@ package dev.acgbot.models.image;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import dev.acgbot.models.image.ImageDecodeException.Reason;
+import dev.acgbot.models.image.internal.ColourProfiles;
 import dev.acgbot.models.image.internal.ExifOrientation;
 import dev.acgbot.models.image.internal.FormatSniffer;
 import dev.acgbot.models.image.internal.ImageFormat;
@@ -32,7 +33,7 @@ import java.util.Objects;
  *       so a tiny file claiming 50 000 x 50 000 pixels costs nothing.</li>
  *   <li>Only the first frame of an animation is decoded.</li>
  *   <li>EXIF orientation (JPEG, PNG, WebP) is applied as PIL's {@code ImageOps.exif_transpose} does.</li>
- *   <li>Sample values are kept as stored (no ICC or gamma conversion), like PIL. 16-bit PNGs keep the high
+ *   <li>Sample values are kept as stored (embedded ICC profiles and gamma are ignored), like PIL. 16-bit PNGs keep the high
  *       byte; for 16-bit RGB(A) that is what PIL does, for 16-bit grayscale PIL clips to 255 instead, which we
  *       do not copy.</li>
  *   <li>A JPEG cut off before its end-of-image marker is refused as {@link Reason#CORRUPT}, as PIL refuses
@@ -55,7 +56,15 @@ public final class ImageDecoder {
     /** Format, size and frame count from the header; no pixels decoded and no limits applied. */
     public ImageInfo probe(byte[] data) throws ImageDecodeException {
         ImageFormat format = identify(data);
-        ImageReader reader = reader(format);
+        if (ImageReaders.count(format) == 0) {
+            throw noReader(format);
+        }
+        ImageReader reader;
+        try {
+            reader = ImageReaders.create(format, ImageReaders.count(format) - 1);
+        } catch (IOException e) {
+            throw corrupt(format, e);
+        }
         try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
             reader.setInput(in, false, true);
             int w = reader.getWidth(0);
@@ -83,7 +92,41 @@ public final class ImageDecoder {
             throw new ImageDecodeException(Reason.CORRUPT, corruptMessage(),
                     "JPEG ends before its end-of-image marker (truncated upload?)");
         }
-        ImageReader reader = reader(format);
+        int readers = ImageReaders.count(format);
+        if (readers == 0) {
+            throw noReader(format);
+        }
+        byte[] pixelsOnly = switch (format) {
+            case JPEG -> ColourProfiles.stripFromJpeg(data);
+            case WEBP -> ColourProfiles.stripFromWebp(data);
+            default -> data;
+        };
+        ImageDecodeException first = null;
+        for (int i = 0; i < readers; i++) {
+            try {
+                BufferedImage image = read(pixelsOnly, format, i);
+                DecodedImage decoded = RasterConverter.toDecoded(image);
+                return orient(decoded, ExifOrientation.read(data, format));
+            } catch (ImageDecodeException e) {
+                if (e.reason() != Reason.CORRUPT) {
+                    throw e; // limits do not change with the reader
+                }
+                first = first == null ? e : first;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                first = first == null ? corrupt(format, e) : first;
+            }
+        }
+        throw first;
+    }
+
+    /** One attempt with the {@code index}-th reader: header, limits, first frame. */
+    private BufferedImage read(byte[] data, ImageFormat format, int index) throws ImageDecodeException {
+        ImageReader reader;
+        try {
+            reader = ImageReaders.create(format, index);
+        } catch (IOException e) {
+            throw corrupt(format, e);
+        }
         List<String> warnings = new ArrayList<>();
         BufferedImage image;
         try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
@@ -113,12 +156,7 @@ public final class ImageDecoder {
         if (!warnings.isEmpty()) {
             log.debug("{} decoded with warnings: {}", format.id(), warnings);
         }
-        try {
-            DecodedImage decoded = RasterConverter.toDecoded(image);
-            return orient(decoded, ExifOrientation.read(data, format));
-        } catch (RuntimeException | OutOfMemoryError e) {
-            throw corrupt(format, e);
-        }
+        return image;
     }
 
     /** Like {@link #decode(byte[])}; the file size is checked before the file is read. */
@@ -158,16 +196,8 @@ public final class ImageDecoder {
         };
     }
 
-    private static ImageReader reader(ImageFormat format) throws ImageDecodeException {
-        try {
-            ImageReader reader = ImageReaders.create(format);
-            if (reader != null) {
-                return reader;
-            }
-        } catch (IOException e) {
-            log.warn("cannot create {} reader", format.id(), e);
-        }
-        throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT,
+    private static ImageDecodeException noReader(ImageFormat format) {
+        return new ImageDecodeException(Reason.UNSUPPORTED_FORMAT,
                 format.name() + " images can't be read here. Please send " + SUPPORTED + ".",
                 "no ImageIO reader for " + format.id());
     }

@@ -3,51 +3,58 @@ package dev.acgbot.models.image.internal;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Picks one ImageIO reader per format, once: TwelveMonkeys for JPEG (CMYK/YCCK, broken markers), WebP and
- * BMP, the JDK's for PNG and GIF. Readers are not thread-safe, so each decode gets a fresh instance.
+ * The ImageIO readers to try per format, in order, discovered once. Readers are not thread-safe, so every
+ * decode creates fresh instances.
+ *
+ * <p>TwelveMonkeys first for JPEG (CMYK/YCCK, damaged markers), WebP (the JDK has none) and BMP, the JDK's
+ * first for PNG and GIF; the other one, where installed, is the fallback when the first fails.
  */
 public final class ImageReaders {
-    private static final Map<ImageFormat, ImageReaderSpi> PROVIDERS = discover();
+    private static final Map<ImageFormat, List<ImageReaderSpi>> PROVIDERS = discover();
 
     private ImageReaders() {
     }
 
-    private static Map<ImageFormat, ImageReaderSpi> discover() {
-        Map<ImageFormat, ImageReaderSpi> found = new EnumMap<>(ImageFormat.class);
+    private static Map<ImageFormat, List<ImageReaderSpi>> discover() {
+        Map<ImageFormat, List<ImageReaderSpi>> found = new EnumMap<>(ImageFormat.class);
         for (ImageFormat format : ImageFormat.values()) {
-            ImageReaderSpi chosen = null;
+            List<ImageReaderSpi> providers = new ArrayList<>();
             Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format.id());
             while (it.hasNext()) {
                 ImageReader reader = it.next();
                 ImageReaderSpi spi = reader.getOriginatingProvider();
                 reader.dispose();
-                if (spi == null) {
-                    continue;
-                }
-                boolean twelveMonkeys = spi.getClass().getName().startsWith("com.twelvemonkeys");
-                if (chosen == null || (twelveMonkeys && preferTwelveMonkeys(format))) {
-                    chosen = spi;
+                if (spi != null && providers.stream().noneMatch(p -> p.getClass() == spi.getClass())) {
+                    providers.add(spi);
                 }
             }
-            if (chosen != null) {
-                found.put(format, chosen);
-            }
+            boolean jdkFirst = format == ImageFormat.PNG || format == ImageFormat.GIF;
+            providers.sort(Comparator.comparingInt(spi -> isJdk(spi) == jdkFirst ? 0 : 1));
+            found.put(format, List.copyOf(providers));
         }
         return found;
     }
 
-    private static boolean preferTwelveMonkeys(ImageFormat format) {
-        return format == ImageFormat.JPEG || format == ImageFormat.WEBP || format == ImageFormat.BMP;
+    private static boolean isJdk(ImageReaderSpi spi) {
+        return spi.getClass().getName().startsWith("com.sun.");
     }
 
-    /** A new reader for {@code format}, or null when no plugin is installed. */
-    public static ImageReader create(ImageFormat format) throws java.io.IOException {
-        ImageReaderSpi spi = PROVIDERS.get(format);
-        return spi == null ? null : spi.createReaderInstance();
+    /** How many readers can be tried for {@code format}. */
+    public static int count(ImageFormat format) {
+        return PROVIDERS.get(format).size();
+    }
+
+    /** A new instance of the {@code index}-th reader for {@code format}. */
+    public static ImageReader create(ImageFormat format, int index) throws IOException {
+        return PROVIDERS.get(format).get(index).createReaderInstance();
     }
 }
