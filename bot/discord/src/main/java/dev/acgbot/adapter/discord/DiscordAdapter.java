@@ -127,11 +127,43 @@ public final class DiscordAdapter implements ChatAdapter {
             message = "Discord rejected the bot token (check adapters.discord.token or DISCORD_TOKEN)";
         } else if (cause instanceof TimeoutException) {
             message = "Discord gateway did not become ready within " + settings.readyTimeout().toSeconds() + " s";
+        } else if (networkFailure(cause) != null) {
+            message = "Discord adapter could not reach " + settings.restBaseUrl().orElse("discord.com") + ": "
+                    + describe(networkFailure(cause));
         } else {
-            message = "Discord adapter could not start: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            message = "Discord adapter could not start: " + describe(cause);
         }
         return new DiscordStartException(message.replace(settings.token(), "<redacted-token>"));
+    }
+
+    /** The first I/O failure in the cause chain (JDA wraps it, and appends a context exception below it). */
+    private static java.io.IOException networkFailure(Throwable t) {
+        for (int i = 0; t != null && i < 10; i++, t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    /** Class and message of the exception and its causes, for a one-line report. */
+    private static String describe(Throwable error) {
+        StringBuilder sb = new StringBuilder();
+        Throwable t = error;
+        for (int depth = 0; t != null && depth < 4; depth++) {
+            if (t.getClass().getSimpleName().equals("ContextException")) {
+                break; // JDA's marker for where a request was queued: no news for the operator
+            }
+            if (!sb.isEmpty()) {
+                sb.append(" <- ");
+            }
+            sb.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                sb.append(": ").append(t.getMessage());
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return sb.toString();
     }
 
     @Override

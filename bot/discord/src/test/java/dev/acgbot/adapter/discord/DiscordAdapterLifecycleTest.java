@@ -70,7 +70,8 @@ class DiscordAdapterLifecycleTest {
         DiscordAdapter adapter = new DiscordAdapter(settings("http://127.0.0.1:" + closedPort + "/api/v10/",
                 "ws://127.0.0.1:" + closedPort + "/", List.of()));
         DiscordStartException e = assertThrows(DiscordStartException.class, () -> adapter.start(IGNORING_SINK, List.of()));
-        assertTrue(e.getMessage().startsWith("Discord adapter could not start: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Discord adapter could not reach http://127.0.0.1:" + closedPort), e.getMessage());
+        assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
         adapter.close();
         assertNoThreadLeft(before);

@@ -15,10 +15,12 @@ final class TelegramProgressMessage implements ProgressMessage {
     private final String chatId;
     private final Integer messageId;
     private final TelegramResponder fallback;
-    private String lastText = "";
+    private String lastText;
 
-    TelegramProgressMessage(BotApi api, Redactor redactor, String chatId, Integer messageId, TelegramResponder fallback) {
+    TelegramProgressMessage(BotApi api, Redactor redactor, String chatId, Integer messageId, String sentHtml,
+                            TelegramResponder fallback) {
         this.api = api;
+        this.lastText = sentHtml;
         this.redactor = redactor;
         this.chatId = chatId;
         this.messageId = messageId;

@@ -73,13 +73,14 @@ public final class TelegramResponder implements Responder {
     @Override
     public ProgressMessage progress(String initialText) {
         Integer messageId = null;
+        String html = TelegramHtml.escape(TelegramHtml.plainWithin(initialText, TelegramHtml.MESSAGE_LIMIT));
         try {
-            Message sent = sendHtml(TelegramHtml.escape(TelegramHtml.plainWithin(initialText, TelegramHtml.MESSAGE_LIMIT)));
+            Message sent = sendHtml(html);
             messageId = sent == null ? null : sent.getMessageId();
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("Telegram: could not send a progress message to chat {}: {}", chatId, redactor.describe(e));
         }
-        return new TelegramProgressMessage(api, redactor, chatId, messageId, this);
+        return new TelegramProgressMessage(api, redactor, chatId, messageId, messageId == null ? "" : html, this);
     }
 
     static RichText errorText(Reply.Error error) {
