@@ -3,19 +3,26 @@ package dev.acgbot.gallery.bench;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic CLIP-like embeddings, the documented simulation of issue 4:
+ * Synthetic CLIP-like embeddings, the documented simulation of issue 4. Two levels, because real image
+ * collections are: themes (a character, a style), and within them near-identical sets (variants, pages).
  * <ul>
- *   <li>image vector = normalise(centre + {@link #IMAGE_NOISE} * gaussian / sqrt(d)), centres uniform on the
- *       sphere, images spread evenly over {@code clusters} centres (cosine to its centre about 0.7);</li>
- *   <li>text query = normalise(centre + {@link #GAP} * g + {@link #TEXT_NOISE} * gaussian / sqrt(d)) where
- *       {@code g} is one unit "modality gap" vector shared by every text query, so text queries sit off
- *       the image manifold as CLIP's do (cosine to images about 0.3-0.4);</li>
- *   <li>image queries are fresh draws from the image distribution (not rows of the data).</li>
+ *   <li>{@code clusters} centres uniform on the sphere; each has sub-centres
+ *       normalise(centre + {@link #SUB_SPREAD} * gaussian / sqrt(d)), one per {@link #PER_SUB} images;</li>
+ *   <li>image vector = normalise(sub-centre + {@link #IMAGE_NOISE} * gaussian / sqrt(d)); rows are spread
+ *       evenly over clusters and sub-centres;</li>
+ *   <li>text query = normalise(centre + {@link #GAP} * g + {@link #TEXT_NOISE} * gaussian / sqrt(d)), where
+ *       {@code g} is one unit "modality gap" vector shared by every text query, so text queries sit off the
+ *       image manifold as CLIP's do (cosine to their cluster's images about 0.3-0.4, against about 0.6-0.8
+ *       between images of one sub-centre);</li>
+ *   <li>image queries are fresh draws around the sub-centres of the data (new images of a known set, as
+ *       when someone posts a variant of a gallery picture), not rows of the data.</li>
  * </ul>
  * Deterministic for a seed.
  */
 public final class ClusteredVectors {
-    public static final float IMAGE_NOISE = 1.0f;
+    public static final float SUB_SPREAD = 0.8f;
+    public static final float IMAGE_NOISE = 0.6f;
+    public static final int PER_SUB = 10;
     public static final float GAP = 1.2f;
     public static final float TEXT_NOISE = 0.8f;
 
@@ -23,10 +30,13 @@ public final class ClusteredVectors {
     private final float[][] centres;
     private final float[] gap;
     private final long seed;
+    private final long rows;
 
-    public ClusteredVectors(int dimension, int clusters, long seed) {
+    /** @param rows number of data rows that will be drawn (image queries aim at their sub-centres) */
+    public ClusteredVectors(int dimension, int clusters, long rows, long seed) {
         this.dimension = dimension;
         this.seed = seed;
+        this.rows = rows;
         SplittableRandom random = new SplittableRandom(seed);
         centres = new float[clusters][];
         for (int c = 0; c < clusters; c++) {
@@ -42,13 +52,19 @@ public final class ClusteredVectors {
     /** Row {@code i} of the data set: the same for the same seed, whatever order rows are asked in. */
     public float[] image(long i) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-        return around(centres[(int) (i % centres.length)], null, 0f, IMAGE_NOISE, random);
+        return around(subCentre(i / PER_SUB), null, 0f, IMAGE_NOISE, random);
+    }
+
+    /** Sub-centre {@code s}, of cluster {@code s mod clusters}; recomputed, as there may be 100k of them. */
+    private float[] subCentre(long s) {
+        SplittableRandom random = new SplittableRandom(seed * 0xBF58476D1CE4E5B9L + s);
+        return around(centres[(int) (s % centres.length)], null, 0f, SUB_SPREAD, random);
     }
 
     /** An image-like query, drawn independently of the data rows. */
     public float[] imageQuery(long i) {
         SplittableRandom random = new SplittableRandom(~seed * 31 + i);
-        return around(centres[random.nextInt(centres.length)], null, 0f, IMAGE_NOISE, random);
+        return around(subCentre(random.nextLong(Math.max(1, rows / PER_SUB))), null, 0f, IMAGE_NOISE, random);
     }
 
     /** A simulated text query for a random cluster. */

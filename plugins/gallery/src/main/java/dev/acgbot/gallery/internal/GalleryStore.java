@@ -60,13 +60,22 @@ public final class GalleryStore implements AutoCloseable {
      * @throws IllegalStateException when the file was written by a newer schema or a migration is missing
      */
     public static GalleryStore open(Path file, EmbeddingEncoding encoding, List<SchemaMigration> migrations) {
+        return open(file, encoding, migrations, false);
+    }
+
+    /**
+     * @param mmap memory-map the file instead of FileChannel I/O. Off in the gallery: MapDB unmaps through
+     *             internal JDK APIs that Java 21+ restricts (the mapping then lives until GC), and
+     *             {@code StoreBench} measured no gain worth that (docs/benchmarks.md).
+     */
+    public static GalleryStore open(Path file, EmbeddingEncoding encoding, List<SchemaMigration> migrations, boolean mmap) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // FileChannel, not mmap: unmapping on Java 21+ needs internal APIs, and a commit is fsync-bound anyway
-        DB db = DBMaker.fileDB(file.toFile()).fileChannelEnable().transactionEnable().closeOnJvmShutdown().make();
+        DBMaker.Maker maker = DBMaker.fileDB(file.toFile()).transactionEnable().closeOnJvmShutdown();
+        DB db = (mmap ? maker.fileMmapEnableIfSupported() : maker.fileChannelEnable()).make();
         GalleryStore store = new GalleryStore(db, file, encoding);
         try {
             store.migrate(migrations);

@@ -29,7 +29,7 @@ class VectorIndexTest {
     @BeforeAll
     static void setUp() {
         pool = Executors.newFixedThreadPool(2);
-        data = new ClusteredVectors(DIM, 50, 7);
+        data = new ClusteredVectors(DIM, 50, 10_000, 7);
         matrix = new VectorMatrix(DIM);
         for (int i = 0; i < 10_000; i++) { // spans three chunks, so chunk boundaries are crossed
             matrix.append(data.image(i));
