@@ -3,6 +3,7 @@ package dev.acgbot.adapter.discord.internal;
 import dev.acgbot.api.reply.ProgressMessage;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.Responder;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,27 @@ public final class DiscordResponder implements Responder {
             }
         } catch (RuntimeException e) {
             log.warn("Discord: could not deliver a {} reply in {}: {}", reply.getClass().getSimpleName(), where, e.toString());
+            if (reply instanceof Reply.Image || reply instanceof Reply.Album) {
+                tellUser("⚠ Discord did not accept the images (" + reason(e) + ").");
+            }
         }
+    }
+
+    /** A short note instead of silence (or a misleading "Done."); a failure here is only logged. */
+    private void tellUser(String text) {
+        try {
+            followUps.send(DiscordReplies.plain(text));
+            sentAnything = true;
+        } catch (RuntimeException again) {
+            log.debug("Discord: could not report the failure in {} either: {}", where, again.toString());
+        }
+    }
+
+    private static String reason(RuntimeException e) {
+        if (e instanceof ErrorResponseException r) {
+            return r.getMeaning();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     @Override

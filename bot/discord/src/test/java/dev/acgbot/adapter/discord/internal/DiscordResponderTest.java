@@ -16,10 +16,11 @@ class DiscordResponderTest {
     static final class RecordingFollowUps implements FollowUps {
         final List<String> calls = new ArrayList<>();
         boolean failSends;
+        boolean failUploads;
 
         @Override
         public String send(MessageCreateData message) {
-            if (failSends) {
+            if (failSends || (failUploads && !message.getFiles().isEmpty())) {
                 throw new IllegalStateException("10015: Unknown Webhook");
             }
             calls.add("send " + message.getContent());
@@ -57,6 +58,16 @@ class DiscordResponderTest {
         responder.completed();
         responder.completed();
         assertEquals(List.of("finish " + DiscordResponder.DONE), followUps.calls);
+    }
+
+    @Test
+    void refusedImagesAreReportedInsteadOfFinishingWithDone() {
+        RecordingFollowUps followUps = new RecordingFollowUps();
+        followUps.failUploads = true;
+        DiscordResponder responder = new DiscordResponder(followUps, "test");
+        responder.send(dev.acgbot.api.reply.Reply.image(dev.acgbot.api.reply.ImageRef.of(new byte[]{1}, "a.png"), "x"));
+        responder.completed();
+        assertEquals(List.of("send ⚠ Discord did not accept the images (10015: Unknown Webhook)."), followUps.calls);
     }
 
     @Test

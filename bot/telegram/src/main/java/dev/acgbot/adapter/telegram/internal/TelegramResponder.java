@@ -67,6 +67,19 @@ public final class TelegramResponder implements Responder {
         } catch (TelegramApiException | IOException | RuntimeException e) {
             log.warn("Telegram: could not deliver a {} reply to chat {}: {}",
                     reply.getClass().getSimpleName(), chatId, redactor.describe(e));
+            if ((reply instanceof Reply.Image || reply instanceof Reply.Album) && e instanceof TelegramApiException api
+                    && BotApi.errorCode(api) != 403 && BotApi.errorCode(api) != 429) {
+                tellUser("Telegram did not accept the images (" + BotApi.description(api) + ").");
+            }
+        }
+    }
+
+    /** A short note instead of silence; not attempted when the bot may not write here (403) or is throttled. */
+    private void tellUser(String text) {
+        try {
+            sendHtml(TelegramHtml.escape(ERROR_PREFIX + TelegramHtml.plainWithin(text, 500)));
+        } catch (TelegramApiException | RuntimeException again) {
+            log.debug("Telegram: could not report the failure to chat {} either: {}", chatId, redactor.describe(again));
         }
     }
 

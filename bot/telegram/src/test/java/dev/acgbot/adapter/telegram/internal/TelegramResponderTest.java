@@ -68,6 +68,16 @@ class TelegramResponderTest {
     }
 
     @Test
+    void imagesTelegramRefusesOutrightAreReportedToTheUser() throws Exception {
+        fixture.server.failNext("sendMediaGroup", 413, "Request Entity Too Large", null);
+        responder.send(new Reply.Album(RichText.plain(""), List.of(
+                new Reply.Image(ImageRef.of(IMAGE, "a.png"), RichText.plain("")),
+                new Reply.Image(ImageRef.of(IMAGE, "b.png"), RichText.plain("")))));
+        assertEquals(413, fixture.server.next(WAIT).answeredWith());
+        assertEquals("⚠ Telegram did not accept the images (Request Entity Too Large).", fixture.server.next(WAIT).param("text"));
+    }
+
+    @Test
     void otherPhotoFailuresAreNotRetriedAsDocuments() throws Exception {
         fixture.server.failNext("sendPhoto", 403, "Forbidden: bot was blocked by the user", null);
         responder.send(Reply.image(ImageRef.of(IMAGE, "a.png"), "x"));
