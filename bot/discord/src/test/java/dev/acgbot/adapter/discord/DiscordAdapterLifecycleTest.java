@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acgbot.adapter.discord.fake.FakeDiscordRest;
 import dev.acgbot.adapter.discord.fake.FakeGateway;
 import dev.acgbot.adapter.discord.fake.Interactions;
+import dev.acgbot.adapter.discord.fake.RestCall;
 import dev.acgbot.api.adapter.InboundSink;
 import dev.acgbot.api.adapter.MessageOrigin;
 import dev.acgbot.api.command.Attachment;
@@ -90,6 +91,30 @@ class DiscordAdapterLifecycleTest {
             adapter.close();
             assertNoThreadLeft(before);
         }
+    }
+
+    @Test
+    void guildIdsRegisterTheCommandsInThoseGuildsOnly() throws Exception {
+        ObjectNode self = Interactions.selfUser(APP_ID);
+        try (FakeDiscordRest rest = new FakeDiscordRest(TOKEN, self);
+             FakeGateway gateway = new FakeGateway(self, APP_ID, List.of(Interactions.guild(Interactions.GUILD, "ACG", self)))) {
+            DiscordAdapter adapter = new DiscordAdapter(settings(rest.apiBaseUrl(), gateway.url(),
+                    List.of(Long.parseLong(Interactions.GUILD))));
+            try {
+                adapter.start(IGNORING_SINK, List.of(CommandSpec.builder("tag", "Tag an image").build()));
+                assertEquals("GET users/@me", line(rest.next(Duration.ofSeconds(5))));
+                RestCall registration = rest.next(Duration.ofSeconds(5));
+                assertEquals("PUT applications/" + APP_ID + "/guilds/" + Interactions.GUILD + "/commands", line(registration));
+                assertEquals(2, registration.body().size(), "/tag and its Tag image context menu");
+                assertEquals(null, rest.poll(Duration.ofMillis(200)), "nothing registered globally");
+            } finally {
+                adapter.close();
+            }
+        }
+    }
+
+    private static String line(RestCall call) {
+        return call.method() + " " + call.path();
     }
 
     static void assertNoThreadLeft(Set<Thread> before) throws InterruptedException {

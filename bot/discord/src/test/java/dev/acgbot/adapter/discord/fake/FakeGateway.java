@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Discord gateway on 127.0.0.1, uncompressed JSON over a hand-rolled WebSocket: HELLO, IDENTIFY answered
- * with READY (no guilds), heartbeats acknowledged, and dispatches the test pushes (INTERACTION_CREATE).
+ * with READY and a GUILD_CREATE per configured guild, heartbeats acknowledged, and dispatches the test pushes (INTERACTION_CREATE).
  * One session at a time; enough for JDA to reach CONNECTED and deliver interactions.
  */
 public final class FakeGateway implements AutoCloseable {
@@ -34,6 +34,7 @@ public final class FakeGateway implements AutoCloseable {
     private final Thread acceptor;
     private final ObjectNode selfUser;
     private final String applicationId;
+    private final java.util.List<ObjectNode> guilds;
     private final AtomicInteger sequence = new AtomicInteger();
     private final BlockingQueue<JsonNode> identifies = new LinkedBlockingQueue<>();
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -42,8 +43,14 @@ public final class FakeGateway implements AutoCloseable {
     private volatile boolean closed;
 
     public FakeGateway(ObjectNode selfUser, String applicationId) throws IOException {
+        this(selfUser, applicationId, java.util.List.of());
+    }
+
+    /** @param guilds full GUILD_CREATE payloads of the guilds the bot is in (READY lists them as unavailable) */
+    public FakeGateway(ObjectNode selfUser, String applicationId, java.util.List<ObjectNode> guilds) throws IOException {
         this.selfUser = selfUser;
         this.applicationId = applicationId;
+        this.guilds = java.util.List.copyOf(guilds);
         this.server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "fake-discord-gateway");
         this.acceptor.setDaemon(true);
@@ -120,12 +127,16 @@ public final class FakeGateway implements AutoCloseable {
                 identifies.add(payload.get("d"));
                 ObjectNode d = JSON.createObjectNode().put("v", 10).put("session_id", "fake-session");
                 d.set("user", selfUser);
-                d.putArray("guilds");
+                var unavailable = d.putArray("guilds");
+                guilds.forEach(g -> unavailable.addObject().put("id", g.get("id").asText()).put("unavailable", true));
                 d.putArray("private_channels");
                 d.putArray("relationships");
                 d.put("resume_gateway_url", url());
                 d.putObject("application").put("id", applicationId).put("flags", 0);
                 dispatch("READY", d);
+                for (ObjectNode guild : guilds) {
+                    dispatch("GUILD_CREATE", guild);
+                }
                 ready.countDown();
             }
             default -> {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
+
 /** INTERACTION_CREATE payloads as Discord sends them for a guild text channel. */
 public final class Interactions {
     public static final String GUILD = "900000000000000001";
@@ -51,6 +53,44 @@ public final class Interactions {
         ObjectNode data = JSON.createObjectNode().put("id", "2").put("name", name).put("type", 3).put("target_id", targetId);
         data.putObject("resolved").putObject("messages").set(targetId, message);
         return interaction(id, applicationId, user, permissions, data);
+    }
+
+    /** A GUILD_CREATE payload: one text channel, the @everyone role, the bot as the only member. */
+    public static ObjectNode guild(String id, String name, ObjectNode self) {
+        ObjectNode g = JSON.createObjectNode().put("id", id).put("name", name).put("owner_id", "900000000000000042")
+                .put("preferred_locale", "en-US").put("afk_timeout", 300).put("verification_level", 0)
+                .put("default_message_notifications", 0).put("explicit_content_filter", 0).put("mfa_level", 0)
+                .put("nsfw_level", 0).put("premium_tier", 0).put("premium_subscription_count", 0)
+                .put("system_channel_flags", 0).put("member_count", 1).put("max_members", 500000).put("large", false)
+                .put("unavailable", false).put("joined_at", "2024-01-01T00:00:00.000000+00:00")
+                .put("premium_progress_bar_enabled", false);
+        for (String key : List.of("icon", "splash", "banner", "description", "vanity_url_code", "afk_channel_id",
+                "system_channel_id", "rules_channel_id", "public_updates_channel_id", "safety_alerts_channel_id")) {
+            g.putNull(key);
+        }
+        g.putArray("features");
+        g.putArray("emojis");
+        g.putArray("stickers");
+        g.putArray("threads");
+        g.putArray("voice_states");
+        g.putArray("presences");
+        g.putArray("stage_instances");
+        g.putArray("guild_scheduled_events");
+        g.putArray("soundboard_sounds");
+        ObjectNode everyone = g.putArray("roles").addObject().put("id", id).put("name", "@everyone").put("permissions", "2048")
+                .put("position", 0).put("color", 0).put("hoist", false).put("managed", false).put("mentionable", false).put("flags", 0);
+        everyone.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        ObjectNode channel = g.putArray("channels").addObject().put("id", CHANNEL).put("type", 0).put("name", "art")
+                .put("position", 0).put("nsfw", false).put("rate_limit_per_user", 0);
+        channel.putNull("parent_id");
+        channel.putNull("topic");
+        channel.putNull("last_message_id");
+        channel.putArray("permission_overwrites");
+        ObjectNode member = g.putArray("members").addObject().put("joined_at", "2024-01-01T00:00:00.000000+00:00")
+                .put("deaf", false).put("mute", false).put("flags", 0).put("pending", false);
+        member.set("user", self);
+        member.putArray("roles");
+        return g;
     }
 
     public static ObjectNode attachment(String id, String fileName, String contentType, long size, String url) {
