@@ -56,12 +56,25 @@ public final class ImageDecoder {
     /** Format, size and frame count from the header; no pixels decoded and no limits applied. */
     public ImageInfo probe(byte[] data) throws ImageDecodeException {
         ImageFormat format = identify(data);
-        if (ImageReaders.count(format) == 0) {
+        int readers = ImageReaders.count(format);
+        if (readers == 0) {
             throw noReader(format);
         }
+        ImageDecodeException first = null;
+        for (int i = 0; i < readers; i++) {
+            try {
+                return probe(data, format, i);
+            } catch (ImageDecodeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw first;
+    }
+
+    private static ImageInfo probe(byte[] data, ImageFormat format, int index) throws ImageDecodeException {
         ImageReader reader;
         try {
-            reader = ImageReaders.create(format, ImageReaders.count(format) - 1);
+            reader = ImageReaders.create(format, index);
         } catch (IOException e) {
             throw corrupt(format, e);
         }

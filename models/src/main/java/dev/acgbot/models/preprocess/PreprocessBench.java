@@ -71,10 +71,11 @@ public final class PreprocessBench {
 
     /**
      * Measures every layout for about {@code seconds} each (plus a short warm-up), single-threaded, on the
-     * default picture; 9 rows, so the call takes about 9 x 1.5 x seconds. Row keys: {@code task}
+     * default picture; 9 rows after a common warm-up, so the call takes about 2 + 9 x 1.5 x seconds. Row keys: {@code task}
      * (decode, preprocess, decode+preprocess), {@code layout}, {@code source}, {@code imagesPerSecond},
-     * {@code msPerImage} (wall clock), {@code imagesPerCpuSecond}, {@code cpuMsPerImage} (thread CPU time,
-     * when the JVM supports it), {@code iterations}, {@code threads}.
+     * {@code msPerImage} (wall clock), {@code imagesPerCpuSecond}, {@code cpuMsPerImage} (median per-image
+     * thread CPU time, when the JVM supports it: images per second per core on a busy machine),
+     * {@code iterations}, {@code threads}.
      */
     public static List<Map<String, Object>> run(int seconds) {
         return run(seconds, null);
@@ -85,6 +86,15 @@ public final class PreprocessBench {
         byte[] jpeg = jpeg(source.image);
         ImageDecoder decoder = new ImageDecoder(DecodeLimits.defaults());
         long nanos = Math.max(1, seconds) * 1_000_000_000L;
+        // every code path gets compiled before any row is timed, so the first row is not charged for the JIT
+        long warmUntil = System.nanoTime() + Math.max(2_000_000_000L, nanos);
+        do {
+            DecodedImage decoded = decode(decoder, jpeg);
+            for (PreprocessSpec spec : LAYOUTS.values()) {
+                Preprocessor.preprocess(decoded, spec);
+                Preprocessor.preprocess(source.image, spec);
+            }
+        } while (System.nanoTime() < warmUntil);
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(measure("decode", "-", source.label + " as JPEG q90", nanos, () -> decode(decoder, jpeg)));
         for (Map.Entry<String, PreprocessSpec> e : LAYOUTS.entrySet()) {
@@ -118,13 +128,20 @@ public final class PreprocessBench {
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
-        long cpuStart = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
+        long[] cpu = new long[1024];
         long start = System.nanoTime();
         long end = start + nanos;
         int iterations = 0;
         long now;
         do {
+            long before = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
             work.run();
+            if (cpuClock) {
+                if (iterations == cpu.length) {
+                    cpu = java.util.Arrays.copyOf(cpu, cpu.length * 2);
+                }
+                cpu[iterations] = threads.getCurrentThreadCpuTime() - before;
+            }
             iterations++;
             now = System.nanoTime();
         } while (now < end);
@@ -136,7 +153,11 @@ public final class PreprocessBench {
         row.put("imagesPerSecond", round1(1000.0 / wallMs));
         row.put("msPerImage", round3(wallMs));
         if (cpuClock) {
-            double cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / iterations;
+            // the median iteration's own CPU time: other processes on a shared machine neither add to it nor
+            // (unlike the mean) let one descheduled outlier skew it
+            long[] sorted = java.util.Arrays.copyOf(cpu, iterations);
+            java.util.Arrays.sort(sorted);
+            double cpuMs = sorted[iterations / 2] / 1e6;
             row.put("imagesPerCpuSecond", round1(1000.0 / cpuMs));
             row.put("cpuMsPerImage", round3(cpuMs));
         }
