@@ -6,6 +6,7 @@ import dev.acgbot.adapter.telegram.internal.CommandMenu;
 import dev.acgbot.adapter.telegram.internal.FileDownloader;
 import dev.acgbot.adapter.telegram.internal.HttpResources;
 import dev.acgbot.adapter.telegram.internal.InboundMessage;
+import dev.acgbot.adapter.telegram.internal.MediaGroupCollector;
 import dev.acgbot.adapter.telegram.internal.MessageMapper;
 import dev.acgbot.adapter.telegram.internal.Redactor;
 import dev.acgbot.adapter.telegram.internal.TelegramResponder;
@@ -32,16 +33,19 @@ import java.util.function.Consumer;
 
 /**
  * The Telegram adapter: long polling through the telegrambots client, commands in private chats and groups
- * ({@code /cmd@BotName}), images from photos, image documents and the replied-to message.
+ * ({@code /cmd@BotName}), images from photos, image documents, albums and the replied-to message.
  */
 public final class TelegramAdapter implements ChatAdapter {
     public static final String PLATFORM = "telegram";
     private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
+    /** Album parts arrive within moments of each other; this long without a new one ends the album. */
+    static final Duration ALBUM_QUIET_PERIOD = Duration.ofMillis(800);
 
     private final TelegramSettings settings;
     private final Redactor redactor;
     private HttpResources resources;
     private UpdatePoller poller;
+    private MediaGroupCollector albums;
     private volatile String botUsername;
     private volatile boolean closed;
 
@@ -79,7 +83,10 @@ public final class TelegramAdapter implements ChatAdapter {
             FileDownloader downloader = new FileDownloader(api, resources.client(), settings.baseUrl(), settings.token(),
                     redactor, settings.downloadLimit());
             MessageMapper mapper = new MessageMapper(downloader);
-            poller = new UpdatePoller(client, settings.pollTimeout(), consumer(sink, mapper, api), redactor);
+            MediaGroupCollector collector = new MediaGroupCollector(ALBUM_QUIET_PERIOD,
+                    parts -> mapper.mapAlbum(parts).ifPresent(m -> deliver(sink, api, m)));
+            albums = collector;
+            poller = new UpdatePoller(client, settings.pollTimeout(), consumer(sink, mapper, api, collector), redactor);
             poller.start();
         } catch (Exception e) {
             close();
@@ -110,14 +117,16 @@ public final class TelegramAdapter implements ChatAdapter {
     }
 
     /** Hands each message to the core on the polling thread; the core returns at once. */
-    private Consumer<List<Update>> consumer(InboundSink sink, MessageMapper mapper, BotApi api) {
+    private Consumer<List<Update>> consumer(InboundSink sink, MessageMapper mapper, BotApi api, MediaGroupCollector albums) {
         return updates -> {
             for (Update update : updates) {
                 if (closed) {
                     return;
                 }
                 try {
-                    mapper.map(update.getMessage()).ifPresent(m -> deliver(sink, api, m));
+                    if (!albums.offer(update.getMessage())) {
+                        mapper.map(update.getMessage()).ifPresent(m -> deliver(sink, api, m));
+                    }
                 } catch (RuntimeException e) {
                     log.warn("Telegram: could not handle update {}: {}", update.getUpdateId(), redactor.describe(e));
                 }
@@ -153,6 +162,10 @@ public final class TelegramAdapter implements ChatAdapter {
         closed = true;
         if (poller != null) {
             poller.close();
+        }
+        if (albums != null) {
+            albums.close();
+            albums = null;
         }
         if (resources != null) {
             resources.close();

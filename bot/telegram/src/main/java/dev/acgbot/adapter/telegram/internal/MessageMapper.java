@@ -49,6 +49,19 @@ public final class MessageMapper {
                 message.getMessageId(), thread));
     }
 
+    /**
+     * An album (the parts of one media group, in order): the captioned part carries the command, every part
+     * contributes its image. Empty when no part has a caption.
+     */
+    public Optional<InboundMessage> mapAlbum(List<Message> parts) {
+        Optional<Message> captioned = parts.stream().filter(m -> !textOf(m).isBlank()).findFirst();
+        return captioned.flatMap(this::map).map(m -> {
+            List<Attachment> all = new ArrayList<>();
+            parts.forEach(part -> all.addAll(images(part)));
+            return new InboundMessage(m.origin(), m.text(), all, m.repliedTo(), m.chatId(), m.messageId(), m.threadId());
+        });
+    }
+
     List<Attachment> images(Message message) {
         List<Attachment> images = new ArrayList<>();
         List<PhotoSize> sizes = message.getPhoto();

@@ -34,6 +34,14 @@ public final class Updates {
         return update(updateId, message);
     }
 
+    /** One photo of an album: parts share the media group id, only one usually has the caption. */
+    public static ObjectNode albumPart(int updateId, int messageId, Chat chat, User from, String caption, String fileIdPrefix,
+                                       String mediaGroupId) {
+        ObjectNode message = photoMessage(messageId, chat, from, caption, fileIdPrefix);
+        message.put("media_group_id", mediaGroupId);
+        return update(updateId, message);
+    }
+
     /** A text message replying to an earlier photo message. */
     public static ObjectNode replyToPhoto(int updateId, int messageId, Chat chat, User from, String text,
                                           int repliedMessageId, User repliedFrom, String fileIdPrefix) {
