@@ -83,8 +83,9 @@ public final class GraphVectorIndex implements GraphIndex {
     }
 
     private static GraphIndexBuilder builder(VectorMatrix.View matrix, GraphParams params, ForkJoinPool pool) {
-        return new GraphIndexBuilder(new MatrixScores(matrix), matrix.dimension(), params.m(), params.efConstruction(),
-                NEIGHBOR_OVERFLOW, ALPHA, true, true, pool, pool);
+        // HNSW's M means M links on upper layers and 2M on the base layer; jvector takes degrees per layer
+        return new GraphIndexBuilder(new MatrixScores(matrix), matrix.dimension(), List.of(2 * params.m(), params.m()),
+                params.efConstruction(), NEIGHBOR_OVERFLOW, ALPHA, true, true, pool, pool);
     }
 
     @Override
