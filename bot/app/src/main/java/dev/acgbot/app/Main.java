@@ -2,6 +2,7 @@ package dev.acgbot.app;
 
 import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.app.cli.ConfigOption;
+import dev.acgbot.app.cli.BenchCommand;
 import dev.acgbot.app.cli.ConsoleCommand;
 import dev.acgbot.app.cli.IndexCli;
 import dev.acgbot.app.cli.ModelsCommand;
@@ -15,7 +16,8 @@ import java.util.concurrent.Callable;
 /** The {@code acgbot} command line. Without a subcommand it runs the bot. */
 @Command(name = "acgbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tags anime art, finds similar images and searches a gallery by text, on Discord, Telegram or a local console.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -35,6 +37,7 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns the exit code; configuration mistakes become one line on stderr. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setUnmatchedOptionsArePositionalParams(true); // benchmark options pass through untouched
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("acgbot: configuration error: " + e.getMessage());
