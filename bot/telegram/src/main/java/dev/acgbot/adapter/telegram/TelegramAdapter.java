@@ -141,14 +141,16 @@ public final class TelegramAdapter implements ChatAdapter {
 
     private Exception startFailure(Exception e) {
         int code = e instanceof TelegramApiException t ? BotApi.errorCode(t) : 0;
-        String detail = redactor.describe(e);
         String message;
-        if (code == 401 || code == 404 || detail.contains("[401]") || detail.contains("[404]")) {
-            message = "Telegram rejected the bot token (check adapters.telegram.token or TELEGRAM_BOT_TOKEN): " + detail;
+        if (code == 401 || code == 404) {
+            // the Bot API answers 401, or 404 for a token that is not even well formed
+            String answer = BotApi.description((TelegramApiException) e);
+            message = "Telegram rejected the bot token (" + code + (answer.isEmpty() ? "" : " " + answer)
+                    + "): check adapters.telegram.token or TELEGRAM_BOT_TOKEN";
         } else {
-            message = "Telegram adapter could not start against " + settings.baseUrl() + ": " + detail;
+            message = "Telegram adapter could not start against " + settings.baseUrl() + ": " + redactor.describe(e);
         }
-        return new TelegramStartException(message);
+        return new TelegramStartException(redactor.redact(message));
     }
 
     static TelegramUrl telegramUrl(URI base) {
