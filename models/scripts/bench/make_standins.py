@@ -8,7 +8,9 @@
 All with a dynamic batch axis, opset 17. The layers are written out here (patch embedding, pre-norm
 attention blocks, GELU MLPs) rather than taken from torchvision so the export does not depend on a
 particular torchvision fast path; sizes match ViT-B/16 (12 x 768, 12 heads, MLP 3072) and BERT-base
-(12 x 768, vocab 21128). standins.json describes the files for the Java benchmark.
+(12 x 768, vocab 21128). Each has an "I/O twin" with the same input and output tensors and almost no
+compute (io-*.onnx), so the benchmark can measure the per-call cost of each API precisely even on a busy
+machine. standins.json describes the files for the Java benchmark.
 
 Usage: /usr/bin/python3 models/scripts/bench/make_standins.py --out .bench-cache/standins
 Installs python3-torch with apt-get when it is missing (Debian; needs root).
@@ -96,6 +98,20 @@ class TextTower(nn.Module):
         return self.head(self.ln(self.blocks(x))[:, 0])
 
 
+class IoTwin(nn.Module):
+    """Same input and output tensors as a stand-in, almost no compute: isolates the per-call cost of feeding
+    and reading tensors, which is where DJL's overhead over the ONNX Runtime Java API lives."""
+
+    def __init__(self, out_dim, tokens):
+        super().__init__()
+        self.tokens = tokens
+        self.head = nn.Linear(1, out_dim)
+
+    def forward(self, x):
+        x = x.float() if self.tokens else x
+        return self.head(x.reshape(x.shape[0], -1).mean(dim=1, keepdim=True))
+
+
 def export(model, example, path, in_name, out_name):
     model.eval()
     tmp = path + ".tmp"
@@ -112,6 +128,11 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     torch.manual_seed(0)
+    io = {  # the I/O twins, same tensors as the model of the same name
+        "vit-b16-224": (lambda: IoTwin(512, False), "io-224.onnx"),
+        "vit-b16-448-nhwc": (lambda: IoTwin(10861, False), "io-448-nhwc.onnx"),
+        "bert-base-text": (lambda: IoTwin(512, True), "io-text.onnx"),
+    }
     specs = [
         ("vit-b16-224", "vit-b16-224.onnx", lambda: ViT(224, 512, False, False), torch.randn(1, 3, 224, 224),
          "image", "embedding", "float32", [3, 224, 224], "cn-clip / OpenAI CLIP ViT-B/16 image tower layout"),
@@ -131,8 +152,12 @@ def main():
             print("exporting %s (%.1f M random parameters) ..." % (file, params / 1e6), flush=True)
             export(model, example, path, in_name, out_name)
             print("  %s: %.0f MB in %.0f s" % (file, os.path.getsize(path) / 1e6, time.time() - t0), flush=True)
-        described.append({"name": name, "file": file, "input": in_name, "output": out_name, "dtype": dtype,
-                          "item_shape": shape, "note": note + "; RANDOM weights"})
+        twin_build, twin_file = io[name]
+        twin_path = os.path.join(args.out, twin_file)
+        if not os.path.exists(twin_path):
+            export(twin_build(), example, twin_path, in_name, out_name)
+        described.append({"name": name, "file": file, "io_twin": twin_file, "input": in_name, "output": out_name,
+                          "dtype": dtype, "item_shape": shape, "note": note + "; RANDOM weights"})
     with open(os.path.join(args.out, "standins.json"), "w") as f:
         json.dump({"torch": torch.__version__, "models": described}, f, indent=1)
     return 0

@@ -20,7 +20,7 @@ public final class StandIns {
             throws IOException, InterruptedException {
         Path dir = cacheDir.resolve("standins");
         Path index = dir.resolve("standins.json");
-        if (!Files.isRegularFile(index)) {
+        if (!Files.isRegularFile(index) || !Files.readString(index).contains("io_twin")) {
             if (!Files.isRegularFile(script)) {
                 throw new IOException("stand-ins missing in " + dir + " and no generator at " + script
                         + " (run from the repository root or pass --script)");
@@ -43,7 +43,8 @@ public final class StandIns {
             for (int i = 0; i < dims.length; i++) {
                 dims[i] = shape.get(i).asLong();
             }
-            list.add(new StandIn(m.get("name").asText(), dir.resolve(m.get("file").asText()), m.get("input").asText(),
+            list.add(new StandIn(m.get("name").asText(), dir.resolve(m.get("file").asText()),
+                    dir.resolve(m.get("io_twin").asText()), m.get("input").asText(),
                     m.get("output").asText(), "int64".equals(m.get("dtype").asText()), dims, m.get("note").asText()));
         }
         return list;

@@ -62,15 +62,24 @@ public final class ModelSlot implements AutoCloseable {
         return manifest;
     }
 
+    /** What callers may know; never throws: unreadable files just make the model unavailable. */
     public ModelInfo info() {
         boolean available = missingFiles().isEmpty();
-        Loaded l = loaded;
         int dim = manifest.output().dimension();
-        if (manifest.task() == ModelTask.TAGGER) {
-            dim = available ? labels().size() : 0;
+        String hashNow = ManifestHash.of(manifest, Map.of());
+        if (available) {
+            try {
+                dim = manifest.task() == ModelTask.TAGGER ? labels().size() : dim;
+                hashNow = manifestHash();
+            } catch (RuntimeException e) {
+                LOG.warn("model {}: files present but unreadable: {}", manifest.id(), e.getMessage());
+                available = false;
+            }
+        } else if (manifest.task() == ModelTask.TAGGER) {
+            dim = 0;
         }
-        return new ModelInfo(manifest.id(), manifest.task(), manifest.embeddingSpace(), dim,
-                available ? manifestHash() : ManifestHash.of(manifest, Map.of()), available,
+        Loaded l = loaded;
+        return new ModelInfo(manifest.id(), manifest.task(), manifest.embeddingSpace(), dim, hashNow, available,
                 l == null ? "not loaded" : l.engine().device());
     }
 
