@@ -230,6 +230,8 @@ def decoder_fixtures():
     files["animated.gif"] = encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100)
     files["art.gif"] = encode(art, "GIF")
     files["photo.bmp"] = encode(small, "BMP")
+    files["frame-offset.gif"] = gif_with_offset_frame(transparent=False)
+    files["frame-offset-transparent.gif"] = gif_with_offset_frame(transparent=True)
     for name, data in files.items():
         save_pil_decoding(name, data)
     return sorted(files)
@@ -270,6 +272,33 @@ def ops_fixtures():
         img.convert("L").save(os.path.join(IMG, gray), optimize=True)
         entries.append({"input": source, "filter": "GRAY", "width": img.size[0], "height": img.size[1], "file": gray})
     return entries
+
+
+def gif_with_offset_frame(transparent):
+    """A 20x10 screen whose first frame is 6x4 at (5, 2), written by hand (PIL always writes full frames)."""
+    import struct
+    d = b"GIF89a" + struct.pack("<HH", 20, 10) + bytes([0xF1, 1, 0]) + bytes([9, 9, 9, 255, 0, 0, 0, 255, 0, 0, 0, 255])
+    if transparent:
+        d += bytes([0x21, 0xF9, 4, 1, 0, 0, 3, 0])
+    d += b"\x2c" + struct.pack("<HHHH", 5, 2, 6, 4) + b"\x00"
+    # 2-bit LZW with a clear code after every two pixels keeps every code 3 bits wide
+    codes = [4]
+    for i, p in enumerate([2, 1, 2, 3, 0, 2] * 4):
+        codes.append(p)
+        if i % 2 == 1:
+            codes.append(4)
+    codes.append(5)
+    data, acc, n = bytearray(), 0, 0
+    for c in codes:
+        acc |= c << n
+        n += 3
+        while n >= 8:
+            data.append(acc & 255)
+            acc >>= 8
+            n -= 8
+    if n:
+        data.append(acc & 255)
+    return d + bytes([2, len(data)]) + bytes(data) + b"\x00;"
 
 
 def png16(arr, colour_type):

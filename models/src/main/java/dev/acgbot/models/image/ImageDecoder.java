@@ -5,6 +5,7 @@ import dev.acgbot.models.image.ImageDecodeException.Reason;
 import dev.acgbot.models.image.internal.ColourProfiles;
 import dev.acgbot.models.image.internal.ExifOrientation;
 import dev.acgbot.models.image.internal.FormatSniffer;
+import dev.acgbot.models.image.internal.GifScreen;
 import dev.acgbot.models.image.internal.ImageFormat;
 import dev.acgbot.models.image.internal.ImageReaders;
 import dev.acgbot.models.image.internal.RasterConverter;
@@ -31,7 +32,8 @@ import java.util.Objects;
  *   <li>The format comes from the magic bytes only.</li>
  *   <li>Limits are enforced before pixels are decoded: file size first, then width x height from the header,
  *       so a tiny file claiming 50 000 x 50 000 pixels costs nothing.</li>
- *   <li>Only the first frame of an animation is decoded.</li>
+ *   <li>Only the first frame of an animation is decoded; a GIF's first frame is placed on the logical
+ *       screen as PIL places it.</li>
  *   <li>EXIF orientation (JPEG, PNG, WebP) is applied as PIL's {@code ImageOps.exif_transpose} does.</li>
  *   <li>Sample values are kept as stored (embedded ICC profiles and gamma are ignored), like PIL. 16-bit PNGs keep the high
  *       byte; for 16-bit RGB(A) that is what PIL does, for 16-bit grayscale PIL clips to 255 instead, which we
@@ -83,6 +85,11 @@ public final class ImageDecoder {
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
             checkDimensions(w, h);
+            GifScreen.Layout screen = format == ImageFormat.GIF ? GifScreen.read(data) : null;
+            if (screen != null) {
+                w = Math.max(w, screen.canvasWidth());
+                h = Math.max(h, screen.canvasHeight());
+            }
             int frames = frames(reader, format);
             int orientation = ExifOrientation.read(data, format);
             return ExifOrientation.swapsAxes(orientation)
@@ -119,6 +126,9 @@ public final class ImageDecoder {
             try {
                 BufferedImage image = read(pixelsOnly, format, i);
                 DecodedImage decoded = RasterConverter.toDecoded(image);
+                if (format == ImageFormat.GIF) {
+                    decoded = GifScreen.place(decoded, image, GifScreen.read(data));
+                }
                 return orient(decoded, ExifOrientation.read(data, format));
             } catch (ImageDecodeException e) {
                 if (e.reason() != Reason.CORRUPT) {
@@ -147,6 +157,14 @@ public final class ImageDecoder {
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
             checkDimensions(w, h);
+            if (format == ImageFormat.GIF) {
+                GifScreen.Layout screen = GifScreen.read(data);
+                if (screen != null) {
+                    // the first frame is shown on the logical screen, which may be larger than the frame
+                    w = Math.max(w, screen.canvasWidth());
+                    h = Math.max(h, screen.canvasHeight());
+                }
+            }
             if ((long) w * h > limits.maxPixels()) {
                 throw new ImageDecodeException(Reason.TOO_MANY_PIXELS, String.format(Locale.ROOT,
                         "That image is too large (%d x %d pixels); the limit is %s megapixels.",

@@ -16,6 +16,8 @@ class ImageDecoderProbeTest {
         assertEquals(new ImageInfo("webp", 48, 32, 3), decoder.probe(PilReference.bytes("animated.webp")));
         assertEquals(new ImageInfo("webp", 256, 192, 1), decoder.probe(PilReference.bytes("photo-lossy.webp")));
         assertEquals(new ImageInfo("bmp", 40, 30, 1), decoder.probe(PilReference.bytes("photo.bmp")));
+        // a 6x4 first frame on a 20x10 logical screen is shown (and decoded) at screen size
+        assertEquals(new ImageInfo("gif", 20, 10, 1), decoder.probe(PilReference.bytes("frame-offset.gif")));
     }
 
     @Test
