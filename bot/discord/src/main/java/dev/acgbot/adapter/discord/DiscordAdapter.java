@@ -22,11 +22,13 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -50,11 +52,6 @@ public final class DiscordAdapter implements ChatAdapter {
     @Override
     public String platform() {
         return PLATFORM;
-    }
-
-    /** The running JDA instance, once started. */
-    public JDA jda() {
-        return jda;
     }
 
     @Override
@@ -121,7 +118,7 @@ public final class DiscordAdapter implements ChatAdapter {
     }
 
     private DiscordStartException startFailure(Exception e) {
-        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         String message;
         if (cause instanceof InvalidTokenException) {
             message = "Discord rejected the bot token (check adapters.discord.token or DISCORD_TOKEN)";
@@ -137,9 +134,9 @@ public final class DiscordAdapter implements ChatAdapter {
     }
 
     /** The first I/O failure in the cause chain (JDA wraps it, and appends a context exception below it). */
-    private static java.io.IOException networkFailure(Throwable t) {
+    private static IOException networkFailure(Throwable t) {
         for (int i = 0; t != null && i < 10; i++, t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.IOException io) {
+            if (t instanceof IOException io) {
                 return io;
             }
         }

@@ -32,12 +32,6 @@ public record TelegramSettings(String token, URI baseUrl, Duration pollTimeout, 
         Objects.requireNonNull(maxRetryWait, "maxRetryWait");
     }
 
-    /** Settings for the given token and base URL with every other value at its default. */
-    public static TelegramSettings of(String token, String baseUrl) {
-        return new TelegramSettings(token, URI.create(baseUrl), Duration.ofSeconds(50), BOT_API_DOWNLOAD_LIMIT,
-                Duration.ofSeconds(30), true);
-    }
-
     /** Reads and validates the section; errors name the full key. */
     public static TelegramSettings from(ConfigSection section) {
         String token = section.string("token").map(String::strip).orElse("");

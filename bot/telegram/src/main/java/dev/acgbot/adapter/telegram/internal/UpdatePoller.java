@@ -6,6 +6,7 @@ import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class UpdatePoller implements AutoCloseable {
                     return;
                 }
                 Duration wait = backoff;
-                if (BotApi.errorCode(e) == 429 && e instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException r) {
+                if (BotApi.errorCode(e) == 429 && e instanceof TelegramApiRequestException r) {
                     wait = BotApi.retryAfter(r);
                 } else if (BotApi.errorCode(e) == 409) {
                     log.error("Telegram: getUpdates conflict — another process polls with this token, or a webhook is set: {}",
