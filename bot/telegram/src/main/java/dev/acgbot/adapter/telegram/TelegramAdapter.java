@@ -70,6 +70,7 @@ public final class TelegramAdapter implements ChatAdapter {
             throw new IllegalStateException("the Telegram adapter is already started");
         }
         resources = new HttpResources(settings.pollTimeout());
+        closed = false;
         try {
             TelegramUrl url = telegramUrl(settings.baseUrl());
             OkHttpTelegramClient client = new OkHttpTelegramClient(new ObjectMapper(), resources.client(), settings.token(), url);
