@@ -100,25 +100,33 @@ public final class Preprocessor {
     private static void writeTensor(int[][] rgb, PreprocessSpec spec, float[] dst, int offset) {
         int pixels = spec.width() * spec.height();
         boolean bgr = spec.colorOrder() == PreprocessSpec.ColorOrder.BGR;
-        float[] mean = spec.mean();
-        float[] std = spec.std();
-        float scale = spec.scale();
+        float[][] lut = new float[3][256];
+        int[][] planes = new int[3][];
         for (int c = 0; c < 3; c++) {
-            int[] plane = rgb[bgr ? 2 - c : c];
-            float[] lut = new float[256];
+            planes[c] = rgb[bgr ? 2 - c : c];
+            float mean = spec.mean()[c];
+            float std = spec.std()[c];
             for (int v = 0; v < 256; v++) {
-                lut[v] = (v * scale - mean[c]) / std[c];
+                lut[c][v] = (v * spec.scale() - mean) / std;
             }
-            if (spec.layout() == PreprocessSpec.Layout.NCHW) {
+        }
+        if (spec.layout() == PreprocessSpec.Layout.NCHW) {
+            for (int c = 0; c < 3; c++) {
+                int[] plane = planes[c];
+                float[] table = lut[c];
                 int base = offset + c * pixels;
                 for (int i = 0; i < pixels; i++) {
-                    dst[base + i] = lut[plane[i]];
+                    dst[base + i] = table[plane[i]];
                 }
-            } else {
-                int base = offset + c;
-                for (int i = 0; i < pixels; i++) {
-                    dst[base + 3 * i] = lut[plane[i]];
-                }
+            }
+        } else {
+            int[] p0 = planes[0];
+            int[] p1 = planes[1];
+            int[] p2 = planes[2];
+            for (int i = 0, o = offset; i < pixels; i++, o += 3) {
+                dst[o] = lut[0][p0[i]];
+                dst[o + 1] = lut[1][p1[i]];
+                dst[o + 2] = lut[2][p2[i]];
             }
         }
     }
