@@ -10,18 +10,23 @@ import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
 /**
  * Turns replies into Discord messages: text as Markdown within 2000 characters per message, images as embeds
- * showing an uploaded file ({@code attachment://name}), at most ten per message. Mentions are never pinged.
+ * showing an uploaded file ({@code attachment://name}), at most ten and 10 MB per message; larger images are
+ * named in a note instead. Mentions are never pinged.
  */
 public final class DiscordReplies {
     static final String ERROR_PREFIX = "⚠ ";
     /** Discord caps the text of all embeds of one message together. */
     static final int EMBED_TOTAL_LIMIT = MessageEmbed.EMBED_MAX_LENGTH_BOT;
+    /** What a bot may upload in one message to a server without boosts. */
+    static final long UPLOAD_LIMIT = Message.MAX_FILE_SIZE;
 
     private DiscordReplies() {
     }
@@ -65,8 +70,16 @@ public final class DiscordReplies {
             out.add(base().setContent(headerParts.get(i)).build());
         }
         String content = headerParts.isEmpty() ? "" : headerParts.get(headerParts.size() - 1);
-        for (int start = 0; start < images.size(); start += Message.MAX_FILE_AMOUNT) {
-            List<Reply.Image> chunk = images.subList(start, Math.min(images.size(), start + Message.MAX_FILE_AMOUNT));
+        List<String> tooLarge = new ArrayList<>();
+        List<Reply.Image> sendable = new ArrayList<>();
+        for (Reply.Image image : images) {
+            if (size(image.image()) > UPLOAD_LIMIT) {
+                tooLarge.add(image.image().fileName());
+            } else {
+                sendable.add(image);
+            }
+        }
+        for (List<Reply.Image> chunk : uploadGroups(sendable)) {
             int descriptionLimit = Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, EMBED_TOTAL_LIMIT / chunk.size() - 1);
             List<MessageEmbed> embeds = new ArrayList<>();
             List<FileUpload> files = new ArrayList<>();
@@ -84,7 +97,50 @@ public final class DiscordReplies {
             out.add(base().setContent(content).setEmbeds(embeds).setFiles(files).build());
             content = "";
         }
+        if (!tooLarge.isEmpty()) {
+            String note = ERROR_PREFIX + "Too large to upload to Discord (over " + (UPLOAD_LIMIT >> 20) + " MB): "
+                    + String.join(", ", tooLarge);
+            out.add(base().setContent((content.isEmpty() ? "" : content + "\n")
+                    + DiscordMarkdown.truncate(DiscordMarkdown.escape(note), DiscordMarkdown.MESSAGE_LIMIT - content.length() - 1)).build());
+        } else if (!content.isEmpty() && sendable.isEmpty()) {
+            out.add(base().setContent(content).build());
+        }
         return out;
+    }
+
+    /**
+     * Consecutive groups of at most ten files whose sizes add up to at most the upload limit (Discord refuses
+     * a message whose files together exceed it).
+     */
+    static List<List<Reply.Image>> uploadGroups(List<Reply.Image> images) {
+        List<List<Reply.Image>> groups = new ArrayList<>();
+        List<Reply.Image> current = new ArrayList<>();
+        long bytes = 0;
+        for (Reply.Image image : images) {
+            long size = size(image.image());
+            if (!current.isEmpty() && (current.size() == Message.MAX_FILE_AMOUNT || bytes + size > UPLOAD_LIMIT)) {
+                groups.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(image);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        return groups;
+    }
+
+    private static long size(ImageRef ref) {
+        if (ref.bytes() != null) {
+            return ref.bytes().length;
+        }
+        try {
+            return Files.size(ref.path());
+        } catch (IOException e) {
+            return 0; // the upload will fail and be reported; do not guess here
+        }
     }
 
     private static MessageCreateBuilder base() {

@@ -82,6 +82,23 @@ class DiscordRepliesTest {
     }
 
     @Test
+    void filesAreGroupedSoThatNoMessageExceedsTheUploadLimitAndOversizedOnesAreNamed() {
+        int mb = 1 << 20;
+        List<Reply.Image> items = List.of(
+                new Reply.Image(ImageRef.of(new byte[4 * mb], "a.png"), RichText.plain("")),
+                new Reply.Image(ImageRef.of(new byte[4 * mb], "b.png"), RichText.plain("")),
+                new Reply.Image(ImageRef.of(new byte[11 * mb], "huge.png"), RichText.plain("")),
+                new Reply.Image(ImageRef.of(new byte[4 * mb], "c.png"), RichText.plain("")));
+        List<MessageCreateData> out = DiscordReplies.render(new Reply.Album(RichText.plain("Results"), items));
+        assertEquals(3, out.size());
+        assertEquals(List.of("0_a.png", "1_b.png"), out.get(0).getFiles().stream().map(FileUpload::getName).toList());
+        assertEquals("Results", out.get(0).getContent());
+        assertEquals(List.of("0_c.png"), out.get(1).getFiles().stream().map(FileUpload::getName).toList());
+        assertEquals("⚠ Too large to upload to Discord (over 10 MB): huge.png", out.get(2).getContent());
+        assertTrue(out.get(2).getFiles().isEmpty());
+    }
+
+    @Test
     void aSingleImageIsOneEmbed() {
         List<MessageCreateData> out = DiscordReplies.render(Reply.image(ImageRef.of(new byte[]{1}, "樱花.png"), ""));
         assertEquals(1, out.size());
