@@ -314,6 +314,41 @@ def png16(arr, colour_type):
             + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
+def cross_check_torchvision(cases_by_name):
+    """When torchvision is installed, the numpy emulations above must equal the real transforms bit for bit."""
+    try:
+        import torch
+        from torchvision import transforms as T
+        from torchvision.transforms import InterpolationMode
+        import torchvision.transforms.functional as TVF
+    except ImportError:
+        print("torchvision not installed: skipping the cross-check against the real transforms", file=sys.stderr)
+        return False
+    rgb = lambda im: im.convert("RGB")
+    norm = T.Normalize(CLIP_MEAN.tolist(), CLIP_STD.tolist())
+    real = {
+        "openclip": T.Compose([T.Resize(224, interpolation=InterpolationMode.BICUBIC), T.CenterCrop(224), rgb,
+                               T.ToTensor(), norm]),
+        "cn-clip": T.Compose([rgb, T.Resize((224, 224), interpolation=InterpolationMode.BICUBIC), T.ToTensor(), norm]),
+    }
+
+    def joytag_real(im):
+        side = max(im.size)
+        padded = Image.new("RGB", (side, side), (255, 255, 255))
+        padded.paste(im, ((side - im.size[0]) // 2, (side - im.size[1]) // 2))
+        if side != 448:
+            padded = padded.resize((448, 448), Image.BICUBIC)
+        return TVF.normalize(TVF.pil_to_tensor(padded) / 255.0, mean=CLIP_MEAN.tolist(), std=CLIP_STD.tolist())
+    real["joytag"] = joytag_real
+    for case, img in cases_by_name.items():
+        for name, transform in real.items():
+            ours, _ = LAYOUTS[name]["fn"](img, LAYOUTS[name]["width"])
+            theirs = transform(img).numpy()
+            assert theirs.dtype == np.float32 and np.array_equal(ours, theirs), (case, name, np.abs(ours - theirs).max())
+    print("torchvision", __import__("torchvision").__version__, "cross-check passed", file=sys.stderr)
+    return True
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -327,11 +362,13 @@ def main():
         entry["interpolation"] = "BICUBIC"
         entry["lut"] = [[float(x) for x in row] for row in luts[name]]
         index["layouts"][name] = entry
+    stored = {}
     for case, img in cases().items():
         img.save(os.path.join(PRE, case + ".png"), optimize=True)
         # the Java test reads the PNG back, so the reference must see exactly the stored pixels
         img = Image.open(os.path.join(PRE, case + ".png"))
         img.load()
+        stored[case] = img
         for name, spec in LAYOUTS.items():
             tensor, codes = spec["fn"](img, spec["width"])
             lut = luts[name]
@@ -345,6 +382,7 @@ def main():
             Image.fromarray(np.ascontiguousarray(hwc), "RGB").save(
                 os.path.join(PRE, f"{case}.{name}.codes.png"), optimize=True)
         index["cases"].append({"name": case, "width": img.size[0], "height": img.size[1], "mode": img.mode})
+    cross_check_torchvision(stored)
     index["decoderFixtures"] = decoder_fixtures()
     index["opsFixtures"] = ops_fixtures()
     index["divergentFixtures"] = divergent_fixtures()
