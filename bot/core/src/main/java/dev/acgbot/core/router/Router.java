@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Router implements InboundSink, BotMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    /** Telegram sends /start when someone first opens the bot; unless a plugin claims it, it means /help. */
+    private static final Map<String, String> ALIASES = Map.of("start", "help");
 
     private final CommandRegistry registry;
     private final Permissions permissions;
@@ -69,7 +71,7 @@ public final class Router implements InboundSink, BotMetrics {
             return false;
         }
         CommandLine line = parsed.get();
-        Optional<CommandRegistry.Registered> found = registry.find(line.name());
+        Optional<CommandRegistry.Registered> found = find(line.name());
         if (found.isEmpty()) {
             // In a group an unaddressed unknown command may belong to another bot: stay quiet there.
             if (origin.privateChat() || !line.addressedTo().isEmpty()) {
@@ -88,7 +90,7 @@ public final class Router implements InboundSink, BotMetrics {
     @Override
     public void onCommand(MessageOrigin origin, String command, Map<String, Object> options, List<Attachment> attachments,
                           Optional<RepliedMessage> repliedTo, Responder responder) {
-        Optional<CommandRegistry.Registered> found = registry.find(command);
+        Optional<CommandRegistry.Registered> found = find(command);
         if (found.isEmpty()) {
             responder.send(Reply.error("I don't know /" + command + ". Send /help to see what I can do."));
             responder.completed();
@@ -97,6 +99,10 @@ public final class Router implements InboundSink, BotMetrics {
         CommandSpec spec = found.get().command().spec();
         dispatch(origin, found.get().command(), responder, () -> ArgumentBinder.bindOptions(spec, options, attachments, repliedTo),
                 attachments, repliedTo);
+    }
+
+    private Optional<CommandRegistry.Registered> find(String name) {
+        return registry.find(name).or(() -> Optional.ofNullable(ALIASES.get(name)).flatMap(registry::find));
     }
 
     private interface Binding {

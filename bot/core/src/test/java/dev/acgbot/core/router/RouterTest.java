@@ -87,10 +87,17 @@ class RouterTest {
     @Test
     void unknownCommandInGroupIsLeftToOtherBotsButAnsweredInPrivate() throws Exception {
         Router router = router(registry());
-        assertFalse(router.onText(ALICE_IN_GROUP, "/start", "AcgBot", List.of(), Optional.empty(), new RecordingResponder()));
+        assertFalse(router.onText(ALICE_IN_GROUP, "/settings", "AcgBot", List.of(), Optional.empty(), new RecordingResponder()));
         MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
-        RecordingResponder r = send(router, privateChat, "/start");
-        assertTrue(r.lastText().contains("I don't know /start"), r.lastText());
+        RecordingResponder r = send(router, privateChat, "/settings");
+        assertTrue(r.lastText().contains("I don't know /settings"), r.lastText());
+    }
+
+    @Test
+    void telegramStartMeansHelpUnlessAPluginClaimsIt() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("help", "Help").build(), ctx -> ctx.reply("the commands"))));
+        MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
+        assertEquals("the commands", send(router, privateChat, "/start").lastText());
     }
 
     @Test
