@@ -185,6 +185,45 @@ class InferenceRuntimeTest {
     }
 
     @Test
+    void wrongTensorNamesAreRejectedNamingTheGraphsRealOnes(@TempDir Path dir) throws Exception {
+        String yaml = java.nio.file.Files.readString(Path.of("synthetic/synthetic-colour-clip-image.yaml"))
+                .replace("path: files/", "path: " + Path.of("synthetic/files").toAbsolutePath() + "/");
+        java.nio.file.Files.writeString(dir.resolve("in.yaml"), yaml.replace("id: synthetic-colour-clip-image", "id: bad-input")
+                .replace("  name: image", "  name: pixel_values"));
+        java.nio.file.Files.writeString(dir.resolve("out.yaml"), yaml.replace("id: synthetic-colour-clip-image", "id: bad-output")
+                .replace("  name: unnorm_image_features", "  name: image_embeds"));
+        try (InferenceRuntime inf = InferenceRuntime.builder().builtIns(false).manifestDirs(dir).modelDir(dir)
+                .device("cpu").intraOpThreads(1).build()) {
+            var in = assertThrows(ModelUnavailableException.class, () -> inf.load("bad-input"));
+            assertTrue(in.getMessage().contains("the graph's inputs are [image], the manifest gives [pixel_values]"),
+                    in.getMessage());
+            var out = assertThrows(ModelUnavailableException.class, () -> inf.load("bad-output"));
+            assertTrue(out.getMessage().contains("no output 'image_embeds'; its outputs are [unnorm_image_features]"),
+                    out.getMessage());
+        }
+    }
+
+    @Test
+    void aGraphFixedToBatchFourGetsPaddedAndOnlyRealAnswersComeBack(@TempDir Path dir) throws Exception {
+        // the dynamic colour tower accepts any batch, so a manifest saying "batch: 4" exercises the padding
+        String yaml = java.nio.file.Files.readString(Path.of("synthetic/synthetic-colour-clip-image.yaml"))
+                .replace("path: files/", "path: " + Path.of("synthetic/files").toAbsolutePath() + "/")
+                .replace("batch: dynamic", "batch: 4");
+        java.nio.file.Files.writeString(dir.resolve("four.yaml"), yaml);
+        try (InferenceRuntime inf = InferenceRuntime.builder().builtIns(false).manifestDirs(dir).modelDir(dir)
+                .device("cpu").intraOpThreads(1).build()) {
+            List<float[]> out = inf.embedImages("synthetic-colour-clip-image",
+                    List.of(solid(0xFF0000, 8, 8), solid(0x0000FF, 8, 8)));
+            assertEquals(2, out.size());
+            float[] red = inference.embedImages("synthetic-colour-clip-image", List.of(solid(0xFF0000, 8, 8))).get(0);
+            float[] blue = inference.embedImages("synthetic-colour-clip-image", List.of(solid(0x0000FF, 8, 8))).get(0);
+            assertEquals(1.0, dot(out.get(0), red), 1e-4);
+            assertEquals(1.0, dot(out.get(1), blue), 1e-4);
+            assertTrue(inf.stats("synthetic-colour-clip-image").largestBatch() <= 4);
+        }
+    }
+
+    @Test
     void deviceSpellingsParse() {
         assertEquals("gpu:0", DeviceRequest.parse("GPU").toString());
         assertEquals("gpu:3", DeviceRequest.parse("gpu:3").toString());

@@ -45,6 +45,11 @@ public final class DjlOnnxEngine implements AutoCloseable {
         this.device = device;
     }
 
+    /** The graph's input names, for error messages. */
+    public List<String> inputNames() {
+        return model.describeInput().keys();
+    }
+
     /** Where the session runs: {@code cpu} or {@code gpu:N}. */
     public String device() {
         return device;

@@ -208,6 +208,11 @@ public final class ModelSlot implements AutoCloseable {
         try {
             tokenizer = manifest.tokenizer().map(t -> Tokenizers.open(t,
                     t.file().startsWith(Tokenizers.CLASSPATH_PREFIX) ? null : paths.resolve(manifest, t.file())));
+            List<String> graphInputs = engine.inputNames();
+            if (!new java.util.HashSet<>(graphInputs).equals(new java.util.HashSet<>(manifestInputs()))) {
+                throw new IllegalStateException("the graph's inputs are " + graphInputs + ", the manifest gives "
+                        + manifestInputs());
+            }
             if (settings.warmUp()) {
                 warmUp(engine, tokenizer);
             }
@@ -277,17 +282,12 @@ public final class ModelSlot implements AutoCloseable {
             feed.add(batch.get(n - 1));
         }
         float[][] rows;
-        try {
-            if (manifest.image().isPresent()) {
-                List<float[]> tensors = feed.stream().map(o -> (float[]) o).toList();
-                rows = engine.runImages(manifest.image().get().name(), tensors, itemShape(manifest.preprocessSpec()));
-            } else {
-                TextInput in = manifest.text().orElseThrow();
-                rows = engine.runTokens(in, feed.stream().map(o -> (TokenizedText) o).toList());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage() + " (the manifest's input names: "
-                    + manifest.image().map(i -> i.name()).orElseGet(() -> manifest.text().get().name()) + ")", e);
+        if (manifest.image().isPresent()) {
+            List<float[]> tensors = feed.stream().map(o -> (float[]) o).toList();
+            rows = engine.runImages(manifest.image().get().name(), tensors, itemShape(manifest.preprocessSpec()));
+        } else {
+            TextInput in = manifest.text().orElseThrow();
+            rows = engine.runTokens(in, feed.stream().map(o -> (TokenizedText) o).toList());
         }
         List<float[]> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -316,6 +316,14 @@ public final class ModelSlot implements AutoCloseable {
             }
         }
         return row;
+    }
+
+    private List<String> manifestInputs() {
+        if (manifest.image().isPresent()) {
+            return List.of(manifest.image().get().name());
+        }
+        TextInput in = manifest.text().orElseThrow();
+        return in.attentionMask().map(mask -> List.of(in.name(), mask)).orElseGet(() -> List.of(in.name()));
     }
 
     static long[] itemShape(PreprocessSpec spec) {
