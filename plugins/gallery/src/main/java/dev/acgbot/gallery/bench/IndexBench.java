@@ -42,6 +42,7 @@ import java.util.stream.IntStream;
  *   --n N --dim D --queries Q --m M --ef-construction E --ef-search 16,32,64 --threads T
  *   --json FILE        also write the results as JSON
  *   --no-faiss         skip the faiss side
+ *   --skip-graph       exact search only (both sides)
  *   --work-dir DIR     where the .npy files go (default: a temp dir, deleted afterwards)
  * </pre>
  */
@@ -56,7 +57,7 @@ public final class IndexBench {
     }
 
     private record Config(int n, int dim, int queries, int m, int efConstruction, int[] efSearch, int threads,
-                          Path json, boolean faiss, Path workDir) {
+                          Path json, boolean faiss, Path workDir, boolean graph) {
     }
 
     public static int run(String[] args, PrintStream out) throws Exception {
@@ -113,6 +114,14 @@ public final class IndexBench {
             result.put("exact", ex);
             result.put("storage_encoding", encodingCost(view, qi, qt, pool, c.threads()));
 
+            if (!c.graph()) {
+                if (faiss != null) {
+                    result.put("faiss", faiss);
+                }
+                printTable(result, out);
+                writeJson(c, result, out);
+                return 0;
+            }
             Map<String, Object> ann = new LinkedHashMap<>();
             GraphParams params = new GraphParams(c.m(), c.efConstruction(), c.efSearch()[0]);
             long heapBefore = usedHeap();
@@ -149,10 +158,7 @@ public final class IndexBench {
                 result.put("faiss", faiss);
             }
             printTable(result, out);
-            if (c.json() != null) {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(c.json().toFile(), result);
-                out.println("wrote " + c.json());
-            }
+            writeJson(c, result, out);
             return 0;
         } finally {
             pool.shutdownNow();
@@ -167,6 +173,13 @@ public final class IndexBench {
         }
     }
 
+    private static void writeJson(Config c, Map<String, Object> result, PrintStream out) throws IOException {
+        if (c.json() != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(c.json().toFile(), result);
+            out.println("wrote " + c.json());
+        }
+    }
+
     static int clusters(int n) {
         return Math.max(10, n / 1000);
     }
@@ -178,7 +191,7 @@ public final class IndexBench {
         int[] efs = {10, 16, 24, 32, 48, 64, 96, 128, 192, 256};
         int threads = Runtime.getRuntime().availableProcessors();
         Path json = null, workDir = null;
-        boolean faiss = true;
+        boolean faiss = true, graph = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> { }
@@ -192,11 +205,12 @@ public final class IndexBench {
                 case "--json" -> json = Path.of(args[++i]);
                 case "--work-dir" -> workDir = Path.of(args[++i]);
                 case "--no-faiss" -> faiss = false;
+                case "--skip-graph" -> graph = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --quick --n --dim --queries --m --ef-construction --ef-search --threads --json --work-dir --no-faiss)");
+                        + " (options: --quick --n --dim --queries --m --ef-construction --ef-search --threads --json --work-dir --no-faiss --skip-graph)");
             }
         }
-        return new Config(n, dim, queries, m, efc, efs, threads, json, faiss, workDir);
+        return new Config(n, dim, queries, m, efc, efs, threads, json, faiss, workDir, graph);
     }
 
     /** Rows generated in parallel a chunk at a time, appended to the matrix and streamed to base.npy. */
@@ -262,7 +276,7 @@ public final class IndexBench {
         String efs = Arrays.stream(c.efSearch()).mapToObj(Integer::toString).reduce((a, b) -> a + "," + b).orElseThrow();
         out.println("running faiss (python3-faiss) on the same vectors...");
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), dir.toString(),
-                Integer.toString(c.threads()), Integer.toString(c.m()), Integer.toString(c.efConstruction()), efs)
+                Integer.toString(c.threads()), Integer.toString(c.graph() ? c.m() : 0), Integer.toString(c.efConstruction()), efs)
                 .redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(c.threads()));
         pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(c.threads()));
@@ -419,6 +433,10 @@ public final class IndexBench {
             row(out, "exact recall@10 vs faiss flat (image)", (double) ex.get("recall_vs_faiss_image"), 1.0, "");
             row(out, "exact recall@10 vs faiss flat (text)", (double) ex.get("recall_vs_faiss_text"), 1.0, "");
         }
+        if (g == null) {
+            printEncodings(r, out);
+            return;
+        }
         row(out, "graph build s", (double) g.get("build_s"), f == null ? null : num(f, "hnsw_build_s"), "");
         row(out, "graph memory MB (beyond vectors)", (double) (long) g.get("memory_bytes") / (1 << 20),
                 f == null ? null : num(f, "hnsw_memory_bytes") / (1 << 20), "faiss: graph + its own vector copy");
@@ -438,6 +456,11 @@ public final class IndexBench {
                     (p99 <= 10 ? "p99 <= 10 ms: met" : "p99 <= 10 ms: MISSED by " + pct(p99 / 10 - 1))
                             + (theirs == null ? "" : p99 <= num(theirs, "p99_ms_" + kind) ? "; ahead of faiss" : "; behind faiss"));
         }
+        printEncodings(r, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printEncodings(Map<String, Object> r, PrintStream out) {
         Map<String, Object> enc = (Map<String, Object>) r.get("storage_encoding");
         for (String e : List.of("fp16", "int8")) {
             Map<String, Object> m = (Map<String, Object>) enc.get(e);
