@@ -2,6 +2,7 @@ package dev.acgbot.core.console;
 
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.AttachmentTooLargeException;
+import dev.acgbot.api.command.BoundedRead;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,11 +51,7 @@ public final class PathAttachment implements Attachment {
             throw new AttachmentTooLargeException(fileName(), maxBytes);
         }
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (data.length > maxBytes) {
-                throw new AttachmentTooLargeException(fileName(), maxBytes);
-            }
-            return data;
+            return BoundedRead.readAtMost(in, fileName(), maxBytes);
         }
     }
 

@@ -2,10 +2,10 @@ package dev.acgbot.adapter.discord.internal;
 
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.AttachmentTooLargeException;
+import dev.acgbot.api.command.BoundedRead;
 import net.dv8tion.jda.api.entities.Message;
 import okhttp3.OkHttpClient;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -46,18 +46,7 @@ public final class DiscordAttachment implements Attachment {
             throw new AttachmentTooLargeException(fileName(), maxBytes);
         }
         try (InputStream in = attachment.getProxy().withClient(http).download().get(DOWNLOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new AttachmentTooLargeException(fileName(), maxBytes);
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
+            return BoundedRead.readAtMost(in, fileName(), maxBytes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("download of " + fileName() + " was interrupted", e);

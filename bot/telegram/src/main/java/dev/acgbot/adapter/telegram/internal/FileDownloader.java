@@ -1,6 +1,7 @@
 package dev.acgbot.adapter.telegram.internal;
 
 import dev.acgbot.api.command.AttachmentTooLargeException;
+import dev.acgbot.api.command.BoundedRead;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -9,9 +10,7 @@ import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 
 /**
@@ -70,7 +69,7 @@ public final class FileDownloader {
             if (!response.isSuccessful()) {
                 throw new IOException("Telegram file download of " + fileName + " failed: HTTP " + response.code());
             }
-            return readAtMost(response.body().byteStream(), fileName, limit);
+            return BoundedRead.readAtMost(response.body().byteStream(), fileName, limit);
         } catch (IOException e) {
             if (e instanceof AttachmentTooLargeException) {
                 throw e;
@@ -86,20 +85,5 @@ public final class FileDownloader {
         if (size > maxBytes) {
             throw new AttachmentTooLargeException(fileName, maxBytes);
         }
-    }
-
-    private static byte[] readAtMost(InputStream in, String fileName, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            total += n;
-            if (total > limit) {
-                throw new AttachmentTooLargeException(fileName, limit);
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 }
