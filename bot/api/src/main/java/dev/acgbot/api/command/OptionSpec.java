@@ -36,7 +36,7 @@ public record OptionSpec(String name, String description, OptionType type, boole
         String body = switch (type) {
             case STRING -> choices.isEmpty() ? name + (greedy ? "…" : "") : String.join("|", choices);
             case NUMBER -> name + ":number";
-            case ATTACHMENT -> name + ":image";
+            case ATTACHMENT -> name;
         };
         return required ? "<" + body + ">" : "[" + body + "]";
     }

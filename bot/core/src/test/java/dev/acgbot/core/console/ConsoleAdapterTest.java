@@ -57,7 +57,7 @@ class ConsoleAdapterTest {
     void scriptRunsInOrderAndEndsAtEndOfInput(@TempDir Path dir) throws Exception {
         String output = runScript(dir, "/ping\n/help\n/nope\n");
         int ping = output.indexOf("pong");
-        int help = output.indexOf("/similar <image:image>");
+        int help = output.indexOf("/similar <image>");
         int unknown = output.indexOf("I don't know /nope");
         assertTrue(ping > 0 && help > ping && unknown > help, output);
     }
