@@ -41,7 +41,10 @@ public interface Gallery extends AutoCloseable {
      */
     List<SearchHit> searchByText(String textModelId, String text, int k, SearchFilter filter);
 
-    /** Exact and near duplicates by perceptual hash, closest first. */
+    /**
+     * Exact and near duplicates by perceptual hash (also of the mirrored image), closest first.
+     * {@code maxHamming} 8 to 10 suits most galleries (see docs/benchmarks.md).
+     */
     List<DuplicateHit> findDuplicates(DecodedImage image, int maxHamming);
 
     Optional<GalleryEntry> entry(String sha256);

@@ -292,10 +292,17 @@ public final class DefaultGallery implements Gallery {
 
     @Override
     public List<DuplicateHit> findDuplicates(DecodedImage image, int maxHamming) {
-        long p = PerceptualHash.pHash(image);
-        long d = PerceptualHash.dHash(image);
+        HashRows.Snapshot hashes = current.hashes();
+        // mirrored reposts are common and both hashes are orientation-bound: look up the mirror image too
+        Map<String, int[]> best = new LinkedHashMap<>();
+        for (DecodedImage view : List.of(image, PerceptualHash.mirrored(image))) {
+            long p = PerceptualHash.pHash(view);
+            long d = PerceptualHash.dHash(view);
+            hashes.near(p, d, maxHamming).forEach((sha, dist) -> best.merge(sha, dist,
+                    (a, b) -> a[0] + a[1] <= b[0] + b[1] ? a : b));
+        }
         List<DuplicateHit> hits = new ArrayList<>();
-        for (Map.Entry<String, int[]> c : current.hashes().near(p, d, maxHamming).entrySet()) {
+        for (Map.Entry<String, int[]> c : best.entrySet()) {
             int[] dist = c.getValue();
             if (DuplicateRule.isDuplicate(dist[0], dist[1], maxHamming)) {
                 store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, dist[0] == 0 && dist[1] == 0, dist[0], dist[1])));

@@ -9,7 +9,7 @@ package dev.acgbot.gallery.internal;
  */
 public final class DuplicateRule {
     /** Default radius for /similar. */
-    public static final int DEFAULT_MAX_HAMMING = 10;
+    public static final int DEFAULT_MAX_HAMMING = 8;
 
     private DuplicateRule() {
     }

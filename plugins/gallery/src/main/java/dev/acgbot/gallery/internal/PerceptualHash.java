@@ -66,6 +66,19 @@ public final class PerceptualHash {
         return bits;
     }
 
+    /** The image flipped left to right. */
+    public static DecodedImage mirrored(DecodedImage image) {
+        int w = image.width();
+        int[] src = image.argb();
+        int[] out = new int[src.length];
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = src[y * w + w - 1 - x];
+            }
+        }
+        return new DecodedImage(w, image.height(), out, image.hasAlpha());
+    }
+
     static DecodedImage onWhite(DecodedImage image) {
         if (!image.hasAlpha()) {
             return image;

@@ -34,6 +34,35 @@ public final class Dot {
     }
 
     /**
+     * Scores four consecutive rows against one query: each query load serves four rows, and four
+     * independent accumulator chains keep the FMA units and memory streams busy.
+     *
+     * @param out 4 results, one per row
+     */
+    static void dot4x1(float[] m, int r0, float[] q, int dim, float[] out) {
+        int r1 = r0 + dim, r2 = r1 + dim, r3 = r2 + dim;
+        FloatVector a0 = FloatVector.zero(S), a1 = FloatVector.zero(S), a2 = FloatVector.zero(S), a3 = FloatVector.zero(S);
+        int i = 0;
+        for (; i <= dim - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, q, i);
+            a0 = FloatVector.fromArray(S, m, r0 + i).fma(v, a0);
+            a1 = FloatVector.fromArray(S, m, r1 + i).fma(v, a1);
+            a2 = FloatVector.fromArray(S, m, r2 + i).fma(v, a2);
+            a3 = FloatVector.fromArray(S, m, r3 + i).fma(v, a3);
+        }
+        out[0] = a0.reduceLanes(VectorOperators.ADD);
+        out[1] = a1.reduceLanes(VectorOperators.ADD);
+        out[2] = a2.reduceLanes(VectorOperators.ADD);
+        out[3] = a3.reduceLanes(VectorOperators.ADD);
+        for (; i < dim; i++) {
+            out[0] += m[r0 + i] * q[i];
+            out[1] += m[r1 + i] * q[i];
+            out[2] += m[r2 + i] * q[i];
+            out[3] += m[r3 + i] * q[i];
+        }
+    }
+
+    /**
      * Scores two consecutive rows against four queries in one pass: every row element is loaded once for
      * four queries, so a batch costs a quarter of the memory traffic of four single scans.
      *

@@ -109,11 +109,15 @@ public final class ExactVectorIndex implements VectorIndex {
             float[] chunk = matrix.chunkOf(row);
             int end = Math.min(to, (row / VectorMatrix.CHUNK_ROWS + 1) * VectorMatrix.CHUNK_ROWS);
             int off = matrix.offsetOf(row);
-            for (; row < end; row++, off += dim) {
-                float s = Dot.dot(chunk, off, query, 0, dim);
-                if (s > top.threshold() && accept.test(row)) {
-                    top.offer(row, s);
+            float[] s = new float[4];
+            for (; row + 3 < end; row += 4, off += 4 * dim) {
+                Dot.dot4x1(chunk, off, query, dim, s);
+                for (int j = 0; j < 4; j++) {
+                    offer(top, accept, row + j, s[j]);
                 }
+            }
+            for (; row < end; row++, off += dim) {
+                offer(top, accept, row, Dot.dot(chunk, off, query, 0, dim));
             }
         }
     }
