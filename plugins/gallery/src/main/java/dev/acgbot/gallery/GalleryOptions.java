@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param batchSize            images per inference batch and per commit
  * @param decodeThreads        threads reading, hashing and decoding files
  * @param searchThreads        row ranges scanned in parallel per exact search
+ * @param storeMmap            memory-map the store file (faster commits and start-up, see docs/benchmarks.md);
+ *                             false falls back to FileChannel I/O
  */
 public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clipModels, Optional<String> taggerModel,
                              DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,
                              int approximateThreshold, GraphParams graphParams, EmbeddingEncoding encoding,
-                             int batchSize, int decodeThreads, int searchThreads) {
+                             int batchSize, int decodeThreads, int searchThreads, boolean storeMmap) {
     public GalleryOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -61,6 +63,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         private int batchSize = 32;
         private int decodeThreads = Math.max(1, CORES);
         private int searchThreads = Math.max(1, CORES);
+        private boolean storeMmap = true;
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder folders(List<Path> v) { folders = new ArrayList<>(v); return this; }
@@ -75,10 +78,11 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         public Builder batchSize(int v) { batchSize = v; return this; }
         public Builder decodeThreads(int v) { decodeThreads = v; return this; }
         public Builder searchThreads(int v) { searchThreads = v; return this; }
+        public Builder storeMmap(boolean v) { storeMmap = v; return this; }
 
         public GalleryOptions build() {
             return new GalleryOptions(dataDir, folders, clipModels, taggerModel, decodeLimits, tagThreshold, indexMode, approximateThreshold, graphParams, encoding, batchSize, decodeThreads,
-                    searchThreads);
+                    searchThreads, storeMmap);
         }
     }
 }

@@ -106,6 +106,8 @@ class GalleryTest {
 
             List<DuplicateHit> dups = g.findDuplicates(TestImages.decoded(TestImages.resized(TestImages.picture(7), 0.5)), 10);
             assertEquals(files.get(7), dups.get(0).entry().path());
+            List<DuplicateHit> mirrored = g.findDuplicates(TestImages.decoded(TestImages.mirrored(TestImages.picture(8))), 8);
+            assertEquals(files.get(8), mirrored.get(0).entry().path(), "a mirrored repost is still a duplicate");
         }
         try (Gallery g = Gallery.open(opts, inference)) {
             assertEquals(12, g.stats().images());

@@ -84,7 +84,8 @@ public final class DefaultGallery implements Gallery {
             }
             models.add(info);
         }
-        GalleryStore store = GalleryStore.open(options.dataDir().resolve("gallery.db"), options.encoding());
+        GalleryStore store = GalleryStore.open(options.dataDir().resolve("gallery.db"), options.encoding(), List.of(),
+                options.storeMmap());
         DefaultGallery gallery = new DefaultGallery(options, inference, store);
         try {
             gallery.load(models);

@@ -82,6 +82,16 @@ public final class TestImages {
         return out;
     }
 
+    public static BufferedImage mirrored(BufferedImage img) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                out.setRGB(img.getWidth() - 1 - x, y, img.getRGB(x, y));
+            }
+        }
+        return out;
+    }
+
     /** Keeps the centre, cutting {@code fraction} of each dimension in total. */
     public static BufferedImage cropped(BufferedImage img, double fraction) {
         int dx = (int) (img.getWidth() * fraction / 2), dy = (int) (img.getHeight() * fraction / 2);
