@@ -3,6 +3,7 @@ package dev.acgbot.app;
 import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.app.cli.ConfigOption;
 import dev.acgbot.app.cli.BenchCommand;
+import dev.acgbot.app.cli.BotLauncher;
 import dev.acgbot.app.cli.ConsoleCommand;
 import dev.acgbot.app.cli.IndexCli;
 import dev.acgbot.app.cli.ModelsCommand;
@@ -24,9 +25,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunCommand run = new RunCommand();
-        return new CommandLine(run).execute(config.chosenFile() == null ? new String[0]
-                : new String[]{"--config", config.chosenFile().toString()});
+        return BotLauncher.run(config.load(), false);
     }
 
     public static void main(String[] args) {

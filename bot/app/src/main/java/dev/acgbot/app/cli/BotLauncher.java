@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the bot with its plugins and adapters and keeps it running until input ends or a signal stops it. */
-final class BotLauncher {
+public final class BotLauncher {
 
     private BotLauncher() {
     }
@@ -28,7 +28,7 @@ final class BotLauncher {
      * @param consoleOnly run the console adapter alone, whatever the config says about chat adapters
      * @return the process exit code
      */
-    static int run(BotConfig config, boolean consoleOnly) throws InterruptedException {
+    public static int run(BotConfig config, boolean consoleOnly) throws InterruptedException {
         Logger log = LoggerFactory.getLogger(BotLauncher.class);
         ClassLoader loader = BotLauncher.class.getClassLoader();
         PluginDiscovery discovery = new PluginDiscovery();
