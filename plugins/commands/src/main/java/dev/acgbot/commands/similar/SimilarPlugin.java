@@ -50,7 +50,7 @@ public final class SimilarPlugin implements Plugin {
     public void start(PluginContext context) {
         maxK = context.config().integer("max_k", 20);
         defaultK = context.config().integer("default_k", 6);
-        duplicateDistance = context.config().integer("duplicate_distance", 10);
+        duplicateDistance = context.config().integer("duplicate_distance", 8);
         if (maxK < 1 || maxK > 50) {
             throw new ConfigException("plugins.similar.max_k", "must be between 1 and 50");
         }
