@@ -105,7 +105,8 @@ public final class SimilarPlugin implements Plugin {
         for (DuplicateHit d : duplicates) {
             String kind = d.pHashDistance() == 0 && d.dHashDistance() == 0 ? "duplicate" : "near duplicate";
             items.add(new Reply.Image(ImageRef.of(d.entry().path()), RichText.builder()
-                    .bold(kind).plain(" · Hamming " + d.pHashDistance() + " · " + Captions.origin(d.entry())).build()));
+                    .bold(kind).plain(" · Hamming " + d.pHashDistance() + "/" + d.dHashDistance() + " (pHash/dHash) · "
+                    + Captions.origin(d.entry())).build()));
         }
         for (SearchHit hit : similar) {
             RichText.Builder caption = RichText.builder().plain("similar " + Captions.score(hit.score()) + " · " + Captions.origin(hit.entry()));
