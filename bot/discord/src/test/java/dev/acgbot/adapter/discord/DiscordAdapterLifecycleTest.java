@@ -1,5 +1,7 @@
 package dev.acgbot.adapter.discord;
 
+import dev.acgbot.testkit.ThreadLeaks;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acgbot.adapter.discord.fake.FakeDiscordRest;
 import dev.acgbot.adapter.discord.fake.FakeGateway;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,20 +119,7 @@ class DiscordAdapterLifecycleTest {
     }
 
     static void assertNoThreadLeft(Set<Thread> before) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        Set<String> left;
-        do {
-            left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.isAlive() && !before.contains(t))
-                    .filter(t -> !t.getName().startsWith("fake-discord") && !t.getName().startsWith("ForkJoinPool"))
-                    .filter(t -> !Set.of("OkHttp TaskRunner", "Okio Watchdog").contains(t.getName()))
-                    .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
-                    .collect(Collectors.toSet());
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("threads left behind: " + left);
+        ThreadLeaks.assertNoneLeftSince(before, Duration.ofSeconds(5), t -> t.getName().startsWith("fake-discord")
+                || t.getName().startsWith("ForkJoinPool") || Set.of("OkHttp TaskRunner", "Okio Watchdog").contains(t.getName()));
     }
 }

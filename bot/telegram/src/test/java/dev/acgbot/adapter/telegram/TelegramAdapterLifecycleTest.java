@@ -1,5 +1,7 @@
 package dev.acgbot.adapter.telegram;
 
+import dev.acgbot.testkit.ThreadLeaks;
+
 import dev.acgbot.adapter.telegram.fake.FakeTelegramServer;
 import dev.acgbot.api.adapter.InboundSink;
 import dev.acgbot.api.adapter.MessageOrigin;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,20 +103,7 @@ class TelegramAdapterLifecycleTest {
     }
 
     private static void assertNoThreadLeft(Set<Thread> before) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 3_000;
-        Set<String> left;
-        do {
-            left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.isAlive() && !before.contains(t))
-                    .filter(t -> !t.getName().startsWith("fake-telegram") && !SHARED_DAEMONS.contains(t.getName()))
-                    .filter(t -> !t.getName().startsWith("ForkJoinPool"))
-                    .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
-                    .collect(Collectors.toSet());
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(50);
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("threads left behind: " + left);
+        ThreadLeaks.assertNoneLeftSince(before, Duration.ofSeconds(3), t -> t.getName().startsWith("fake-telegram")
+                || SHARED_DAEMONS.contains(t.getName()) || t.getName().startsWith("ForkJoinPool"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.acgbot.adapter.telegram.fake;
 
+import dev.acgbot.testkit.Multipart;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
