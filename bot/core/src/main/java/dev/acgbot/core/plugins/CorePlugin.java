@@ -44,7 +44,9 @@ public final class CorePlugin implements Plugin {
     @Override
     public List<BotCommand> commands() {
         return List.of(
-                BotCommand.of(CommandSpec.builder("help", "List the commands you can use").example("/help").build(), this::help),
+                BotCommand.of(CommandSpec.builder("help", "List the commands you can use")
+                        // Telegram sends /start when someone first opens the bot; unless a plugin claims it, it means /help
+                        .alias("start").example("/help").build(), this::help),
                 BotCommand.of(CommandSpec.builder("ping", "Check that the bot is alive").example("/ping").build(), this::ping),
                 BotCommand.of(CommandSpec.builder("about", "Version and enabled plugins").example("/about").build(), this::about));
     }

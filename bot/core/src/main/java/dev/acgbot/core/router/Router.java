@@ -37,8 +37,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Router implements InboundSink, BotMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    /** Telegram sends /start when someone first opens the bot; unless a plugin claims it, it means /help. */
-    private static final Map<String, String> ALIASES = Map.of("start", "help");
 
     private final CommandRegistry registry;
     private final Permissions permissions;
@@ -102,7 +100,7 @@ public final class Router implements InboundSink, BotMetrics {
     }
 
     private Optional<CommandRegistry.Registered> find(String name) {
-        return registry.find(name).or(() -> Optional.ofNullable(ALIASES.get(name)).flatMap(registry::find));
+        return registry.find(name);
     }
 
     private interface Binding {

@@ -94,10 +94,14 @@ class RouterTest {
     }
 
     @Test
-    void telegramStartMeansHelpUnlessAPluginClaimsIt() throws Exception {
-        Router router = router(registry(BotCommand.of(CommandSpec.builder("help", "Help").build(), ctx -> ctx.reply("the commands"))));
+    void anAliasInTheSpecRunsItsCommandUnlessAnotherCommandHasThatName() throws Exception {
+        BotCommand help = BotCommand.of(CommandSpec.builder("help", "Help").alias("start").build(), ctx -> ctx.reply("the commands"));
         MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
-        assertEquals("the commands", send(router, privateChat, "/start").lastText());
+        assertEquals("the commands", send(router(registry(help)), privateChat, "/start").lastText());
+        BotCommand start = BotCommand.of(CommandSpec.builder("start", "Start").build(), ctx -> ctx.reply("started"));
+        assertEquals("started", send(router(registry(help, start)), privateChat, "/start").lastText());
+        Router plain = router(registry(BotCommand.of(CommandSpec.builder("help", "Help").build(), ctx -> ctx.reply("the commands"))));
+        assertTrue(send(plain, privateChat, "/start").lastText().contains("I don't know /start"), "no alias, no hard-coded /start");
     }
 
     @Test
