@@ -30,6 +30,19 @@ public final class AdapterSelection {
      * admin lists of platforms no adapter has, and creates the configured adapters.
      */
     public static Choice choose(BotConfig config, ClassLoader loader) {
+        List<ChatAdapterFactory<?>> factories = validate(config, loader);
+        List<ChatAdapter> adapters = new ArrayList<>();
+        for (ChatAdapterFactory<?> factory : factories) {
+            create(config, factory).ifPresent(adapters::add);
+        }
+        return new Choice(adapters, config.console().runs(!adapters.isEmpty()));
+    }
+
+    /**
+     * Checks the {@code adapters:} and {@code admins:} sections against the adapters on the class path and binds
+     * each adapter's section, without creating any adapter (the console-only run checks the file all the same).
+     */
+    public static List<ChatAdapterFactory<?>> validate(BotConfig config, ClassLoader loader) {
         List<ChatAdapterFactory<?>> factories = new ArrayList<>();
         ServiceLoader.load(ChatAdapterFactory.class, loader).forEach(factories::add);
         Set<String> platforms = new TreeSet<>();
@@ -37,11 +50,9 @@ public final class AdapterSelection {
         factories.forEach(f -> platforms.add(f.platform()));
         config.requireKnownChildren("adapters", platforms, "adapter");
         config.requireKnownChildren("admins", platforms, "platform");
-        List<ChatAdapter> adapters = new ArrayList<>();
-        for (ChatAdapterFactory<?> factory : factories) {
-            create(config, factory).ifPresent(adapters::add);
-        }
-        return new Choice(adapters, config.console().runs(!adapters.isEmpty()));
+        config.console();
+        factories.forEach(f -> config.section(f.settings()));
+        return factories;
     }
 
     private static <S> Optional<ChatAdapter> create(BotConfig config, ChatAdapterFactory<S> factory) {

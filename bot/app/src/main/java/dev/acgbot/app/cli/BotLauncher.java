@@ -35,6 +35,7 @@ public final class BotLauncher {
         List<PluginSource> sources = new ArrayList<>(discovery.fromClassPath(loader));
         sources.addAll(discovery.fromDirectory(config.pluginsDir(), loader));
 
+        AdapterSelection.validate(config, loader);
         AdapterSelection.Choice choice = consoleOnly
                 ? new AdapterSelection.Choice(List.of(), true)
                 : AdapterSelection.choose(config, loader);

@@ -20,7 +20,12 @@ public record AdminSettings(Map<String, List<String>> byPlatform) {
     public AdminSettings {
         Map<String, List<String>> copy = new TreeMap<>();
         if (byPlatform != null) {
-            byPlatform.forEach((platform, ids) -> copy.put(platform, ids == null ? List.of() : List.copyOf(ids)));
+            // an empty list says the same as no list: both mean "nobody on this platform"
+            byPlatform.forEach((platform, ids) -> {
+                if (ids != null && !ids.isEmpty()) {
+                    copy.put(platform, List.copyOf(ids));
+                }
+            });
         }
         byPlatform = Map.copyOf(copy);
     }

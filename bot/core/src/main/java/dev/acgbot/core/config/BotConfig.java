@@ -219,6 +219,18 @@ public final class BotConfig {
         });
     }
 
+    /** Every {@code token} under {@code adapters:} (from the file or the environment), for log redaction. */
+    public List<String> secrets() {
+        List<String> secrets = new java.util.ArrayList<>();
+        requireSection("adapters", tree.get("adapters")).forEach(adapter -> {
+            JsonNode token = adapter.get("token");
+            if (token != null && token.isValueNode() && !token.asText().isBlank()) {
+                secrets.add(token.asText().strip());
+            }
+        });
+        return secrets;
+    }
+
     public BotSettings bot() {
         return section(BotSettings.SECTION);
     }
