@@ -68,7 +68,7 @@ public final class BotRuntime implements AutoCloseable {
         CommandRegistry registry = new CommandRegistry();
         PluginManager manager = new PluginManager(config, services, version());
         List<PluginSource> all = new ArrayList<>();
-        all.add(new PluginSource(new CorePlugin(registry), Optional.empty()));
+        all.add(new PluginSource(new CorePlugin(registry, config.botName()), Optional.empty()));
         all.addAll(sources);
         manager.load(all);
 

@@ -1,5 +1,7 @@
 package dev.acgbot.core.plugins;
 
+import dev.acgbot.api.adapter.MessageOrigin;
+import dev.acgbot.api.command.ChatUser;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.BotCommand;
@@ -8,10 +10,12 @@ import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.PluginContext;
 import dev.acgbot.core.BotRuntime;
 import dev.acgbot.core.config.BotConfig;
+import dev.acgbot.core.router.RecordingResponder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,5 +148,16 @@ class PluginLifecycleTest {
     void aDisabledPluginsSettingsAreStillChecked() {
         assertEquals("plugins.picky.kk: unknown key (did you mean 'k'?)",
                 startError("plugins:\n  picky:\n    enabled: false\n    kk: 3\n", new Picky()));
+    }
+
+    @Test
+    void aboutShowsTheConfiguredBotName() throws Exception {
+        try (BotRuntime runtime = BotRuntime.start(BotConfig.parse("bot:\n  name: sakura-bot\n"), List.of(), List.of())) {
+            RecordingResponder r = new RecordingResponder();
+            MessageOrigin origin = new MessageOrigin("test", "c", new ChatUser("1", "mika"), true, false);
+            assertTrue(runtime.sink().onText(origin, "/about", null, List.of(), Optional.empty(), r));
+            assertTrue(r.awaitCompleted(5));
+            assertTrue(r.lastText().startsWith("sakura-bot " + BotRuntime.version() + "\n"), r.lastText());
+        }
     }
 }
