@@ -6,6 +6,7 @@ import dev.acgbot.commands.VisionPlugin;
 import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.core.config.BotConfig;
+import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.gallery.ReindexRequest;
 import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.gallery.cli.IndexCommand;
@@ -57,8 +58,8 @@ public final class IndexCli implements Callable<Integer> {
                 System.out.println("note: CLIP model " + models.clipImage() + " is not installed, so only duplicates are indexed"
                         + " (./acgbot models fetch " + models.clipImage() + ")");
             }
-            VisionGallery options = new VisionGallery(gallery, models, botDataDir, runtime, availability);
-            ReindexSummary summary = IndexCommand.run(options.options(chosen), runtime,
+            GalleryOptions options = new VisionGallery(gallery, models, botDataDir, runtime, availability).options(chosen);
+            ReindexSummary summary = IndexCommand.run(options, runtime,
                     full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);
             return summary.failed() > 0 && summary.added() + summary.updated() + summary.unchanged() == 0 ? 1 : 0;
         }

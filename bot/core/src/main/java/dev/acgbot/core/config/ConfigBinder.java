@@ -1,5 +1,7 @@
 package dev.acgbot.core.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.acgbot.api.config.SettingsSection;
+import dev.acgbot.api.plugin.ConfigException;
 
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -18,7 +21,7 @@ import java.util.Map;
 /**
  * Binds one section of the parsed file to its record with Jackson: the defaults record is written out as a
  * tree, the operator's keys are laid over it, and the result is read back strictly (unknown keys, wrong types
- * and floats for whole numbers are errors). Binding errors become one {@link dev.acgbot.api.plugin.ConfigException}
+ * and floats for whole numbers are errors). Binding errors become one {@link ConfigException}
  * naming the full key ({@link ConfigErrors}).
  */
 final class ConfigBinder {
@@ -34,6 +37,8 @@ final class ConfigBinder {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // a key written twice is a mistake (the second would silently win)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(ValueCodecs.module(baseDir))
                 .build();
     }
@@ -51,8 +56,8 @@ final class ConfigBinder {
             return mapper.treeToValue(merged, section.type());
         } catch (JsonMappingException e) {
             throw ConfigErrors.translate(section.key(), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new dev.acgbot.api.plugin.ConfigException(section.key(), e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(section.key(), e.getOriginalMessage());
         }
     }
 

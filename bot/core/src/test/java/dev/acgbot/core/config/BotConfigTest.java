@@ -109,6 +109,12 @@ class BotConfigTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsReportedRatherThanTheSecondSilentlyWinning() {
+        String e = error("executor:\n  workers: 2\n  workers: 8\n");
+        assertTrue(e.startsWith("config line 3 column ") && e.contains("Duplicate field 'workers'"), e);
+    }
+
+    @Test
     void environmentOverridesSecretsAndTheDataDirectory() {
         BotConfig config = BotConfig.parse("adapters:\n  telegram:\n    token: from-file\n",
                 Map.of("TELEGRAM_BOT_TOKEN", "123:from-env", "DISCORD_TOKEN", "  ", "ACGBOT_DATA_DIR", "state"));
