@@ -68,4 +68,18 @@ class LauncherEndToEndIT {
         assertEquals(List.of("acgbot: configuration error: executor.workers: expected a whole number, got 'lots'"), lines, r.stderr());
         assertFalse(r.stdout().contains("Exception"));
     }
+
+    @Test
+    void aTypoInAPluginsOrAnAdaptersSectionIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("typo.yaml"), "gallery:\n  folder: /srv/art\n");
+        Result r = launch(dir, "", "console", "--config", "typo.yaml");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("acgbot: configuration error: gallery.folder: unknown key (did you mean 'folders'?)"),
+                r.stderr().lines().filter(l -> !l.startsWith("WARNING")).toList(), r.stderr());
+        Files.writeString(dir.resolve("typo.yaml"), "adapters:\n  telegram:\n    tokn: '1:x'\n");
+        r = launch(dir, "", "console", "--config", "typo.yaml");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("acgbot: configuration error: adapters.telegram.tokn: unknown key (did you mean 'token'?)"),
+                r.stderr().lines().filter(l -> !l.startsWith("WARNING")).toList(), r.stderr());
+    }
 }

@@ -4,10 +4,11 @@ import dev.acgbot.api.adapter.ChatAdapter;
 import dev.acgbot.api.adapter.InboundSink;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotMetrics;
-import dev.acgbot.api.plugin.ConfigSection;
 import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.Services;
 import dev.acgbot.core.config.BotConfig;
+import dev.acgbot.core.config.ExecutorSettings;
+import dev.acgbot.core.config.LimitsSettings;
 import dev.acgbot.core.exec.CommandExecutor;
 import dev.acgbot.core.limits.RateLimiter;
 import dev.acgbot.core.permissions.Permissions;
@@ -21,7 +22,6 @@ import dev.acgbot.core.router.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,19 +68,17 @@ public final class BotRuntime implements AutoCloseable {
         CommandRegistry registry = new CommandRegistry();
         PluginManager manager = new PluginManager(config, services, version());
         List<PluginSource> all = new ArrayList<>();
-        all.add(new PluginSource(new CorePlugin(registry), Optional.empty()));
+        all.add(new PluginSource(new CorePlugin(registry, config.botName()), Optional.empty()));
         all.addAll(sources);
         manager.load(all);
 
-        ConfigSection exec = config.executor();
-        CommandExecutor executor = new CommandExecutor(exec.integer("workers", 4), exec.integer("queue", 16));
-        ConfigSection limits = config.limits();
-        ConfigSection user = limits.section("per_user");
-        ConfigSection chat = limits.section("per_chat");
+        ExecutorSettings exec = config.executor();
+        CommandExecutor executor = new CommandExecutor(exec.workers(), exec.queue());
+        LimitsSettings limits = config.limits();
         Router router = new Router(registry, Permissions.fromConfig(config.admins()),
-                new RateLimiter(user.integer("capacity", 5), user.decimal("refill_per_minute", 20)),
-                new RateLimiter(chat.integer("capacity", 20), chat.decimal("refill_per_minute", 60)),
-                limits.bool("exempt_admins", true), executor, exec.duration("command_timeout", Duration.ofSeconds(120)));
+                new RateLimiter(limits.perUser().capacity(), limits.perUser().refillPerMinute()),
+                new RateLimiter(limits.perChat().capacity(), limits.perChat().refillPerMinute()),
+                limits.exemptAdmins(), executor, exec.commandTimeout(), exec.maxAttachmentBytes().bytes());
         services.register(BotMetrics.class, router);
         BotRuntime runtime = new BotRuntime(config, services, manager, registry, executor, router);
         try {

@@ -9,6 +9,7 @@ import dev.acgbot.core.BotRuntime;
 import dev.acgbot.core.config.BotConfig;
 import dev.acgbot.core.console.ConsoleAdapter;
 import dev.acgbot.core.plugins.PluginDiscovery;
+import dev.acgbot.core.plugins.PluginSource;
 import dev.acgbot.core.plugins.ServiceRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,8 +73,9 @@ class KnownAnswerEndToEndTest {
                 gallery:
                   folders: [%s]
                 plugins:
-                  admin:
-                    progress_interval: 0s
+                  vision:
+                    reindex:
+                      progress_interval: 0s
                 """.formatted(dir.resolve("data"), REPO.resolve("models/synthetic"), gallery));
         String script = String.join("\n",
                 "/search 樱花",
@@ -92,8 +94,10 @@ class KnownAnswerEndToEndTest {
         ConsoleAdapter console = new ConsoleAdapter(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir, dir.resolve("out"));
         PluginDiscovery discovery = new PluginDiscovery();
-        try (BotRuntime runtime = BotRuntime.startWithSources(config, discovery.fromClassPath(getClass().getClassLoader()),
-                List.of(console), new ServiceRegistry())) {
+        List<PluginSource> sources = discovery.fromClassPath(getClass().getClassLoader());
+        VisionPlugin plugin = sources.stream().map(PluginSource::plugin).filter(VisionPlugin.class::isInstance)
+                .map(VisionPlugin.class::cast).findFirst().orElseThrow();
+        try (BotRuntime runtime = BotRuntime.startWithSources(config, sources, List.of(console), new ServiceRegistry())) {
             assertTrue(console.awaitEndWithin(180), "the script finished");
             MessageOrigin stranger = new MessageOrigin("telegram", "group", new ChatUser("42", "stranger"), false, false);
             CountDownLatch done = new CountDownLatch(1);
@@ -115,9 +119,9 @@ class KnownAnswerEndToEndTest {
                 }
             });
             assertTrue(done.await(10, TimeUnit.SECONDS));
-            VisionServices vision = runtime.services().find(VisionServices.class).orElseThrow();
+            CachedInference vision = plugin.inference();
             byte[] green = Files.readAllBytes(gallery.resolve("green.png"));
-            PostedImage image = new PostedImage("green.png", VisionServices.sha256(green),
+            PostedImage image = new PostedImage("green.png", ImageIntake.sha256(green),
                     new dev.acgbot.models.image.ImageDecoder(dev.acgbot.models.image.DecodeLimits.defaults()).decode(green));
             long t0 = System.nanoTime();
             vision.tag(image);

@@ -1,18 +1,23 @@
 package dev.acgbot.api.adapter;
 
-import dev.acgbot.api.plugin.ConfigSection;
+import dev.acgbot.api.config.SettingsSection;
 
 /**
- * Creates an adapter from its configuration section ({@code adapters.<platform>}). Discovered with
- * {@link java.util.ServiceLoader}.
+ * Creates an adapter from its configuration section ({@code adapters.<platform>}), which the core binds to
+ * the declared record. Discovered with {@link java.util.ServiceLoader}.
+ *
+ * @param <S> the record of the adapter's section
  */
-public interface ChatAdapterFactory {
+public interface ChatAdapterFactory<S> {
 
     String platform();
 
-    /** Whether this adapter is configured to run (a token is present and it is not disabled). */
-    boolean isConfigured(ConfigSection section);
+    /** The section {@code adapters.<platform>}: its record and defaults. */
+    SettingsSection<S> settings();
 
-    /** Validates the section and builds the adapter; throws ConfigException naming the key. */
-    ChatAdapter create(ConfigSection section);
+    /** Whether this adapter is configured to run (a token is present and it is not disabled). */
+    boolean isConfigured(S settings);
+
+    /** Validates the settings and builds the adapter; throws ConfigException naming the key. */
+    ChatAdapter create(S settings);
 }

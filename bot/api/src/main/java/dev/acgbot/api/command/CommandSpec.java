@@ -23,9 +23,13 @@ import java.util.Optional;
  * @param adminOnly         refused to anyone not listed as an admin
  * @param usesRepliedImages the command may take its images from the message it replies to
  * @param examples          example invocations shown by /help
+ * @param contextMenu       the name of a message context-menu entry that runs this command on the message's images,
+ *                          for platforms that have such menus (Discord); empty for none
+ * @param aliases           other names the command answers to, such as {@code start} (what Telegram sends when
+ *                          someone first opens a bot); a command's own name wins over another's alias
  */
 public record CommandSpec(String name, String description, List<OptionSpec> options, boolean adminOnly,
-                          boolean usesRepliedImages, List<String> examples) {
+                          boolean usesRepliedImages, List<String> examples, String contextMenu, List<String> aliases) {
 
     public CommandSpec {
         Objects.requireNonNull(name, "name");
@@ -38,6 +42,16 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
         }
         options = List.copyOf(options);
         examples = examples == null ? List.of() : List.copyOf(examples);
+        contextMenu = contextMenu == null ? "" : contextMenu.strip();
+        if (contextMenu.length() > 32) {
+            throw new IllegalArgumentException("context-menu name of /" + name + " is longer than 32 characters");
+        }
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        for (String alias : aliases) {
+            if (!alias.matches("[a-z][a-z0-9_]{0,31}") || alias.equals(name)) {
+                throw new IllegalArgumentException("alias of /" + name + " must be another lower-case name: " + alias);
+            }
+        }
         if (options.stream().filter(OptionSpec::greedy).count() > 1) {
             throw new IllegalArgumentException("at most one greedy option in /" + name);
         }
@@ -71,6 +85,8 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
         private final List<String> examples = new ArrayList<>();
         private boolean adminOnly;
         private boolean usesRepliedImages;
+        private String contextMenu = "";
+        private final List<String> aliases = new ArrayList<>();
 
         private Builder(String name, String description) {
             this.name = name;
@@ -121,8 +137,20 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
             return this;
         }
 
+        /** Offers the command in the message context menu under this name (e.g. "Tag image"), where a platform has one. */
+        public Builder contextMenu(String menuName) {
+            this.contextMenu = menuName;
+            return this;
+        }
+
+        /** Another name the command answers to. */
+        public Builder alias(String alias) {
+            aliases.add(alias);
+            return this;
+        }
+
         public CommandSpec build() {
-            return new CommandSpec(name, description, options, adminOnly, usesRepliedImages, examples);
+            return new CommandSpec(name, description, options, adminOnly, usesRepliedImages, examples, contextMenu, aliases);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.acgbot.api.plugin;
 
+import dev.acgbot.api.config.SettingsSection;
+
 import java.util.List;
 
 /**
@@ -22,7 +24,17 @@ public interface Plugin {
         return "";
     }
 
-    /** Prepares the plugin: reads its config section, opens resources. */
+    /**
+     * The configuration this plugin reads, as typed sections with their defaults: its own settings under
+     * {@code plugins.<id>} (besides {@code enabled}, which the core reads) and any top-level section it owns
+     * (such as {@code gallery:}). The core binds and validates them all before any plugin starts, so a typo
+     * stops the bot at once; {@link PluginContext#settings} hands back the bound records.
+     */
+    default List<SettingsSection<?>> settings() {
+        return List.of();
+    }
+
+    /** Prepares the plugin: reads its settings, builds its collaborators, opens resources. */
     default void start(PluginContext context) throws Exception {
     }
 

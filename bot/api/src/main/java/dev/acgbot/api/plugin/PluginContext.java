@@ -1,16 +1,20 @@
 package dev.acgbot.api.plugin;
 
+import dev.acgbot.api.config.SettingsSection;
+
 import java.nio.file.Path;
 import java.util.List;
 
 /** What the bot gives a plugin at start. */
 public interface PluginContext {
 
-    /** This plugin's section of the configuration ({@code plugins.<id>}), empty when absent. */
-    ConfigSection config();
-
-    /** The whole configuration, read-only, for shared sections such as {@code models} or {@code gallery}. */
-    ConfigSection rootConfig();
+    /**
+     * A section this plugin declared in {@link Plugin#settings()}, bound to its record and validated (the
+     * operator's keys over the declared defaults).
+     *
+     * @throws IllegalArgumentException when the plugin did not declare that section
+     */
+    <T> T settings(SettingsSection<T> section);
 
     /** A directory this plugin may write to, created on demand, inside the bot's data directory. */
     Path dataDir();
@@ -18,7 +22,7 @@ public interface PluginContext {
     /** The bot's data directory. */
     Path botDataDir();
 
-    /** Services shared between plugins (model runtime, gallery index); see {@link Services}. */
+    /** Services shared between plugins; see {@link Services}. */
     Services services();
 
     /** Version of the running bot. */

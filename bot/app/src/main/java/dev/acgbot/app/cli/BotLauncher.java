@@ -35,6 +35,7 @@ public final class BotLauncher {
         List<PluginSource> sources = new ArrayList<>(discovery.fromClassPath(loader));
         sources.addAll(discovery.fromDirectory(config.pluginsDir(), loader));
 
+        AdapterSelection.validate(config, loader);
         AdapterSelection.Choice choice = consoleOnly
                 ? new AdapterSelection.Choice(List.of(), true)
                 : AdapterSelection.choose(config, loader);
@@ -67,7 +68,7 @@ public final class BotLauncher {
             hook.run();
             return 1;
         }
-        log.info("acgbot {} running on {}; stop with Ctrl-C", BotRuntime.version(),
+        log.info("{} {} running on {}; stop with Ctrl-C", config.botName(), BotRuntime.version(),
                 states.stream().filter(AdapterState::running).map(AdapterState::platform).toList());
         stopped.await();
         return 0;

@@ -32,9 +32,7 @@ public final class ConfigOption {
     public BotConfig load() {
         Path chosen = chosenFile();
         BotConfig config = chosen == null ? BotConfig.defaults() : BotConfig.load(chosen);
-        for (String platform : config.adapters().keys()) {
-            config.adapters().section(platform).string("token").ifPresent(SecretRedactor::register);
-        }
+        config.secrets().forEach(SecretRedactor::register);
         if (System.getProperty("acgbot.log.dir") == null) {
             System.setProperty("acgbot.log.dir", config.dataDir().resolve("logs").toString());
         }

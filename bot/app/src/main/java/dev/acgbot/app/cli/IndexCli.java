@@ -1,11 +1,16 @@
 package dev.acgbot.app.cli;
 
-import dev.acgbot.commands.VisionServices;
-import dev.acgbot.commands.VisionSettings;
+import dev.acgbot.commands.ModelAvailability;
+import dev.acgbot.commands.VisionGallery;
+import dev.acgbot.commands.VisionPlugin;
+import dev.acgbot.commands.settings.GallerySettings;
+import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.core.config.BotConfig;
+import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.gallery.ReindexRequest;
 import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.gallery.cli.IndexCommand;
+import dev.acgbot.models.runtime.InferenceRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +38,10 @@ public final class IndexCli implements Callable<Integer> {
     @Override
     public Integer call() {
         BotConfig bot = config.load();
-        VisionSettings settings = VisionSettings.from(bot.root(), dataDir != null ? dataDir.toAbsolutePath() : bot.dataDir());
-        List<Path> chosen = folders.isEmpty() ? settings.galleryFolders() : folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        Path botDataDir = dataDir != null ? dataDir.toAbsolutePath().normalize() : bot.dataDir();
+        ModelsSettings models = bot.section(ModelsSettings.SECTION);
+        GallerySettings gallery = bot.section(GallerySettings.SECTION);
+        List<Path> chosen = folders.isEmpty() ? gallery.folders() : folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         if (chosen.isEmpty()) {
             System.err.println("acgbot: no folders to index: give them on the command line or set gallery.folders in the configuration");
             return 2;
@@ -45,12 +52,14 @@ public final class IndexCli implements Callable<Integer> {
                 return 2;
             }
         }
-        try (VisionServices vision = VisionServices.create(settings)) {
-            if (!vision.isAvailable(settings.clipImageModel())) {
-                System.out.println("note: CLIP model " + settings.clipImageModel() + " is not installed, so only duplicates are indexed"
-                        + " (./acgbot models fetch " + settings.clipImageModel() + ")");
+        try (InferenceRuntime runtime = VisionPlugin.inferenceRuntime(models, botDataDir)) {
+            ModelAvailability availability = new ModelAvailability(runtime);
+            if (!availability.isAvailable(models.clipImage())) {
+                System.out.println("note: CLIP model " + models.clipImage() + " is not installed, so only duplicates are indexed"
+                        + " (./acgbot models fetch " + models.clipImage() + ")");
             }
-            ReindexSummary summary = IndexCommand.run(vision.galleryOptions(chosen), vision.inference(),
+            GalleryOptions options = new VisionGallery(gallery, models, botDataDir, runtime, availability).options(chosen);
+            ReindexSummary summary = IndexCommand.run(options, runtime,
                     full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);
             return summary.failed() > 0 && summary.added() + summary.updated() + summary.unchanged() == 0 ? 1 : 0;
         }

@@ -1,6 +1,6 @@
 package dev.acgbot.app.cli;
 
-import dev.acgbot.commands.VisionSettings;
+import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.core.config.BotConfig;
 import dev.acgbot.models.fetch.ModelCommands;
 import dev.acgbot.models.manifest.ManifestRegistry;
@@ -26,8 +26,8 @@ public final class ModelsCommand implements Callable<Integer> {
 
     static ModelCommands commands(ConfigOption option) {
         BotConfig config = option.load();
-        VisionSettings settings = VisionSettings.from(config.root(), config.dataDir());
-        return new ModelCommands(ManifestRegistry.load(settings.manifestDirs()), new ModelPaths(settings.modelDir()), System.out);
+        ModelsSettings models = config.section(ModelsSettings.SECTION);
+        return new ModelCommands(ManifestRegistry.load(models.manifestsDir()), new ModelPaths(models.dirOr(config.dataDir())), System.out);
     }
 
     @Command(name = "list", description = "Every known model and whether its files are present.")

@@ -2,29 +2,39 @@ package dev.acgbot.core.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.api.plugin.ConfigSection;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bot's configuration: the embedded defaults, overlaid with the operator's YAML file, overlaid with
- * secrets from the environment. Validated at load so that a mistake is reported once, naming the key.
+ * The configuration file, bound section by section to typed records ({@link SettingsSection}): the core's own
+ * sections at load, the sections plugins and adapters declare when they are known. Each default is written once,
+ * in its record's {@code DEFAULTS}; the operator's file and then the environment are laid over it. Any mistake
+ * (unknown key, wrong type, bad value) is one {@link ConfigException} naming the full key.
+ *
+ * <p>Adding a core section (say {@code health:}) is one record with {@code DEFAULTS} and {@code SECTION}
+ * constants, listed in {@link #CORE_SECTIONS}; read it with {@link #section}. A plugin's or adapter's section is
+ * declared by that plugin ({@code Plugin.settings()}) or adapter factory, never here.
  */
 public final class BotConfig {
-    static final String DEFAULTS_RESOURCE = "/dev/acgbot/core/acgbot-defaults.yaml";
+    /** The sections the core itself reads. */
+    public static final List<SettingsSection<?>> CORE_SECTIONS = List.of(
+            BotSettings.SECTION, AdminSettings.SECTION, LimitsSettings.SECTION, ExecutorSettings.SECTION);
+    /** Top-level keys whose children others declare: {@code adapters.<platform>} and {@code plugins.<id>}. */
+    static final Set<String> CONTAINERS = Set.of("adapters", "plugins");
 
     /** Environment variables that override config keys; secrets belong here rather than in files. */
     static final Map<String, String> ENV_OVERRIDES = Map.of(
@@ -32,70 +42,82 @@ public final class BotConfig {
             "TELEGRAM_BOT_TOKEN", "adapters.telegram.token",
             "ACGBOT_DATA_DIR", "bot.data_dir");
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of(
-            "bot", "admins", "limits", "executor", "adapters", "plugins", "models", "gallery", "cache");
-
-    private final YamlConfigSection root;
+    private final ObjectNode tree;
+    private final ConfigBinder binder;
     private final Path baseDir;
+    private final Map<String, Object> bound = new ConcurrentHashMap<>();
 
-    private BotConfig(YamlConfigSection root, Path baseDir) {
-        this.root = root;
+    private BotConfig(ObjectNode tree, Path baseDir) {
+        this.tree = tree;
         this.baseDir = baseDir;
+        this.binder = new ConfigBinder(baseDir);
+        CORE_SECTIONS.forEach(this::section);
     }
 
-    /** The embedded defaults only, with environment overrides. */
+    /** No file: the defaults with environment overrides; relative paths resolve from the working directory. */
     public static BotConfig defaults() {
-        return build(Map.of(), System.getenv(), Path.of("").toAbsolutePath());
+        return build(JsonNodeFactory.instance.objectNode(), System.getenv(), workingDir());
     }
 
-    /** Parses YAML text (over the defaults), without environment overrides; for tests and tools. */
+    /** YAML text without environment overrides, relative to the working directory; for tests and tools. */
     public static BotConfig parse(String yaml) {
-        return build(readYaml(yaml, "config"), Map.of(), Path.of("").toAbsolutePath());
+        return parse(yaml, Map.of());
     }
 
-    /** Parses YAML text over the defaults with the given environment. */
     public static BotConfig parse(String yaml, Map<String, String> env) {
-        return build(readYaml(yaml, "config"), env, Path.of("").toAbsolutePath());
+        return parse(yaml, env, workingDir());
     }
 
-    /** Loads a YAML file over the defaults, with environment overrides. Relative paths resolve from the working directory. */
+    /** YAML text with the given environment, relative paths resolving against {@code baseDir}. */
+    public static BotConfig parse(String yaml, Map<String, String> env, Path baseDir) {
+        return build(readYaml(yaml, "config"), env, baseDir.toAbsolutePath().normalize());
+    }
+
+    /** A YAML file with environment overrides; relative paths in it resolve against the file's directory. */
     public static BotConfig load(Path file) {
+        return load(file, System.getenv());
+    }
+
+    public static BotConfig load(Path file, Map<String, String> env) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), "cannot read the config file (" + e.getMessage() + ")");
         }
-        return build(readYaml(text, file.toString()), System.getenv(), Path.of("").toAbsolutePath());
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        return build(readYaml(text, file.toString()), env, dir);
     }
 
-    private static BotConfig build(Map<String, Object> user, Map<String, String> env, Path baseDir) {
-        Map<String, Object> merged = deepMerge(loadDefaults(), user);
+    private static Path workingDir() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static BotConfig build(ObjectNode tree, Map<String, String> env, Path baseDir) {
         ENV_OVERRIDES.forEach((variable, key) -> {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
-                put(merged, key, value.trim());
+                // a path given in the environment means what it means in the shell that set it
+                String v = key.equals("bot.data_dir") ? workingDir().resolve(value.strip()).normalize().toString() : value.strip();
+                put(tree, key, v);
             }
         });
-        BotConfig config = new BotConfig(new YamlConfigSection("", merged), baseDir);
-        config.validate();
-        return config;
+        return new BotConfig(tree, baseDir);
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> readYaml(String text, String source) {
+    static ObjectNode readYaml(String text, String source) {
         if (text.isBlank()) {
-            return new LinkedHashMap<>();
+            return JsonNodeFactory.instance.objectNode();
         }
         try {
-            Object parsed = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
-            if (parsed == null) {
-                return new LinkedHashMap<>();
+            JsonNode parsed = new ConfigBinder(workingDir()).mapper().readTree(text);
+            if (parsed == null || parsed.isNull() || parsed.isMissingNode()) {
+                return JsonNodeFactory.instance.objectNode();
             }
-            if (!(parsed instanceof Map)) {
+            if (!(parsed instanceof ObjectNode object)) {
                 throw new ConfigException(source, "the file must be a YAML mapping (key: value lines)");
             }
-            return (Map<String, Object>) parsed;
+            return object;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " line " + loc.getLineNr() + " column " + loc.getColumnNr();
@@ -103,146 +125,148 @@ public final class BotConfig {
         }
     }
 
-    private static Map<String, Object> loadDefaults() {
-        try (InputStream in = BotConfig.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("embedded defaults missing: " + DEFAULTS_RESOURCE);
-            }
-            return readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), "embedded defaults");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read embedded defaults", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> deepMerge(Map<String, Object> base, Map<String, Object> over) {
-        Map<String, Object> out = new LinkedHashMap<>(base);
-        over.forEach((k, v) -> {
-            Object b = out.get(k);
-            if (b instanceof Map && v instanceof Map) {
-                out.put(k, deepMerge((Map<String, Object>) b, (Map<String, Object>) v));
-            } else {
-                out.put(k, v);
-            }
-        });
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> root, String dottedKey, Object value) {
+    private static void put(ObjectNode root, String dottedKey, String value) {
         String[] parts = dottedKey.split("\\.");
-        Map<String, Object> cursor = root;
+        ObjectNode cursor = root;
         for (int i = 0; i < parts.length - 1; i++) {
-            Object next = cursor.get(parts[i]);
-            Map<String, Object> child = next instanceof Map ? new LinkedHashMap<>((Map<String, Object>) next) : new LinkedHashMap<>();
-            cursor.put(parts[i], child);
-            cursor = child;
+            JsonNode next = cursor.get(parts[i]);
+            cursor = next instanceof ObjectNode child ? child : cursor.putObject(parts[i]);
         }
         cursor.put(parts[parts.length - 1], value);
     }
 
-    private void validate() {
-        for (String key : root.keys()) {
-            if (!TOP_LEVEL_KEYS.contains(key)) {
-                throw new ConfigException(key, "unknown key; known top-level keys are " + new TreeSet<>(TOP_LEVEL_KEYS));
+    /**
+     * The section bound to its record: the file's keys (and environment overrides) over the declared defaults.
+     * For {@code plugins.<id>} the core's own {@code enabled} key is left out.
+     */
+    public <T> T section(SettingsSection<T> section) {
+        Object value = bound.computeIfAbsent(section.key(), k -> binder.bind(section, userNode(section.key())));
+        if (!section.type().isInstance(value)) {
+            throw new IllegalStateException(section.key() + " is declared twice, as " + value.getClass().getName()
+                    + " and " + section.type().getName());
+        }
+        return section.type().cast(value);
+    }
+
+    private JsonNode userNode(String key) {
+        String[] parts = key.split("\\.");
+        JsonNode node = tree.get(parts[0]);
+        if (parts.length == 2) {
+            node = requireSection(parts[0], node).get(parts[1]);
+            if (parts[0].equals("plugins") && node instanceof ObjectNode plugin) {
+                ObjectNode copy = plugin.deepCopy();
+                copy.remove("enabled");
+                return copy;
             }
         }
-        ConfigSection bot = root.section("bot");
-        requireKnown(bot, "name", "data_dir", "plugins_dir", "version");
-        if (bot.string("data_dir", "").isBlank()) {
-            throw new ConfigException("bot.data_dir", "must not be empty");
-        }
-        ConfigSection admins = root.section("admins");
-        for (String platform : admins.keys()) {
-            admins.stringList(platform);
-        }
-        ConfigSection limits = root.section("limits");
-        requireKnown(limits, "per_user", "per_chat", "exempt_admins");
-        for (String scope : List.of("per_user", "per_chat")) {
-            ConfigSection s = limits.section(scope);
-            requireKnown(s, "capacity", "refill_per_minute");
-            positive(s, "capacity", s.integer("capacity", 1));
-            positive(s, "refill_per_minute", s.decimal("refill_per_minute", 1));
-        }
-        limits.bool("exempt_admins", true);
-        ConfigSection exec = executor();
-        requireKnown(exec, "workers", "queue", "command_timeout", "max_attachment_bytes");
-        positive(exec, "workers", exec.integer("workers", 1));
-        if (exec.integer("queue", 0) < 0) {
-            throw new ConfigException("executor.queue", "must be 0 or more");
-        }
-        Duration timeout = exec.duration("command_timeout", Duration.ofSeconds(1));
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new ConfigException("executor.command_timeout", "must be longer than zero");
-        }
-        positive(exec, "max_attachment_bytes", exec.bytes("max_attachment_bytes", 1));
-        ConfigSection plugins = root.section("plugins");
-        for (String id : plugins.keys()) {
-            plugins.section(id).bool("enabled", true);
-        }
-        ConfigSection adapters = root.section("adapters");
-        for (String id : adapters.keys()) {
-            adapters.section(id);
-        }
+        return node;
     }
 
-    private static void requireKnown(ConfigSection section, String... known) {
-        Set<String> allowed = Set.of(known);
-        for (String key : section.keys()) {
-            if (!allowed.contains(key)) {
-                String prefix = section.path().isEmpty() ? "" : section.path() + ".";
-                throw new ConfigException(prefix + key, "unknown key; known keys here are " + new TreeSet<>(allowed));
+    private static ObjectNode requireSection(String key, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw new ConfigException(key, "expected a section (key: value lines), got '" + node.asText() + "'");
+    }
+
+    /** Whether {@code plugins.<id>.enabled} leaves the plugin on (it is on unless set to false). */
+    public boolean pluginEnabled(String id) {
+        JsonNode plugin = requireSection("plugins", tree.get("plugins")).get(id);
+        JsonNode enabled = requireSection("plugins." + id, plugin).get("enabled");
+        if (enabled == null || enabled.isNull()) {
+            return true;
+        }
+        if (!enabled.isBoolean()) {
+            throw new ConfigException("plugins." + id + ".enabled", "expected true or false, got '" + enabled.asText() + "'");
+        }
+        return enabled.booleanValue();
+    }
+
+    /** The keys the file has under a section ({@code plugins} or {@code plugins.core}), in file order. */
+    public Set<String> keysUnder(String dottedKey) {
+        JsonNode node = tree;
+        String path = "";
+        for (String part : dottedKey.split("\\.")) {
+            path = path.isEmpty() ? part : path + "." + part;
+            node = requireSection(path, node.get(part));
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /** Fails on a key under {@code parent} that is not one of {@code known}, suggesting the nearest. */
+    public void requireKnownChildren(String parent, Collection<String> known, String what) {
+        for (String key : keysUnder(parent)) {
+            if (!known.contains(key)) {
+                throw new ConfigException(parent + "." + key, ConfigErrors.unknownKey(key, known, what));
             }
         }
     }
 
-    private static void positive(ConfigSection section, String key, double value) {
-        if (!(value > 0)) {
-            throw new ConfigException(section.path() + "." + key, "must be greater than zero");
-        }
+    /** Fails on a top-level key that neither the core nor any of the {@code declared} sections reads. */
+    public void requireKnownTopLevel(Collection<SettingsSection<?>> declared) {
+        Set<String> known = new LinkedHashSet<>(CONTAINERS);
+        CORE_SECTIONS.forEach(s -> known.add(s.topLevelKey()));
+        declared.forEach(s -> known.add(s.topLevelKey()));
+        tree.fieldNames().forEachRemaining(key -> {
+            if (!known.contains(key)) {
+                throw new ConfigException(key, ConfigErrors.unknownKey(key, known, "top-level key"));
+            }
+        });
     }
 
-    public ConfigSection root() {
-        return root;
+    /** Every {@code token} under {@code adapters:} (from the file or the environment), for log redaction. */
+    public List<String> secrets() {
+        List<String> secrets = new java.util.ArrayList<>();
+        requireSection("adapters", tree.get("adapters")).forEach(adapter -> {
+            JsonNode token = adapter.get("token");
+            if (token != null && token.isValueNode() && !token.asText().isBlank()) {
+                secrets.add(token.asText().strip());
+            }
+        });
+        return secrets;
     }
 
-    public ConfigSection section(String key) {
-        return root.section(key);
+    public BotSettings bot() {
+        return section(BotSettings.SECTION);
+    }
+
+    public AdminSettings admins() {
+        return section(AdminSettings.SECTION);
+    }
+
+    public LimitsSettings limits() {
+        return section(LimitsSettings.SECTION);
+    }
+
+    public ExecutorSettings executor() {
+        return section(ExecutorSettings.SECTION);
+    }
+
+    public ConsoleSettings console() {
+        return section(ConsoleSettings.SECTION);
     }
 
     public String botName() {
-        return root.section("bot").string("name", "acgbot");
+        return bot().name();
     }
 
-    /** Where the bot writes everything; relative paths resolve against the working directory. */
+    /** Where the bot writes everything. */
     public Path dataDir() {
-        return baseDir.resolve(root.section("bot").string("data_dir", "data")).normalize();
+        return bot().dataDir();
     }
 
     /** Directory of plugin jars; defaults to {@code <data_dir>/plugins}. */
     public Path pluginsDir() {
-        return root.section("bot").string("plugins_dir")
-                .map(p -> baseDir.resolve(p).normalize())
-                .orElse(dataDir().resolve("plugins"));
+        return bot().pluginsDirOrDefault();
     }
 
-    public ConfigSection executor() {
-        return root.section("executor");
-    }
-
-    public ConfigSection limits() {
-        return root.section("limits");
-    }
-
-    public ConfigSection admins() {
-        return root.section("admins");
-    }
-
-    public ConfigSection adapters() {
-        return root.section("adapters");
-    }
-
-    public ConfigSection plugins() {
-        return root.section("plugins");
+    /** What relative paths in the file resolve against: the config file's directory (else the working directory). */
+    public Path baseDir() {
+        return baseDir;
     }
 }

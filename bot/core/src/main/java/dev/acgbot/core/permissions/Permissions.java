@@ -1,7 +1,7 @@
 package dev.acgbot.core.permissions;
 
 import dev.acgbot.api.adapter.MessageOrigin;
-import dev.acgbot.api.plugin.ConfigSection;
+import dev.acgbot.core.config.AdminSettings;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,11 +20,9 @@ public final class Permissions {
         this.adminsByPlatform = Map.copyOf(adminsByPlatform);
     }
 
-    public static Permissions fromConfig(ConfigSection admins) {
+    public static Permissions fromConfig(AdminSettings admins) {
         Map<String, Set<String>> map = new HashMap<>();
-        for (String platform : admins.keys()) {
-            map.put(platform, Set.copyOf(admins.stringList(platform)));
-        }
+        admins.byPlatform().forEach((platform, ids) -> map.put(platform, Set.copyOf(ids)));
         return new Permissions(map);
     }
 

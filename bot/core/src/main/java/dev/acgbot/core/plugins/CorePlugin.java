@@ -19,11 +19,14 @@ public final class CorePlugin implements Plugin {
     public static final String ID = "core";
 
     private final CommandRegistry registry;
+    private final String botName;
     private final Instant startedAt = Instant.now();
     private PluginContext context;
 
-    public CorePlugin(CommandRegistry registry) {
+    /** @param botName {@code bot.name}, shown by /about */
+    public CorePlugin(CommandRegistry registry, String botName) {
         this.registry = registry;
+        this.botName = botName;
     }
 
     @Override
@@ -44,7 +47,9 @@ public final class CorePlugin implements Plugin {
     @Override
     public List<BotCommand> commands() {
         return List.of(
-                BotCommand.of(CommandSpec.builder("help", "List the commands you can use").example("/help").build(), this::help),
+                BotCommand.of(CommandSpec.builder("help", "List the commands you can use")
+                        // Telegram sends /start when someone first opens the bot; unless a plugin claims it, it means /help
+                        .alias("start").example("/help").build(), this::help),
                 BotCommand.of(CommandSpec.builder("ping", "Check that the bot is alive").example("/ping").build(), this::ping),
                 BotCommand.of(CommandSpec.builder("about", "Version and enabled plugins").example("/about").build(), this::about));
     }
@@ -72,7 +77,7 @@ public final class CorePlugin implements Plugin {
         Duration up = Duration.between(startedAt, Instant.now());
         String plugins = String.join(", ", context.enabledPlugins());
         ctx.reply(Reply.text(RichText.builder()
-                .bold("acgbot " + context.botVersion()).newline()
+                .bold(botName + " " + context.botVersion()).newline()
                 .plain("Tags art, finds similar or duplicate images, and searches the gallery by text.").newline()
                 .plain("Plugins: " + plugins).newline()
                 .plain("Up for " + formatUptime(up))

@@ -1,8 +1,8 @@
 package dev.acgbot.core.plugins;
 
+import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.api.plugin.ConfigSection;
 import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.PluginContext;
 import dev.acgbot.api.plugin.Services;
@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,6 +36,7 @@ public final class PluginManager implements AutoCloseable {
     private final List<PluginSource> loaded = new ArrayList<>();
     private final List<Plugin> started = new CopyOnWriteArrayList<>();
     private final List<PluginState> states = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> declaredByPlugin = new HashMap<>();
 
     public PluginManager(BotConfig config, Services services, String botVersion) {
         this.config = config;
@@ -41,8 +44,53 @@ public final class PluginManager implements AutoCloseable {
         this.botVersion = botVersion;
     }
 
-    /** Keeps the plugins that are enabled in config and whose id is valid and not taken. */
+    /**
+     * Keeps the plugins that are enabled in config and whose id is valid and not taken. First binds every section
+     * any plugin declares (enabled or not) and rejects keys under {@code plugins:} and at the top level that no
+     * plugin declares, so a typo anywhere stops the bot before anything starts.
+     */
     public void load(List<PluginSource> sources) {
+        List<PluginSource> valid = validIds(sources);
+        bindDeclaredSettings(valid);
+        for (PluginSource source : valid) {
+            String id = source.plugin().id();
+            if (!config.pluginEnabled(id)) {
+                states.add(new PluginState(id, source.describeOrigin(), PluginState.Status.DISABLED, "disabled in config"));
+                LOG.info("plugin {} is disabled in config", id);
+                continue;
+            }
+            loaded.add(source);
+        }
+    }
+
+    private void bindDeclaredSettings(List<PluginSource> sources) {
+        Map<String, String> owners = new HashMap<>();
+        BotConfig.CORE_SECTIONS.forEach(s -> owners.put(s.topLevelKey(), "the core"));
+        List<SettingsSection<?>> declared = new ArrayList<>();
+        for (PluginSource source : sources) {
+            String id = source.plugin().id();
+            for (SettingsSection<?> section : source.plugin().settings()) {
+                String key = section.key();
+                boolean own = key.equals("plugins." + id);
+                if (!own && (key.contains(".") || owners.containsKey(key) || key.equals("adapters") || key.equals("plugins"))) {
+                    throw new IllegalStateException("plugin " + id + " declares the section " + key + ", which is not its own"
+                            + (owners.containsKey(key) ? " (" + owners.get(key) + " has it)" : ""));
+                }
+                owners.put(key, "plugin " + id);
+                declared.add(section);
+            }
+            declaredByPlugin.put(id, source.plugin().settings().stream().map(SettingsSection::key).toList());
+            if (!declaredByPlugin.get(id).contains("plugins." + id)) {
+                config.requireKnownChildren("plugins." + id, List.of("enabled"), "key (plugin " + id + " has no settings besides enabled)");
+            }
+        }
+        config.requireKnownChildren("plugins", sources.stream().map(s -> s.plugin().id()).toList(), "plugin");
+        config.requireKnownTopLevel(declared);
+        declared.forEach(config::section);
+    }
+
+    private List<PluginSource> validIds(List<PluginSource> sources) {
+        List<PluginSource> valid = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (PluginSource source : sources) {
             String id = source.plugin().id();
@@ -57,13 +105,9 @@ public final class PluginManager implements AutoCloseable {
                 LOG.error("plugin id '{}' from {} is already taken; skipped", id, source.describeOrigin());
                 continue;
             }
-            if (!config.plugins().section(id).bool("enabled", true)) {
-                states.add(new PluginState(id, source.describeOrigin(), PluginState.Status.DISABLED, "disabled in config"));
-                LOG.info("plugin {} is disabled in config", id);
-                continue;
-            }
-            loaded.add(source);
+            valid.add(source);
         }
+        return valid;
     }
 
     /** Starts the loaded plugins in order and registers their commands. */
@@ -93,17 +137,15 @@ public final class PluginManager implements AutoCloseable {
     }
 
     private PluginContext context(String id, List<String> enabledIds) {
-        ConfigSection section = config.plugins().section(id);
+        List<String> declared = declaredByPlugin.getOrDefault(id, List.of());
         Path dataDir = config.dataDir();
         return new PluginContext() {
             @Override
-            public ConfigSection config() {
-                return section;
-            }
-
-            @Override
-            public ConfigSection rootConfig() {
-                return config.root();
+            public <T> T settings(SettingsSection<T> section) {
+                if (!declared.contains(section.key())) {
+                    throw new IllegalArgumentException("plugin " + id + " reads " + section.key() + " without declaring it in settings()");
+                }
+                return config.section(section);
             }
 
             @Override

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The commands of all enabled plugins by name; the first plugin to claim a name keeps it. */
+/** The commands of all enabled plugins by name; the first plugin to claim a name keeps it. Aliases come second to names. */
 public final class CommandRegistry {
     private final Map<String, Registered> byName = new LinkedHashMap<>();
 
@@ -31,8 +31,13 @@ public final class CommandRegistry {
         return refused;
     }
 
+    /** The command of that name, else the first whose spec lists it as an alias. */
     public synchronized Optional<Registered> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        Registered direct = byName.get(name);
+        if (direct != null) {
+            return Optional.of(direct);
+        }
+        return byName.values().stream().filter(r -> r.command().spec().aliases().contains(name)).findFirst();
     }
 
     public synchronized List<CommandSpec> specs() {

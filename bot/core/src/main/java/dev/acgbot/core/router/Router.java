@@ -6,6 +6,7 @@ import dev.acgbot.api.adapter.MessageOrigin;
 import dev.acgbot.api.command.Arguments;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.AttachmentTooLargeException;
+import dev.acgbot.api.config.DataSize;
 import dev.acgbot.api.command.CommandRequest;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.command.RepliedMessage;
@@ -37,8 +38,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Router implements InboundSink, BotMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    /** Telegram sends /start when someone first opens the bot; unless a plugin claims it, it means /help. */
-    private static final Map<String, String> ALIASES = Map.of("start", "help");
 
     private final CommandRegistry registry;
     private final Permissions permissions;
@@ -48,12 +47,13 @@ public final class Router implements InboundSink, BotMetrics {
     private final boolean exemptAdmins;
     private final CommandExecutor executor;
     private final Duration defaultTimeout;
+    private final long maxAttachmentBytes;
     private final LatencyRecorder latencies = new LatencyRecorder(4096);
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
     public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
-                  boolean exemptAdmins, CommandExecutor executor, Duration defaultTimeout) {
+                  boolean exemptAdmins, CommandExecutor executor, Duration defaultTimeout, long maxAttachmentBytes) {
         this.registry = registry;
         this.permissions = permissions;
         this.perUser = perUser;
@@ -61,11 +61,12 @@ public final class Router implements InboundSink, BotMetrics {
         this.exemptAdmins = exemptAdmins;
         this.executor = executor;
         this.defaultTimeout = defaultTimeout;
+        this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
     @Override
-    public boolean onText(MessageOrigin origin, String text, String botUsername, List<Attachment> attachments,
-                          Optional<RepliedMessage> repliedTo, Responder responder) {
+    public boolean onText(MessageOrigin origin, String text, String botUsername, List<Attachment> posted,
+                          Optional<RepliedMessage> replied, Responder responder) {
         Optional<CommandLine> parsed = CommandLine.parse(text);
         if (parsed.isEmpty() || !parsed.get().isFor(botUsername)) {
             return false;
@@ -82,14 +83,16 @@ public final class Router implements InboundSink, BotMetrics {
             return false;
         }
         CommandSpec spec = found.get().command().spec();
+        List<Attachment> attachments = CappedAttachment.capAll(posted, maxAttachmentBytes);
+        Optional<RepliedMessage> repliedTo = CappedAttachment.capAll(replied, maxAttachmentBytes);
         dispatch(origin, found.get().command(), responder, () -> ArgumentBinder.bindText(spec, line.rest(), attachments, repliedTo),
                 attachments, repliedTo);
         return true;
     }
 
     @Override
-    public void onCommand(MessageOrigin origin, String command, Map<String, Object> options, List<Attachment> attachments,
-                          Optional<RepliedMessage> repliedTo, Responder responder) {
+    public void onCommand(MessageOrigin origin, String command, Map<String, Object> givenOptions, List<Attachment> posted,
+                          Optional<RepliedMessage> replied, Responder responder) {
         Optional<CommandRegistry.Registered> found = find(command);
         if (found.isEmpty()) {
             responder.send(Reply.error("I don't know /" + command + ". Send /help to see what I can do."));
@@ -97,12 +100,15 @@ public final class Router implements InboundSink, BotMetrics {
             return;
         }
         CommandSpec spec = found.get().command().spec();
+        List<Attachment> attachments = CappedAttachment.capAll(posted, maxAttachmentBytes);
+        Optional<RepliedMessage> repliedTo = CappedAttachment.capAll(replied, maxAttachmentBytes);
+        Map<String, Object> options = CappedAttachment.capAll(givenOptions, maxAttachmentBytes);
         dispatch(origin, found.get().command(), responder, () -> ArgumentBinder.bindOptions(spec, options, attachments, repliedTo),
                 attachments, repliedTo);
     }
 
     private Optional<CommandRegistry.Registered> find(String name) {
-        return registry.find(name).or(() -> Optional.ofNullable(ALIASES.get(name)).flatMap(registry::find));
+        return registry.find(name);
     }
 
     private interface Binding {
@@ -169,7 +175,7 @@ public final class Router implements InboundSink, BotMetrics {
             responder.send(new Reply.Error(e.getMessage(), ""));
         } catch (AttachmentTooLargeException e) {
             LOG.info("[{}] /{}: {}", correlationId, request.command(), e.getMessage());
-            responder.send(Reply.error("That file is too large for me (the limit is " + (e.limit() >> 20) + " MB)."));
+            responder.send(Reply.error("That file is too large for me (the limit is " + new DataSize(e.limit()) + ")."));
         } catch (InterruptedException e) {
             LOG.info("[{}] /{} was interrupted", correlationId, request.command());
             Thread.currentThread().interrupt();

@@ -31,15 +31,20 @@ class PluginJarDiscoveryTest {
             package example;
 
             import dev.acgbot.api.command.CommandSpec;
+            import dev.acgbot.api.config.SettingsSection;
             import dev.acgbot.api.plugin.BotCommand;
             import dev.acgbot.api.plugin.Plugin;
             import dev.acgbot.api.plugin.PluginContext;
             import java.util.List;
 
             public class HelloPlugin implements Plugin {
-                private String greeting = "hello";
+                public record Settings(String greeting) { }
+                static final SettingsSection<Settings> SETTINGS =
+                        new SettingsSection<>("plugins.hello-jar", Settings.class, new Settings("hello"));
+                private String greeting;
                 public String id() { return "hello-jar"; }
-                public void start(PluginContext context) { greeting = context.config().string("greeting", "hello"); }
+                public List<SettingsSection<?>> settings() { return List.of(SETTINGS); }
+                public void start(PluginContext context) { greeting = context.settings(SETTINGS).greeting(); }
                 public List<BotCommand> commands() {
                     return List.of(BotCommand.of(CommandSpec.builder("hello", "Greets you").build(),
                             ctx -> ctx.reply(greeting + ", " + ctx.request().user().displayName())));
@@ -58,9 +63,11 @@ class PluginJarDiscoveryTest {
         assertEquals(0, rc, "plugin source compiles");
         Path jar = Files.createDirectories(dir.resolve("plugins")).resolve("hello.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("example/HelloPlugin.class"));
-            Files.copy(classes.resolve("example/HelloPlugin.class"), out);
-            out.closeEntry();
+            for (String name : List.of("HelloPlugin.class", "HelloPlugin$Settings.class")) {
+                out.putNextEntry(new JarEntry("example/" + name));
+                Files.copy(classes.resolve("example/" + name), out);
+                out.closeEntry();
+            }
             out.putNextEntry(new JarEntry("META-INF/services/dev.acgbot.api.plugin.Plugin"));
             out.write("example.HelloPlugin\n".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();

@@ -5,6 +5,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.acgbot.api.UserFacingException;
 import dev.acgbot.api.adapter.MessageOrigin;
+import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.BoundedRead;
 import dev.acgbot.api.command.ChatUser;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotCommand;
@@ -40,7 +42,7 @@ class RouterTest {
     private Router router(CommandRegistry registry, int workers, int queue, int userCapacity, Duration timeout) {
         executor = new CommandExecutor(workers, queue);
         return new Router(registry, new Permissions(Map.of("telegram", Set.of("999"))),
-                new RateLimiter(userCapacity, 1), new RateLimiter(1000, 1000), true, executor, timeout);
+                new RateLimiter(userCapacity, 1), new RateLimiter(1000, 1000), true, executor, timeout, 1000);
     }
 
     private Router router(CommandRegistry registry) {
@@ -94,10 +96,14 @@ class RouterTest {
     }
 
     @Test
-    void telegramStartMeansHelpUnlessAPluginClaimsIt() throws Exception {
-        Router router = router(registry(BotCommand.of(CommandSpec.builder("help", "Help").build(), ctx -> ctx.reply("the commands"))));
+    void anAliasInTheSpecRunsItsCommandUnlessAnotherCommandHasThatName() throws Exception {
+        BotCommand help = BotCommand.of(CommandSpec.builder("help", "Help").alias("start").build(), ctx -> ctx.reply("the commands"));
         MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
-        assertEquals("the commands", send(router, privateChat, "/start").lastText());
+        assertEquals("the commands", send(router(registry(help)), privateChat, "/start").lastText());
+        BotCommand start = BotCommand.of(CommandSpec.builder("start", "Start").build(), ctx -> ctx.reply("started"));
+        assertEquals("started", send(router(registry(help, start)), privateChat, "/start").lastText());
+        Router plain = router(registry(BotCommand.of(CommandSpec.builder("help", "Help").build(), ctx -> ctx.reply("the commands"))));
+        assertTrue(send(plain, privateChat, "/start").lastText().contains("I don't know /start"), "no alias, no hard-coded /start");
     }
 
     @Test
@@ -222,5 +228,51 @@ class RouterTest {
         assertEquals(5, responders.stream().filter(r -> r.lastText().equals("done")).count());
         assertEquals(5, started.get());
         assertEquals(0, router.queueDepth());
+    }
+
+    /** A posted file of {@code size} bytes, read through BoundedRead as the adapters do. */
+    private static Attachment file(int size) {
+        return new Attachment() {
+            @Override
+            public String fileName() {
+                return "big.png";
+            }
+
+            @Override
+            public Optional<String> contentType() {
+                return Optional.empty();
+            }
+
+            @Override
+            public long declaredSize() {
+                return -1;
+            }
+
+            @Override
+            public byte[] read(long maxBytes) throws java.io.IOException {
+                return BoundedRead.readAtMost(new java.io.ByteArrayInputStream(new byte[size]), fileName(), maxBytes);
+            }
+        };
+    }
+
+    @Test
+    void noCommandReadsMoreOfAnAttachmentThanTheConfiguredLimitWhateverItAsksFor() throws Exception {
+        // the router is built with executor.max_attachment_bytes = 1000
+        BotCommand greedy = BotCommand.of(CommandSpec.builder("read", "Reads everything").attachment("file", "f", true).build(),
+                ctx -> ctx.reply(ctx.request().images().get(0).read(Long.MAX_VALUE).length + " bytes"));
+        Router router = router(registry(greedy));
+        MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
+        RecordingResponder small = new RecordingResponder();
+        router.onText(privateChat, "/read", null, List.of(file(1000)), Optional.empty(), small);
+        assertTrue(small.awaitCompleted(10));
+        assertEquals("1000 bytes", small.lastText());
+        RecordingResponder big = new RecordingResponder();
+        router.onText(privateChat, "/read", null, List.of(file(1001)), Optional.empty(), big);
+        assertTrue(big.awaitCompleted(10));
+        assertEquals("ERROR: That file is too large for me (the limit is 1000B).", big.lastText());
+        RecordingResponder slash = new RecordingResponder();
+        router.onCommand(privateChat, "read", Map.of("file", file(5000)), List.of(), Optional.empty(), slash);
+        assertTrue(slash.awaitCompleted(10));
+        assertEquals("ERROR: That file is too large for me (the limit is 1000B).", slash.lastText());
     }
 }

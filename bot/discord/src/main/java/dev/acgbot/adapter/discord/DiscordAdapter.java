@@ -66,7 +66,8 @@ public final class DiscordAdapter implements ChatAdapter {
                     .setEnableShutdownHook(false)
                     .setHttpClient(resources.client())
                     .addEventListeners(readiness(ready),
-                            new InteractionListener(sink, new InteractionMapper(settings.adminPermission(), resources.client()), resources.dispatcher()));
+                            new InteractionListener(sink, new InteractionMapper(settings.adminPermission(), resources.client(),
+                                    CommandDataFactory.contextMenus(commands)), resources.dispatcher()));
             settings.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
             settings.gatewayUrl().ifPresent(url -> builder
                     .setSessionController(new FixedGatewaySessionController(url))

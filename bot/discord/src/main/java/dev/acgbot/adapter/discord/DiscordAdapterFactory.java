@@ -2,10 +2,10 @@ package dev.acgbot.adapter.discord;
 
 import dev.acgbot.api.adapter.ChatAdapter;
 import dev.acgbot.api.adapter.ChatAdapterFactory;
-import dev.acgbot.api.plugin.ConfigSection;
+import dev.acgbot.api.config.SettingsSection;
 
 /** Creates the Discord adapter from {@code adapters.discord}; found with ServiceLoader. */
-public final class DiscordAdapterFactory implements ChatAdapterFactory {
+public final class DiscordAdapterFactory implements ChatAdapterFactory<DiscordSettings.Section> {
 
     @Override
     public String platform() {
@@ -13,12 +13,17 @@ public final class DiscordAdapterFactory implements ChatAdapterFactory {
     }
 
     @Override
-    public boolean isConfigured(ConfigSection section) {
-        return section.bool("enabled", true) && section.string("token").filter(t -> !t.isBlank()).isPresent();
+    public SettingsSection<DiscordSettings.Section> settings() {
+        return DiscordSettings.SECTION;
     }
 
     @Override
-    public ChatAdapter create(ConfigSection section) {
+    public boolean isConfigured(DiscordSettings.Section section) {
+        return section.configured();
+    }
+
+    @Override
+    public ChatAdapter create(DiscordSettings.Section section) {
         return new DiscordAdapter(DiscordSettings.from(section));
     }
 }

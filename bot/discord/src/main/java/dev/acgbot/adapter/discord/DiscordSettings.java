@@ -1,7 +1,7 @@
 package dev.acgbot.adapter.discord;
 
+import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.api.plugin.ConfigSection;
 import net.dv8tion.jda.api.Permission;
 
 import java.time.Duration;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param guildIds         register commands in these guilds only (instant, for development); empty means globally
  * @param adminPermission  members with this permission count as admins; empty means only the core's admin list
  * @param registerCommands whether to publish the slash and context-menu commands at start
- * @param contextMenus     whether to add the message context-menu commands "Tag image" and "Find similar"
+ * @param contextMenus     whether to add the message context-menu commands the command specs name (e.g. "Tag image")
  * @param readyTimeout     how long start waits for the gateway to become ready
  * @param restBaseUrl      Discord REST base (a proxy or a test server), or empty for Discord's own
  * @param gatewayUrl       gateway WebSocket URL (a test server), or empty for Discord's own
@@ -26,6 +26,33 @@ import java.util.Optional;
 public record DiscordSettings(String token, List<Long> guildIds, Optional<Permission> adminPermission,
                               boolean registerCommands, boolean contextMenus, Duration readyTimeout,
                               Optional<String> restBaseUrl, Optional<String> gatewayUrl) {
+
+    /**
+     * The section as written in the file, bound by the core; {@link #from} checks it and builds the settings.
+     *
+     * @param enabled false keeps the adapter off even with a token
+     */
+    public record Section(String token, boolean enabled, List<String> guildIds, String adminPermission, boolean registerCommands,
+                          boolean contextMenus, Duration readyTimeout, String restBaseUrl, String gatewayUrl) {
+        public static final Section DEFAULTS = new Section("", true, List.of(), "", true, true, Duration.ofSeconds(60), "", "");
+
+        public Section {
+            guildIds = List.copyOf(guildIds);
+        }
+
+        /** Whether the adapter should run: enabled, with a token. */
+        public boolean configured() {
+            return enabled && token != null && !token.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Section[enabled=" + enabled + ", guildIds=" + guildIds + "]";
+        }
+    }
+
+    public static final SettingsSection<Section> SECTION = new SettingsSection<>("adapters.discord", Section.class, Section.DEFAULTS);
+    private static final String KEY = "adapters.discord.";
 
     public DiscordSettings {
         Objects.requireNonNull(token, "token");
@@ -36,56 +63,52 @@ public record DiscordSettings(String token, List<Long> guildIds, Optional<Permis
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
     }
 
-    /** Reads and validates the section; errors name the full key and never echo the token. */
-    public static DiscordSettings from(ConfigSection section) {
-        String token = section.string("token").map(String::strip).orElse("");
+    /** Validates the bound section; errors name the full key and never echo the token. */
+    public static DiscordSettings from(Section section) {
+        String token = section.token() == null ? "" : section.token().strip();
         if (token.isEmpty()) {
-            throw new ConfigException(key(section, "token"), "missing: set it or the DISCORD_TOKEN environment variable");
+            throw new ConfigException(KEY + "token", "missing: set it or the DISCORD_TOKEN environment variable");
         }
         if (token.contains(" ")) {
-            throw new ConfigException(key(section, "token"), "contains spaces: paste the bot token alone, without 'Bot '");
+            throw new ConfigException(KEY + "token", "contains spaces: paste the bot token alone, without 'Bot '");
         }
         List<Long> guildIds = new ArrayList<>();
-        for (String id : section.stringList("guild_ids")) {
+        for (String id : section.guildIds()) {
             try {
                 guildIds.add(Long.parseUnsignedLong(id.strip()));
             } catch (NumberFormatException e) {
-                throw new ConfigException(key(section, "guild_ids"), "not a guild id (a number): " + id);
+                throw new ConfigException(KEY + "guild_ids", "not a guild id (a number): " + id);
             }
         }
-        Optional<Permission> permission = section.string("admin_permission")
+        Optional<Permission> permission = Optional.ofNullable(section.adminPermission())
                 .map(String::strip)
                 .filter(p -> !p.isEmpty() && !p.equalsIgnoreCase("none"))
-                .map(p -> parsePermission(section, p));
-        Duration readyTimeout = section.duration("ready_timeout", Duration.ofSeconds(60));
+                .map(DiscordSettings::parsePermission);
+        Duration readyTimeout = section.readyTimeout();
         if (readyTimeout.isNegative() || readyTimeout.isZero()) {
-            throw new ConfigException(key(section, "ready_timeout"), "must be positive");
+            throw new ConfigException(KEY + "ready_timeout", "must be positive");
         }
-        Optional<String> rest = section.string("rest_base_url").map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> rest = Optional.ofNullable(section.restBaseUrl()).map(String::strip).filter(u -> !u.isEmpty());
         if (rest.isPresent() && !rest.get().matches("https?://.+")) {
-            throw new ConfigException(key(section, "rest_base_url"), "must be an http(s) URL: " + rest.get());
+            throw new ConfigException(KEY + "rest_base_url", "must be an http(s) URL: " + rest.get());
         }
-        Optional<String> gateway = section.string("gateway_url").map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> gateway = Optional.ofNullable(section.gatewayUrl()).map(String::strip).filter(u -> !u.isEmpty());
         if (gateway.isPresent() && !gateway.get().matches("wss?://.+")) {
-            throw new ConfigException(key(section, "gateway_url"), "must be a ws(s) URL: " + gateway.get());
+            throw new ConfigException(KEY + "gateway_url", "must be a ws(s) URL: " + gateway.get());
         }
-        return new DiscordSettings(token, guildIds, permission, section.bool("register_commands", true),
-                section.bool("context_menus", true), readyTimeout, rest, gateway);
+        return new DiscordSettings(token, guildIds, permission, section.registerCommands(), section.contextMenus(), readyTimeout,
+                rest, gateway);
     }
 
-    private static Permission parsePermission(ConfigSection section, String name) {
+    private static Permission parsePermission(String name) {
         String normalized = name.toUpperCase(Locale.ROOT).replace(' ', '_');
         for (Permission p : Permission.values()) {
             if (p.name().equals(normalized) || p.getName().equalsIgnoreCase(name)) {
                 return p;
             }
         }
-        throw new ConfigException(key(section, "admin_permission"),
+        throw new ConfigException(KEY + "admin_permission",
                 "unknown Discord permission '" + name + "' (for example MANAGE_SERVER, ADMINISTRATOR, MODERATE_MEMBERS)");
-    }
-
-    private static String key(ConfigSection section, String name) {
-        return section.path().isEmpty() ? name : section.path() + "." + name;
     }
 
     @Override

@@ -102,7 +102,7 @@ class DiscordAdapterLifecycleTest {
             DiscordAdapter adapter = new DiscordAdapter(settings(rest.apiBaseUrl(), gateway.url(),
                     List.of(Long.parseLong(Interactions.GUILD))));
             try {
-                adapter.start(IGNORING_SINK, List.of(CommandSpec.builder("tag", "Tag an image").build()));
+                adapter.start(IGNORING_SINK, List.of(CommandSpec.builder("tag", "Tag an image").contextMenu("Tag image").build()));
                 assertEquals("GET users/@me", line(rest.next(Duration.ofSeconds(5))));
                 RestCall registration = rest.next(Duration.ofSeconds(5));
                 assertEquals("PUT applications/" + APP_ID + "/guilds/" + Interactions.GUILD + "/commands", line(registration));

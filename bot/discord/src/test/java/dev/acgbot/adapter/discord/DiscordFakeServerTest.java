@@ -208,9 +208,9 @@ class DiscordFakeServerTest {
         public List<BotCommand> commands() {
             return List.of(
                     BotCommand.of(CommandSpec.builder("tag", "Tag an image").attachment("image", "the image", false)
-                            .usesRepliedImages().build(), this::tag),
+                            .usesRepliedImages().contextMenu("Tag image").build(), this::tag),
                     BotCommand.of(CommandSpec.builder("similar", "Find similar images").attachment("image", "the image", false)
-                            .usesRepliedImages().build(), ctx -> ctx.reply("similar")),
+                            .usesRepliedImages().contextMenu("Find similar").build(), ctx -> ctx.reply("similar")),
                     BotCommand.of(CommandSpec.builder("search", "Search by text").text("query", "what to look for", true)
                             .build(), this::search),
                     BotCommand.of(CommandSpec.builder("reindex", "Rebuild the index").adminOnly().build(), this::reindex));

@@ -2,7 +2,6 @@ package dev.acgbot.adapter.discord;
 
 import dev.acgbot.api.adapter.ChatAdapterFactory;
 import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.api.plugin.ConfigSection;
 import dev.acgbot.core.config.BotConfig;
 import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.Test;
@@ -20,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DiscordSettingsTest {
 
-    private static ConfigSection section(String yaml, Map<String, String> env) {
-        return BotConfig.parse(yaml, env).adapters().section("discord");
+    private static DiscordSettings.Section section(String yaml, Map<String, String> env) {
+        return BotConfig.parse(yaml, env).section(DiscordSettings.SECTION);
     }
 
     @Test
     void theTokenComesFromTheEnvironmentAndDefaultsFillTheRest() {
-        ConfigSection s = section("adapters: {discord: {}}", Map.of("DISCORD_TOKEN", "abc.def.ghi"));
+        DiscordSettings.Section s = section("adapters: {discord: {}}", Map.of("DISCORD_TOKEN", "abc.def.ghi"));
         assertTrue(new DiscordAdapterFactory().isConfigured(s));
         DiscordSettings settings = DiscordSettings.from(s);
         assertEquals("abc.def.ghi", settings.token());
@@ -71,6 +70,14 @@ class DiscordSettingsTest {
                 section("adapters: {discord: {token: 'Bot secret-value'}}", Map.of())));
         assertEquals("adapters.discord.token", token.key());
         assertFalse(token.getMessage().contains("secret-value"));
+    }
+
+    @Test
+    void unknownKeysAndWrongTypesInTheSectionAreNamed() {
+        assertEquals("adapters.discord.guild_id: unknown key (did you mean 'guild_ids'?)",
+                assertThrows(ConfigException.class, () -> section("adapters: {discord: {guild_id: [1]}}", Map.of())).getMessage());
+        assertEquals("adapters.discord.context_menus: expected true or false, got 'sure'",
+                assertThrows(ConfigException.class, () -> section("adapters: {discord: {context_menus: sure}}", Map.of())).getMessage());
     }
 
     @Test

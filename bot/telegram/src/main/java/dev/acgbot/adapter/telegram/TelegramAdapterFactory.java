@@ -2,10 +2,10 @@ package dev.acgbot.adapter.telegram;
 
 import dev.acgbot.api.adapter.ChatAdapter;
 import dev.acgbot.api.adapter.ChatAdapterFactory;
-import dev.acgbot.api.plugin.ConfigSection;
+import dev.acgbot.api.config.SettingsSection;
 
 /** Creates the Telegram adapter from {@code adapters.telegram}; found with ServiceLoader. */
-public final class TelegramAdapterFactory implements ChatAdapterFactory {
+public final class TelegramAdapterFactory implements ChatAdapterFactory<TelegramSettings.Section> {
 
     @Override
     public String platform() {
@@ -13,12 +13,17 @@ public final class TelegramAdapterFactory implements ChatAdapterFactory {
     }
 
     @Override
-    public boolean isConfigured(ConfigSection section) {
-        return section.bool("enabled", true) && section.string("token").filter(t -> !t.isBlank()).isPresent();
+    public SettingsSection<TelegramSettings.Section> settings() {
+        return TelegramSettings.SECTION;
     }
 
     @Override
-    public ChatAdapter create(ConfigSection section) {
+    public boolean isConfigured(TelegramSettings.Section section) {
+        return section.configured();
+    }
+
+    @Override
+    public ChatAdapter create(TelegramSettings.Section section) {
         return new TelegramAdapter(TelegramSettings.from(section));
     }
 }

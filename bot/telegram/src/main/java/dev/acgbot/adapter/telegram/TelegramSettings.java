@@ -1,7 +1,8 @@
 package dev.acgbot.adapter.telegram;
 
+import dev.acgbot.api.config.DataSize;
+import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.api.plugin.ConfigSection;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +26,30 @@ public record TelegramSettings(String token, URI baseUrl, Duration pollTimeout, 
     /** getFile refuses larger files on the public Bot API. */
     public static final long BOT_API_DOWNLOAD_LIMIT = 20L * 1024 * 1024;
 
+    /**
+     * The section as written in the file, bound by the core; {@link #from} checks it and builds the settings.
+     *
+     * @param enabled false keeps the adapter off even with a token
+     */
+    public record Section(String token, boolean enabled, String baseUrl, Duration pollTimeout, DataSize downloadLimit,
+                          Duration maxRetryWait, boolean registerCommands) {
+        public static final Section DEFAULTS = new Section("", true, DEFAULT_BASE_URL, Duration.ofSeconds(50),
+                new DataSize(BOT_API_DOWNLOAD_LIMIT), Duration.ofSeconds(30), true);
+
+        /** Whether the adapter should run: enabled, with a token. */
+        public boolean configured() {
+            return enabled && token != null && !token.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Section[enabled=" + enabled + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    public static final SettingsSection<Section> SECTION = new SettingsSection<>("adapters.telegram", Section.class, Section.DEFAULTS);
+    private static final String KEY = "adapters.telegram.";
+
     public TelegramSettings {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -32,45 +57,40 @@ public record TelegramSettings(String token, URI baseUrl, Duration pollTimeout, 
         Objects.requireNonNull(maxRetryWait, "maxRetryWait");
     }
 
-    /** Reads and validates the section; errors name the full key. */
-    public static TelegramSettings from(ConfigSection section) {
-        String token = section.string("token").map(String::strip).orElse("");
+    /** Validates the bound section; errors name the full key. */
+    public static TelegramSettings from(Section section) {
+        String token = section.token() == null ? "" : section.token().strip();
         if (token.isEmpty()) {
-            throw new ConfigException(key(section, "token"), "missing: set it or the TELEGRAM_BOT_TOKEN environment variable");
+            throw new ConfigException(KEY + "token", "missing: set it or the TELEGRAM_BOT_TOKEN environment variable");
         }
         if (!token.matches("[0-9]+:[A-Za-z0-9_-]+")) {
             // never echo the value: it is a secret even when malformed
-            throw new ConfigException(key(section, "token"), "does not look like a BotFather token (digits:letters)");
+            throw new ConfigException(KEY + "token", "does not look like a BotFather token (digits:letters)");
         }
-        String base = section.string("base_url", DEFAULT_BASE_URL).strip();
+        String base = section.baseUrl().strip();
         URI baseUrl;
         try {
             baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(key(section, "base_url"), "not a URL: " + base);
+            throw new ConfigException(KEY + "base_url", "not a URL: " + base);
         }
         if (baseUrl.getHost() == null || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
                 || (baseUrl.getRawPath() != null && !baseUrl.getRawPath().isEmpty())) {
-            throw new ConfigException(key(section, "base_url"), "must be http(s)://host[:port] without a path: " + base);
+            throw new ConfigException(KEY + "base_url", "must be http(s)://host[:port] without a path: " + base);
         }
-        Duration pollTimeout = section.duration("poll_timeout", Duration.ofSeconds(50));
+        Duration pollTimeout = section.pollTimeout();
         if (pollTimeout.isNegative() || pollTimeout.toSeconds() > 300) {
-            throw new ConfigException(key(section, "poll_timeout"), "must be between 0s and 300s");
+            throw new ConfigException(KEY + "poll_timeout", "must be between 0s and 300s");
         }
-        long downloadLimit = section.bytes("download_limit", BOT_API_DOWNLOAD_LIMIT);
+        long downloadLimit = section.downloadLimit().bytes();
         if (downloadLimit <= 0) {
-            throw new ConfigException(key(section, "download_limit"), "must be positive");
+            throw new ConfigException(KEY + "download_limit", "must be positive");
         }
-        Duration maxRetryWait = section.duration("max_retry_wait", Duration.ofSeconds(30));
+        Duration maxRetryWait = section.maxRetryWait();
         if (maxRetryWait.isNegative()) {
-            throw new ConfigException(key(section, "max_retry_wait"), "must not be negative");
+            throw new ConfigException(KEY + "max_retry_wait", "must not be negative");
         }
-        return new TelegramSettings(token, baseUrl, pollTimeout, downloadLimit, maxRetryWait,
-                section.bool("register_commands", true));
-    }
-
-    private static String key(ConfigSection section, String name) {
-        return section.path().isEmpty() ? name : section.path() + "." + name;
+        return new TelegramSettings(token, baseUrl, pollTimeout, downloadLimit, maxRetryWait, section.registerCommands());
     }
 
     @Override

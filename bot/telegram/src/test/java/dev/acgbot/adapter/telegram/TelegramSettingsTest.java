@@ -1,7 +1,6 @@
 package dev.acgbot.adapter.telegram;
 
 import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.api.plugin.ConfigSection;
 import dev.acgbot.core.config.BotConfig;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TelegramSettingsTest {
 
-    private static ConfigSection section(String yaml, Map<String, String> env) {
-        return BotConfig.parse(yaml, env).adapters().section("telegram");
+    private static TelegramSettings.Section section(String yaml, Map<String, String> env) {
+        return BotConfig.parse(yaml, env).section(TelegramSettings.SECTION);
     }
 
     @Test
     void theTokenComesFromTheEnvironmentAndDefaultsFillTheRest() {
-        ConfigSection s = section("adapters: {telegram: {enabled: true}}", Map.of("TELEGRAM_BOT_TOKEN", "123:abc_DEF-ghi"));
+        TelegramSettings.Section s = section("adapters: {telegram: {enabled: true}}", Map.of("TELEGRAM_BOT_TOKEN", "123:abc_DEF-ghi"));
         assertTrue(new TelegramAdapterFactory().isConfigured(s));
         TelegramSettings settings = TelegramSettings.from(s);
         assertEquals("123:abc_DEF-ghi", settings.token());
@@ -69,6 +68,14 @@ class TelegramSettingsTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> TelegramSettings.from(section("adapters: {telegram: {token: '1:x', base_url: 'http://h/api'}}", Map.of())));
         assertEquals("adapters.telegram.base_url", e.key());
+    }
+
+    @Test
+    void unknownKeysAndWrongTypesInTheSectionAreNamed() {
+        assertEquals("adapters.telegram.tokn: unknown key (did you mean 'token'?)",
+                assertThrows(ConfigException.class, () -> section("adapters: {telegram: {tokn: '1:x'}}", Map.of())).getMessage());
+        assertEquals("adapters.telegram.poll_timeout: expected a duration such as 30s, 5m or 500ms, got 'long'",
+                assertThrows(ConfigException.class, () -> section("adapters: {telegram: {poll_timeout: long}}", Map.of())).getMessage());
     }
 
     @Test

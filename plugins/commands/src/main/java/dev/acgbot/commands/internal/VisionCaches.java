@@ -3,7 +3,7 @@ package dev.acgbot.commands.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import dev.acgbot.commands.VisionSettings;
+import dev.acgbot.commands.settings.CacheSettings;
 import dev.acgbot.gallery.SearchHit;
 import dev.acgbot.models.api.TagResult;
 import dev.acgbot.models.api.TextEmbedding;
@@ -37,14 +37,14 @@ public final class VisionCaches {
     private final Cache<SearchKey, List<SearchHit>> searches;
     private volatile long searchGeneration = -1;
 
-    public VisionCaches(VisionSettings.CacheSettings settings) {
-        this.tags = build(settings.tagEntries(), settings);
-        this.imageEmbeddings = build(settings.imageEmbeddingEntries(), settings);
-        this.textEmbeddings = build(settings.textEmbeddingEntries(), settings);
-        this.searches = build(settings.searchEntries(), settings);
+    public VisionCaches(CacheSettings settings) {
+        this.tags = build(settings.tags(), settings);
+        this.imageEmbeddings = build(settings.imageEmbeddings(), settings);
+        this.textEmbeddings = build(settings.textEmbeddings(), settings);
+        this.searches = build(settings.searchResults(), settings);
     }
 
-    private static <K, V> Cache<K, V> build(long size, VisionSettings.CacheSettings settings) {
+    private static <K, V> Cache<K, V> build(long size, CacheSettings settings) {
         return Caffeine.newBuilder().maximumSize(size).expireAfterAccess(settings.expireAfterAccess()).recordStats().build();
     }
 

@@ -1,6 +1,6 @@
 package dev.acgbot.commands.internal;
 
-import dev.acgbot.commands.VisionSettings;
+import dev.acgbot.commands.settings.CacheSettings;
 import dev.acgbot.gallery.SearchHit;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class VisionCachesTest {
-    final VisionCaches caches = new VisionCaches(new VisionSettings.CacheSettings(100, 100, 100, 100, Duration.ofMinutes(5)));
+    final VisionCaches caches = new VisionCaches(new CacheSettings(100, 100, 100, 100, Duration.ofMinutes(5)));
 
     @Test
     void sameImageIsComputedOnceAndCountedAsAHit() {

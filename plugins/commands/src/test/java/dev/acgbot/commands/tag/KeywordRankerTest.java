@@ -22,8 +22,8 @@ class KeywordRankerTest {
 
     @Test
     void keywordListsSplitOnCommasOrSpaces() {
-        assertEquals(List.of("猫", "樱花", "sword"), TagPlugin.splitKeywords("猫，樱花, sword"));
-        assertEquals(List.of("red", "blue"), TagPlugin.splitKeywords("red blue red"));
-        assertEquals(List.of("cherry blossom", "night sky"), TagPlugin.splitKeywords("cherry blossom, night sky"));
+        assertEquals(List.of("猫", "樱花", "sword"), TagCommand.splitKeywords("猫，樱花, sword"));
+        assertEquals(List.of("red", "blue"), TagCommand.splitKeywords("red blue red"));
+        assertEquals(List.of("cherry blossom", "night sky"), TagCommand.splitKeywords("cherry blossom, night sky"));
     }
 }

@@ -12,15 +12,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds Discord application commands from the command data: one slash command per spec (attachment options
  * for images, string and number options with their choices and bounds), plus the message context-menu
- * commands that stand in for Telegram's reply-with-command.
+ * commands that stand in for Telegram's reply-with-command, named by each spec's {@code contextMenu}.
  */
 public final class CommandDataFactory {
-    /** Context-menu names (what the user sees on a message) to the command they run. */
-    public static final Map<String, String> CONTEXT_MENUS = Map.of("Tag image", "tag", "Find similar", "similar");
     /** Discord's limit per scope. */
     static final int MAX_SLASH_COMMANDS = 100;
 
@@ -36,12 +35,20 @@ public final class CommandDataFactory {
             out.add(slash(spec));
         }
         if (contextMenus) {
-            CONTEXT_MENUS.entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .filter(e -> specs.stream().anyMatch(s -> s.name().equals(e.getValue())))
-                    .forEach(e -> out.add(Commands.message(e.getKey())));
+            contextMenus(specs).keySet().forEach(menu -> out.add(Commands.message(menu)));
         }
         return out;
+    }
+
+    /** Context-menu names (what the user sees on a message) to the command they run, sorted by name. */
+    public static Map<String, String> contextMenus(List<CommandSpec> specs) {
+        Map<String, String> menus = new TreeMap<>();
+        for (CommandSpec spec : specs) {
+            if (!spec.contextMenu().isEmpty()) {
+                menus.putIfAbsent(spec.contextMenu(), spec.name());
+            }
+        }
+        return menus;
     }
 
     static SlashCommandData slash(CommandSpec spec) {

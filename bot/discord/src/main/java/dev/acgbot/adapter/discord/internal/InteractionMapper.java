@@ -29,11 +29,16 @@ public final class InteractionMapper {
 
     private final Optional<Permission> adminPermission;
     private final OkHttpClient http;
+    private final Map<String, String> contextMenus;
 
-    /** @param http downloads attachments */
-    public InteractionMapper(Optional<Permission> adminPermission, OkHttpClient http) {
+    /**
+     * @param http         downloads attachments
+     * @param contextMenus context-menu name to the command it runs ({@link CommandDataFactory#contextMenus})
+     */
+    public InteractionMapper(Optional<Permission> adminPermission, OkHttpClient http, Map<String, String> contextMenus) {
         this.adminPermission = adminPermission;
         this.http = http;
+        this.contextMenus = Map.copyOf(contextMenus);
     }
 
     public InboundCommand slash(SlashCommandInteraction interaction) {
@@ -56,7 +61,7 @@ public final class InteractionMapper {
      * replied-to message, so commands that only look at either still find them.
      */
     public Optional<InboundCommand> contextMenu(MessageContextInteraction interaction) {
-        String command = CommandDataFactory.CONTEXT_MENUS.get(interaction.getName());
+        String command = contextMenus.get(interaction.getName());
         if (command == null) {
             return Optional.empty();
         }

@@ -17,7 +17,7 @@ class CommandDataFactoryTest {
     private static final CommandSpec TAG = CommandSpec.builder("tag", "Tag an image")
             .number("threshold", "minimum score", 0, 1)
             .attachment("image", "the image to tag", true)
-            .usesRepliedImages().build();
+            .usesRepliedImages().contextMenu("Tag image").build();
     private static final CommandSpec SEARCH = CommandSpec.builder("search", "")
             .text("query", "what to look for", true)
             .choice("mode", "how to rank", false, "fast", "exact").build();
@@ -48,13 +48,13 @@ class CommandDataFactoryTest {
     }
 
     @Test
-    void contextMenusAreAddedOnlyForCommandsThatExist() {
+    void contextMenusComeFromTheSpecsThatNameOne() {
         List<CommandData> all = CommandDataFactory.build(List.of(TAG, SEARCH), true);
         assertEquals(List.of("tag", "search", "Tag image"), all.stream().map(CommandData::getName).toList());
         assertEquals(Command.Type.MESSAGE, all.get(2).getType());
         assertFalse(CommandDataFactory.build(List.of(TAG, SEARCH), false).stream()
                 .anyMatch(c -> c.getType() == Command.Type.MESSAGE));
-        CommandSpec similar = CommandSpec.builder("similar", "Find similar").build();
+        CommandSpec similar = CommandSpec.builder("similar", "Find similar").contextMenu("Find similar").build();
         assertEquals(List.of("Find similar", "Tag image"), CommandDataFactory.build(List.of(similar, TAG), true).stream()
                 .filter(c -> c.getType() == Command.Type.MESSAGE).map(CommandData::getName).toList());
     }

@@ -6,13 +6,13 @@ import dev.acgbot.api.command.CommandRequest;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.CommandContext;
-import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.api.plugin.Plugin;
-import dev.acgbot.api.plugin.PluginContext;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
+import dev.acgbot.commands.CachedInference;
+import dev.acgbot.commands.ImageIntake;
+import dev.acgbot.commands.ModelAvailability;
 import dev.acgbot.commands.PostedImage;
-import dev.acgbot.commands.VisionServices;
+import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.models.api.ModelTask;
 import dev.acgbot.models.api.TagScore;
 
@@ -22,57 +22,37 @@ import java.util.List;
 import java.util.Locale;
 
 /** /tag: Danbooru-style tags and a prompt line, or zero-shot ranking of keywords with CLIP. */
-public final class TagPlugin implements Plugin {
-    private VisionServices vision;
-    private double generalThreshold;
-    private double characterThreshold;
-    private List<String> defaultKeywords;
-    private int maxImages;
+public final class TagCommand {
+    private final VisionSettings.Tag settings;
+    private final ImageIntake intake;
+    private final CachedInference inference;
+    private final ModelAvailability availability;
 
-    @Override
-    public String id() {
-        return "tag";
+    public TagCommand(VisionSettings.Tag settings, ImageIntake intake, CachedInference inference, ModelAvailability availability) {
+        this.settings = settings;
+        this.intake = intake;
+        this.inference = inference;
+        this.availability = availability;
     }
 
-    @Override
-    public String description() {
-        return "/tag: Danbooru-style tags, prompt line, keyword ranking";
-    }
-
-    @Override
-    public void start(PluginContext context) {
-        generalThreshold = threshold(context, "general_threshold", 0.35);
-        characterThreshold = threshold(context, "character_threshold", 0.85);
-        defaultKeywords = context.config().stringList("keywords");
-        maxImages = context.config().integer("max_images", 10);
-        vision = VisionServices.shared(context);
-    }
-
-    private static double threshold(PluginContext context, String key, double defaultValue) {
-        double value = context.config().decimal(key, defaultValue);
-        if (value < 0 || value > 1) {
-            throw new ConfigException("plugins.tag." + key, "must be between 0 and 1");
-        }
-        return value;
-    }
-
-    @Override
-    public List<BotCommand> commands() {
-        return List.of(BotCommand.of(CommandSpec.builder("tag", "Tag an image with Danbooru-style tags")
+    public BotCommand command() {
+        return BotCommand.of(CommandSpec.builder("tag", "Tag an image with Danbooru-style tags")
                 .attachment("image", "the image to tag (or reply to one)", true)
                 .choice("mode", "tags (default), or keywords to rank keywords with CLIP", false, "tags", "keywords")
                 .text("keywords", "keywords to rank, comma separated (keywords mode)", false)
                 .number("threshold", "minimum score of general tags", 0, 1)
                 .number("character_threshold", "minimum score of character tags", 0, 1)
                 .usesRepliedImages()
+                .contextMenu("Tag image")
                 .example("/tag threshold:0.5")
                 .example("/tag keywords 猫, 樱花, sword")
-                .build(), this::handle));
+                .build(), this::handle);
     }
 
     private void handle(CommandContext ctx) throws Exception {
         CommandRequest request = ctx.request();
         List<Attachment> images = request.images();
+        int maxImages = settings.maxImages();
         if (images.size() > maxImages) {
             ctx.reply("I'll tag the first " + maxImages + " images.");
             images = images.subList(0, maxImages);
@@ -80,16 +60,16 @@ public final class TagPlugin implements Plugin {
         boolean keywordsMode = request.arguments().string("mode").map("keywords"::equals).orElse(false)
                 || request.arguments().has("keywords");
         for (Attachment attachment : images) {
-            PostedImage image = vision.read(attachment);
+            PostedImage image = intake.read(attachment);
             ctx.reply(Reply.text(keywordsMode ? keywords(request, image) : tags(request, image)));
         }
     }
 
     private RichText tags(CommandRequest request, PostedImage image) {
-        vision.requireModel(vision.settings().taggerModel(), ModelTask.TAGGER, "tagging");
-        double general = request.arguments().number("threshold").orElse(generalThreshold);
-        double character = request.arguments().number("character_threshold").orElse(characterThreshold);
-        TagReport report = TagReport.of(vision.tag(image), general, character);
+        availability.require(inference.models().tagger(), ModelTask.TAGGER, "tagging");
+        double general = request.arguments().number("threshold").orElse(settings.generalThreshold());
+        double character = request.arguments().number("character_threshold").orElse(settings.characterThreshold());
+        TagReport report = TagReport.of(inference.tag(image), general, character);
         RichText.Builder text = RichText.builder().bold("🏷 " + image.fileName()).newline();
         report.rating().ifPresent(r -> text.plain("Rating: ").bold(r.name()).plain(" " + score(r.score())).newline());
         if (!report.characters().isEmpty()) {
@@ -105,17 +85,17 @@ public final class TagPlugin implements Plugin {
     }
 
     private RichText keywords(CommandRequest request, PostedImage image) {
-        List<String> keywords = request.arguments().string("keywords").map(TagPlugin::splitKeywords).orElse(defaultKeywords);
+        List<String> keywords = request.arguments().string("keywords").map(TagCommand::splitKeywords).orElse(settings.keywords());
         if (keywords.isEmpty()) {
             throw new UserFacingException("Give me some keywords to rank, e.g. /tag keywords 猫, 樱花, sword");
         }
         if (keywords.size() > 50) {
             throw new UserFacingException("That is a lot of keywords: please give at most 50.");
         }
-        vision.requireModel(vision.settings().clipImageModel(), ModelTask.CLIP_IMAGE, "keyword ranking");
-        vision.requireModel(vision.settings().clipTextModel(), ModelTask.CLIP_TEXT, "keyword ranking");
-        List<KeywordRanker.Ranked> ranked = KeywordRanker.rank(vision.embedImage(image), keywords,
-                k -> vision.embedText(k).vector());
+        availability.require(inference.models().clipImage(), ModelTask.CLIP_IMAGE, "keyword ranking");
+        availability.require(inference.models().clipText(), ModelTask.CLIP_TEXT, "keyword ranking");
+        List<KeywordRanker.Ranked> ranked = KeywordRanker.rank(inference.embedImage(image), keywords,
+                k -> inference.embedText(k).vector());
         RichText.Builder text = RichText.builder().bold("🔎 " + image.fileName() + " — keywords").newline();
         for (KeywordRanker.Ranked r : ranked) {
             text.plain(String.format(Locale.ROOT, "%s %.0f %% (similarity %.3f)", r.keyword(), r.probability() * 100, r.similarity())).newline();

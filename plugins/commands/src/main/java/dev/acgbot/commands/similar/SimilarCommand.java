@@ -5,15 +5,16 @@ import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.CommandContext;
-import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.api.plugin.Plugin;
-import dev.acgbot.api.plugin.PluginContext;
 import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
+import dev.acgbot.commands.CachedInference;
+import dev.acgbot.commands.ImageIntake;
+import dev.acgbot.commands.ModelAvailability;
 import dev.acgbot.commands.PostedImage;
-import dev.acgbot.commands.VisionServices;
+import dev.acgbot.commands.VisionGallery;
 import dev.acgbot.commands.internal.Captions;
+import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.SearchFilter;
@@ -28,62 +29,46 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** /similar: near duplicates first (with their Hamming distance), then semantically similar gallery images. */
-public final class SimilarPlugin implements Plugin {
+public final class SimilarCommand {
     /** Only confident tags explain a hit (the usual general-tag threshold of the WD taggers). */
     static final float SHARED_TAG_SCORE = 0.35f;
-    private VisionServices vision;
-    private int defaultK;
-    private int maxK;
-    private int duplicateDistance;
 
-    @Override
-    public String id() {
-        return "similar";
+    private final VisionSettings.Similar settings;
+    private final ImageIntake intake;
+    private final CachedInference inference;
+    private final ModelAvailability availability;
+    private final VisionGallery gallery;
+
+    public SimilarCommand(VisionSettings.Similar settings, ImageIntake intake, CachedInference inference,
+                          ModelAvailability availability, VisionGallery gallery) {
+        this.settings = settings;
+        this.intake = intake;
+        this.inference = inference;
+        this.availability = availability;
+        this.gallery = gallery;
     }
 
-    @Override
-    public String description() {
-        return "/similar: duplicates and similar art from the gallery";
-    }
-
-    @Override
-    public void start(PluginContext context) {
-        maxK = context.config().integer("max_k", 20);
-        defaultK = context.config().integer("default_k", 6);
-        duplicateDistance = context.config().integer("duplicate_distance", 8);
-        if (maxK < 1 || maxK > 50) {
-            throw new ConfigException("plugins.similar.max_k", "must be between 1 and 50");
-        }
-        if (defaultK < 1 || defaultK > maxK) {
-            throw new ConfigException("plugins.similar.default_k", "must be between 1 and max_k (" + maxK + ")");
-        }
-        if (duplicateDistance < 0 || duplicateDistance > 32) {
-            throw new ConfigException("plugins.similar.duplicate_distance", "must be between 0 and 32 bits");
-        }
-        vision = VisionServices.shared(context);
-    }
-
-    @Override
-    public List<BotCommand> commands() {
-        return List.of(BotCommand.of(CommandSpec.builder("similar", "Find duplicates and similar art in the gallery")
+    public BotCommand command() {
+        return BotCommand.of(CommandSpec.builder("similar", "Find duplicates and similar art in the gallery")
                 .attachment("image", "the image (or reply to one)", true)
-                .number("k", "how many similar images (1-" + maxK + ")", 1, maxK)
+                .number("k", "how many similar images (1-" + settings.maxK() + ")", 1, settings.maxK())
                 .usesRepliedImages()
+                .contextMenu("Find similar")
                 .example("/similar k:8")
-                .build(), this::handle));
+                .build(), this::handle);
     }
 
     private void handle(CommandContext ctx) throws Exception {
         Attachment attachment = ctx.request().images().get(0);
-        int k = (int) ctx.request().arguments().number("k").orElse(defaultK);
-        PostedImage image = vision.read(attachment);
-        Gallery gallery = vision.gallery();
-        if (gallery.stats().images() == 0) {
+        int k = (int) ctx.request().arguments().number("k").orElse(settings.defaultK());
+        PostedImage image = intake.read(attachment);
+        Gallery g = gallery.get();
+        if (g.stats().images() == 0) {
             throw new UserFacingException("The gallery is empty. An admin can list image folders under gallery.folders in the configuration and run /reindex.");
         }
 
-        boolean alreadyInGallery = gallery.entry(image.sha256()).isPresent();
-        List<DuplicateHit> duplicates = gallery.findDuplicates(image.pixels(), duplicateDistance).stream()
+        boolean alreadyInGallery = g.entry(image.sha256()).isPresent();
+        List<DuplicateHit> duplicates = g.findDuplicates(image.pixels(), settings.duplicateDistance()).stream()
                 .filter(d -> !d.entry().sha256().equals(image.sha256()))
                 .limit(k)
                 .toList();
@@ -92,10 +77,10 @@ public final class SimilarPlugin implements Plugin {
             filter = filter.exclude(d.entry().sha256());
         }
         List<SearchHit> similar = List.of();
-        String clipModel = vision.settings().clipImageModel();
+        String clipModel = inference.models().clipImage();
         String semanticNote = "";
-        if (vision.isAvailable(clipModel)) {
-            similar = gallery.searchByVector(clipModel, vision.embedImage(image), k, filter);
+        if (availability.isAvailable(clipModel)) {
+            similar = g.searchByVector(clipModel, inference.embedImage(image), k, filter);
         } else {
             semanticNote = "Similar-art search needs the CLIP model (" + clipModel + "); an admin can install it with ./acgbot models fetch " + clipModel;
         }
@@ -134,11 +119,10 @@ public final class SimilarPlugin implements Plugin {
 
     /** The query's general and character tags when a tagger is installed, to explain hits; nothing otherwise. */
     private Set<String> queryTags(PostedImage image) {
-        String tagger = vision.settings().taggerModel();
-        if (!vision.isAvailable(tagger)) {
+        if (!availability.isAvailable(inference.models().tagger())) {
             return Set.of();
         }
-        return vision.tag(image).scores().stream()
+        return inference.tag(image).scores().stream()
                 .filter(s -> s.score() >= SHARED_TAG_SCORE)
                 .filter(s -> s.category() == TagCategory.GENERAL || s.category() == TagCategory.CHARACTER)
                 .map(TagScore::name)

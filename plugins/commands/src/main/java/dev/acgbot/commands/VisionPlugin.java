@@ -1,0 +1,105 @@
+package dev.acgbot.commands;
+
+import dev.acgbot.api.config.SettingsSection;
+import dev.acgbot.api.plugin.BotCommand;
+import dev.acgbot.api.plugin.Plugin;
+import dev.acgbot.api.plugin.PluginContext;
+import dev.acgbot.commands.admin.ReindexCommand;
+import dev.acgbot.commands.admin.StatsCommand;
+import dev.acgbot.commands.internal.VisionCaches;
+import dev.acgbot.commands.search.SearchCommand;
+import dev.acgbot.commands.settings.CacheSettings;
+import dev.acgbot.commands.settings.GallerySettings;
+import dev.acgbot.commands.settings.ModelsSettings;
+import dev.acgbot.commands.settings.VisionSettings;
+import dev.acgbot.commands.similar.SimilarCommand;
+import dev.acgbot.commands.tag.TagCommand;
+import dev.acgbot.models.runtime.InferenceRuntime;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The vision feature as one plugin: /tag, /similar, /search, /reindex and /stats over one model runtime, one
+ * set of result caches and one gallery. It owns the {@code models:}, {@code gallery:} and {@code cache:}
+ * sections and its own {@code plugins.vision:}; {@link #start} builds the collaborators from them (image
+ * intake, cached inference, gallery) and hands each command only what it uses.
+ */
+public final class VisionPlugin implements Plugin {
+    public static final String ID = "vision";
+
+    private InferenceRuntime runtime;
+    private VisionGallery gallery;
+    private CachedInference inference;
+    private ReindexCommand reindex;
+    private List<BotCommand> commands = List.of();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "/tag, /similar, /search, and /reindex and /stats for admins";
+    }
+
+    @Override
+    public List<SettingsSection<?>> settings() {
+        return List.of(ModelsSettings.SECTION, GallerySettings.SECTION, CacheSettings.SECTION, VisionSettings.SECTION);
+    }
+
+    @Override
+    public void start(PluginContext context) {
+        ModelsSettings models = context.settings(ModelsSettings.SECTION);
+        GallerySettings gallerySettings = context.settings(GallerySettings.SECTION);
+        VisionSettings settings = context.settings(VisionSettings.SECTION);
+        runtime = inferenceRuntime(models, context.botDataDir());
+        ModelAvailability availability = new ModelAvailability(runtime);
+        inference = new CachedInference(models, runtime, availability, new VisionCaches(context.settings(CacheSettings.SECTION)));
+        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), runtime, availability);
+        ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits());
+        reindex = new ReindexCommand(settings.reindex(), models, availability, gallery);
+        commands = List.of(
+                new TagCommand(settings.tag(), intake, inference, availability).command(),
+                new SimilarCommand(settings.similar(), intake, inference, availability, gallery).command(),
+                new SearchCommand(settings.search(), inference, availability, gallery).command(),
+                reindex.command(),
+                new StatsCommand(inference, runtime, gallery, reindex, context.services()).command());
+    }
+
+    /** The model runtime the settings describe; for the bot and for command-line tools. */
+    public static InferenceRuntime inferenceRuntime(ModelsSettings models, Path botDataDir) {
+        return InferenceRuntime.builder()
+                .manifestDirs(models.manifestsDir())
+                .modelDir(models.dirOr(botDataDir))
+                .device(models.device())
+                .maxBatch(models.maxBatch())
+                .maxWait(models.maxWait())
+                .eagerLoad(models.eager())
+                .build();
+    }
+
+    @Override
+    public List<BotCommand> commands() {
+        return commands;
+    }
+
+    /** The cached inference, for tests that look behind the commands. */
+    CachedInference inference() {
+        return inference;
+    }
+
+    @Override
+    public void stop() {
+        if (reindex != null) {
+            reindex.cancel();
+        }
+        if (gallery != null) {
+            gallery.close();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+}

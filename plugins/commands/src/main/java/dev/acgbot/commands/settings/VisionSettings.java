@@ -1,0 +1,78 @@
+package dev.acgbot.commands.settings;
+
+import dev.acgbot.api.config.SettingsSection;
+import dev.acgbot.api.plugin.ConfigException;
+
+import java.time.Duration;
+import java.util.List;
+
+/** {@code plugins.vision:} the settings of each vision command. */
+public record VisionSettings(Tag tag, Similar similar, Search search, Reindex reindex) {
+    public static final VisionSettings DEFAULTS = new VisionSettings(new Tag(0.35, 0.85, List.of(), 10), new Similar(6, 20, 8),
+            new Search(6, 20), new Reindex(Duration.ofSeconds(3)));
+    public static final SettingsSection<VisionSettings> SECTION = new SettingsSection<>("plugins.vision", VisionSettings.class, DEFAULTS);
+
+    /**
+     * /tag.
+     *
+     * @param generalThreshold   general tags at or above this score are listed
+     * @param characterThreshold character tags likewise
+     * @param keywords           default keyword list for {@code /tag keywords}
+     * @param maxImages          images tagged from one message
+     */
+    public record Tag(double generalThreshold, double characterThreshold, List<String> keywords, int maxImages) {
+        public Tag {
+            keywords = List.copyOf(keywords);
+            between("general_threshold", generalThreshold);
+            between("character_threshold", characterThreshold);
+            if (maxImages < 1) {
+                throw new ConfigException("max_images", "must be at least 1");
+            }
+        }
+
+        private static void between(String key, double value) {
+            if (value < 0 || value > 1) {
+                throw new ConfigException(key, "must be between 0 and 1");
+            }
+        }
+    }
+
+    /**
+     * /similar.
+     *
+     * @param duplicateDistance Hamming distance (of 64 bits, pHash and dHash) still called a near duplicate
+     */
+    public record Similar(int defaultK, int maxK, int duplicateDistance) {
+        public Similar {
+            checkK(defaultK, maxK);
+            if (duplicateDistance < 0 || duplicateDistance > 32) {
+                throw new ConfigException("duplicate_distance", "must be between 0 and 32 bits");
+            }
+        }
+    }
+
+    /** /search. */
+    public record Search(int defaultK, int maxK) {
+        public Search {
+            checkK(defaultK, maxK);
+        }
+    }
+
+    /** /reindex and /stats: the progress message is edited at most every {@code progressInterval}. */
+    public record Reindex(Duration progressInterval) {
+        public Reindex {
+            if (progressInterval.isNegative()) {
+                throw new ConfigException("progress_interval", "must not be negative");
+            }
+        }
+    }
+
+    private static void checkK(int defaultK, int maxK) {
+        if (maxK < 1 || maxK > 50) {
+            throw new ConfigException("max_k", "must be between 1 and 50");
+        }
+        if (defaultK < 1 || defaultK > maxK) {
+            throw new ConfigException("default_k", "must be between 1 and max_k (" + maxK + ")");
+        }
+    }
+}
