@@ -199,7 +199,7 @@ public final class ImageDecoder {
         long pixels = (long) w * h;
         if (!limits.allowsPixels(pixels)) {
             throw new ImageDecodeException(Reason.TOO_MANY_PIXELS, String.format(Locale.ROOT,
-                    "That image is too large (%d x %d pixels); it must stay below %s megapixels.",
+                    "That image is too large (%d x %d pixels); it must stay below %s.",
                     w, h, megapixels(limits.maxPixels())), w + "x" + h + " >= " + limits.maxPixels() + " pixels");
         }
         boolean compressed = format == ImageFormat.PNG || format == ImageFormat.GIF || format == ImageFormat.WEBP;
@@ -396,7 +396,13 @@ public final class ImageDecoder {
         return bytes < 1024 ? bytes + " bytes" : String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
     }
 
+    /** "40 megapixels", "2.5 megapixels", or "100 pixels" for limits under one megapixel (never "0"). */
     private static String megapixels(long pixels) {
-        return String.format(Locale.ROOT, "%.0f", pixels / 1e6);
+        if (pixels < 1_000_000) {
+            return pixels + " pixels";
+        }
+        double mp = pixels / 1e6;
+        return (mp == Math.rint(mp) ? String.format(Locale.ROOT, "%.0f", mp) : String.format(Locale.ROOT, "%.1f", mp))
+                + " megapixels";
     }
 }
