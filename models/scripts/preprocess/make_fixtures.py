@@ -515,7 +515,8 @@ def write_case(directory, case, opened, luts, index, stored):
 
 def heldout(directory, count):
     """Transparent and palette clip art the committed fixtures never had, as cases in `directory` (with
-    their original files), for measuring parity; a fixed seed picks the same files every time."""
+    their original files), and the SHA-256 of PIL's decoding of every GNOME WebP wallpaper (4096x4096), for
+    measuring parity; a fixed seed picks the same files every time."""
     os.makedirs(directory, exist_ok=True)
     luts = {name: lookup_table(name) for name in LAYOUTS}
     index = {"pillow": PIL.__version__, "layouts": {}, "cases": []}
@@ -548,9 +549,17 @@ def heldout(directory, count):
         shutil.copyfile(os.path.join(CLIPART, rel), os.path.join(directory, case + ".source.png"))
         index["cases"][-1]["source"] = case + ".source.png"
         index["cases"][-1]["file"] = rel
+    index["webp"] = []
+    for n in sorted(os.listdir(WALLPAPERS)):
+        if n.endswith(".webp"):
+            img = Image.open(os.path.join(WALLPAPERS, n))
+            img.load()
+            index["webp"].append({"file": os.path.join(WALLPAPERS, n), "width": img.size[0], "height": img.size[1],
+                                  "mode": img.mode, "sha256": hashlib.sha256(np.asarray(img).tobytes()).hexdigest()})
     with open(os.path.join(directory, "index.json"), "w") as f:
         json.dump(index, f, indent=1)
-    print("wrote", len(picked), "held-out cases to", directory, file=sys.stderr)
+    print("wrote", len(picked), "held-out cases and", len(index["webp"]), "wallpaper hashes to", directory,
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

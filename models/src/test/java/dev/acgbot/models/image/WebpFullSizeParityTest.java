@@ -68,7 +68,7 @@ class WebpFullSizeParityTest {
     }
 
     /** SHA-256 of the pixels as numpy lays PIL's image out: row-major RGB or RGBA bytes. */
-    private static String sha256(DecodedImage img, boolean rgba) {
+    static String sha256(DecodedImage img, boolean rgba) {
         int channels = rgba ? 4 : 3;
         byte[] bytes = new byte[img.argb().length * channels];
         int o = 0;
