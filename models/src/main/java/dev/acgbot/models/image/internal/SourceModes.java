@@ -19,12 +19,25 @@ public final class SourceModes {
     public static SourceMode of(ImageFormat format, byte[] data, BufferedImage image, boolean hasAlpha) {
         return switch (format) {
             case PNG -> png(data, hasAlpha);
-            case GIF -> SourceMode.P;
+            case GIF -> image.getColorModel() instanceof IndexColorModel icm && isGrayRamp(icm) ? SourceMode.L : SourceMode.P;
             case BMP -> image.getColorModel() instanceof IndexColorModel ? SourceMode.P : SourceMode.RGB;
             // CMYK JPEGs are converted before resizing (PIL resizes them as CMYK): a known, rare divergence
             case JPEG -> image.getRaster().getNumBands() == 1 ? SourceMode.L : SourceMode.RGB;
             case WEBP -> SourceMode.of(hasAlpha);
         };
+    }
+
+    /**
+     * Pillow opens a GIF whose colour table is the identity gray ramp (entry i = (i, i, i)) as "L", not "P"
+     * ({@code GifImageFile._is_palette_needed}), and then resizes it with the asked filter.
+     */
+    private static boolean isGrayRamp(IndexColorModel icm) {
+        for (int i = 0; i < icm.getMapSize(); i++) {
+            if (icm.getRed(i) != i || icm.getGreen(i) != i || icm.getBlue(i) != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SourceMode png(byte[] d, boolean hasAlpha) {
