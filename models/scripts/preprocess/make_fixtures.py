@@ -268,12 +268,19 @@ def decoder_fixtures():
     files["animated.webp"] = encode(frames[0], "WEBP", save_all=True, append_images=frames[1:], lossless=True, duration=100)
     files["animated.gif"] = encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100)
     files["art.gif"] = encode(art, "GIF")
+    ramp = Image.fromarray(np.add.outer(np.arange(24) * 5, np.arange(40) * 3).astype(np.uint8), "L")
+    files["gray-ramp.gif"] = encode(ramp, "GIF", optimize=False)  # identity gray palette: PIL opens it as L
     files["photo.bmp"] = encode(small, "BMP")
     files["frame-offset.gif"] = gif_with_offset_frame(transparent=False)
     files["frame-offset-transparent.gif"] = gif_with_offset_frame(transparent=True)
     for name, data in files.items():
         save_pil_decoding(name, data)
     return sorted(files)
+
+
+def decoder_modes(names):
+    """The mode PIL opens each decoder fixture in (what the CLIP pipelines resize in)."""
+    return {name: Image.open(os.path.join(IMG, name)).mode for name in names}
 
 
 def divergent_fixtures():
@@ -480,6 +487,7 @@ def main():
             index["cases"][-1]["source"] = case + ".source.png"
     cross_check_torchvision(stored)
     index["decoderFixtures"] = decoder_fixtures()
+    index["decoderModes"] = decoder_modes(index["decoderFixtures"])
     index["opsFixtures"] = ops_fixtures()
     index["divergentFixtures"] = divergent_fixtures()
     index["webpFullSize"] = webp_full_size_fixtures()

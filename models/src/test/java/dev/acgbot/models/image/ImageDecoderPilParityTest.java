@@ -35,6 +35,26 @@ class ImageDecoderPilParityTest {
         return tests;
     }
 
+    /**
+     * The mode PIL opens each fixture in, which decides how the CLIP pipelines resize it. CMYK JPEGs are the
+     * one documented exception: converted to RGB while decoding, so they report RGB.
+     */
+    @TestFactory
+    List<DynamicTest> reportsTheModePilOpensEachFileIn() {
+        List<DynamicTest> tests = new ArrayList<>();
+        PilReference.index().get("decoderModes").fields().forEachRemaining(f -> tests.add(DynamicTest.dynamicTest(
+                f.getKey() + " is " + f.getValue().asText(), () -> {
+                    SourceMode expected = switch (f.getValue().asText()) {
+                        case "1" -> SourceMode.BILEVEL;
+                        case "CMYK" -> SourceMode.RGB;
+                        default -> SourceMode.valueOf(f.getValue().asText());
+                    };
+                    assertEquals(expected, decoder.decode(PilReference.bytes(f.getKey())).source());
+                })));
+        assertTrue(tests.size() >= 40);
+        return tests;
+    }
+
     /** Where we deliberately differ from PIL (see the fixture script), against explicitly written pixels. */
     @TestFactory
     List<DynamicTest> decodesDivergentCasesAsDocumented() {
