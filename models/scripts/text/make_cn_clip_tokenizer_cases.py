@@ -183,8 +183,11 @@ def main():
     doc = {"reference": "cn_clip/clip/bert_tokenizer.py FullTokenizer(do_lower_case=True) + utils.tokenize(context 52)",
            "python": sys.version.split()[0], "unicode": unicodedata.unidata_version, "cases": cases}
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=True, indent=1)
+    with open(OUT, "w", encoding="utf-8") as f:  # one case per line: reviewable diffs
+        head = {k: v for k, v in doc.items() if k != "cases"}
+        f.write(json.dumps(head, ensure_ascii=True)[:-1] + ', "cases": [\n')
+        f.write(",\n".join(json.dumps(c, ensure_ascii=True) for c in cases))
+        f.write("\n]}\n")
     print("wrote", len(cases), "cases to", OUT, file=sys.stderr)
 
 
