@@ -9,10 +9,25 @@ preprocess/  one decoded input per case (<case>.png, RGB or RGBA, exactly the pi
              whose channels are in tensor channel order (<case>.<layout>.codes.png) plus the 3x256 float32
              lookup table of the layout (index.json), and assert here that lut[channel][code] reproduces
              the numpy tensor bit for bit.
-images/      decoder fixtures: files in each format next to PIL's decoding of them (<name>.pil.png).
+             Chinese-CLIP and OpenCLIP resize the image AS OPENED and convert to RGB afterwards, so their
+             references get the case in its original PIL mode (index.json "mode": P, LA, RGBA, L, RGB; P
+             and 1 are resized NEAREST by PIL, LA/RGBA premultiplied); the stored <case>.png holds the
+             same pixels converted (RGBA when the source has transparency). Real clip-art cases also keep
+             the original file (<case>.source.png) for the end-to-end decoder test.
+images/      decoder fixtures: files in each format next to PIL's decoding of them (<name>.pil.png), and
+             full-size (1920x1080) WebP files whose PIL decoding is stored compactly (index.json
+             "webpFullSize": SHA-256 of PIL's RGB/RGBA bytes plus exact 128x128 crops at the corners and the
+             centre, <name>.crop-<x>-<y>.png).
+
+Usage: make_fixtures.py                      rewrite the committed fixtures
+       make_fixtures.py --heldout DIR N      write N held-out transparent/palette clip-art cases (never
+                                             committed) to DIR, for PreprocessorHeldOutTest
 """
+import hashlib
 import io
 import json
+import shutil
+import struct
 import os
 import sys
 
@@ -70,9 +85,11 @@ def joytag(img, size=448):
 
 
 def cn_clip(img, size=224):
-    """Chinese-CLIP image_transform: convert('RGB') first, squash to size x size bicubic, CLIP normalisation."""
-    img = img.convert("RGB")
+    """Chinese-CLIP image_transform (cn_clip/clip/utils.py): Resize((size, size), BICUBIC) on the image as
+    opened, THEN convert('RGB'), CLIP normalisation. torchvision's Resize on a PIL image is img.resize, so a
+    palette image is resized NEAREST and an RGBA/LA one premultiplied."""
     img = img.resize((size, size), Image.BICUBIC)
+    img = img.convert("RGB")
     return _clip_normalise_chw(np.asarray(img, dtype=np.uint8))
 
 
@@ -91,6 +108,9 @@ def openclip(img, size=224):
     img = img.convert("RGB")
     return _clip_normalise_chw(np.asarray(img, dtype=np.uint8))
 
+
+# the pipelines that take the image as opened (resize before convert); the others get as_decoded(img)
+AS_OPENED = ("cn-clip", "openclip")
 
 LAYOUTS = {
     "wd-v3": dict(fn=wd_tagger_v3, width=448, height=448, resize="PAD_SQUARE_WHITE", alpha="COMPOSITE_WHITE",
@@ -137,14 +157,24 @@ def wallpaper(name, box, size):
     return img.crop(box).resize(size, Image.LANCZOS)
 
 
+# real clip art per PIL mode: the original files are kept next to the case (<case>.source.png)
+CLIPART_CASES = {
+    "flask-rgba": "science/chemistry_flask_matthew__02.png",                    # RGBA
+    "microscope-la": "science/microscopio_architetto_f_01.png",                 # LA
+    "cross-palette": "science/astronomy/southen_cross_black_01.png",            # P + tRNS
+    "syringe-wide-rgba": "science/medicine/siringa_architetto_franc_01.png",    # RGBA
+    "flamingo-palette-trns": "animals/birds/flamand_bw_jean-victor_b_01.png",   # P + tRNS
+    "catalunya-palette": "signs_and_symbols/flags/europe/spain/spain_catalunya.png",  # P, no transparency
+}
+
+
 def cases():
+    """Each case as opened (its PIL mode kept)."""
     rng = np.random.default_rng(20261122)
     out = {}
     # real images: clip art with alpha (RGBA, LA, palette), downscaled wallpapers
-    out["flask-rgba"] = Image.open(os.path.join(CLIPART, "science/chemistry_flask_matthew__02.png"))
-    out["microscope-la"] = Image.open(os.path.join(CLIPART, "science/microscopio_architetto_f_01.png"))
-    out["cross-palette"] = Image.open(os.path.join(CLIPART, "science/astronomy/southen_cross_black_01.png"))
-    out["syringe-wide-rgba"] = Image.open(os.path.join(CLIPART, "science/medicine/siringa_architetto_franc_01.png"))
+    for name, path in CLIPART_CASES.items():
+        out[name] = Image.open(os.path.join(CLIPART, path))
     out["wallpaper-landscape"] = wallpaper("adwaita-d.webp", (0, 848, 4096, 3152), (640, 360))
     out["wallpaper-portrait"] = wallpaper("truchet-d.webp", (1000, 0, 3304, 4096), (270, 480))
     # synthetic edge cases
@@ -171,7 +201,16 @@ def cases():
     p.putpalette([0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 0, 0, 255, 255, 255, 0, 255, 128, 128, 128])
     p.info["transparency"] = 5
     out["palette-transparent"] = p
-    return {name: as_decoded(img) for name, img in out.items()}
+    q = p.copy()
+    q.info.pop("transparency")
+    out["palette-opaque"] = q
+    la = np.stack([rng.integers(0, 256, size=(29, 53), dtype=np.uint8),
+                   np.tile(np.linspace(0, 255, 53).astype(np.uint8), (29, 1))], axis=2)
+    la[:8, :, 1] = 0
+    out["gradient-la"] = Image.fromarray(la, "LA")
+    for img in out.values():
+        img.load()
+    return out
 
 
 # ---------------------------------------------------------------- decoder fixtures
@@ -229,12 +268,19 @@ def decoder_fixtures():
     files["animated.webp"] = encode(frames[0], "WEBP", save_all=True, append_images=frames[1:], lossless=True, duration=100)
     files["animated.gif"] = encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100)
     files["art.gif"] = encode(art, "GIF")
+    ramp = Image.fromarray(np.add.outer(np.arange(24) * 5, np.arange(40) * 3).astype(np.uint8), "L")
+    files["gray-ramp.gif"] = encode(ramp, "GIF", optimize=False)  # identity gray palette: PIL opens it as L
     files["photo.bmp"] = encode(small, "BMP")
     files["frame-offset.gif"] = gif_with_offset_frame(transparent=False)
     files["frame-offset-transparent.gif"] = gif_with_offset_frame(transparent=True)
     for name, data in files.items():
         save_pil_decoding(name, data)
     return sorted(files)
+
+
+def decoder_modes(names):
+    """The mode PIL opens each decoder fixture in (what the CLIP pipelines resize in)."""
+    return {name: Image.open(os.path.join(IMG, name)).mode for name in names}
 
 
 def divergent_fixtures():
@@ -249,6 +295,77 @@ def divergent_fixtures():
         f.write(png16(gray.astype(">u2")[:, :, None], colour_type=0))
     Image.fromarray((gray >> 8).astype(np.uint8), "L").convert("RGB").save(os.path.join(IMG, "gray16.png.expected.png"))
     return ["gray16.png"]
+
+
+def webp_full_size_fixtures():
+    """Real-sized WebP files (lossy, lossless, lossy with alpha, animated with an offset first frame) and
+    PIL's decoding of each, stored as the SHA-256 of its RGB/RGBA bytes plus exact 128x128 crops."""
+    wall = Image.open(os.path.join(WALLPAPERS, "wood-l.webp")).convert("RGB")
+    wall.load()
+    # the bottom-right of a wallpaper: where the old Java decoder drifted furthest (up to 56 levels)
+    photo = wall.crop((4096 - 1920, 4096 - 1080, 4096, 4096))
+    art = Image.open(os.path.join(CLIPART, "science/chemistry_flask_matthew__02.png"))
+    art = art.resize((art.size[0] * 1000 // art.size[1], 1000), Image.LANCZOS)
+    canvas = Image.new("RGBA", (1920, 1080), (0, 0, 0, 0))
+    for i, x in enumerate((200, 1100)):
+        canvas.alpha_composite(art.rotate(i * 7, resample=Image.BICUBIC, expand=False), (x, 40))
+    files = {
+        "wallpaper-lossy-1920x1080.webp": encode(photo, "WEBP", quality=80),
+        "art-lossless-1920x1080.webp": encode(canvas, "WEBP", lossless=True),
+        "art-lossy-alpha-1920x1080.webp": encode(canvas, "WEBP", quality=80),
+        "animated-offset-1920x1080.webp": animated_with_offset_first_frame(
+            encode(wall.crop((300, 500, 2100, 1500)).convert("RGBA"), "WEBP", quality=80),
+            encode(Image.new("RGB", (1920, 1080), (20, 200, 20)), "WEBP", quality=80), (1920, 1080), (60, 40)),
+        "animated-lossless-1920x1080.webp": encode(photo.quantize(32).convert("RGB"), "WEBP", save_all=True,
+                                                    append_images=[Image.new("RGB", (1920, 1080), (9, 9, 250))],
+                                                    lossless=True, duration=100),
+    }
+    entries = []
+    for name, data in files.items():
+        with open(os.path.join(IMG, name), "wb") as f:
+            f.write(data)
+        img = Image.open(io.BytesIO(data))
+        img.load()
+        assert img.size == (1920, 1080) and img.mode in ("RGB", "RGBA"), (name, img.size, img.mode)
+        pixels = np.asarray(img)
+        crops = []
+        for (x, y) in ((0, 0), (1920 - 128, 0), (0, 1080 - 128), (1920 - 128, 1080 - 128), (896, 476)):
+            crop = f"{name}.crop-{x}-{y}.png"
+            img.crop((x, y, x + 128, y + 128)).save(os.path.join(IMG, crop), optimize=True)
+            crops.append({"x": x, "y": y, "file": crop})
+        entries.append({"file": name, "width": img.size[0], "height": img.size[1], "mode": img.mode,
+                        "frames": getattr(img, "n_frames", 1),
+                        "sha256": hashlib.sha256(pixels.tobytes()).hexdigest(), "crops": crops})
+    return entries
+
+
+def riff_chunks(data):
+    """(fourcc, payload) of a RIFF WEBP file's top-level chunks."""
+    p, out = 12, []
+    while p + 8 <= len(data):
+        fourcc, size = data[p:p + 4], struct.unpack("<I", data[p + 4:p + 8])[0]
+        out.append((fourcc, data[p + 8:p + 8 + size]))
+        p += 8 + size + (size & 1)
+    return out
+
+
+def chunk(fourcc, payload):
+    return fourcc + struct.pack("<I", len(payload)) + payload + (b"\0" if len(payload) & 1 else b"")
+
+
+def animated_with_offset_first_frame(first, second, canvas, offset):
+    """An animation (written by hand: PIL always starts with a full-canvas frame) whose first frame is
+    smaller than the canvas and sits at an offset; the file has alpha, so PIL opens it as RGBA."""
+    def frame(still, x, y):
+        body = b"".join(chunk(f, p) for f, p in riff_chunks(still) if f in (b"ALPH", b"VP8 ", b"VP8L"))
+        w, h = Image.open(io.BytesIO(still)).size
+        head = (struct.pack("<I", x // 2)[:3] + struct.pack("<I", y // 2)[:3] + struct.pack("<I", w - 1)[:3]
+                + struct.pack("<I", h - 1)[:3] + struct.pack("<I", 100)[:3] + bytes([0x02]))  # no blend
+        return chunk(b"ANMF", head + body)
+    vp8x = bytes([0x12, 0, 0, 0]) + struct.pack("<I", canvas[0] - 1)[:3] + struct.pack("<I", canvas[1] - 1)[:3]
+    body = (b"WEBP" + chunk(b"VP8X", vp8x) + chunk(b"ANIM", bytes([255, 255, 255, 255, 0, 0]))
+            + frame(first, *offset) + frame(second, 0, 0))
+    return b"RIFF" + struct.pack("<I", len(body)) + body
 
 
 def ops_fixtures():
@@ -329,7 +446,7 @@ def cross_check_torchvision(cases_by_name):
     real = {
         "openclip": T.Compose([T.Resize(224, interpolation=InterpolationMode.BICUBIC), T.CenterCrop(224), rgb,
                                T.ToTensor(), norm]),
-        "cn-clip": T.Compose([rgb, T.Resize((224, 224), interpolation=InterpolationMode.BICUBIC), T.ToTensor(), norm]),
+        "cn-clip": T.Compose([T.Resize((224, 224), interpolation=InterpolationMode.BICUBIC), rgb, T.ToTensor(), norm]),
     }
 
     def joytag_real(im):
@@ -363,33 +480,98 @@ def main():
         entry["lut"] = [[float(x) for x in row] for row in luts[name]]
         index["layouts"][name] = entry
     stored = {}
-    for case, img in cases().items():
-        img.save(os.path.join(PRE, case + ".png"), optimize=True)
-        # the Java test reads the PNG back, so the reference must see exactly the stored pixels
-        img = Image.open(os.path.join(PRE, case + ".png"))
-        img.load()
-        stored[case] = img
-        for name, spec in LAYOUTS.items():
-            tensor, codes = spec["fn"](img, spec["width"])
-            lut = luts[name]
-            channel_axis = 2 if spec["layout"] == "NHWC" else 0
-            shape = [1, 1, 1]
-            shape[channel_axis] = 3
-            channel = np.arange(3).reshape(shape)
-            rebuilt = lut[np.broadcast_to(channel, codes.shape), codes]
-            assert rebuilt.dtype == np.float32 and np.array_equal(rebuilt.view(np.uint32), tensor.view(np.uint32)), (case, name)
-            hwc = codes if channel_axis == 2 else codes.transpose(1, 2, 0)
-            Image.fromarray(np.ascontiguousarray(hwc), "RGB").save(
-                os.path.join(PRE, f"{case}.{name}.codes.png"), optimize=True)
-        index["cases"].append({"name": case, "width": img.size[0], "height": img.size[1], "mode": img.mode})
+    for case, opened in cases().items():
+        write_case(PRE, case, opened, luts, index, stored)
+        if case in CLIPART_CASES:
+            shutil.copyfile(os.path.join(CLIPART, CLIPART_CASES[case]), os.path.join(PRE, case + ".source.png"))
+            index["cases"][-1]["source"] = case + ".source.png"
     cross_check_torchvision(stored)
     index["decoderFixtures"] = decoder_fixtures()
+    index["decoderModes"] = decoder_modes(index["decoderFixtures"])
     index["opsFixtures"] = ops_fixtures()
     index["divergentFixtures"] = divergent_fixtures()
+    index["webpFullSize"] = webp_full_size_fixtures()
     with open(os.path.join(PRE, "index.json"), "w") as f:
         json.dump(index, f, indent=1)
     print("wrote", len(index["cases"]), "cases and", len(index["decoderFixtures"]), "decoder fixtures", file=sys.stderr)
 
 
+def write_case(directory, case, opened, luts, index, stored):
+    """The case's decoded pixels (<case>.png) and its reference codes per layout."""
+    decoded = as_decoded(opened)
+    decoded.save(os.path.join(directory, case + ".png"), optimize=True)
+    # the Java test reads the PNG back, so the reference must see exactly the stored pixels
+    img = Image.open(os.path.join(directory, case + ".png"))
+    img.load()
+    assert np.array_equal(np.asarray(img), np.asarray(decoded)), case
+    stored[case] = opened
+    for name, spec in LAYOUTS.items():
+        tensor, codes = spec["fn"](opened if name in AS_OPENED else img, spec["width"])
+        lut = luts[name]
+        channel_axis = 2 if spec["layout"] == "NHWC" else 0
+        shape = [1, 1, 1]
+        shape[channel_axis] = 3
+        channel = np.arange(3).reshape(shape)
+        rebuilt = lut[np.broadcast_to(channel, codes.shape), codes]
+        assert rebuilt.dtype == np.float32 and np.array_equal(rebuilt.view(np.uint32), tensor.view(np.uint32)), (case, name)
+        hwc = codes if channel_axis == 2 else codes.transpose(1, 2, 0)
+        Image.fromarray(np.ascontiguousarray(hwc), "RGB").save(
+            os.path.join(directory, f"{case}.{name}.codes.png"), optimize=True)
+    index["cases"].append({"name": case, "width": img.size[0], "height": img.size[1], "mode": opened.mode,
+                           "transparency": "transparency" in opened.info or opened.mode in ("LA", "RGBA")})
+
+
+def heldout(directory, count):
+    """Transparent and palette clip art the committed fixtures never had, as cases in `directory` (with
+    their original files), and the SHA-256 of PIL's decoding of every GNOME WebP wallpaper (4096x4096), for
+    measuring parity; a fixed seed picks the same files every time."""
+    os.makedirs(directory, exist_ok=True)
+    luts = {name: lookup_table(name) for name in LAYOUTS}
+    index = {"pillow": PIL.__version__, "layouts": {}, "cases": []}
+    for name, spec in LAYOUTS.items():
+        entry = {k: v for k, v in spec.items() if k != "fn"}
+        entry["interpolation"] = "BICUBIC"
+        entry["lut"] = [[float(x) for x in row] for row in luts[name]]
+        index["layouts"][name] = entry
+    committed = set(CLIPART_CASES.values())
+    pool = []
+    for root, _, names in sorted(os.walk(CLIPART)):
+        for n in sorted(names):
+            rel = os.path.relpath(os.path.join(root, n), CLIPART)
+            if not n.endswith(".png") or rel in committed:
+                continue
+            try:
+                im = Image.open(os.path.join(CLIPART, rel))
+            except Exception:
+                continue
+            if im.mode in ("RGBA", "LA", "P") and im.size[0] * im.size[1] <= 1_500_000:
+                pool.append(rel)
+    rng = np.random.default_rng(9)
+    picked = [pool[i] for i in sorted(rng.choice(len(pool), size=min(count, len(pool)), replace=False))]
+    stored = {}
+    for i, rel in enumerate(picked):
+        case = f"heldout-{i:03d}"
+        opened = Image.open(os.path.join(CLIPART, rel))
+        opened.load()
+        write_case(directory, case, opened, luts, index, stored)
+        shutil.copyfile(os.path.join(CLIPART, rel), os.path.join(directory, case + ".source.png"))
+        index["cases"][-1]["source"] = case + ".source.png"
+        index["cases"][-1]["file"] = rel
+    index["webp"] = []
+    for n in sorted(os.listdir(WALLPAPERS)):
+        if n.endswith(".webp"):
+            img = Image.open(os.path.join(WALLPAPERS, n))
+            img.load()
+            index["webp"].append({"file": os.path.join(WALLPAPERS, n), "width": img.size[0], "height": img.size[1],
+                                  "mode": img.mode, "sha256": hashlib.sha256(np.asarray(img).tobytes()).hexdigest()})
+    with open(os.path.join(directory, "index.json"), "w") as f:
+        json.dump(index, f, indent=1)
+    print("wrote", len(picked), "held-out cases and", len(index["webp"]), "wallpaper hashes to", directory,
+          file=sys.stderr)
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "--heldout":
+        heldout(sys.argv[2], int(sys.argv[3]))
+    else:
+        main()

@@ -13,8 +13,15 @@ public final class ImageDecodeException extends Exception {
         EMPTY,
         /** Over the byte limit; checked before reading. */
         TOO_LARGE_FILE,
-        /** Over the pixel limit, judged from the header: decompression bombs end here. */
+        /** At or over the pixel limit, judged from the header. */
         TOO_MANY_PIXELS,
+        /**
+         * A large image in suspiciously few bytes (PNG, GIF, WebP): far more pixels per byte than real images
+         * carry, which is how decompression bombs are built.
+         */
+        DECOMPRESSION_BOMB,
+        /** Every slot for heavy decodes stayed busy (see {@link DecodeGate}); not the file's fault. */
+        BUSY,
         /** A real image format we do not decode (HEIC, AVIF, TIFF, PSD, ...). */
         UNSUPPORTED_FORMAT,
         /** SVG: needs a renderer, not a decoder. */

@@ -9,6 +9,8 @@ import dev.acgbot.models.image.internal.GifScreen;
 import dev.acgbot.models.image.internal.ImageFormat;
 import dev.acgbot.models.image.internal.ImageReaders;
 import dev.acgbot.models.image.internal.RasterConverter;
+import dev.acgbot.models.image.internal.SourceModes;
+import dev.acgbot.models.image.internal.WebpContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,14 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>The format comes from the magic bytes only.</li>
- *   <li>Limits are enforced before pixels are decoded: file size first, then width x height from the header,
- *       so a tiny file claiming 50 000 x 50 000 pixels costs nothing.</li>
+ *   <li>Limits are enforced before pixels are decoded: file size first, then width x height from the header
+ *       (strictly below the limit), so a tiny file claiming 50 000 x 50 000 pixels costs nothing; then, for
+ *       PNG, GIF and WebP, the pixels per file byte ({@link DecodeLimits#looksLikeBomb}).</li>
+ *   <li>Heavy decodes pass a {@link DecodeGate}, so large uploads cannot occupy every command worker.</li>
+ *   <li>WebP is decoded by libwebp, as PIL decodes it (bit-identical on the GNOME wallpapers); an
+ *       animation's first frame is drawn on its canvas as libwebp's animation decoder (PIL's path) draws
+ *       it.</li>
+ *   <li>The result says which mode PIL would open the file in ({@link SourceMode}).</li>
  *   <li>Only the first frame of an animation is decoded; a GIF's first frame is placed on the logical
  *       screen as PIL places it.</li>
  *   <li>EXIF orientation (JPEG, PNG, WebP) is applied as PIL's {@code ImageOps.exif_transpose} does.</li>
@@ -50,9 +58,17 @@ public final class ImageDecoder {
     private static final double MIB = 1024.0 * 1024.0;
 
     private final DecodeLimits limits;
+    private final DecodeGate gate;
 
+    /** Without a gate: for batch jobs that bound their own decode threads. */
     public ImageDecoder(DecodeLimits limits) {
+        this(limits, DecodeGate.none());
+    }
+
+    /** Heavy decodes go through {@code gate}: the decoder that serves chat commands. */
+    public ImageDecoder(DecodeLimits limits, DecodeGate gate) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     /** Format, size and frame count from the header; no pixels decoded and no limits applied. */
@@ -74,6 +90,16 @@ public final class ImageDecoder {
     }
 
     private static ImageInfo probe(byte[] data, ImageFormat format, int index) throws ImageDecodeException {
+        if (format == ImageFormat.WEBP) {
+            WebpContainer.Info webp = WebpContainer.read(data);
+            if (webp != null && webp.animated()) {
+                checkDimensions(webp.canvasWidth(), webp.canvasHeight());
+                int orientation = ExifOrientation.read(data, format);
+                return ExifOrientation.swapsAxes(orientation)
+                        ? new ImageInfo(format.id(), webp.canvasHeight(), webp.canvasWidth(), webp.frames())
+                        : new ImageInfo(format.id(), webp.canvasWidth(), webp.canvasHeight(), webp.frames());
+            }
+        }
         ImageReader reader;
         try {
             reader = ImageReaders.create(format, index);
@@ -90,7 +116,7 @@ public final class ImageDecoder {
                 w = Math.max(w, screen.canvasWidth());
                 h = Math.max(h, screen.canvasHeight());
             }
-            int frames = frames(reader, format);
+            int frames = frames(reader, format, data);
             int orientation = ExifOrientation.read(data, format);
             return ExifOrientation.swapsAxes(orientation)
                     ? new ImageInfo(format.id(), h, w, frames) : new ImageInfo(format.id(), w, h, frames);
@@ -116,19 +142,24 @@ public final class ImageDecoder {
         if (readers == 0) {
             throw noReader(format);
         }
+        WebpContainer.Info webp = format == ImageFormat.WEBP ? webpInfo(data) : null;
         byte[] pixelsOnly = switch (format) {
+            // libwebp ignores ICC profiles, as PIL does; the JPEG readers would apply them
             case JPEG -> ColourProfiles.stripFromJpeg(data);
-            case WEBP -> ColourProfiles.stripFromWebp(data);
+            case WEBP -> webp.animated() ? webp.first().file() : data;
             default -> data;
         };
         ImageDecodeException first = null;
         for (int i = 0; i < readers; i++) {
             try {
-                BufferedImage image = read(pixelsOnly, format, i);
+                BufferedImage image = read(pixelsOnly, format, i, data.length);
                 DecodedImage decoded = RasterConverter.toDecoded(image);
                 if (format == ImageFormat.GIF) {
                     decoded = GifScreen.place(decoded, image, GifScreen.read(data));
+                } else if (webp != null && webp.animated()) {
+                    decoded = WebpContainer.place(decoded, webp);
                 }
+                decoded = decoded.withSource(SourceModes.of(format, data, image, decoded.hasAlpha()));
                 return orient(decoded, ExifOrientation.read(data, format));
             } catch (ImageDecodeException e) {
                 if (e.reason() != Reason.CORRUPT) {
@@ -142,8 +173,47 @@ public final class ImageDecoder {
         throw first;
     }
 
+    /**
+     * The WebP's container facts; for an animation the canvas is checked against the limits here (the reader
+     * only sees the first frame) and the first frame must lie on it, as libwebp's demuxer requires.
+     */
+    private WebpContainer.Info webpInfo(byte[] data) throws ImageDecodeException {
+        WebpContainer.Info info = WebpContainer.read(data);
+        if (info == null) {
+            throw new ImageDecodeException(Reason.CORRUPT, corruptMessage(), "WebP container truncated");
+        }
+        if (info.animated()) {
+            checkDimensions(info.canvasWidth(), info.canvasHeight());
+            checkPixels(info.canvasWidth(), info.canvasHeight(), ImageFormat.WEBP, data.length);
+            WebpContainer.Frame f = info.first();
+            if (f == null || f.x() + f.width() > info.canvasWidth() || f.y() + f.height() > info.canvasHeight()) {
+                throw new ImageDecodeException(Reason.CORRUPT, corruptMessage(),
+                        "animated WebP without a first frame on its " + info.canvasWidth() + "x" + info.canvasHeight() + " canvas");
+            }
+        }
+        return info;
+    }
+
+    /** The pixel limit (exclusive) and, for compressed lossless formats and WebP, the pixels per byte. */
+    private void checkPixels(int w, int h, ImageFormat format, long fileBytes) throws ImageDecodeException {
+        long pixels = (long) w * h;
+        if (!limits.allowsPixels(pixels)) {
+            throw new ImageDecodeException(Reason.TOO_MANY_PIXELS, String.format(Locale.ROOT,
+                    "That image is too large (%d x %d pixels); it must stay below %s.",
+                    w, h, megapixels(limits.maxPixels())), w + "x" + h + " >= " + limits.maxPixels() + " pixels");
+        }
+        boolean compressed = format == ImageFormat.PNG || format == ImageFormat.GIF || format == ImageFormat.WEBP;
+        if (compressed && DecodeLimits.looksLikeBomb(pixels, fileBytes)) {
+            throw new ImageDecodeException(Reason.DECOMPRESSION_BOMB, String.format(Locale.ROOT,
+                    "That image claims %d x %d pixels in only %s, which looks like a decompression bomb, so I won't open it.",
+                    w, h, kilobytes(fileBytes)),
+                    String.format(Locale.ROOT, "%s %dx%d in %d bytes: %.0f pixels per byte > %d", format.id(), w, h,
+                            fileBytes, pixels / (double) fileBytes, DecodeLimits.MAX_PIXELS_PER_BYTE));
+        }
+    }
+
     /** One attempt with the {@code index}-th reader: header, limits, first frame. */
-    private BufferedImage read(byte[] data, ImageFormat format, int index) throws ImageDecodeException {
+    private BufferedImage read(byte[] data, ImageFormat format, int index, long fileBytes) throws ImageDecodeException {
         ImageReader reader;
         try {
             reader = ImageReaders.create(format, index);
@@ -165,13 +235,11 @@ public final class ImageDecoder {
                     h = Math.max(h, screen.canvasHeight());
                 }
             }
-            if ((long) w * h > limits.maxPixels()) {
-                throw new ImageDecodeException(Reason.TOO_MANY_PIXELS, String.format(Locale.ROOT,
-                        "That image is too large (%d x %d pixels); the limit is %s megapixels.",
-                        w, h, megapixels(limits.maxPixels())), w + "x" + h + " > " + limits.maxPixels() + " pixels");
-            }
+            checkPixels(w, h, format, fileBytes);
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-            image = reader.read(0);
+            try (DecodeGate.Slot slot = gate.enter((long) w * h)) {
+                image = reader.read(0);
+            }
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -239,8 +307,12 @@ public final class ImageDecoder {
         }
     }
 
-    private static int frames(ImageReader reader, ImageFormat format) {
-        if (format != ImageFormat.GIF && format != ImageFormat.WEBP) {
+    private static int frames(ImageReader reader, ImageFormat format, byte[] data) {
+        if (format == ImageFormat.WEBP) {
+            WebpContainer.Info info = WebpContainer.read(data);
+            return info == null ? -1 : info.frames();
+        }
+        if (format != ImageFormat.GIF) {
             return 1;
         }
         try {
@@ -296,7 +368,7 @@ public final class ImageDecoder {
         }
         int[] size = new int[2];
         int[] pixels = ExifOrientation.apply(img.argb(), img.width(), img.height(), orientation, size);
-        return new DecodedImage(size[0], size[1], pixels, img.hasAlpha());
+        return new DecodedImage(size[0], size[1], pixels, img.hasAlpha(), img.source());
     }
 
     private ImageDecodeException tooLarge(long size) {
@@ -320,7 +392,17 @@ public final class ImageDecoder {
         return mb == Math.rint(mb) ? String.format(Locale.ROOT, "%.0f", mb) : String.format(Locale.ROOT, "%.1f", mb);
     }
 
+    private static String kilobytes(long bytes) {
+        return bytes < 1024 ? bytes + " bytes" : String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+    }
+
+    /** "40 megapixels", "2.5 megapixels", or "100 pixels" for limits under one megapixel (never "0"). */
     private static String megapixels(long pixels) {
-        return String.format(Locale.ROOT, "%.0f", pixels / 1e6);
+        if (pixels < 1_000_000) {
+            return pixels + " pixels";
+        }
+        double mp = pixels / 1e6;
+        return (mp == Math.rint(mp) ? String.format(Locale.ROOT, "%.0f", mp) : String.format(Locale.ROOT, "%.1f", mp))
+                + " megapixels";
     }
 }

@@ -1,6 +1,7 @@
 package dev.acgbot.models.preprocess;
 
 import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.image.SourceMode;
 import dev.acgbot.models.preprocess.PreprocessSpec.AlphaMode;
 import dev.acgbot.models.preprocess.PreprocessSpec.Interpolation;
 import dev.acgbot.models.preprocess.internal.PilPixelOps;
@@ -20,12 +21,16 @@ import java.util.Objects;
  *       at {@code ((s-w)//2, (s-h)//2)} on a white {@code s x s} square ({@code s = max(w, h)}), resize to
  *       the input size. Without compositing the colour under transparent pixels shows, as when PIL pastes
  *       RGBA on RGB without a mask.</li>
- *   <li>{@code SQUASH} (Chinese-CLIP): {@code convert("RGB")} (or composite), resize to the input size.</li>
+ *   <li>{@code SQUASH} (Chinese-CLIP {@code image_transform}): resize the image as opened to the input size,
+ *       then {@code convert("RGB")}.</li>
  *   <li>{@code SHORTER_SIDE_CENTER_CROP} (OpenAI CLIP, OpenCLIP): torchvision {@code Resize(n)} (shorter side
  *       to n, longer side {@code int(n * long / short)}), {@code CenterCrop(n)} with Python's
- *       {@code round}, then {@code convert("RGB")}; so with {@code DROP} an RGBA image is resized
- *       premultiplied, as PIL resizes RGBA. For a non-square input size, n is the larger side.</li>
+ *       {@code round}, then {@code convert("RGB")}. For a non-square input size, n is the larger side.</li>
  * </ul>
+ * Both CLIP pipelines resize before converting, so the mode the file was opened in matters (the
+ * {@link DecodedImage#source()}): PIL resizes palette and 1-bit images with NEAREST whatever filter is
+ * asked, and LA / RGBA images premultiplied by alpha; with {@code COMPOSITE_WHITE} the image is composited
+ * first and resized as the opaque RGB it then is.
  * Then each 0-255 value v becomes {@code (v * scale - mean[c]) / std[c]} in the spec's channel order and
  * layout.
  */
@@ -64,19 +69,21 @@ public final class Preprocessor {
         int outW = spec.width();
         int outH = spec.height();
         Interpolation filter = spec.interpolation();
+        // composited pixels are plain RGB; otherwise the image is resized in the mode it was opened in
+        SourceMode mode = spec.alpha() == AlphaMode.COMPOSITE_WHITE && image.hasAlpha() ? SourceMode.RGB : image.source();
         return switch (spec.resize()) {
             case PAD_SQUARE_WHITE -> {
                 int side = Math.max(w, h);
                 PixelSource canvas = PixelSource.onCanvas(pixels, w, h, side, side, (side - w) / 2, (side - h) / 2, WHITE);
                 yield PilResampler.resample(canvas, outW, outH, 0, 0, outW, outH, filter, 3);
             }
-            case SQUASH -> PilResampler.resample(PixelSource.of(pixels, w, h), outW, outH, 0, 0, outW, outH, filter, 3);
-            case SHORTER_SIDE_CENTER_CROP -> shorterSideCenterCrop(pixels, w, h, outW, outH, filter, transparent);
+            case SQUASH -> resizeAsOpened(pixels, w, h, outW, outH, 0, 0, outW, outH, filter, mode, transparent);
+            case SHORTER_SIDE_CENTER_CROP -> shorterSideCenterCrop(pixels, w, h, outW, outH, filter, mode, transparent);
         };
     }
 
     private static int[][] shorterSideCenterCrop(int[] pixels, int w, int h, int outW, int outH,
-                                                 Interpolation filter, boolean transparent) {
+                                                 Interpolation filter, SourceMode mode, boolean transparent) {
         int target = Math.max(outW, outH);
         int shortSide = Math.min(w, h);
         int longSide = Math.max(w, h);
@@ -87,12 +94,27 @@ public final class Preprocessor {
         // Python's round() on x.5 rounds half to even, as Math.rint does
         int top = (int) Math.rint((newH - outH) / 2.0);
         int left = (int) Math.rint((newW - outW) / 2.0);
-        boolean premultiplied = transparent && filter != Interpolation.NEAREST && (newW != w || newH != h);
+        return resizeAsOpened(pixels, w, h, newW, newH, left, top, outW, outH, filter, mode, transparent);
+    }
+
+    /**
+     * PIL's {@code img.resize((newW, newH), filter)} on an image of {@code mode}, then the
+     * {@code (left, top, outW, outH)} window of it, as RGB planes: NEAREST for palette and 1-bit images,
+     * premultiplied for LA and RGBA ones with any transparency (a no-op on opaque pixels), and a plain copy
+     * when the size does not change (PIL returns {@code img.copy()} then).
+     */
+    private static int[][] resizeAsOpened(int[] pixels, int w, int h, int newW, int newH, int left, int top,
+                                          int outW, int outH, Interpolation filter, SourceMode mode,
+                                          boolean transparent) {
+        Interpolation used = mode.resizesNearest() ? Interpolation.NEAREST : filter;
+        boolean resized = newW != w || newH != h;
+        boolean premultiplied = resized && transparent && used != Interpolation.NEAREST
+                && (mode == SourceMode.RGBA || mode == SourceMode.LA);
         if (!premultiplied) {
-            return PilResampler.resample(PixelSource.of(pixels, w, h), newW, newH, left, top, outW, outH, filter, 3);
+            return PilResampler.resample(PixelSource.of(pixels, w, h), newW, newH, left, top, outW, outH, used, 3);
         }
         int[][] rgba = PilResampler.resample(PixelSource.of(PilPixelOps.premultiply(pixels), w, h),
-                newW, newH, left, top, outW, outH, filter, 4);
+                newW, newH, left, top, outW, outH, used, 4);
         PilPixelOps.unpremultiply(rgba[0], rgba[1], rgba[2], rgba[3]);
         return new int[][]{rgba[0], rgba[1], rgba[2]};
     }

@@ -2,7 +2,7 @@ package dev.acgbot.models.text;
 
 import dev.acgbot.models.manifest.TokenizerSpec;
 import dev.acgbot.models.text.internal.DjlTextTokenizer;
-import dev.acgbot.models.text.internal.WordPieceTokenizerJson;
+import dev.acgbot.models.text.internal.BertWordPieceTokenizer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,8 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Builds a manifest's tokenizer on DJL's Hugging Face tokenizers (Rust natives shipped in the jar, so it works
- * offline): BERT WordPiece from a {@code vocab.txt}, CLIP BPE or any tokenizer from a {@code tokenizer.json}.
+ * Builds a manifest's tokenizer: BERT WordPiece from a {@code vocab.txt} in Java, exactly as Chinese-CLIP's
+ * bert_tokenizer.py; CLIP BPE or any tokenizer from a {@code tokenizer.json} on DJL's Hugging Face
+ * tokenizers (Rust natives shipped in the jar, so it works offline).
  */
 public final class Tokenizers {
     public static final String CLASSPATH_PREFIX = "classpath:";
@@ -27,14 +28,13 @@ public final class Tokenizers {
      * @param file the resolved vocabulary / tokenizer.json; ignored when {@code spec.file()} is a classpath resource
      */
     public static TextTokenizer open(TokenizerSpec spec, Path file) {
-        DjlOffline.ensure();
         byte[] content = read(spec.file(), file);
-        byte[] tokenizerJson = switch (spec.kind()) {
-            case BERT_WORDPIECE -> WordPieceTokenizerJson.fromVocab(new String(content, StandardCharsets.UTF_8),
-                    spec.lowercase()).getBytes(StandardCharsets.UTF_8);
-            case CLIP_BPE, HF_TOKENIZER_JSON -> content;
-        };
-        try (InputStream in = new ByteArrayInputStream(tokenizerJson)) {
+        if (spec.kind() == TokenizerSpec.Kind.BERT_WORDPIECE) {
+            return new BertWordPieceTokenizer(new String(content, StandardCharsets.UTF_8), spec.lowercase(),
+                    spec.contextLength(), spec.padId());
+        }
+        DjlOffline.ensure();
+        try (InputStream in = new ByteArrayInputStream(content)) {
             return new DjlTextTokenizer(in, spec.contextLength(), spec.padId());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build tokenizer from " + spec.file(), e);

@@ -42,6 +42,14 @@ final class Fixtures {
 
     static Samples samples(String name) {
         try (InputStream in = resource(name)) {
+            return samples(in, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Samples samples(InputStream in, String name) {
+        try {
             BufferedImage img = ImageIO.read(in);
             Raster raster = img.getRaster();
             int bands = raster.getNumBands();
@@ -58,7 +66,10 @@ final class Fixtures {
     }
 
     static DecodedImage decoded(String name) {
-        Samples s = samples(name);
+        return decoded(samples(name));
+    }
+
+    static DecodedImage decoded(Samples s) {
         int[] argb = new int[s.width() * s.height()];
         for (int i = 0; i < argb.length; i++) {
             int o = i * s.bands();

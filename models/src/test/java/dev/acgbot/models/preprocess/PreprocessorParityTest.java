@@ -1,6 +1,10 @@
 package dev.acgbot.models.preprocess;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.acgbot.models.image.DecodeLimits;
+import dev.acgbot.models.image.ImageDecodeException;
+import dev.acgbot.models.image.ImageDecoder;
+import dev.acgbot.models.image.SourceMode;
 import dev.acgbot.models.image.DecodedImage;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -8,14 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every shipped layout against the tensors the reference Python pipelines (PIL + numpy) produced from the
- * same decoded pixels: max abs difference at most 1e-4 per layout per image.
+ * same decoded pixels: max abs difference at most 1e-4 per layout per image. The CLIP pipelines resize the
+ * image in the mode PIL opened it in (palette NEAREST, LA/RGBA premultiplied), so each case carries that
+ * mode, and the real clip-art cases are also decoded from their original files, which proves the decoder
+ * reports the mode.
  */
 class PreprocessorParityTest {
     private static final Logger log = LoggerFactory.getLogger(PreprocessorParityTest.class);
@@ -27,11 +36,58 @@ class PreprocessorParityTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : index.get("cases")) {
             String caseName = c.get("name").asText();
+            SourceMode mode = mode(c);
             index.get("layouts").fields().forEachRemaining(layout -> tests.add(DynamicTest.dynamicTest(
                     caseName + " / " + layout.getKey(),
-                    () -> checkParity(caseName, layout.getKey(), layout.getValue()))));
+                    () -> checkParity(caseName, layout.getKey(), layout.getValue(),
+                            Fixtures.decoded(caseName + ".png").withSource(mode)))));
         }
         return tests;
+    }
+
+    /** The original clip-art files (RGBA, LA, P, P with tRNS) through the decoder, then every layout. */
+    @TestFactory
+    List<DynamicTest> decodedSourceFilesMatchReferencePipelines() {
+        JsonNode index = Fixtures.index();
+        List<DynamicTest> tests = new ArrayList<>();
+        ImageDecoder decoder = new ImageDecoder(DecodeLimits.defaults());
+        Set<SourceMode> modes = EnumSet.noneOf(SourceMode.class);
+        for (JsonNode c : index.get("cases")) {
+            if (!c.has("source")) {
+                continue;
+            }
+            String caseName = c.get("name").asText();
+            modes.add(mode(c));
+            tests.add(DynamicTest.dynamicTest(caseName + " decodes as " + mode(c), () -> {
+                DecodedImage decoded = decode(decoder, c.get("source").asText());
+                assertEquals(mode(c), decoded.source(), "PIL opens " + caseName + " as " + c.get("mode").asText());
+                assertEquals(c.get("transparency").asBoolean(), decoded.hasAlpha(), caseName + " alpha");
+                index.get("layouts").fields().forEachRemaining(layout ->
+                        checkParity(caseName, layout.getKey(), layout.getValue(), decoded));
+            }));
+        }
+        assertEquals(EnumSet.of(SourceMode.RGBA, SourceMode.LA, SourceMode.P), modes, "source files cover RGBA, LA, P");
+        return tests;
+    }
+
+    private static DecodedImage decode(ImageDecoder decoder, String fixture) throws ImageDecodeException {
+        try (var in = Fixtures.resource(fixture)) {
+            return decoder.decode(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static SourceMode mode(JsonNode c) {
+        return switch (c.get("mode").asText()) {
+            case "P" -> SourceMode.P;
+            case "LA" -> SourceMode.LA;
+            case "RGBA" -> SourceMode.RGBA;
+            case "L" -> SourceMode.L;
+            case "1" -> SourceMode.BILEVEL;
+            case "RGB" -> SourceMode.RGB;
+            default -> throw new IllegalArgumentException("unexpected PIL mode " + c.get("mode"));
+        };
     }
 
     /** The bench measures the very shapes these fixtures prove. */
@@ -54,10 +110,14 @@ class PreprocessorParityTest {
         });
     }
 
-    private static void checkParity(String caseName, String layoutName, JsonNode layout) {
+    static void checkParity(String caseName, String layoutName, JsonNode layout, DecodedImage input) {
+        checkParity(caseName, layoutName, layout, input, Fixtures::samples);
+    }
+
+    static void checkParity(String caseName, String layoutName, JsonNode layout, DecodedImage input,
+                            java.util.function.Function<String, Fixtures.Samples> samples) {
         PreprocessSpec spec = spec(layout);
-        DecodedImage input = Fixtures.decoded(caseName + ".png");
-        float[] expected = referenceTensor(caseName, layoutName, spec, layout.get("lut"));
+        float[] expected = referenceTensor(caseName, layoutName, spec, layout.get("lut"), samples);
         float[] actual = Preprocessor.preprocess(input, spec);
         assertEquals(expected.length, actual.length);
         double max = 0;
@@ -95,8 +155,9 @@ class PreprocessorParityTest {
     }
 
     /** Rebuilds the reference float32 tensor from its 8-bit codes (tensor channel order) and the layout's table. */
-    private static float[] referenceTensor(String caseName, String layoutName, PreprocessSpec spec, JsonNode lut) {
-        Fixtures.Samples codes = Fixtures.samples(caseName + "." + layoutName + ".codes.png");
+    private static float[] referenceTensor(String caseName, String layoutName, PreprocessSpec spec, JsonNode lut,
+                                           java.util.function.Function<String, Fixtures.Samples> samples) {
+        Fixtures.Samples codes = samples.apply(caseName + "." + layoutName + ".codes.png");
         assertEquals(spec.width(), codes.width());
         assertEquals(spec.height(), codes.height());
         float[][] table = new float[3][];

@@ -15,7 +15,7 @@ import java.util.Map;
  * The ImageIO readers to try per format, in order, discovered once. Readers are not thread-safe, so every
  * decode creates fresh instances.
  *
- * <p>TwelveMonkeys first for JPEG (CMYK/YCCK, damaged markers), WebP (the JDK has none) and BMP, the JDK's
+ * <p>TwelveMonkeys first for JPEG (CMYK/YCCK, damaged markers) and BMP, libwebp (webp-imageio) for WebP, the JDK's
  * first for PNG and GIF; the other one, where installed, is the fallback when the first fails.
  */
 public final class ImageReaders {
