@@ -50,7 +50,7 @@ public final class ManifestParser {
     private static final Set<String> TEXT_KEYS = Set.of("name", "dtype", "attention_mask", "source");
     private static final Set<String> OUTPUT_KEYS = Set.of("name", "activation", "source");
     private static final Set<String> EMBEDDING_KEYS = Set.of("dim", "l2_normalize", "source");
-    private static final Set<String> TOKENIZER_KEYS = Set.of("kind", "file", "context_length", "pad_id", "lowercase", "source");
+    private static final Set<String> TOKENIZER_KEYS = Set.of("kind", "file", "context_length", "pad_id", "lowercase", "languages", "source");
     private static final Set<String> LABEL_KEYS = Set.of("file", "format", "source");
 
     private ManifestParser() {
@@ -323,7 +323,16 @@ public final class ManifestParser {
             }
             long pad = tok.has("pad_id") ? nonNegativeLong(tok, "tokenizer.pad_id") : 0;
             boolean lower = tok.has("lowercase") && bool(tok, "tokenizer.lowercase");
-            return new TokenizerSpec(kind, file, context, pad, lower);
+            List<String> languages = List.of("zh", "en");
+            if (tok.has("languages")) {
+                JsonNode l = tok.get("languages");
+                if (!l.isArray() || l.isEmpty() || !java.util.stream.StreamSupport.stream(l.spliterator(), false)
+                        .allMatch(n -> n.isTextual() && (n.asText().equals("zh") || n.asText().equals("en")))) {
+                    throw error("tokenizer.languages", "expected a list of zh and/or en, e.g. [en]");
+                }
+                languages = java.util.stream.StreamSupport.stream(l.spliterator(), false).map(JsonNode::asText).toList();
+            }
+            return new TokenizerSpec(kind, file, context, pad, lower, languages);
         }
 
         private void requireFile(List<ModelFile> files, String name, String key) {
@@ -433,7 +442,7 @@ public final class ManifestParser {
     private static JsonNode strip(JsonNode node) {
         if (node.isObject()) {
             ObjectNode copy = ((ObjectNode) node).deepCopy();
-            copy.remove(List.of("source", "description", "licence"));
+            copy.remove(List.of("source", "description", "licence", "languages")); // words and probe settings, not the pipeline
             List<String> names = new ArrayList<>();
             copy.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
