@@ -21,9 +21,17 @@ class ManifestParserTest {
 
     @Test
     void everyBuiltInParsesWithItsTaskAndTowers() {
-        Map<String, ModelTask> expected = Map.of("wd-vit-tagger-v3", ModelTask.TAGGER, "joytag", ModelTask.TAGGER,
+        Map<String, ModelTask> expected = new java.util.HashMap<>(Map.of("wd-vit-tagger-v3", ModelTask.TAGGER, "joytag", ModelTask.TAGGER,
                 "cn-clip-vit-b-16-image", ModelTask.CLIP_IMAGE, "cn-clip-vit-b-16-text", ModelTask.CLIP_TEXT,
-                "clip-vit-b-32-image", ModelTask.CLIP_IMAGE, "clip-vit-b-32-text", ModelTask.CLIP_TEXT);
+                "clip-vit-b-32-image", ModelTask.CLIP_IMAGE, "clip-vit-b-32-text", ModelTask.CLIP_TEXT,
+                "cn-clip-vit-b-16-image-fp16", ModelTask.CLIP_IMAGE, "cn-clip-vit-b-16-text-fp16", ModelTask.CLIP_TEXT));
+        for (String wd : List.of("wd-swinv2-tagger-v3", "wd-convnext-tagger-v3", "wd-vit-large-tagger-v3", "wd-eva02-large-tagger-v3")) {
+            expected.put(wd, ModelTask.TAGGER);
+        }
+        for (String immich : List.of("immich-vit-b-16-siglip-i18n-256", "immich-xlm-roberta-large-vit-b-16plus")) {
+            expected.put(immich + "-image", ModelTask.CLIP_IMAGE);
+            expected.put(immich + "-text", ModelTask.CLIP_TEXT);
+        }
         List<ModelManifest> all = ManifestRegistry.builtIns();
         assertEquals(expected.keySet(), all.stream().map(ModelManifest::id).collect(java.util.stream.Collectors.toSet()));
         all.forEach(m -> assertEquals(expected.get(m.id()), m.task(), m.id()));
