@@ -88,6 +88,7 @@ public final class InferenceRuntime implements Inference {
      * describes now: indexing ({@code acgbot index}, {@code /reindex}) refuses such a model unless told to
      * ignore it. Empty when the model passed, was never checked, or its manifest changed since.
      */
+    @Override
     public Optional<CheckVerdict> failedCheck(String id) {
         return manifest(id).flatMap(m -> CheckRecords.blockingFailure(paths, m));
     }

@@ -1,20 +1,28 @@
 package dev.acgbot.app.cli;
 
+import dev.acgbot.app.logging.SecretRedactor;
 import dev.acgbot.commands.VisionSettings;
 import dev.acgbot.core.config.BotConfig;
+import dev.acgbot.models.check.CheckCommand;
+import dev.acgbot.models.fetch.DownloadSettings;
 import dev.acgbot.models.fetch.ModelCommands;
+import dev.acgbot.models.fetch.ModelFetcher;
 import dev.acgbot.models.manifest.ManifestRegistry;
 import dev.acgbot.models.manifest.ModelPaths;
+import dev.acgbot.models.runtime.InferenceRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code acgbot models list | fetch [id] | verify [id]}. */
-@Command(name = "models", description = "List, download and verify model files.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Fetch.class, ModelsCommand.Verify.class})
+/** {@code acgbot models list | fetch [id] | verify [id] | check [id]}. */
+@Command(name = "models", description = "List, download, verify and check models.",
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Fetch.class, ModelsCommand.Verify.class,
+                ModelsCommand.Check.class})
 public final class ModelsCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -27,10 +35,15 @@ public final class ModelsCommand implements Callable<Integer> {
     static ModelCommands commands(ConfigOption option) {
         BotConfig config = option.load();
         VisionSettings settings = VisionSettings.from(config.root(), config.dataDir());
-        return new ModelCommands(ManifestRegistry.load(settings.manifestDirs()), new ModelPaths(settings.modelDir()), System.out);
+        DownloadSettings download = DownloadConfig.from(config.root()).settings(System.getenv());
+        download.hubToken().ifPresent(SecretRedactor::register);
+        ModelPaths paths = new ModelPaths(settings.modelDir());
+        List<String> defaults = List.of(settings.taggerModel(), settings.clipImageModel(), settings.clipTextModel());
+        return new ModelCommands(ManifestRegistry.load(settings.manifestDirs()), paths,
+                new ModelFetcher(paths, System.out, download), System.out, defaults);
     }
 
-    @Command(name = "list", description = "Every known model and whether its files are present.")
+    @Command(name = "list", description = "Every known model, its download size and whether its files are present.")
     static final class ListModels implements Callable<Integer> {
         @Mixin
         ConfigOption config;
@@ -41,7 +54,9 @@ public final class ModelsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "fetch", description = "Download a model's files (all models when no id is given), with resume and sha256 checks.")
+    @Command(name = "fetch", description = {"Download a model's files, with resume and sha256 checks.",
+            "Without an id: the configured tagger and CLIP pair (models.tagger, clip_image, clip_text).",
+            "Mirror and proxy: HF_ENDPOINT, HF_TOKEN, HTTPS_PROXY/HTTP_PROXY/ALL_PROXY, NO_PROXY (or models.download.*)."})
     static final class Fetch implements Callable<Integer> {
         @Mixin
         ConfigOption config;
@@ -64,6 +79,26 @@ public final class ModelsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return commands(config).verify(Optional.ofNullable(id));
+        }
+    }
+
+    @Command(name = "check", description = {"Run installed models on built-in colour probes and print a verdict per model.",
+            "The verdict is kept beside the model; index and /reindex refuse a model whose last check failed."})
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+        @Parameters(arity = "0..1", paramLabel = "MODEL", description = "model id (default: every installed model)")
+        String id;
+
+        @Override
+        public Integer call() {
+            BotConfig bot = config.load();
+            VisionSettings settings = VisionSettings.from(bot.root(), bot.dataDir());
+            try (InferenceRuntime runtime = InferenceRuntime.builder().manifestDirs(settings.manifestDirs())
+                    .modelDir(settings.modelDir()).device(settings.device()).maxBatch(settings.maxBatch())
+                    .maxWait(settings.maxWait()).build()) {
+                return new CheckCommand(runtime, System.out, Clock.systemUTC()).run(Optional.ofNullable(id));
+            }
         }
     }
 }
