@@ -56,8 +56,8 @@ public final class CheckCommand {
             }
         }
         out.println(failed == 0 ? "all " + ids.size() + " checked model(s) passed"
-                : failed + " of " + ids.size() + " model(s) failed: `acgbot index` and /reindex refuse a model whose"
-                + " last check failed (override: `acgbot index --ignore-failed-check`)");
+                : failed + " of " + ids.size() + " model(s) failed: `acgbot index` refuses a model whose last check"
+                + " failed (override: `acgbot index --ignore-failed-check`)");
         return failed == 0 ? 0 : 1;
     }
 }
