@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code acgbot models list | fetch [id] | verify [id] | check [id]}. */
 @Command(name = "models", description = "List, download, verify and check models.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Fetch.class, ModelsCommand.Verify.class,
-                ModelsCommand.Check.class})
+                ModelsCommand.Check.class, ModelsCommand.ImportImmich.class})
 public final class ModelsCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -99,6 +99,55 @@ public final class ModelsCommand implements Callable<Integer> {
                     .maxWait(settings.maxWait()).build()) {
                 return new CheckCommand(runtime, System.out, Clock.systemUTC()).run(Optional.ofNullable(id));
             }
+        }
+    }
+
+    @Command(name = "import-immich", description = {"Write manifests for an Immich CLIP package already on disk",
+            "(config.json, visual/model.onnx + preprocess_cfg.json, textual/model.onnx + tokenizer.json)."})
+    static final class ImportImmich implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+        @Parameters(paramLabel = "DIR", description = "the package folder, e.g. a `huggingface-cli download immich-app/...` copy")
+        java.nio.file.Path dir;
+        @picocli.CommandLine.Option(names = "--id", paramLabel = "ID", description = "id prefix (default: immich-<folder name>)")
+        String id;
+        @picocli.CommandLine.Option(names = "--languages", split = ",", paramLabel = "zh,en",
+                description = "what the text tower reads, for models check (default: zh,en)")
+        List<String> languages = List.of("zh", "en");
+        @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", description = "where to write (default: the first models.manifests_dir)")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            BotConfig bot = config.load();
+            VisionSettings settings = VisionSettings.from(bot.root(), bot.dataDir());
+            java.nio.file.Path target = out != null ? out : settings.manifestDirs().stream().findFirst().orElse(null);
+            if (target == null) {
+                System.err.println("acgbot: no folder to write to: set models.manifests_dir in the configuration, or pass --out DIR (and list it there)");
+                return 2;
+            }
+            if (!languages.stream().allMatch(l -> l.equals("zh") || l.equals("en")) || languages.isEmpty()) {
+                System.err.println("acgbot: --languages takes zh, en or zh,en");
+                return 2;
+            }
+            String prefix = id != null ? id : dev.acgbot.models.manifest.ImmichPackage.defaultId(dir);
+            dev.acgbot.models.manifest.ImmichPackage.Manifests m;
+            try {
+                m = dev.acgbot.models.manifest.ImmichPackage.read(dir, prefix, languages);
+            } catch (dev.acgbot.models.manifest.ManifestException e) {
+                System.err.println("acgbot: " + e.getMessage());
+                return 2;
+            }
+            java.nio.file.Files.createDirectories(target);
+            for (String[] f : List.of(new String[]{m.imageId(), m.imageYaml()}, new String[]{m.textId(), m.textYaml()})) {
+                java.nio.file.Path file = target.resolve(f[0] + ".yaml");
+                java.nio.file.Files.writeString(file, f[1]);
+                System.out.println("wrote " + file);
+            }
+            System.out.println("next: set models.clip_image: " + m.imageId() + " and models.clip_text: " + m.textId()
+                    + (out != null && !settings.manifestDirs().contains(out.toAbsolutePath().normalize()) ? ", add " + target + " to models.manifests_dir" : "")
+                    + ", then ./acgbot models check " + m.imageId());
+            return 0;
         }
     }
 }
