@@ -79,4 +79,30 @@ class ModelCommandsTest {
             m.files().forEach(f -> assertTrue(f.pinned(), f.url().orElseThrow()));
         }
     }
+
+    @Test
+    void aUrlNotPinnedToARevisionIsPointedOutBeforeTheDownload(@TempDir Path dir) throws Exception {
+        Path manifests = Files.createDirectories(dir.resolve("manifests"));
+        Files.writeString(manifests.resolve("floating.yaml"), """
+                id: floating
+                task: clip-image
+                embedding_space: s
+                files:
+                  - {name: model.onnx, url: "https://huggingface.co/org/repo/resolve/main/model.onnx", sha256: unknown}
+                model: model.onnx
+                input: {name: image, layout: NCHW, size: 224, resize: squash, interpolation: bicubic,
+                        alpha: drop, colour_order: RGB, scale: 1/255}
+                output: {name: out}
+                embedding: {dim: 512}
+                """);
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        ModelPaths paths = new ModelPaths(dir.resolve("models"));
+        DownloadSettings deadProxy = DownloadSettings.resolve(java.util.Map.of("https_proxy", "http://127.0.0.1:9"), java.util.Map.of());
+        ModelCommands cmd = new ModelCommands(ManifestRegistry.load(List.of(manifests)), paths,
+                new ModelFetcher(paths, out, deadProxy, Duration.ofSeconds(1), Duration.ofSeconds(5)), out, ModelCommands.DEFAULT_SET);
+        assertEquals(1, cmd.fetch(Optional.of("floating")));
+        List<String> lines = out().lines().toList();
+        assertEquals("fetching floating into " + paths.modelsDir().resolve("floating"), lines.get(0));
+        assertEquals("  note: model.onnx comes from a URL not pinned to a revision; the sha256 recorded at this fetch pins it", lines.get(1));
+    }
 }
