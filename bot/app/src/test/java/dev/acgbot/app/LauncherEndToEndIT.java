@@ -82,4 +82,51 @@ class LauncherEndToEndIT {
         assertEquals(List.of("acgbot: configuration error: adapters.telegram.tokn: unknown key (did you mean 'token'?)"),
                 r.stderr().lines().filter(l -> !l.startsWith("WARNING")).toList(), r.stderr());
     }
+
+    /**
+     * The SYNTHETIC colour models (models/synthetic), one of them fed BGR by a user manifest: models check fails
+     * it, index refuses to use it and says how to override, and the override indexes.
+     */
+    @Test
+    void indexRefusesAModelWhoseLastCheckFailedUntilOverridden(@TempDir Path dir) throws Exception {
+        Path wrong = Files.createDirectories(dir.resolve("wrong"));
+        Files.writeString(wrong.resolve("wrong.yaml"), Files.readString(ROOT.resolve("models/synthetic/synthetic-colour-clip-image.yaml"))
+                .replace("path: files/", "path: " + ROOT.resolve("models/synthetic/files") + "/")
+                .replace("colour_order: RGB", "colour_order: BGR"));
+        Files.writeString(dir.resolve("c.yaml"), """
+                models:
+                  manifests_dir: [%s, %s]
+                  device: cpu
+                  tagger: synthetic-wd-vit-tagger-v3
+                  clip_image: synthetic-colour-clip-image
+                  clip_text: synthetic-colour-clip-text
+                gallery:
+                  folders: [%s]
+                  tag_images: false
+                """.formatted(ROOT.resolve("models/synthetic"), wrong, ROOT.resolve("plugins/commands/known-answer/gallery")));
+        Result check = launch(dir, "", "models", "check", "synthetic-colour-clip-image", "--config", "c.yaml");
+        assertEquals(1, check.exitCode(), check.stdout() + check.stderr());
+        assertTrue(check.stdout().contains("FAIL colour words with synthetic-colour-clip-image + synthetic-colour-clip-text: only Chinese 3/6"), check.stdout());
+        assertTrue(check.stdout().contains("  => FAIL synthetic-colour-clip-image"), check.stdout());
+
+        Result refused = launch(dir, "", "index", "--config", "c.yaml");
+        assertEquals(2, refused.exitCode(), refused.stdout() + refused.stderr());
+        List<String> lines = refused.stderr().lines().filter(l -> l.startsWith("acgbot:")).toList();
+        assertEquals(2, lines.size(), refused.stderr());
+        assertTrue(lines.get(0).startsWith("acgbot: model synthetic-colour-clip-image failed its last check ("), lines.get(0));
+        assertTrue(lines.get(0).contains("colour words with synthetic-colour-clip-image"), lines.get(0));
+        assertEquals("acgbot: not indexing with it. Fix the manifest or files and run ./acgbot models check, or index anyway with --ignore-failed-check", lines.get(1));
+
+        Result forced = launch(dir, "", "index", "--config", "c.yaml", "--ignore-failed-check");
+        assertEquals(0, forced.exitCode(), forced.stdout() + forced.stderr());
+        assertTrue(forced.stdout().contains("added 7"), forced.stdout());
+    }
+
+    @Test
+    void anUnknownModelIdIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+        Result r = launch(dir, "", "models", "fetch", "nosuch");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("acgbot: unknown model 'nosuch'; `acgbot models list` shows the 16 known models"),
+                r.stdout().lines().toList(), r.stderr());
+    }
 }

@@ -27,6 +27,16 @@ public interface Inference extends AutoCloseable {
     /** L2-normalised text embedding from a CLIP text tower; over-long text is truncated, never rejected. */
     TextEmbedding embedText(String modelId, String text);
 
+    /**
+     * The last {@code acgbot models check} verdict of a model when it failed, for the pipeline its manifest
+     * describes now. Indexing ({@code acgbot index}, {@code /reindex}) refuses such a model unless the operator
+     * overrides; {@link dev.acgbot.models.check.CheckVerdict#reason()} says what failed. Empty when the model
+     * passed, was never checked, or its manifest changed since the check.
+     */
+    default Optional<dev.acgbot.models.check.CheckVerdict> failedCheck(String modelId) {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

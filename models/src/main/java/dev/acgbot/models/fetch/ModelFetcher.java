@@ -49,22 +49,39 @@ public final class ModelFetcher {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final HttpClient http;
+    private final DownloadSettings settings;
 
     public ModelFetcher(ModelPaths paths, PrintStream progress) {
-        this(paths, progress, Duration.ofSeconds(5), Duration.ofSeconds(60));
+        this(paths, progress, DownloadSettings.none());
+    }
+
+    public ModelFetcher(ModelPaths paths, PrintStream progress, DownloadSettings settings) {
+        this(paths, progress, settings, Duration.ofSeconds(5), Duration.ofSeconds(60));
+    }
+
+    public ModelFetcher(ModelPaths paths, PrintStream progress, Duration connectTimeout, Duration readTimeout) {
+        this(paths, progress, DownloadSettings.none(), connectTimeout, readTimeout);
     }
 
     /**
      * @param connectTimeout DNS lookup and TCP connect limit each: short, so offline machines fail fast
      * @param readTimeout    limit for the response headers
      */
-    public ModelFetcher(ModelPaths paths, PrintStream progress, Duration connectTimeout, Duration readTimeout) {
+    public ModelFetcher(ModelPaths paths, PrintStream progress, DownloadSettings settings, Duration connectTimeout,
+                        Duration readTimeout) {
         this.paths = paths;
         this.progress = progress;
+        this.settings = settings;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        // redirects are followed by hand: the hub redirects to a CDN host, which must not receive the token
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).proxy(new SettingsProxySelector(settings))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The URL a file is downloaded from after the mirror setting is applied. */
+    public String effectiveUrl(ModelFile f) {
+        return settings.rewrite(f.url().orElseThrow());
     }
 
     /**
@@ -91,7 +108,7 @@ public final class ModelFetcher {
                 download(manifest, f);
             } catch (FetchException e) {
                 if (e.offline()) {
-                    throw new FetchException("model " + manifest.id() + ": cannot reach " + host(f) + " ("
+                    throw new FetchException("model " + manifest.id() + ": cannot reach " + URI.create(effectiveUrl(f)).getHost() + " ("
                             + e.getMessage() + "); this machine looks offline. Place these files by hand:"
                             + PlacementAdvice.forFiles(manifest, paths, todo.subList(i, todo.size())), true, e);
                 }
@@ -140,19 +157,16 @@ public final class ModelFetcher {
     }
 
     private void download(ModelManifest manifest, ModelFile f) {
-        URI uri = URI.create(f.url().orElseThrow());
-        resolveHost(uri);
+        URI uri = URI.create(effectiveUrl(f));
+        if (settings.proxyFor(uri).isEmpty()) {
+            resolveHost(uri); // through a proxy, the proxy resolves names
+        }
         Path target = paths.resolve(manifest, f);
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
             long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-            HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(readTimeout).GET()
-                    .header("User-Agent", "acgbot-model-fetch");
-            if (have > 0) {
-                req.header("Range", "bytes=" + have + "-");
-            }
-            HttpResponse<InputStream> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> resp = sendFollowingRedirects(uri, have);
             int code = resp.statusCode();
             boolean append = code == HttpURLConnection.HTTP_PARTIAL && have > 0;
             if (code == 416 && have > 0) {
@@ -179,6 +193,34 @@ public final class ModelFetcher {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted while fetching " + uri, false, e);
         }
+    }
+
+    /**
+     * GET with up to 10 redirects; the token goes only to the hub's own host (huggingface_hub does the same:
+     * the CDN's signed URL must not see it, and some CDNs reject a second authorisation).
+     */
+    private HttpResponse<InputStream> sendFollowingRedirects(URI start, long have)
+            throws IOException, InterruptedException {
+        URI uri = start;
+        for (int hop = 0; hop <= 10; hop++) {
+            HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(readTimeout).GET()
+                    .header("User-Agent", "acgbot-model-fetch");
+            if (have > 0) {
+                req.header("Range", "bytes=" + have + "-");
+            }
+            if (settings.hubToken().isPresent() && settings.hubHost().equalsIgnoreCase(uri.getHost())) {
+                req.header("Authorization", "Bearer " + settings.hubToken().get());
+            }
+            HttpResponse<InputStream> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+            int code = resp.statusCode();
+            var location = resp.headers().firstValue("Location");
+            if (code / 100 != 3 || code == 304 || location.isEmpty()) {
+                return resp;
+            }
+            resp.body().close();
+            uri = uri.resolve(location.get());
+        }
+        throw new IOException("more than 10 redirects from " + start);
     }
 
     private void copy(InputStream body, Path part, boolean append, long start, long total, String name)
@@ -243,8 +285,25 @@ public final class ModelFetcher {
         }
     }
 
-    private static String host(ModelFile f) {
-        return f.url().map(u -> URI.create(u).getHost()).orElse("?");
+    /** Java's HttpClient asks a ProxySelector per request: this one answers from the download settings. */
+    private static final class SettingsProxySelector extends java.net.ProxySelector {
+        private final DownloadSettings settings;
+
+        SettingsProxySelector(DownloadSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public List<java.net.Proxy> select(URI uri) {
+            return settings.proxyFor(uri).map(p -> List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                    java.net.InetSocketAddress.createUnresolved(p.getHost(), p.getPort() > 0 ? p.getPort()
+                            : "https".equals(p.getScheme()) ? 443 : 80)))).orElse(List.of(java.net.Proxy.NO_PROXY));
+        }
+
+        @Override
+        public void connectFailed(URI uri, java.net.SocketAddress sa, IOException ioe) {
+            // the request fails with its own exception; nothing to remember
+        }
     }
 
     static Path sidecar(Path file) {

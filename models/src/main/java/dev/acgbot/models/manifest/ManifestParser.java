@@ -40,16 +40,17 @@ public final class ManifestParser {
     private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern APPROX = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|kB|KB|MB|GB)");
 
     private static final Set<String> TOP_KEYS = Set.of("id", "task", "embedding_space", "description", "source",
-            "files", "model", "batch", "input", "output", "tokenizer", "labels", "embedding");
-    private static final Set<String> FILE_KEYS = Set.of("name", "url", "sha256", "size", "path", "source");
+            "files", "model", "batch", "input", "output", "tokenizer", "labels", "embedding", "directory", "licence");
+    private static final Set<String> FILE_KEYS = Set.of("name", "url", "sha256", "size", "approx_size", "path", "source");
     private static final Set<String> IMAGE_KEYS = Set.of("name", "dtype", "layout", "size", "width", "height",
             "resize", "interpolation", "alpha", "colour_order", "scale", "mean", "std", "source");
     private static final Set<String> TEXT_KEYS = Set.of("name", "dtype", "attention_mask", "source");
     private static final Set<String> OUTPUT_KEYS = Set.of("name", "activation", "source");
     private static final Set<String> EMBEDDING_KEYS = Set.of("dim", "l2_normalize", "source");
-    private static final Set<String> TOKENIZER_KEYS = Set.of("kind", "file", "context_length", "pad_id", "lowercase", "source");
+    private static final Set<String> TOKENIZER_KEYS = Set.of("kind", "file", "context_length", "pad_id", "lowercase", "languages", "source");
     private static final Set<String> LABEL_KEYS = Set.of("file", "format", "source");
 
     private ManifestParser() {
@@ -146,8 +147,13 @@ public final class ManifestParser {
                 output = new OutputSpec(outName, Activation.NONE, dim, l2);
             }
             String description = root.has("description") ? text(root, "description") : "";
+            String directory = root.has("directory") ? text(root, "directory") : modelId;
+            if (!ID.matcher(directory).matches()) {
+                throw error("directory", "expected a plain folder name (a-z0-9._-), got '" + directory + "'");
+            }
+            String licence = root.has("licence") ? text(root, "licence") : "";
             return new ModelManifest(modelId, task, embeddingSpace, description, files, modelFile, fixedBatch, image,
-                    textInput, tokenizer, output, labels, origin, baseDir, canonical(root));
+                    textInput, tokenizer, output, labels, origin, baseDir, canonical(root), directory, licence);
         }
 
         private List<ModelFile> files(ObjectNode root) {
@@ -195,10 +201,26 @@ public final class ManifestParser {
                     }
                     size = s.asLong();
                 }
+                long approx = f.has("approx_size") ? approxBytes(text(f, key + ".approx_size"), key + ".approx_size") : -1;
                 Optional<String> path = optionalText(f, key + ".path");
-                files.add(new ModelFile(name, url, sha256, size, path));
+                files.add(new ModelFile(name, url, sha256, size, path, approx));
             }
             return files;
+        }
+
+        /** "349 MB", "3.77 MB", "308 kB", "1.26 GB": the rounded decimal sizes a hub listing shows. */
+        private long approxBytes(String value, String key) {
+            java.util.regex.Matcher m = APPROX.matcher(value.strip());
+            if (!m.matches()) {
+                throw error(key, "expected a size such as '349 MB', '308 kB' or '1.26 GB', got '" + value + "'");
+            }
+            double factor = switch (m.group(2)) {
+                case "kB", "KB" -> 1e3;
+                case "MB" -> 1e6;
+                case "GB" -> 1e9;
+                default -> 1;
+            };
+            return Math.round(Double.parseDouble(m.group(1)) * factor);
         }
 
         private int batch(ObjectNode root) {
@@ -301,7 +323,16 @@ public final class ManifestParser {
             }
             long pad = tok.has("pad_id") ? nonNegativeLong(tok, "tokenizer.pad_id") : 0;
             boolean lower = tok.has("lowercase") && bool(tok, "tokenizer.lowercase");
-            return new TokenizerSpec(kind, file, context, pad, lower);
+            List<String> languages = List.of("zh", "en");
+            if (tok.has("languages")) {
+                JsonNode l = tok.get("languages");
+                if (!l.isArray() || l.isEmpty() || !java.util.stream.StreamSupport.stream(l.spliterator(), false)
+                        .allMatch(n -> n.isTextual() && (n.asText().equals("zh") || n.asText().equals("en")))) {
+                    throw error("tokenizer.languages", "expected a list of zh and/or en, e.g. [en]");
+                }
+                languages = java.util.stream.StreamSupport.stream(l.spliterator(), false).map(JsonNode::asText).toList();
+            }
+            return new TokenizerSpec(kind, file, context, pad, lower, languages);
         }
 
         private void requireFile(List<ModelFile> files, String name, String key) {
@@ -411,7 +442,7 @@ public final class ManifestParser {
     private static JsonNode strip(JsonNode node) {
         if (node.isObject()) {
             ObjectNode copy = ((ObjectNode) node).deepCopy();
-            copy.remove(List.of("source", "description"));
+            copy.remove(List.of("source", "description", "licence", "languages")); // words and probe settings, not the pipeline
             List<String> names = new ArrayList<>();
             copy.fieldNames().forEachRemaining(names::add);
             for (String name : names) {

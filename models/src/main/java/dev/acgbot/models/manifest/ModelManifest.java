@@ -28,15 +28,30 @@ import java.util.Optional;
  * @param baseDir        directory of a manifest read from disk: local file paths are relative to it
  * @param canonical      the manifest's content in canonical form (sorted keys, {@code source} notes left out),
  *                       the input of the manifest hash
+ * @param directory      folder under the models directory holding the files: the id, or a folder shared by
+ *                       several manifests (both Chinese-CLIP towers live where OFA-Sys's export writes them, side by side)
+ * @param licence        prose for {@code models list} and the docs; not hashed
  */
 public record ModelManifest(String id, ModelTask task, String embeddingSpace, String description,
                             List<ModelFile> files, String modelFile, int fixedBatch,
                             Optional<ImageInput> image, Optional<TextInput> text, Optional<TokenizerSpec> tokenizer,
                             OutputSpec output, Optional<LabelsSpec> labels, String origin, Optional<Path> baseDir,
-                            String canonical) {
+                            String canonical, String directory, String licence) {
 
     public ModelManifest {
         files = List.copyOf(files);
+    }
+
+    /** Sum of the files' sizes in bytes, or -1 when any is unknown. */
+    public long knownSize() {
+        long sum = 0;
+        for (ModelFile f : files) {
+            if (f.size() < 0) {
+                return -1;
+            }
+            sum += f.size();
+        }
+        return sum;
     }
 
     public boolean dynamicBatch() {
@@ -56,7 +71,7 @@ public record ModelManifest(String id, ModelTask task, String embeddingSpace, St
     public ModelManifest withPreprocessSpec(PreprocessSpec spec) {
         ImageInput in = new ImageInput(image.get().name(), spec);
         return new ModelManifest(id, task, embeddingSpace, description, files, modelFile, fixedBatch, Optional.of(in),
-                text, tokenizer, output, labels, origin, baseDir, canonical + "|override:" + describe(spec));
+                text, tokenizer, output, labels, origin, baseDir, canonical + "|override:" + describe(spec), directory, licence);
     }
 
     private static String describe(PreprocessSpec s) {

@@ -17,9 +17,9 @@ public final class ModelPaths {
         return modelsDir;
     }
 
-    /** The directory fetch downloads a model's files into. */
+    /** The directory fetch downloads a model's files into: {@code <models dir>/<directory>} (the id unless the manifest says). */
     public Path modelDir(ModelManifest manifest) {
-        return modelsDir.resolve(manifest.id());
+        return modelsDir.resolve(manifest.directory());
     }
 
     public Path resolve(ModelManifest manifest, ModelFile file) {

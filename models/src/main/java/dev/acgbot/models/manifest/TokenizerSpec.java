@@ -9,8 +9,19 @@ package dev.acgbot.models.manifest;
  * @param padId         id written after the end of the text
  * @param lowercase     lower-case before splitting (WordPiece); BPE tokenizer.json files carry their own
  *                      normaliser
+ * @param languages     which of the probe languages ({@code zh}, {@code en}) the text tower understands:
+ *                      {@code models check} probes colour words in these (default both; OpenAI CLIP: [en])
  */
-public record TokenizerSpec(Kind kind, String file, int contextLength, long padId, boolean lowercase) {
+public record TokenizerSpec(Kind kind, String file, int contextLength, long padId, boolean lowercase,
+                            java.util.List<String> languages) {
+
+    public TokenizerSpec {
+        languages = java.util.List.copyOf(languages);
+    }
+
+    public TokenizerSpec(Kind kind, String file, int contextLength, long padId, boolean lowercase) {
+        this(kind, file, contextLength, padId, lowercase, java.util.List.of("zh", "en"));
+    }
 
     public enum Kind {
         /** BERT WordPiece from a vocab.txt ({@code [CLS]} text {@code [SEP]}), e.g. Chinese-CLIP. */

@@ -8,6 +8,8 @@ import dev.acgbot.models.api.ModelUnavailableException;
 import dev.acgbot.models.api.TagResult;
 import dev.acgbot.models.api.TagScore;
 import dev.acgbot.models.api.TextEmbedding;
+import dev.acgbot.models.check.CheckRecords;
+import dev.acgbot.models.check.CheckVerdict;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.manifest.ManifestRegistry;
 import dev.acgbot.models.manifest.ModelManifest;
@@ -55,9 +57,11 @@ import java.util.Optional;
  */
 public final class InferenceRuntime implements Inference {
     private final Map<String, ModelSlot> slots;
+    private final ModelPaths paths;
 
-    private InferenceRuntime(Map<String, ModelSlot> slots) {
+    private InferenceRuntime(Map<String, ModelSlot> slots, ModelPaths paths) {
         this.slots = slots;
+        this.paths = paths;
     }
 
     public static Builder builder() {
@@ -77,6 +81,21 @@ public final class InferenceRuntime implements Inference {
     /** The manifest a model id was configured with. */
     public Optional<ModelManifest> manifest(String id) {
         return Optional.ofNullable(slots.get(id)).map(ModelSlot::manifest);
+    }
+
+    /**
+     * The last {@code acgbot models check} verdict of a model when it failed for the pipeline its manifest
+     * describes now: indexing ({@code acgbot index}, {@code /reindex}) refuses such a model unless told to
+     * ignore it. Empty when the model passed, was never checked, or its manifest changed since.
+     */
+    @Override
+    public Optional<CheckVerdict> failedCheck(String id) {
+        return manifest(id).flatMap(m -> CheckRecords.blockingFailure(paths, m));
+    }
+
+    /** Where model files and check verdicts live. */
+    public ModelPaths paths() {
+        return paths;
     }
 
     /** Batching counters of a model since it was loaded (zeros before). */
@@ -278,7 +297,7 @@ public final class InferenceRuntime implements Inference {
                     old.close();
                 }
             }
-            InferenceRuntime runtime = new InferenceRuntime(slots);
+            InferenceRuntime runtime = new InferenceRuntime(slots, paths);
             try {
                 eager.forEach(runtime::load);
             } catch (RuntimeException e) {

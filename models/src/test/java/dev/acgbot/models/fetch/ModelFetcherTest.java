@@ -204,10 +204,19 @@ class ModelFetcherTest {
 
     @Test
     void filesWithoutUrlAskToBePlacedByHand() {
-        ModelManifest m = dev.acgbot.models.manifest.ManifestRegistry.builtIns().stream()
-                .filter(x -> x.id().equals("cn-clip-vit-b-16-image")).findFirst().orElseThrow();
+        ModelManifest m = ManifestParser.parse("""
+                id: local-export
+                task: clip-image
+                embedding_space: s
+                files:
+                  - {name: my-export.onnx, url: none, sha256: unknown}
+                model: my-export.onnx
+                input: {name: image, layout: NCHW, size: 224, resize: squash, interpolation: bicubic,
+                        alpha: drop, colour_order: RGB, scale: 1/255}
+                output: {name: out}
+                embedding: {dim: 512}
+                """, "test", Optional.empty());
         FetchException e = assertThrows(FetchException.class, () -> fetcher().fetch(m));
-        assertTrue(e.getMessage().contains(dir.resolve("cn-clip-vit-b-16-image/vit-b-16.img.fp32.onnx").toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("no public download"), e.getMessage());
+        assertTrue(e.getMessage().contains(dir.resolve("local-export/my-export.onnx") + "  (no public download: see test)"), e.getMessage());
     }
 }

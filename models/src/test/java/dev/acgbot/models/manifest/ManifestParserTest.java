@@ -21,9 +21,17 @@ class ManifestParserTest {
 
     @Test
     void everyBuiltInParsesWithItsTaskAndTowers() {
-        Map<String, ModelTask> expected = Map.of("wd-vit-tagger-v3", ModelTask.TAGGER, "joytag", ModelTask.TAGGER,
+        Map<String, ModelTask> expected = new java.util.HashMap<>(Map.of("wd-vit-tagger-v3", ModelTask.TAGGER, "joytag", ModelTask.TAGGER,
                 "cn-clip-vit-b-16-image", ModelTask.CLIP_IMAGE, "cn-clip-vit-b-16-text", ModelTask.CLIP_TEXT,
-                "clip-vit-b-32-image", ModelTask.CLIP_IMAGE, "clip-vit-b-32-text", ModelTask.CLIP_TEXT);
+                "clip-vit-b-32-image", ModelTask.CLIP_IMAGE, "clip-vit-b-32-text", ModelTask.CLIP_TEXT,
+                "cn-clip-vit-b-16-image-fp16", ModelTask.CLIP_IMAGE, "cn-clip-vit-b-16-text-fp16", ModelTask.CLIP_TEXT));
+        for (String wd : List.of("wd-swinv2-tagger-v3", "wd-convnext-tagger-v3", "wd-vit-large-tagger-v3", "wd-eva02-large-tagger-v3")) {
+            expected.put(wd, ModelTask.TAGGER);
+        }
+        for (String immich : List.of("immich-vit-b-16-siglip-i18n-256", "immich-xlm-roberta-large-vit-b-16plus")) {
+            expected.put(immich + "-image", ModelTask.CLIP_IMAGE);
+            expected.put(immich + "-text", ModelTask.CLIP_TEXT);
+        }
         List<ModelManifest> all = ManifestRegistry.builtIns();
         assertEquals(expected.keySet(), all.stream().map(ModelManifest::id).collect(java.util.stream.Collectors.toSet()));
         all.forEach(m -> assertEquals(expected.get(m.id()), m.task(), m.id()));
@@ -140,5 +148,37 @@ class ManifestParserTest {
         assertTrue(!h.equals(ManifestHash.of(rgb, sums)), "a changed pipeline is a changed vector space");
         assertTrue(!h.equals(ManifestHash.of(a, Map.of("model.onnx", "3".repeat(64), "tags.csv", "2".repeat(64)))),
                 "changed weights are a changed vector space");
+    }
+
+    @Test
+    void everyBuiltInDownloadIsPinnedToARevisionAndNoChecksumIsInvented() {
+        for (ModelManifest m : ManifestRegistry.builtIns()) {
+            for (ModelFile f : m.files()) {
+                String url = f.url().orElseThrow(() -> new AssertionError(m.id() + "/" + f.name() + " has no download URL"));
+                assertTrue(url.matches("https://huggingface\\.co/[\\w.-]+/[\\w.-]+/resolve/[0-9a-f]{40}/[\\w./-]+"), url);
+                assertTrue(f.pinned(), url);
+                assertTrue(f.displaySize() > 0 || f.sha256().isEmpty(), m.id() + "/" + f.name());
+            }
+        }
+        // the only checksums in the catalogue: JoyTag's two (issue 9) and the one the hub's LFS page shows
+        assertEquals(List.of("joytag/model.onnx", "joytag/top_tags.txt", "cn-clip-vit-b-16-image-fp16/vit-b-16.img.fp16.onnx"),
+                ManifestRegistry.builtIns().stream().flatMap(m -> m.files().stream().filter(ModelFile::hasKnownChecksum)
+                        .map(f -> m.id() + "/" + f.name())).toList());
+        assertEquals(List.of("cn-clip-vit-b-16"), ManifestRegistry.builtIns().stream().filter(m -> m.id().startsWith("cn-clip"))
+                .map(ModelManifest::directory).distinct().toList(), "the four towers share the export's folder");
+    }
+
+    @Test
+    void approximateSizesAndFoldersAreParsedAndCheckedAndNotHashed() {
+        ModelManifest m = ManifestParser.parse(GOOD.replace("sha256: unknown, size", "sha256: unknown, approx_size: 3.77 MB, size")
+                + "directory: shared-folder\nlicence: MIT\n", "t", Optional.empty());
+        assertEquals(3_770_000L, m.files().get(0).approxSize());
+        assertEquals("shared-folder", m.directory());
+        assertEquals("MIT", m.licence());
+        assertEquals(ManifestParser.parse(GOOD + "directory: shared-folder\n", "u", Optional.empty()).canonical(),
+                ManifestParser.parse(GOOD + "directory: shared-folder\nlicence: other\n", "v", Optional.empty()).canonical());
+        assertTrue(error(GOOD.replace("sha256: unknown, size", "sha256: unknown, approx_size: big, size"))
+                .startsWith("manifest my-tagger: files[0].approx_size: expected a size such as '349 MB'"));
+        assertTrue(error(GOOD + "directory: ../up\n").startsWith("manifest my-tagger: directory: expected a plain folder name"));
     }
 }

@@ -32,6 +32,8 @@ public final class IndexCli implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--full", description = "re-read every file, even unchanged ones")
     boolean full;
+    @Option(names = "--ignore-failed-check", description = "index even with a model whose last `models check` failed")
+    boolean ignoreFailedCheck;
     @Parameters(paramLabel = "FOLDER", arity = "0..*", description = "image folders (recursive)")
     List<Path> folders = new ArrayList<>();
 
@@ -58,10 +60,31 @@ public final class IndexCli implements Callable<Integer> {
                 System.out.println("note: CLIP model " + models.clipImage() + " is not installed, so only duplicates are indexed"
                         + " (./acgbot models fetch " + models.clipImage() + ")");
             }
+            if (!ignoreFailedCheck && refusedByCheck(runtime, models)) {
+                return 2;
+            }
             GalleryOptions options = new VisionGallery(gallery, models, botDataDir, runtime, availability).options(chosen);
             ReindexSummary summary = IndexCommand.run(options, runtime,
                     full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);
             return summary.failed() > 0 && summary.added() + summary.updated() + summary.unchanged() == 0 ? 1 : 0;
         }
+    }
+
+    /** A model whose last check failed would fill the index with wrong vectors or tags: say why and how to go on. */
+    private static boolean refusedByCheck(InferenceRuntime runtime, ModelsSettings models) {
+        boolean refused = false;
+        for (String model : List.of(models.clipImage(), models.tagger())) {
+            var failed = runtime.failedCheck(model);
+            if (failed.isPresent()) {
+                System.err.println("acgbot: model " + model + " failed its last check (" + failed.get().checkedAt() + "): "
+                        + failed.get().reason().replaceFirst("^FAIL ", ""));
+                refused = true;
+            }
+        }
+        if (refused) {
+            System.err.println("acgbot: not indexing with it. Fix the manifest or files and run ./acgbot models check,"
+                    + " or index anyway with --ignore-failed-check");
+        }
+        return refused;
     }
 }

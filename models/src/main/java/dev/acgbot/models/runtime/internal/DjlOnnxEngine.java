@@ -35,7 +35,8 @@ import java.util.List;
 public final class DjlOnnxEngine implements AutoCloseable {
     private final ZooModel<NDList, NDList> model;
     private final Predictor<NDList, NDList> predictor;
-    private final String outputName;
+    private volatile String outputName;
+    private volatile java.util.function.Consumer<String> renameListener;
     private final String device;
 
     private DjlOnnxEngine(ZooModel<NDList, NDList> model, String outputName, String device) {
@@ -48,6 +49,14 @@ public final class DjlOnnxEngine implements AutoCloseable {
     /** The graph's input names, for error messages. */
     public List<String> inputNames() {
         return model.describeInput().keys();
+    }
+
+    /**
+     * Called once, with the graph's name, when the graph's only output is not the one the manifest names: the
+     * engine then reads that output. (DJL cannot list ONNX outputs before a run, so this shows at warm-up.)
+     */
+    public void onSingleOutputRenamed(java.util.function.Consumer<String> listener) {
+        renameListener = listener;
     }
 
     /** Where the session runs: {@code cpu} or {@code gpu:N}. */
@@ -186,6 +195,11 @@ public final class DjlOnnxEngine implements AutoCloseable {
         }
         try (out) {
             NDArray y = out.get(outputName);
+            if (y == null && out.size() == 1 && renameListener != null) {
+                y = out.get(0);
+                outputName = y.getName();
+                renameListener.accept(outputName);
+            }
             if (y == null) {
                 throw new IllegalStateException("the graph has no output '" + outputName + "'; its outputs are "
                         + out.stream().map(NDArray::getName).toList());

@@ -52,6 +52,9 @@ public final class ModelSlot implements AutoCloseable {
                           Optional<TextTokenizer> tokenizer) {
     }
 
+    /** The graph's single input name when it differs from the manifest's single input (see {@link #reconcileNames}). */
+    private volatile String inputOverride;
+
     public ModelSlot(ModelManifest manifest, ModelPaths paths, RuntimeSettings settings) {
         this.manifest = manifest;
         this.paths = paths;
@@ -208,11 +211,7 @@ public final class ModelSlot implements AutoCloseable {
         try {
             tokenizer = manifest.tokenizer().map(t -> Tokenizers.open(t,
                     t.file().startsWith(Tokenizers.CLASSPATH_PREFIX) ? null : paths.resolve(manifest, t.file())));
-            List<String> graphInputs = engine.inputNames();
-            if (!new java.util.HashSet<>(graphInputs).equals(new java.util.HashSet<>(manifestInputs()))) {
-                throw new IllegalStateException("the graph's inputs are " + graphInputs + ", the manifest gives "
-                        + manifestInputs());
-            }
+            reconcileNames(engine);
             if (settings.warmUp()) {
                 warmUp(engine, tokenizer);
             }
@@ -240,6 +239,28 @@ public final class ModelSlot implements AutoCloseable {
             LOG.info(line, args);
         }
         return loaded;
+    }
+
+    /**
+     * A graph with one input (or output) under another name than the manifest's single one still runs, with one
+     * log line naming both: exports differ in names more often than in anything else (WD taggers' names were
+     * not checkable offline). Several inputs must match by name: guessing which is which would be silent.
+     */
+    private void reconcileNames(DjlOnnxEngine engine) {
+        List<String> graphInputs = engine.inputNames();
+        List<String> wanted = manifestInputs();
+        if (!new java.util.HashSet<>(graphInputs).equals(new java.util.HashSet<>(wanted))) {
+            if (graphInputs.size() == 1 && wanted.size() == 1) {
+                LOG.warn("model {}: the graph's input is '{}' but the manifest {} says '{}'; using '{}'", manifest.id(),
+                        graphInputs.get(0), manifest.origin(), wanted.get(0), graphInputs.get(0));
+                inputOverride = graphInputs.get(0);
+            } else {
+                throw new IllegalStateException("the graph's inputs are " + graphInputs + ", the manifest gives " + wanted);
+            }
+        }
+        engine.onSingleOutputRenamed(graphOutput -> LOG.warn(
+                "model {}: the graph's output is '{}' but the manifest {} says '{}'; using '{}'", manifest.id(),
+                graphOutput, manifest.origin(), manifest.output().name(), graphOutput));
     }
 
     private void verifyChecksums() {
@@ -284,9 +305,12 @@ public final class ModelSlot implements AutoCloseable {
         float[][] rows;
         if (manifest.image().isPresent()) {
             List<float[]> tensors = feed.stream().map(o -> (float[]) o).toList();
-            rows = engine.runImages(manifest.image().get().name(), tensors, itemShape(manifest.preprocessSpec()));
+            String name = inputOverride != null ? inputOverride : manifest.image().get().name();
+            rows = engine.runImages(name, tensors, itemShape(manifest.preprocessSpec()));
         } else {
-            TextInput in = manifest.text().orElseThrow();
+            TextInput declared = manifest.text().orElseThrow();
+            TextInput in = inputOverride == null ? declared
+                    : new TextInput(inputOverride, declared.dtype(), declared.attentionMask());
             rows = engine.runTokens(in, feed.stream().map(o -> (TokenizedText) o).toList());
         }
         List<float[]> out = new ArrayList<>(n);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code models:} which models the vision commands use and how inference runs.
@@ -20,11 +22,12 @@ import java.util.Locale;
  * @param tagger       used by /tag and to store gallery tags
  * @param clipImage    image tower for /similar, /tag keywords and the gallery
  * @param clipText     text tower for /search (same embedding space as clipImage)
+ * @param download     hub mirror, token and proxies for {@code models fetch}; each environment variable overrides its key
  */
 public record ModelsSettings(Path dir, List<Path> manifestsDir, String device, int maxBatch, Duration maxWait,
-                             List<String> eager, String tagger, String clipImage, String clipText) {
+                             List<String> eager, String tagger, String clipImage, String clipText, Download download) {
     public static final ModelsSettings DEFAULTS = new ModelsSettings(null, List.of(), "auto", 32, Duration.ofMillis(5), List.of(),
-            "wd-vit-tagger-v3", "cn-clip-vit-b-16-image", "cn-clip-vit-b-16-text");
+            "wd-vit-tagger-v3", "cn-clip-vit-b-16-image", "cn-clip-vit-b-16-text", Download.NONE);
     public static final SettingsSection<ModelsSettings> SECTION = new SettingsSection<>("models", ModelsSettings.class, DEFAULTS);
 
     public ModelsSettings {
@@ -36,6 +39,32 @@ public record ModelsSettings(Path dir, List<Path> manifestsDir, String device, i
         }
         if (maxBatch < 1) {
             throw new ConfigException("max_batch", "must be at least 1");
+        }
+    }
+
+    /**
+     * {@code models.download}: where {@code models fetch} goes (a Hugging Face mirror, a token, HTTP proxies). Empty
+     * strings mean "not set"; the variables HF_ENDPOINT, HF_TOKEN, HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY win.
+     */
+    public record Download(String hfEndpoint, String hfToken, String httpsProxy, String httpProxy, String allProxy, String noProxy) {
+        public static final Download NONE = new Download("", "", "", "", "", "");
+
+        /** The keys that are set, named as in the file. */
+        public Map<String, String> asKeys() {
+            Map<String, String> keys = new TreeMap<>();
+            put(keys, "hf_endpoint", hfEndpoint);
+            put(keys, "hf_token", hfToken);
+            put(keys, "https_proxy", httpsProxy);
+            put(keys, "http_proxy", httpProxy);
+            put(keys, "all_proxy", allProxy);
+            put(keys, "no_proxy", noProxy);
+            return keys;
+        }
+
+        private static void put(Map<String, String> keys, String key, String value) {
+            if (value != null && !value.isBlank()) {
+                keys.put(key, value);
+            }
         }
     }
 
