@@ -34,12 +34,12 @@ public record Python(String executable) {
     public void require(String purpose, String escape, Module... modules) {
         List<Module> missing = new ArrayList<>();
         for (Module m : modules) {
-            Boolean ok = imports(m.name());
-            if (ok == null) {
+            Import result = tryImport(m.name());
+            if (result == Import.NO_INTERPRETER) {
                 throw new MissingPrerequisite(purpose + " needs Python 3, and " + executable + " does not run: "
                         + installHint(withPython(modules)) + suffix(escape));
             }
-            if (!ok) {
+            if (result == Import.MISSING) {
                 missing.add(m);
             }
         }
@@ -64,18 +64,19 @@ public record Python(String executable) {
         return "install with `sudo apt-get install " + String.join(" ", modules.stream().map(Module::debianPackage).toList()) + "`";
     }
 
-    /** Whether {@code import name} succeeds; null when the interpreter cannot be started at all. */
-    private Boolean imports(String name) {
+    private enum Import { OK, MISSING, NO_INTERPRETER }
+
+    private Import tryImport(String name) {
         try {
             Process p = new ProcessBuilder(executable, "-c", "import " + name).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return false;
+                return Import.MISSING;
             }
-            return p.exitValue() == 0;
+            return p.exitValue() == 0 ? Import.OK : Import.MISSING;
         } catch (IOException e) {
-            return null;
+            return Import.NO_INTERPRETER;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking " + executable, e);
