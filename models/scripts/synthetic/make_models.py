@@ -31,9 +31,8 @@ from onnx import TensorProto, helper, numpy_helper
 
 try:
     import regex
-except ImportError:  # the reference BPE needs \p{L}; Debian ships it as python3-regex
-    os.system("apt-get install -y python3-regex >/dev/null")
-    import regex
+except ImportError:  # the reference BPE needs \p{L}; Debian ships it as python3-regex (never installed from here)
+    sys.exit("make_models.py needs the Python module regex: install with `sudo apt-get install python3-regex`")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE = os.path.normpath(os.path.join(HERE, "..", ".."))

@@ -2,7 +2,6 @@ package dev.acgbot.app;
 
 import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.app.cli.ConfigOption;
-import dev.acgbot.app.cli.BenchCommand;
 import dev.acgbot.app.cli.BotLauncher;
 import dev.acgbot.app.cli.ConsoleCommand;
 import dev.acgbot.app.cli.IndexCli;
@@ -17,8 +16,7 @@ import java.util.concurrent.Callable;
 /** The {@code acgbot} command line. Without a subcommand it runs the bot. */
 @Command(name = "acgbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tags anime art, finds similar images and searches a gallery by text, on Discord, Telegram or a local console.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -36,7 +34,6 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns the exit code; configuration mistakes become one line on stderr. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        cli.setUnmatchedOptionsArePositionalParams(true); // benchmark options pass through untouched
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("acgbot: configuration error: " + e.getMessage());

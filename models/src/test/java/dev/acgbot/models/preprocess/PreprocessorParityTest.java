@@ -90,26 +90,6 @@ class PreprocessorParityTest {
         };
     }
 
-    /** The bench measures the very shapes these fixtures prove. */
-    @org.junit.jupiter.api.Test
-    void benchLayoutsAreTheTestedLayouts() {
-        JsonNode layouts = Fixtures.index().get("layouts");
-        assertEquals(layouts.size(), PreprocessBench.LAYOUTS.size());
-        PreprocessBench.LAYOUTS.forEach((name, spec) -> {
-            PreprocessSpec tested = spec(layouts.get(name));
-            assertEquals(tested.width(), spec.width(), name);
-            assertEquals(tested.height(), spec.height(), name);
-            assertEquals(tested.resize(), spec.resize(), name);
-            assertEquals(tested.interpolation(), spec.interpolation(), name);
-            assertEquals(tested.alpha(), spec.alpha(), name);
-            assertEquals(tested.colorOrder(), spec.colorOrder(), name);
-            assertEquals(tested.layout(), spec.layout(), name);
-            assertEquals(tested.scale(), spec.scale(), 1e-9f, name);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(tested.mean(), spec.mean(), 1e-7f, name);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(tested.std(), spec.std(), 1e-7f, name);
-        });
-    }
-
     static void checkParity(String caseName, String layoutName, JsonNode layout, DecodedImage input) {
         checkParity(caseName, layoutName, layout, input, Fixtures::samples);
     }

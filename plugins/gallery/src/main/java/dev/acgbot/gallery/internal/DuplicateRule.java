@@ -7,14 +7,14 @@ package dev.acgbot.gallery.internal;
  * tolerates one hash drifting while the other vouches. The rule and radius were chosen with
  * {@code DuplicateEval} (docs/benchmarks.md).
  */
-public final class DuplicateRule {
+final class DuplicateRule {
     /** Default radius for /similar. */
-    public static final int DEFAULT_MAX_HAMMING = 8;
+    static final int DEFAULT_MAX_HAMMING = 8;
 
     private DuplicateRule() {
     }
 
-    public static boolean isDuplicate(int pHashDistance, int dHashDistance, int maxHamming) {
+    static boolean isDuplicate(int pHashDistance, int dHashDistance, int maxHamming) {
         return Math.min(pHashDistance, dHashDistance) <= maxHamming && pHashDistance + dHashDistance <= 2 * maxHamming;
     }
 }

@@ -66,9 +66,4 @@ public final class EmbeddingCodec {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         return new String(bytes, 2, b.getShort(), StandardCharsets.UTF_8);
     }
-
-    /** The lossy round trip, for measuring what an encoding costs in recall. */
-    public static float[] roundTrip(float[] v, EmbeddingEncoding encoding) {
-        return decode(encode("", v, encoding)).vector();
-    }
 }

@@ -1,6 +1,6 @@
 package dev.acgbot.gallery.search;
 
-import dev.acgbot.gallery.bench.ClusteredVectors;
+import dev.acgbot.testkit.ClusteredVectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -108,20 +108,4 @@ public final class Dot {
             out[7] += m[r1 + i] * q3[i];
         }
     }
-
-    /** Sum of an array range with the same load pattern as a scan: used to measure read bandwidth. */
-    public static float sum(float[] a, int from, int to) {
-        FloatVector acc0 = FloatVector.zero(S);
-        FloatVector acc1 = FloatVector.zero(S);
-        int i = from;
-        for (; i <= to - 2 * L; i += 2 * L) {
-            acc0 = acc0.add(FloatVector.fromArray(S, a, i));
-            acc1 = acc1.add(FloatVector.fromArray(S, a, i + L));
-        }
-        float s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-        for (; i < to; i++) {
-            s += a[i];
-        }
-        return s;
-    }
 }

@@ -1,0 +1,488 @@
+package dev.acgbot.bench.gallery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.acgbot.gallery.EmbeddingEncoding;
+import dev.acgbot.gallery.search.GraphIndex;
+import dev.acgbot.gallery.search.GraphParams;
+import dev.acgbot.gallery.search.Neighbor;
+import dev.acgbot.gallery.search.VectorIndex;
+import dev.acgbot.gallery.search.VectorIndexes;
+import dev.acgbot.gallery.search.VectorMatrix;
+import dev.acgbot.bench.cli.Python;
+import dev.acgbot.testkit.ClusteredVectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * {@code ./acgbot bench index}: the gallery's exact and graph search against faiss on the very same
+ * clustered vectors ({@link ClusteredVectors}), in the same run on the same machine, with the machine's
+ * memory read bandwidth measured alongside as the exact scan's limit. Prints a table, writes JSON.
+ * The faiss side needs Debian's python3-faiss and python3-numpy; when they are missing the bench says how to
+ * install them and exits 2 before any work ({@code --no-faiss} runs the Java side alone).
+ */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "Exact and graph vector search against faiss on the same clustered vectors.")
+public final class IndexBench implements Callable<Integer> {
+    private static final int K = 10;
+
+    @Option(names = "--quick", description = "100k vectors, graph M=16 efConstruction=64 (a few minutes on 2 cores); default 1M, efConstruction 100")
+    boolean quick;
+    @Option(names = "--n", description = "number of vectors (default 1,000,000; 100,000 with --quick)")
+    Integer n;
+    @Option(names = "--dim", defaultValue = "512", description = "dimension (default ${DEFAULT-VALUE})")
+    int dim;
+    @Option(names = "--queries", defaultValue = "200", description = "image and text queries each (default ${DEFAULT-VALUE})")
+    int queries;
+    @Option(names = "--m", defaultValue = "16", description = "graph degree M (default ${DEFAULT-VALUE})")
+    int m;
+    @Option(names = "--ef-construction", description = "graph efConstruction (default 100; 64 with --quick)")
+    Integer efConstruction;
+    @Option(names = "--ef-search", split = ",", defaultValue = "10,16,24,32,48,64,96,128,192,256",
+            description = "efSearch values to sweep (default ${DEFAULT-VALUE})")
+    int[] efSearch;
+    @Option(names = "--threads", description = "search threads (default: every core)")
+    Integer threads;
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
+    Path json;
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "where the .npy files go (default: a temp dir, deleted afterwards)")
+    Path workDir;
+    @Option(names = "--no-faiss", description = "skip the faiss side")
+    boolean noFaiss;
+    @Option(names = "--skip-graph", description = "exact search only (both sides)")
+    boolean skipGraph;
+    @Option(names = "--python", paramLabel = "EXE", defaultValue = Python.DEFAULT,
+            description = "interpreter with faiss and numpy (default ${DEFAULT-VALUE})")
+    String python;
+
+    /** @param faiss the interpreter for the faiss side, or null without it */
+    record Config(int n, int dim, int queries, int m, int efConstruction, int[] efSearch, int threads,
+                  Path json, Python faiss, Path workDir, boolean graph) {
+        boolean withFaiss() {
+            return faiss != null;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return run(config(), System.out);
+    }
+
+    Config config() {
+        return new Config(n != null ? n : quick ? 100_000 : 1_000_000, dim, queries, m,
+                efConstruction != null ? efConstruction : quick ? 64 : 100, efSearch,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), json,
+                noFaiss ? null : new Python(python), workDir, !skipGraph);
+    }
+
+    static int run(Config c, PrintStream out) throws Exception {
+        if (c.withFaiss()) {
+            // before any work: a missing faiss is an install hint and exit 2, never an install
+            c.faiss().require("bench index's faiss side", "or pass --no-faiss", Python.NUMPY, Python.FAISS);
+            if (!Files.isDirectory(Path.of("/usr/lib/x86_64-linux-gnu/openblas-pthread"))) {
+                out.println("note: libopenblas0-pthread is not installed, so faiss's batch figures run on a single-threaded"
+                        + " BLAS (the documented runs had it: sudo apt-get install libopenblas0-pthread)");
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("n", c.n());
+        result.put("dim", c.dim());
+        result.put("queries_per_kind", c.queries());
+        result.put("threads", c.threads());
+        result.put("java", Runtime.version().toString());
+        result.put("simulation", Map.of("clusters", clusters(c.n()), "images_per_sub_centre", ClusteredVectors.PER_SUB,
+                "sub_spread", ClusteredVectors.SUB_SPREAD, "image_noise", ClusteredVectors.IMAGE_NOISE,
+                "text_gap", ClusteredVectors.GAP, "text_noise", ClusteredVectors.TEXT_NOISE));
+        Path dir = c.workDir() != null ? Files.createDirectories(c.workDir()) : Files.createTempDirectory("acgbot-index-bench");
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, c.threads() - 1), r -> {
+            Thread t = new Thread(r, "bench-search");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            out.printf(Locale.ROOT, "index bench: %,d x %d, %d threads, %d image + %d text queries%n", c.n(), c.dim(), c.threads(), c.queries(), c.queries());
+            ClusteredVectors data = new ClusteredVectors(c.dim(), clusters(c.n()), c.n(), 42);
+            long t0 = System.nanoTime();
+            VectorMatrix matrix = generate(data, c, dir);
+            float[][] qi = IntStream.range(0, c.queries()).mapToObj(data::imageQuery).toArray(float[][]::new);
+            float[][] qt = IntStream.range(0, c.queries()).mapToObj(data::textQuery).toArray(float[][]::new);
+            writeQueries(dir.resolve("query_image.npy"), qi);
+            writeQueries(dir.resolve("query_text.npy"), qt);
+            out.printf(Locale.ROOT, "generated and wrote vectors in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            VectorMatrix.View view = matrix.view();
+
+            double bandwidth = bandwidth(pool, c.threads());
+            double streamMs = view.bytes() / bandwidth * 1000;
+            result.put("memory_read_bandwidth_gb_s", bandwidth / 1e9);
+            result.put("matrix_stream_ms", streamMs);
+            out.printf(Locale.ROOT, "memory read bandwidth %.1f GB/s: streaming the %,d MB matrix takes %.2f ms%n",
+                    bandwidth / 1e9, view.bytes() >> 20, streamMs);
+
+            Map<String, Object> faiss = c.withFaiss() ? runFaiss(c, dir, out) : null;
+            VectorIndex exact = VectorIndexes.exact(view, pool, c.threads());
+            List<List<Neighbor>> truthImage = exact.searchBatch(qi, K, VectorIndex.ALL);
+            List<List<Neighbor>> truthText = exact.searchBatch(qt, K, VectorIndex.ALL);
+
+            Map<String, Object> ex = new LinkedHashMap<>();
+            ex.put("memory_bytes", view.bytes());
+            double[] single = latencies(exact, qi);
+            ex.put("single_p50_ms", single[0]);
+            ex.put("single_p99_ms", single[1]);
+            ex.put("batch16_per_query_ms", batchPerQuery(exact, concat(qi, qt), 16));
+            if (faiss != null) {
+                ex.put("recall_vs_faiss_image", recallIds(truthImage, Npy.readLongs(dir.resolve("flat_ids_image.npy"))));
+                ex.put("recall_vs_faiss_text", recallIds(truthText, Npy.readLongs(dir.resolve("flat_ids_text.npy"))));
+            }
+            result.put("exact", ex);
+            result.put("storage_encoding", encodingCost(view, qi, qt, pool, c.threads()));
+
+            if (!c.graph()) {
+                if (faiss != null) {
+                    result.put("faiss", faiss);
+                }
+                printTable(result, out);
+                writeJson(c, result, out);
+                return 0;
+            }
+            Map<String, Object> ann = new LinkedHashMap<>();
+            GraphParams params = new GraphParams(c.m(), c.efConstruction(), c.efSearch()[0]);
+            long heapBefore = usedHeap();
+            t0 = System.nanoTime();
+            GraphIndex graph = VectorIndexes.buildGraph(view, params, c.threads());
+            ann.put("build_s", (System.nanoTime() - t0) / 1e9);
+            ann.put("memory_bytes", Math.max(0, usedHeap() - heapBefore));
+            ann.put("m", c.m());
+            ann.put("ef_construction", c.efConstruction());
+            out.printf(Locale.ROOT, "graph built in %.1f s%n", (double) ann.get("build_s"));
+            List<Map<String, Object>> sweep = new ArrayList<>();
+            for (int ef : c.efSearch()) {
+                GraphIndex g = graph.withEfSearch(ef);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("ef_search", ef);
+                for (String kind : List.of("image", "text")) {
+                    float[][] q = kind.equals("image") ? qi : qt;
+                    List<List<Neighbor>> truth = kind.equals("image") ? truthImage : truthText;
+                    List<List<Neighbor>> found = new ArrayList<>();
+                    for (float[] v : q) {
+                        found.add(g.search(v, K, VectorIndex.ALL));
+                    }
+                    row.put("recall_" + kind, recall(found, truth));
+                    double[] lat = latencies(g, q);
+                    row.put("p50_ms_" + kind, lat[0]);
+                    row.put("p99_ms_" + kind, lat[1]);
+                }
+                out.printf(Locale.ROOT, "graph ef=%d %s%n", ef, row);
+                sweep.add(row);
+            }
+            ann.put("sweep", sweep);
+            result.put("graph", ann);
+            if (faiss != null) {
+                result.put("faiss", faiss);
+            }
+            printTable(result, out);
+            writeJson(c, result, out);
+            return 0;
+        } finally {
+            pool.shutdownNow();
+            if (c.workDir() == null) {
+                try (var files = Files.list(dir)) {
+                    for (Path p : files.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(dir);
+            }
+        }
+    }
+
+    private static void writeJson(Config c, Map<String, Object> result, PrintStream out) throws IOException {
+        if (c.json() != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(c.json().toFile(), result);
+            out.println("wrote " + c.json());
+        }
+    }
+
+    static int clusters(int n) {
+        return Math.max(10, n / 1000);
+    }
+
+    /** Rows generated in parallel a chunk at a time, appended to the matrix and streamed to base.npy. */
+    private static VectorMatrix generate(ClusteredVectors data, Config c, Path dir) throws IOException {
+        VectorMatrix matrix = new VectorMatrix(c.dim());
+        try (Npy.FloatWriter npy = new Npy.FloatWriter(dir.resolve("base.npy"), c.n(), c.dim())) {
+            for (int from = 0; from < c.n(); from += VectorMatrix.CHUNK_ROWS) {
+                int start = from;
+                float[][] rows = IntStream.range(from, Math.min(c.n(), from + VectorMatrix.CHUNK_ROWS)).parallel()
+                        .mapToObj(i -> data.image(i)).toArray(float[][]::new);
+                for (float[] r : rows) {
+                    matrix.append(r);
+                    npy.write(r);
+                }
+                if (start % (VectorMatrix.CHUNK_ROWS * 32) == 0 && start > 0) {
+                    System.err.printf(Locale.ROOT, "  generated %,d%n", start);
+                }
+            }
+        }
+        return matrix;
+    }
+
+    private static void writeQueries(Path file, float[][] q) throws IOException {
+        try (Npy.FloatWriter npy = new Npy.FloatWriter(file, q.length, q[0].length)) {
+            for (float[] v : q) {
+                npy.write(v);
+            }
+        }
+    }
+
+    /** Best of five parallel read passes over a 512 MiB array, with the scan's thread layout and loads. */
+    static double bandwidth(ExecutorService pool, int threads) throws Exception {
+        float[] buf = new float[128 << 20];
+        Arrays.fill(buf, 1f);
+        double best = 0;
+        for (int rep = 0; rep < 5; rep++) {
+            long t0 = System.nanoTime();
+            List<Future<Float>> parts = new ArrayList<>();
+            int n = buf.length;
+            for (int p = 1; p < threads; p++) {
+                int from = (int) ((long) n * p / threads), to = (int) ((long) n * (p + 1) / threads);
+                parts.add(pool.submit(() -> Bandwidth.sum(buf, from, to)));
+            }
+            float s = Bandwidth.sum(buf, 0, n / threads);
+            for (Future<Float> f : parts) {
+                s += f.get();
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            if (s != n) {
+                throw new IllegalStateException("bandwidth pass summed " + s);
+            }
+            best = Math.max(best, (double) n * 4 / secs);
+        }
+        return best;
+    }
+
+    private static Map<String, Object> runFaiss(Config c, Path dir, PrintStream out) throws Exception {
+        Path script = dir.resolve("faiss_bench.py");
+        try (InputStream in = IndexBench.class.getResourceAsStream("faiss_bench.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String efs = Arrays.stream(c.efSearch()).mapToObj(Integer::toString).reduce((a, b) -> a + "," + b).orElseThrow();
+        out.println("running faiss (python3-faiss) on the same vectors...");
+        ProcessBuilder pb = new ProcessBuilder(c.faiss().executable(), script.toString(), dir.toString(),
+                Integer.toString(c.threads()), Integer.toString(c.graph() ? c.m() : 0), Integer.toString(c.efConstruction()), efs)
+                .redirectErrorStream(true);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(c.threads()));
+        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(c.threads()));
+        Process p = pb.start();
+        p.getInputStream().transferTo(out);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("faiss side failed with exit code " + p.exitValue());
+        }
+        JsonNode node = new ObjectMapper().readTree(dir.resolve("faiss.json").toFile());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = new ObjectMapper().convertValue(node, Map.class);
+        return map;
+    }
+
+    /** p50 and p99 of single queries, after a warm-up. */
+    private static double[] latencies(VectorIndex index, float[][] queries) {
+        for (int i = 0; i < Math.min(20, queries.length); i++) {
+            index.search(queries[i], K, VectorIndex.ALL);
+        }
+        double[] ms = new double[queries.length];
+        for (int i = 0; i < queries.length; i++) {
+            long t0 = System.nanoTime();
+            index.search(queries[i], K, VectorIndex.ALL);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new double[]{percentile(ms, 50), percentile(ms, 99)};
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        // linear interpolation, as numpy.percentile
+        double pos = p / 100 * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+
+    private static double batchPerQuery(VectorIndex index, float[][] queries, int batch) {
+        int n = queries.length / batch * batch;
+        index.searchBatch(Arrays.copyOfRange(queries, 0, batch), K, VectorIndex.ALL);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i += batch) {
+            index.searchBatch(Arrays.copyOfRange(queries, i, i + batch), K, VectorIndex.ALL);
+        }
+        return (System.nanoTime() - t0) / 1e6 / n;
+    }
+
+    private static float[][] concat(float[][] a, float[][] b) {
+        float[][] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static double recall(List<List<Neighbor>> found, List<List<Neighbor>> truth) {
+        long hits = 0;
+        for (int q = 0; q < truth.size(); q++) {
+            Set<Integer> t = new HashSet<>();
+            truth.get(q).forEach(n -> t.add(n.ordinal()));
+            hits += found.get(q).stream().filter(n -> t.contains(n.ordinal())).count();
+        }
+        return (double) hits / (truth.size() * K);
+    }
+
+    private static double recallIds(List<List<Neighbor>> found, long[][] truth) {
+        long hits = 0;
+        for (int q = 0; q < truth.length; q++) {
+            Set<Long> t = new HashSet<>();
+            for (long id : truth[q]) {
+                t.add(id);
+            }
+            hits += found.get(q).stream().filter(n -> t.contains((long) n.ordinal())).count();
+        }
+        return (double) hits / (truth.length * K);
+    }
+
+    /**
+     * What storing embeddings compactly costs: recall@10 of an exact search over vectors decoded from each
+     * encoding against float32, on (up to) the first 100k rows.
+     */
+    private static Map<String, Object> encodingCost(VectorMatrix.View view, float[][] qi, float[][] qt,
+                                                    ExecutorService pool, int threads) {
+        int n = Math.min(view.size(), 100_000);
+        VectorMatrix f32 = new VectorMatrix(view.dimension());
+        for (int r = 0; r < n; r++) {
+            f32.append(view.row(r));
+        }
+        VectorIndex base = VectorIndexes.exact(f32.view(), pool, threads);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rows", n);
+        for (EmbeddingEncoding enc : EmbeddingEncoding.values()) {
+            VectorMatrix m = new VectorMatrix(view.dimension());
+            for (int r = 0; r < n; r++) {
+                m.append(enc.roundTrip(view.row(r)));
+            }
+            VectorIndex idx = VectorIndexes.exact(m.view(), pool, threads);
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("bytes_per_vector", enc.storedBytes(view.dimension()));
+            e.put("recall_image", recall(idx.searchBatch(qi, K, VectorIndex.ALL), base.searchBatch(qi, K, VectorIndex.ALL)));
+            e.put("recall_text", recall(idx.searchBatch(qt, K, VectorIndex.ALL), base.searchBatch(qt, K, VectorIndex.ALL)));
+            out.put(enc.name().toLowerCase(Locale.ROOT), e);
+        }
+        return out;
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    // ---- report ----
+
+    @SuppressWarnings("unchecked")
+    private static void printTable(Map<String, Object> r, PrintStream out) {
+        Map<String, Object> ex = (Map<String, Object>) r.get("exact");
+        Map<String, Object> g = (Map<String, Object>) r.get("graph");
+        Map<String, Object> f = (Map<String, Object>) r.get("faiss");
+        double stream = (double) r.get("matrix_stream_ms");
+        out.println();
+        out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", "metric", "acgbot", "faiss", "ratio", "goal");
+        row(out, "exact build (load matrix) s", null, f == null ? null : num(f, "flat_build_s"), "");
+        row(out, "exact memory MB", (double) (long) ex.get("memory_bytes") / (1 << 20), f == null ? null : num(f, "flat_memory_bytes") / (1 << 20), "");
+        double p50 = (double) ex.get("single_p50_ms");
+        row(out, "exact single query p50 ms", p50, f == null ? null : num(f, "flat_single_p50_ms"), "");
+        row(out, "exact single query p99 ms", (double) ex.get("single_p99_ms"), f == null ? null : num(f, "flat_single_p99_ms"), "");
+        out.printf(Locale.ROOT, "%-40s %12.2f %12s %8.2f  %s%n", "exact p50 vs bandwidth limit ms", p50, String.format(Locale.ROOT, "%.2f", stream),
+                p50 / stream, p50 <= 1.2 * stream ? "<= 1.2x limit: met" : "<= 1.2x limit: MISSED by " + pct(p50 / (1.2 * stream) - 1));
+        double b16 = (double) ex.get("batch16_per_query_ms");
+        Double fb16 = f == null ? null : num(f, "flat_batch16_per_query_ms");
+        row(out, "exact batch-16 per query ms", b16, fb16, fb16 == null ? "" : b16 <= fb16 ? "<= faiss: met" : "<= faiss: MISSED by " + pct(b16 / fb16 - 1));
+        if (ex.containsKey("recall_vs_faiss_image")) {
+            row(out, "exact recall@10 vs faiss flat (image)", (double) ex.get("recall_vs_faiss_image"), 1.0, "");
+            row(out, "exact recall@10 vs faiss flat (text)", (double) ex.get("recall_vs_faiss_text"), 1.0, "");
+        }
+        if (g == null) {
+            printEncodings(r, out);
+            return;
+        }
+        row(out, "graph build s", (double) g.get("build_s"), f == null ? null : num(f, "hnsw_build_s"), "");
+        row(out, "graph memory MB (beyond vectors)", (double) (long) g.get("memory_bytes") / (1 << 20),
+                f == null ? null : num(f, "hnsw_memory_bytes") / (1 << 20), "faiss: graph + its own vector copy");
+        for (String kind : List.of("image", "text")) {
+            Map<String, Object> ours = firstAtRecall((List<Map<String, Object>>) g.get("sweep"), kind, 0.95);
+            Map<String, Object> theirs = f == null ? null : firstAtRecall((List<Map<String, Object>>) f.get("hnsw_sweep"), kind, 0.95);
+            String label = "graph " + kind + "->image @recall>=0.95";
+            if (ours == null) {
+                out.printf(Locale.ROOT, "%-40s %12s%n", label, "not reached");
+                continue;
+            }
+            double p99 = num(ours, "p99_ms_" + kind);
+            out.printf(Locale.ROOT, "%-40s %12s %12s%n", label + " ef", num(ours, "ef_search").intValue() + " (r " + fmt(num(ours, "recall_" + kind)) + ")",
+                    theirs == null ? "not reached" : num(theirs, "ef_search").intValue() + " (r " + fmt(num(theirs, "recall_" + kind)) + ")");
+            row(out, "  p50 ms", num(ours, "p50_ms_" + kind), theirs == null ? null : num(theirs, "p50_ms_" + kind), "");
+            row(out, "  p99 ms", p99, theirs == null ? null : num(theirs, "p99_ms_" + kind),
+                    (p99 <= 10 ? "p99 <= 10 ms: met" : "p99 <= 10 ms: MISSED by " + pct(p99 / 10 - 1))
+                            + (theirs == null ? "" : p99 <= num(theirs, "p99_ms_" + kind) ? "; ahead of faiss" : "; behind faiss"));
+        }
+        printEncodings(r, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printEncodings(Map<String, Object> r, PrintStream out) {
+        Map<String, Object> enc = (Map<String, Object>) r.get("storage_encoding");
+        for (String e : List.of("fp16", "int8")) {
+            Map<String, Object> m = (Map<String, Object>) enc.get(e);
+            out.printf(Locale.ROOT, "%-40s %12s%n", "stored " + e + " recall@10 image/text", fmt(num(m, "recall_image")) + "/" + fmt(num(m, "recall_text"))
+                    + "  (" + m.get("bytes_per_vector") + " B)");
+        }
+    }
+
+    private static Map<String, Object> firstAtRecall(List<Map<String, Object>> sweep, String kind, double target) {
+        return sweep.stream().filter(row -> num(row, "recall_" + kind) >= target).findFirst().orElse(null);
+    }
+
+    private static Double num(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    private static void row(PrintStream out, String label, Double ours, Double theirs, String goal) {
+        out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", label, ours == null ? "-" : fmt(ours), theirs == null ? "-" : fmt(theirs),
+                ours == null || theirs == null || theirs == 0 ? "-" : String.format(Locale.ROOT, "%.2f", ours / theirs), goal);
+    }
+
+    private static String fmt(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : Math.abs(v) >= 1 ? String.format(Locale.ROOT, "%.2f", v)
+                : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.0f %%", v * 100);
+    }
+}

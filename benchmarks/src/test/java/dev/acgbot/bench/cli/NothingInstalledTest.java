@@ -1,0 +1,119 @@
+package dev.acgbot.bench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 10.8: a benchmark whose Python side lacks its modules prints the exact install command and exits 2,
+ * before any work and without installing anything. Every installer on the PATH is a trap that leaves a mark,
+ * and the interpreter is a real Python with its site packages hidden ({@code -S}), so faiss, numpy and torch
+ * are missing whether or not this machine has them.
+ */
+class NothingInstalledTest {
+    private static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
+
+    @Test
+    void indexBenchWithFaissHiddenSaysHowToInstallItAndExits2(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(SYSTEM_PYTHON), "needs a python3 at " + SYSTEM_PYTHON);
+        Path python = script(dir, "python-without-site", "exec " + SYSTEM_PYTHON + " -S \"$@\"");
+        Path traps = traps(dir);
+
+        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), "index", "--n", "1000", "--queries", "5",
+                "--json", dir.resolve("out.json").toString(), "--python", python.toString());
+
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("acgbot bench index: bench index's faiss side needs the Python modules numpy, faiss for " + python
+                + ": install with `sudo apt-get install python3-numpy python3-faiss` (or pass --no-faiss)\n", r.stderr());
+        assertEquals("", r.stdout(), "no work before the check");
+        assertFalse(Files.exists(dir.resolve("out.json")));
+        assertNothingInstalled(dir);
+    }
+
+    @Test
+    void indexBenchWithoutPythonNamesThePythonPackage(@TempDir Path dir) throws Exception {
+        Path traps = traps(dir);
+        Path missing = dir.resolve("no-such-python");
+
+        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), "index", "--n", "1000", "--python", missing.toString());
+
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("acgbot bench index: bench index's faiss side needs Python 3, and " + missing
+                + " does not run: install with `sudo apt-get install python3 python3-numpy python3-faiss` (or pass --no-faiss)\n",
+                r.stderr());
+        assertNothingInstalled(dir);
+    }
+
+    @Test
+    void inferenceBenchWithoutTorchForItsFirstBuildSaysHowToInstallItAndExits2(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(SYSTEM_PYTHON), "needs a python3 at " + SYSTEM_PYTHON);
+        Path python = script(dir, "python-without-site", "exec " + SYSTEM_PYTHON + " -S \"$@\"");
+        Path traps = traps(dir);
+
+        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), "inference", "--quick", "--cache",
+                dir.resolve("cache").toString(), "--python", python.toString());
+
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("acgbot bench inference: bench inference's first run (building the stand-in models) needs the Python"
+                + " modules torch, onnx for " + python + ": install with `sudo apt-get install python3-torch python3-onnx`\n",
+                r.stderr());
+        assertEquals("", r.stdout(), "no work before the check");
+        assertNothingInstalled(dir);
+    }
+
+    @Test
+    void duplicatesWithoutItsPicturesIsOneLineExit2(@TempDir Path dir) throws Exception {
+        Path traps = traps(dir);
+        Path none = dir.resolve("no-pictures");
+
+        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), "duplicates", "--gallery", none.toString());
+
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("acgbot bench duplicates: --gallery " + none + " is not a folder\n", r.stderr());
+        assertNothingInstalled(dir);
+    }
+
+    private static Map<String, String> path(Path traps) {
+        return Map.of("PATH", traps + ":" + System.getenv("PATH"));
+    }
+
+    /** apt-get, apt, sudo, pip, pip3: each leaves a mark naming itself and its arguments, and fails. */
+    private static Path traps(Path dir) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("traps"));
+        for (String name : new String[]{"apt-get", "apt", "sudo", "pip", "pip3", "dpkg"}) {
+            script(bin, name, "echo \"" + name + " $*\" >> " + dir.resolve("installer-called") + "; exit 1");
+        }
+        return bin;
+    }
+
+    private static void assertNothingInstalled(Path dir) throws IOException {
+        Path mark = dir.resolve("installer-called");
+        assertFalse(Files.exists(mark), () -> "an installer ran: " + read(mark));
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static Path script(Path dir, String name, String body) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertTrue(Files.isExecutable(file));
+        return file;
+    }
+}

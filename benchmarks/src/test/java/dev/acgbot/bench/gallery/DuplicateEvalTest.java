@@ -1,0 +1,105 @@
+package dev.acgbot.bench.gallery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acgbot.bench.cli.MissingPrerequisite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DuplicateEvalTest {
+
+    @Test
+    void defaultPicturesComeFromDebianPackages() {
+        assertEquals(List.of(new DuplicateEval.DataSet(Path.of("/usr/share/openclipart/png"), "openclipart-png"),
+                new DuplicateEval.DataSet(Path.of("/usr/share/backgrounds"), "gnome-backgrounds")), DuplicateEval.DEFAULT_DATA);
+    }
+
+    @Test
+    void missingDefaultPicturesNameOnlyThePackagesToInstall(@TempDir Path dir) throws Exception {
+        Path present = Files.createDirectories(dir.resolve("backgrounds"));
+        List<DuplicateEval.DataSet> sets = List.of(new DuplicateEval.DataSet(dir.resolve("openclipart"), "openclipart-png"),
+                new DuplicateEval.DataSet(present, "gnome-backgrounds"));
+
+        MissingPrerequisite e = assertThrows(MissingPrerequisite.class, () -> DuplicateEval.requireDefaultData(sets));
+
+        assertEquals("the default pictures are missing: install with `sudo apt-get install openclipart-png` (or pass --gallery DIR)",
+                e.getMessage());
+    }
+
+    @Test
+    void installedDefaultPicturesAreUsedAsTheyAre(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        assertEquals(List.of(a, b), DuplicateEval.requireDefaultData(List.of(new DuplicateEval.DataSet(a, "pa"),
+                new DuplicateEval.DataSet(b, "pb"))));
+    }
+
+    /**
+     * The whole evaluation on a dozen generated pictures: every transform x rule x radius gets a row, and a
+     * mirrored copy is found by the gallery's own lookup (which also hashes the mirror image).
+     */
+    @Test
+    void evaluatesEveryTransformAndRuleOnASmallGallery(@TempDir Path dir) throws Exception {
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        Random random = new Random(3);
+        for (int i = 0; i < 12; i++) {
+            ImageIO.write(blocks(random), "png", pictures.resolve("p" + i + ".png").toFile());
+        }
+        Path json = dir.resolve("eval.json");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+
+        int exit = DuplicateEval.run(List.of(pictures), 4, new int[]{8}, json, dir.resolve("data"),
+                new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, exit);
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        assertEquals(12, result.get("gallery_images").asInt());
+        List<String> cells = new ArrayList<>();
+        for (JsonNode row : result.get("rows")) {
+            assertEquals(4, row.get("queries").asInt(), row.toString());
+            cells.add(row.get("transform").asText() + "/" + row.get("rule").asText() + "/" + row.get("radius").asInt());
+        }
+        List<String> expected = new ArrayList<>();
+        for (String t : List.of("resize 50%", "jpeg q60", "crop 10%", "text watermark", "brightness +10%", "horizontal flip")) {
+            for (String rule : List.of("gallery", "pHash", "dHash", "both", "either")) {
+                expected.add(t + "/" + rule + "/8");
+            }
+        }
+        assertEquals(expected, cells);
+        JsonNode flip = result.get("rows").get(25);
+        assertEquals("horizontal flip/gallery", flip.get("transform").asText() + "/" + flip.get("rule").asText());
+        assertEquals(1.0, flip.get("found_at_all").asDouble(), flip.toString());
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("4 queries per transform, gallery of 12 images"));
+    }
+
+    /** Random coloured blocks on a 4x4 grid: distinct pictures with strong low frequencies, as hashes need. */
+    private static BufferedImage blocks(Random random) {
+        BufferedImage img = new BufferedImage(256, 192, BufferedImage.TYPE_INT_RGB);
+        for (int by = 0; by < 4; by++) {
+            for (int bx = 0; bx < 4; bx++) {
+                int rgb = random.nextInt(0x1000000);
+                for (int y = by * 48; y < (by + 1) * 48; y++) {
+                    for (int x = bx * 64; x < (bx + 1) * 64; x++) {
+                        img.setRGB(x, y, rgb);
+                    }
+                }
+            }
+        }
+        return img;
+    }
+}
