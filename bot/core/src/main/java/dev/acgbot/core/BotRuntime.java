@@ -73,7 +73,8 @@ public final class BotRuntime implements AutoCloseable {
         manager.load(all);
 
         ConfigSection exec = config.executor();
-        CommandExecutor executor = new CommandExecutor(exec.integer("workers", 4), exec.integer("queue", 16));
+        CommandExecutor executor = new CommandExecutor(exec.integer("workers", 4), exec.integer("queue", 16),
+                exec.duration("queue_timeout", Duration.ofSeconds(30)));
         ConfigSection limits = config.limits();
         ConfigSection user = limits.section("per_user");
         ConfigSection chat = limits.section("per_chat");
@@ -162,6 +163,7 @@ public final class BotRuntime implements AutoCloseable {
             }
         }
         executor.close();
+        router.close();
         plugins.close();
         services.close();
         LOG.info("acgbot stopped");

@@ -166,7 +166,7 @@ public final class BotConfig {
         }
         limits.bool("exempt_admins", true);
         ConfigSection exec = executor();
-        requireKnown(exec, "workers", "queue", "command_timeout", "max_attachment_bytes");
+        requireKnown(exec, "workers", "queue", "command_timeout", "queue_timeout", "max_attachment_bytes");
         positive(exec, "workers", exec.integer("workers", 1));
         if (exec.integer("queue", 0) < 0) {
             throw new ConfigException("executor.queue", "must be 0 or more");
@@ -174,6 +174,10 @@ public final class BotConfig {
         Duration timeout = exec.duration("command_timeout", Duration.ofSeconds(1));
         if (timeout.isZero() || timeout.isNegative()) {
             throw new ConfigException("executor.command_timeout", "must be longer than zero");
+        }
+        Duration queueTimeout = exec.duration("queue_timeout", Duration.ofSeconds(1));
+        if (queueTimeout.isZero() || queueTimeout.isNegative()) {
+            throw new ConfigException("executor.queue_timeout", "must be longer than zero");
         }
         positive(exec, "max_attachment_bytes", exec.bytes("max_attachment_bytes", 1));
         ConfigSection plugins = root.section("plugins");
