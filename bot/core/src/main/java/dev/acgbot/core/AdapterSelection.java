@@ -28,6 +28,7 @@ public final class AdapterSelection {
         List<ChatAdapter> adapters = new ArrayList<>();
         ConfigSection sections = config.adapters();
         for (ChatAdapterFactory factory : ServiceLoader.load(ChatAdapterFactory.class, loader)) {
+            factory.checkAdmins(config.admins().stringList(factory.platform()));
             ConfigSection section = sections.section(factory.platform());
             if (factory.isConfigured(section)) {
                 adapters.add(factory.create(section));

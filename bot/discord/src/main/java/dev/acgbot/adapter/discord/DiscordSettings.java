@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param token            the bot token from the Developer Portal (the core overlays {@code DISCORD_TOKEN})
  * @param guildIds         register commands in these guilds only (instant, for development); empty means globally
  * @param adminPermission  members with this permission count as admins; empty means only the core's admin list
+ * @param adminGuildIds    the servers where {@code adminPermission} counts: anywhere else (a server of anyone
+ *                         who invited the bot) it does not, or they could run /reindex full there
  * @param registerCommands whether to publish the slash and context-menu commands at start
  * @param contextMenus     whether to add the message context-menu commands "Tag image" and "Find similar"
  * @param readyTimeout     how long start waits for the gateway to become ready
@@ -24,13 +26,14 @@ import java.util.Optional;
  * @param gatewayUrl       gateway WebSocket URL (a test server), or empty for Discord's own
  */
 public record DiscordSettings(String token, List<Long> guildIds, Optional<Permission> adminPermission,
-                              boolean registerCommands, boolean contextMenus, Duration readyTimeout,
+                              List<Long> adminGuildIds, boolean registerCommands, boolean contextMenus, Duration readyTimeout,
                               Optional<String> restBaseUrl, Optional<String> gatewayUrl) {
 
     public DiscordSettings {
         Objects.requireNonNull(token, "token");
         guildIds = List.copyOf(guildIds);
         Objects.requireNonNull(adminPermission, "adminPermission");
+        adminGuildIds = List.copyOf(adminGuildIds);
         Objects.requireNonNull(readyTimeout, "readyTimeout");
         Objects.requireNonNull(restBaseUrl, "restBaseUrl");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
@@ -45,18 +48,16 @@ public record DiscordSettings(String token, List<Long> guildIds, Optional<Permis
         if (token.contains(" ")) {
             throw new ConfigException(key(section, "token"), "contains spaces: paste the bot token alone, without 'Bot '");
         }
-        List<Long> guildIds = new ArrayList<>();
-        for (String id : section.stringList("guild_ids")) {
-            try {
-                guildIds.add(Long.parseUnsignedLong(id.strip()));
-            } catch (NumberFormatException e) {
-                throw new ConfigException(key(section, "guild_ids"), "not a guild id (a number): " + id);
-            }
-        }
+        List<Long> guildIds = guildIds(section, "guild_ids");
         Optional<Permission> permission = section.string("admin_permission")
                 .map(String::strip)
                 .filter(p -> !p.isEmpty() && !p.equalsIgnoreCase("none"))
                 .map(p -> parsePermission(section, p));
+        List<Long> adminGuildIds = section.stringList("admin_guild_ids").isEmpty() ? guildIds : guildIds(section, "admin_guild_ids");
+        if (permission.isPresent() && adminGuildIds.isEmpty()) {
+            throw new ConfigException(key(section, "admin_permission"), "set admin_guild_ids (or guild_ids) to the servers where it "
+                    + "counts: otherwise the admins of any server that invites the bot could run admin commands such as /reindex");
+        }
         Duration readyTimeout = section.duration("ready_timeout", Duration.ofSeconds(60));
         if (readyTimeout.isNegative() || readyTimeout.isZero()) {
             throw new ConfigException(key(section, "ready_timeout"), "must be positive");
@@ -69,8 +70,20 @@ public record DiscordSettings(String token, List<Long> guildIds, Optional<Permis
         if (gateway.isPresent() && !gateway.get().matches("wss?://.+")) {
             throw new ConfigException(key(section, "gateway_url"), "must be a ws(s) URL: " + gateway.get());
         }
-        return new DiscordSettings(token, guildIds, permission, section.bool("register_commands", true),
+        return new DiscordSettings(token, guildIds, permission, adminGuildIds, section.bool("register_commands", true),
                 section.bool("context_menus", true), readyTimeout, rest, gateway);
+    }
+
+    private static List<Long> guildIds(ConfigSection section, String name) {
+        List<Long> ids = new ArrayList<>();
+        for (String id : section.stringList(name)) {
+            try {
+                ids.add(Long.parseUnsignedLong(id.strip()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key(section, name), "not a guild id (a number): " + id);
+            }
+        }
+        return ids;
     }
 
     private static Permission parsePermission(ConfigSection section, String name) {
@@ -90,7 +103,7 @@ public record DiscordSettings(String token, List<Long> guildIds, Optional<Permis
 
     @Override
     public String toString() {
-        return "DiscordSettings[guildIds=" + guildIds + ", adminPermission=" + adminPermission + ", registerCommands="
+        return "DiscordSettings[guildIds=" + guildIds + ", adminPermission=" + adminPermission + ", adminGuildIds=" + adminGuildIds + ", registerCommands="
                 + registerCommands + ", contextMenus=" + contextMenus + ", readyTimeout=" + readyTimeout
                 + ", restBaseUrl=" + restBaseUrl + ", gatewayUrl=" + gatewayUrl + "]";
     }

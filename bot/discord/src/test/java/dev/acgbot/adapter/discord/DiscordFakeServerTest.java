@@ -61,7 +61,7 @@ class DiscordFakeServerTest {
         gateway = new FakeGateway(self, APP_ID);
         threadsBefore = Thread.getAllStackTraces().keySet();
         DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings(TOKEN, List.of(), Optional.of(Permission.MANAGE_SERVER),
-                true, true, Duration.ofSeconds(20), Optional.of(rest.apiBaseUrl()), Optional.of(gateway.url())));
+                List.of(Long.parseLong(Interactions.GUILD)), true, true, Duration.ofSeconds(20), Optional.of(rest.apiBaseUrl()), Optional.of(gateway.url())));
         runtime = BotRuntime.start(BotConfig.parse("""
                 limits:
                   per_user: {capacity: 50, refill_per_minute: 600}
