@@ -7,11 +7,11 @@ import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.PluginContext;
-import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
 import dev.acgbot.commands.VisionServices;
 import dev.acgbot.commands.internal.Captions;
+import dev.acgbot.commands.internal.GalleryImages;
 import dev.acgbot.commands.internal.VisionCaches;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.SearchFilter;
@@ -100,7 +100,7 @@ public final class SearchPlugin implements Plugin {
         List<Reply.Image> items = new ArrayList<>();
         int rank = 1;
         for (SearchHit hit : hits) {
-            items.add(new Reply.Image(ImageRef.of(hit.entry().path()),
+            items.add(new Reply.Image(GalleryImages.ref(hit.entry(), vision.settings().galleryFolders()),
                     RichText.plain("#" + rank++ + " · " + Captions.score(hit.score()) + " · " + Captions.origin(hit.entry()))));
         }
         ctx.reply(new Reply.Album(header.build(), items));

@@ -8,12 +8,12 @@ import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.PluginContext;
-import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
 import dev.acgbot.commands.PostedImage;
 import dev.acgbot.commands.VisionServices;
 import dev.acgbot.commands.internal.Captions;
+import dev.acgbot.commands.internal.GalleryImages;
 import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.SearchFilter;
@@ -104,7 +104,7 @@ public final class SimilarPlugin implements Plugin {
         List<Reply.Image> items = new ArrayList<>();
         for (DuplicateHit d : duplicates) {
             String kind = d.pHashDistance() == 0 && d.dHashDistance() == 0 ? "duplicate" : "near duplicate";
-            items.add(new Reply.Image(ImageRef.of(d.entry().path()), RichText.builder()
+            items.add(new Reply.Image(GalleryImages.ref(d.entry(), vision.settings().galleryFolders()), RichText.builder()
                     .bold(kind).plain(" · Hamming " + d.pHashDistance() + "/" + d.dHashDistance() + " (pHash/dHash) · "
                     + Captions.origin(d.entry())).build()));
         }
@@ -114,7 +114,7 @@ public final class SimilarPlugin implements Plugin {
             if (!shared.isEmpty()) {
                 caption.plain(" · shared tags: " + String.join(", ", shared));
             }
-            items.add(new Reply.Image(ImageRef.of(hit.entry().path()), caption.build()));
+            items.add(new Reply.Image(GalleryImages.ref(hit.entry(), vision.settings().galleryFolders()), caption.build()));
         }
 
         RichText.Builder header = RichText.builder().bold("🖼 " + image.fileName());
