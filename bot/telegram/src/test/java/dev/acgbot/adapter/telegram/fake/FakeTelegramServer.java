@@ -51,6 +51,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final AtomicInteger downloads = new AtomicInteger();
     private volatile long heldPollMillis = 300;
     private final Map<Long, FloodControl> floodControl = new ConcurrentHashMap<>();
+    private volatile int downloadStatus = 200;
+    private volatile long downloadStallMillis;
 
     /** Telegram's per-chat flood control: after {@code allowed} messages every send to the chat is answered 429. */
     private record FloodControl(int allowed, int retryAfter, AtomicInteger sent) {
@@ -103,6 +105,16 @@ public final class FakeTelegramServer implements AutoCloseable {
      */
     public void floodControl(long chatId, int allowed, int retryAfterSeconds) {
         floodControl.put(chatId, new FloodControl(allowed, retryAfterSeconds, new AtomicInteger()));
+    }
+
+    /** Answers every file download with this HTTP status (a 502 from Telegram's file servers, say). */
+    public void failDownloads(int status) {
+        downloadStatus = status;
+    }
+
+    /** Sends the headers of a download, then stalls this long before the body (a connection gone quiet). */
+    public void stallDownloads(Duration duration) {
+        downloadStallMillis = duration.toMillis();
     }
 
     /** Makes a file downloadable through getFile and the file path; {@code reportedSize} is what getFile says. */
@@ -250,8 +262,21 @@ public final class FakeTelegramServer implements AutoCloseable {
             respond(exchange, 404, error(404, "Not Found"));
             return;
         }
+        if (downloadStatus != 200) {
+            respond(exchange, downloadStatus, error(downloadStatus, "Bad Gateway"));
+            return;
+        }
         exchange.sendResponseHeaders(200, f.bytes().length);
         try (OutputStream out = exchange.getResponseBody()) {
+            if (downloadStallMillis > 0) {
+                out.flush();
+                try {
+                    Thread.sleep(downloadStallMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             out.write(f.bytes());
         }
     }
