@@ -11,6 +11,7 @@ import dev.acgbot.api.plugin.Services;
 import dev.acgbot.api.reply.ProgressMessage;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
+import dev.acgbot.api.text.ByteSizes;
 import dev.acgbot.commands.VisionServices;
 import dev.acgbot.commands.VisionSettings;
 import dev.acgbot.gallery.Gallery;
