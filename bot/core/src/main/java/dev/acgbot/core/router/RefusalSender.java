@@ -57,10 +57,13 @@ final class RefusalSender implements AutoCloseable {
      * Answers a refused command without blocking the caller; a repeat of the same refusal to the same user
      * within the window is left out where the responder allows it.
      *
-     * @param who the platform and user id, the coalescing key together with the kind (and a usage text)
+     * @param who the platform and user id, the coalescing key together with the kind (and the text, but for
+     *            the rate limit and busy refusals, whose texts differ only in numbers)
      */
     void refuse(String who, Kind kind, Responder responder, Reply reply) {
-        String key = who + "\u0000" + kind + (kind == Kind.USAGE ? "\u0000" + reply : "");
+        // a flood's "slow down" and "busy" differ only in their numbers; other refusals repeat only when identical
+        boolean byKind = kind == Kind.RATE_LIMITED || kind == Kind.BUSY;
+        String key = who + "\u0000" + kind + (byKind ? "" : "\u0000" + reply);
         boolean repeat = !firstInWindow(key);
         if (repeat && !responder.answerRequired()) {
             LOG.debug("left out a repeated {} refusal to {}", kind, who);

@@ -207,10 +207,10 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
         try {
             command.handler().handle(new Context(request, responder, correlationId));
         } catch (UserFacingException e) {
-            LOG.info("[{}] /{} answered with an error: {}", correlationId, request.command(), e.getMessage());
+            LOG.info("[{}] /{} answered with an error: {}", correlationId, request.command(), LogText.safe(e.getMessage()));
             responder.send(new Reply.Error(e.getMessage(), ""));
         } catch (AttachmentTooLargeException e) {
-            LOG.info("[{}] /{}: {}", correlationId, request.command(), e.getMessage());
+            LOG.info("[{}] /{}: {}", correlationId, request.command(), LogText.safe(e.getMessage()));
             responder.send(Reply.error("That file is too large for me (the limit is " + ByteSizes.human(e.limit()) + ")."));
         } catch (InterruptedException e) {
             LOG.info("[{}] /{} was interrupted", correlationId, request.command());
@@ -223,7 +223,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
             }
             AttachmentDownloadException download = cause(t, AttachmentDownloadException.class);
             if (download != null) {
-                LOG.warn("[{}] /{}: {}", correlationId, request.command(), describe(download));
+                LOG.warn("[{}] /{}: {}", correlationId, request.command(), LogText.safe(describe(download)));
                 responder.send(new Reply.Error("I couldn't download " + download.fileName()
                         + " just now. Please try again in a moment.", correlationId));
                 return;

@@ -94,6 +94,15 @@ class RouterTest {
     }
 
     @Test
+    void differentRefusalsAreAllAnsweredOnlyIdenticalRepeatsAreLeftOut() throws Exception {
+        Router router = router(registry());
+        MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
+        assertTrue(send(router, privateChat, "/settings").lastText().contains("/settings"));
+        assertTrue(send(router, privateChat, "/config").lastText().contains("/config"));
+        assertTrue(send(router, privateChat, "/settings").replies.isEmpty(), "the same refusal again within the window");
+    }
+
+    @Test
     void telegramStartMeansHelpUnlessAPluginClaimsIt() throws Exception {
         Router router = router(registry(BotCommand.of(CommandSpec.builder("help", "Help").build(), ctx -> ctx.reply("the commands"))));
         MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
