@@ -74,7 +74,7 @@ public final class BotRuntime implements AutoCloseable {
 
         ConfigSection exec = config.executor();
         CommandExecutor executor = new CommandExecutor(exec.integer("workers", 4), exec.integer("queue", 16),
-                exec.duration("queue_timeout", Duration.ofSeconds(30)));
+                exec.duration("queue_timeout", CommandExecutor.DEFAULT_QUEUE_WAIT));
         ConfigSection limits = config.limits();
         ConfigSection user = limits.section("per_user");
         ConfigSection chat = limits.section("per_chat");

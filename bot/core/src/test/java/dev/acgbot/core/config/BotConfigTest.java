@@ -58,6 +58,8 @@ class BotConfigTest {
     void badDurationAndNonPositiveValuesAreNamed() {
         assertEquals("executor.command_timeout",
                 assertThrows(ConfigException.class, () -> BotConfig.parse("executor:\n  command_timeout: soon\n")).key());
+        assertEquals("executor.queue_timeout",
+                assertThrows(ConfigException.class, () -> BotConfig.parse("executor:\n  queue_timeout: 0s\n")).key());
         assertEquals("limits.per_user.capacity",
                 assertThrows(ConfigException.class, () -> BotConfig.parse("limits:\n  per_user:\n    capacity: 0\n")).key());
         assertEquals("plugins.search.enabled",

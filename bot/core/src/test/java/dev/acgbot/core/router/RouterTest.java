@@ -286,8 +286,8 @@ class RouterTest {
     }
 
     @Test
-    void queuedCommandsGiveUpAfterTheQueueWaitInsteadOfWaitingForStuckOnes() throws Exception {
-        executor = new CommandExecutor(1, 8, Duration.ofMillis(300));
+    void fourStuckCommandsDoNotMakeSixteenLaterPingsWait() throws Exception {
+        executor = new CommandExecutor(4, 16, Duration.ofMillis(300));
         CountDownLatch release = new CountDownLatch(1);
         CommandRegistry registry = registry(
                 BotCommand.of(CommandSpec.builder("stuck", "Stuck").build(), ctx -> release.await()),
@@ -295,10 +295,12 @@ class RouterTest {
         Router router = new Router(registry, new Permissions(Map.of()), new RateLimiter(100, 100), new RateLimiter(100, 100),
                 true, executor, Duration.ofSeconds(30));
         try {
-            router.onText(ALICE_IN_GROUP, "/stuck", "AcgBot", List.of(), Optional.empty(), new RecordingResponder());
+            for (int i = 0; i < 4; i++) {
+                router.onText(ALICE_IN_GROUP, "/stuck", "AcgBot", List.of(), Optional.empty(), new RecordingResponder());
+            }
             long start = System.nanoTime();
             List<RecordingResponder> pings = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 16; i++) {
                 RecordingResponder r = new RecordingResponder();
                 pings.add(r);
                 router.onText(new MessageOrigin("telegram", "group-1", new ChatUser("u" + i, "user " + i), false, false),
@@ -311,7 +313,7 @@ class RouterTest {
             long waited = (System.nanoTime() - start) / 1_000_000;
             assertTrue(waited < 2_000, "queued commands waited " + waited + " ms");
             assertEquals(0, router.queueDepth(), "expired commands leave the queue");
-            assertEquals(4, router.rejectedBusy());
+            assertEquals(16, router.rejectedBusy());
         } finally {
             release.countDown();
         }
