@@ -3,10 +3,10 @@ package dev.acgbot.core.exec;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,7 +42,10 @@ public final class CommandExecutor implements AutoCloseable {
         BlockingQueue<Runnable> queue = queueCapacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity);
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, queue,
                 daemonThreads("acgbot-command-"), new ThreadPoolExecutor.AbortPolicy());
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("acgbot-watchdog-"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("acgbot-watchdog-"));
+        // two deadlines per command, nearly all cancelled early: drop them at once rather than when they would fire
+        timer.setRemoveOnCancelPolicy(true);
+        this.watchdog = timer;
     }
 
     /** Runs the task on the pool; a task that waits too long in the queue is dropped silently. */

@@ -216,9 +216,10 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
             LOG.info("[{}] /{} was interrupted", correlationId, request.command());
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            if (interruption(t) && (responder.isClosed() || Thread.currentThread().isInterrupted())) {
-                // the watchdog stopped it: interrupted I/O is how a timeout ends a download or a read, not a bug
-                LOG.info("[{}] /{} stopped at its deadline ({})", correlationId, request.command(), t.toString());
+            if (responder.isClosed() || (interruption(t) && Thread.currentThread().isInterrupted())) {
+                // the watchdog stopped it: interrupted I/O (or a library's wrapper of it) is how a timeout ends a
+                // download or a read, not a bug; the user already has the timeout message
+                LOG.info("[{}] /{} stopped at its deadline ({})", correlationId, request.command(), LogText.safe(t.toString()));
                 return;
             }
             AttachmentDownloadException download = cause(t, AttachmentDownloadException.class);
