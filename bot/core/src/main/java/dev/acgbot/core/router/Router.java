@@ -15,13 +15,13 @@ import dev.acgbot.api.plugin.BotMetrics;
 import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.Responder;
+import dev.acgbot.api.text.ByteSizes;
+import dev.acgbot.api.text.LogText;
 import dev.acgbot.core.exec.CommandExecutor;
 import dev.acgbot.core.exec.LatencyRecorder;
 import dev.acgbot.core.limits.RateLimiter;
 import dev.acgbot.core.permissions.AuditLog;
 import dev.acgbot.core.permissions.Permissions;
-import dev.acgbot.api.text.ByteSizes;
-import dev.acgbot.api.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Takes messages from every adapter, decides whether they are commands for this bot, checks permission
  * and rate limits, binds arguments, and runs the handler on the bounded executor. Every failure ends as
- * a short reply for the user and a log line with the same correlation id for the operator.
+ * a short reply for the user and a log line with the same correlation id for the operator. Nothing here sends
+ * on the caller's (the adapter's) thread: refusals go through the {@link RefusalSender}.
  */
 public final class Router implements InboundSink, BotMetrics, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -164,8 +165,8 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
             });
         }, () -> {
             rejected.incrementAndGet();
-            LOG.warn("[{}] /{} refused: waited {} s in the queue without a free worker", correlationId, spec.name(),
-                    executor.maxQueueWait().toSeconds());
+            LOG.warn("[{}] /{} refused: waited {} ms in the queue without a free worker", correlationId, spec.name(),
+                    executor.maxQueueWait().toMillis());
             refuse(origin, RefusalSender.Kind.BUSY, guarded, busy());
         });
         if (!accepted) {

@@ -2,10 +2,10 @@ package dev.acgbot.adapter.discord.internal;
 
 import dev.acgbot.api.reply.ImageChangedException;
 import dev.acgbot.api.reply.ImageRef;
-import dev.acgbot.api.text.ByteSizes;
-import dev.acgbot.api.text.LogText;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
+import dev.acgbot.api.text.ByteSizes;
+import dev.acgbot.api.text.LogText;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns replies into Discord messages: text as Markdown within 2000 characters per message, images as embeds
