@@ -33,6 +33,7 @@ public final class AdapterSelection {
         List<ChatAdapterFactory<?>> factories = validate(config, loader);
         List<ChatAdapter> adapters = new ArrayList<>();
         for (ChatAdapterFactory<?> factory : factories) {
+            factory.checkAdmins(config.admins().ids(factory.platform()));
             create(config, factory).ifPresent(adapters::add);
         }
         return new Choice(adapters, config.console().runs(!adapters.isEmpty()));

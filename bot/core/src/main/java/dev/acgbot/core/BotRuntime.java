@@ -73,7 +73,7 @@ public final class BotRuntime implements AutoCloseable {
         manager.load(all);
 
         ExecutorSettings exec = config.executor();
-        CommandExecutor executor = new CommandExecutor(exec.workers(), exec.queue());
+        CommandExecutor executor = new CommandExecutor(exec.workers(), exec.queue(), exec.queueTimeout());
         LimitsSettings limits = config.limits();
         Router router = new Router(registry, Permissions.fromConfig(config.admins()),
                 new RateLimiter(limits.perUser().capacity(), limits.perUser().refillPerMinute()),
@@ -160,6 +160,7 @@ public final class BotRuntime implements AutoCloseable {
             }
         }
         executor.close();
+        router.close();
         plugins.close();
         services.close();
         LOG.info("acgbot stopped");

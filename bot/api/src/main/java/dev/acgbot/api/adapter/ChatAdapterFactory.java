@@ -2,6 +2,8 @@ package dev.acgbot.api.adapter;
 
 import dev.acgbot.api.config.SettingsSection;
 
+import java.util.List;
+
 /**
  * Creates an adapter from its configuration section ({@code adapters.<platform>}), which the core binds to
  * the declared record. Discovered with {@link java.util.ServiceLoader}.
@@ -20,4 +22,11 @@ public interface ChatAdapterFactory<S> {
 
     /** Validates the settings and builds the adapter; throws ConfigException naming the key. */
     ChatAdapter create(S settings);
+
+    /**
+     * Checks the admin ids configured for this platform ({@code admins.<platform>}) at start, whether or not the
+     * adapter runs; throws ConfigException for an id that does not stand for one person on this platform.
+     */
+    default void checkAdmins(List<String> adminIds) {
+    }
 }

@@ -21,4 +21,13 @@ public interface Responder {
      */
     default void completed() {
     }
+
+    /**
+     * Whether every command must get its own answer. True where the platform shows a pending state until the
+     * command is answered (a Discord interaction's "thinking…"); false where answers are ordinary chat messages,
+     * so that the core may leave out a repeated refusal ("slow down") instead of flooding the chat with them.
+     */
+    default boolean answerRequired() {
+        return false;
+    }
 }

@@ -11,11 +11,14 @@ import java.time.Duration;
  *
  * @param workers            threads running commands
  * @param queue              commands waiting for a thread before users are told "busy"
+ * @param queueTimeout       the longest a command waits in that queue; past it the user is told "busy" (4 stuck
+ *                           commands once made 16 later /pings wait 32 s)
  * @param commandTimeout     per command, unless the command sets its own
  * @param maxAttachmentBytes the most any command may read of one attachment; larger uploads are refused
  */
-public record ExecutorSettings(int workers, int queue, Duration commandTimeout, DataSize maxAttachmentBytes) {
-    public static final ExecutorSettings DEFAULTS = new ExecutorSettings(4, 16, Duration.ofSeconds(120), DataSize.ofMegabytes(25));
+public record ExecutorSettings(int workers, int queue, Duration queueTimeout, Duration commandTimeout, DataSize maxAttachmentBytes) {
+    public static final ExecutorSettings DEFAULTS = new ExecutorSettings(4, 16, Duration.ofSeconds(10), Duration.ofSeconds(120),
+            DataSize.ofMegabytes(25));
     public static final SettingsSection<ExecutorSettings> SECTION = new SettingsSection<>("executor", ExecutorSettings.class, DEFAULTS);
 
     public ExecutorSettings {
@@ -24,6 +27,9 @@ public record ExecutorSettings(int workers, int queue, Duration commandTimeout, 
         }
         if (queue < 0) {
             throw new ConfigException("queue", "must be 0 or more");
+        }
+        if (queueTimeout == null || queueTimeout.isZero() || queueTimeout.isNegative()) {
+            throw new ConfigException("queue_timeout", "must be longer than zero");
         }
         if (commandTimeout == null || commandTimeout.isZero() || commandTimeout.isNegative()) {
             throw new ConfigException("command_timeout", "must be longer than zero");

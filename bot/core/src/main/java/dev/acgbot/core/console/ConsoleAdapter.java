@@ -224,5 +224,11 @@ public final class ConsoleAdapter implements ChatAdapter {
         public void completed() {
             done.countDown();
         }
+
+        /** The operator at the console sees every answer, repeats included: scripts read in order. */
+        @Override
+        public boolean answerRequired() {
+            return true;
+        }
     }
 }

@@ -3,10 +3,10 @@ package dev.acgbot.core.exec;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,19 +15,42 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed pool with a bounded queue. When both are full a submission is refused at once, so users get a
- * "busy" answer instead of waiting in an unbounded line. Each task has a deadline from the moment it
- * starts; past it the task's thread is interrupted and the timeout callback runs.
+ * "busy" answer instead of waiting in an unbounded line. A queued task may wait at most the queue wait: past it
+ * it is taken out of the queue and its expiry callback runs (4 stuck commands made 16 later /pings wait 32 s
+ * before, issue 11). Each task has a deadline from the moment it starts; past it the task's thread is
+ * interrupted and the timeout callback runs.
  */
 public final class CommandExecutor implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService watchdog;
     private final AtomicInteger running = new AtomicInteger();
+    private final Duration maxQueueWait;
+
+    /**
+     * The default queue wait. A full queue of 16 quick commands drains in well under a second on 4 workers, so a
+     * command still waiting after this long waits behind stuck ones: "busy" at once beats silence.
+     */
+    public static final Duration DEFAULT_QUEUE_WAIT = Duration.ofSeconds(10);
 
     public CommandExecutor(int workers, int queueCapacity) {
+        this(workers, queueCapacity, DEFAULT_QUEUE_WAIT);
+    }
+
+    /** @param maxQueueWait how long a command may wait for a worker before it is refused as busy */
+    public CommandExecutor(int workers, int queueCapacity, Duration maxQueueWait) {
+        this.maxQueueWait = maxQueueWait;
         BlockingQueue<Runnable> queue = queueCapacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity);
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, queue,
                 daemonThreads("acgbot-command-"), new ThreadPoolExecutor.AbortPolicy());
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("acgbot-watchdog-"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("acgbot-watchdog-"));
+        // two deadlines per command, nearly all cancelled early: drop them at once rather than when they would fire
+        timer.setRemoveOnCancelPolicy(true);
+        this.watchdog = timer;
+    }
+
+    /** Runs the task on the pool; a task that waits too long in the queue is dropped silently. */
+    public boolean submit(Runnable task, Duration timeout, Runnable onTimeout) {
+        return submit(task, timeout, onTimeout, () -> { });
     }
 
     /**
@@ -35,14 +58,48 @@ public final class CommandExecutor implements AutoCloseable {
      *
      * @param timeout   how long the task may run once started
      * @param onTimeout runs (on the watchdog thread) when the deadline passes; the task is then interrupted
+     * @param onExpired runs (on the watchdog thread) instead of the task when it waited longer than the queue wait
      * @return false when the pool and its queue are full and the task was not accepted
      */
-    public boolean submit(Runnable task, Duration timeout, Runnable onTimeout) {
+    public boolean submit(Runnable task, Duration timeout, Runnable onTimeout, Runnable onExpired) {
+        Queued queued = new Queued(() -> runWithDeadline(task, timeout, onTimeout));
         try {
-            pool.execute(() -> runWithDeadline(task, timeout, onTimeout));
-            return true;
+            pool.execute(queued);
         } catch (RejectedExecutionException e) {
             return false;
+        }
+        queued.expiry = watchdog.schedule(() -> {
+            if (queued.state.compareAndSet(Queued.WAITING, Queued.EXPIRED)) {
+                pool.remove(queued);
+                onExpired.run();
+            }
+        }, maxQueueWait.toNanos(), TimeUnit.NANOSECONDS);
+        return true;
+    }
+
+    /** A task in the queue: exactly one of starting and expiring wins. */
+    private static final class Queued implements Runnable {
+        static final int WAITING = 0;
+        static final int STARTED = 1;
+        static final int EXPIRED = 2;
+        final AtomicInteger state = new AtomicInteger(WAITING);
+        final Runnable body;
+        volatile ScheduledFuture<?> expiry;
+
+        Queued(Runnable body) {
+            this.body = body;
+        }
+
+        @Override
+        public void run() {
+            if (!state.compareAndSet(WAITING, STARTED)) {
+                return;
+            }
+            ScheduledFuture<?> e = expiry;
+            if (e != null) {
+                e.cancel(false);
+            }
+            body.run();
         }
     }
 
@@ -60,6 +117,10 @@ public final class CommandExecutor implements AutoCloseable {
             running.decrementAndGet();
             Thread.interrupted(); // clear a late interrupt so it does not leak into the next task
         }
+    }
+
+    public Duration maxQueueWait() {
+        return maxQueueWait;
     }
 
     public int queueDepth() {

@@ -36,6 +36,17 @@ public final class RateLimiter {
         return Duration.ofNanos(waitNanos);
     }
 
+    /**
+     * Gives back the token {@link #acquire} took, when a later check (the chat's limit) refused the command after
+     * all: a command that did not run must not count against its user.
+     */
+    public void refund(String key) {
+        TokenBucket bucket = buckets.get(key);
+        if (bucket != null) {
+            bucket.giveBack(clock.getAsLong());
+        }
+    }
+
     int trackedKeys() {
         return buckets.size();
     }

@@ -27,6 +27,12 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) / refillPerNano);
     }
 
+    /** Returns one token taken earlier, never filling past capacity. */
+    synchronized void giveBack(long nowNanos) {
+        refill(nowNanos);
+        tokens = Math.min(capacity, tokens + 1);
+    }
+
     synchronized boolean isFull(long nowNanos) {
         refill(nowNanos);
         return tokens >= capacity;

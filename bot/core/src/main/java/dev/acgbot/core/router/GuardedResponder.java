@@ -20,6 +20,7 @@ final class GuardedResponder implements Responder {
     private final String correlationId;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean completed = new AtomicBoolean();
+    private final AtomicBoolean finalSent = new AtomicBoolean();
 
     GuardedResponder(Responder delegate, String correlationId) {
         this.delegate = delegate;
@@ -61,9 +62,24 @@ final class GuardedResponder implements Responder {
         };
     }
 
-    /** Sends a last reply, then refuses everything after it. */
+    /** Refuses every later reply (the command timed out); the final reply may still be sent. */
+    void close() {
+        closed.set(true);
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public boolean answerRequired() {
+        return delegate.answerRequired();
+    }
+
+    /** Sends a last reply (once), and refuses everything after it. */
     void sendFinal(Reply reply) {
-        if (closed.compareAndSet(false, true)) {
+        closed.set(true);
+        if (finalSent.compareAndSet(false, true)) {
             try {
                 delegate.send(reply);
             } catch (RuntimeException e) {

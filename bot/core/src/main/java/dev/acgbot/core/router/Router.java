@@ -5,6 +5,7 @@ import dev.acgbot.api.adapter.InboundSink;
 import dev.acgbot.api.adapter.MessageOrigin;
 import dev.acgbot.api.command.Arguments;
 import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.AttachmentDownloadException;
 import dev.acgbot.api.command.AttachmentTooLargeException;
 import dev.acgbot.api.config.DataSize;
 import dev.acgbot.api.command.CommandRequest;
@@ -15,6 +16,8 @@ import dev.acgbot.api.plugin.BotMetrics;
 import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.Responder;
+import dev.acgbot.api.text.ByteSizes;
+import dev.acgbot.api.text.LogText;
 import dev.acgbot.core.exec.CommandExecutor;
 import dev.acgbot.core.exec.LatencyRecorder;
 import dev.acgbot.core.limits.RateLimiter;
@@ -24,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,10 +39,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Takes messages from every adapter, decides whether they are commands for this bot, checks permission
  * and rate limits, binds arguments, and runs the handler on the bounded executor. Every failure ends as
- * a short reply for the user and a log line with the same correlation id for the operator.
+ * a short reply for the user and a log line with the same correlation id for the operator. Nothing here sends
+ * on the caller's (the adapter's) thread: refusals go through the {@link RefusalSender}.
  */
-public final class Router implements InboundSink, BotMetrics {
+public final class Router implements InboundSink, BotMetrics, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    /** One "slow down" (or "busy", ...) per user in this long; the rest of a flood is answered by silence. */
+    static final Duration REFUSAL_WINDOW = Duration.ofSeconds(10);
 
     private final CommandRegistry registry;
     private final Permissions permissions;
@@ -51,6 +59,7 @@ public final class Router implements InboundSink, BotMetrics {
     private final LatencyRecorder latencies = new LatencyRecorder(4096);
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final RefusalSender refusals = new RefusalSender(REFUSAL_WINDOW);
 
     public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
                   boolean exemptAdmins, CommandExecutor executor, Duration defaultTimeout, long maxAttachmentBytes) {
@@ -76,8 +85,7 @@ public final class Router implements InboundSink, BotMetrics {
         if (found.isEmpty()) {
             // In a group an unaddressed unknown command may belong to another bot: stay quiet there.
             if (origin.privateChat() || !line.addressedTo().isEmpty()) {
-                responder.send(Reply.error("I don't know /" + line.name() + ". Send /help to see what I can do."));
-                responder.completed();
+                refuse(origin, RefusalSender.Kind.UNKNOWN_COMMAND, responder, unknown(line.name()));
                 return true;
             }
             return false;
@@ -95,8 +103,7 @@ public final class Router implements InboundSink, BotMetrics {
                           Optional<RepliedMessage> replied, Responder responder) {
         Optional<CommandRegistry.Registered> found = find(command);
         if (found.isEmpty()) {
-            responder.send(Reply.error("I don't know /" + command + ". Send /help to see what I can do."));
-            responder.completed();
+            refuse(origin, RefusalSender.Kind.UNKNOWN_COMMAND, responder, unknown(command));
             return;
         }
         CommandSpec spec = found.get().command().spec();
@@ -105,6 +112,10 @@ public final class Router implements InboundSink, BotMetrics {
         Map<String, Object> options = CappedAttachment.capAll(givenOptions, maxAttachmentBytes);
         dispatch(origin, found.get().command(), responder, () -> ArgumentBinder.bindOptions(spec, options, attachments, repliedTo),
                 attachments, repliedTo);
+    }
+
+    private static Reply unknown(String name) {
+        return Reply.error("I don't know /" + name + ". Send /help to see what I can do.");
     }
 
     private Optional<CommandRegistry.Registered> find(String name) {
@@ -121,19 +132,17 @@ public final class Router implements InboundSink, BotMetrics {
         boolean admin = permissions.isAdmin(origin);
         if (spec.adminOnly() && !admin) {
             audit.refused(origin.platform(), origin.user().id(), origin.user().displayName(), origin.chatId(), spec.name());
-            finish(responder, Reply.error("/" + spec.name() + " is for the bot's admins only."));
+            refuse(origin, RefusalSender.Kind.ADMIN_ONLY, responder, Reply.error("/" + spec.name() + " is for the bot's admins only."));
             return;
         }
         if (!(admin && exemptAdmins)) {
-            Duration wait = perUser.acquire(origin.platform() + ":" + origin.user().id());
-            if (wait.isZero()) {
-                wait = perChat.acquire(origin.platform() + ":" + origin.chatId());
-            }
+            Duration wait = acquireTokens(origin);
             if (!wait.isZero()) {
                 long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-                LOG.info("rate limited /{} from {}:{} in chat {} for {}s", spec.name(), origin.platform(), origin.user().id(),
-                        origin.chatId(), seconds);
-                finish(responder, Reply.error("Slow down a little: try again in " + seconds + " s."));
+                LOG.info("rate limited /{} from {}:{} in chat {} for {}s", spec.name(), origin.platform(),
+                        LogText.safe(origin.user().id()), LogText.safe(origin.chatId()), seconds);
+                refuse(origin, RefusalSender.Kind.RATE_LIMITED, responder,
+                        Reply.error("Slow down a little: try again in " + seconds + " s."));
                 return;
             }
         }
@@ -141,7 +150,7 @@ public final class Router implements InboundSink, BotMetrics {
         try {
             arguments = binding.bind();
         } catch (UsageException e) {
-            finish(responder, Reply.error(e.userMessage()));
+            refuse(origin, RefusalSender.Kind.USAGE, responder, Reply.error(e.userMessage()));
             return;
         }
         CommandRequest request = new CommandRequest(origin.platform(), origin.chatId(), origin.user(), spec.name(),
@@ -154,15 +163,49 @@ public final class Router implements InboundSink, BotMetrics {
         Duration timeout = command.timeout() != null ? command.timeout() : defaultTimeout;
         boolean accepted = executor.submit(() -> run(command, request, guarded, correlationId), timeout, () -> {
             LOG.warn("[{}] /{} timed out after {} s", correlationId, spec.name(), timeout.toSeconds());
-            guarded.sendFinal(new Reply.Error("/" + spec.name() + " took too long and was stopped. Please try again later.", correlationId));
-            guarded.completed();
+            // the watchdog only marks the command closed: sending could wait out the platform's flood control
+            guarded.close();
+            refusals.sendLater(() -> {
+                guarded.sendFinal(new Reply.Error("/" + spec.name() + " took too long and was stopped. Please try again later.", correlationId));
+                guarded.completed();
+            });
+        }, () -> {
+            rejected.incrementAndGet();
+            LOG.warn("[{}] /{} refused: waited {} ms in the queue without a free worker", correlationId, spec.name(),
+                    executor.maxQueueWait().toMillis());
+            refuse(origin, RefusalSender.Kind.BUSY, guarded, busy());
         });
         if (!accepted) {
             rejected.incrementAndGet();
             LOG.warn("[{}] /{} refused: all {} workers and the queue are busy", correlationId, spec.name(), executor.running());
-            guarded.send(Reply.error("I'm busy right now. Please try again in a moment."));
-            guarded.completed();
+            refuse(origin, RefusalSender.Kind.BUSY, guarded, busy());
         }
+    }
+
+    private static Reply busy() {
+        return Reply.error("I'm busy right now. Please try again in a moment.");
+    }
+
+    /**
+     * Takes a token from the user's bucket and the chat's; when the chat refuses, the user's token is given back,
+     * since a command that did not run must not cost its user anything.
+     */
+    private Duration acquireTokens(MessageOrigin origin) {
+        String userKey = origin.platform() + ":" + origin.user().id();
+        Duration wait = perUser.acquire(userKey);
+        if (!wait.isZero()) {
+            return wait;
+        }
+        wait = perChat.acquire(origin.platform() + ":" + origin.chatId());
+        if (!wait.isZero()) {
+            perUser.refund(userKey);
+        }
+        return wait;
+    }
+
+    /** Answers a refused command off the calling (adapter) thread, coalescing repeats per user. */
+    private void refuse(MessageOrigin origin, RefusalSender.Kind kind, Responder responder, Reply reply) {
+        refusals.refuse(origin.platform() + ":" + origin.user().id(), kind, responder, reply);
     }
 
     private void run(BotCommand command, CommandRequest request, GuardedResponder responder, String correlationId) {
@@ -171,15 +214,28 @@ public final class Router implements InboundSink, BotMetrics {
         try {
             command.handler().handle(new Context(request, responder, correlationId));
         } catch (UserFacingException e) {
-            LOG.info("[{}] /{} answered with an error: {}", correlationId, request.command(), e.getMessage());
+            LOG.info("[{}] /{} answered with an error: {}", correlationId, request.command(), LogText.safe(e.getMessage()));
             responder.send(new Reply.Error(e.getMessage(), ""));
         } catch (AttachmentTooLargeException e) {
-            LOG.info("[{}] /{}: {}", correlationId, request.command(), e.getMessage());
-            responder.send(Reply.error("That file is too large for me (the limit is " + new DataSize(e.limit()) + ")."));
+            LOG.info("[{}] /{}: {}", correlationId, request.command(), LogText.safe(e.getMessage()));
+            responder.send(Reply.error("That file is too large for me (the limit is " + ByteSizes.human(e.limit()) + ")."));
         } catch (InterruptedException e) {
             LOG.info("[{}] /{} was interrupted", correlationId, request.command());
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
+            if (responder.isClosed() || (interruption(t) && Thread.currentThread().isInterrupted())) {
+                // the watchdog stopped it: interrupted I/O (or a library's wrapper of it) is how a timeout ends a
+                // download or a read, not a bug; the user already has the timeout message
+                LOG.info("[{}] /{} stopped at its deadline ({})", correlationId, request.command(), LogText.safe(t.toString()));
+                return;
+            }
+            AttachmentDownloadException download = cause(t, AttachmentDownloadException.class);
+            if (download != null) {
+                LOG.warn("[{}] /{}: {}", correlationId, request.command(), LogText.safe(describe(download)));
+                responder.send(new Reply.Error("I couldn't download " + download.fileName()
+                        + " just now. Please try again in a moment.", correlationId));
+                return;
+            }
             LOG.error("[{}] /{} failed for {}:{}", correlationId, request.command(), request.platform(), request.user().id(), t);
             responder.send(new Reply.Error("Something went wrong while running /" + request.command()
                     + ". The operator can look it up with reference " + correlationId + ".", correlationId));
@@ -189,13 +245,38 @@ public final class Router implements InboundSink, BotMetrics {
             handled.incrementAndGet();
             LOG.debug("[{}] /{} finished in {} ms", correlationId, request.command(), millis);
             MDC.remove("cid");
-            responder.completed();
+            if (!responder.isClosed()) {
+                responder.completed(); // else the timeout's message is on its way, and completes the command after it
+            }
         }
     }
 
-    private static void finish(Responder responder, Reply reply) {
-        responder.send(reply);
-        responder.completed();
+    /** Whether the failure is a thread interruption showing through I/O or a wrapper. */
+    static boolean interruption(Throwable t) {
+        return cause(t, InterruptedException.class) != null || cause(t, ClosedByInterruptException.class) != null
+                || (cause(t, InterruptedIOException.class) != null && cause(t, java.net.SocketTimeoutException.class) == null);
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder(t.toString());
+        for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause() == c ? null : c.getCause()) {
+            sb.append(" <- ").append(c);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        refusals.close();
     }
 
     @Override

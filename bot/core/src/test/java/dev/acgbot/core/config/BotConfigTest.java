@@ -50,7 +50,7 @@ class BotConfigTest {
                 admins:
                   telegram: ["123"]
                 """);
-        assertEquals(new ExecutorSettings(8, 16, Duration.ofSeconds(120), DataSize.ofMegabytes(25)), config.executor());
+        assertEquals(new ExecutorSettings(8, 16, Duration.ofSeconds(10), Duration.ofSeconds(120), DataSize.ofMegabytes(25)), config.executor());
         assertEquals(new LimitsSettings(new LimitsSettings.Bucket(2, 20), new LimitsSettings.Bucket(20, 60), true), config.limits());
         assertEquals(List.of("123"), config.admins().ids("telegram"));
     }
@@ -66,6 +66,11 @@ class BotConfigTest {
     }
 
     @Test
+    void aQueueTimeoutOfZeroIsNamed() {
+        assertEquals("executor.queue_timeout: must be longer than zero", error("executor:\n  queue_timeout: 0s\n"));
+    }
+
+    @Test
     void anUnknownKeyInEachCoreSectionIsNamedWithTheNearestKnownOne() {
         assertEquals("bot.nmae: unknown key (did you mean 'name'?)", error("bot:\n  nmae: x\n"));
         assertEquals("executor.wrokers: unknown key (did you mean 'workers'?)", error("executor:\n  wrokers: 2\n"));
@@ -74,7 +79,7 @@ class BotConfigTest {
         assertEquals("adapters.console.enabld: unknown key (did you mean 'enabled'?)",
                 assertThrows(ConfigException.class, () -> BotConfig.parse("adapters:\n  console:\n    enabld: true\n").console()).getMessage());
         String far = error("executor:\n  zzzzzzzzzzzz: 1\n");
-        assertTrue(far.startsWith("executor.zzzzzzzzzzzz: unknown key; known here: [command_timeout, max_attachment_bytes, queue, workers]"), far);
+        assertTrue(far.startsWith("executor.zzzzzzzzzzzz: unknown key; known here: [command_timeout, max_attachment_bytes, queue, queue_timeout, workers]"), far);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Collects what a command sends, for assertions. */
-public final class RecordingResponder implements Responder {
+public class RecordingResponder implements Responder {
     public final List<Reply> replies = new CopyOnWriteArrayList<>();
     public final List<String> progress = new CopyOnWriteArrayList<>();
     public final AtomicInteger completions = new AtomicInteger();

@@ -96,6 +96,15 @@ class RouterTest {
     }
 
     @Test
+    void differentRefusalsAreAllAnsweredOnlyIdenticalRepeatsAreLeftOut() throws Exception {
+        Router router = router(registry());
+        MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
+        assertTrue(send(router, privateChat, "/settings").lastText().contains("/settings"));
+        assertTrue(send(router, privateChat, "/config").lastText().contains("/config"));
+        assertTrue(send(router, privateChat, "/settings").replies.isEmpty(), "the same refusal again within the window");
+    }
+
+    @Test
     void anAliasInTheSpecRunsItsCommandUnlessAnotherCommandHasThatName() throws Exception {
         BotCommand help = BotCommand.of(CommandSpec.builder("help", "Help").alias("start").build(), ctx -> ctx.reply("the commands"));
         MessageOrigin privateChat = new MessageOrigin("telegram", "111", new ChatUser("111", "alice"), true, false);
@@ -202,7 +211,7 @@ class RouterTest {
     }
 
     @Test
-    void saturationIsBoundedAndTheExcessIsToldBusy() throws Exception {
+    void saturationIsBoundedAndTheExcessIsToldBusyOnceNotFifteenTimes() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger started = new AtomicInteger();
         Router router = router(registry(BotCommand.of(CommandSpec.builder("work", "Work").build(), ctx -> {
@@ -216,16 +225,18 @@ class RouterTest {
             responders.add(r);
             router.onText(ADMIN_IN_GROUP, "/work", "AcgBot", List.of(), Optional.empty(), r);
         }
+        assertEquals(15, router.rejectedBusy(), "2 running + 3 queued accepted, the rest refused at once");
+        for (RecordingResponder r : responders.subList(5, 20)) {
+            assertTrue(r.awaitCompleted(10), "a refused command completes before the others finish");
+        }
         long busy = responders.stream().filter(r -> !r.replies.isEmpty() && r.lastText().contains("busy")).count();
-        assertEquals(15, busy, "2 running + 3 queued accepted, the rest refused at once");
-        assertEquals(15, router.rejectedBusy());
+        assertEquals(1, busy, "one 'busy' per user per window, the repeats left out");
         assertTrue(started.get() <= 2);
         release.countDown();
         for (RecordingResponder r : responders) {
             assertTrue(r.awaitCompleted(10), "every command completes: nothing lost or hung");
-            assertEquals(1, r.replies.size());
         }
-        assertEquals(5, responders.stream().filter(r -> r.lastText().equals("done")).count());
+        assertEquals(5, responders.stream().filter(r -> !r.replies.isEmpty() && r.lastText().equals("done")).count());
         assertEquals(5, started.get());
         assertEquals(0, router.queueDepth());
     }
@@ -269,10 +280,161 @@ class RouterTest {
         RecordingResponder big = new RecordingResponder();
         router.onText(privateChat, "/read", null, List.of(file(1001)), Optional.empty(), big);
         assertTrue(big.awaitCompleted(10));
-        assertEquals("ERROR: That file is too large for me (the limit is 1000B).", big.lastText());
+        assertEquals("ERROR: That file is too large for me (the limit is 1000 bytes).", big.lastText());
         RecordingResponder slash = new RecordingResponder();
         router.onCommand(privateChat, "read", Map.of("file", file(5000)), List.of(), Optional.empty(), slash);
         assertTrue(slash.awaitCompleted(10));
-        assertEquals("ERROR: That file is too large for me (the limit is 1000B).", slash.lastText());
+        assertEquals("ERROR: That file is too large for me (the limit is 1000 bytes).", slash.lastText());
+    }
+
+    /** A responder whose every send takes as long as Telegram's flood control makes it. */
+    private static final class SlowResponder extends RecordingResponder {
+        @Override
+        public void send(Reply reply) {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.send(reply);
+        }
+    }
+
+    @Test
+    void aFloodIsRefusedWithoutBlockingTheCallerAndWithOneSlowDown() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("ping", "Ping").build(), ctx -> ctx.reply("pong"))),
+                2, 4, 2, Duration.ofSeconds(10));
+        List<RecordingResponder> responders = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            RecordingResponder r = new SlowResponder();
+            responders.add(r);
+            router.onText(ALICE_IN_GROUP, "/ping", "AcgBot", List.of(), Optional.empty(), r);
+        }
+        long callerMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(callerMillis < 1_000, "the adapter's thread waited " + callerMillis + " ms for sends");
+        for (RecordingResponder r : responders) {
+            assertTrue(r.awaitCompleted(15), "every command completes");
+        }
+        long slowDowns = responders.stream().filter(r -> !r.replies.isEmpty() && r.lastText().contains("Slow down")).count();
+        long pongs = responders.stream().filter(r -> !r.replies.isEmpty() && r.lastText().equals("pong")).count();
+        assertEquals(2, pongs);
+        assertEquals(1, slowDowns, "38 refusals coalesced into one message");
+    }
+
+    @Test
+    void aCommandRefusedByTheChatLimitCostsTheUserNoToken() throws Exception {
+        executor = new CommandExecutor(2, 4);
+        CommandRegistry registry = registry(BotCommand.of(CommandSpec.builder("ping", "Ping").build(), ctx -> ctx.reply("pong")));
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        RateLimiter perChat = new RateLimiter(1, 60, now::get); // a token a second; a user's comes once a minute
+        Router router = new Router(registry, new Permissions(Map.of()), new RateLimiter(1, 1, now::get), perChat,
+                true, executor, Duration.ofSeconds(10), Long.MAX_VALUE);
+        MessageOrigin bob = new MessageOrigin("telegram", "group-1", new ChatUser("222", "bob"), false, false);
+        assertEquals("pong", send(router, bob, "/ping").lastText(), "bob takes the chat's only token");
+        assertTrue(send(router, ALICE_IN_GROUP, "/ping").lastText().contains("Slow down"), "the chat is out of tokens");
+        now.addAndGet(Duration.ofSeconds(1).toNanos()); // the chat has a token again; alice's own was never spent
+        assertEquals("pong", send(router, ALICE_IN_GROUP, "/ping").lastText());
+    }
+
+    @Test
+    void fourStuckCommandsDoNotMakeSixteenLaterPingsWait() throws Exception {
+        executor = new CommandExecutor(4, 16, Duration.ofMillis(300));
+        CountDownLatch release = new CountDownLatch(1);
+        CommandRegistry registry = registry(
+                BotCommand.of(CommandSpec.builder("stuck", "Stuck").build(), ctx -> release.await()),
+                BotCommand.of(CommandSpec.builder("ping", "Ping").build(), ctx -> ctx.reply("pong")));
+        Router router = new Router(registry, new Permissions(Map.of()), new RateLimiter(100, 100), new RateLimiter(100, 100),
+                true, executor, Duration.ofSeconds(30), Long.MAX_VALUE);
+        try {
+            for (int i = 0; i < 4; i++) {
+                router.onText(ALICE_IN_GROUP, "/stuck", "AcgBot", List.of(), Optional.empty(), new RecordingResponder());
+            }
+            long start = System.nanoTime();
+            List<RecordingResponder> pings = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                RecordingResponder r = new RecordingResponder();
+                pings.add(r);
+                router.onText(new MessageOrigin("telegram", "group-1", new ChatUser("u" + i, "user " + i), false, false),
+                        "/ping", "AcgBot", List.of(), Optional.empty(), r);
+            }
+            for (RecordingResponder r : pings) {
+                assertTrue(r.awaitCompleted(5), "a queued command is answered by its queue deadline");
+                assertEquals("ERROR: I'm busy right now. Please try again in a moment.", r.lastText());
+            }
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited < 2_000, "queued commands waited " + waited + " ms");
+            assertEquals(0, router.queueDepth(), "expired commands leave the queue");
+            assertEquals(16, router.rejectedBusy());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void interruptedIoAtTheDeadlineIsATimeoutNotAnError() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger routerLogger = (Logger) LoggerFactory.getLogger(Router.class);
+        routerLogger.addAppender(log);
+        ch.qos.logback.classic.Level previous = routerLogger.getLevel();
+        routerLogger.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            Router router = router(registry(BotCommand.of(CommandSpec.builder("fetch", "Fetch").build(), ctx -> {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    // what a socket or a channel read reports when its thread is interrupted
+                    throw new java.io.UncheckedIOException(new java.nio.channels.ClosedByInterruptException());
+                }
+            }).withTimeout(Duration.ofMillis(200))));
+            RecordingResponder r = send(router, ALICE_IN_GROUP, "/fetch");
+            assertTrue(r.lastText().contains("took too long"), r.lastText());
+            Thread.sleep(300);
+            List<ILoggingEvent> errors = log.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR).toList();
+            assertTrue(errors.isEmpty(), errors.toString());
+            assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().contains("stopped at its deadline")), log.list.toString());
+            assertEquals(1, r.replies.size(), r.replies.toString());
+        } finally {
+            routerLogger.setLevel(previous);
+            routerLogger.detachAppender(log);
+        }
+    }
+
+    @Test
+    void aFailedDownloadAsksTheUserToTryAgain() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("tag", "Tag").build(), ctx -> {
+            throw new java.io.UncheckedIOException(new dev.acgbot.api.command.AttachmentDownloadException("cat.png", "HTTP 502",
+                    new java.io.IOException("HTTP 502")));
+        })));
+        Reply.Error error = assertInstanceOf(Reply.Error.class, send(router, ALICE_IN_GROUP, "/tag").replies.get(0));
+        assertEquals("I couldn't download cat.png just now. Please try again in a moment.", error.message());
+    }
+
+    @Test
+    void aTooLargeFileNamesALimitUnderOneMegabyteInKilobytes() throws Exception {
+        Router router = router(registry(BotCommand.of(CommandSpec.builder("tag", "Tag").build(), ctx -> {
+            throw new dev.acgbot.api.command.AttachmentTooLargeException("cat.png", 512 * 1024);
+        })));
+        assertEquals("ERROR: That file is too large for me (the limit is 512 KB).", send(router, ALICE_IN_GROUP, "/tag").lastText());
+    }
+
+    @Test
+    void aDisplayNameWithALineBreakCannotForgeAnAuditLine() throws Exception {
+        ListAppender<ILoggingEvent> audit = new ListAppender<>();
+        audit.start();
+        Logger auditLogger = (Logger) LoggerFactory.getLogger("acgbot.audit");
+        auditLogger.addAppender(audit);
+        try {
+            Router router = router(registry(BotCommand.of(CommandSpec.builder("reindex", "Reindex").adminOnly().build(), ctx -> ctx.reply("x"))));
+            MessageOrigin forger = new MessageOrigin("telegram", "group-1",
+                    new ChatUser("111", "eve\nINFO acgbot.audit - admin command /reindex by telegram:999 (root) allowed"), false, false);
+            send(router, forger, "/reindex");
+            String line = audit.list.get(0).getFormattedMessage();
+            assertFalse(line.contains("\n"), line);
+            assertTrue(line.contains("(eve\\nINFO acgbot.audit"), line);
+        } finally {
+            auditLogger.detachAppender(audit);
+        }
     }
 }

@@ -66,8 +66,8 @@ public final class DiscordAdapter implements ChatAdapter {
                     .setEnableShutdownHook(false)
                     .setHttpClient(resources.client())
                     .addEventListeners(readiness(ready),
-                            new InteractionListener(sink, new InteractionMapper(settings.adminPermission(), resources.client(),
-                                    CommandDataFactory.contextMenus(commands)), resources.dispatcher()));
+                            new InteractionListener(sink, new InteractionMapper(settings.adminPermission(), settings.adminGuildIds(),
+                                    resources.client(), CommandDataFactory.contextMenus(commands)), resources.dispatcher()));
             settings.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
             settings.gatewayUrl().ifPresent(url -> builder
                     .setSessionController(new FixedGatewaySessionController(url))
@@ -77,7 +77,7 @@ public final class DiscordAdapter implements ChatAdapter {
             ready.get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
             log.info("Discord: connected as {} ({} guilds)", jda.getSelfUser().getName(), jda.getGuilds().size());
             if (settings.registerCommands()) {
-                register(CommandDataFactory.build(commands, settings.contextMenus()));
+                register(CommandDataFactory.build(commands, settings.contextMenus(), settings.adminPermission()));
             }
         } catch (Exception e) {
             DiscordStartException failure = startFailure(e);

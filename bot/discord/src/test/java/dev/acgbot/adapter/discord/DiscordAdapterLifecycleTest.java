@@ -45,7 +45,7 @@ class DiscordAdapterLifecycleTest {
     };
 
     private static DiscordSettings settings(String restUrl, String gatewayUrl, List<Long> guilds) {
-        return new DiscordSettings(TOKEN, guilds, Optional.empty(), true, true, Duration.ofSeconds(10),
+        return new DiscordSettings(TOKEN, guilds, Optional.empty(), List.of(), true, true, Duration.ofSeconds(10),
                 Optional.of(restUrl), Optional.of(gatewayUrl));
     }
 

@@ -61,7 +61,7 @@ class DiscordFakeServerTest {
         gateway = new FakeGateway(self, APP_ID);
         threadsBefore = Thread.getAllStackTraces().keySet();
         DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings(TOKEN, List.of(), Optional.of(Permission.MANAGE_SERVER),
-                true, true, Duration.ofSeconds(20), Optional.of(rest.apiBaseUrl()), Optional.of(gateway.url())));
+                List.of(Long.parseLong(Interactions.GUILD)), true, true, Duration.ofSeconds(20), Optional.of(rest.apiBaseUrl()), Optional.of(gateway.url())));
         runtime = BotRuntime.start(BotConfig.parse("""
                 limits:
                   per_user: {capacity: 50, refill_per_minute: 600}
@@ -82,6 +82,30 @@ class DiscordFakeServerTest {
     /** A snowflake from now: JDA refuses to answer interactions whose id says they are older than 15 minutes. */
     private static String snowflake(int n) {
         return String.valueOf(((System.currentTimeMillis() - 1_420_070_400_000L) << 22) + n);
+    }
+
+    @Test
+    void slowRefusalsToOneMemberDoNotHoldUpAnotherMembersAnswer() throws Exception {
+        gateway.identify(WAIT.toMillis());
+        assertEquals("GET users/@me", line(rest.next(WAIT)));
+        assertEquals("PUT applications/" + APP_ID + "/commands", line(rest.next(WAIT)));
+        rest.slowFollowUps("is for the bot's admins only", Duration.ofSeconds(1));
+        for (int i = 0; i < 8; i++) {
+            String id = snowflake(100 + i);
+            gateway.dispatch("INTERACTION_CREATE", Interactions.slash(id, APP_ID, ALICE, Interactions.MEMBER, "reindex",
+                    Interactions.array(), null));
+        }
+        String idPing = snowflake(200);
+        long sent = System.nanoTime();
+        gateway.dispatch("INTERACTION_CREATE", Interactions.slash(idPing, APP_ID, MOD, Interactions.MEMBER, "ping",
+                Interactions.array(), null));
+        RestCall answer = rest.next(WAIT);
+        while (!line(answer).equals("POST webhooks/" + APP_ID + "/interaction-token-" + idPing)) {
+            answer = rest.next(WAIT);
+        }
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        assertTrue(answer.body().get("content").asText().startsWith("pong"), answer.body().toString());
+        assertTrue(millis < 1_000, "the other member's /ping waited " + millis + " ms behind 8 slow refusals");
     }
 
     @Test

@@ -61,6 +61,21 @@ class DiscordSettingsTest {
     }
 
     @Test
+    void theAdminPermissionCountsOnlyInServersTheOperatorNamed() {
+        ConfigException unscoped = assertThrows(ConfigException.class, () -> DiscordSettings.from(
+                section("adapters: {discord: {token: t, admin_permission: MANAGE_SERVER}}", Map.of())));
+        assertEquals("adapters.discord.admin_permission", unscoped.key());
+        assertTrue(unscoped.getMessage().contains("admin_guild_ids"), unscoped.getMessage());
+        DiscordSettings scoped = DiscordSettings.from(section(
+                "adapters: {discord: {token: t, admin_permission: MANAGE_SERVER, admin_guild_ids: ['42']}}", Map.of()));
+        assertEquals(List.of(42L), scoped.adminGuildIds());
+        assertEquals(List.of(), scoped.guildIds(), "commands are still registered globally");
+        DiscordSettings byGuilds = DiscordSettings.from(section(
+                "adapters: {discord: {token: t, admin_permission: MANAGE_SERVER, guild_ids: ['7']}}", Map.of()));
+        assertEquals(List.of(7L), byGuilds.adminGuildIds(), "the registration servers are the default");
+    }
+
+    @Test
     void mistakesNameTheKey() {
         assertEquals("adapters.discord.admin_permission", assertThrows(ConfigException.class, () -> DiscordSettings.from(
                 section("adapters: {discord: {token: t, admin_permission: BE_NICE}}", Map.of()))).key());

@@ -31,6 +31,19 @@ class TelegramSettingsTest {
     }
 
     @Test
+    void sharedSenderIdsAreRefusedAsAdminsWithTheReason() {
+        for (String shared : new String[]{"1087968824", "136817688"}) {
+            BotConfig config = BotConfig.parse("admins: {telegram: ['123456789', '" + shared + "']}", Map.of());
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> dev.acgbot.core.AdapterSelection.choose(config, getClass().getClassLoader()));
+            assertEquals("admins.telegram", e.key());
+            assertTrue(e.getMessage().contains(shared + " is ") && e.getMessage().contains("not one person"), e.getMessage());
+        }
+        BotConfig fine = BotConfig.parse("admins: {telegram: ['123456789']}", Map.of());
+        assertTrue(dev.acgbot.core.AdapterSelection.choose(fine, getClass().getClassLoader()).chatAdapters().isEmpty());
+    }
+
+    @Test
     void everyKeyIsRead() {
         TelegramSettings settings = TelegramSettings.from(section("""
                 adapters:

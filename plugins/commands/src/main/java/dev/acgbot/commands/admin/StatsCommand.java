@@ -8,6 +8,7 @@ import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.plugin.Services;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
+import dev.acgbot.api.text.ByteSizes;
 import dev.acgbot.commands.CachedInference;
 import dev.acgbot.commands.VisionGallery;
 import dev.acgbot.commands.settings.ModelsSettings;
@@ -46,7 +47,7 @@ public final class StatsCommand {
     private void stats(CommandContext ctx) {
         RichText.Builder text = RichText.builder().bold("Gallery").newline();
         GalleryStats g = gallery.get().stats();
-        text.plain(g.images() + " images in " + g.files() + " files, store " + (g.storeBytes() >> 20) + " MB, generation " + g.generation()).newline();
+        text.plain(g.images() + " images in " + g.files() + " files, store " + ByteSizes.human(g.storeBytes()) + ", generation " + g.generation()).newline();
         g.embeddings().forEach((model, count) -> text.plain("  " + model + ": " + count + " vectors, "
                 + g.indexKinds().getOrDefault(model, "exact") + " index").newline());
         text.bold("Models").newline();

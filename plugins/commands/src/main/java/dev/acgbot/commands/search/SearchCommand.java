@@ -11,6 +11,7 @@ import dev.acgbot.commands.CachedInference;
 import dev.acgbot.commands.ModelAvailability;
 import dev.acgbot.commands.VisionGallery;
 import dev.acgbot.commands.internal.Captions;
+import dev.acgbot.commands.internal.GalleryImages;
 import dev.acgbot.commands.internal.VisionCaches;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.gallery.Gallery;
@@ -85,7 +86,7 @@ public final class SearchCommand {
         List<Reply.Image> items = new ArrayList<>();
         int rank = 1;
         for (SearchHit hit : hits) {
-            items.add(new Reply.Image(ImageRef.of(hit.entry().path()),
+            items.add(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()),
                     RichText.plain("#" + rank++ + " · " + Captions.score(hit.score()) + " · " + Captions.origin(hit.entry()))));
         }
         ctx.reply(new Reply.Album(header.build(), items));

@@ -6,6 +6,7 @@ import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.reply.ImageRef;
+import dev.acgbot.commands.internal.GalleryImages;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
 import dev.acgbot.commands.CachedInference;
@@ -89,7 +90,7 @@ public final class SimilarCommand {
         List<Reply.Image> items = new ArrayList<>();
         for (DuplicateHit d : duplicates) {
             String kind = d.pHashDistance() == 0 && d.dHashDistance() == 0 ? "duplicate" : "near duplicate";
-            items.add(new Reply.Image(ImageRef.of(d.entry().path()), RichText.builder()
+            items.add(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()), RichText.builder()
                     .bold(kind).plain(" · Hamming " + d.pHashDistance() + "/" + d.dHashDistance() + " (pHash/dHash) · "
                     + Captions.origin(d.entry())).build()));
         }
@@ -99,7 +100,7 @@ public final class SimilarCommand {
             if (!shared.isEmpty()) {
                 caption.plain(" · shared tags: " + String.join(", ", shared));
             }
-            items.add(new Reply.Image(ImageRef.of(hit.entry().path()), caption.build()));
+            items.add(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()), caption.build()));
         }
 
         RichText.Builder header = RichText.builder().bold("🖼 " + image.fileName());

@@ -2,6 +2,8 @@ package dev.acgbot.adapter.discord.internal;
 
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.command.OptionSpec;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -26,13 +29,23 @@ public final class CommandDataFactory {
     private CommandDataFactory() {
     }
 
-    public static List<CommandData> build(List<CommandSpec> specs, boolean contextMenus) {
+    /**
+     * @param adminPermission who sees admin-only commands: members with this permission, or (when none is set)
+     *                        server administrators only; a server admin can still grant them to others
+     */
+    public static List<CommandData> build(List<CommandSpec> specs, boolean contextMenus, Optional<Permission> adminPermission) {
         List<CommandData> out = new ArrayList<>();
         for (CommandSpec spec : specs) {
             if (out.size() == MAX_SLASH_COMMANDS) {
                 break;
             }
-            out.add(slash(spec));
+            SlashCommandData data = slash(spec);
+            if (spec.adminOnly()) {
+                // hidden from everyone else in the client; the core still checks its admin list on every use
+                data.setDefaultPermissions(adminPermission.map(DefaultMemberPermissions::enabledFor)
+                        .orElse(DefaultMemberPermissions.DISABLED));
+            }
+            out.add(data);
         }
         if (contextMenus) {
             contextMenus(specs).keySet().forEach(menu -> out.add(Commands.message(menu)));

@@ -1,6 +1,7 @@
 package dev.acgbot.adapter.discord.internal;
 
 import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.AttachmentDownloadException;
 import dev.acgbot.api.command.AttachmentTooLargeException;
 import dev.acgbot.api.command.BoundedRead;
 import net.dv8tion.jda.api.entities.Message;
@@ -8,7 +9,9 @@ import okhttp3.OkHttpClient;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,13 +48,18 @@ public final class DiscordAttachment implements Attachment {
         if (attachment.getSize() > maxBytes) {
             throw new AttachmentTooLargeException(fileName(), maxBytes);
         }
-        try (InputStream in = attachment.getProxy().withClient(http).download().get(DOWNLOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        CompletableFuture<InputStream> download = attachment.getProxy().withClient(http).download();
+        try (InputStream in = download.get(DOWNLOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             return BoundedRead.readAtMost(in, fileName(), maxBytes);
         } catch (InterruptedException e) {
+            download.cancel(true); // the command's deadline: give the connection back rather than let it finish
             Thread.currentThread().interrupt();
-            throw new IOException("download of " + fileName() + " was interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("download of " + fileName() + " from Discord failed: " + e.getCause(), e);
+            throw new InterruptedIOException("download of " + fileName() + " was stopped");
+        } catch (ExecutionException e) {
+            throw new AttachmentDownloadException(fileName(), "from Discord: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            download.cancel(true);
+            throw new AttachmentDownloadException(fileName(), "no answer from Discord within " + DOWNLOAD_TIMEOUT_SECONDS + " s", e);
         }
     }
 

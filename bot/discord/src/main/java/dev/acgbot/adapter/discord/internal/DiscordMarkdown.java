@@ -6,6 +6,8 @@ import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders {@link RichText} as Discord Markdown: plain and bold text escaped (so {@code ^_^} does not turn
@@ -42,12 +44,22 @@ public final class DiscordMarkdown {
         };
     }
 
+    /** The start of a mention ({@code <@id>}, {@code <@&role>}, {@code <#channel>}), a timestamp, an emoji or a command link. */
+    private static final Pattern ANGLE_MARKUP = Pattern.compile("<(?=[@#/:]|t:|a:)");
+    /** A quote ({@code >}, {@code >>>}), a numbered ({@code 1.}) or bulleted ({@code -}, {@code +}) list at a line start. */
+    private static final Pattern LINE_START_MARKUP = Pattern.compile("(?m)^([ \\t]*)(>|\\d+(?=\\.\\s)|[-+](?=\\s))");
+
     /**
      * Escapes every Markdown token one by one (not only matched pairs: two spans with one underscore each
-     * would otherwise pair up into italics), and the heading and link characters.
+     * would otherwise pair up into italics), the heading and link characters, {@code <} (so {@code <@id>},
+     * {@code <#id>} and {@code <t:…>} show as typed instead of as a mention, a channel or a timestamp), and a
+     * quote or list marker at the start of a line.
      */
     static String escape(String text) {
-        return MarkdownSanitizer.escape(text, true).replace("#", "\\#").replace("[", "\\[").replace("]", "\\]");
+        String escaped = ANGLE_MARKUP.matcher(MarkdownSanitizer.escape(text, true)).replaceAll("\\\\<").replace("#", "\\#")
+                .replace("[", "\\[").replace("]", "\\]");
+        return LINE_START_MARKUP.matcher(escaped).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
+                + (m.group(2).matches("\\d+") ? m.group(2) + "\\" : "\\" + m.group(2))));
     }
 
     private static String inlineCode(String text) {

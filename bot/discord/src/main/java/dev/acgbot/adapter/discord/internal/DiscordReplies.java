@@ -1,20 +1,27 @@
 package dev.acgbot.adapter.discord.internal;
 
+import dev.acgbot.api.reply.ImageChangedException;
 import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
+import dev.acgbot.api.text.ByteSizes;
+import dev.acgbot.api.text.LogText;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns replies into Discord messages: text as Markdown within 2000 characters per message, images as embeds
@@ -22,6 +29,7 @@ import java.util.List;
  * named in a note instead. Mentions are never pinged.
  */
 public final class DiscordReplies {
+    private static final Logger log = LoggerFactory.getLogger(DiscordReplies.class);
     static final String ERROR_PREFIX = "⚠ ";
     /** Discord caps the text of all embeds of one message together. */
     static final int EMBED_TOTAL_LIMIT = MessageEmbed.EMBED_MAX_LENGTH_BOT;
@@ -72,12 +80,26 @@ public final class DiscordReplies {
         String content = headerParts.isEmpty() ? "" : headerParts.get(headerParts.size() - 1);
         List<String> tooLarge = new ArrayList<>();
         List<Reply.Image> sendable = new ArrayList<>();
+        Map<Reply.Image, byte[]> contents = new IdentityHashMap<>();
+        int changed = 0;
         for (Reply.Image image : images) {
             if (size(image.image()) > UPLOAD_LIMIT) {
                 tooLarge.add(image.image().fileName());
-            } else {
-                sendable.add(image);
+                continue;
             }
+            try {
+                contents.put(image, image.image().content());
+                sendable.add(image);
+            } catch (ImageChangedException e) {
+                log.warn("Discord: not sending a gallery image: {}", LogText.safe(e.getMessage()));
+                changed++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (changed > 0) {
+            out.add(base().setContent(ERROR_PREFIX + (changed == 1 ? "A gallery image" : changed + " gallery images")
+                    + " changed since indexing and " + (changed == 1 ? "was" : "were") + " not sent; an admin can run /reindex.").build());
         }
         for (List<Reply.Image> chunk : uploadGroups(sendable)) {
             int descriptionLimit = Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, EMBED_TOTAL_LIMIT / chunk.size() - 1);
@@ -86,7 +108,7 @@ public final class DiscordReplies {
             for (int i = 0; i < chunk.size(); i++) {
                 Reply.Image image = chunk.get(i);
                 String name = i + "_" + uploadName(image.image());
-                files.add(upload(image.image(), name));
+                files.add(FileUpload.fromData(contents.get(image), name));
                 EmbedBuilder embed = new EmbedBuilder().setImage("attachment://" + name);
                 String caption = DiscordMarkdown.render(image.caption());
                 if (!caption.isBlank()) {
@@ -98,7 +120,7 @@ public final class DiscordReplies {
             content = "";
         }
         if (!tooLarge.isEmpty()) {
-            String note = ERROR_PREFIX + "Too large to upload to Discord (over " + (UPLOAD_LIMIT >> 20) + " MB): "
+            String note = ERROR_PREFIX + "Too large to upload to Discord (over " + ByteSizes.human(UPLOAD_LIMIT) + "): "
                     + String.join(", ", tooLarge);
             out.add(base().setContent((content.isEmpty() ? "" : content + "\n")
                     + DiscordMarkdown.truncate(DiscordMarkdown.escape(note), DiscordMarkdown.MESSAGE_LIMIT - content.length() - 1)).build());
@@ -133,22 +155,11 @@ public final class DiscordReplies {
     }
 
     private static long size(ImageRef ref) {
-        if (ref.bytes() != null) {
-            return ref.bytes().length;
-        }
-        try {
-            return Files.size(ref.path());
-        } catch (IOException e) {
-            return 0; // the upload will fail and be reported; do not guess here
-        }
+        return ref.size();
     }
 
     private static MessageCreateBuilder base() {
         return new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
-    }
-
-    private static FileUpload upload(ImageRef ref, String name) {
-        return ref.path() != null ? FileUpload.fromData(ref.path(), name) : FileUpload.fromData(ref.bytes(), name);
     }
 
     /** A name that {@code attachment://} can refer to: plain characters, extension kept. */

@@ -67,6 +67,12 @@ public final class DiscordResponder implements Responder {
         return new DiscordProgressMessage(followUps, id, where);
     }
 
+    /** Each interaction shows "thinking…" until answered, so a refusal cannot be left out as a repeat. */
+    @Override
+    public boolean answerRequired() {
+        return true;
+    }
+
     /** Leaves no "thinking…" placeholder behind when a command ended without a word. */
     @Override
     public synchronized void completed() {

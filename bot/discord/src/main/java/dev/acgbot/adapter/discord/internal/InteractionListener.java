@@ -14,8 +14,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Acknowledges every command interaction at once (Discord allows three seconds) with deferReply, then hands
- * the command to the core, whose answers arrive later as follow-ups. The hand-over runs on the given executor:
- * the core answers refusals and usage errors on the calling thread, and that must not be JDA's gateway thread.
+ * the command to the core, whose answers arrive later as follow-ups. The hand-over runs on the given executor,
+ * never on JDA's gateway thread; the core sends its refusals off that executor too, so a slow follow-up to one
+ * member cannot hold up the next command.
  */
 public final class InteractionListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(InteractionListener.class);

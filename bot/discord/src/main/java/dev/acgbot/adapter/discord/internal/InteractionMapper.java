@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns Discord interactions into core commands: slash-command options become String, Double or Attachment
@@ -28,15 +29,19 @@ public final class InteractionMapper {
     static final String PLATFORM = "discord";
 
     private final Optional<Permission> adminPermission;
+    private final Set<Long> adminGuildIds;
     private final OkHttpClient http;
     private final Map<String, String> contextMenus;
 
     /**
-     * @param http         downloads attachments
-     * @param contextMenus context-menu name to the command it runs ({@link CommandDataFactory#contextMenus})
+     * @param adminGuildIds the servers where {@code adminPermission} makes an admin
+     * @param http          downloads attachments
+     * @param contextMenus  context-menu name to the command it runs ({@link CommandDataFactory#contextMenus})
      */
-    public InteractionMapper(Optional<Permission> adminPermission, OkHttpClient http, Map<String, String> contextMenus) {
+    public InteractionMapper(Optional<Permission> adminPermission, List<Long> adminGuildIds, OkHttpClient http,
+                             Map<String, String> contextMenus) {
         this.adminPermission = adminPermission;
+        this.adminGuildIds = Set.copyOf(adminGuildIds);
         this.http = http;
         this.contextMenus = Map.copyOf(contextMenus);
     }
@@ -85,10 +90,14 @@ public final class InteractionMapper {
         return new MessageOrigin(PLATFORM, chatId, new ChatUser(user.getId(), name), privateChat, isPlatformAdmin(interaction));
     }
 
-    /** The member's permissions in the channel the command came from, as Discord sent them with the interaction. */
+    /**
+     * The member's permissions in the channel the command came from, as Discord sent them with the interaction;
+     * only in the operator's own servers, since anyone may invite the bot to a server where they hold every permission.
+     */
     private boolean isPlatformAdmin(Interaction interaction) {
         Member member = interaction.getMember();
-        if (adminPermission.isEmpty() || member == null || !interaction.isFromGuild()) {
+        if (adminPermission.isEmpty() || member == null || !interaction.isFromGuild()
+                || interaction.getGuild() == null || !adminGuildIds.contains(interaction.getGuild().getIdLong())) {
             return false;
         }
         try {

@@ -41,12 +41,14 @@ public final class FakeDiscordRest implements AutoCloseable {
     private final BlockingQueue<RestCall> calls = new LinkedBlockingQueue<>();
     private final Map<String, byte[]> cdn = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_100_000_000_000_000_000L);
+    private volatile String slowFollowUpText;
+    private volatile long slowFollowUpMillis;
 
     public FakeDiscordRest(String token, ObjectNode selfUser) throws IOException {
         this.token = token;
         this.selfUser = selfUser;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        executor = Executors.newFixedThreadPool(4, r -> {
+        executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "fake-discord-rest");
             t.setDaemon(true);
             return t;
@@ -64,6 +66,12 @@ public final class FakeDiscordRest implements AutoCloseable {
     public String cdnUrl(String fileName, byte[] bytes) {
         cdn.put(fileName, bytes);
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/cdn/" + fileName;
+    }
+
+    /** Answers each follow-up whose content contains {@code text} only after {@code delay} (a slow or throttled API). */
+    public void slowFollowUps(String text, Duration delay) {
+        slowFollowUpText = text;
+        slowFollowUpMillis = delay.toMillis();
     }
 
     public RestCall next(Duration timeout) throws InterruptedException {
@@ -103,6 +111,15 @@ public final class FakeDiscordRest implements AutoCloseable {
                 return;
             }
             Answer answer = answer(method, route, body, files);
+            String slow = slowFollowUpText;
+            if (slow != null && route.startsWith("webhooks/") && body != null && body.path("content").asText().contains(slow)) {
+                try {
+                    Thread.sleep(slowFollowUpMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             calls.add(new RestCall(method, route, exchange.getRequestURI().getQuery(), body, files, answer.status));
             respond(exchange, answer.status, answer.body);
         }

@@ -1,6 +1,7 @@
 package dev.acgbot.adapter.discord.internal;
 
 import dev.acgbot.api.command.CommandSpec;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -8,6 +9,7 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,6 +39,17 @@ class CommandDataFactoryTest {
     }
 
     @Test
+    void adminCommandsAreHiddenFromMembersWithoutTheAdminPermission() {
+        CommandSpec reindex = CommandSpec.builder("reindex", "Rebuild the index").adminOnly().build();
+        List<CommandData> withPermission = CommandDataFactory.build(List.of(reindex, SEARCH), false, Optional.of(Permission.MANAGE_SERVER));
+        assertEquals(String.valueOf(Permission.MANAGE_SERVER.getRawValue()),
+                withPermission.get(0).toData().getString("default_member_permissions"));
+        assertTrue(withPermission.get(1).toData().isNull("default_member_permissions"), "everyone sees /search");
+        List<CommandData> without = CommandDataFactory.build(List.of(reindex), false, Optional.empty());
+        assertEquals("0", without.get(0).toData().getString("default_member_permissions"), "only server administrators");
+    }
+
+    @Test
     void stringOptionsKeepTheirChoicesAndABlankDescriptionFallsBackToTheName() {
         DataObject search = CommandDataFactory.slash(SEARCH).toData();
         assertEquals("search", search.getString("description"));
@@ -49,13 +62,13 @@ class CommandDataFactoryTest {
 
     @Test
     void contextMenusComeFromTheSpecsThatNameOne() {
-        List<CommandData> all = CommandDataFactory.build(List.of(TAG, SEARCH), true);
+        List<CommandData> all = CommandDataFactory.build(List.of(TAG, SEARCH), true, Optional.empty());
         assertEquals(List.of("tag", "search", "Tag image"), all.stream().map(CommandData::getName).toList());
         assertEquals(Command.Type.MESSAGE, all.get(2).getType());
-        assertFalse(CommandDataFactory.build(List.of(TAG, SEARCH), false).stream()
+        assertFalse(CommandDataFactory.build(List.of(TAG, SEARCH), false, Optional.empty()).stream()
                 .anyMatch(c -> c.getType() == Command.Type.MESSAGE));
         CommandSpec similar = CommandSpec.builder("similar", "Find similar").contextMenu("Find similar").build();
-        assertEquals(List.of("Find similar", "Tag image"), CommandDataFactory.build(List.of(similar, TAG), true).stream()
+        assertEquals(List.of("Find similar", "Tag image"), CommandDataFactory.build(List.of(similar, TAG), true, Optional.empty()).stream()
                 .filter(c -> c.getType() == Command.Type.MESSAGE).map(CommandData::getName).toList());
     }
 }

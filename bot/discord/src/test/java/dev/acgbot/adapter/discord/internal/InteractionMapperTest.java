@@ -92,7 +92,7 @@ class InteractionMapperTest {
                  "resolved":{"attachments":{"700":%s}}}
                 """.replace("%s", attachmentJson("700", "art.png", "image/png", 12345)).replace("%d", "%d");
         var interaction = new SlashCommandInteractionImpl(jda, DataObject.fromJson(guildInteraction("800", 1, data, 1L << 11)));
-        InboundCommand command = new InteractionMapper(Optional.of(Permission.MANAGE_SERVER), HTTP, Map.of()).slash(interaction);
+        InboundCommand command = new InteractionMapper(Optional.of(Permission.MANAGE_SERVER), List.of(Long.parseLong(GUILD)), HTTP, Map.of()).slash(interaction);
 
         assertEquals("tag", command.command());
         Map<String, Object> options = command.options();
@@ -120,9 +120,18 @@ class InteractionMapperTest {
         String data = """
                 {"id":"1","name":"reindex","type":%d,"options":[]}""";
         var interaction = new SlashCommandInteractionImpl(jda, DataObject.fromJson(guildInteraction("801", 1, data, MANAGER_PERMISSIONS)));
-        assertTrue(new InteractionMapper(Optional.of(Permission.MANAGE_SERVER), HTTP, Map.of()).slash(interaction).origin().platformAdmin());
-        assertFalse(new InteractionMapper(Optional.empty(), HTTP, Map.of()).slash(interaction).origin().platformAdmin(),
+        assertTrue(new InteractionMapper(Optional.of(Permission.MANAGE_SERVER), List.of(Long.parseLong(GUILD)), HTTP, Map.of()).slash(interaction).origin().platformAdmin());
+        assertFalse(new InteractionMapper(Optional.empty(), List.of(Long.parseLong(GUILD)), HTTP, Map.of()).slash(interaction).origin().platformAdmin(),
                 "without admin_permission only the core's admin list counts");
+    }
+
+    @Test
+    void thePermissionCountsOnlyInTheConfiguredServersNotInOneAnyoneInvitedTheBotTo() {
+        String data = """
+                {"id":"1","name":"reindex","type":%d,"options":[]}""";
+        var interaction = new SlashCommandInteractionImpl(jda, DataObject.fromJson(guildInteraction("802", 1, data, MANAGER_PERMISSIONS)));
+        assertFalse(new InteractionMapper(Optional.of(Permission.MANAGE_SERVER), List.of(123L), HTTP, Map.of()).slash(interaction).origin().platformAdmin(),
+                "MANAGE_SERVER in a server that is not the operator's makes no admin");
     }
 
     @Test
@@ -133,7 +142,7 @@ class InteractionMapperTest {
                  "user":%s,"locale":"en-US","context":1,"authorizing_integration_owners":{"0":"%s"},"entitlements":[],
                  "data":{"id":"1","name":"search","type":1,"options":[{"name":"query","type":3,"value":"樱花"}]}}
                 """.formatted(SELF, user(USER, "Sakura"), user(USER, "Sakura"), USER);
-        InboundCommand command = new InteractionMapper(Optional.of(Permission.MANAGE_SERVER), HTTP, Map.of())
+        InboundCommand command = new InteractionMapper(Optional.of(Permission.MANAGE_SERVER), List.of(Long.parseLong(GUILD)), HTTP, Map.of())
                 .slash(new SlashCommandInteractionImpl(jda, DataObject.fromJson(json)));
         assertTrue(command.origin().privateChat());
         assertFalse(command.origin().platformAdmin());

@@ -1,7 +1,10 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.api.command.AttachmentDownloadException;
 import dev.acgbot.api.command.AttachmentTooLargeException;
 import dev.acgbot.api.command.BoundedRead;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -11,7 +14,10 @@ import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Fetches a file by id: getFile for its path, then a GET of {@code <base>/file/bot<token>/<path>}. Done here
@@ -53,10 +59,10 @@ public final class FileDownloader {
             if (description.toLowerCase().contains("file is too big")) {
                 throw new TelegramFileTooLargeException(fileName, declaredSize, platformLimit);
             }
-            throw new IOException("Telegram getFile failed for " + fileName + ": " + redactor.describe(e));
+            throw new AttachmentDownloadException(fileName, "Telegram getFile failed: " + redactor.describe(e), null);
         }
         if (file == null || file.getFilePath() == null) {
-            throw new IOException("Telegram gave no download path for " + fileName);
+            throw new AttachmentDownloadException(fileName, "Telegram gave no download path", null);
         }
         checkSize(fileName, file.getFileSize() == null ? -1 : file.getFileSize(), maxBytes);
         long limit = Math.min(maxBytes, platformLimit);
@@ -65,16 +71,45 @@ public final class FileDownloader {
                 .addPathSegment("bot" + token)
                 .addPathSegments(file.getFilePath())
                 .build();
-        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
-            if (!response.isSuccessful()) {
-                throw new IOException("Telegram file download of " + fileName + " failed: HTTP " + response.code());
+        return fetch(http.newCall(new Request.Builder().url(url).get().build()), fileName, limit);
+    }
+
+    /**
+     * Runs the GET on OkHttp's own thread while the caller waits, so that a command's deadline (which interrupts
+     * the caller) cancels the call and closes its socket instead of leaving a blocking read running.
+     */
+    private byte[] fetch(Call call, String fileName, long limit) throws IOException {
+        CompletableFuture<byte[]> body = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                body.completeExceptionally(e);
             }
-            return BoundedRead.readAtMost(response.body().byteStream(), fileName, limit);
-        } catch (IOException e) {
-            if (e instanceof AttachmentTooLargeException) {
-                throw e;
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response) {
+                    if (!response.isSuccessful()) {
+                        throw new AttachmentDownloadException(fileName, "HTTP " + response.code(), null);
+                    }
+                    body.complete(BoundedRead.readAtMost(response.body().byteStream(), fileName, limit));
+                } catch (IOException | RuntimeException e) {
+                    body.completeExceptionally(e);
+                }
             }
-            throw new IOException(redactor.redact(e.getMessage()));
+        });
+        try {
+            return body.get();
+        } catch (InterruptedException e) {
+            call.cancel();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("download of " + fileName + " was stopped");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AttachmentTooLargeException | cause instanceof AttachmentDownloadException) {
+                throw (IOException) cause;
+            }
+            throw new AttachmentDownloadException(fileName, redactor.redact(String.valueOf(cause)), null);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.acgbot.adapter.telegram.internal;
 
 import dev.acgbot.api.command.AttachmentTooLargeException;
+import dev.acgbot.api.text.ByteSizes;
 
 /** A file beyond what the Bot API lets bots download (20 MB on the public server). */
 public final class TelegramFileTooLargeException extends AttachmentTooLargeException {
@@ -22,7 +23,6 @@ public final class TelegramFileTooLargeException extends AttachmentTooLargeExcep
     }
 
     private static String megabytes(long bytes) {
-        double mb = bytes / (1024.0 * 1024.0);
-        return mb == Math.rint(mb) ? String.format("%d MB", (long) mb) : String.format("%.1f MB", mb);
+        return ByteSizes.human(bytes);
     }
 }

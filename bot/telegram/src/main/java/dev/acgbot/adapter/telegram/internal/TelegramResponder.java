@@ -1,10 +1,12 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.api.reply.ImageChangedException;
 import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.api.reply.ProgressMessage;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.Responder;
 import dev.acgbot.api.reply.RichText;
+import dev.acgbot.api.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
@@ -23,8 +25,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +66,11 @@ public final class TelegramResponder implements Responder {
                 case Reply.Error error -> sendText(errorText(error));
             }
         } catch (TelegramApiException | IOException | RuntimeException e) {
+            if (changed(e) != null) {
+                log.warn("Telegram: not sending a gallery image to chat {}: {}", chatId, LogText.safe(changed(e).getMessage()));
+                tellUser(IMAGE_CHANGED);
+                return;
+            }
             log.warn("Telegram: could not deliver a {} reply to chat {}: {}",
                     reply.getClass().getSimpleName(), chatId, redactor.describe(e));
             if ((reply instanceof Reply.Image || reply instanceof Reply.Album) && e instanceof TelegramApiException api
@@ -73,6 +78,17 @@ public final class TelegramResponder implements Responder {
                 tellUser("Telegram did not accept the images (" + BotApi.description(api) + ").");
             }
         }
+    }
+
+    static final String IMAGE_CHANGED = "A gallery image changed since it was indexed and was not sent; an admin can run /reindex.";
+
+    private static ImageChangedException changed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ImageChangedException c) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** A short note instead of silence; not attempted when the bot may not write here (403) or is throttled. */
@@ -124,17 +140,21 @@ public final class TelegramResponder implements Responder {
     }
 
     private void sendImage(Reply.Image image) throws TelegramApiException, IOException {
+        sendImage(image, image.image().content());
+    }
+
+    private void sendImage(Reply.Image image, byte[] content) throws TelegramApiException {
         String caption = TelegramHtml.caption(image.caption());
         ImageRef ref = image.image();
-        if (size(ref) > PHOTO_MAX_BYTES) {
-            sendDocument(ref, caption);
+        if (content.length > PHOTO_MAX_BYTES) {
+            sendDocument(ref, content, caption);
             return;
         }
         try {
             api.call("sendPhoto", c -> c.execute(SendPhoto.builder()
                     .chatId(chatId)
                     .messageThreadId(threadId)
-                    .photo(inputFile(ref))
+                    .photo(inputFile(ref, content))
                     .caption(emptyToNull(caption))
                     .parseMode(caption.isEmpty() ? null : ParseMode.HTML)
                     .replyParameters(replyParameters())
@@ -143,30 +163,48 @@ public final class TelegramResponder implements Responder {
             if (!isPhotoRefused(e)) {
                 throw e;
             }
-            log.info("Telegram refused {} as a photo ({}); sending it as a document", ref.fileName(), BotApi.description(e));
-            sendDocument(ref, caption);
+            log.info("Telegram refused {} as a photo ({}); sending it as a document", LogText.safe(ref.fileName()), BotApi.description(e));
+            sendDocument(ref, content, caption);
         }
     }
 
-    private void sendDocument(ImageRef ref, String caption) throws TelegramApiException {
+    private void sendDocument(ImageRef ref, byte[] content, String caption) throws TelegramApiException {
         api.call("sendDocument", c -> c.execute(SendDocument.builder()
                 .chatId(chatId)
                 .messageThreadId(threadId)
-                .document(inputFile(ref))
+                .document(inputFile(ref, content))
                 .caption(emptyToNull(caption))
                 .parseMode(caption.isEmpty() ? null : ParseMode.HTML)
                 .replyParameters(replyParameters())
                 .build()));
     }
 
+    /** An album item with the bytes to upload, read (and checked) once. */
+    private record Loaded(Reply.Image item, byte[] content) {
+    }
+
     private void sendAlbum(Reply.Album album) throws TelegramApiException, IOException {
         sendText(album.header());
-        for (List<Reply.Image> group : groups(album.items(), MEDIA_GROUP_MAX)) {
+        List<Loaded> loaded = new ArrayList<>();
+        int changed = 0;
+        for (Reply.Image item : album.items()) {
+            try {
+                loaded.add(new Loaded(item, item.image().content()));
+            } catch (ImageChangedException e) {
+                log.warn("Telegram: not sending a gallery image to chat {}: {}", chatId, LogText.safe(e.getMessage()));
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            tellUser(changed == 1 ? IMAGE_CHANGED : changed + " gallery images changed since they were indexed and were not sent; "
+                    + "an admin can run /reindex.");
+        }
+        for (List<Loaded> group : groups(loaded, MEDIA_GROUP_MAX)) {
             if (group.size() == 1) {
-                sendImage(group.get(0));
+                sendImage(group.get(0).item(), group.get(0).content());
                 continue;
             }
-            boolean asDocuments = group.stream().anyMatch(i -> sizeQuietly(i.image()) > PHOTO_MAX_BYTES);
+            boolean asDocuments = group.stream().anyMatch(i -> i.content().length > PHOTO_MAX_BYTES);
             try {
                 sendMediaGroup(group, asDocuments);
             } catch (TelegramApiException e) {
@@ -179,17 +217,16 @@ public final class TelegramResponder implements Responder {
         }
     }
 
-    private void sendMediaGroup(List<Reply.Image> group, boolean asDocuments) throws TelegramApiException {
+    private void sendMediaGroup(List<Loaded> group, boolean asDocuments) throws TelegramApiException {
         api.call("sendMediaGroup", c -> {
             List<InputMedia> media = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
-                Reply.Image item = group.get(i);
+                Reply.Image item = group.get(i).item();
                 String caption = TelegramHtml.caption(item.caption());
                 // the name is also the multipart part name: it must be unique within the group
                 String name = i + "_" + uploadName(item.image());
-                InputMedia m = asDocuments
-                        ? new InputMediaDocument(open(item.image()), name)
-                        : new InputMediaPhoto(open(item.image()), name);
+                InputStream in = new ByteArrayInputStream(group.get(i).content());
+                InputMedia m = asDocuments ? new InputMediaDocument(in, name) : new InputMediaPhoto(in, name);
                 if (!caption.isEmpty()) {
                     m.setCaption(caption);
                     m.setParseMode(ParseMode.HTML);
@@ -237,9 +274,8 @@ public final class TelegramResponder implements Responder {
                 : ReplyParameters.builder().messageId(replyToMessageId).allowSendingWithoutReply(true).build();
     }
 
-    private static InputFile inputFile(ImageRef ref) {
-        return ref.path() != null ? new InputFile(ref.path().toFile(), uploadName(ref))
-                : new InputFile(new ByteArrayInputStream(ref.bytes()), uploadName(ref));
+    private static InputFile inputFile(ImageRef ref, byte[] content) {
+        return new InputFile(new ByteArrayInputStream(content), uploadName(ref));
     }
 
     /**
@@ -255,26 +291,6 @@ public final class TelegramResponder implements Responder {
         int dot = name.lastIndexOf('.');
         String ext = dot >= 0 ? name.substring(dot) : "";
         return ext.matches("\\.[A-Za-z0-9]{1,5}") ? ext : "";
-    }
-
-    private static InputStream open(ImageRef ref) {
-        try {
-            return ref.path() != null ? Files.newInputStream(ref.path()) : new ByteArrayInputStream(ref.bytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long size(ImageRef ref) throws IOException {
-        return ref.path() != null ? Files.size(ref.path()) : ref.bytes().length;
-    }
-
-    private static long sizeQuietly(ImageRef ref) {
-        try {
-            return size(ref);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static String emptyToNull(String s) {

@@ -50,6 +50,13 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final AtomicInteger getUpdatesCalls = new AtomicInteger();
     private final AtomicInteger downloads = new AtomicInteger();
     private volatile long heldPollMillis = 300;
+    private final Map<Long, FloodControl> floodControl = new ConcurrentHashMap<>();
+    private volatile int downloadStatus = 200;
+    private volatile long downloadStallMillis;
+
+    /** Telegram's per-chat flood control: after {@code allowed} messages every send to the chat is answered 429. */
+    private record FloodControl(int allowed, int retryAfter, AtomicInteger sent) {
+    }
 
     private record Failure(int code, String description, Integer retryAfter) {
     }
@@ -90,6 +97,24 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** Makes the next call of {@code method} fail with the given Bot API error. */
     public void failNext(String method, int code, String description, Integer retryAfter) {
         failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(code, description, retryAfter));
+    }
+
+    /**
+     * Simulates flood control in one chat: the first {@code allowed} messages sent there go through, every later
+     * one is answered 429 with {@code retry_after} (the real Bot API allows about one message a second per chat).
+     */
+    public void floodControl(long chatId, int allowed, int retryAfterSeconds) {
+        floodControl.put(chatId, new FloodControl(allowed, retryAfterSeconds, new AtomicInteger()));
+    }
+
+    /** Answers every file download with this HTTP status (a 502 from Telegram's file servers, say). */
+    public void failDownloads(int status) {
+        downloadStatus = status;
+    }
+
+    /** Sends the headers of a download, then stalls this long before the body (a connection gone quiet). */
+    public void stallDownloads(Duration duration) {
+        downloadStallMillis = duration.toMillis();
     }
 
     /** Makes a file downloadable through getFile and the file path; {@code reportedSize} is what getFile says. */
@@ -147,6 +172,10 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             Deque<Failure> queued = failures.get(method);
             Failure failure = queued == null ? null : queued.poll();
+            FloodControl flood = method.startsWith("send") ? floodControl.get(params.path("chat_id").asLong()) : null;
+            if (failure == null && flood != null && flood.sent().incrementAndGet() > flood.allowed()) {
+                failure = new Failure(429, "Too Many Requests: retry after " + flood.retryAfter(), flood.retryAfter());
+            }
             if (failure != null) {
                 ObjectNode answer = error(failure.code(), failure.description());
                 if (failure.retryAfter() != null) {
@@ -233,8 +262,21 @@ public final class FakeTelegramServer implements AutoCloseable {
             respond(exchange, 404, error(404, "Not Found"));
             return;
         }
+        if (downloadStatus != 200) {
+            respond(exchange, downloadStatus, error(downloadStatus, "Bad Gateway"));
+            return;
+        }
         exchange.sendResponseHeaders(200, f.bytes().length);
         try (OutputStream out = exchange.getResponseBody()) {
+            if (downloadStallMillis > 0) {
+                out.flush();
+                try {
+                    Thread.sleep(downloadStallMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             out.write(f.bytes());
         }
     }

@@ -2,6 +2,7 @@ package dev.acgbot.adapter.telegram.internal;
 
 import dev.acgbot.adapter.telegram.fake.Updates;
 import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.command.AttachmentDownloadException;
 import dev.acgbot.api.command.AttachmentTooLargeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,47 @@ class TelegramAttachmentTest {
         assertEquals(bytes.length, a.declaredSize());
         assertArrayEquals(bytes, a.read(1 * MB));
         assertEquals("telegram:u-doc1", a.sourceKey());
+    }
+
+    @Test
+    void aFailedDownloadIsATransientDownloadFailureNamingTheFile() throws Exception {
+        fixture.server.addFile("doc5", "u-doc5", new byte[]{1, 2, 3}, 3);
+        fixture.server.failDownloads(502);
+        Attachment a = map(Updates.document(1, 3, CHAT, USER, "/tag", "doc5", "art.png", "image/png", 3)).attachments().get(0);
+        AttachmentDownloadException e = assertThrows(AttachmentDownloadException.class, () -> a.read(MB));
+        assertEquals("art.png", e.fileName());
+        assertTrue(e.getMessage().contains("HTTP 502"), e.getMessage());
+        assertFalse(e.getMessage().contains(FakeApiFixture.TOKEN), e.getMessage());
+    }
+
+    @Test
+    void aDownloadStoppedAtTheDeadlineEndsAtOnceAndClosesItsConnection() throws Exception {
+        fixture.server.addFile("doc6", "u-doc6", new byte[]{1, 2, 3}, 3);
+        fixture.server.stallDownloads(Duration.ofSeconds(20));
+        Attachment a = map(Updates.document(1, 3, CHAT, USER, "/tag", "doc6", "art.png", "image/png", 3)).attachments().get(0);
+        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                a.read(MB);
+                failure.complete(null);
+            } catch (Throwable t) {
+                failure.complete(t);
+            }
+        });
+        worker.start();
+        while (fixture.server.downloads() == 0) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        long interrupted = System.nanoTime();
+        worker.interrupt();
+        Throwable t = failure.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        assertInstanceOf(java.io.InterruptedIOException.class, t);
+        assertTrue((System.nanoTime() - interrupted) / 1_000_000 < 1_000, "the worker is free at once");
+        for (int i = 0; i < 100 && fixture.resources.client().dispatcher().runningCallsCount() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, fixture.resources.client().dispatcher().runningCallsCount(), "the call was cancelled, its socket closed");
     }
 
     @Test

@@ -7,8 +7,13 @@ import dev.acgbot.api.reply.RichText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +53,30 @@ class TelegramResponderTest {
         assertEquals("attach://tall.png", document.param("document"));
         assertArrayEquals(IMAGE, document.files().get("tall.png").bytes());
         assertEquals(7, document.params().get("reply_parameters").get("message_id").asInt());
+    }
+
+    @Test
+    void aGalleryFileSwappedForASymlinkAfterIndexingIsNotUploadedAndTheRestOfTheAlbumIs(@TempDir Path dir) throws Exception {
+        Path gallery = Files.createDirectories(dir.resolve("gallery"));
+        Path secret = Files.writeString(dir.resolve("bot-token.txt"), "123:SECRET");
+        Path swapped = Files.write(gallery.resolve("a.png"), IMAGE);
+        Path kept = Files.write(gallery.resolve("b.png"), IMAGE);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(IMAGE));
+        List<Reply.Image> items = List.of(
+                new Reply.Image(ImageRef.galleryFile(swapped, gallery, IMAGE.length, sha), RichText.plain("a")),
+                new Reply.Image(ImageRef.galleryFile(kept, gallery, IMAGE.length, sha), RichText.plain("b")));
+        Files.delete(swapped);
+        Files.createSymbolicLink(swapped, secret);
+
+        responder.send(new Reply.Album(RichText.plain("Two hits"), items));
+
+        assertEquals("Two hits", fixture.server.next(WAIT).param("text"));
+        ApiCall note = fixture.server.next(WAIT);
+        assertEquals("⚠ " + TelegramResponder.IMAGE_CHANGED, note.param("text"));
+        ApiCall photo = fixture.server.next(WAIT);
+        assertEquals("sendPhoto", photo.method());
+        assertArrayEquals(IMAGE, photo.files().get("b.png").bytes());
+        assertNull(fixture.server.poll(Duration.ofMillis(300)), "nothing else, and never the link's target");
     }
 
     @Test
