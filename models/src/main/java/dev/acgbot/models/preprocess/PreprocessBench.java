@@ -6,7 +6,6 @@ import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.image.ImageDecodeException;
 import dev.acgbot.models.image.ImageDecoder;
-import dev.acgbot.models.image.ImageOps;
 import dev.acgbot.models.preprocess.PreprocessSpec.AlphaMode;
 import dev.acgbot.models.preprocess.PreprocessSpec.ColorOrder;
 import dev.acgbot.models.preprocess.PreprocessSpec.Interpolation;
