@@ -21,7 +21,7 @@ import java.util.List;
  * showing an uploaded file ({@code attachment://name}), at most ten and 10 MB per message; larger images are
  * named in a note instead. Mentions are never pinged.
  */
-public final class DiscordReplies {
+final class DiscordReplies {
     static final String ERROR_PREFIX = "⚠ ";
     /** Discord caps the text of all embeds of one message together. */
     static final int EMBED_TOTAL_LIMIT = MessageEmbed.EMBED_MAX_LENGTH_BOT;

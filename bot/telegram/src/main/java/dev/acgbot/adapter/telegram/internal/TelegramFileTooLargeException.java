@@ -3,7 +3,7 @@ package dev.acgbot.adapter.telegram.internal;
 import dev.acgbot.api.command.AttachmentTooLargeException;
 
 /** A file beyond what the Bot API lets bots download (20 MB on the public server). */
-public final class TelegramFileTooLargeException extends AttachmentTooLargeException {
+final class TelegramFileTooLargeException extends AttachmentTooLargeException {
     private final String fileName;
     private final long size;
 
