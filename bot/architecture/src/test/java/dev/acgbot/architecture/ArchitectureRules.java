@@ -56,10 +56,18 @@ record ArchitectureRules(String root) {
                 .because("the core routes commands; platforms are adapters' business and models are plugins'");
     }
 
+    /** What adapters share (HTTP client lifecycle, token redaction) is a library: it knows nothing of ours. */
+    ArchRule adapterKitDependsOnNothingOfOurs() {
+        return classes().that().resideInAPackage(p("adapterkit"))
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(root + "..").or(resideInAPackage(p("adapterkit"))))
+                .because("both adapters and the app's log redaction use it; it must not pull any of them in");
+    }
+
     /** An adapter translates one platform to bot/api: it knows no command, model or gallery. */
     ArchRule adaptersKnowOnlyTheApi() {
         return noClasses().that().resideInAPackage(p("adapter"))
-                .should().dependOnClassesThat(ours().and(resideOutsideOfPackage(p("adapter"))).and(resideOutsideOfPackage(p("api"))))
+                .should().dependOnClassesThat(ours().and(resideOutsideOfPackage(p("adapter")))
+                        .and(resideOutsideOfPackage(p("api"))).and(resideOutsideOfPackage(p("adapterkit"))))
                 .orShould().dependOnClassesThat(resideInAnyPackage(ML_LIBRARIES))
                 .because("adapters learn about commands only from the specs the router hands them");
     }
@@ -146,7 +154,8 @@ record ArchitectureRules(String root) {
     }
 
     List<ArchRule> all() {
-        return List.of(apiDependsOnNothingOfOurs(), coreKnowsNoPlatformNoMlAndNoPlugin(), adaptersKnowOnlyTheApi(),
+        return List.of(apiDependsOnNothingOfOurs(), coreKnowsNoPlatformNoMlAndNoPlugin(), adapterKitDependsOnNothingOfOurs(),
+                adaptersKnowOnlyTheApi(),
                 adaptersKnowNoOtherAdapter(), pluginsKnowNoAdapterNoPlatformNoCore(), modelsAndGalleryKnowNoChat(),
                 nothingDependsOnTheApp(), internalsStayInsideTheirPackage(), noPackageCycles());
     }

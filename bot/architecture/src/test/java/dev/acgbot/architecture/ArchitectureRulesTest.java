@@ -40,6 +40,7 @@ class ArchitectureRulesTest {
     @ParameterizedTest(name = "{0} breaks {1}")
     @CsvSource({
             "apileak,       apiDependsOnNothingOfOurs,            api.Leaky",
+            "kitleak,       adapterKitDependsOnNothingOfOurs,     adapterkit.Redaction",
             "coreplatform,  coreKnowsNoPlatformNoMlAndNoPlugin,   core.DiscordAwareRouter",
             "coreml,        coreKnowsNoPlatformNoMlAndNoPlugin,   core.InferringRouter",
             "adapterplugin, adaptersKnowOnlyTheApi,               adapter.chat.CommandAwareAdapter",

@@ -47,6 +47,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void adapterKitDependsOnNothingOfOurs() {
+        RULES.adapterKitDependsOnNothingOfOurs().check(product);
+    }
+
+    @Test
     void adaptersKnowOnlyTheApi() {
         RULES.adaptersKnowOnlyTheApi().check(product);
     }
