@@ -10,7 +10,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
-import java.util.List;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -153,10 +155,18 @@ record ArchitectureRules(String root) {
         return -1;
     }
 
-    List<ArchRule> all() {
-        return List.of(apiDependsOnNothingOfOurs(), coreKnowsNoPlatformNoMlAndNoPlugin(), adapterKitDependsOnNothingOfOurs(),
-                adaptersKnowOnlyTheApi(),
-                adaptersKnowNoOtherAdapter(), pluginsKnowNoAdapterNoPlatformNoCore(), modelsAndGalleryKnowNoChat(),
-                nothingDependsOnTheApp(), internalsStayInsideTheirPackage(), noPackageCycles());
+    /** Every rule, by its method name. */
+    Map<String, ArchRule> named() {
+        Map<String, ArchRule> rules = new TreeMap<>();
+        for (Method m : ArchitectureRules.class.getDeclaredMethods()) {
+            if (m.getReturnType() == ArchRule.class && m.getParameterCount() == 0) {
+                try {
+                    rules.put(m.getName(), (ArchRule) m.invoke(this));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(m.getName(), e);
+                }
+            }
+        }
+        return rules;
     }
 }

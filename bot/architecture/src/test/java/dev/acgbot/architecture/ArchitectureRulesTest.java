@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +35,7 @@ class ArchitectureRulesTest {
     void theIntendedLayoutPassesEveryRule() {
         String root = FIXTURES + ".good";
         JavaClasses classes = new ClassFileImporter().importPackages(root);
-        for (ArchRule rule : new ArchitectureRules(root).all()) {
+        for (ArchRule rule : new ArchitectureRules(root).named().values()) {
             EvaluationResult result = rule.evaluate(classes);
             assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
         }
@@ -53,11 +57,19 @@ class ArchitectureRulesTest {
             "cycle,         noPackageCycles,                      models.image.Image",
     })
     void aForbiddenDependencyFailsItsRuleNamingTheClass(String scenario, String ruleName, String offender) {
-        EvaluationResult result = evaluate(scenario, rules -> byName(rules, ruleName));
+        EvaluationResult result = evaluate(scenario, rules -> rules.named().get(ruleName));
         assertTrue(result.hasViolation(), scenario + " must break " + ruleName);
         String report = result.getFailureReport().toString();
         String offenderClass = FIXTURES + "." + scenario + "." + offender;
         assertTrue(report.contains(offenderClass), "the report names " + offenderClass + ":\n" + report);
+    }
+
+    @Test
+    void everyRuleHasABadFixtureAbove() throws NoSuchMethodException {
+        CsvSource scenarios = getClass().getDeclaredMethod("aForbiddenDependencyFailsItsRuleNamingTheClass",
+                String.class, String.class, String.class).getAnnotation(CsvSource.class);
+        Set<String> covered = Arrays.stream(scenarios.value()).map(row -> row.split(",")[1].strip()).collect(Collectors.toSet());
+        assertEquals(new ArchitectureRules(FIXTURES).named().keySet(), covered);
     }
 
     @Test
@@ -66,13 +78,5 @@ class ArchitectureRulesTest {
         assertFalse(evaluate("internalreach", ArchitectureRules::noPackageCycles).hasViolation());
         assertFalse(evaluate("internalreach", ArchitectureRules::modelsAndGalleryKnowNoChat).hasViolation());
         assertFalse(evaluate("cycle", ArchitectureRules::internalsStayInsideTheirPackage).hasViolation());
-    }
-
-    static ArchRule byName(ArchitectureRules rules, String name) {
-        try {
-            return (ArchRule) ArchitectureRules.class.getDeclaredMethod(name).invoke(rules);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("no rule " + name, e);
-        }
     }
 }

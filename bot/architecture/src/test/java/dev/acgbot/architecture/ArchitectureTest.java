@@ -6,8 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,53 +44,13 @@ class ArchitectureTest {
         }
     }
 
-    @Test
-    void apiDependsOnNothingOfOurs() {
-        RULES.apiDependsOnNothingOfOurs().check(product);
+    static Stream<String> rules() {
+        return RULES.named().keySet().stream();
     }
 
-    @Test
-    void coreKnowsNoPlatformNoMlAndNoPlugin() {
-        RULES.coreKnowsNoPlatformNoMlAndNoPlugin().check(product);
-    }
-
-    @Test
-    void adapterKitDependsOnNothingOfOurs() {
-        RULES.adapterKitDependsOnNothingOfOurs().check(product);
-    }
-
-    @Test
-    void adaptersKnowOnlyTheApi() {
-        RULES.adaptersKnowOnlyTheApi().check(product);
-    }
-
-    @Test
-    void adaptersKnowNoOtherAdapter() {
-        RULES.adaptersKnowNoOtherAdapter().check(product);
-    }
-
-    @Test
-    void pluginsKnowNoAdapterNoPlatformNoCore() {
-        RULES.pluginsKnowNoAdapterNoPlatformNoCore().check(product);
-    }
-
-    @Test
-    void modelsAndGalleryKnowNoChat() {
-        RULES.modelsAndGalleryKnowNoChat().check(product);
-    }
-
-    @Test
-    void nothingDependsOnTheApp() {
-        RULES.nothingDependsOnTheApp().check(product);
-    }
-
-    @Test
-    void internalsStayInsideTheirPackage() {
-        RULES.internalsStayInsideTheirPackage().check(product);
-    }
-
-    @Test
-    void noPackageCycles() {
-        RULES.noPackageCycles().check(product);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void theProductFollows(String rule) {
+        RULES.named().get(rule).check(product);
     }
 }
