@@ -38,7 +38,7 @@ class ArchitectureTest {
     @Test
     void theImportSeesEveryModule() {
         for (String c : new String[]{"dev.acgbot.app.Main", "dev.acgbot.core.BotRuntime", "dev.acgbot.api.plugin.Plugin",
-                "dev.acgbot.adapter.telegram.TelegramAdapter", "dev.acgbot.adapter.discord.DiscordAdapter",
+                "dev.acgbot.adapter.telegram.TelegramAdapter", "dev.acgbot.adapter.discord.DiscordAdapter", "dev.acgbot.adapterkit.TokenRedactor",
                 "dev.acgbot.gallery.Gallery", "dev.acgbot.models.image.ImageDecoder"}) {
             assertTrue(product.contain(c), c + " is imported, so the rules below do not pass on an empty set");
         }

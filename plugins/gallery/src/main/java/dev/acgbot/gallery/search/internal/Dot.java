@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dot {
     private static final Logger LOG = LoggerFactory.getLogger(Dot.class);
-    static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final DotKernel KERNEL = choose();
 
     private Dot() {
@@ -26,11 +26,6 @@ public final class Dot {
     // a method of its own: VectorDot is loaded (and needs the module) only when this runs
     private static DotKernel vectorKernel() {
         return new VectorDot();
-    }
-
-    /** Which kernels run, as logged at start. */
-    public static String description() {
-        return KERNEL.description();
     }
 
     /** {@code a[aOff..aOff+dim) . b[bOff..bOff+dim)}. */
