@@ -80,6 +80,25 @@ record ArchitectureRules(String root) {
                 .because("each adapter is optional and deployable on its own");
     }
 
+    /** Each chat SDK is known by its own adapter only (the app too reaches platforms through adapters). */
+    ArchRule eachPlatformSdkStaysInItsAdapter() {
+        Map<String, String> owners = Map.of("org.telegram.", root + ".adapter.telegram", "net.dv8tion.", root + ".adapter.discord");
+        return classes().that().resideInAPackage(root + "..").should(new ArchCondition<>("use a chat SDK only inside its adapter") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                    String target = d.getTargetClass().getPackageName() + ".";
+                    owners.forEach((sdk, adapter) -> {
+                        String from = origin.getPackageName();
+                        if (target.startsWith(sdk) && !from.equals(adapter) && !from.startsWith(adapter + ".")) {
+                            events.add(SimpleConditionEvent.violated(d, d.getDescription() + " uses " + sdk + "* outside " + adapter));
+                        }
+                    });
+                }
+            }
+        }).because("a platform's SDK types must not leak past its adapter");
+    }
+
     /** Commands reach users only through bot/api replies: no adapter, no platform, no core. */
     ArchRule pluginsKnowNoAdapterNoPlatformNoCore() {
         return noClasses().that().resideInAnyPackage(p("commands"), p("gallery"))

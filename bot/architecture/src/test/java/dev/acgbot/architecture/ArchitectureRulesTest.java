@@ -49,6 +49,7 @@ class ArchitectureRulesTest {
             "coreml,        coreKnowsNoPlatformNoMlAndNoPlugin,   core.InferringRouter",
             "adapterplugin, adaptersKnowOnlyTheApi,               adapter.chat.CommandAwareAdapter",
             "crossadapter,  adaptersKnowNoOtherAdapter,           adapter.telegram.TelegramAdapter",
+            "sdkleak,       eachPlatformSdkStaysInItsAdapter,     adapter.telegram.JdaAwareTelegramAdapter",
             "pluginadapter, pluginsKnowNoAdapterNoPlatformNoCore, commands.PlatformAwareCommand",
             "plugincore,    pluginsKnowNoAdapterNoPlatformNoCore, commands.RouterAwareCommand",
             "modelschat,    modelsAndGalleryKnowNoChat,           models.image.ChattyDecoder",
