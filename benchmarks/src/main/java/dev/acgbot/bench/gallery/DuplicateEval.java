@@ -13,7 +13,7 @@ import dev.acgbot.gallery.cli.ConsoleProgressBar;
 import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.image.ImageDecoder;
-import dev.acgbot.models.image.ImageOps;
+import dev.acgbot.models.preprocess.ImageOps;
 import dev.acgbot.models.preprocess.PreprocessSpec;
 import dev.acgbot.bench.cli.MissingPrerequisite;
 import picocli.CommandLine.Command;

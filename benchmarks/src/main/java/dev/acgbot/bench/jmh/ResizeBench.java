@@ -1,7 +1,7 @@
 package dev.acgbot.bench.jmh;
 
 import dev.acgbot.models.image.DecodedImage;
-import dev.acgbot.models.image.ImageOps;
+import dev.acgbot.models.preprocess.ImageOps;
 import dev.acgbot.models.preprocess.PreprocessSpec.Interpolation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -6,7 +6,7 @@ import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.image.ImageDecodeException;
 import dev.acgbot.models.image.ImageDecoder;
-import dev.acgbot.models.image.ImageOps;
+import dev.acgbot.models.preprocess.ImageOps;
 import dev.acgbot.models.preprocess.PreprocessSpec;
 import dev.acgbot.models.preprocess.Preprocessor;
 import picocli.CommandLine.Command;

@@ -1,13 +1,11 @@
 package dev.acgbot.models.fetch;
 
+import dev.acgbot.models.hash.Sha256;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,21 +40,6 @@ public final class FileChecksums {
     }
 
     static String compute(Path file) throws IOException {
-        MessageDigest sha = newDigest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int r; (r = in.read(buf)) > 0; ) {
-                sha.update(buf, 0, r);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("JDK without SHA-256", e);
-        }
+        return Sha256.hex(file);
     }
 }

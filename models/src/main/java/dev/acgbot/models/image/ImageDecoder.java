@@ -8,6 +8,7 @@ import dev.acgbot.models.image.internal.FormatSniffer;
 import dev.acgbot.models.image.internal.GifScreen;
 import dev.acgbot.models.image.internal.ImageFormat;
 import dev.acgbot.models.image.internal.ImageReaders;
+import dev.acgbot.models.image.internal.JpegSegments;
 import dev.acgbot.models.image.internal.RasterConverter;
 import dev.acgbot.models.image.internal.SourceModes;
 import dev.acgbot.models.image.internal.WebpContainer;
@@ -134,7 +135,7 @@ public final class ImageDecoder {
             throw tooLarge(data.length);
         }
         ImageFormat format = identify(data);
-        if (format == ImageFormat.JPEG && !hasEndOfImage(data)) {
+        if (format == ImageFormat.JPEG && !JpegSegments.hasEndOfImage(data)) {
             throw new ImageDecodeException(Reason.CORRUPT, corruptMessage(),
                     "JPEG ends before its end-of-image marker (truncated upload?)");
         }
@@ -320,46 +321,6 @@ public final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-    }
-
-    /**
-     * Whether an end-of-image marker follows the first start-of-scan: truncated uploads lose it, while
-     * entropy-coded data can never contain it (0xFF is stuffed there) and thumbnails sit before the scan.
-     */
-    private static boolean hasEndOfImage(byte[] d) {
-        int scan = firstScan(d);
-        if (scan < 0) {
-            return false;
-        }
-        for (int i = d.length - 2; i > scan; i--) {
-            if (d[i] == (byte) 0xFF && d[i + 1] == (byte) 0xD9) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int firstScan(byte[] d) {
-        int p = 2;
-        while (p + 4 <= d.length) {
-            if ((d[p] & 0xFF) != 0xFF) {
-                return -1;
-            }
-            int marker = d[p + 1] & 0xFF;
-            if (marker == 0xFF || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
-                p += marker == 0xFF ? 1 : 2;
-                continue;
-            }
-            if (marker == 0xDA) {
-                return p;
-            }
-            int len = (d[p + 2] & 0xFF) << 8 | (d[p + 3] & 0xFF);
-            if (len < 2) {
-                return -1;
-            }
-            p += 2 + len;
-        }
-        return -1;
     }
 
     private static DecodedImage orient(DecodedImage img, int orientation) {

@@ -1,9 +1,9 @@
 package dev.acgbot.models.manifest;
 
+import dev.acgbot.models.hash.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -20,20 +20,12 @@ public final class ManifestHash {
      *                      manifest says unknown; files missing from the map count as "unknown"
      */
     public static String of(ModelManifest manifest, Map<String, String> fileChecksums) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         sha.update(manifest.canonical().getBytes(StandardCharsets.UTF_8));
         for (ModelFile f : manifest.files()) {
             String sum = f.sha256().orElseGet(() -> fileChecksums.getOrDefault(f.name(), "unknown"));
             sha.update(("\n" + f.name() + "=" + sum).getBytes(StandardCharsets.UTF_8));
         }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("JDK without SHA-256", e);
-        }
+        return Sha256.hex(sha);
     }
 }

@@ -1,5 +1,6 @@
 package dev.acgbot.models.image;
 
+import dev.acgbot.models.preprocess.ImageOps;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.acgbot.models.preprocess.PreprocessSpec.Interpolation;
 import org.junit.jupiter.api.DynamicTest;

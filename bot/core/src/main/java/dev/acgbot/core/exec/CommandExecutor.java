@@ -145,12 +145,8 @@ public final class CommandExecutor implements AutoCloseable {
         watchdog.shutdownNow();
     }
 
+    // daemon: a command stuck in a library must not keep the JVM alive after shutdown
     private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return Thread.ofPlatform().name(prefix, 1).daemon(true).factory();
     }
 }

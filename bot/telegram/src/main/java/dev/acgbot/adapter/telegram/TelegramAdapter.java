@@ -8,7 +8,7 @@ import dev.acgbot.adapter.telegram.internal.HttpResources;
 import dev.acgbot.adapter.telegram.internal.InboundMessage;
 import dev.acgbot.adapter.telegram.internal.MediaGroupCollector;
 import dev.acgbot.adapter.telegram.internal.MessageMapper;
-import dev.acgbot.adapter.telegram.internal.Redactor;
+import dev.acgbot.adapterkit.TokenRedactor;
 import dev.acgbot.adapter.telegram.internal.TelegramResponder;
 import dev.acgbot.adapter.telegram.internal.UpdatePoller;
 import dev.acgbot.api.adapter.ChatAdapter;
@@ -42,7 +42,7 @@ public final class TelegramAdapter implements ChatAdapter {
     static final Duration ALBUM_QUIET_PERIOD = Duration.ofMillis(800);
 
     private final TelegramSettings settings;
-    private final Redactor redactor;
+    private final TokenRedactor redactor;
     private HttpResources resources;
     private UpdatePoller poller;
     private MediaGroupCollector albums;
@@ -51,7 +51,7 @@ public final class TelegramAdapter implements ChatAdapter {
 
     public TelegramAdapter(TelegramSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.redactor = new Redactor(settings.token());
+        this.redactor = TokenRedactor.of(settings.token());
     }
 
     @Override

@@ -14,38 +14,26 @@ public final class ColourProfiles {
 
     /** The JPEG without its APP2 ICC_PROFILE segments, or the same array when it has none. */
     public static byte[] stripFromJpeg(byte[] d) {
-        ByteArrayOutputStream out = null;
-        int copiedUpTo = 0;
-        int p = 2;
-        while (p + 4 <= d.length) {
-            if ((d[p] & 0xFF) != 0xFF) {
-                break;
+        ByteArrayOutputStream[] out = {null}; // made at the first profile: most JPEGs have none
+        int[] copiedUpTo = {0};
+        // profiles only live in the header, which the walk covers
+        JpegSegments.walk(d, (marker, start, end) -> {
+            if (end > d.length) {
+                return false;
             }
-            int marker = d[p + 1] & 0xFF;
-            if (marker == 0xFF) {
-                p++;
-                continue;
-            }
-            if (marker == 0xDA || marker == 0xD9 || (marker >= 0xD0 && marker <= 0xD8) || marker == 0x01) {
-                break; // the scan (or something odd) starts: profiles only live in the header
-            }
-            int len = (d[p + 2] & 0xFF) << 8 | (d[p + 3] & 0xFF);
-            if (len < 2 || p + 2 + len > d.length) {
-                break;
-            }
-            if (marker == 0xE2 && len >= 14 && FormatSniffer.ascii(d, p + 4, "ICC_PROFILE")) {
-                if (out == null) {
-                    out = new ByteArrayOutputStream(d.length);
+            if (marker == 0xE2 && end - start >= 16 && FormatSniffer.ascii(d, start + 4, "ICC_PROFILE")) {
+                if (out[0] == null) {
+                    out[0] = new ByteArrayOutputStream(d.length);
                 }
-                out.write(d, copiedUpTo, p - copiedUpTo);
-                copiedUpTo = p + 2 + len;
+                out[0].write(d, copiedUpTo[0], start - copiedUpTo[0]);
+                copiedUpTo[0] = end;
             }
-            p += 2 + len;
-        }
-        if (out == null) {
+            return true;
+        });
+        if (out[0] == null) {
             return d;
         }
-        out.write(d, copiedUpTo, d.length - copiedUpTo);
-        return out.toByteArray();
+        out[0].write(d, copiedUpTo[0], d.length - copiedUpTo[0]);
+        return out[0].toByteArray();
     }
 }

@@ -28,32 +28,19 @@ public final class ExifOrientation {
     }
 
     private static int fromJpeg(byte[] d) {
-        int p = 2;
-        while (p + 4 <= d.length) {
-            if ((d[p] & 0xFF) != 0xFF) {
-                return 1;
-            }
-            int marker = d[p + 1] & 0xFF;
-            if (marker == 0xFF) {
-                p++;
-                continue;
-            }
-            if (marker == 0xDA || marker == 0xD9) {
-                return 1; // metadata precedes the scan
-            }
-            int len = u16be(d, p + 2);
-            if (len < 2) {
-                return 1;
-            }
-            if (marker == 0xE1 && len >= 8 && FormatSniffer.ascii(d, p + 4, "Exif") && d[p + 8] == 0 && d[p + 9] == 0) {
-                int o = fromTiff(d, p + 10, Math.min(d.length, p + 2 + len));
+        int[] found = {1};
+        JpegSegments.walk(d, (marker, start, end) -> {
+            if (marker == 0xE1 && end - start >= 10 && FormatSniffer.ascii(d, start + 4, "Exif")
+                    && start + 9 < d.length && d[start + 8] == 0 && d[start + 9] == 0) {
+                int o = fromTiff(d, start + 10, Math.min(d.length, end));
                 if (o != 0) {
-                    return o;
+                    found[0] = o;
+                    return false;
                 }
             }
-            p += 2 + len;
-        }
-        return 1;
+            return true;
+        }); // metadata precedes the scan: the walk ends there
+        return found[0];
     }
 
     private static int fromPng(byte[] d) {

@@ -3,8 +3,8 @@ package dev.acgbot.gallery.internal;
 import dev.acgbot.gallery.search.GraphIndex;
 import dev.acgbot.gallery.search.Neighbor;
 import dev.acgbot.gallery.search.VectorIndex;
+import dev.acgbot.gallery.search.VectorIndexes;
 import dev.acgbot.gallery.search.VectorMatrix;
-import dev.acgbot.gallery.search.internal.ExactVectorIndex;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,15 +67,15 @@ final class ModelRows {
     Snapshot snapshot(ExecutorService pool, int threads) {
         VectorMatrix.View view = matrix.view();
         GraphIndex g = graph;
-        ExactVectorIndex full = new ExactVectorIndex(view, pool, threads);
-        ExactVectorIndex delta = g == null ? null : new ExactVectorIndex(view, g.size(), pool, threads);
+        VectorIndex full = VectorIndexes.exact(view, pool, threads);
+        VectorIndex delta = g == null ? null : VectorIndexes.exactFrom(view, g.size(), pool, threads);
         return new Snapshot(modelId, manifestHash, view, shas.view(), dead.snapshot(), live(), g, full, delta);
     }
 
     /** What searches read: immutable. */
     record Snapshot(String modelId, String manifestHash, VectorMatrix.View view, Column.View<String> shas,
-                    Tombstones.Snapshot dead, int live, GraphIndex graph, ExactVectorIndex full,
-                    ExactVectorIndex delta) {
+                    Tombstones.Snapshot dead, int live, GraphIndex graph, VectorIndex full,
+                    VectorIndex delta) {
 
         String kind() {
             return graph == null ? "exact" : "graph";

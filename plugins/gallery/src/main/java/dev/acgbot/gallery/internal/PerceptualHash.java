@@ -1,7 +1,7 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.models.image.DecodedImage;
-import dev.acgbot.models.image.ImageOps;
+import dev.acgbot.models.preprocess.ImageOps;
 import dev.acgbot.models.preprocess.PreprocessSpec;
 
 /**

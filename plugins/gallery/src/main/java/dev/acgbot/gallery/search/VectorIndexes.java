@@ -17,6 +17,11 @@ public final class VectorIndexes {
         return new ExactVectorIndex(matrix, pool, threads);
     }
 
+    /** Exact scan of rows {@code firstRow..} only: the rows a graph over the first rows does not cover yet. */
+    public static VectorIndex exactFrom(VectorMatrix.View matrix, int firstRow, ExecutorService pool, int threads) {
+        return new ExactVectorIndex(matrix, firstRow, pool, threads);
+    }
+
     /** Builds a graph over every row of {@code matrix} on {@code threads} threads. */
     public static GraphIndex buildGraph(VectorMatrix.View matrix, GraphParams params, int threads) {
         return GraphVectorIndex.build(matrix, params, threads);

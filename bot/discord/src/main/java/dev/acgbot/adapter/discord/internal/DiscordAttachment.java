@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A file attached to a Discord message or given as an attachment option; downloaded from the CDN when read. */
-public final class DiscordAttachment implements Attachment {
+final class DiscordAttachment implements Attachment {
     private static final long DOWNLOAD_TIMEOUT_SECONDS = 60;
     private final Message.Attachment attachment;
     private final OkHttpClient http;

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Renders {@link RichText} as Discord Markdown: plain and bold text escaped (so {@code ^_^} does not turn
  * into italics), code kept verbatim, and long text split into messages of at most 2000 characters.
  */
-public final class DiscordMarkdown {
+final class DiscordMarkdown {
     /** Discord's message content limit. */
     public static final int MESSAGE_LIMIT = 2000;
     /** More parts than this and a reply is cut short instead of flooding the channel. */

@@ -28,7 +28,7 @@ import java.util.Map;
  * showing an uploaded file ({@code attachment://name}), at most ten and 10 MB per message; larger images are
  * named in a note instead. Mentions are never pinged.
  */
-public final class DiscordReplies {
+final class DiscordReplies {
     private static final Logger log = LoggerFactory.getLogger(DiscordReplies.class);
     static final String ERROR_PREFIX = "⚠ ";
     /** Discord caps the text of all embeds of one message together. */

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Answers one interaction through its follow-ups; logs delivery failures instead of throwing. */
-public final class DiscordResponder implements Responder {
+final class DiscordResponder implements Responder {
     private static final Logger log = LoggerFactory.getLogger(DiscordResponder.class);
     static final String DONE = "Done.";
 

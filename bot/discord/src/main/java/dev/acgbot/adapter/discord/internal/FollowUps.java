@@ -6,7 +6,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * The messages of one deferred interaction. After deferReply the first message sent replaces Discord's
  * "thinking…" placeholder; later ones are follow-ups. Interaction tokens last 15 minutes.
  */
-public interface FollowUps {
+interface FollowUps {
 
     /** Sends a message and returns its id. */
     String send(MessageCreateData message);

@@ -4,7 +4,7 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /** {@link FollowUps} over JDA's interaction hook; blocks the (core worker) thread until Discord answers. */
-public final class HookFollowUps implements FollowUps {
+final class HookFollowUps implements FollowUps {
     private final InteractionHook hook;
 
     public HookFollowUps(InteractionHook hook) {

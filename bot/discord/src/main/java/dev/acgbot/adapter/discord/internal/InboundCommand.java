@@ -9,6 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An interaction as the core's {@code onCommand} takes it. */
-public record InboundCommand(MessageOrigin origin, String command, Map<String, Object> options,
+record InboundCommand(MessageOrigin origin, String command, Map<String, Object> options,
                              List<Attachment> attachments, Optional<RepliedMessage> repliedTo) {
 }

@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.adapterkit.TokenRedactor;
 import dev.acgbot.api.command.AttachmentDownloadException;
 import dev.acgbot.api.command.AttachmentTooLargeException;
 import dev.acgbot.api.command.BoundedRead;
@@ -28,10 +29,10 @@ public final class FileDownloader {
     private final OkHttpClient http;
     private final URI baseUrl;
     private final String token;
-    private final Redactor redactor;
+    private final TokenRedactor redactor;
     private final long platformLimit;
 
-    public FileDownloader(BotApi api, OkHttpClient http, URI baseUrl, String token, Redactor redactor, long platformLimit) {
+    public FileDownloader(BotApi api, OkHttpClient http, URI baseUrl, String token, TokenRedactor redactor, long platformLimit) {
         this.api = api;
         this.http = http;
         this.baseUrl = baseUrl;

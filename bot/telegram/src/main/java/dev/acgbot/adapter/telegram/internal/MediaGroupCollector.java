@@ -40,11 +40,8 @@ public final class MediaGroupCollector implements AutoCloseable {
     public MediaGroupCollector(Duration quietPeriod, Consumer<List<Message>> onGroup) {
         this.quietPeriod = quietPeriod;
         this.onGroup = onGroup;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, HttpResources.THREAD_PREFIX + "albums");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name(HttpResources.THREAD_PREFIX + "albums").daemon(true).factory());
     }
 
     /** Takes the message when it belongs to an album; returns false for a message on its own. */

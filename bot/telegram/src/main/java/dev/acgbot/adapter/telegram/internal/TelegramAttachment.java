@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A photo or document in a Telegram message; downloaded only when read. */
-public final class TelegramAttachment implements Attachment {
+final class TelegramAttachment implements Attachment {
     private final String fileId;
     private final String fileUniqueId;
     private final String fileName;

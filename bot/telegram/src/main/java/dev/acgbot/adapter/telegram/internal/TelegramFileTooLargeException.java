@@ -4,7 +4,7 @@ import dev.acgbot.api.command.AttachmentTooLargeException;
 import dev.acgbot.api.text.ByteSizes;
 
 /** A file beyond what the Bot API lets bots download (20 MB on the public server). */
-public final class TelegramFileTooLargeException extends AttachmentTooLargeException {
+final class TelegramFileTooLargeException extends AttachmentTooLargeException {
     private final String fileName;
     private final long size;
 

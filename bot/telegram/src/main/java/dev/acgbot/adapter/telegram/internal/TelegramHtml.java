@@ -10,7 +10,7 @@ import java.util.List;
  * Renders {@link RichText} as Telegram HTML (parse_mode HTML) and fits it into Telegram's length limits.
  * Limits count the visible text, not the tags, as Telegram does after parsing entities.
  */
-public final class TelegramHtml {
+final class TelegramHtml {
     /** sendMessage / editMessageText text limit. */
     public static final int MESSAGE_LIMIT = 4096;
     /** Photo, document and media-group caption limit. */

@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.adapterkit.TokenRedactor;
 import dev.acgbot.api.reply.ProgressMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,13 +12,13 @@ final class TelegramProgressMessage implements ProgressMessage {
     private static final Logger log = LoggerFactory.getLogger(TelegramProgressMessage.class);
 
     private final BotApi api;
-    private final Redactor redactor;
+    private final TokenRedactor redactor;
     private final String chatId;
     private final Integer messageId;
     private final TelegramResponder fallback;
     private String lastText;
 
-    TelegramProgressMessage(BotApi api, Redactor redactor, String chatId, Integer messageId, String sentHtml,
+    TelegramProgressMessage(BotApi api, TokenRedactor redactor, String chatId, Integer messageId, String sentHtml,
                             TelegramResponder fallback) {
         this.api = api;
         this.lastText = sentHtml;

@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.adapterkit.TokenRedactor;
 import dev.acgbot.api.reply.ImageChangedException;
 import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.api.reply.ProgressMessage;
@@ -43,12 +44,12 @@ public final class TelegramResponder implements Responder {
     static final String ERROR_PREFIX = "⚠ ";
 
     private final BotApi api;
-    private final Redactor redactor;
+    private final TokenRedactor redactor;
     private final String chatId;
     private final Integer replyToMessageId;
     private final Integer threadId;
 
-    public TelegramResponder(BotApi api, Redactor redactor, long chatId, Integer replyToMessageId, Integer threadId) {
+    public TelegramResponder(BotApi api, TokenRedactor redactor, long chatId, Integer replyToMessageId, Integer threadId) {
         this.api = api;
         this.redactor = redactor;
         this.chatId = String.valueOf(chatId);

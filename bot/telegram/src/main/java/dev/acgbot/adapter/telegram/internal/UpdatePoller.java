@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.adapterkit.TokenRedactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
@@ -28,12 +29,12 @@ public final class UpdatePoller implements AutoCloseable {
     private final TelegramClient client;
     private final Duration pollTimeout;
     private final Consumer<List<Update>> consumer;
-    private final Redactor redactor;
+    private final TokenRedactor redactor;
     private final Thread thread;
     private volatile boolean closed;
     private int offset;
 
-    public UpdatePoller(TelegramClient client, Duration pollTimeout, Consumer<List<Update>> consumer, Redactor redactor) {
+    public UpdatePoller(TelegramClient client, Duration pollTimeout, Consumer<List<Update>> consumer, TokenRedactor redactor) {
         this.client = client;
         this.pollTimeout = pollTimeout;
         this.consumer = consumer;

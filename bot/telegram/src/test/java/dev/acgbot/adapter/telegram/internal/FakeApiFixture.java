@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.adapterkit.TokenRedactor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acgbot.adapter.telegram.fake.FakeTelegramServer;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -16,7 +17,7 @@ final class FakeApiFixture implements AutoCloseable {
     final FakeTelegramServer server;
     final HttpResources resources;
     final BotApi api;
-    final Redactor redactor = new Redactor(TOKEN);
+    final TokenRedactor redactor = TokenRedactor.of(TOKEN);
 
     FakeApiFixture(Duration maxRetryWait) throws IOException {
         server = new FakeTelegramServer(TOKEN);

@@ -1,111 +1,45 @@
 package dev.acgbot.gallery.search.internal;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Inner-product kernels on the Vector API. */
+/**
+ * Inner-product kernels for the vector indexes. The Vector API is an incubator module that a plain
+ * {@code java -jar} does not load, and touching its classes then fails with NoClassDefFoundError at the first
+ * search; so the kernels are chosen once, when this class is initialised: SIMD when the module is in the boot
+ * layer, plain Java otherwise. The field is static final, so the JIT inlines the one implementation in use.
+ */
 public final class Dot {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    private static final Logger LOG = LoggerFactory.getLogger(Dot.class);
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final DotKernel KERNEL = choose();
 
     private Dot() {
     }
 
+    private static DotKernel choose() {
+        DotKernel kernel = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent() ? vectorKernel() : new ScalarDot();
+        LOG.info("Vector search kernels: {}", kernel.description());
+        return kernel;
+    }
+
+    // a method of its own: VectorDot is loaded (and needs the module) only when this runs
+    private static DotKernel vectorKernel() {
+        return new VectorDot();
+    }
+
     /** {@code a[aOff..aOff+dim) . b[bOff..bOff+dim)}. */
     public static float dot(float[] a, int aOff, float[] b, int bOff, int dim) {
-        FloatVector acc0 = FloatVector.zero(S);
-        FloatVector acc1 = FloatVector.zero(S);
-        int i = 0;
-        int bound2 = dim - 2 * L;
-        for (; i <= bound2; i += 2 * L) {
-            // two accumulators hide FMA latency
-            acc0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc0);
-            acc1 = FloatVector.fromArray(S, a, aOff + i + L).fma(FloatVector.fromArray(S, b, bOff + i + L), acc1);
-        }
-        for (; i <= dim - L; i += L) {
-            acc0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc0);
-        }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-        for (; i < dim; i++) {
-            sum += a[aOff + i] * b[bOff + i];
-        }
-        return sum;
+        return KERNEL.dot(a, aOff, b, bOff, dim);
     }
 
-    /**
-     * Scores four consecutive rows against one query: each query load serves four rows, and four
-     * independent accumulator chains keep the FMA units and memory streams busy.
-     *
-     * @param out 4 results, one per row
-     */
+    /** @see DotKernel#dot4x1 */
     static void dot4x1(float[] m, int r0, float[] q, int dim, float[] out) {
-        int r1 = r0 + dim, r2 = r1 + dim, r3 = r2 + dim;
-        FloatVector a0 = FloatVector.zero(S), a1 = FloatVector.zero(S), a2 = FloatVector.zero(S), a3 = FloatVector.zero(S);
-        int i = 0;
-        for (; i <= dim - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, q, i);
-            a0 = FloatVector.fromArray(S, m, r0 + i).fma(v, a0);
-            a1 = FloatVector.fromArray(S, m, r1 + i).fma(v, a1);
-            a2 = FloatVector.fromArray(S, m, r2 + i).fma(v, a2);
-            a3 = FloatVector.fromArray(S, m, r3 + i).fma(v, a3);
-        }
-        out[0] = a0.reduceLanes(VectorOperators.ADD);
-        out[1] = a1.reduceLanes(VectorOperators.ADD);
-        out[2] = a2.reduceLanes(VectorOperators.ADD);
-        out[3] = a3.reduceLanes(VectorOperators.ADD);
-        for (; i < dim; i++) {
-            out[0] += m[r0 + i] * q[i];
-            out[1] += m[r1 + i] * q[i];
-            out[2] += m[r2 + i] * q[i];
-            out[3] += m[r3 + i] * q[i];
-        }
+        KERNEL.dot4x1(m, r0, q, dim, out);
     }
 
-    /**
-     * Scores two consecutive rows against four queries in one pass: every row element is loaded once for
-     * four queries, so a batch costs a quarter of the memory traffic of four single scans.
-     *
-     * @param out 8 results: out[q * 2 + r]
-     */
+    /** @see DotKernel#dot2x4 */
     static void dot2x4(float[] m, int r0, float[] q0, float[] q1, float[] q2, float[] q3, int dim, float[] out) {
-        int r1 = r0 + dim;
-        FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a10 = FloatVector.zero(S), a11 = FloatVector.zero(S);
-        FloatVector a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a30 = FloatVector.zero(S), a31 = FloatVector.zero(S);
-        int i = 0;
-        for (; i <= dim - L; i += L) {
-            FloatVector x0 = FloatVector.fromArray(S, m, r0 + i);
-            FloatVector x1 = FloatVector.fromArray(S, m, r1 + i);
-            FloatVector v = FloatVector.fromArray(S, q0, i);
-            a00 = x0.fma(v, a00);
-            a01 = x1.fma(v, a01);
-            v = FloatVector.fromArray(S, q1, i);
-            a10 = x0.fma(v, a10);
-            a11 = x1.fma(v, a11);
-            v = FloatVector.fromArray(S, q2, i);
-            a20 = x0.fma(v, a20);
-            a21 = x1.fma(v, a21);
-            v = FloatVector.fromArray(S, q3, i);
-            a30 = x0.fma(v, a30);
-            a31 = x1.fma(v, a31);
-        }
-        out[0] = a00.reduceLanes(VectorOperators.ADD);
-        out[1] = a01.reduceLanes(VectorOperators.ADD);
-        out[2] = a10.reduceLanes(VectorOperators.ADD);
-        out[3] = a11.reduceLanes(VectorOperators.ADD);
-        out[4] = a20.reduceLanes(VectorOperators.ADD);
-        out[5] = a21.reduceLanes(VectorOperators.ADD);
-        out[6] = a30.reduceLanes(VectorOperators.ADD);
-        out[7] = a31.reduceLanes(VectorOperators.ADD);
-        for (; i < dim; i++) {
-            out[0] += m[r0 + i] * q0[i];
-            out[1] += m[r1 + i] * q0[i];
-            out[2] += m[r0 + i] * q1[i];
-            out[3] += m[r1 + i] * q1[i];
-            out[4] += m[r0 + i] * q2[i];
-            out[5] += m[r1 + i] * q2[i];
-            out[6] += m[r0 + i] * q3[i];
-            out[7] += m[r1 + i] * q3[i];
-        }
+        KERNEL.dot2x4(m, r0, q0, q1, q2, q3, dim, out);
     }
 }

@@ -1,5 +1,6 @@
-package dev.acgbot.models.image;
+package dev.acgbot.models.preprocess;
 
+import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.preprocess.PreprocessSpec.Interpolation;
 import dev.acgbot.models.preprocess.internal.PilPixelOps;
 import dev.acgbot.models.preprocess.internal.PilResampler;
@@ -12,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
-/** Small pixel helpers other modules need (perceptual hashes, thumbnails), each matching PIL exactly. */
+/**
+ * Small pixel helpers other modules need (perceptual hashes, thumbnails), each matching PIL exactly. It lives
+ * with the resampler it uses: decoding ({@code models.image}) knows nothing of preprocessing.
+ */
 public final class ImageOps {
 
     private ImageOps() {

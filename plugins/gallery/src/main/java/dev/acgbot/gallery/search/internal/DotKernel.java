@@ -1,0 +1,26 @@
+package dev.acgbot.gallery.search.internal;
+
+/** One implementation of the inner-product kernels; {@link Dot} picks one when it is first used. */
+interface DotKernel {
+
+    /** {@code a[aOff..aOff+dim) . b[bOff..bOff+dim)}. */
+    float dot(float[] a, int aOff, float[] b, int bOff, int dim);
+
+    /**
+     * Scores four consecutive rows starting at {@code r0} against one query.
+     *
+     * @param out 4 results, one per row
+     */
+    void dot4x1(float[] m, int r0, float[] q, int dim, float[] out);
+
+    /**
+     * Scores two consecutive rows starting at {@code r0} against four queries.
+     *
+     * @param out 8 results: out[q * 2 + r]
+     */
+    void dot2x4(float[] m, int r0, float[] q0, float[] q1, float[] q2, float[] q3, int dim, float[] out);
+
+
+    /** For the one log line that says which kernels run. */
+    String description();
+}
