@@ -62,6 +62,18 @@ public final class PilPixelOps {
         return out;
     }
 
+    /** {@link #premultiply} over the array itself, for callers that own the pixels and want no second copy. */
+    public static void premultiplyInPlace(int[] argb) {
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            int a = p >>> 24;
+            if (a != 0xFF) {
+                argb[i] = (a << 24) | (mulDiv255((p >>> 16) & 0xFF, a) << 16) | (mulDiv255((p >>> 8) & 0xFF, a) << 8)
+                        | mulDiv255(p & 0xFF, a);
+            }
+        }
+    }
+
     private static int mulDiv255(int v, int a) {
         int t = v * a + 128;
         return ((t >> 8) + t) >> 8;

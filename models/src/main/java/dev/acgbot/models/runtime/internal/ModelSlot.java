@@ -79,8 +79,10 @@ public final class ModelSlot implements AutoCloseable {
             dim = 0;
         }
         Loaded l = loaded;
+        int side = manifest.image().isPresent()
+                ? Math.max(manifest.preprocessSpec().width(), manifest.preprocessSpec().height()) : 0;
         return new ModelInfo(manifest.id(), manifest.task(), manifest.embeddingSpace(), dim, hashNow, available,
-                l == null ? "not loaded" : l.engine().device());
+                l == null ? "not loaded" : l.engine().device(), side);
     }
 
     public RuntimeStats stats() {
