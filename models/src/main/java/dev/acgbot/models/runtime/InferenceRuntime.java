@@ -114,13 +114,13 @@ public final class InferenceRuntime implements Inference {
     public TextEmbedding embedText(String modelId, String text) {
         ModelSlot slot = slot(modelId, ModelTask.CLIP_TEXT);
         TokenizedText tokens = slot.tokenizer().encode(text);
-        return new TextEmbedding(slot.run(List.of(tokens)).get(0), tokens.truncated());
+        return new TextEmbedding(slot.runTexts(List.of(tokens)).get(0), tokens.truncated());
     }
 
     /** Each image is preprocessed on the calling thread just before it joins the model's queue. */
     private static List<float[]> runImages(ModelSlot slot, List<DecodedImage> images) {
         PreprocessSpec spec = slot.manifest().preprocessSpec();
-        return slot.run(images, image -> Preprocessor.preprocess(image, spec));
+        return slot.runImages(images, image -> Preprocessor.preprocess(image, spec));
     }
 
     private ModelSlot slot(String id) {
