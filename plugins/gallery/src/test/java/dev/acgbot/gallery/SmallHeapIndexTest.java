@@ -2,6 +2,8 @@ package dev.acgbot.gallery;
 
 import dev.acgbot.gallery.testing.FakeInference;
 import dev.acgbot.gallery.testing.SmallHeapChild;
+import dev.acgbot.models.image.DecodeLimits;
+import dev.acgbot.models.image.ImageDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +64,11 @@ class SmallHeapIndexTest {
                 GalleryEntry e = g.entry(sha256(bytes)).orElseThrow();
                 assertEquals(List.of(SIDE, SIDE), List.of(e.width(), e.height()), "the full size is recorded, not the reduced one");
             }
+            // a query is reduced as the indexer reduced its copy, so the very same file hashes at distance 0
+            var query = new ImageDecoder(DecodeLimits.defaults()).decode(folder.resolve("wall1.png"));
+            List<DuplicateHit> dups = g.findDuplicates(query, 8);
+            assertEquals(sha256(Files.readAllBytes(folder.resolve("wall1.png"))), dups.get(0).entry().sha256());
+            assertEquals(List.of(true, 0, 0), List.of(dups.get(0).exact(), dups.get(0).pHashDistance(), dups.get(0).dHashDistance()));
         }
     }
 

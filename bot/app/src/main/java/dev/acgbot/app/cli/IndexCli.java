@@ -4,6 +4,7 @@ import dev.acgbot.commands.VisionServices;
 import dev.acgbot.commands.VisionSettings;
 import dev.acgbot.core.config.BotConfig;
 import dev.acgbot.gallery.ReindexRequest;
+import dev.acgbot.gallery.GalleryOutOfMemoryException;
 import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.gallery.cli.IndexCommand;
 import picocli.CommandLine.Command;
@@ -50,8 +51,14 @@ public final class IndexCli implements Callable<Integer> {
                 System.out.println("note: CLIP model " + settings.clipImageModel() + " is not installed, so only duplicates are indexed"
                         + " (./acgbot models fetch " + settings.clipImageModel() + ")");
             }
-            ReindexSummary summary = IndexCommand.run(vision.galleryOptions(chosen), vision.inference(),
-                    full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);
+            ReindexSummary summary;
+            try {
+                summary = IndexCommand.run(vision.galleryOptions(chosen), vision.inference(),
+                        full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);
+            } catch (GalleryOutOfMemoryException e) {
+                System.err.println("acgbot: the reindex " + e.getMessage());
+                return 3;
+            }
             return summary.failed() > 0 && summary.added() + summary.updated() + summary.unchanged() == 0 ? 1 : 0;
         }
     }
