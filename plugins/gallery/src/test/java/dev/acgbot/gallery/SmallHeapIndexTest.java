@@ -43,10 +43,7 @@ class SmallHeapIndexTest {
             write(picture(10 + i, i % 2 == 1), "png", folder.resolve("wall" + i + ".png"));
         }
         Path data = tmp.resolve("data");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-Xmx512m", "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), SmallHeapChild.class.getName(), data.toString(), folder.toString());
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process child = child("-Xmx512m", data, folder);
         String output = new String(child.getInputStream().readAllBytes());
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), output);
         assertEquals(0, child.exitValue(), output);
@@ -70,6 +67,35 @@ class SmallHeapIndexTest {
             assertEquals(sha256(Files.readAllBytes(folder.resolve("wall1.png"))), dups.get(0).entry().sha256());
             assertEquals(List.of(true, 0, 0), List.of(dups.get(0).exact(), dups.get(0).pHashDistance(), dups.get(0).dHashDistance()));
         }
+    }
+
+    @Test
+    void aHeapTooSmallForEvenOneImageStopsTheRunWithAdviceAndMarksNothingFailed(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("huge");
+        Files.createDirectories(folder);
+        write(picture(1, false), "jpg", folder.resolve("wall.jpg"));
+        Path data = tmp.resolve("data");
+        Process child = child("-Xmx40m", data, folder);
+        String output = new String(child.getInputStream().readAllBytes());
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), output);
+        assertEquals(3, child.exitValue(), output);
+        String stopped = output.lines().filter(l -> l.startsWith("STOPPED ")).findFirst().orElseThrow(() -> new AssertionError(output));
+        assertTrue(stopped.startsWith("STOPPED ran out of memory decoding " + folder.resolve("wall.jpg") + " (6000 x 6000 jpeg)"), stopped);
+        assertTrue(stopped.contains("ACGBOT_HEAP") && stopped.contains("nothing was skipped"), stopped);
+        assertTrue(!output.toLowerCase().contains("corrupt"), "never blamed on the file: " + output);
+
+        try (Gallery g = Gallery.open(GalleryOptions.builder().dataDir(data).folders(List.of(folder))
+                .clipModels(List.of(FakeInference.CLIP)).build(), new FakeInference())) {
+            ReindexSummary s = g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            assertEquals(List.of(1, 0, 0), List.of(s.added(), s.failed(), s.knownFailures()), "with enough heap it is indexed");
+        }
+    }
+
+    private static Process child(String heap, Path data, Path folder) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = List.of(java, heap, "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), SmallHeapChild.class.getName(), data.toString(), folder.toString());
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
     /** Smooth gradients and a few shapes: distinct per seed, quick to encode. */

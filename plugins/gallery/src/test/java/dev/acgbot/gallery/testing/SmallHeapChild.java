@@ -3,6 +3,7 @@ package dev.acgbot.gallery.testing;
 import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
+import dev.acgbot.gallery.GalleryOutOfMemoryException;
 import dev.acgbot.gallery.ReindexListener;
 import dev.acgbot.gallery.ReindexRequest;
 import dev.acgbot.gallery.ReindexSummary;
@@ -23,6 +24,9 @@ public final class SmallHeapChild {
             System.out.println("SUMMARY " + s);
             System.out.println("COUNTS added=" + s.added() + " failed=" + s.failed() + " rss=" + s.peakRssBytes()
                     + " maxHeap=" + Runtime.getRuntime().maxMemory());
+        } catch (GalleryOutOfMemoryException e) {
+            System.out.println("STOPPED " + e.getMessage());
+            System.exit(3);
         }
     }
 }
