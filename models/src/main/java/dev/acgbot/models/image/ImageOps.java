@@ -51,13 +51,12 @@ public final class ImageOps {
     /**
      * The image scaled down (never up), aspect kept, so that its shorter side is {@code shorterSide} and its
      * longer side at most {@code 4 * shorterSide} (longer strips are squeezed a little more: every model pads,
-     * crops or squashes them anyway); the image itself when it is already that small. Resampled with
-     * Lanczos, premultiplied when it has alpha, as {@link #resize} does.
-     *
-     * <p>Consumes {@code img}: to avoid a second full-size array (a 6000 x 6000 RGBA image is 144 MB per copy)
-     * an image with alpha is premultiplied in place, so the caller must not use {@code img} afterwards.
+     * crops or squashes them anyway); the image itself when it is already that small. Exactly
+     * {@code resize(img, w, h, LANCZOS)} at that size, but an image with alpha is read premultiplied on the fly
+     * instead of through a premultiplied copy, so no second full-size array is made (a 6000 x 6000 image is
+     * 144 MB per copy).
      */
-    public static DecodedImage reduceConsuming(DecodedImage img, int shorterSide) {
+    public static DecodedImage reduce(DecodedImage img, int shorterSide) {
         Objects.requireNonNull(img, "img");
         if (shorterSide < 1) {
             throw new IllegalArgumentException("side must be positive: " + shorterSide);
@@ -68,12 +67,9 @@ public final class ImageOps {
         if (w == img.width() && h == img.height()) {
             return img;
         }
-        int[] pixels = img.argb();
         int channels = img.hasAlpha() ? 4 : 3;
-        if (img.hasAlpha()) {
-            PilPixelOps.premultiplyInPlace(pixels);
-        }
-        int[][] planes = PilResampler.resample(PixelSource.of(pixels, img.width(), img.height()),
+        PixelSource source = PixelSource.of(img.argb(), img.width(), img.height());
+        int[][] planes = PilResampler.resample(img.hasAlpha() ? source.premultiplied() : source,
                 w, h, 0, 0, w, h, Interpolation.LANCZOS, channels);
         if (img.hasAlpha()) {
             PilPixelOps.unpremultiply(planes[0], planes[1], planes[2], planes[3]);
@@ -86,16 +82,7 @@ public final class ImageOps {
         return new DecodedImage(w, h, out, img.hasAlpha());
     }
 
-    /** Like {@link #reduceConsuming}, leaving {@code img} as it is (an image with alpha costs one full-size copy). */
-    public static DecodedImage reduce(DecodedImage img, int shorterSide) {
-        int[] size = reducedSize(img.width(), img.height(), shorterSide);
-        if (size[0] == img.width() && size[1] == img.height()) {
-            return img;
-        }
-        return resize(img, size[0], size[1], Interpolation.LANCZOS);
-    }
-
-    /** The size {@link #reduceConsuming} gives a {@code width x height} image: {width, height}. */
+    /** The size {@link #reduce} gives a {@code width x height} image: {width, height}. */
     public static int[] reducedSize(int width, int height, int shorterSide) {
         int shorter = Math.min(width, height);
         int longer = Math.max(width, height);

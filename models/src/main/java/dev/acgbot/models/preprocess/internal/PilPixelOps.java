@@ -62,16 +62,14 @@ public final class PilPixelOps {
         return out;
     }
 
-    /** {@link #premultiply} over the array itself, for callers that own the pixels and want no second copy. */
-    public static void premultiplyInPlace(int[] argb) {
-        for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            int a = p >>> 24;
-            if (a != 0xFF) {
-                argb[i] = (a << 24) | (mulDiv255((p >>> 16) & 0xFF, a) << 16) | (mulDiv255((p >>> 8) & 0xFF, a) << 8)
-                        | mulDiv255(p & 0xFF, a);
-            }
+    /** One pixel of {@link #premultiply}. */
+    public static int premultiply(int p) {
+        int a = p >>> 24;
+        if (a == 0xFF) {
+            return p;
         }
+        return (a << 24) | (mulDiv255((p >>> 16) & 0xFF, a) << 16) | (mulDiv255((p >>> 8) & 0xFF, a) << 8)
+                | mulDiv255(p & 0xFF, a);
     }
 
     private static int mulDiv255(int v, int a) {

@@ -140,7 +140,7 @@ final class ImagePreparer {
     private Prepared.Analysis reduce(DecodedImage full) {
         int w = full.width();
         int h = full.height();
-        DecodedImage small = ImageOps.reduceConsuming(full, analysisSide);
+        DecodedImage small = ImageOps.reduce(full, analysisSide);
         return new Prepared.Analysis(small, w, h, PerceptualHash.pHash(small), PerceptualHash.dHash(small));
     }
 }
