@@ -185,21 +185,43 @@ class InferenceRuntimeTest {
     }
 
     @Test
-    void wrongTensorNamesAreRejectedNamingTheGraphsRealOnes(@TempDir Path dir) throws Exception {
+    void aSingleDifferentlyNamedInputOrOutputRunsWithOneLogLineNamingBoth(@TempDir Path dir) throws Exception {
         String yaml = java.nio.file.Files.readString(Path.of("synthetic/synthetic-colour-clip-image.yaml"))
                 .replace("path: files/", "path: " + Path.of("synthetic/files").toAbsolutePath() + "/");
-        java.nio.file.Files.writeString(dir.resolve("in.yaml"), yaml.replace("id: synthetic-colour-clip-image", "id: bad-input")
-                .replace("  name: image", "  name: pixel_values"));
-        java.nio.file.Files.writeString(dir.resolve("out.yaml"), yaml.replace("id: synthetic-colour-clip-image", "id: bad-output")
-                .replace("  name: unnorm_image_features", "  name: image_embeds"));
+        java.nio.file.Files.writeString(dir.resolve("renamed.yaml"), yaml.replace("id: synthetic-colour-clip-image", "id: renamed")
+                .replace("  name: image", "  name: pixel_values").replace("  name: unnorm_image_features", "  name: image_embeds"));
+        Logger log = (Logger) LoggerFactory.getLogger("dev.acgbot.models.runtime");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        try (InferenceRuntime inf = InferenceRuntime.builder().builtIns(false).manifestDirs(dir, Path.of("synthetic"))
+                .modelDir(dir).device("cpu").intraOpThreads(1).build()) {
+            float[] renamed = inf.embedImages("renamed", List.of(solid(0xFF0000, 8, 8))).get(0);
+            float[] original = inf.embedImages("synthetic-colour-clip-image", List.of(solid(0xFF0000, 8, 8))).get(0);
+            assertArrayEquals(original, renamed, 1e-6f);
+        } finally {
+            log.detachAppender(lines);
+        }
+        List<String> warnings = lines.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith("model renamed:")).toList();
+        assertEquals(List.of(
+                "model renamed: the graph's input is 'image' but the manifest " + dir.resolve("renamed.yaml") + " says 'pixel_values'; using 'image'",
+                "model renamed: the graph's output is 'unnorm_image_features' but the manifest " + dir.resolve("renamed.yaml") + " says 'image_embeds'; using 'unnorm_image_features'"),
+                warnings);
+    }
+
+    @Test
+    void aManifestWithMoreInputsThanTheGraphIsRejectedNamingTheGraphsRealOnes(@TempDir Path dir) throws Exception {
+        String yaml = java.nio.file.Files.readString(Path.of("synthetic/synthetic-colour-clip-text.yaml"));
+        String masked = yaml.replace("id: synthetic-colour-clip-text", "id: masked")
+                .replace("  dtype: int64\n", "  dtype: int64\n  attention_mask: attention_mask\n")
+                .replace("path: files/", "path: " + Path.of("synthetic/files").toAbsolutePath() + "/");
+        java.nio.file.Files.writeString(dir.resolve("masked.yaml"), masked);
         try (InferenceRuntime inf = InferenceRuntime.builder().builtIns(false).manifestDirs(dir).modelDir(dir)
                 .device("cpu").intraOpThreads(1).build()) {
-            var in = assertThrows(ModelUnavailableException.class, () -> inf.load("bad-input"));
-            assertTrue(in.getMessage().contains("the graph's inputs are [image], the manifest gives [pixel_values]"),
-                    in.getMessage());
-            var out = assertThrows(ModelUnavailableException.class, () -> inf.load("bad-output"));
-            assertTrue(out.getMessage().contains("no output 'image_embeds'; its outputs are [unnorm_image_features]"),
-                    out.getMessage());
+            var e = assertThrows(ModelUnavailableException.class, () -> inf.load("masked"));
+            assertTrue(e.getMessage().contains("the graph's inputs are [text], the manifest gives [text, attention_mask]"),
+                    e.getMessage());
         }
     }
 

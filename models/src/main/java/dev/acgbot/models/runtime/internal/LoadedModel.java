@@ -38,12 +38,12 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
                     + modelFile + ": " + OrtEngine.rootMessage(e), e);
         }
         OrtEngine engine = placement.engine();
-        ModelBatches batches = new ModelBatches(manifest, engine);
         Optional<TextTokenizer> tokenizer = Optional.empty();
+        ModelBatches batches;
         try {
             tokenizer = manifest.tokenizer().map(t -> Tokenizers.open(t,
                     t.file().startsWith(Tokenizers.CLASSPATH_PREFIX) ? null : files.resolve(t.file())));
-            checkInputs(manifest, engine.inputNames());
+            batches = new ModelBatches(manifest, engine, reconcileNames(manifest, engine));
             if (settings.warmUp()) {
                 warmUp(manifest, files, batches, engine, tokenizer);
             }
@@ -60,17 +60,38 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
         return new LoadedModel(engine, batcher, tokenizer);
     }
 
-    private static void checkInputs(ModelManifest manifest, List<String> graphInputs) {
+    /**
+     * The input name to feed. A graph with one input (or output) under another name than the manifest's single
+     * one still runs, with one log line naming both: exports differ in names more often than in anything else.
+     * Several inputs must match by name: guessing which is which would be silent.
+     */
+    private static String reconcileNames(ModelManifest manifest, OrtEngine engine) {
+        List<String> graphInputs = engine.inputNames();
         List<String> expected;
+        String input;
         if (manifest.image().isPresent()) {
-            expected = List.of(manifest.image().get().name());
+            input = manifest.image().get().name();
+            expected = List.of(input);
         } else {
             TextInput in = manifest.text().orElseThrow();
+            input = in.name();
             expected = in.attentionMask().map(mask -> List.of(in.name(), mask)).orElseGet(() -> List.of(in.name()));
         }
         if (!new HashSet<>(graphInputs).equals(new HashSet<>(expected))) {
-            throw new IllegalStateException("the graph's inputs are " + graphInputs + ", the manifest gives " + expected);
+            if (graphInputs.size() != 1 || expected.size() != 1) {
+                throw new IllegalStateException("the graph's inputs are " + graphInputs + ", the manifest gives " + expected);
+            }
+            LOG.warn("model {}: the graph's input is '{}' but the manifest {} says '{}'; using '{}'", manifest.id(),
+                    graphInputs.get(0), manifest.origin(), input, graphInputs.get(0));
+            input = graphInputs.get(0);
         }
+        List<String> outputs = engine.outputNames();
+        if (!outputs.contains(engine.outputName()) && outputs.size() == 1) {
+            LOG.warn("model {}: the graph's output is '{}' but the manifest {} says '{}'; using '{}'", manifest.id(),
+                    outputs.get(0), manifest.origin(), engine.outputName(), outputs.get(0));
+            engine.readOutput(outputs.get(0));
+        }
+        return input;
     }
 
     private static void warmUp(ModelManifest manifest, ModelFiles files, ModelBatches batches, OrtEngine engine,

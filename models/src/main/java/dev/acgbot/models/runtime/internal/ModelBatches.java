@@ -15,10 +15,13 @@ import java.util.List;
 final class ModelBatches implements MicroBatcher.Runner<ModelInput, float[]> {
     private final ModelManifest manifest;
     private final OrtEngine engine;
+    private final String inputName;
 
-    ModelBatches(ModelManifest manifest, OrtEngine engine) {
+    /** @param inputName the graph's (single image or text-ids) input, normally the manifest's name for it */
+    ModelBatches(ModelManifest manifest, OrtEngine engine, String inputName) {
         this.manifest = manifest;
         this.engine = engine;
+        this.inputName = inputName;
     }
 
     @Override
@@ -39,9 +42,10 @@ final class ModelBatches implements MicroBatcher.Runner<ModelInput, float[]> {
         float[][] rows;
         if (manifest.image().isPresent()) {
             List<float[]> tensors = feed.stream().map(i -> ((ModelInput.Image) i).tensor()).toList();
-            rows = engine.runImages(manifest.image().get().name(), tensors, itemShape(manifest.preprocessSpec()), run);
+            rows = engine.runImages(inputName, tensors, itemShape(manifest.preprocessSpec()), run);
         } else {
-            TextInput in = manifest.text().orElseThrow();
+            TextInput declared = manifest.text().orElseThrow();
+            TextInput in = new TextInput(inputName, declared.dtype(), declared.attentionMask());
             rows = engine.runTokens(in, feed.stream().map(i -> ((ModelInput.Text) i).tokens()).toList(), run);
         }
         List<float[]> out = new ArrayList<>(n);

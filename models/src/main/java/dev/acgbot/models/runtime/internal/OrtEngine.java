@@ -34,7 +34,7 @@ import java.util.Set;
 final class OrtEngine implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
-    private final String outputName;
+    private volatile String outputName;
     private final String device;
 
     private OrtEngine(OrtEnvironment env, OrtSession session, String outputName, String device) {
@@ -95,6 +95,19 @@ final class OrtEngine implements AutoCloseable {
 
     List<String> inputNames() {
         return new ArrayList<>(session.getInputNames());
+    }
+
+    List<String> outputNames() {
+        return new ArrayList<>(session.getOutputNames());
+    }
+
+    String outputName() {
+        return outputName;
+    }
+
+    /** Reads {@code name} instead of the output named at load (a graph whose single output is named otherwise). */
+    void readOutput(String name) {
+        outputName = name;
     }
 
     /** Where the session runs: {@code cpu} or {@code gpu:N}. */
