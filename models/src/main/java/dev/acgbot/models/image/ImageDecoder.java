@@ -49,8 +49,11 @@ import java.util.Objects;
  *       do not copy.</li>
  *   <li>A JPEG cut off before its end-of-image marker is refused as {@link Reason#CORRUPT}, as PIL refuses
  *       truncated files by default, rather than decoded with a grey bottom.</li>
- *   <li>Decoder crashes on hostile input (runtime exceptions, out of memory, stack overflow) become
- *       {@link Reason#CORRUPT}.</li>
+ *   <li>Decoder crashes on hostile input (runtime exceptions, stack overflow) become {@link Reason#CORRUPT}.
+ *       An {@link OutOfMemoryError} is not: the pixel limit is checked before any pixel is decoded, so running
+ *       out of heap on an image within it means the heap is too small for the work, which the caller reports
+ *       to the operator instead of blaming the file (measured: a 1 GB heap "lost" 18 of 24 valid wallpapers
+ *       as corrupt while indexing).</li>
  * </ul>
  */
 public final class ImageDecoder {
@@ -121,7 +124,7 @@ public final class ImageDecoder {
             int orientation = ExifOrientation.read(data, format);
             return ExifOrientation.swapsAxes(orientation)
                     ? new ImageInfo(format.id(), h, w, frames) : new ImageInfo(format.id(), w, h, frames);
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw corrupt(format, e);
         } finally {
             reader.dispose();
@@ -167,7 +170,7 @@ public final class ImageDecoder {
                     throw e; // limits do not change with the reader
                 }
                 first = first == null ? e : first;
-            } catch (RuntimeException | OutOfMemoryError e) {
+            } catch (RuntimeException e) {
                 first = first == null ? corrupt(format, e) : first;
             }
         }
@@ -243,7 +246,7 @@ public final class ImageDecoder {
             }
         } catch (ImageDecodeException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw corrupt(format, e);
         } finally {
             reader.dispose();

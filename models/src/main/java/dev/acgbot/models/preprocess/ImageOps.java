@@ -53,6 +53,51 @@ public final class ImageOps {
     }
 
     /**
+     * The image scaled down (never up), aspect kept, so that its shorter side is {@code shorterSide} and its
+     * longer side at most {@code 4 * shorterSide} (longer strips are squeezed a little more: every model pads,
+     * crops or squashes them anyway); the image itself when it is already that small. Exactly
+     * {@code resize(img, w, h, LANCZOS)} at that size, but an image with alpha is read premultiplied on the fly
+     * instead of through a premultiplied copy, so no second full-size array is made (a 6000 x 6000 image is
+     * 144 MB per copy).
+     */
+    public static DecodedImage reduce(DecodedImage img, int shorterSide) {
+        Objects.requireNonNull(img, "img");
+        if (shorterSide < 1) {
+            throw new IllegalArgumentException("side must be positive: " + shorterSide);
+        }
+        int[] size = reducedSize(img.width(), img.height(), shorterSide);
+        int w = size[0];
+        int h = size[1];
+        if (w == img.width() && h == img.height()) {
+            return img;
+        }
+        int channels = img.hasAlpha() ? 4 : 3;
+        PixelSource source = PixelSource.of(img.argb(), img.width(), img.height());
+        int[][] planes = PilResampler.resample(img.hasAlpha() ? source.premultiplied() : source,
+                w, h, 0, 0, w, h, Interpolation.LANCZOS, channels);
+        if (img.hasAlpha()) {
+            PilPixelOps.unpremultiply(planes[0], planes[1], planes[2], planes[3]);
+        }
+        int[] out = new int[w * h];
+        for (int i = 0; i < out.length; i++) {
+            int a = channels == 4 ? planes[3][i] : 0xFF;
+            out[i] = a << 24 | planes[0][i] << 16 | planes[1][i] << 8 | planes[2][i];
+        }
+        return new DecodedImage(w, h, out, img.hasAlpha());
+    }
+
+    /** The size {@link #reduce} gives a {@code width x height} image: {width, height}. */
+    public static int[] reducedSize(int width, int height, int shorterSide) {
+        int shorter = Math.min(width, height);
+        int longer = Math.max(width, height);
+        double scale = Math.min(1.0, Math.min((double) shorterSide / shorter, 4.0 * shorterSide / longer));
+        if (scale >= 1.0) {
+            return new int[]{width, height};
+        }
+        return new int[]{Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale))};
+    }
+
+    /**
      * PIL's {@code convert('L')}: ITU-R 601-2 luma {@code (19595 R + 38470 G + 7471 B + 0x8000) >> 16}, alpha
      * ignored; values 0-255, row-major.
      */

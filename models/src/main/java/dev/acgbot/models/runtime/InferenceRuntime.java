@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@link Inference} implementation: ONNX models run through DJL's OnnxRuntime engine, configured by
+ * The {@link Inference} implementation: ONNX models run in ONNX Runtime sessions (its Java API), configured by
  * manifests, loaded lazily on first use (or eagerly), warmed up at load, with per-model micro-batching.
  *
  * <pre>{@code
@@ -53,7 +53,8 @@ import java.util.Optional;
  * batch and answers every caller with its own rows. A caller blocks while the queue is full and gets
  * {@link ModelBusyException} after {@link Builder#submitTimeout}. A list of images (the gallery indexer sends
  * up to ~32 at a time from several threads) is queued item by item, so lists from several threads share
- * batches and the queue limit bounds memory.
+ * batches and the queue limit bounds memory. A caller interrupted while it waits (a command past its deadline,
+ * a cancelled reindex) gives up its items; a running batch whose callers have all given up is terminated.
  */
 public final class InferenceRuntime implements Inference {
     private final Map<String, ModelSlot> slots;
@@ -133,13 +134,13 @@ public final class InferenceRuntime implements Inference {
     public TextEmbedding embedText(String modelId, String text) {
         ModelSlot slot = slot(modelId, ModelTask.CLIP_TEXT);
         TokenizedText tokens = slot.tokenizer().encode(text);
-        return new TextEmbedding(slot.run(List.of(tokens)).get(0), tokens.truncated());
+        return new TextEmbedding(slot.runTexts(List.of(tokens)).get(0), tokens.truncated());
     }
 
     /** Each image is preprocessed on the calling thread just before it joins the model's queue. */
     private static List<float[]> runImages(ModelSlot slot, List<DecodedImage> images) {
         PreprocessSpec spec = slot.manifest().preprocessSpec();
-        return slot.run(images, image -> Preprocessor.preprocess(image, spec));
+        return slot.runImages(images, image -> Preprocessor.preprocess(image, spec));
     }
 
     private ModelSlot slot(String id) {

@@ -55,8 +55,22 @@ class GalleryTest {
             ReindexSummary second = g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
             assertEquals(0, second.added());
             assertEquals(11, second.unchanged());
-            assertEquals(1, second.failed(), "unreadable files are retried, never recorded");
+            assertEquals(0, second.failed(), "a failed file is not read again while it is unchanged");
+            assertEquals(1, second.knownFailures());
+            assertTrue(second.toString().contains("failed 0 (+1 unchanged since they failed)"), second.toString());
             assertEquals(generation, g.generation(), "nothing to commit");
+
+            ReindexSummary full = g.reindex(ReindexRequest.full(), ReindexListener.NONE, CancellationToken.none());
+            assertEquals(List.of(1, 0), List.of(full.failed(), full.knownFailures()), "a full reindex retries it");
+            Files.writeString(folder.resolve("broken.png"), "still not a png, but changed");
+            ReindexSummary changed = g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            assertEquals(List.of(1, 0), List.of(changed.failed(), changed.knownFailures()), "a changed file is retried");
+            TestImages.writePng(TestImages.picture(200), folder.resolve("broken.png"));
+            ReindexSummary fixed = g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            assertEquals(List.of(1, 0, 0), List.of(fixed.added(), fixed.failed(), fixed.knownFailures()), "a repaired file is indexed");
+            Files.delete(folder.resolve("broken.png"));
+            assertEquals(1, g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none()).removed());
+            generation = g.generation();
 
             Files.delete(files.get(1));
             TestImages.writePng(TestImages.picture(100), files.get(2)); // same path, new content

@@ -8,6 +8,7 @@ import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.core.config.BotConfig;
 import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.gallery.ReindexRequest;
+import dev.acgbot.gallery.GalleryOutOfMemoryException;
 import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.gallery.cli.IndexCommand;
 import dev.acgbot.models.runtime.InferenceRuntime;
@@ -64,8 +65,13 @@ public final class IndexCli implements Callable<Integer> {
                 return 2;
             }
             GalleryOptions options = new VisionGallery(gallery, models, botDataDir, runtime, availability).options(chosen);
-            ReindexSummary summary = IndexCommand.run(options, runtime,
-                    full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);
+            ReindexSummary summary;
+            try {
+                summary = IndexCommand.run(options, runtime, full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);
+            } catch (GalleryOutOfMemoryException e) {
+                System.err.println("acgbot: the reindex " + e.getMessage());
+                return 3;
+            }
             return summary.failed() > 0 && summary.added() + summary.updated() + summary.unchanged() == 0 ? 1 : 0;
         }
     }

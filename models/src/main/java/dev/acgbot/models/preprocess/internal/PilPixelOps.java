@@ -62,6 +62,16 @@ public final class PilPixelOps {
         return out;
     }
 
+    /** One pixel of {@link #premultiply}. */
+    public static int premultiply(int p) {
+        int a = p >>> 24;
+        if (a == 0xFF) {
+            return p;
+        }
+        return (a << 24) | (mulDiv255((p >>> 16) & 0xFF, a) << 16) | (mulDiv255((p >>> 8) & 0xFF, a) << 8)
+                | mulDiv255(p & 0xFF, a);
+    }
+
     private static int mulDiv255(int v, int a) {
         int t = v * a + 128;
         return ((t >> 8) + t) >> 8;

@@ -88,7 +88,7 @@ public final class PilResampler {
 
     private static void horizontalPass(PixelSource source, Coefficients cols, int firstRow, int[] slotOf,
                                        int winWidth, int[][] temp, int channels) {
-        int[] scratch = source.isPlain() ? null : new int[source.width];
+        int[] scratch = source.isPlain() && !source.premultiply ? null : new int[source.width];
         int done = -1;
         for (int r = 0; r < slotOf.length; r++) {
             if (slotOf[r] <= done) {

@@ -16,9 +16,11 @@ public final class PixelSource {
     final int offsetX;
     final int offsetY;
     final int fill;
+    /** Pixels are read premultiplied (Pillow's "RGBa"), so a caller resizing RGBA needs no premultiplied copy. */
+    final boolean premultiply;
 
     private PixelSource(int[] argb, int imageWidth, int imageHeight, int width, int height,
-                        int offsetX, int offsetY, int fill) {
+                        int offsetX, int offsetY, int fill, boolean premultiply) {
         if ((long) imageWidth * imageHeight != argb.length) {
             throw new IllegalArgumentException("pixel array does not match " + imageWidth + "x" + imageHeight);
         }
@@ -33,16 +35,22 @@ public final class PixelSource {
         this.offsetX = offsetX;
         this.offsetY = offsetY;
         this.fill = fill;
+        this.premultiply = premultiply;
     }
 
     public static PixelSource of(int[] argb, int width, int height) {
-        return new PixelSource(argb, width, height, width, height, 0, 0, 0);
+        return new PixelSource(argb, width, height, width, height, 0, 0, 0, false);
+    }
+
+    /** The same pixels read premultiplied, as {@link PilPixelOps#premultiply} would make them, without a copy. */
+    public PixelSource premultiplied() {
+        return new PixelSource(argb, imageWidth, imageHeight, width, height, offsetX, offsetY, fill, true);
     }
 
     /** The image pasted at {@code (offsetX, offsetY)} on a canvas filled with {@code fill}. */
     public static PixelSource onCanvas(int[] argb, int imageWidth, int imageHeight, int canvasWidth,
                                        int canvasHeight, int offsetX, int offsetY, int fill) {
-        return new PixelSource(argb, imageWidth, imageHeight, canvasWidth, canvasHeight, offsetX, offsetY, fill);
+        return new PixelSource(argb, imageWidth, imageHeight, canvasWidth, canvasHeight, offsetX, offsetY, fill, false);
     }
 
     public int width() {
@@ -64,7 +72,7 @@ public final class PixelSource {
 
     /** Whether row {@code y} can be read straight from {@link #argb} at {@link #rowOffset}. */
     boolean isDirectRow(int y) {
-        return !isPaddingRow(y) && offsetX == 0 && imageWidth == width;
+        return !premultiply && !isPaddingRow(y) && offsetX == 0 && imageWidth == width;
     }
 
     int rowOffset(int y) {
@@ -79,6 +87,11 @@ public final class PixelSource {
         }
         Arrays.fill(dst, 0, offsetX, fill);
         System.arraycopy(argb, rowOffset(y), dst, offsetX, imageWidth);
+        if (premultiply) {
+            for (int x = offsetX; x < offsetX + imageWidth; x++) {
+                dst[x] = PilPixelOps.premultiply(dst[x]);
+            }
+        }
         Arrays.fill(dst, offsetX + imageWidth, width, fill);
     }
 
@@ -88,6 +101,7 @@ public final class PixelSource {
         if (ix < 0 || iy < 0 || ix >= imageWidth || iy >= imageHeight) {
             return fill;
         }
-        return argb[iy * imageWidth + ix];
+        int p = argb[iy * imageWidth + ix];
+        return premultiply ? PilPixelOps.premultiply(p) : p;
     }
 }

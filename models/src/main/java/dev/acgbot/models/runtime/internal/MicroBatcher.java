@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -18,6 +19,10 @@ import java.util.function.Function;
  * as one batch and completes each caller's future with its own result. The queue is bounded: a submitter
  * blocks while it is full and gets {@link ModelBusyException} after {@code submitTimeout}.
  *
+ * <p>A caller that stops waiting cancels its future. Cancelled requests still queued are skipped; when every
+ * request of the batch being run has been cancelled, the runner is told through {@link Abandonment} so it can
+ * stop the run (ONNX Runtime's terminate flag) instead of computing results nobody will read.
+ *
  * @param <I> one request (a preprocessed image tensor, a tokenized text)
  * @param <O> its result
  */
@@ -26,7 +31,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     private final int maxBatch;
     private final long maxWaitNanos;
     private final Duration submitTimeout;
-    private final Function<List<I>, List<O>> runner;
+    private final Runner<I, O> runner;
     private final BlockingQueue<Request<I, O>> queue;
     private final Thread worker;
     private final AtomicLong requests = new AtomicLong();
@@ -37,12 +42,49 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     private record Request<I, O>(I item, CompletableFuture<O> result) {
     }
 
+    /** Runs one batch; may register on {@code abandonment} to stop early when nobody waits any more. */
+    @FunctionalInterface
+    public interface Runner<I, O> {
+        List<O> run(List<I> batch, Abandonment abandonment);
+    }
+
+    /** Tells a running batch that every caller waiting for it has gone. */
+    public static final class Abandonment {
+        private final AtomicInteger waiting;
+        private final List<Runnable> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile boolean abandoned;
+
+        Abandonment(int callers) {
+            this.waiting = new AtomicInteger(callers);
+        }
+
+        /** Runs {@code action} once every caller has gone (at once if they already have). */
+        public void whenAbandoned(Runnable action) {
+            actions.add(action);
+            if (abandoned) {
+                action.run();
+            }
+        }
+
+        void callerGone() {
+            if (waiting.decrementAndGet() == 0) {
+                abandoned = true;
+                actions.forEach(Runnable::run);
+            }
+        }
+    }
+
     /** Counters since start: how well requests were gathered. */
     public record Stats(long requests, long batches, long largestBatch) {
     }
 
     public MicroBatcher(String name, int maxBatch, Duration maxWait, int capacity, Duration submitTimeout,
                         Function<List<I>, List<O>> runner) {
+        this(name, maxBatch, maxWait, capacity, submitTimeout, (batch, abandonment) -> runner.apply(batch));
+    }
+
+    public MicroBatcher(String name, int maxBatch, Duration maxWait, int capacity, Duration submitTimeout,
+                        Runner<I, O> runner) {
         if (maxBatch < 1 || capacity < 1) {
             throw new IllegalArgumentException("maxBatch and capacity must be positive");
         }
@@ -117,8 +159,16 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         }
         batches.incrementAndGet();
         largestBatch.accumulateAndGet(batch.size(), Math::max);
+        Abandonment abandonment = new Abandonment(batch.size());
+        for (Request<I, O> r : batch) {
+            r.result().whenComplete((v, e) -> {
+                if (r.result().isCancelled()) {
+                    abandonment.callerGone();
+                }
+            });
+        }
         try {
-            List<O> out = runner.apply(batch.stream().map(Request::item).toList());
+            List<O> out = runner.run(batch.stream().map(Request::item).toList(), abandonment);
             if (out.size() != batch.size()) {
                 throw new IllegalStateException("model " + name + " returned " + out.size() + " results for "
                         + batch.size() + " inputs");

@@ -10,6 +10,7 @@ import dev.acgbot.commands.VisionGallery;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.gallery.Gallery;
+import dev.acgbot.gallery.GalleryOutOfMemoryException;
 import dev.acgbot.gallery.ReindexProgress;
 import dev.acgbot.gallery.ReindexRequest;
 import dev.acgbot.gallery.ReindexSummary;
@@ -121,6 +122,12 @@ public final class ReindexCommand {
             LOG.info("reindex by {} finished: {}", job.startedBy, summary);
             message.update(ReindexJob.summaryLine(summary));
             ctx.reply(ReindexJob.summaryLine(summary));
+        } catch (GalleryOutOfMemoryException e) {
+            // the operator's to fix, not a bug: no stack trace, and the admin sees the advice
+            job.failure = "out of memory";
+            LOG.error("reindex by {} stopped: {}", job.startedBy, e.getMessage());
+            message.update("Reindex stopped: out of memory.");
+            ctx.reply(Reply.error("The reindex stopped: it " + e.getMessage()));
         } catch (RuntimeException e) {
             job.failure = "an internal error (see the log)";
             LOG.error("reindex by {} failed", job.startedBy, e);

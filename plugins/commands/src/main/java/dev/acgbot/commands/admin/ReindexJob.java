@@ -54,9 +54,10 @@ final class ReindexJob {
 
     static String summaryLine(ReindexSummary s) {
         String head = s.cancelled() ? "Reindex cancelled" : "Reindex done";
-        return String.format(Locale.ROOT, "%s: added %d, updated %d, removed %d, unchanged %d, failed %d in %.1f s (engine busy %.0f %%)%s",
+        return String.format(Locale.ROOT, "%s: added %d, updated %d, removed %d, unchanged %d, failed %d in %.1f s (engine busy %.0f %%%s)%s",
                 head, s.added(), s.updated(), s.removed(), s.unchanged(), s.failed(), s.duration().toMillis() / 1000.0,
-                s.busyFraction() * 100, s.failed() > 0 ? ". The failed files and reasons are in the log." : ".");
+                s.busyFraction() * 100, s.peakRssBytes() > 0 ? ", peak memory " + (s.peakRssBytes() >> 20) + " MB" : "",
+                s.failed() > 0 ? ". The failed files and reasons are in the log; they are read again once they change." : ".");
     }
 
     static String eta(Duration eta) {

@@ -18,6 +18,7 @@ import dev.acgbot.models.api.Inference;
 import dev.acgbot.models.api.ModelInfo;
 import dev.acgbot.models.api.ModelTask;
 import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.preprocess.ImageOps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,28 +133,23 @@ public final class DefaultGallery implements Gallery {
 
     // ---- writer side, used by GalleryIndexer under the write lock ----
 
-    GalleryOptions options() {
-        return options;
-    }
-
-    Inference inference() {
-        return inference;
-    }
-
-    GalleryStore store() {
-        return store;
-    }
-
-    Map<String, ModelRows> rows() {
-        return rows;
-    }
-
-    HashRows hashes() {
-        return hashes;
+    /**
+     * Shorter side every image is reduced to before hashing and inference: the largest input side of the
+     * configured models, and at least 256 so duplicate hashes do not depend on which models are configured.
+     * The indexer and {@link #findDuplicates} reduce alike, so a query hashes as its indexed copy did.
+     */
+    private int reducedSide() {
+        int side = 256;
+        List<String> ids = new ArrayList<>(options.clipModels());
+        options.taggerModel().ifPresent(ids::add);
+        for (String id : ids) {
+            side = Math.max(side, inference.model(id).map(ModelInfo::inputSide).orElse(0));
+        }
+        return side;
     }
 
     /** Makes the in-memory state visible to searches as {@code generation}. */
-    void publish(long generation) {
+    private void publish(long generation) {
         Map<String, ModelRows.Snapshot> models = new LinkedHashMap<>();
         for (ModelRows r : rows.values()) {
             models.put(r.modelId, r.snapshot(searchPool, options.searchThreads()));
@@ -161,12 +157,75 @@ public final class DefaultGallery implements Gallery {
         current = new Snapshot(generation, Map.copyOf(models), hashes.snapshot());
     }
 
+    private void apply(MemoryChange change) {
+        switch (change) {
+            case MemoryChange.Vector v -> rows.get(v.modelId()).put(v.sha(), v.vector());
+            case MemoryChange.Hashes h -> {
+                hashes.remove(h.sha());
+                hashes.put(h.sha(), h.pHash(), h.dHash());
+            }
+            case MemoryChange.Gone g -> {
+                rows.values().forEach(r -> r.remove(g.sha()));
+                hashes.remove(g.sha());
+            }
+        }
+    }
+
+    /** The gallery as the indexer sees it; handed out only under the write lock. */
+    private final class Target implements IndexTarget {
+        private final Wanted wanted;
+        private final int analysisSide;
+
+        Target() {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            rows.forEach((id, r) -> hashes.put(id, r.manifestHash));
+            this.wanted = new Wanted(hashes, options.taggerModel());
+            this.analysisSide = reducedSide();
+        }
+
+        @Override
+        public GalleryOptions options() {
+            return options;
+        }
+
+        @Override
+        public Inference inference() {
+            return inference;
+        }
+
+        @Override
+        public GalleryStore store() {
+            return store;
+        }
+
+        @Override
+        public Wanted wanted() {
+            return wanted;
+        }
+
+        @Override
+        public int analysisSide() {
+            return analysisSide;
+        }
+
+        @Override
+        public void publish(long generation, List<MemoryChange> changes) {
+            changes.forEach(DefaultGallery.this::apply);
+            DefaultGallery.this.publish(generation);
+        }
+
+        @Override
+        public void refreshGraphs(ReindexListener listener, CancellationToken token) {
+            DefaultGallery.this.refreshGraphs(listener, token);
+        }
+    }
+
     /**
      * Builds (and persists) the graph of every model whose mode asks for one and whose graph is missing or
      * covers less than 90 % of its live rows. Runs under the write lock; searches keep using the old
      * snapshot meanwhile.
      */
-    void refreshGraphs(ReindexListener listener, CancellationToken token) {
+    private void refreshGraphs(ReindexListener listener, CancellationToken token) {
         for (ModelRows r : rows.values()) {
             if (!wantsGraph(r)) {
                 if (r.graph != null) {
@@ -226,7 +285,7 @@ public final class DefaultGallery implements Gallery {
             throw new IllegalStateException("a reindex is already running");
         }
         try {
-            return new GalleryIndexer(this).run(request, listener, token);
+            return new GalleryIndexer(new Target()).run(request, listener, token);
         } finally {
             writeLock.unlock();
         }
@@ -294,9 +353,11 @@ public final class DefaultGallery implements Gallery {
     @Override
     public List<DuplicateHit> findDuplicates(DecodedImage image, int maxHamming) {
         HashRows.Snapshot hashes = current.hashes();
-        // mirrored reposts are common and both hashes are orientation-bound: look up the mirror image too
+        // hashed from the same reduced copy the indexer hashes; mirrored reposts are common and both hashes are
+        // orientation-bound, so the (small) mirror image is looked up too
+        DecodedImage small = ImageOps.reduce(image, reducedSide());
         Map<String, int[]> best = new LinkedHashMap<>();
-        for (DecodedImage view : List.of(image, PerceptualHash.mirrored(image))) {
+        for (DecodedImage view : List.of(small, PerceptualHash.mirrored(small))) {
             long p = PerceptualHash.pHash(view);
             long d = PerceptualHash.dHash(view);
             hashes.near(p, d, maxHamming).forEach((sha, dist) -> best.merge(sha, dist,

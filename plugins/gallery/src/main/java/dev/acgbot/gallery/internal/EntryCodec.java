@@ -109,4 +109,26 @@ final class EntryCodec {
             throw new UncheckedIOException(ex);
         }
     }
+
+    static byte[] encode(FailureRecord r) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeLong(r.size());
+            out.writeLong(r.mtimeMillis());
+            out.writeUTF(r.reason());
+            return bytes.toByteArray();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static FailureRecord decodeFailure(byte[] b) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
+            return new FailureRecord(in.readLong(), in.readLong(), in.readUTF());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 }

@@ -38,6 +38,7 @@ public final class GalleryStore implements AutoCloseable {
     private final HTreeMap<String, String> meta;
     private final HTreeMap<String, byte[]> entries;
     private final HTreeMap<String, byte[]> files;
+    private final HTreeMap<String, byte[]> failures;
     private final Map<String, HTreeMap<String, byte[]>> embeddings = new ConcurrentHashMap<>();
     private final EmbeddingEncoding encoding;
 
@@ -48,6 +49,8 @@ public final class GalleryStore implements AutoCloseable {
         this.meta = db.hashMap("meta", Serializer.STRING, Serializer.STRING).createOrOpen();
         this.entries = db.hashMap("entries", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         this.files = db.hashMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+        // added after schema 1 without a version bump: an older store simply has no failures yet
+        this.failures = db.hashMap("failures", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
     }
 
     public static GalleryStore open(Path file, EmbeddingEncoding encoding) {
@@ -179,6 +182,24 @@ public final class GalleryStore implements AutoCloseable {
 
     public void removeFile(String path) {
         files.remove(path);
+    }
+
+    /** Why a path failed last time, and at which size and mtime. */
+    public Optional<FailureRecord> failure(String path) {
+        byte[] b = failures.get(path);
+        return b == null ? Optional.empty() : Optional.of(EntryCodec.decodeFailure(b));
+    }
+
+    public void putFailure(String path, FailureRecord record) {
+        failures.put(path, EntryCodec.encode(record));
+    }
+
+    public void removeFailure(String path) {
+        failures.remove(path);
+    }
+
+    public List<String> failurePaths() {
+        return new ArrayList<>(failures.getKeys());
     }
 
     public List<String> filePaths() {

@@ -1,0 +1,79 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.models.api.Inference;
+import dev.acgbot.models.api.TagResult;
+import dev.acgbot.models.api.TagScore;
+import dev.acgbot.models.image.DecodedImage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Stage 4: embeddings and tags for the contents of one batch, each content once. */
+final class BatchInference {
+    private final Inference inference;
+    private final Wanted wanted;
+    private final float tagThreshold;
+    private long busyNanos;
+
+    /** Results by content sha: vectors per CLIP model, kept tags when there is a tagger. */
+    record Results(Map<String, Map<String, float[]>> vectors, Map<String, Map<String, Float>> tags) {
+        static final Results NONE = new Results(Map.of(), Map.of());
+
+        boolean inferred(String sha) {
+            return tags.containsKey(sha) || vectors.values().stream().anyMatch(m -> m.containsKey(sha));
+        }
+    }
+
+    BatchInference(Inference inference, Wanted wanted, float tagThreshold) {
+        this.inference = inference;
+        this.wanted = wanted;
+        this.tagThreshold = tagThreshold;
+    }
+
+    /** Nanoseconds spent waiting for the engine so far. */
+    long busyNanos() {
+        return busyNanos;
+    }
+
+    /** Runs every model over {@code images} (sha to reduced pixels); interruptible through the engine's wait. */
+    Results run(Map<String, DecodedImage> images) {
+        if (images.isEmpty()) {
+            return Results.NONE;
+        }
+        long t0 = System.nanoTime();
+        try {
+            List<String> shas = new ArrayList<>(images.keySet());
+            List<DecodedImage> pixels = new ArrayList<>(images.values());
+            Map<String, Map<String, float[]>> vectors = new HashMap<>();
+            for (String model : wanted.manifestHashes().keySet()) {
+                List<float[]> out = inference.embedImages(model, pixels);
+                Map<String, float[]> byModel = new HashMap<>();
+                for (int i = 0; i < shas.size(); i++) {
+                    byModel.put(shas.get(i), out.get(i));
+                }
+                vectors.put(model, byModel);
+            }
+            Map<String, Map<String, Float>> tags = new HashMap<>();
+            if (wanted.tagger().isPresent()) {
+                List<TagResult> out = inference.tag(wanted.tagger().get(), pixels);
+                for (int i = 0; i < shas.size(); i++) {
+                    tags.put(shas.get(i), kept(out.get(i)));
+                }
+            }
+            return new Results(vectors, tags);
+        } finally {
+            busyNanos += System.nanoTime() - t0;
+        }
+    }
+
+    private Map<String, Float> kept(TagResult result) {
+        Map<String, Float> kept = new LinkedHashMap<>();
+        result.scores().stream().filter(s -> s.score() >= tagThreshold)
+                .sorted((a, b) -> Float.compare(b.score(), a.score()))
+                .forEach((TagScore s) -> kept.put(s.name(), s.score()));
+        return kept;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.acgbot.gallery.internal;
+
+/** A change to the gallery's in-memory rows, applied after the store commit that made it durable. */
+sealed interface MemoryChange {
+    record Vector(String modelId, String sha, float[] vector) implements MemoryChange {
+    }
+
+    record Hashes(String sha, long pHash, long dHash) implements MemoryChange {
+    }
+
+    /** The content left the gallery: its vectors and hashes go. */
+    record Gone(String sha) implements MemoryChange {
+    }
+}
