@@ -8,6 +8,11 @@ import dev.acgbot.api.plugin.ConfigSection;
 import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.Services;
 import dev.acgbot.core.config.BotConfig;
+import dev.acgbot.core.config.ServiceSettings;
+import dev.acgbot.core.metrics.CommandMeters;
+import dev.acgbot.core.metrics.LastError;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.acgbot.core.exec.CommandExecutor;
 import dev.acgbot.core.limits.RateLimiter;
 import dev.acgbot.core.permissions.Permissions;
@@ -25,16 +30,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The running bot: plugins started, commands registered, the router taking messages from every adapter.
- * One adapter failing to start is reported and leaves the others running. Closing stops adapters first
- * (no new work), then the executor, plugins and shared services.
+ * One adapter failing to start is reported and leaves the others running; one whose platform is unreachable
+ * is retried ({@code network.start_retry_*}). Closing stops adapters first (no new work), gives running
+ * commands {@link #SHUTDOWN_GRACE} to finish, then stops plugins (which cancel long jobs such as a reindex),
+ * interrupts what is left, and closes the shared services (the gallery store among them).
  */
 public final class BotRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
+    /** Fits in docker stop's default 10 s together with the adapters' own shutdown. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final BotConfig config;
     private final ServiceRegistry services;
@@ -42,18 +50,24 @@ public final class BotRuntime implements AutoCloseable {
     private final CommandRegistry registry;
     private final CommandExecutor executor;
     private final Router router;
-    private final List<ChatAdapter> adapters = new CopyOnWriteArrayList<>();
-    private final List<AdapterState> adapterStates = new CopyOnWriteArrayList<>();
+    private final MeterRegistry meterRegistry;
+    private final LastError lastError;
+    private final AdapterSupervisor supervisor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BotRuntime(BotConfig config, ServiceRegistry services, PluginManager plugins, CommandRegistry registry,
-                       CommandExecutor executor, Router router) {
+                       CommandExecutor executor, Router router, MeterRegistry meterRegistry, LastError lastError) {
         this.config = config;
         this.services = services;
         this.plugins = plugins;
         this.registry = registry;
         this.executor = executor;
         this.router = router;
+        this.meterRegistry = meterRegistry;
+        this.lastError = lastError;
+        ServiceSettings.Network network = ServiceSettings.network(config);
+        this.supervisor = new AdapterSupervisor(router, registry::specs, network.startRetryInitial(), network.startRetryMax(),
+                lastError::record);
     }
 
     /** Starts with the given plugins (the built-in core plugin is always added first). */
@@ -62,7 +76,10 @@ public final class BotRuntime implements AutoCloseable {
         return startWithSources(config, sources, adapters, new ServiceRegistry());
     }
 
-    /** Starts with discovered plugin sources and a service registry the caller may have pre-filled. */
+    /**
+     * Starts with discovered plugin sources and a service registry the caller may have pre-filled; a
+     * {@link MeterRegistry} found there (the app's Prometheus one) receives every figure, else one is made.
+     */
     public static BotRuntime startWithSources(BotConfig config, List<PluginSource> sources, List<ChatAdapter> adapters,
                                               ServiceRegistry services) {
         CommandRegistry registry = new CommandRegistry();
@@ -74,15 +91,18 @@ public final class BotRuntime implements AutoCloseable {
 
         ConfigSection exec = config.executor();
         CommandExecutor executor = new CommandExecutor(exec.integer("workers", 4), exec.integer("queue", 16));
+        MeterRegistry meterRegistry = services.getOrCreate(MeterRegistry.class, SimpleMeterRegistry::new);
+        LastError lastError = new LastError();
+        CommandMeters meters = new CommandMeters(meterRegistry, executor, lastError);
         ConfigSection limits = config.limits();
         ConfigSection user = limits.section("per_user");
         ConfigSection chat = limits.section("per_chat");
         Router router = new Router(registry, Permissions.fromConfig(config.admins()),
                 new RateLimiter(user.integer("capacity", 5), user.decimal("refill_per_minute", 20)),
                 new RateLimiter(chat.integer("capacity", 20), chat.decimal("refill_per_minute", 60)),
-                limits.bool("exempt_admins", true), executor, exec.duration("command_timeout", Duration.ofSeconds(120)));
-        services.register(BotMetrics.class, router);
-        BotRuntime runtime = new BotRuntime(config, services, manager, registry, executor, router);
+                limits.bool("exempt_admins", true), executor, exec.duration("command_timeout", Duration.ofSeconds(120)), meters);
+        services.register(BotMetrics.class, meters);
+        BotRuntime runtime = new BotRuntime(config, services, manager, registry, executor, router, meterRegistry, lastError);
         try {
             manager.startAll(registry);
         } catch (RuntimeException e) {
@@ -95,25 +115,14 @@ public final class BotRuntime implements AutoCloseable {
         return runtime;
     }
 
-    /** Starts one more adapter; a failure is logged and recorded, never thrown. */
+    /**
+     * Starts one more adapter; a failure is logged and recorded, never thrown, and an unreachable platform is
+     * tried again in the background.
+     *
+     * @return whether it runs now
+     */
     public boolean startAdapter(ChatAdapter adapter) {
-        try {
-            adapter.start(router, registry.specs());
-            adapters.add(adapter);
-            adapterStates.add(new AdapterState(adapter.platform(), true, ""));
-            LOG.info("{} adapter started", adapter.platform());
-            return true;
-        } catch (Exception e) {
-            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            adapterStates.add(new AdapterState(adapter.platform(), false, problem));
-            LOG.error("{} adapter did not start: {} — the other adapters keep running", adapter.platform(), problem);
-            try {
-                adapter.close();
-            } catch (RuntimeException closeFailure) {
-                LOG.debug("closing the failed {} adapter: {}", adapter.platform(), closeFailure.toString());
-            }
-            return false;
-        }
+        return supervisor.start(adapter).running();
     }
 
     public static String version() {
@@ -138,7 +147,17 @@ public final class BotRuntime implements AutoCloseable {
     }
 
     public List<AdapterState> adapterStates() {
-        return List.copyOf(adapterStates);
+        return supervisor.states();
+    }
+
+    /** The registry every figure goes to (/metrics, /stats). */
+    public MeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
+    /** The most recent failure an operator should see (/healthz). */
+    public java.util.Optional<LastError.Entry> lastError() {
+        return lastError.get();
     }
 
     public Services services() {
@@ -154,15 +173,12 @@ public final class BotRuntime implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (ChatAdapter adapter : adapters) {
-            try {
-                adapter.close();
-            } catch (RuntimeException e) {
-                LOG.warn("{} adapter did not close cleanly: {}", adapter.platform(), e.toString());
-            }
+        supervisor.close();
+        if (!executor.drain(SHUTDOWN_GRACE)) {
+            LOG.info("{} command(s) still running after {} s; cancelling them", executor.running(), SHUTDOWN_GRACE.toSeconds());
         }
-        executor.close();
         plugins.close();
+        executor.close();
         services.close();
         LOG.info("acgbot stopped");
     }

@@ -87,6 +87,11 @@ public final class VisionServices implements AutoCloseable {
         return gallery;
     }
 
+    /** The gallery if something opened it already; health checks and backups must not open it as a side effect. */
+    public synchronized Optional<Gallery> openedGallery() {
+        return Optional.ofNullable(gallery);
+    }
+
     /**
      * Gallery options from the settings over the given folders, with the configured models that are installed
      * (a missing CLIP model leaves duplicate search working; installing it later re-embeds on the next reindex).

@@ -30,13 +30,22 @@ public final class ConfigOption {
 
     /** Loads and validates the configuration, registers its secrets for log redaction, and points logging at the data dir. */
     public BotConfig load() {
+        return load(null);
+    }
+
+    /**
+     * As {@link #load()}, with logs going to {@code dataDirOverride/logs} when a command was given its own data
+     * directory ({@code index --data-dir DIR}). Must run before anything logs: logback reads the directory once.
+     */
+    public BotConfig load(Path dataDirOverride) {
         Path chosen = chosenFile();
         BotConfig config = chosen == null ? BotConfig.defaults() : BotConfig.load(chosen);
         for (String platform : config.adapters().keys()) {
             config.adapters().section(platform).string("token").ifPresent(SecretRedactor::register);
         }
         if (System.getProperty("acgbot.log.dir") == null) {
-            System.setProperty("acgbot.log.dir", config.dataDir().resolve("logs").toString());
+            Path dataDir = dataDirOverride != null ? dataDirOverride.toAbsolutePath() : config.dataDir();
+            System.setProperty("acgbot.log.dir", dataDir.resolve("logs").toString());
         }
         return config;
     }

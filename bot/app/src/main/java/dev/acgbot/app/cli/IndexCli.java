@@ -1,5 +1,6 @@
 package dev.acgbot.app.cli;
 
+import dev.acgbot.app.service.ControlSocket;
 import dev.acgbot.commands.VisionServices;
 import dev.acgbot.commands.VisionSettings;
 import dev.acgbot.core.config.BotConfig;
@@ -32,8 +33,9 @@ public final class IndexCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BotConfig bot = config.load();
-        VisionSettings settings = VisionSettings.from(bot.root(), dataDir != null ? dataDir.toAbsolutePath() : bot.dataDir());
+        BotConfig bot = config.load(dataDir);
+        Path data = dataDir != null ? dataDir.toAbsolutePath() : bot.dataDir();
+        VisionSettings settings = VisionSettings.from(bot.root(), data);
         List<Path> chosen = folders.isEmpty() ? settings.galleryFolders() : folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         if (chosen.isEmpty()) {
             System.err.println("acgbot: no folders to index: give them on the command line or set gallery.folders in the configuration");
@@ -44,6 +46,9 @@ public final class IndexCli implements Callable<Integer> {
                 System.err.println("acgbot: not a folder: " + folder);
                 return 2;
             }
+        }
+        if (ControlSocket.request(data.resolve(ControlSocket.FILE), "ping").isPresent()) {
+            throw new CliException(1, dev.acgbot.app.UserErrors.STORE_IN_USE);
         }
         try (VisionServices vision = VisionServices.create(settings)) {
             if (!vision.isAvailable(settings.clipImageModel())) {

@@ -33,7 +33,7 @@ public final class BotConfig {
             "ACGBOT_DATA_DIR", "bot.data_dir");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of(
-            "bot", "admins", "limits", "executor", "adapters", "plugins", "models", "gallery", "cache");
+            "bot", "admins", "limits", "executor", "adapters", "plugins", "models", "gallery", "cache", "health", "network");
 
     private final YamlConfigSection root;
     private final Path baseDir;
@@ -184,6 +184,7 @@ public final class BotConfig {
         for (String id : adapters.keys()) {
             adapters.section(id);
         }
+        ServiceSettings.validate(this);
     }
 
     private static void requireKnown(ConfigSection section, String... known) {

@@ -15,7 +15,8 @@ import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.Responder;
 import dev.acgbot.core.exec.CommandExecutor;
-import dev.acgbot.core.exec.LatencyRecorder;
+import dev.acgbot.core.metrics.CommandMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.acgbot.core.limits.RateLimiter;
 import dev.acgbot.core.permissions.AuditLog;
 import dev.acgbot.core.permissions.Permissions;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes messages from every adapter, decides whether they are commands for this bot, checks permission
@@ -48,12 +48,18 @@ public final class Router implements InboundSink, BotMetrics {
     private final boolean exemptAdmins;
     private final CommandExecutor executor;
     private final Duration defaultTimeout;
-    private final LatencyRecorder latencies = new LatencyRecorder(4096);
-    private final AtomicLong handled = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
+    private final CommandMeters meters;
 
+    /** With figures kept in a registry of its own (tests). */
     public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
                   boolean exemptAdmins, CommandExecutor executor, Duration defaultTimeout) {
+        this(registry, permissions, perUser, perChat, exemptAdmins, executor, defaultTimeout,
+                new CommandMeters(new SimpleMeterRegistry(), executor));
+    }
+
+    public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
+                  boolean exemptAdmins, CommandExecutor executor, Duration defaultTimeout, CommandMeters meters) {
+        this.meters = meters;
         this.registry = registry;
         this.permissions = permissions;
         this.perUser = perUser;
@@ -115,6 +121,7 @@ public final class Router implements InboundSink, BotMetrics {
         boolean admin = permissions.isAdmin(origin);
         if (spec.adminOnly() && !admin) {
             audit.refused(origin.platform(), origin.user().id(), origin.user().displayName(), origin.chatId(), spec.name());
+            meters.refused(spec.name(), CommandMeters.FORBIDDEN);
             finish(responder, Reply.error("/" + spec.name() + " is for the bot's admins only."));
             return;
         }
@@ -127,6 +134,7 @@ public final class Router implements InboundSink, BotMetrics {
                 long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
                 LOG.info("rate limited /{} from {}:{} in chat {} for {}s", spec.name(), origin.platform(), origin.user().id(),
                         origin.chatId(), seconds);
+                meters.refused(spec.name(), CommandMeters.RATE_LIMITED);
                 finish(responder, Reply.error("Slow down a little: try again in " + seconds + " s."));
                 return;
             }
@@ -135,6 +143,7 @@ public final class Router implements InboundSink, BotMetrics {
         try {
             arguments = binding.bind();
         } catch (UsageException e) {
+            meters.refused(spec.name(), CommandMeters.USAGE);
             finish(responder, Reply.error(e.userMessage()));
             return;
         }
@@ -148,11 +157,12 @@ public final class Router implements InboundSink, BotMetrics {
         Duration timeout = command.timeout() != null ? command.timeout() : defaultTimeout;
         boolean accepted = executor.submit(() -> run(command, request, guarded, correlationId), timeout, () -> {
             LOG.warn("[{}] /{} timed out after {} s", correlationId, spec.name(), timeout.toSeconds());
+            meters.timedOut(spec.name());
             guarded.sendFinal(new Reply.Error("/" + spec.name() + " took too long and was stopped. Please try again later.", correlationId));
             guarded.completed();
         });
         if (!accepted) {
-            rejected.incrementAndGet();
+            meters.refused(spec.name(), CommandMeters.BUSY);
             LOG.warn("[{}] /{} refused: all {} workers and the queue are busy", correlationId, spec.name(), executor.running());
             guarded.send(Reply.error("I'm busy right now. Please try again in a moment."));
             guarded.completed();
@@ -161,26 +171,32 @@ public final class Router implements InboundSink, BotMetrics {
 
     private void run(BotCommand command, CommandRequest request, GuardedResponder responder, String correlationId) {
         long started = System.nanoTime();
+        String outcome = CommandMeters.ERROR;
         MDC.put("cid", correlationId);
         try {
             command.handler().handle(new Context(request, responder, correlationId));
+            outcome = CommandMeters.OK;
         } catch (UserFacingException e) {
+            outcome = CommandMeters.USER_ERROR;
             LOG.info("[{}] /{} answered with an error: {}", correlationId, request.command(), e.getMessage());
             responder.send(new Reply.Error(e.getMessage(), ""));
         } catch (AttachmentTooLargeException e) {
+            outcome = CommandMeters.USER_ERROR;
             LOG.info("[{}] /{}: {}", correlationId, request.command(), e.getMessage());
             responder.send(Reply.error("That file is too large for me (the limit is " + (e.limit() >> 20) + " MB)."));
         } catch (InterruptedException e) {
+            outcome = CommandMeters.INTERRUPTED;
             LOG.info("[{}] /{} was interrupted", correlationId, request.command());
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             LOG.error("[{}] /{} failed for {}:{}", correlationId, request.command(), request.platform(), request.user().id(), t);
+            meters.failed(request.command(), correlationId);
             responder.send(new Reply.Error("Something went wrong while running /" + request.command()
                     + ". The operator can look it up with reference " + correlationId + ".", correlationId));
         } finally {
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            latencies.record(millis);
-            handled.incrementAndGet();
+            long nanos = System.nanoTime() - started;
+            long millis = nanos / 1_000_000;
+            meters.finished(request.command(), outcome, nanos);
             LOG.debug("[{}] /{} finished in {} ms", correlationId, request.command(), millis);
             MDC.remove("cid");
             responder.completed();
@@ -204,17 +220,17 @@ public final class Router implements InboundSink, BotMetrics {
 
     @Override
     public long handled() {
-        return handled.get();
+        return meters.handled();
     }
 
     @Override
     public long rejectedBusy() {
-        return rejected.get();
+        return meters.rejectedBusy();
     }
 
     @Override
     public double latencyPercentileMillis(double p) {
-        return latencies.percentile(p);
+        return meters.latencyPercentileMillis(p);
     }
 
     private record Context(CommandRequest request, Responder responder, String correlationId) implements CommandContext {

@@ -1,9 +1,11 @@
 package dev.acgbot.adapter.discord.internal;
 
+import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
+import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,9 @@ public final class HttpResources implements AutoCloseable {
         client = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(httpExecutor))
                 .connectionPool(new ConnectionPool(5, 60, TimeUnit.SECONDS))
+                // network.proxy or HTTPS_PROXY/ALL_PROXY/NO_PROXY, installed as the JVM default by the core
+                .proxySelector(ProxySelector.getDefault())
+                .proxyAuthenticator(Authenticator.JAVA_NET_AUTHENTICATOR)
                 .connectTimeout(Duration.ofSeconds(15))
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(60))

@@ -1,9 +1,11 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
+import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -31,6 +33,9 @@ public final class HttpResources implements AutoCloseable {
         this.client = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(5, 60, TimeUnit.SECONDS))
+                // network.proxy or HTTPS_PROXY/ALL_PROXY/NO_PROXY, installed as the JVM default by the core
+                .proxySelector(ProxySelector.getDefault())
+                .proxyAuthenticator(Authenticator.JAVA_NET_AUTHENTICATOR)
                 .connectTimeout(Duration.ofSeconds(15))
                 .writeTimeout(Duration.ofSeconds(60))
                 // a long poll is answered only after pollTimeout; leave it a margin
