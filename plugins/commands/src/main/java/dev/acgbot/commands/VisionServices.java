@@ -4,6 +4,8 @@ import dev.acgbot.api.UserFacingException;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.plugin.PluginContext;
 import dev.acgbot.commands.internal.VisionCaches;
+import dev.acgbot.commands.internal.VisionMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.models.api.Inference;
@@ -47,13 +49,26 @@ public final class VisionServices implements AutoCloseable {
 
     /** The instance shared by all plugins of this bot. */
     public static VisionServices shared(PluginContext context) {
-        return context.services().getOrCreate(VisionServices.class,
-                () -> create(VisionSettings.from(context.rootConfig(), context.botDataDir())));
+        return context.services().getOrCreate(VisionServices.class, () -> {
+            VisionSettings settings = VisionSettings.from(context.rootConfig(), context.botDataDir());
+            Optional<MeterRegistry> meters = context.services().find(MeterRegistry.class);
+            if (meters.isEmpty()) {
+                return create(settings);
+            }
+            VisionServices vision = new VisionServices(settings, VisionMeters.timed(runtime(settings), meters.get()));
+            VisionMeters.bindCaches(meters.get(), vision.caches());
+            VisionMeters.bindGallery(meters.get(), vision::openedGallery);
+            return vision;
+        });
     }
 
     /** A model runtime configured from the settings, wrapped with caches; for the bot and for command-line tools. */
     public static VisionServices create(VisionSettings settings) {
-        InferenceRuntime runtime = InferenceRuntime.builder()
+        return new VisionServices(settings, runtime(settings));
+    }
+
+    private static InferenceRuntime runtime(VisionSettings settings) {
+        return InferenceRuntime.builder()
                 .manifestDirs(settings.manifestDirs())
                 .modelDir(settings.modelDir())
                 .device(settings.device())
@@ -61,7 +76,6 @@ public final class VisionServices implements AutoCloseable {
                 .maxWait(settings.maxWait())
                 .eagerLoad(settings.eagerModels())
                 .build();
-        return new VisionServices(settings, runtime);
     }
 
     public VisionSettings settings() {

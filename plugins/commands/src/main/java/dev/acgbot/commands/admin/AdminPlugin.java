@@ -55,6 +55,17 @@ public final class AdminPlugin implements Plugin {
         progressInterval = context.config().duration("progress_interval", Duration.ofSeconds(3));
         services = context.services();
         vision = VisionServices.shared(context);
+        services.find(io.micrometer.core.instrument.MeterRegistry.class).ifPresent(this::bindReindexMeters);
+    }
+
+    /** Reindex progress for /metrics: files done and to do in the current phase, and whether one runs. */
+    private void bindReindexMeters(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("acgbot.reindex.running", this,
+                p -> p.current != null && !p.current.finished() ? 1 : 0).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("acgbot.reindex.done", this,
+                p -> p.current != null && p.current.progress != null ? p.current.progress.done() : 0).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("acgbot.reindex.total", this,
+                p -> p.current != null && p.current.progress != null ? p.current.progress.total() : 0).register(registry);
     }
 
     @Override
