@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the bot with its plugins and adapters and keeps it running until input ends or a signal stops it.
@@ -137,7 +136,11 @@ public final class BotLauncher {
     }
 
     private static int stopNow(Thread hook, Resources resources, int exitCode) {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // SIGTERM arrived meanwhile: the stop below waits for the one under way
+        }
         resources.stop();
         return exitCode;
     }
@@ -146,7 +149,7 @@ public final class BotLauncher {
     private static final class Resources {
         private final BotRuntime runtime;
         private final PluginDiscovery discovery;
-        private final AtomicBoolean stopped = new AtomicBoolean();
+        private boolean stopped;
         ControlSocket control;
         HealthServer health;
 
@@ -155,10 +158,12 @@ public final class BotLauncher {
             this.discovery = discovery;
         }
 
-        void stop() {
-            if (!stopped.compareAndSet(false, true)) {
+        /** Synchronized: a second caller (the shutdown hook, the main thread) waits until the first stop is done. */
+        synchronized void stop() {
+            if (stopped) {
                 return;
             }
+            stopped = true;
             if (health != null) {
                 health.close();
             }

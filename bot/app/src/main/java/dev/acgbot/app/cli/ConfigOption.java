@@ -1,5 +1,6 @@
 package dev.acgbot.app.cli;
 
+import dev.acgbot.app.logging.LogDirectory;
 import dev.acgbot.app.logging.SecretRedactor;
 import dev.acgbot.core.config.BotConfig;
 import picocli.CommandLine.Option;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
  * {@code ./acgbot.yaml} when present, then the embedded defaults.
  */
 public final class ConfigOption {
+    /** -Dacgbot.log.dir given to the JVM wins over the data directory. */
+    private static final boolean EXPLICIT_LOG_DIR = System.getProperty("acgbot.log.dir") != null;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file (default: $ACGBOT_CONFIG, ./acgbot.yaml, or built-in defaults)")
     Path file;
@@ -43,9 +46,9 @@ public final class ConfigOption {
         for (String platform : config.adapters().keys()) {
             config.adapters().section(platform).string("token").ifPresent(SecretRedactor::register);
         }
-        if (System.getProperty("acgbot.log.dir") == null) {
+        if (!EXPLICIT_LOG_DIR) {
             Path dataDir = dataDirOverride != null ? dataDirOverride.toAbsolutePath() : config.dataDir();
-            System.setProperty("acgbot.log.dir", dataDir.resolve("logs").toString());
+            LogDirectory.use(dataDir.resolve("logs"));
         }
         return config;
     }
