@@ -26,6 +26,14 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void theExampleConfigurationDocumentsTheDefaults() {
+        BotConfig example = BotConfig.load(java.nio.file.Path.of("../../config/acgbot.example.yaml"));
+        BotConfig defaults = BotConfig.parse("{}");
+        assertEquals(ServiceSettings.health(defaults), ServiceSettings.health(example));
+        assertEquals(ServiceSettings.network(defaults), ServiceSettings.network(example));
+    }
+
+    @Test
     void anUnknownKeyInEitherSectionIsNamed() {
         ConfigException health = assertThrows(ConfigException.class, () -> BotConfig.parse("health:\n  prot: 1\n"));
         assertEquals("health.prot", health.key());
