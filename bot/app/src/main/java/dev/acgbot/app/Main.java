@@ -40,7 +40,10 @@ public final class Main implements Callable<Integer> {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         // benchmark options pass through untouched; elsewhere an unknown option is an error, so --help works
-        cli.getSubcommands().get("bench").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine bench = cli.getSubcommands().get("bench");
+        if (bench != null) {
+            bench.setUnmatchedOptionsArePositionalParams(true);
+        }
         cli.setParameterExceptionHandler((e, params) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println(failed.getCommandName().equals("acgbot") ? "acgbot: " + e.getMessage()

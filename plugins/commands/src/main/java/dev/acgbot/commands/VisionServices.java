@@ -5,7 +5,6 @@ import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.plugin.PluginContext;
 import dev.acgbot.commands.internal.VisionCaches;
 import dev.acgbot.commands.internal.VisionMeters;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.models.api.Inference;
@@ -17,6 +16,7 @@ import dev.acgbot.models.api.TextEmbedding;
 import dev.acgbot.models.image.ImageDecodeException;
 import dev.acgbot.models.image.ImageDecoder;
 import dev.acgbot.models.runtime.InferenceRuntime;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package dev.acgbot.commands.internal;
 
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.models.api.Inference;
 import dev.acgbot.models.api.ModelInfo;
@@ -27,24 +26,27 @@ public final class VisionMeters {
     private VisionMeters() {
     }
 
-    /** Hit and miss counters per cache, read from Caffeine's own statistics at each scrape. */
+    /**
+     * Hit and miss counters per cache, read from Caffeine's own statistics at each scrape. Micrometer holds the
+     * state object weakly: it is the caches, which live as long as the bot.
+     */
     public static void bindCaches(MeterRegistry registry, VisionCaches caches) {
         for (String name : caches.stats().keySet()) {
-            Supplier<CacheStats> stats = () -> caches.stats().get(name);
             String tag = name.replace(' ', '_');
-            FunctionCounter.builder("acgbot.cache.requests", stats, s -> s.get().hitCount()).tag("cache", tag).tag("result", "hit")
-                    .description("cache lookups by cache and result").register(registry);
-            FunctionCounter.builder("acgbot.cache.requests", stats, s -> s.get().missCount()).tag("cache", tag).tag("result", "miss")
-                    .description("cache lookups by cache and result").register(registry);
+            FunctionCounter.builder("acgbot.cache.requests", caches, c -> c.stats().get(name).hitCount()).tag("cache", tag)
+                    .tag("result", "hit").description("cache lookups by cache and result").register(registry);
+            FunctionCounter.builder("acgbot.cache.requests", caches, c -> c.stats().get(name).missCount()).tag("cache", tag)
+                    .tag("result", "miss").description("cache lookups by cache and result").register(registry);
         }
     }
 
     /** Gallery size once the gallery is open (it opens on first use; a scrape must not open it). */
     public static void bindGallery(MeterRegistry registry, Supplier<Optional<Gallery>> gallery) {
+        // strong: the supplier is referenced by nothing else, and a weakly held one would be collected
         Gauge.builder("acgbot.gallery.images", gallery, g -> g.get().map(x -> (double) x.stats().images()).orElse(Double.NaN))
-                .description("distinct images in the gallery index").register(registry);
+                .description("distinct images in the gallery index").strongReference(true).register(registry);
         Gauge.builder("acgbot.gallery.files", gallery, g -> g.get().map(x -> (double) x.stats().files()).orElse(Double.NaN))
-                .description("files in the gallery index").register(registry);
+                .description("files in the gallery index").strongReference(true).register(registry);
     }
 
     /** The inference API, timing every call by model and the device it runs on (the gallery's calls included). */
@@ -54,14 +56,18 @@ public final class VisionMeters {
 
     private record Timed(Inference inner, MeterRegistry registry) implements Inference {
         private <T> T time(String modelId, Supplier<T> call) {
+            long started = System.nanoTime();
+            T result = call.get();
+            long nanos = System.nanoTime() - started;
+            // asked after the call: a model loads on first use, and only then is its device known
             String device = inner.model(modelId).map(ModelInfo::device).filter(d -> d != null && !d.isBlank()).orElse("unknown");
-            Timer timer = Timer.builder("acgbot.inference").description("time of one inference call (a batch), by model and device")
+            Timer.builder("acgbot.inference").description("time of one inference call (a batch), by model and device")
                     .tag("model", modelId).tag("device", device)
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofMillis(1))
                     .maximumExpectedValue(Duration.ofMinutes(1))
-                    .register(registry);
-            return timer.record(call);
+                    .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            return result;
         }
 
         @Override
