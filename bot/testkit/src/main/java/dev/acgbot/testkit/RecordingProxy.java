@@ -69,7 +69,8 @@ public final class RecordingProxy implements AutoCloseable {
                 host = uri.getHost();
                 port = uri.getPort() > 0 ? uri.getPort() : 80;
             }
-            Socket upstream = new Socket(host, port);
+            Socket upstream = new Socket(java.net.Proxy.NO_PROXY); // never through a proxy the test installed
+            upstream.connect(new java.net.InetSocketAddress(host, port));
             sockets.add(upstream);
             if (connect) {
                 // skip the CONNECT request's headers, then open the tunnel

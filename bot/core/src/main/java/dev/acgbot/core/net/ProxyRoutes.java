@@ -104,9 +104,13 @@ public final class ProxyRoutes extends ProxySelector {
         return route;
     }
 
+    /** Only HTTP clients are routed: plain sockets (the JDK asks with {@code socket://}) keep connecting directly. */
+    private static final java.util.Set<String> ROUTED_SCHEMES = java.util.Set.of("http", "https", "ws", "wss");
+
     @Override
     public List<Proxy> select(URI uri) {
-        if (route.isEmpty() || uri.getHost() == null || bypass(uri.getHost())) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (route.isEmpty() || !ROUTED_SCHEMES.contains(scheme) || uri.getHost() == null || bypass(uri.getHost())) {
             return List.of(Proxy.NO_PROXY);
         }
         return List.of(route.get().proxy());

@@ -71,6 +71,8 @@ class ServiceSettingsTest {
         assertEquals(List.of(new Proxy(Proxy.Type.SOCKS, InetSocketAddress.createUnresolved("127.0.0.1", 1080))),
                 socks.select(URI.create("https://api.telegram.org/")));
         assertEquals(List.of(Proxy.NO_PROXY), socks.select(URI.create("https://discord.com/api")));
+        assertEquals(List.of(Proxy.NO_PROXY), socks.select(URI.create("socket://api.telegram.org:443")),
+                "plain sockets (the JDK asks for every one) are not routed");
         assertEquals(List.of(Proxy.NO_PROXY), ProxyRoutes.from(none, Map.of()).select(URI.create("https://api.telegram.org/")));
     }
 }

@@ -7,7 +7,9 @@ import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.RepliedMessage;
 import dev.acgbot.api.reply.Responder;
 import dev.acgbot.core.net.ProxyRoutes;
+import dev.acgbot.core.config.ServiceSettings;
 import dev.acgbot.testkit.RecordingProxy;
+import dev.acgbot.testkit.RecordingSocksProxy;
 import org.junit.jupiter.api.Test;
 
 import java.net.ProxySelector;
@@ -53,6 +55,27 @@ class TelegramProxyTest {
             List<String> lines = proxy.requestLines();
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("POST " + telegram.baseUrl() + "/bot") && l.toLowerCase().endsWith("/getme http/1.1")),
                     lines::toString);
+        } finally {
+            ProxySelector.setDefault(saved);
+        }
+    }
+
+    @Test
+    void theBotApiIsCalledThroughASocksProxyFromAllProxy() throws Exception {
+        ProxySelector saved = ProxySelector.getDefault();
+        try (RecordingSocksProxy proxy = new RecordingSocksProxy(); FakeTelegramServer telegram = new FakeTelegramServer(TOKEN)) {
+            ProxyRoutes.from(new ServiceSettings.Network(Optional.empty(), "", Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                    Map.of("ALL_PROXY", proxy.url())).install();
+            TelegramAdapter adapter = new TelegramAdapter(new TelegramSettings(TOKEN, URI.create(telegram.baseUrl()),
+                    Duration.ofSeconds(1), TelegramSettings.BOT_API_DOWNLOAD_LIMIT, Duration.ofSeconds(1), false));
+            try {
+                adapter.start(IGNORING_SINK, List.of());
+                assertEquals("getMe", telegram.next(Duration.ofSeconds(5)).method());
+            } finally {
+                adapter.close();
+            }
+            URI base = URI.create(telegram.baseUrl());
+            assertTrue(proxy.targets().contains(base.getHost() + ":" + base.getPort()), proxy.targets()::toString);
         } finally {
             ProxySelector.setDefault(saved);
         }
