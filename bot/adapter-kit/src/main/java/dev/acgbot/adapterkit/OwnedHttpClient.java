@@ -1,9 +1,11 @@
 package dev.acgbot.adapterkit;
 
+import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
+import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -33,6 +35,9 @@ public final class OwnedHttpClient implements AutoCloseable {
         client = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(5, 60, TimeUnit.SECONDS))
+                // network.proxy or HTTPS_PROXY/ALL_PROXY/NO_PROXY, installed as the JVM default by the core
+                .proxySelector(ProxySelector.getDefault())
+                .proxyAuthenticator(Authenticator.JAVA_NET_AUTHENTICATOR)
                 .connectTimeout(Duration.ofSeconds(15))
                 .readTimeout(readTimeout)
                 .writeTimeout(Duration.ofSeconds(60))

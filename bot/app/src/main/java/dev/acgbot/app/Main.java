@@ -1,9 +1,9 @@
 package dev.acgbot.app;
 
-import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.app.cli.ConfigOption;
 import dev.acgbot.app.cli.BotLauncher;
 import dev.acgbot.app.cli.ConsoleCommand;
+import dev.acgbot.app.cli.GalleryCommand;
 import dev.acgbot.app.cli.IndexCli;
 import dev.acgbot.app.cli.ModelsCommand;
 import dev.acgbot.app.cli.RunCommand;
@@ -14,9 +14,10 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** The {@code acgbot} command line. Without a subcommand it runs the bot. */
-@Command(name = "acgbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "acgbot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Tags anime art, finds similar images and searches a gallery by text, on Discord, Telegram or a local console.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, GalleryCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -31,15 +32,26 @@ public final class Main implements Callable<Integer> {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit code; configuration mistakes become one line on stderr. */
+    /**
+     * Runs the command line and returns the exit code. Every mistake a user can make (a bad option, a bad
+     * configuration, an unknown model id, a store held by a running bot) is one line on stderr, never a stack trace.
+     */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((e, params) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(failed.getCommandName().equals("acgbot") ? "acgbot: " + e.getMessage()
+                    : "acgbot " + failed.getCommandName() + ": " + e.getMessage()
+                    + " (see: acgbot " + failed.getCommandSpec().qualifiedName(" ").replaceFirst("^acgbot ", "") + " --help)");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException) {
-                commandLine.getErr().println("acgbot: configuration error: " + e.getMessage());
-                return 2;
+            String line = UserErrors.oneLine(e);
+            if (line == null) {
+                throw e;
             }
-            throw e;
+            commandLine.getErr().println(line);
+            return UserErrors.exitCode(e);
         });
         return cli.execute(args);
     }

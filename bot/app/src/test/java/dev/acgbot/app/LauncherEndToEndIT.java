@@ -52,7 +52,8 @@ class LauncherEndToEndIT {
     }
 
     @Test
-    void withoutTokensTheDefaultRunStartsTheConsole(@TempDir Path dir) throws Exception {
+    void anEnabledConsoleReadsAScriptWithoutATerminal(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("acgbot.yaml"), "adapters:\n  console:\n    enabled: true\n");
         Result r = launch(dir, "/about\n");
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("acgbot "), r.stdout());

@@ -36,6 +36,11 @@ public final class VisionGallery implements AutoCloseable {
         return settings;
     }
 
+    /** The gallery if something opened it already; health checks, metrics and backups must not open it as a side effect. */
+    public synchronized Optional<Gallery> opened() {
+        return Optional.ofNullable(gallery);
+    }
+
     public synchronized Gallery get() {
         if (gallery == null) {
             GalleryOptions options = options(settings.folders());

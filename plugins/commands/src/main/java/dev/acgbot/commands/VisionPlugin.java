@@ -5,6 +5,9 @@ import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.PluginContext;
 import dev.acgbot.commands.admin.ReindexCommand;
+import dev.acgbot.commands.internal.VisionMeters;
+import dev.acgbot.models.api.Inference;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.acgbot.commands.admin.StatsCommand;
 import dev.acgbot.commands.internal.VisionCaches;
 import dev.acgbot.commands.search.SearchCommand;
@@ -17,6 +20,7 @@ import dev.acgbot.commands.tag.TagCommand;
 import dev.acgbot.models.runtime.InferenceRuntime;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -55,9 +59,13 @@ public final class VisionPlugin implements Plugin {
         GallerySettings gallerySettings = context.settings(GallerySettings.SECTION);
         VisionSettings settings = context.settings(VisionSettings.SECTION);
         runtime = inferenceRuntime(models, context.botDataDir());
+        Optional<MeterRegistry> meters = context.services().find(MeterRegistry.class);
+        // every inference call, the gallery's included, is timed by model and device when /metrics is kept
+        Inference timed = meters.map(registry -> VisionMeters.timed(runtime, registry)).orElse(runtime);
         ModelAvailability availability = new ModelAvailability(runtime);
-        inference = new CachedInference(models, runtime, availability, new VisionCaches(context.settings(CacheSettings.SECTION)));
-        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), runtime, availability);
+        VisionCaches caches = new VisionCaches(context.settings(CacheSettings.SECTION));
+        inference = new CachedInference(models, timed, availability, caches);
+        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability);
         ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits());
         reindex = new ReindexCommand(settings.reindex(), models, availability, gallery);
         commands = List.of(
@@ -66,6 +74,12 @@ public final class VisionPlugin implements Plugin {
                 new SearchCommand(settings.search(), inference, availability, gallery).command(),
                 reindex.command(),
                 new StatsCommand(inference, runtime, gallery, reindex, context.services()).command());
+        context.services().register(VisionStatus.class, new VisionStatus(gallery, models, runtime));
+        meters.ifPresent(registry -> {
+            VisionMeters.bindCaches(registry, caches);
+            VisionMeters.bindGallery(registry, gallery::opened);
+            reindex.bindMeters(registry);
+        });
     }
 
     /** The model runtime the settings describe; for the bot and for command-line tools. */

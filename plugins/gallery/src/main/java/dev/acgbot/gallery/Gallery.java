@@ -54,6 +54,15 @@ public interface Gallery extends AutoCloseable {
     /** Increments with every committed change; use it to invalidate caches of search results. */
     long generation();
 
+    /**
+     * Writes a consistent copy of the gallery (see {@link GalleryArchive}) while searches go on: waits up to
+     * {@code wait} for the write lock, so nothing is half-committed, and fails when a reindex holds it longer.
+     *
+     * @return the archive's size in bytes
+     * @throws IllegalStateException when a reindex is running
+     */
+    long backup(java.nio.file.Path target, java.time.Duration wait) throws java.io.IOException;
+
     /** Closes the store; waits for nothing (cancel a running reindex first). */
     @Override
     void close();

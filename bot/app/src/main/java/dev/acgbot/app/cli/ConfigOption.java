@@ -1,5 +1,6 @@
 package dev.acgbot.app.cli;
 
+import dev.acgbot.app.logging.LogDirectory;
 import dev.acgbot.app.logging.SecretRedactor;
 import dev.acgbot.core.config.BotConfig;
 import picocli.CommandLine.Option;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
  * {@code ./acgbot.yaml} when present, then the embedded defaults.
  */
 public final class ConfigOption {
+    /** -Dacgbot.log.dir given to the JVM wins over the data directory. */
+    private static final boolean EXPLICIT_LOG_DIR = System.getProperty("acgbot.log.dir") != null;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file (default: $ACGBOT_CONFIG, ./acgbot.yaml, or built-in defaults)")
     Path file;
@@ -30,11 +33,20 @@ public final class ConfigOption {
 
     /** Loads and validates the configuration, registers its secrets for log redaction, and points logging at the data dir. */
     public BotConfig load() {
+        return load(null);
+    }
+
+    /**
+     * As {@link #load()}, with logs going to {@code dataDirOverride/logs} when a command was given its own data
+     * directory ({@code index --data-dir DIR}). Must run before anything logs: logback reads the directory once.
+     */
+    public BotConfig load(Path dataDirOverride) {
         Path chosen = chosenFile();
         BotConfig config = chosen == null ? BotConfig.defaults() : BotConfig.load(chosen);
         config.secrets().forEach(SecretRedactor::register);
-        if (System.getProperty("acgbot.log.dir") == null) {
-            System.setProperty("acgbot.log.dir", config.dataDir().resolve("logs").toString());
+        if (!EXPLICIT_LOG_DIR) {
+            Path dataDir = dataDirOverride != null ? dataDirOverride.toAbsolutePath() : config.dataDir();
+            LogDirectory.use(dataDir.resolve("logs"));
         }
         return config;
     }

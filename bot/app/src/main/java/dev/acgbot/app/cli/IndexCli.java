@@ -1,5 +1,6 @@
 package dev.acgbot.app.cli;
 
+import dev.acgbot.app.service.ControlSocket;
 import dev.acgbot.commands.ModelAvailability;
 import dev.acgbot.commands.VisionGallery;
 import dev.acgbot.commands.VisionPlugin;
@@ -40,7 +41,7 @@ public final class IndexCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BotConfig bot = config.load();
+        BotConfig bot = config.load(dataDir);
         Path botDataDir = dataDir != null ? dataDir.toAbsolutePath().normalize() : bot.dataDir();
         ModelsSettings models = bot.section(ModelsSettings.SECTION);
         GallerySettings gallery = bot.section(GallerySettings.SECTION);
@@ -54,6 +55,9 @@ public final class IndexCli implements Callable<Integer> {
                 System.err.println("acgbot: not a folder: " + folder);
                 return 2;
             }
+        }
+        if (ControlSocket.request(botDataDir.resolve(ControlSocket.FILE), "ping").isPresent()) {
+            throw new CliException(1, dev.acgbot.app.UserErrors.STORE_IN_USE);
         }
         try (InferenceRuntime runtime = VisionPlugin.inferenceRuntime(models, botDataDir)) {
             ModelAvailability availability = new ModelAvailability(runtime);

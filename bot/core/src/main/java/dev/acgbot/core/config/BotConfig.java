@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BotConfig {
     /** The sections the core itself reads. */
     public static final List<SettingsSection<?>> CORE_SECTIONS = List.of(
-            BotSettings.SECTION, AdminSettings.SECTION, LimitsSettings.SECTION, ExecutorSettings.SECTION);
+            BotSettings.SECTION, AdminSettings.SECTION, LimitsSettings.SECTION, ExecutorSettings.SECTION,
+            ServiceSettings.Health.SECTION, ServiceSettings.Network.SECTION);
     /** Top-level keys whose children others declare: {@code adapters.<platform>} and {@code plugins.<id>}. */
     static final Set<String> CONTAINERS = Set.of("adapters", "plugins");
 

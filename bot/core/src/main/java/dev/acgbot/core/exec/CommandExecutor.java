@@ -131,6 +131,21 @@ public final class CommandExecutor implements AutoCloseable {
         return running.get();
     }
 
+    /**
+     * Takes no new tasks and waits up to {@code grace} for the running and queued ones.
+     *
+     * @return true when all finished in time
+     */
+    public boolean drain(Duration grace) {
+        pool.shutdown();
+        try {
+            return pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         pool.shutdown();

@@ -19,7 +19,8 @@ import dev.acgbot.api.reply.Responder;
 import dev.acgbot.api.text.ByteSizes;
 import dev.acgbot.api.text.LogText;
 import dev.acgbot.core.exec.CommandExecutor;
-import dev.acgbot.core.exec.LatencyRecorder;
+import dev.acgbot.core.metrics.CommandMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.acgbot.core.limits.RateLimiter;
 import dev.acgbot.core.permissions.AuditLog;
 import dev.acgbot.core.permissions.Permissions;
@@ -34,7 +35,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes messages from every adapter, decides whether they are commands for this bot, checks permission
@@ -56,13 +56,20 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
     private final CommandExecutor executor;
     private final Duration defaultTimeout;
     private final long maxAttachmentBytes;
-    private final LatencyRecorder latencies = new LatencyRecorder(4096);
-    private final AtomicLong handled = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
+    private final CommandMeters meters;
     private final RefusalSender refusals = new RefusalSender(REFUSAL_WINDOW);
 
+    /** With figures kept in a registry of its own (tests). */
     public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
                   boolean exemptAdmins, CommandExecutor executor, Duration defaultTimeout, long maxAttachmentBytes) {
+        this(registry, permissions, perUser, perChat, exemptAdmins, executor, defaultTimeout, maxAttachmentBytes,
+                new CommandMeters(new SimpleMeterRegistry(), executor));
+    }
+
+    public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
+                  boolean exemptAdmins, CommandExecutor executor, Duration defaultTimeout, long maxAttachmentBytes,
+                  CommandMeters meters) {
+        this.meters = meters;
         this.registry = registry;
         this.permissions = permissions;
         this.perUser = perUser;
@@ -132,6 +139,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
         boolean admin = permissions.isAdmin(origin);
         if (spec.adminOnly() && !admin) {
             audit.refused(origin.platform(), origin.user().id(), origin.user().displayName(), origin.chatId(), spec.name());
+            meters.refused(spec.name(), CommandMeters.FORBIDDEN);
             refuse(origin, RefusalSender.Kind.ADMIN_ONLY, responder, Reply.error("/" + spec.name() + " is for the bot's admins only."));
             return;
         }
@@ -141,6 +149,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
                 long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
                 LOG.info("rate limited /{} from {}:{} in chat {} for {}s", spec.name(), origin.platform(),
                         LogText.safe(origin.user().id()), LogText.safe(origin.chatId()), seconds);
+                meters.refused(spec.name(), CommandMeters.RATE_LIMITED);
                 refuse(origin, RefusalSender.Kind.RATE_LIMITED, responder,
                         Reply.error("Slow down a little: try again in " + seconds + " s."));
                 return;
@@ -150,6 +159,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
         try {
             arguments = binding.bind();
         } catch (UsageException e) {
+            meters.refused(spec.name(), CommandMeters.USAGE);
             refuse(origin, RefusalSender.Kind.USAGE, responder, Reply.error(e.userMessage()));
             return;
         }
@@ -163,6 +173,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
         Duration timeout = command.timeout() != null ? command.timeout() : defaultTimeout;
         boolean accepted = executor.submit(() -> run(command, request, guarded, correlationId), timeout, () -> {
             LOG.warn("[{}] /{} timed out after {} s", correlationId, spec.name(), timeout.toSeconds());
+            meters.timedOut(spec.name());
             // the watchdog only marks the command closed: sending could wait out the platform's flood control
             guarded.close();
             refusals.sendLater(() -> {
@@ -170,13 +181,13 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
                 guarded.completed();
             });
         }, () -> {
-            rejected.incrementAndGet();
+            meters.refused(spec.name(), CommandMeters.BUSY);
             LOG.warn("[{}] /{} refused: waited {} ms in the queue without a free worker", correlationId, spec.name(),
                     executor.maxQueueWait().toMillis());
             refuse(origin, RefusalSender.Kind.BUSY, guarded, busy());
         });
         if (!accepted) {
-            rejected.incrementAndGet();
+            meters.refused(spec.name(), CommandMeters.BUSY);
             LOG.warn("[{}] /{} refused: all {} workers and the queue are busy", correlationId, spec.name(), executor.running());
             refuse(origin, RefusalSender.Kind.BUSY, guarded, busy());
         }
@@ -210,16 +221,21 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
 
     private void run(BotCommand command, CommandRequest request, GuardedResponder responder, String correlationId) {
         long started = System.nanoTime();
+        String outcome = CommandMeters.ERROR;
         MDC.put("cid", correlationId);
         try {
             command.handler().handle(new Context(request, responder, correlationId));
+            outcome = CommandMeters.OK;
         } catch (UserFacingException e) {
+            outcome = CommandMeters.USER_ERROR;
             LOG.info("[{}] /{} answered with an error: {}", correlationId, request.command(), LogText.safe(e.getMessage()));
             responder.send(new Reply.Error(e.getMessage(), ""));
         } catch (AttachmentTooLargeException e) {
+            outcome = CommandMeters.USER_ERROR;
             LOG.info("[{}] /{}: {}", correlationId, request.command(), LogText.safe(e.getMessage()));
             responder.send(Reply.error("That file is too large for me (the limit is " + ByteSizes.human(e.limit()) + ")."));
         } catch (InterruptedException e) {
+            outcome = CommandMeters.INTERRUPTED;
             LOG.info("[{}] /{} was interrupted", correlationId, request.command());
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
@@ -227,22 +243,25 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
                 // the watchdog stopped it: interrupted I/O (or a library's wrapper of it) is how a timeout ends a
                 // download or a read, not a bug; the user already has the timeout message
                 LOG.info("[{}] /{} stopped at its deadline ({})", correlationId, request.command(), LogText.safe(t.toString()));
+                outcome = CommandMeters.INTERRUPTED;
                 return;
             }
             AttachmentDownloadException download = cause(t, AttachmentDownloadException.class);
             if (download != null) {
+                outcome = CommandMeters.USER_ERROR;
                 LOG.warn("[{}] /{}: {}", correlationId, request.command(), LogText.safe(describe(download)));
                 responder.send(new Reply.Error("I couldn't download " + download.fileName()
                         + " just now. Please try again in a moment.", correlationId));
                 return;
             }
             LOG.error("[{}] /{} failed for {}:{}", correlationId, request.command(), request.platform(), request.user().id(), t);
+            meters.failed(request.command(), correlationId);
             responder.send(new Reply.Error("Something went wrong while running /" + request.command()
                     + ". The operator can look it up with reference " + correlationId + ".", correlationId));
         } finally {
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            latencies.record(millis);
-            handled.incrementAndGet();
+            long nanos = System.nanoTime() - started;
+            long millis = nanos / 1_000_000;
+            meters.finished(request.command(), outcome, nanos);
             LOG.debug("[{}] /{} finished in {} ms", correlationId, request.command(), millis);
             MDC.remove("cid");
             if (!responder.isClosed()) {
@@ -291,17 +310,17 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
 
     @Override
     public long handled() {
-        return handled.get();
+        return meters.handled();
     }
 
     @Override
     public long rejectedBusy() {
-        return rejected.get();
+        return meters.rejectedBusy();
     }
 
     @Override
     public double latencyPercentileMillis(double p) {
-        return latencies.percentile(p);
+        return meters.latencyPercentileMillis(p);
     }
 
     private record Context(CommandRequest request, Responder responder, String correlationId) implements CommandContext {

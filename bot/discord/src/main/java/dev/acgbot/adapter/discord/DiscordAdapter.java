@@ -1,9 +1,11 @@
 package dev.acgbot.adapter.discord;
 
 import dev.acgbot.adapter.discord.internal.CommandDataFactory;
+import dev.acgbot.adapter.discord.internal.GatewayProxy;
 import dev.acgbot.adapter.discord.internal.HttpResources;
 import dev.acgbot.adapter.discord.internal.InteractionListener;
 import dev.acgbot.adapter.discord.internal.InteractionMapper;
+import dev.acgbot.api.adapter.AdapterStartException;
 import dev.acgbot.api.adapter.ChatAdapter;
 import dev.acgbot.api.adapter.InboundSink;
 import dev.acgbot.api.command.CommandSpec;
@@ -65,6 +67,7 @@ public final class DiscordAdapter implements ChatAdapter {
             JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
                     .setEnableShutdownHook(false)
                     .setHttpClient(resources.client())
+                    .setWebsocketFactory(GatewayProxy.websocketFactory(settings.gatewayUrl().orElse(GatewayProxy.DISCORD_GATEWAY)))
                     .addEventListeners(readiness(ready),
                             new InteractionListener(sink, new InteractionMapper(settings.adminPermission(), settings.adminGuildIds(),
                                     resources.client(), CommandDataFactory.contextMenus(commands)), resources.dispatcher()));
@@ -121,17 +124,21 @@ public final class DiscordAdapter implements ChatAdapter {
     private DiscordStartException startFailure(Exception e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         String message;
+        AdapterStartException.Reason reason = AdapterStartException.Reason.OTHER;
         if (cause instanceof InvalidTokenException) {
             message = "Discord rejected the bot token (check adapters.discord.token or DISCORD_TOKEN)";
+            reason = AdapterStartException.Reason.TOKEN_REFUSED;
         } else if (cause instanceof TimeoutException) {
             message = "Discord gateway did not become ready within " + settings.readyTimeout().toSeconds() + " s";
+            reason = AdapterStartException.Reason.UNREACHABLE;
         } else if (networkFailure(cause) != null) {
             message = "Discord adapter could not reach " + settings.restBaseUrl().orElse("discord.com") + ": "
                     + describe(networkFailure(cause));
+            reason = AdapterStartException.Reason.UNREACHABLE;
         } else {
             message = "Discord adapter could not start: " + describe(cause);
         }
-        return new DiscordStartException(message.replace(settings.token(), "<redacted-token>"));
+        return new DiscordStartException(reason, message.replace(settings.token(), "<redacted-token>"));
     }
 
     /** The first I/O failure in the cause chain (JDA wraps it, and appends a context exception below it). */

@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.discord;
 
+import dev.acgbot.api.adapter.AdapterStartException;
 import dev.acgbot.testkit.ThreadLeaks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,6 +58,7 @@ class DiscordAdapterLifecycleTest {
             DiscordAdapter adapter = new DiscordAdapter(settings(rest.apiBaseUrl(), gateway.url(), List.of()));
             DiscordStartException e = assertThrows(DiscordStartException.class, () -> adapter.start(IGNORING_SINK, List.of()));
             assertEquals("Discord rejected the bot token (check adapters.discord.token or DISCORD_TOKEN)", e.getMessage());
+            assertEquals(AdapterStartException.Reason.TOKEN_REFUSED, e.reason(), "a refused token is not retried");
             adapter.close();
             assertNoThreadLeft(before);
         }
@@ -74,6 +76,7 @@ class DiscordAdapterLifecycleTest {
         DiscordStartException e = assertThrows(DiscordStartException.class, () -> adapter.start(IGNORING_SINK, List.of()));
         assertTrue(e.getMessage().startsWith("Discord adapter could not reach http://127.0.0.1:" + closedPort), e.getMessage());
         assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
+        assertEquals(AdapterStartException.Reason.UNREACHABLE, e.reason(), "a network failure is retried");
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
         adapter.close();
         assertNoThreadLeft(before);

@@ -11,6 +11,7 @@ import dev.acgbot.adapter.telegram.internal.MessageMapper;
 import dev.acgbot.adapterkit.TokenRedactor;
 import dev.acgbot.adapter.telegram.internal.TelegramResponder;
 import dev.acgbot.adapter.telegram.internal.UpdatePoller;
+import dev.acgbot.api.adapter.AdapterStartException;
 import dev.acgbot.api.adapter.ChatAdapter;
 import dev.acgbot.api.adapter.InboundSink;
 import dev.acgbot.api.command.CommandSpec;
@@ -143,15 +144,29 @@ public final class TelegramAdapter implements ChatAdapter {
     private Exception startFailure(Exception e) {
         int code = e instanceof TelegramApiException t ? BotApi.errorCode(t) : 0;
         String message;
+        AdapterStartException.Reason reason;
         if (code == 401 || code == 404) {
             // the Bot API answers 401, or 404 for a token that is not even well formed
             String answer = BotApi.description((TelegramApiException) e);
             message = "Telegram rejected the bot token (" + code + (answer.isEmpty() ? "" : " " + answer)
                     + "): check adapters.telegram.token or TELEGRAM_BOT_TOKEN";
+            reason = AdapterStartException.Reason.TOKEN_REFUSED;
         } else {
             message = "Telegram adapter could not start against " + settings.baseUrl() + ": " + redactor.describe(e);
+            // no answer at all (DNS, refused, timeout), a proxy failure, or a server error: the network may come up
+            reason = code >= 500 || code == 429 || networkFailure(e)
+                    ? AdapterStartException.Reason.UNREACHABLE : AdapterStartException.Reason.OTHER;
         }
-        return new TelegramStartException(redactor.redact(message));
+        return new TelegramStartException(reason, redactor.redact(message));
+    }
+
+    private static boolean networkFailure(Throwable e) {
+        for (int i = 0; e != null && i < 10; i++, e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static TelegramUrl telegramUrl(URI base) {

@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.telegram;
 
+import dev.acgbot.api.adapter.AdapterStartException;
 import dev.acgbot.testkit.ThreadLeaks;
 
 import dev.acgbot.adapter.telegram.fake.FakeTelegramServer;
@@ -71,6 +72,7 @@ class TelegramAdapterLifecycleTest {
             TelegramAdapter adapter = new TelegramAdapter(settings(telegram.baseUrl()));
             TelegramStartException e = assertThrows(TelegramStartException.class, () -> adapter.start(IGNORING_SINK, List.of()));
             assertTrue(e.getMessage().contains("rejected the bot token"), e.getMessage());
+            assertEquals(AdapterStartException.Reason.TOKEN_REFUSED, e.reason(), "a refused token is not retried");
             assertTokenAbsent(e.getMessage());
             adapter.close();
             assertNoThreadLeft(before);
@@ -87,6 +89,7 @@ class TelegramAdapterLifecycleTest {
         TelegramAdapter adapter = new TelegramAdapter(settings("http://127.0.0.1:" + closedPort));
         TelegramStartException e = assertThrows(TelegramStartException.class, () -> adapter.start(IGNORING_SINK, List.of()));
         assertTrue(e.getMessage().contains("could not start against http://127.0.0.1:" + closedPort), e.getMessage());
+        assertEquals(AdapterStartException.Reason.UNREACHABLE, e.reason(), "a network failure is retried");
         assertTokenAbsent(e.getMessage());
         adapter.close();
         assertNoThreadLeft(before);

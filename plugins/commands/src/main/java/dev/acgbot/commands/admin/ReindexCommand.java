@@ -10,6 +10,8 @@ import dev.acgbot.commands.VisionGallery;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.gallery.Gallery;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.acgbot.gallery.GalleryOutOfMemoryException;
 import dev.acgbot.gallery.ReindexProgress;
 import dev.acgbot.gallery.ReindexRequest;
@@ -54,6 +56,20 @@ public final class ReindexCommand {
     }
 
     /** Asks a running reindex to stop after its batch. */
+    /** Reindex progress for /metrics: files done and to do in the current phase, and whether one runs. */
+    public void bindMeters(MeterRegistry registry) {
+        Gauge.builder("acgbot.reindex.running", this, c -> c.currentJob().filter(j -> !j.finished()).isPresent() ? 1 : 0)
+                .description("1 while a reindex runs").register(registry);
+        Gauge.builder("acgbot.reindex.done", this, c -> c.currentJob().map(j -> j.progress).map(p -> (double) p.done()).orElse(0.0))
+                .description("files done in the current reindex phase").register(registry);
+        Gauge.builder("acgbot.reindex.total", this, c -> c.currentJob().map(j -> j.progress).map(p -> (double) p.total()).orElse(0.0))
+                .description("files in the current reindex phase").register(registry);
+    }
+
+    private synchronized Optional<ReindexJob> currentJob() {
+        return Optional.ofNullable(current);
+    }
+
     public synchronized void cancel() {
         if (current != null) {
             current.token.cancel();

@@ -292,6 +292,24 @@ public final class DefaultGallery implements Gallery {
     }
 
     @Override
+    public long backup(java.nio.file.Path target, Duration wait) throws java.io.IOException {
+        try {
+            if (!writeLock.tryLock(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("a reindex is running; back up when it has finished (or after /reindex cancel)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the gallery's write lock");
+        }
+        try {
+            // under the write lock every change is committed and none starts: the files are one consistent state
+            return dev.acgbot.gallery.GalleryArchive.write(options.dataDir(), target);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
     public List<SearchHit> searchByVector(String clipModelId, float[] query, int k, SearchFilter filter) {
         Snapshot snap = current;
         ModelRows.Snapshot model = snap.models().get(clipModelId);
