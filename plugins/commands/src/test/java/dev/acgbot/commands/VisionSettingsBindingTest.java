@@ -1,5 +1,6 @@
 package dev.acgbot.commands;
 
+import dev.acgbot.commands.plugin.VisionPlugin;
 import dev.acgbot.api.config.DataSize;
 import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.commands.settings.CacheSettings;

@@ -3,7 +3,7 @@ package dev.acgbot.app.cli;
 import dev.acgbot.app.service.ControlSocket;
 import dev.acgbot.commands.ModelAvailability;
 import dev.acgbot.commands.VisionGallery;
-import dev.acgbot.commands.VisionPlugin;
+import dev.acgbot.commands.plugin.VisionPlugin;
 import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.core.config.BotConfig;

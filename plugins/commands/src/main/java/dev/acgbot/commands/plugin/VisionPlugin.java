@@ -1,9 +1,14 @@
-package dev.acgbot.commands;
+package dev.acgbot.commands.plugin;
 
 import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.PluginContext;
+import dev.acgbot.commands.CachedInference;
+import dev.acgbot.commands.ImageIntake;
+import dev.acgbot.commands.ModelAvailability;
+import dev.acgbot.commands.VisionGallery;
+import dev.acgbot.commands.VisionStatus;
 import dev.acgbot.commands.admin.ReindexCommand;
 import dev.acgbot.commands.internal.VisionMeters;
 import dev.acgbot.models.api.Inference;
@@ -66,7 +71,7 @@ public final class VisionPlugin implements Plugin {
         VisionCaches caches = new VisionCaches(context.settings(CacheSettings.SECTION));
         inference = new CachedInference(models, timed, availability, caches);
         gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability);
-        ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits());
+        ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits(), context.commandWorkers());
         reindex = new ReindexCommand(settings.reindex(), models, availability, gallery);
         commands = List.of(
                 new TagCommand(settings.tag(), intake, inference, availability).command(),
@@ -100,7 +105,7 @@ public final class VisionPlugin implements Plugin {
     }
 
     /** The cached inference, for tests that look behind the commands. */
-    CachedInference inference() {
+    public CachedInference inference() {
         return inference;
     }
 
