@@ -65,7 +65,8 @@ final class BatchCommitter {
         }
         Map<String, Float> tags = results.tags().get(sha);
         if (tags != null) {
-            draft.tags(wanted.tagger().orElse(""), tags);
+            draft.tags(wanted.tagger().orElse(""), tags,
+                    results.ratings().getOrDefault(sha, dev.acgbot.gallery.rating.ContentRating.UNRATED));
         }
         for (Map.Entry<String, String> m : wanted.manifestHashes().entrySet()) {
             float[] v = results.vectors().getOrDefault(m.getKey(), Map.of()).get(sha);
