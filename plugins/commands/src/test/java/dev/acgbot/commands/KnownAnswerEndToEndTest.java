@@ -204,7 +204,7 @@ class KnownAnswerEndToEndTest {
         String tags = answer(6);
         assertTrue(tags.contains("blue_theme"), tags);
         assertTrue(!tags.contains("red_theme"), tags);
-        assertTrue(tags.contains("Rating: general"), tags);
+        assertTrue(tags.contains("Rating: safe (general 0.88)"), tags);
         assertEquals(tags, answer(7), "the same image gives the same answer");
         // misses: the /similar query (red) and the first blue; the second blue is a hit
         assertTrue(answer(10).contains("tags: 33 % hits (1 hits, 2 misses)"), answer(10));
