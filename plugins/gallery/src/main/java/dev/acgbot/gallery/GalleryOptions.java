@@ -1,6 +1,5 @@
 package dev.acgbot.gallery;
 
-import dev.acgbot.gallery.rating.ContentRating;
 import dev.acgbot.gallery.rating.RatingRule;
 import dev.acgbot.gallery.search.GraphParams;
 import dev.acgbot.models.image.DecodeLimits;
@@ -29,7 +28,7 @@ import java.util.Optional;
  * @param searchThreads        row ranges scanned in parallel per exact search
  * @param storeMmap            memory-map the store file (faster commits and start-up, see docs/benchmarks.md);
  *                             false falls back to FileChannel I/O
- * @param ratingRule           how the tagger's rating labels become each entry's {@link ContentRating}
+ * @param ratingRule           how the tagger's rating labels become each entry's {@link dev.acgbot.gallery.rating.ContentRating}
  */
 public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clipModels, Optional<String> taggerModel,
                              DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,

@@ -15,7 +15,7 @@ import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
 import dev.acgbot.commands.internal.GalleryImages;
 import dev.acgbot.commands.safety.ChatModes;
-import dev.acgbot.commands.safety.SafetyMode;
+import dev.acgbot.commands.settings.SafetyMode;
 import dev.acgbot.commands.safety.SafetyPolicy;
 import dev.acgbot.commands.settings.SafetySettings;
 import dev.acgbot.core.BotRuntime;

@@ -1,5 +1,6 @@
 package dev.acgbot.commands.safety;
 
+import dev.acgbot.commands.settings.SafetyMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package dev.acgbot.commands.safety;
 
+import dev.acgbot.commands.settings.SafetyMode;
 import dev.acgbot.api.UserFacingException;
 import dev.acgbot.api.command.CommandRequest;
 import dev.acgbot.api.command.CommandSpec;

@@ -2,7 +2,6 @@ package dev.acgbot.commands.settings;
 
 import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.commands.safety.SafetyMode;
 import dev.acgbot.gallery.rating.ContentRating;
 import dev.acgbot.gallery.rating.RatingRule;
 

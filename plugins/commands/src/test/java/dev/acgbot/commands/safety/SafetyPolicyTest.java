@@ -1,5 +1,6 @@
 package dev.acgbot.commands.safety;
 
+import dev.acgbot.commands.settings.SafetyMode;
 import dev.acgbot.api.command.ChatTraits;
 import dev.acgbot.api.command.ChatUser;
 import dev.acgbot.api.command.CommandRequest;

@@ -1,4 +1,4 @@
-package dev.acgbot.commands.safety;
+package dev.acgbot.commands.settings;
 
 import java.util.Locale;
 
