@@ -205,7 +205,7 @@ class KnownAnswerEndToEndTest {
         String tags = answer(6);
         assertTrue(tags.contains("blue_theme"), tags);
         assertTrue(!tags.contains("red_theme"), tags);
-        assertTrue(tags.contains("Rating: general"), tags);
+        assertTrue(tags.contains("Rating: safe (general 0.88)"), tags);
         assertEquals(tags, answer(7), "the same image gives the same answer");
         // misses: the /similar query (red), the first blue, and the corrupt file (its hash is looked up before its
         // pixels are needed, so a cached repost is never decoded); the second blue is a hit

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param repliedTo   the message the command replies to, if any
  * @param admin       whether the sender is a configured admin on this platform
  * @param receivedAt  when the adapter received it
+ * @param chat        private or group, age-restricted or not; {@link ChatTraits#GROUP} when not given
  */
 public record CommandRequest(String platform, String chatId, ChatUser user, String command, Arguments arguments,
                              List<Attachment> attachments, Optional<RepliedMessage> repliedTo, boolean admin,
-                             Instant receivedAt) {
+                             Instant receivedAt, ChatTraits chat) {
 
     public CommandRequest {
         Objects.requireNonNull(platform, "platform");
@@ -32,6 +33,7 @@ public record CommandRequest(String platform, String chatId, ChatUser user, Stri
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         repliedTo = repliedTo == null ? Optional.empty() : repliedTo;
         receivedAt = receivedAt == null ? Instant.now() : receivedAt;
+        chat = chat == null ? ChatTraits.GROUP : chat;
     }
 
     /**

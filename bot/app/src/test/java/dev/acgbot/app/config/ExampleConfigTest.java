@@ -42,7 +42,7 @@ class ExampleConfigTest {
         example.requireKnownTopLevel(new VisionPlugin().settings());
         example.requireKnownChildren("plugins", List.of("core", "vision"), "plugin");
         AdapterSelection.validate(example, getClass().getClassLoader());
-        assertEquals(13, allSections().size());
+        assertEquals(14, allSections().size());
         for (SettingsSection<?> section : allSections()) {
             assertEquals(defaults.section(section), example.section(section), section.key());
         }

@@ -48,7 +48,7 @@ final class ConsoleRenderer {
 
     private String imageLine(Reply.Image image, String prefix) {
         String caption = format(image.caption()).strip().replace("\n", "\n     ");
-        return prefix + "[image] " + location(image.image()) + (caption.isEmpty() ? "" : "\n     " + caption);
+        return prefix + (image.image().spoiler() ? "[image, spoiler] " : "[image] ") + location(image.image()) + (caption.isEmpty() ? "" : "\n     " + caption);
     }
 
     private String location(ImageRef ref) {

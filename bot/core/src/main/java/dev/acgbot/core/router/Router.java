@@ -164,7 +164,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
             return;
         }
         CommandRequest request = new CommandRequest(origin.platform(), origin.chatId(), origin.user(), spec.name(),
-                arguments, attachments, repliedTo, admin, Instant.now());
+                arguments, attachments, repliedTo, admin, Instant.now(), origin.traits());
         String correlationId = CorrelationIds.next();
         if (spec.adminOnly()) {
             audit.allowed(request, correlationId);

@@ -19,6 +19,10 @@ import dev.acgbot.commands.search.SearchCommand;
 import dev.acgbot.commands.settings.CacheSettings;
 import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
+import dev.acgbot.commands.safety.ChatModes;
+import dev.acgbot.commands.safety.SafetyCommand;
+import dev.acgbot.commands.safety.SafetyPolicy;
+import dev.acgbot.commands.settings.SafetySettings;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.commands.similar.SimilarCommand;
 import dev.acgbot.commands.tag.TagCommand;
@@ -36,6 +40,8 @@ import java.util.List;
  */
 public final class VisionPlugin implements Plugin {
     public static final String ID = "vision";
+    /** The chat modes admins set with /safety, under the bot's data directory. */
+    public static final String CHAT_MODES_FILE = "safety-modes.properties";
 
     private InferenceRuntime runtime;
     private VisionGallery gallery;
@@ -50,12 +56,13 @@ public final class VisionPlugin implements Plugin {
 
     @Override
     public String description() {
-        return "/tag, /similar, /search, and /reindex and /stats for admins";
+        return "/tag, /similar, /search, and /reindex, /stats and /safety for admins";
     }
 
     @Override
     public List<SettingsSection<?>> settings() {
-        return List.of(ModelsSettings.SECTION, GallerySettings.SECTION, CacheSettings.SECTION, VisionSettings.SECTION);
+        return List.of(ModelsSettings.SECTION, GallerySettings.SECTION, CacheSettings.SECTION, VisionSettings.SECTION,
+                SafetySettings.SECTION);
     }
 
     @Override
@@ -70,13 +77,17 @@ public final class VisionPlugin implements Plugin {
         ModelAvailability availability = new ModelAvailability(runtime);
         VisionCaches caches = new VisionCaches(context.settings(CacheSettings.SECTION));
         inference = new CachedInference(models, timed, availability, caches);
-        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability);
+        SafetySettings safety = context.settings(SafetySettings.SECTION);
+        ChatModes chatModes = ChatModes.load(context.botDataDir().resolve(CHAT_MODES_FILE));
+        SafetyPolicy policy = new SafetyPolicy(safety, chatModes);
+        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability, safety.rule());
         ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits(), context.commandWorkers());
         reindex = new ReindexCommand(settings.reindex(), models, availability, gallery);
         commands = List.of(
-                new TagCommand(settings.tag(), intake, inference, availability).command(),
-                new SimilarCommand(settings.similar(), intake, inference, availability, gallery).command(),
-                new SearchCommand(settings.search(), inference, availability, gallery).command(),
+                new TagCommand(settings.tag(), intake, inference, availability, safety.rule()).command(),
+                new SimilarCommand(settings.similar(), intake, inference, availability, gallery, policy).command(),
+                new SearchCommand(settings.search(), inference, availability, gallery, policy).command(),
+                new SafetyCommand(policy, chatModes).command(),
                 reindex.command(),
                 new StatsCommand(inference, runtime, gallery, reindex, context.services()).command());
         context.services().register(VisionStatus.class, new VisionStatus(gallery, models, runtime));

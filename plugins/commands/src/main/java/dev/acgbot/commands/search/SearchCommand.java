@@ -13,6 +13,7 @@ import dev.acgbot.commands.VisionGallery;
 import dev.acgbot.commands.internal.Captions;
 import dev.acgbot.commands.internal.GalleryImages;
 import dev.acgbot.commands.internal.VisionCaches;
+import dev.acgbot.commands.safety.SafetyPolicy;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.SearchFilter;
@@ -31,9 +32,11 @@ public final class SearchCommand {
     private final CachedInference inference;
     private final ModelAvailability availability;
     private final VisionGallery gallery;
+    private final SafetyPolicy safety;
 
     public SearchCommand(VisionSettings.Search settings, CachedInference inference, ModelAvailability availability,
-                         VisionGallery gallery) {
+                         VisionGallery gallery, SafetyPolicy safety) {
+        this.safety = safety;
         this.settings = settings;
         this.inference = inference;
         this.availability = availability;
@@ -75,7 +78,16 @@ public final class SearchCommand {
         List<SearchHit> hits = inference.caches().search(
                 new VisionCaches.SearchKey(VisionCaches.normalise(finalQuery) + "|" + imageModel, k, g.generation()),
                 key -> g.searchByVector(imageModel, text.vector(), k, SearchFilter.none()));
+        List<SafetyPolicy.Rated> items = new ArrayList<>();
+        int rank = 1;
+        for (SearchHit hit : hits) {
+            items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()),
+                    RichText.plain("#" + rank++ + " · " + Captions.score(hit.score()) + " · " + Captions.origin(hit.entry()))),
+                    hit.entry().rating()));
+        }
+        SafetyPolicy.Screened screened = safety.screen(ctx.request(), items);
         RichText.Builder header = RichText.builder().bold("🔎 " + finalQuery).plain(" — " + hits.size() + " result(s)");
+        screened.notice().ifPresent(n -> header.plain(", " + n));
         for (String notice : notices) {
             header.newline().plain(notice);
         }
@@ -83,12 +95,10 @@ public final class SearchCommand {
             ctx.reply(Reply.text(header.newline().plain("Nothing matched.").build()));
             return;
         }
-        List<Reply.Image> items = new ArrayList<>();
-        int rank = 1;
-        for (SearchHit hit : hits) {
-            items.add(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()),
-                    RichText.plain("#" + rank++ + " · " + Captions.score(hit.score()) + " · " + Captions.origin(hit.entry()))));
+        if (screened.shown().isEmpty()) {
+            ctx.reply(Reply.text(header.build()));
+            return;
         }
-        ctx.reply(new Reply.Album(header.build(), items));
+        ctx.reply(new Reply.Album(header.build(), screened.shown()));
     }
 }

@@ -7,6 +7,7 @@ import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.commands.internal.GalleryImages;
+import dev.acgbot.commands.safety.SafetyPolicy;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
 import dev.acgbot.commands.CachedInference;
@@ -40,9 +41,12 @@ public final class SimilarCommand {
     private final ModelAvailability availability;
     private final VisionGallery gallery;
 
+    private final SafetyPolicy safety;
+
     public SimilarCommand(VisionSettings.Similar settings, ImageIntake intake, CachedInference inference,
-                          ModelAvailability availability, VisionGallery gallery) {
+                          ModelAvailability availability, VisionGallery gallery, SafetyPolicy safety) {
         this.settings = settings;
+        this.safety = safety;
         this.intake = intake;
         this.inference = inference;
         this.availability = availability;
@@ -87,12 +91,12 @@ public final class SimilarCommand {
         }
 
         Set<String> queryTags = queryTags(image);
-        List<Reply.Image> items = new ArrayList<>();
+        List<SafetyPolicy.Rated> items = new ArrayList<>();
         for (DuplicateHit d : duplicates) {
             String kind = d.pHashDistance() == 0 && d.dHashDistance() == 0 ? "duplicate" : "near duplicate";
-            items.add(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()), RichText.builder()
+            items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()), RichText.builder()
                     .bold(kind).plain(" · Hamming " + d.pHashDistance() + "/" + d.dHashDistance() + " (pHash/dHash) · "
-                    + Captions.origin(d.entry())).build()));
+                    + Captions.origin(d.entry())).build()), d.entry().rating()));
         }
         for (SearchHit hit : similar) {
             RichText.Builder caption = RichText.builder().plain("similar " + Captions.score(hit.score()) + " · " + Captions.origin(hit.entry()));
@@ -100,21 +104,26 @@ public final class SimilarCommand {
             if (!shared.isEmpty()) {
                 caption.plain(" · shared tags: " + String.join(", ", shared));
             }
-            items.add(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()), caption.build()));
+            items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()),
+                    caption.build()), hit.entry().rating()));
         }
+        SafetyPolicy.Screened screened = safety.screen(ctx.request(), items);
 
         RichText.Builder header = RichText.builder().bold("🖼 " + image.fileName());
         if (alreadyInGallery) {
             header.plain(" — this exact file is already in the gallery");
         }
         header.newline().plain(duplicates.size() + " duplicate(s), " + similar.size() + " similar");
+        screened.notice().ifPresent(n -> header.plain(", " + n));
         if (!semanticNote.isEmpty()) {
             header.newline().plain(semanticNote);
         }
         if (items.isEmpty()) {
             ctx.reply(Reply.text(header.newline().plain("Nothing similar found.").build()));
+        } else if (screened.shown().isEmpty()) {
+            ctx.reply(Reply.text(header.build()));
         } else {
-            ctx.reply(new Reply.Album(header.build(), items));
+            ctx.reply(new Reply.Album(header.build(), screened.shown()));
         }
     }
 

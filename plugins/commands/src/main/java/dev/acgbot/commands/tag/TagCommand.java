@@ -13,7 +13,9 @@ import dev.acgbot.commands.ImageIntake;
 import dev.acgbot.commands.ModelAvailability;
 import dev.acgbot.commands.PostedImage;
 import dev.acgbot.commands.settings.VisionSettings;
+import dev.acgbot.gallery.rating.RatingRule;
 import dev.acgbot.models.api.ModelTask;
+import dev.acgbot.models.api.TagResult;
 import dev.acgbot.models.api.TagScore;
 
 import java.util.ArrayList;
@@ -27,9 +29,12 @@ public final class TagCommand {
     private final ImageIntake intake;
     private final CachedInference inference;
     private final ModelAvailability availability;
+    private final RatingRule ratingRule;
 
-    public TagCommand(VisionSettings.Tag settings, ImageIntake intake, CachedInference inference, ModelAvailability availability) {
+    public TagCommand(VisionSettings.Tag settings, ImageIntake intake, CachedInference inference, ModelAvailability availability,
+                      RatingRule ratingRule) {
         this.settings = settings;
+        this.ratingRule = ratingRule;
         this.intake = intake;
         this.inference = inference;
         this.availability = availability;
@@ -69,9 +74,12 @@ public final class TagCommand {
         availability.require(inference.models().tagger(), ModelTask.TAGGER, "tagging");
         double general = request.arguments().number("threshold").orElse(settings.generalThreshold());
         double character = request.arguments().number("character_threshold").orElse(settings.characterThreshold());
-        TagReport report = TagReport.of(inference.tag(image), general, character);
+        // the tag result is cached by the image's content hash, so a posted image is rated once
+        TagResult result = inference.tag(image);
+        TagReport report = TagReport.of(result, general, character);
         RichText.Builder text = RichText.builder().bold("🏷 " + image.fileName()).newline();
-        report.rating().ifPresent(r -> text.plain("Rating: ").bold(r.name()).plain(" " + score(r.score())).newline());
+        report.rating().ifPresent(r -> text.plain("Rating: ").bold(ratingRule.rate(result.scores()).word())
+                .plain(" (" + r.name() + " " + score(r.score()).replaceAll("[()]", "") + ")").newline());
         if (!report.characters().isEmpty()) {
             text.plain("Characters: ").plain(list(report.characters())).newline();
         }

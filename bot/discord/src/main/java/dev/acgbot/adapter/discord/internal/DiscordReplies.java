@@ -35,6 +35,8 @@ final class DiscordReplies {
     static final int EMBED_TOTAL_LIMIT = MessageEmbed.EMBED_MAX_LENGTH_BOT;
     /** What a bot may upload in one message to a server without boosts. */
     static final long UPLOAD_LIMIT = Message.MAX_FILE_SIZE;
+    /** Discord shows an attachment so named blurred until clicked. */
+    static final String SPOILER_PREFIX = "SPOILER_";
 
     private DiscordReplies() {
     }
@@ -107,14 +109,19 @@ final class DiscordReplies {
             List<FileUpload> files = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 Reply.Image image = chunk.get(i);
-                String name = i + "_" + uploadName(image.image());
+                boolean spoiler = image.image().spoiler();
+                // Discord blurs an attachment whose name starts with SPOILER_, but never an embed's image:
+                // a spoilered image goes as a plain attachment and its embed keeps only the caption
+                String name = (spoiler ? SPOILER_PREFIX : "") + i + "_" + uploadName(image.image());
                 files.add(FileUpload.fromData(contents.get(image), name));
-                EmbedBuilder embed = new EmbedBuilder().setImage("attachment://" + name);
+                EmbedBuilder embed = spoiler ? new EmbedBuilder() : new EmbedBuilder().setImage("attachment://" + name);
                 String caption = DiscordMarkdown.render(image.caption());
                 if (!caption.isBlank()) {
                     embed.setDescription(DiscordMarkdown.truncate(caption, descriptionLimit));
                 }
-                embeds.add(embed.build());
+                if (!embed.isEmpty()) {
+                    embeds.add(embed.build());
+                }
             }
             out.add(base().setContent(content).setEmbeds(embeds).setFiles(files).build());
             content = "";

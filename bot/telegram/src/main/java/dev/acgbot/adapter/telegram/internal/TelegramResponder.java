@@ -81,6 +81,8 @@ public final class TelegramResponder implements Responder {
         }
     }
 
+    static final String SPOILER_TOO_LARGE = "An image too large for Telegram to show as a photo was not sent, "
+            + "since it could not be hidden behind a spoiler.";
     static final String IMAGE_CHANGED = "A gallery image changed since it was indexed and was not sent; an admin can run /reindex.";
 
     private static ImageChangedException changed(Throwable e) {
@@ -147,7 +149,13 @@ public final class TelegramResponder implements Responder {
     private void sendImage(Reply.Image image, byte[] content) throws TelegramApiException {
         String caption = TelegramHtml.caption(image.caption());
         ImageRef ref = image.image();
+        boolean spoiler = ref.spoiler();
         if (content.length > PHOTO_MAX_BYTES) {
+            if (spoiler) {
+                // a document cannot be sent behind a spoiler, and its preview would show the image
+                tellUser(SPOILER_TOO_LARGE);
+                return;
+            }
             sendDocument(ref, content, caption);
             return;
         }
@@ -158,11 +166,18 @@ public final class TelegramResponder implements Responder {
                     .photo(inputFile(ref, content))
                     .caption(emptyToNull(caption))
                     .parseMode(caption.isEmpty() ? null : ParseMode.HTML)
+                    .hasSpoiler(spoiler ? Boolean.TRUE : null)
                     .replyParameters(replyParameters())
                     .build()));
         } catch (TelegramApiException e) {
             if (!isPhotoRefused(e)) {
                 throw e;
+            }
+            if (spoiler) {
+                log.info("Telegram refused {} as a photo ({}); not sending it as a document, which has no spoiler",
+                        LogText.safe(ref.fileName()), BotApi.description(e));
+                tellUser(SPOILER_TOO_LARGE);
+                return;
             }
             log.info("Telegram refused {} as a photo ({}); sending it as a document", LogText.safe(ref.fileName()), BotApi.description(e));
             sendDocument(ref, content, caption);
@@ -206,11 +221,27 @@ public final class TelegramResponder implements Responder {
                 continue;
             }
             boolean asDocuments = group.stream().anyMatch(i -> i.content().length > PHOTO_MAX_BYTES);
+            boolean spoilers = group.stream().anyMatch(i -> i.item().image().spoiler());
+            if (asDocuments && spoilers) {
+                // documents have no spoiler: one by one, each spoilered image as a photo or not at all
+                for (Loaded one : group) {
+                    sendImage(one.item(), one.content());
+                }
+                continue;
+            }
             try {
                 sendMediaGroup(group, asDocuments);
             } catch (TelegramApiException e) {
                 if (asDocuments || !isPhotoRefused(e)) {
                     throw e;
+                }
+                if (spoilers) {
+                    log.info("Telegram refused an album with spoilers as photos ({}); sending its images one by one",
+                            BotApi.description(e));
+                    for (Loaded one : group) {
+                        sendImage(one.item(), one.content());
+                    }
+                    continue;
                 }
                 log.info("Telegram refused an album as photos ({}); sending it as documents", BotApi.description(e));
                 sendMediaGroup(group, true);
@@ -228,6 +259,9 @@ public final class TelegramResponder implements Responder {
                 String name = i + "_" + uploadName(item.image());
                 InputStream in = new ByteArrayInputStream(group.get(i).content());
                 InputMedia m = asDocuments ? new InputMediaDocument(in, name) : new InputMediaPhoto(in, name);
+                if (!asDocuments && item.image().spoiler()) {
+                    ((InputMediaPhoto) m).setHasSpoiler(true);
+                }
                 if (!caption.isEmpty()) {
                     m.setCaption(caption);
                     m.setParseMode(ParseMode.HTML);
