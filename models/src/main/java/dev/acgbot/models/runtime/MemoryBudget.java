@@ -60,6 +60,14 @@ public record MemoryBudget(long bytes) {
         return new MemoryBudget(Math.max(MIN_BYTES, b));
     }
 
+    /** This machine's memory as the JVM sees it (a container's limit inside one), or 0 when unknown. */
+    public static long machineBytes() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
+    }
+
     /**
      * The JVM heap: a quarter of the budget within 256 MB..2 GB. The indexer keeps at most half its heap in
      * images and indexes 6000x6000 JPEGs at 512 MB (SmallHeapIndexTest); weights and activations are native

@@ -102,7 +102,7 @@ public record MemoryPlan(MemoryBudget budget, long heap, Map<String, ModelCost> 
                 .mapToObj(i -> manifests.get(i).id() + " " + MemoryBudget.mb(costs.get(i)[0]) + " weights + "
                         + MemoryBudget.mb(costs.get(i)[1]) + " per image/text")
                 .collect(Collectors.joining(", "));
-        StringBuilder s = new StringBuilder("memory_budget ").append(budget).append(" is too small for the configured models (")
+        StringBuilder s = new StringBuilder().append(budget).append(" is too small for the configured models (")
                 .append(each).append("; the heap takes ").append(MemoryBudget.mb(budget.heapBytes()))
                 .append(" and the runtime about ").append(MemoryBudget.mb(RUNTIME_OVERHEAD)).append("). ")
                 .append("They need at least ").append(MemoryBudget.mb(minimumFor(manifests))).append(": raise memory_budget");

@@ -48,7 +48,7 @@ class MemoryPlanTest {
     void aBudgetTooSmallForTheModelsIsRefusedSayingWhatItNeedsAndWhatFits() {
         MemoryPlan.TooSmall e = assertThrows(MemoryPlan.TooSmall.class,
                 () -> MemoryPlan.of(MemoryBudget.parse("1500m", 0), DEFAULT_SET, 32));
-        assertEquals("memory_budget 1.5 GB is too small for the configured models ("
+        assertEquals("1.5 GB is too small for the configured models ("
                 + "synthetic-wd-vit-tagger-v3 396 MB weights + 79 MB per image/text, "
                 + "synthetic-cn-clip-vit-b-16-image 362 MB weights + 14 MB per image/text, "
                 + "synthetic-cn-clip-vit-b-16-text 427 MB weights + 3 MB per image/text; "
