@@ -30,7 +30,7 @@ public final class StandIns {
     }
 
     /** When the stand-ins must be built: the interpreter and its torch and onnx, or a {@code MissingPrerequisite}. */
-    static void requireBuilder(Path cacheDir, Python python) {
+    public static void requireBuilder(Path cacheDir, Python python) {
         try {
             if (missing(cacheDir)) {
                 python.require("bench inference's first run (building the stand-in models)", "", Python.TORCH, Python.ONNX);
