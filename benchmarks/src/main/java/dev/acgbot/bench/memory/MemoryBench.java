@@ -66,7 +66,7 @@ public final class MemoryBench implements Callable<Integer> {
             throw new MissingPrerequisite("bench memory reindexes real pictures and " + images + " is missing: install them with "
                     + "`sudo apt-get install openclipart-png` (or pass --images DIR)");
         }
-        StandIns.requireBuilder(cache, new Python(python));
+        StandIns.requireBuilder(cache, new Python(python), "bench memory");
         List<StandIn> standIns = StandIns.ensure(cache, new Python(python), java.util.Optional.empty(), System.out);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Map<String, Object> out = new LinkedHashMap<>();
