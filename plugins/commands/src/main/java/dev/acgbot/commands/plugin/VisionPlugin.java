@@ -2,6 +2,7 @@ package dev.acgbot.commands.plugin;
 
 import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.BotCommand;
+import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.PluginContext;
 import dev.acgbot.commands.CachedInference;
@@ -27,6 +28,11 @@ import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.commands.similar.SimilarCommand;
 import dev.acgbot.commands.tag.TagCommand;
 import dev.acgbot.models.runtime.InferenceRuntime;
+import dev.acgbot.models.runtime.MemoryBudget;
+import dev.acgbot.models.runtime.MemoryPlan;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,6 +46,7 @@ import java.util.List;
  */
 public final class VisionPlugin implements Plugin {
     public static final String ID = "vision";
+    private static final Logger LOG = LoggerFactory.getLogger(VisionPlugin.class);
     /** The chat modes admins set with /safety, under the bot's data directory. */
     public static final String CHAT_MODES_FILE = "safety-modes.properties";
 
@@ -98,16 +105,40 @@ public final class VisionPlugin implements Plugin {
         });
     }
 
-    /** The model runtime the settings describe; for the bot and for command-line tools. */
+    /**
+     * The model runtime the settings describe; for the bot and for command-line tools. Each configured model's
+     * batch follows from {@code models.memory_budget}; a budget too small for them is a configuration error that
+     * says what would fit.
+     */
     public static InferenceRuntime inferenceRuntime(ModelsSettings models, Path botDataDir) {
-        return InferenceRuntime.builder()
-                .manifestDirs(models.manifestsDir())
-                .modelDir(models.dirOr(botDataDir))
-                .device(models.device())
-                .maxBatch(models.maxBatch())
-                .maxWait(models.maxWait())
-                .eagerLoad(models.eager())
-                .build();
+        MemoryBudget budget = models.budget(MemoryBudget.machineBytes());
+        try {
+            InferenceRuntime runtime = InferenceRuntime.builder()
+                    .manifestDirs(models.manifestsDir())
+                    .modelDir(models.dirOr(botDataDir))
+                    .device(models.device())
+                    .maxBatch(models.maxBatch())
+                    .maxWait(models.maxWait())
+                    .eagerLoad(models.eager())
+                    .unloadIdle(models.unloadIdle())
+                    .memoryBudget(budget, models.configuredModels())
+                    .build();
+            runtime.memoryPlan().ifPresent(VisionPlugin::logPlan);
+            return runtime;
+        } catch (MemoryPlan.TooSmall e) {
+            throw new ConfigException("models.memory_budget", e.getMessage());
+        }
+    }
+
+    private static void logPlan(MemoryPlan plan) {
+        long heap = Runtime.getRuntime().maxMemory();
+        LOG.info("memory budget {}: heap {} MB (the budget assumes {} MB), batches {}", plan.budget(), heap >> 20,
+                plan.heap() >> 20, plan.models().values().stream().map(c -> c.id() + " " + c.batch()).toList());
+        if (heap > plan.heap() * 5 / 4) {
+            LOG.warn("the JVM heap ({} MB) is larger than memory_budget {} allows ({} MB): start with ./acgbot, or "
+                    + "-Xmx{}m, or the process may outgrow the budget", heap >> 20, plan.budget(), plan.heap() >> 20,
+                    plan.heap() >> 20);
+        }
     }
 
     @Override

@@ -81,12 +81,12 @@ public final class TagCommand {
         report.rating().ifPresent(r -> text.plain("Rating: ").bold(ratingRule.rate(result.scores()).word())
                 .plain(" (" + r.name() + " " + score(r.score()).replaceAll("[()]", "") + ")").newline());
         if (!report.characters().isEmpty()) {
-            text.plain("Characters: ").plain(list(report.characters())).newline();
+            text.plain("Characters: ").plain(list(report.shownCharacters())).newline();
         }
         if (report.general().isEmpty()) {
             text.plain("No general tag reached " + score((float) general) + "; try a lower threshold, e.g. threshold:0.2").newline();
         } else {
-            text.plain("Tags: ").plain(list(report.general())).newline();
+            text.plain("Tags: ").plain(list(report.shownGeneral())).newline();
             text.plain("Prompt:").codeBlock(report.prompt());
         }
         return text.build();
@@ -125,12 +125,12 @@ public final class TagCommand {
         return out;
     }
 
-    private static String list(List<TagScore> scores) {
+    private static String list(TagReport.Shown scores) {
         List<String> parts = new ArrayList<>();
-        for (TagScore s : scores) {
+        for (TagScore s : scores.shown()) {
             parts.add(s.name() + " " + score(s.score()));
         }
-        return String.join(", ", parts);
+        return String.join(", ", parts) + (scores.more() > 0 ? " and " + scores.more() + " more" : "");
     }
 
     private static String score(float score) {
