@@ -6,11 +6,15 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One family of message bundles, {@code <base>_en.properties}, {@code <base>_zh.properties}, read as UTF-8, with
@@ -72,6 +76,53 @@ public final class Messages {
     public Set<String> keys(Language language) {
         return new TreeSet<>(bundles.get(language).stringPropertyNames());
     }
+
+    /**
+     * What is wrong with the bundles, one line each, empty when they are complete: keys one language lacks,
+     * patterns MessageFormat cannot parse, and patterns whose arguments ({0}, {1}, ...) differ between languages
+     * (a translation that drops an argument hides a number from the user). Plugins assert this is empty in a test.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        Set<String> all = new TreeSet<>();
+        bundles.values().forEach(b -> all.addAll(b.stringPropertyNames()));
+        for (String key : all) {
+            Set<Integer> englishArguments = null;
+            for (Language language : Language.values()) {
+                String pattern = bundles.get(language).getProperty(key);
+                if (pattern == null) {
+                    problems.add(base + "_" + language.tag() + ": missing " + key);
+                    continue;
+                }
+                Set<Integer> arguments;
+                try {
+                    arguments = arguments(new MessageFormat(pattern, language.locale()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(base + "_" + language.tag() + ": " + key + " does not parse: " + e.getMessage());
+                    continue;
+                }
+                if (englishArguments == null) {
+                    englishArguments = arguments;
+                } else if (!englishArguments.equals(arguments)) {
+                    problems.add(base + "_" + language.tag() + ": " + key + " uses arguments " + arguments + ", English uses "
+                            + englishArguments);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The argument indexes a pattern uses, including those inside choice sub-patterns. */
+    private static Set<Integer> arguments(MessageFormat format) {
+        Set<Integer> used = new TreeSet<>();
+        Matcher m = ARGUMENT.matcher(format.toPattern());
+        while (m.find()) {
+            used.add(Integer.parseInt(m.group(1)));
+        }
+        return used;
+    }
+
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
 
     public String base() {
         return base;

@@ -20,7 +20,7 @@ final class CommandHelp {
     static RichText of(CommandSpec spec, Language language) {
         RichText.Builder text = RichText.builder().bold("/" + spec.name()).plain(CoreMessages.format(language, "help.line",
                 spec.description(language))).newline();
-        text.plain(CoreMessages.format(language, "help.usage") + " ").code(spec.usage()).newline();
+        text.plain(CoreMessages.format(language, "help.usage")).code(spec.usage()).newline();
         if (!spec.options().isEmpty()) {
             text.bold(CoreMessages.format(language, "help.options")).newline();
             for (OptionSpec option : spec.options()) {

@@ -72,7 +72,9 @@ public final class CommandDataFactory {
     static SlashCommandData slash(CommandSpec spec) {
         SlashCommandData data = Commands.slash(spec.name(), description(spec.description(), spec.name()));
         for (Map.Entry<Language, DiscordLocale> locale : LOCALES.entrySet()) {
-            data.setDescriptionLocalization(locale.getValue(), description(spec.description(locale.getKey()), spec.name()));
+            if (spec.descriptions().containsKey(locale.getKey())) {
+                data.setDescriptionLocalization(locale.getValue(), description(spec.description(locale.getKey()), spec.name()));
+            }
         }
         // Discord wants required options before optional ones; text commands keep their own order
         spec.options().stream()
@@ -90,7 +92,9 @@ public final class CommandDataFactory {
         };
         OptionData option = new OptionData(type, spec.name(), description(spec.description(), spec.name()), spec.required());
         for (Map.Entry<Language, DiscordLocale> locale : LOCALES.entrySet()) {
-            option.setDescriptionLocalization(locale.getValue(), description(spec.description(locale.getKey()), spec.name()));
+            if (spec.descriptions().containsKey(locale.getKey())) {
+                option.setDescriptionLocalization(locale.getValue(), description(spec.description(locale.getKey()), spec.name()));
+            }
         }
         if (spec.type() == dev.acgbot.api.command.OptionType.STRING) {
             spec.choices().stream().limit(OptionData.MAX_CHOICES)
