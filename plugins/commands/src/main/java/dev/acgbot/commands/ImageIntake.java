@@ -45,8 +45,11 @@ public final class ImageIntake {
             case EMPTY -> VisionMessages.format(language, "image.empty");
             case TOO_LARGE_FILE -> VisionMessages.format(language, "image.too_large_file",
                     String.format(Locale.ROOT, "%.1f", f.bytes() / MIB), megabytes(limits.maxBytes()));
-            case TOO_MANY_PIXELS -> VisionMessages.format(language, "image.too_many_pixels", String.valueOf(f.width()),
-                    String.valueOf(f.height()), megapixels(limits.maxPixels()));
+            case TOO_MANY_PIXELS -> limits.maxPixels() < 1_000_000
+                    ? VisionMessages.format(language, "image.too_many_pixels_small", String.valueOf(f.width()),
+                            String.valueOf(f.height()), String.valueOf(limits.maxPixels()))
+                    : VisionMessages.format(language, "image.too_many_pixels", String.valueOf(f.width()),
+                            String.valueOf(f.height()), megapixels(limits.maxPixels()));
             case DECOMPRESSION_BOMB -> VisionMessages.format(language, "image.bomb", String.valueOf(f.width()),
                     String.valueOf(f.height()), String.valueOf(Math.max(1, f.bytes() / 1024)));
             case BUSY -> VisionMessages.format(language, "image.busy");

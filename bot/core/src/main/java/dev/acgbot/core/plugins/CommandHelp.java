@@ -62,7 +62,8 @@ final class CommandHelp {
             facts.add(CoreMessages.format(language, "help.option_default", option.defaultValue()));
         }
         String description = option.description(language);
-        return facts.isEmpty() ? description : description + " (" + String.join("; ", facts) + ")";
+        return facts.isEmpty() ? description : CoreMessages.format(language, "help.option_with_facts", description,
+                String.join(CoreMessages.format(language, "help.facts_separator"), facts));
     }
 
     private static String number(double d) {
