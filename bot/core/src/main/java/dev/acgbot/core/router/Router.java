@@ -100,6 +100,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
             return false;
         }
         CommandLine line = parsed.get();
+        responder.useLanguage(languages.resolve(origin));
         Optional<CommandRegistry.Registered> found = find(line.name());
         if (found.isEmpty()) {
             // In a group an unaddressed unknown command may belong to another bot: stay quiet there.
@@ -120,6 +121,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
     @Override
     public void onCommand(MessageOrigin origin, String command, Map<String, Object> givenOptions, List<Attachment> posted,
                           Optional<RepliedMessage> replied, Responder responder) {
+        responder.useLanguage(languages.resolve(origin));
         Optional<CommandRegistry.Registered> found = find(command);
         if (found.isEmpty()) {
             refuse(origin, RefusalSender.Kind.UNKNOWN_COMMAND, responder, unknown(languages.resolve(origin), command));

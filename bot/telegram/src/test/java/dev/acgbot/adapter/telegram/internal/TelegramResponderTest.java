@@ -72,7 +72,7 @@ class TelegramResponderTest {
 
         assertEquals("Two hits", fixture.server.next(WAIT).param("text"));
         ApiCall note = fixture.server.next(WAIT);
-        assertEquals("⚠ " + TelegramResponder.IMAGE_CHANGED, note.param("text"));
+        assertEquals("⚠ A gallery image changed since it was indexed and was not sent; an admin can run /reindex.", note.param("text"));
         ApiCall photo = fixture.server.next(WAIT);
         assertEquals("sendPhoto", photo.method());
         assertArrayEquals(IMAGE, photo.files().get("b.png").bytes());
