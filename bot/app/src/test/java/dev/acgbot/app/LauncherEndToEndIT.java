@@ -46,7 +46,7 @@ class LauncherEndToEndIT {
         Result r = launch(dir, "/ping\n/help\n", "console");
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("pong ("), r.stdout());
-        assertTrue(r.stdout().contains("/help — List the commands you can use"), r.stdout());
+        assertTrue(r.stdout().contains("/help [command] — List the commands you can use"), r.stdout());
         assertTrue(r.stdout().contains("/about"), r.stdout());
         assertTrue(Files.exists(dir.resolve("data/logs/acgbot.log")), "logs go to the data directory");
     }

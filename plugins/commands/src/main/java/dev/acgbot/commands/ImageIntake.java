@@ -4,6 +4,7 @@ import dev.acgbot.api.UserFacingException;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.text.LogText;
 import dev.acgbot.models.image.DecodeGate;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.image.ImageDecodeException;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Reads a posted image within the gallery's limits and decodes it when first needed; every failure becomes a
@@ -52,8 +54,46 @@ public final class ImageIntake {
             return decoder.decode(bytes);
         } catch (ImageDecodeException e) {
             LOG.info("refused {} ({} bytes): {} — {}", LogText.safe(name), bytes.length, e.reason(), e.getMessage());
-            throw new UserFacingException(name + ": " + e.userMessage());
+            throw new UserFacingException(language -> VisionMessages.format(language, "image.refused", name, reason(e, language)));
         }
+    }
+
+    /** The decoder's typed reason in the user's words. */
+    String reason(ImageDecodeException e, Language language) {
+        ImageDecodeException.Facts f = e.facts();
+        return switch (e.reason()) {
+            case EMPTY -> VisionMessages.format(language, "image.empty");
+            case TOO_LARGE_FILE -> VisionMessages.format(language, "image.too_large_file",
+                    String.format(Locale.ROOT, "%.1f", f.bytes() / MIB), megabytes(limits.maxBytes()));
+            case TOO_MANY_PIXELS -> limits.maxPixels() < 1_000_000
+                    ? VisionMessages.format(language, "image.too_many_pixels_small", String.valueOf(f.width()),
+                            String.valueOf(f.height()), String.valueOf(limits.maxPixels()))
+                    : VisionMessages.format(language, "image.too_many_pixels", String.valueOf(f.width()),
+                            String.valueOf(f.height()), megapixels(limits.maxPixels()));
+            case DECOMPRESSION_BOMB -> VisionMessages.format(language, "image.bomb", String.valueOf(f.width()),
+                    String.valueOf(f.height()), String.valueOf(Math.max(1, f.bytes() / 1024)));
+            case BUSY -> VisionMessages.format(language, "image.busy");
+            case UNSUPPORTED_FORMAT -> VisionMessages.format(language, "image.unsupported", f.format().isEmpty() ? "?" : f.format());
+            case VECTOR_IMAGE -> VisionMessages.format(language, "image.vector");
+            case NOT_AN_IMAGE -> VisionMessages.format(language, "image.not_an_image");
+            case CORRUPT -> VisionMessages.format(language, "image.corrupt");
+            case VIDEO -> VisionMessages.format(language, "image.video");
+            case DOCUMENT -> VisionMessages.format(language, "image.document");
+        };
+    }
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    /** 40, 0.5: the pixel limit in megapixels. */
+    private static String megapixels(long pixels) {
+        double mp = pixels / 1e6;
+        return mp == Math.rint(mp) ? String.valueOf((long) mp) : String.format(Locale.ROOT, "%.1f", mp);
+    }
+
+    /** 25 MB, 0.5 MB: a limit as an operator wrote it. */
+    private static String megabytes(double bytes) {
+        double mb = bytes / MIB;
+        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb);
     }
 
     public static String sha256(byte[] bytes) {

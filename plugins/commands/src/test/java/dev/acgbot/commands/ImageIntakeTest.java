@@ -1,10 +1,8 @@
 package dev.acgbot.commands;
 
-import dev.acgbot.api.UserFacingException;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
-import dev.acgbot.models.image.ImageDecodeException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -12,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ImageIntakeTest {
     private final AtomicInteger decodes = new AtomicInteger();
@@ -54,15 +51,5 @@ class ImageIntakeTest {
         assertSame(oneGreenPixel, posted.pixels());
         assertSame(oneGreenPixel, posted.pixels());
         assertEquals(1, decodes.get());
-    }
-
-    @Test
-    void aFileThatIsNoImageFailsWithTheDecodersSentenceWhenItsPixelsAreAskedFor() throws Exception {
-        ImageIntake intake = new ImageIntake(DecodeLimits.defaults(), data -> {
-            throw new ImageDecodeException(ImageDecodeException.Reason.UNSUPPORTED_FORMAT, "That isn't an image I can read.", "text");
-        });
-        PostedImage posted = intake.read(bytes("notes.txt", "hello".getBytes()));
-        UserFacingException e = assertThrows(UserFacingException.class, posted::pixels);
-        assertEquals("notes.txt: That isn't an image I can read.", e.getMessage());
     }
 }

@@ -90,7 +90,9 @@ public final class InteractionMapper {
         boolean privateChat = interaction.getChannelType() == ChannelType.PRIVATE;
         String chatId = interaction.getChannel() != null ? interaction.getChannel().getId()
                 : String.valueOf(interaction.getChannelIdLong());
-        return new MessageOrigin(PLATFORM, chatId, new ChatUser(user.getId(), name), privateChat, isPlatformAdmin(interaction),
+        // the user's client language (zh-CN, en-US); Discord sends it with every interaction
+        String language = interaction.getUserLocale() == null ? "" : interaction.getUserLocale().getLocale();
+        return new MessageOrigin(PLATFORM, chatId, new ChatUser(user.getId(), name, language), privateChat, isPlatformAdmin(interaction),
                 ageRestricted(interaction.getChannel()));
     }
 

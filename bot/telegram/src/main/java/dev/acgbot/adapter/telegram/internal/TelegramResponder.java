@@ -1,5 +1,7 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.api.i18n.Messages;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.adapterkit.TokenRedactor;
 import dev.acgbot.api.reply.ImageChangedException;
 import dev.acgbot.api.reply.ImageRef;
@@ -42,12 +44,15 @@ public final class TelegramResponder implements Responder {
     /** Telegram refuses photos above 10 MB; such images go as documents straight away. */
     static final long PHOTO_MAX_BYTES = 10L * 1024 * 1024;
     static final String ERROR_PREFIX = "⚠ ";
+    /** The adapter's own notes; see {@link #useLanguage}. */
+    static final Messages MESSAGES = Messages.load("dev/acgbot/adapter/telegram/messages", TelegramResponder.class.getClassLoader());
 
     private final BotApi api;
     private final TokenRedactor redactor;
     private final String chatId;
     private final Integer replyToMessageId;
     private final Integer threadId;
+    private volatile Language language = Language.EN;
 
     public TelegramResponder(BotApi api, TokenRedactor redactor, long chatId, Integer replyToMessageId, Integer threadId) {
         this.api = api;
@@ -64,26 +69,23 @@ public final class TelegramResponder implements Responder {
                 case Reply.Text text -> sendText(text.text());
                 case Reply.Image image -> sendImage(image);
                 case Reply.Album album -> sendAlbum(album);
-                case Reply.Error error -> sendText(errorText(error));
+                case Reply.Error error -> sendText(errorText(error, language));
             }
         } catch (TelegramApiException | IOException | RuntimeException e) {
             if (changed(e) != null) {
                 log.warn("Telegram: not sending a gallery image to chat {}: {}", chatId, LogText.safe(changed(e).getMessage()));
-                tellUser(IMAGE_CHANGED);
+                tellUser(MESSAGES.format(language, "image_changed", 1));
                 return;
             }
             log.warn("Telegram: could not deliver a {} reply to chat {}: {}",
                     reply.getClass().getSimpleName(), chatId, redactor.describe(e));
             if ((reply instanceof Reply.Image || reply instanceof Reply.Album) && e instanceof TelegramApiException api
                     && BotApi.errorCode(api) != 403 && BotApi.errorCode(api) != 429) {
-                tellUser("Telegram did not accept the images (" + BotApi.description(api) + ").");
+                tellUser(MESSAGES.format(language, "images_refused", BotApi.description(api)));
             }
         }
     }
 
-    static final String SPOILER_TOO_LARGE = "An image too large for Telegram to show as a photo was not sent, "
-            + "since it could not be hidden behind a spoiler.";
-    static final String IMAGE_CHANGED = "A gallery image changed since it was indexed and was not sent; an admin can run /reindex.";
 
     private static ImageChangedException changed(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -116,11 +118,16 @@ public final class TelegramResponder implements Responder {
         return new TelegramProgressMessage(api, redactor, chatId, messageId, messageId == null ? "" : html, this);
     }
 
-    static RichText errorText(Reply.Error error) {
+    @Override
+    public void useLanguage(Language chosen) {
+        this.language = chosen;
+    }
+
+    static RichText errorText(Reply.Error error, Language language) {
         RichText.Builder b = RichText.builder().plain(ERROR_PREFIX + error.message());
         // the core often writes the reference into the message already; show it once
         if (!error.correlationId().isEmpty() && !error.message().contains(error.correlationId())) {
-            b.plain("\n(ref ").code(error.correlationId()).plain(")");
+            b.plain(MESSAGES.format(language, "ref_open")).code(error.correlationId()).plain(MESSAGES.format(language, "ref_close"));
         }
         return b.build();
     }
@@ -153,7 +160,7 @@ public final class TelegramResponder implements Responder {
         if (content.length > PHOTO_MAX_BYTES) {
             if (spoiler) {
                 // a document cannot be sent behind a spoiler, and its preview would show the image
-                tellUser(SPOILER_TOO_LARGE);
+                tellUser(MESSAGES.format(language, "spoiler_too_large"));
                 return;
             }
             sendDocument(ref, content, caption);
@@ -176,7 +183,7 @@ public final class TelegramResponder implements Responder {
             if (spoiler) {
                 log.info("Telegram refused {} as a photo ({}); not sending it as a document, which has no spoiler",
                         LogText.safe(ref.fileName()), BotApi.description(e));
-                tellUser(SPOILER_TOO_LARGE);
+                tellUser(MESSAGES.format(language, "spoiler_too_large"));
                 return;
             }
             log.info("Telegram refused {} as a photo ({}); sending it as a document", LogText.safe(ref.fileName()), BotApi.description(e));
@@ -212,8 +219,7 @@ public final class TelegramResponder implements Responder {
             }
         }
         if (changed > 0) {
-            tellUser(changed == 1 ? IMAGE_CHANGED : changed + " gallery images changed since they were indexed and were not sent; "
-                    + "an admin can run /reindex.");
+            tellUser(MESSAGES.format(language, "image_changed", changed));
         }
         for (List<Loaded> group : groups(loaded, MEDIA_GROUP_MAX)) {
             if (group.size() == 1) {

@@ -62,7 +62,7 @@ class TelegramResponderTest {
         ApiCall photo = fixture.server.next(WAIT);
         assertEquals("sendPhoto", photo.method());
         assertEquals("true", photo.param("has_spoiler"));
-        assertEquals("⚠ " + TelegramResponder.SPOILER_TOO_LARGE, fixture.server.next(WAIT).param("text"));
+        assertEquals("⚠ " + TelegramResponder.MESSAGES.format(dev.acgbot.api.i18n.Language.EN, "spoiler_too_large"), fixture.server.next(WAIT).param("text"));
         assertNull(fixture.server.poll(Duration.ofMillis(300)), "no sendDocument");
     }
 
@@ -101,7 +101,7 @@ class TelegramResponderTest {
 
         assertEquals("Two hits", fixture.server.next(WAIT).param("text"));
         ApiCall note = fixture.server.next(WAIT);
-        assertEquals("⚠ " + TelegramResponder.IMAGE_CHANGED, note.param("text"));
+        assertEquals("⚠ A gallery image changed since it was indexed and was not sent; an admin can run /reindex.", note.param("text"));
         ApiCall photo = fixture.server.next(WAIT);
         assertEquals("sendPhoto", photo.method());
         assertArrayEquals(IMAGE, photo.files().get("b.png").bytes());
