@@ -20,17 +20,6 @@ class RuntimeMemoryOptionsTest {
     @TempDir
     Path models;
 
-    /**
-     * DJL's ONNX Runtime engine (ImmichPackage reads graph shapes with it; ImmichPackageImportTest shares this JVM)
-     * creates the process's OrtEnvironment with its own thread options and fails when one exists already. This class
-     * ran first in surefire's order and opened sessions before DJL, so let DJL create it, as the older tests did.
-     */
-    @org.junit.jupiter.api.BeforeAll
-    static void djlFirst() {
-        dev.acgbot.models.text.DjlOffline.ensure();
-        ai.djl.engine.Engine.getEngine("OnnxRuntime");
-    }
-
     private static final List<DecodedImage> IMAGES = List.of(solid(0xFF0000, 40, 30), solid(0x00FF00, 30, 40),
             solid(0x2040C0, 64, 64), solid(0xFFFFFF, 20, 20));
 

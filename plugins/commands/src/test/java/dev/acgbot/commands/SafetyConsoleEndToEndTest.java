@@ -109,7 +109,7 @@ class SafetyConsoleEndToEndTest {
         assertTrue(answers.get(3).contains("Safety mode of this chat: sfw (set by an admin)"), answers.get(3));
         String search = answers.get(4);
         assertEquals(List.of(), images(search), search);
-        assertTrue(search.contains("3 result(s), 3 results hidden in this channel"), search);
+        assertTrue(search.contains("3 results, 3 results hidden in this channel"), search);
         assertTrue(!search.contains(".png"), "no hidden file is named: " + search);
         String similar = answers.get(5);
         assertEquals(List.of(), images(similar), similar);

@@ -70,8 +70,10 @@ class TelegramSafetyTest {
         runtime = BotRuntime.start(BotConfig.parse("limits: {per_user: {capacity: 50, refill_per_minute: 600}}"),
                 List.of(new GalleryScriptPlugin(dir.resolve("gallery"), policy)), List.of(adapter));
         assertEquals("getMe", telegram.next(WAIT).method());
-        assertEquals("setMyCommands", telegram.next(WAIT).method());
-        assertEquals("deleteWebhook", telegram.next(WAIT).method());
+        // one command menu per language (setMyCommands), then polling starts
+        while (!telegram.next(WAIT).method().equals("deleteWebhook")) {
+            // the menus are tested in TelegramConversationTest
+        }
     }
 
     @AfterEach
