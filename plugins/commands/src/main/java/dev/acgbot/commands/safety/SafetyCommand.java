@@ -1,7 +1,8 @@
 package dev.acgbot.commands.safety;
 
+import dev.acgbot.api.i18n.Language;
+import dev.acgbot.commands.VisionMessages;
 import dev.acgbot.commands.settings.SafetyMode;
-import dev.acgbot.api.UserFacingException;
 import dev.acgbot.api.command.CommandRequest;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotCommand;
@@ -43,7 +44,7 @@ public final class SafetyCommand {
         CommandRequest request = ctx.request();
         Optional<String> wanted = request.arguments().string("mode");
         if (wanted.isEmpty()) {
-            ctx.reply(Reply.text(describe(policy.decide(request))));
+            ctx.reply(Reply.text(describe(policy.decide(request), ctx.language())));
             return;
         }
         SafetyMode mode = SafetyMode.valueOf(wanted.get().toUpperCase(Locale.ROOT));
@@ -52,33 +53,33 @@ public final class SafetyCommand {
         } catch (IOException e) {
             LOG.error("could not save the safety mode of chat {}:{}: {}", request.platform(),
                     LogText.safe(request.chatId()), LogText.safe(String.valueOf(e)));
-            throw new UserFacingException("I could not save the new mode, so this chat keeps its old one. "
-                    + "The operator's log says why.");
+            throw VisionMessages.refusal("safety.save_failed");
         }
         AUDIT.info("safety mode of chat {}:{} set to {} by {}:{} ({}) [{}]", request.platform(),
                 LogText.safe(request.chatId()), mode.word(), request.platform(), LogText.safe(request.user().id()),
                 LogText.safe(request.user().displayName()), ctx.correlationId());
-        ctx.reply(Reply.text(RichText.builder().plain("Safety mode of this chat: ").bold(mode.word())
-                .plain(" (set by an admin). ").plain(meaning(mode)).build()));
+        Language language = ctx.language();
+        ctx.reply(Reply.text(RichText.builder().plain(VisionMessages.format(language, "safety.label")).bold(mode.word())
+                .plain(VisionMessages.format(language, "safety.why.admin")).plain(meaning(mode, language)).build()));
     }
 
-    static RichText describe(SafetyPolicy.Decision d) {
+    static RichText describe(SafetyPolicy.Decision d, Language language) {
         String why = switch (d.source()) {
-            case CHOSEN_BY_ADMIN -> "set by an admin";
-            case PRIVATE_CHAT -> "the default for private chats";
-            case AGE_RESTRICTED_CHAT -> "the default for a chat marked age-restricted";
-            case GROUP_DEFAULT -> "the default for groups here";
+            case CHOSEN_BY_ADMIN -> "safety.why.admin";
+            case PRIVATE_CHAT -> "safety.why.private";
+            case AGE_RESTRICTED_CHAT -> "safety.why.age_restricted";
+            case GROUP_DEFAULT -> "safety.why.group";
         };
-        return RichText.builder().plain("Safety mode of this chat: ").bold(d.mode().word()).plain(" (" + why + "). ")
-                .plain(meaning(d.mode())).newline()
-                .plain("Admins change it with /safety sfw, /safety spoiler or /safety allow.").build();
+        return RichText.builder().plain(VisionMessages.format(language, "safety.label")).bold(d.mode().word())
+                .plain(VisionMessages.format(language, why)).plain(meaning(d.mode(), language)).newline()
+                .plain(VisionMessages.format(language, "safety.change")).build();
     }
 
-    static String meaning(SafetyMode mode) {
-        return switch (mode) {
-            case SFW -> "Questionable and explicit images are not shown here.";
-            case SPOILER -> "Questionable and explicit images are shown behind a spoiler.";
-            case ALLOW -> "All images are shown.";
-        };
+    static String meaning(SafetyMode mode, Language language) {
+        return VisionMessages.format(language, switch (mode) {
+            case SFW -> "safety.meaning.sfw";
+            case SPOILER -> "safety.meaning.spoiler";
+            case ALLOW -> "safety.meaning.allow";
+        });
     }
 }

@@ -1,5 +1,7 @@
 package dev.acgbot.commands.safety;
 
+import dev.acgbot.api.i18n.Language;
+import dev.acgbot.commands.VisionMessages;
 import dev.acgbot.commands.settings.SafetyMode;
 import dev.acgbot.api.command.ChatTraits;
 import dev.acgbot.api.command.CommandRequest;
@@ -43,9 +45,13 @@ public final class SafetyPolicy {
      */
     public record Screened(List<Reply.Image> shown, int hidden) {
         /** "3 results hidden in this channel": a count, never what was hidden. */
+        public Optional<String> notice(Language language) {
+            return hidden == 0 ? Optional.empty() : Optional.of(VisionMessages.format(language, "safety.hidden", hidden));
+        }
+
+        /** The notice in English. */
         public Optional<String> notice() {
-            return hidden == 0 ? Optional.empty()
-                    : Optional.of(hidden + (hidden == 1 ? " result" : " results") + " hidden in this channel");
+            return notice(Language.EN);
         }
     }
 

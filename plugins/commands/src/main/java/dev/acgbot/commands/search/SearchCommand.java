@@ -91,7 +91,7 @@ public final class SearchCommand {
         SafetyPolicy.Screened screened = safety.screen(ctx.request(), items);
         RichText.Builder header = RichText.builder().bold("🔎 " + finalQuery)
                 .plain(VisionMessages.format(language, "search.results", answer.shown().size()));
-        screened.notice().ifPresent(n -> header.plain(", " + n));
+        screened.notice(language).ifPresent(n -> header.plain(", " + n));
         for (String notice : notices) {
             header.newline().plain(notice);
         }

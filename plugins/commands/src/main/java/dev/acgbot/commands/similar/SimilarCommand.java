@@ -120,7 +120,7 @@ public final class SimilarCommand {
             header.plain(VisionMessages.format(language, "similar.already_in_gallery"));
         }
         header.newline().plain(VisionMessages.format(language, "similar.counts", duplicates.size(), similar.size()));
-        screened.notice().ifPresent(n -> header.plain(", " + n));
+        screened.notice(language).ifPresent(n -> header.plain(", " + n));
         if (!semanticNote.isEmpty()) {
             header.newline().plain(semanticNote);
         }
