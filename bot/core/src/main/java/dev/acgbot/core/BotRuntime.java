@@ -136,7 +136,7 @@ public final class BotRuntime implements AutoCloseable {
     }
 
     public BotMetrics metrics() {
-        return router;
+        return router.metrics();
     }
 
     public List<CommandSpec> commands() {

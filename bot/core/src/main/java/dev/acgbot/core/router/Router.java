@@ -45,7 +45,7 @@ import java.util.Optional;
  * a short reply for the user and a log line with the same correlation id for the operator. Nothing here sends
  * on the caller's (the adapter's) thread: refusals go through the {@link RefusalSender}.
  */
-public final class Router implements InboundSink, BotMetrics, AutoCloseable {
+public final class Router implements InboundSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     /** One "slow down" (or "busy", ...) per user in this long; the rest of a flood is answered by silence. */
     static final Duration REFUSAL_WINDOW = Duration.ofSeconds(10);
@@ -313,29 +313,9 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
         refusals.close();
     }
 
-    @Override
-    public int queueDepth() {
-        return executor.queueDepth();
-    }
-
-    @Override
-    public int running() {
-        return executor.running();
-    }
-
-    @Override
-    public long handled() {
-        return meters.handled();
-    }
-
-    @Override
-    public long rejectedBusy() {
-        return meters.rejectedBusy();
-    }
-
-    @Override
-    public double latencyPercentileMillis(double p) {
-        return meters.latencyPercentileMillis(p);
+    /** The figures of the commands this router has run (the same object the bot registers as {@link BotMetrics}). */
+    public BotMetrics metrics() {
+        return meters;
     }
 
     private record Context(CommandRequest request, Responder responder, String correlationId) implements CommandContext {
