@@ -70,7 +70,7 @@ public final class IndexCli implements Callable<Integer> {
                 return 2;
             }
             GalleryOptions options = new VisionGallery(gallery, models, botDataDir, runtime, availability,
-                    bot.section(SafetySettings.SECTION).rule()).options(chosen);
+                    bot.section(SafetySettings.SECTION)).options(chosen);
             ReindexSummary summary;
             try {
                 summary = IndexCommand.run(options, runtime, full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);

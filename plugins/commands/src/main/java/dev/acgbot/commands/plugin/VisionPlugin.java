@@ -87,11 +87,11 @@ public final class VisionPlugin implements Plugin {
         SafetySettings safety = context.settings(SafetySettings.SECTION);
         ChatModes chatModes = ChatModes.load(context.botDataDir().resolve(CHAT_MODES_FILE));
         SafetyPolicy policy = new SafetyPolicy(safety, chatModes);
-        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability, safety.rule());
+        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability, safety);
         ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits(), context.commandWorkers());
         reindex = new ReindexCommand(settings.reindex(), models, availability, gallery);
         commands = List.of(
-                new TagCommand(settings.tag(), intake, inference, availability, safety.rule()).command(),
+                new TagCommand(settings.tag(), intake, inference, availability, safety).command(),
                 new SimilarCommand(settings.similar(), intake, inference, availability, gallery, policy).command(),
                 new SearchCommand(settings.search(), inference, availability, gallery, policy).command(),
                 new SafetyCommand(policy, chatModes).command(),
