@@ -6,6 +6,10 @@ alignCorners=true, on pixel / 255) is part of what the Java pipeline must reprod
     apt-get install openclipart-png gnome-backgrounds python3-pil
     (cd <node dir> && npm install nsfwjs@4.4.0 @tensorflow/tfjs@4.22.0)
     NODE_PATH=<node dir>/node_modules /usr/bin/python3 make_resized_fixture.py models/nsfwjs/fixture-resized
+    NODE_PATH=... /usr/bin/python3 make_resized_fixture.py models/nsfwjs/fixture-resized InceptionV3
+
+The second form keeps the committed images and writes nsfwjs's InceptionV3 outputs on them to
+<out>/reference-InceptionV3.json (for the converted InceptionV3, which is not committed: 22.6 MB).
 
 Writes <out>/images/: openclipart PNGs copied as they are (RGBA, LA and palette-with-transparency, 80 to 1333
 pixels wide, smaller and larger than 224), GNOME's 256x256 vnc-l.webp as it is, three wallpapers scaled down
@@ -62,14 +66,15 @@ def write_images(images):
     alpha.save(os.path.join(images, "%02d-burrito_ganson-alpha.webp" % (n + 1 + len(DERIVED))), "WEBP", lossless=True)
 
 
-def main(out):
+def main(out, model=None):
     missing = [p for p in [CLIPART, WALLPAPERS] if not os.path.isdir(p)]
     if missing:
         print("missing %s; install with: apt-get install openclipart-png gnome-backgrounds" % missing, file=sys.stderr)
         sys.exit(2)
     images = os.path.join(out, "images")
     os.makedirs(images, exist_ok=True)
-    write_images(images)
+    if model is None:
+        write_images(images)
     with tempfile.TemporaryDirectory() as raw:
         sizes = {}
         for name in sorted(os.listdir(images)):
@@ -80,11 +85,12 @@ def main(out):
         with open(os.path.join(raw, "sizes.json"), "w") as f:
             json.dump(sizes, f)
         here = os.path.dirname(os.path.abspath(__file__))
-        subprocess.run(["node", os.path.join(here, "reference.cjs"), raw, os.path.join(out, "reference.json"),
-                        "features"], check=True)
+        target = os.path.join(out, "reference.json" if model is None else "reference-%s.json" % model)
+        env = dict(os.environ, NSFWJS_MODEL=model or "MobileNetV2")
+        subprocess.run(["node", os.path.join(here, "reference.cjs"), raw, target, "features"], check=True, env=env)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         raise SystemExit(__doc__)
-    main(sys.argv[1])
+    main(*sys.argv[1:])

@@ -3,7 +3,8 @@
 // Each NAME.rgb is uint8 RGB; its size is 224x224 unless <dir>/sizes.json says {"NAME.rgb": [width, height]}.
 // nsfwjs.infer does its own preprocessing: toFloat().div(255), then resizeBilinear(alignCorners=true) to 224 when
 // the size differs. "features" also records the 1280 global-pool features (endpoint flatten_1) of every third
-// image, to 7 significant digits (enough for a 1e-4 comparison; keeps the fixture small).
+// image, to 7 significant digits (enough for a 1e-4 comparison; keeps the fixture small). NSFWJS_MODEL picks the
+// model (MobileNetV2 by default, or InceptionV3: 299x299, features from its flatten_1 as well).
 const fs = require("fs");
 const path = require("path");
 const tf = require("@tensorflow/tfjs");
@@ -12,12 +13,13 @@ const nsfwjs = require("nsfwjs");
 async function main() {
   const [dir, out, withFeatures] = process.argv.slice(2);
   await tf.setBackend("cpu");
-  const model = await nsfwjs.load("MobileNetV2");
+  const modelName = process.env.NSFWJS_MODEL || "MobileNetV2";
+  const model = await nsfwjs.load(modelName);
   // the package's exports hide package.json: read it next to dist/
   const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("nsfwjs")), "..", "..", "package.json")));
   const sizesFile = path.join(dir, "sizes.json");
   const sizes = fs.existsSync(sizesFile) ? JSON.parse(fs.readFileSync(sizesFile)) : {};
-  const result = { nsfwjs: pkg.version, tfjs: tf.version.tfjs, backend: tf.getBackend(),
+  const result = { nsfwjs: pkg.version, model: modelName, tfjs: tf.version.tfjs, backend: tf.getBackend(),
     classes: ["Drawing", "Hentai", "Neutral", "Porn", "Sexy"], images: {} };
   if (withFeatures) {
     result.features = {};
