@@ -201,6 +201,17 @@ class SafeLinkFetcherTest {
     }
 
     @Test
+    void connectsToTheAddressItCheckedSoARebindingNameCannotSwitchToAPrivateOne() throws IOException {
+        // a DNS server that answers an allowed address first and a private one afterwards (DNS rebinding)
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        HostResolver rebinding = host -> List.of(InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.1" : "10.0.0.1"));
+        SafeLinkFetcher fetcher = new SafeLinkFetcher(base, LinkFetchRules.defaults().withTestOnlyAllowed(rebinding, Set.of(LOOPBACK)));
+        assertArrayEquals(PNG, fetcher.fetch(url("rebind.test", "/img.png"), 1000));
+        assertEquals(1, lookups.get(), "one lookup, and the connection went to its checked answer");
+        assertEquals(List.of("rebind.test:" + port + "/img.png"), requests);
+    }
+
+    @Test
     void followsARedirectToAnotherAllowedHost() throws IOException {
         assertArrayEquals(PNG, allowingTestServer().fetch(url("a.test", "/to-b"), 1000));
         assertArrayEquals(PNG, allowingTestServer().fetch(url("a.test", "/to-relative"), 1000));
