@@ -19,7 +19,7 @@ public record LinkFetchRules(Duration connectTimeout, Duration totalTimeout, int
                              Set<InetAddress> testOnlyAllowed) {
 
     /**
-     * 5 s to connect, 20 s in all (below the commands' default 60 s deadline, so the user hears "too slow" rather
+     * 5 s to connect, 20 s in all (well below the commands' default 120 s deadline, executor.command_timeout, so the user hears "too slow" rather
      * than a timeout), 5 redirects (link shorteners and CDNs use one or two).
      */
     public static LinkFetchRules defaults() {
