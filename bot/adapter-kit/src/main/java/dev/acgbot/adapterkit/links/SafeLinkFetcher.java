@@ -47,7 +47,12 @@ import java.util.regex.Pattern;
  */
 public final class SafeLinkFetcher {
     private static final Set<String> SCHEMES = Set.of("http", "https");
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /**
+     * What OkHttp takes for an address and connects to without asking its Dns (its own test, copied): not only
+     * dotted quads but any digits-and-dots host, which Java reads as an address too ({@code 2130706433} and
+     * {@code 127.1} are 127.0.0.1).
+     */
+    private static final Pattern OKHTTP_IP_LITERAL = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
     private static final int BUFFER = 16 * 1024;
 
     private final OkHttpClient client;
@@ -149,8 +154,12 @@ public final class SafeLinkFetcher {
     /** What OkHttp would not pass through {@link #lookup}: IP literals, and any host when a proxy resolves it. */
     private void precheck(HttpUrl url, String shown) throws LinkRefusedException, UnknownHostException {
         String host = url.host();
-        if (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches()) {
-            InetAddress literal = InetAddress.getByName(host); // a literal: parsed, never looked up
+        if (OKHTTP_IP_LITERAL.matcher(host).matches()) {
+            if (host.indexOf(':') < 0 && !javaReadsAsIpv4(host)) {
+                // Java would look such a name up (1.2.3.4.5): a second lookup this check cannot pin
+                throw refused(Reason.UNREACHABLE, shown, host + " is neither an address nor a host name", -1, null);
+            }
+            InetAddress literal = InetAddress.getByName(host); // what OkHttp will connect to, parsed the same way
             if (!rules.allows(literal)) {
                 throw refused(Reason.PRIVATE_ADDRESS, shown, host + " is not a public address", -1, null);
             }
@@ -160,6 +169,25 @@ public final class SafeLinkFetcher {
             // the proxy resolves the name itself; refuse at least what the bot's own DNS says is internal
             lookup(host);
         }
+    }
+
+    /** The forms Java parses as an IPv4 literal without a lookup: a, a.b, a.b.c, a.b.c.d, the last part filling the rest. */
+    static boolean javaReadsAsIpv4(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length > 4) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isEmpty() || parts[i].length() > 10) {
+                return false;
+            }
+            long value = Long.parseLong(parts[i]);
+            long max = i == parts.length - 1 ? (1L << (8 * (4 - i))) - 1 : 255;
+            if (value > max) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean proxied(HttpUrl url) {

@@ -194,8 +194,16 @@ class SafeLinkFetcherTest {
     void refusesPrivateAndMetadataAddressLiterals() {
         for (String link : List.of("http://127.0.0.1:" + port + "/img.png", "http://169.254.169.254/latest/meta-data/",
                 "http://10.1.2.3/a.png", "http://[::1]:" + port + "/img.png", "http://[::ffff:127.0.0.1]:" + port + "/img.png",
-                "https://192.168.0.1/a.png", "http://[fe80::1]/a.png", "http://0.0.0.0:" + port + "/img.png")) {
+                "https://192.168.0.1/a.png", "http://[fe80::1]/a.png", "http://0.0.0.0:" + port + "/img.png",
+                "http://public.test@127.0.0.1:" + port + "/img.png")) {
             assertEquals(Reason.PRIVATE_ADDRESS, refusal(productRules(), URI.create(link), 1000), link);
+        }
+        // other spellings of the loopback, as the bot's own (system) resolver reads them
+        for (String link : List.of("http://2130706433:" + port + "/img.png", "http://127.1:" + port + "/img.png",
+                "http://0x7f000001:" + port + "/img.png")) {
+            LinkRefusedException e = assertThrows(LinkRefusedException.class,
+                    () -> new SafeLinkFetcher(base, LinkFetchRules.defaults()).fetch(URI.create(link), 1000));
+            assertTrue(e.reason() == Reason.PRIVATE_ADDRESS || e.reason() == Reason.UNREACHABLE, link + ": " + e.getMessage());
         }
         assertEquals(List.of(), requests);
     }
@@ -209,6 +217,17 @@ class SafeLinkFetcherTest {
         assertArrayEquals(PNG, fetcher.fetch(url("rebind.test", "/img.png"), 1000));
         assertEquals(1, lookups.get(), "one lookup, and the connection went to its checked answer");
         assertEquals(List.of("rebind.test:" + port + "/img.png"), requests);
+    }
+
+    @Test
+    void digitsAndDotsThatJavaWouldLookUpAreRefusedRatherThanResolvedTwice() {
+        assertTrue(SafeLinkFetcher.javaReadsAsIpv4("127.1"));
+        assertTrue(SafeLinkFetcher.javaReadsAsIpv4("2130706433"));
+        assertTrue(SafeLinkFetcher.javaReadsAsIpv4("10.0.0.1"));
+        assertEquals(false, SafeLinkFetcher.javaReadsAsIpv4("1.2.3.4.5"));
+        assertEquals(false, SafeLinkFetcher.javaReadsAsIpv4("300.1.1.1"));
+        assertEquals(false, SafeLinkFetcher.javaReadsAsIpv4("1..2"));
+        assertEquals(Reason.UNREACHABLE, refusal(allowingTestServer(), URI.create("http://1.2.3.4.5/a.png"), 1000));
     }
 
     @Test
