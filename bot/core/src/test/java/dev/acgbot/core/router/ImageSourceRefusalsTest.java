@@ -123,6 +123,28 @@ class ImageSourceRefusalsTest {
     }
 
     @Test
+    void theOperatorGetsOneLogLineWithTheReasonAndTheDetail() throws InterruptedException {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Logger routerLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Router.class);
+        routerLog.addAppender(log);
+        ch.qos.logback.classic.Level previous = routerLog.getLevel();
+        routerLog.setLevel(ch.qos.logback.classic.Level.INFO); // the tests' logback config keeps the router quiet
+        try {
+            answer(ALICE, "/tag https://img.example/cat.png", link("https://img.example/cat.png",
+                    new ImageUnavailableException(Reason.PRIVATE_ADDRESS, "img.example", "img.example resolves to 10.0.0.7")));
+            List<String> lines = log.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .filter(l -> l.contains("image refused")).toList();
+            assertEquals(1, lines.size(), log.list::toString);
+            assertTrue(lines.get(0).endsWith("/tag: image refused (PRIVATE_ADDRESS): PRIVATE_ADDRESS img.example: "
+                    + "img.example resolves to 10.0.0.7"), lines.get(0));
+        } finally {
+            routerLog.setLevel(previous);
+            routerLog.detachAppender(log);
+        }
+    }
+
+    @Test
     void theRefusalIsAnErrorReplyWithoutAReference() throws InterruptedException {
         RecordingResponder responder = new RecordingResponder();
         assertTrue(router().onText(ALICE, "/tag", "AcgBot",

@@ -145,9 +145,14 @@ class TelegramImageInputsTest {
         assertEquals(List.of("cat.png: " + LINKED.length + " bytes"), exchange());
         telegram.push(Updates.replyTo(2, 42, GROUP, ALICE, "/tag", Updates.textMessage(41, GROUP, ALICE, "look: " + link + " !")));
         assertEquals(List.of("cat.png: " + LINKED.length + " bytes"), exchange());
-        telegram.push(Updates.text(3, 43, GROUP, ALICE, "/tag http://internal.test/cat.png"));
+        // a link hidden behind words (a text_link entity)
+        com.fasterxml.jackson.databind.node.ObjectNode hidden = Updates.textMessage(45, GROUP, ALICE, "this cat");
+        hidden.putArray("entities").addObject().put("type", "text_link").put("offset", 5).put("length", 3).put("url", link);
+        telegram.push(Updates.replyTo(3, 46, GROUP, ALICE, "/tag", hidden));
+        assertEquals(List.of("cat.png: " + LINKED.length + " bytes"), exchange());
+        telegram.push(Updates.text(4, 43, GROUP, ALICE, "/tag http://internal.test/cat.png"));
         assertEquals(List.of("⚠ I can't fetch images from internal.test: that address is not on the public internet."), exchange());
-        telegram.push(Updates.text(4, 44, GROUP, ALICE, "/tag http://169.254.169.254/latest/meta-data/"));
+        telegram.push(Updates.text(5, 44, GROUP, ALICE, "/tag http://169.254.169.254/latest/meta-data/"));
         assertEquals(List.of("⚠ I can't fetch images from 169.254.169.254: that address is not on the public internet."), exchange());
         assertEquals(0, telegram.downloads());
     }
