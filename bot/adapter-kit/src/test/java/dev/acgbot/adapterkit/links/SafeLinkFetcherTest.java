@@ -297,6 +297,17 @@ class SafeLinkFetcherTest {
     }
 
     @Test
+    void behindAProxyAPublicHostIsFetchedThroughTheProxy() throws IOException {
+        // this server plays an HTTP proxy: it gets the absolute-form request for www.example and answers it
+        OkHttpClient proxied = base.newBuilder().proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(LOOPBACK, port))).build();
+        LinkFetchRules defaults = LinkFetchRules.defaults();
+        SafeLinkFetcher fetcher = new SafeLinkFetcher(proxied, new LinkFetchRules(defaults.connectTimeout(),
+                defaults.totalTimeout(), defaults.maxRedirects(), table(Map.of("www.example", "93.184.216.34")), Set.of()));
+        assertArrayEquals(PNG, fetcher.fetch(URI.create("http://www.example/img.png"), 1000));
+        assertEquals(List.of("www.example/img.png"), requests);
+    }
+
+    @Test
     void behindAProxyTheLinksHostIsStillResolvedAndCheckedHere() {
         OkHttpClient proxied = base.newBuilder().proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(LOOPBACK, port))).build();
         LinkFetchRules defaults = LinkFetchRules.defaults();
