@@ -27,9 +27,4 @@ public record InlineAnswer(List<InlineResult> results, String nextOffset, Option
     public static InlineAnswer empty(Optional<String> notice) {
         return new InlineAnswer(List.of(), "", notice, Duration.ZERO);
     }
-
-    /** The same page with another notice. */
-    public InlineAnswer withNotice(Optional<String> other) {
-        return new InlineAnswer(results, nextOffset, other, cacheFor);
-    }
 }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -42,6 +43,11 @@ final class InlineRouter {
     private final boolean exemptAdmins;
     private final CommandExecutor executor;
     private final ChatLanguages languages;
+    /**
+     * Inline searches in flight: half the workers (at least one), so a burst of typing, one query per pause, never
+     * takes every worker from commands; a query beyond it is answered "busy" at once.
+     */
+    private final Semaphore inFlight;
 
     InlineRouter(Supplier<Optional<InlineHandler>> handler, Permissions permissions, RateLimiter perUser,
                  boolean exemptAdmins, CommandExecutor executor, ChatLanguages languages) {
@@ -51,6 +57,7 @@ final class InlineRouter {
         this.exemptAdmins = exemptAdmins;
         this.executor = executor;
         this.languages = languages;
+        this.inFlight = new Semaphore(Math.max(1, executor.workers() / 2));
     }
 
     void route(InlineQuery query, InlineResponder responder) {
@@ -71,7 +78,11 @@ final class InlineRouter {
                 return;
             }
         }
-        Once once = new Once(responder);
+        if (!inFlight.tryAcquire()) {
+            responder.answer(notice(CoreMessages.format(language, "router.busy")));
+            return;
+        }
+        Once once = new Once(responder, inFlight);
         boolean accepted = executor.submit(() -> run(found.get(), query, language, once), DEADLINE,
                 () -> {
                     LOG.info("an inline query from {}:{} timed out after {} s", query.platform(),
@@ -90,6 +101,8 @@ final class InlineRouter {
         } catch (UserFacingException e) {
             responder.answer(notice(e.message(language)));
         } catch (InterruptedException e) {
+            // the deadline (whose answer came first) or shutdown
+            responder.answer(notice(CoreMessages.format(language, "router.busy")));
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
             String correlationId = CorrelationIds.next();
@@ -102,18 +115,21 @@ final class InlineRouter {
         return InlineAnswer.empty(Optional.of(text));
     }
 
-    /** The first answer wins: the worker's or the watchdog's. */
+    /** The first answer wins: the worker's or the watchdog's; it frees the query's place. */
     private static final class Once implements InlineResponder {
         private final InlineResponder target;
+        private final Semaphore place;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        Once(InlineResponder target) {
+        Once(InlineResponder target, Semaphore place) {
             this.target = target;
+            this.place = place;
         }
 
         @Override
         public void answer(InlineAnswer answer) {
             if (done.compareAndSet(false, true)) {
+                place.release();
                 target.answer(answer);
             }
         }

@@ -118,4 +118,23 @@ class InlineRouterTest {
         release.countDown();
         assertEquals(RESULTS, stuck.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void inlineSearchesTakeAtMostHalfTheWorkersSoCommandsKeepTheRest() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Router router = router((q, l) -> {
+            release.await();
+            return RESULTS;
+        }, 50, 4, 10);
+        List<CompletableFuture<InlineAnswer>> held = List.of(new CompletableFuture<>(), new CompletableFuture<>());
+        router.onInlineQuery(query("1", "en"), held.get(0)::complete);
+        router.onInlineQuery(query("2", "en"), held.get(1)::complete);
+        assertEquals(InlineAnswer.empty(Optional.of("I'm busy right now. Please try again in a moment.")),
+                ask(router, query("3", "en")), "a third search would take a third of four workers");
+        release.countDown();
+        for (CompletableFuture<InlineAnswer> answer : held) {
+            assertEquals(RESULTS, answer.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(RESULTS, ask(router, query("3", "en")), "the places are free again");
+    }
 }

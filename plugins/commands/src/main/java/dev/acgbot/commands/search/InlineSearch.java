@@ -48,7 +48,7 @@ public final class InlineSearch implements InlineHandler {
     private final VisionGallery gallery;
     private final SafetyPolicy safety;
     private final Cache<Key, List<SearchHit>> hits = Caffeine.newBuilder()
-            .maximumSize(1_000).expireAfterWrite(CACHE_FOR).recordStats().build();
+            .maximumSize(1_000).expireAfterWrite(CACHE_FOR).build();
 
     /** One search: the normalised text over one gallery generation. */
     private record Key(String query, long generation) {
