@@ -65,8 +65,15 @@ public final class InlineQueries implements AutoCloseable {
     private final Optional<StorageUploader> storage;
     private final ThreadPoolExecutor pool;
     private final AtomicBoolean operatorTold = new AtomicBoolean();
+    private final Duration uploadBudget;
 
     public InlineQueries(BotApi api, TokenRedactor redactor, FileIdStore store, Optional<StorageUploader> storage) {
+        this(api, redactor, store, storage, UPLOAD_BUDGET);
+    }
+
+    InlineQueries(BotApi api, TokenRedactor redactor, FileIdStore store, Optional<StorageUploader> storage,
+                  Duration uploadBudget) {
+        this.uploadBudget = uploadBudget;
         this.api = api;
         this.redactor = redactor;
         this.store = store;
@@ -126,7 +133,7 @@ public final class InlineQueries implements AutoCloseable {
                     ? CompletableFuture.completedFuture(known) : storage.get().upload(sha, result.image());
             pending.add(new Pending(result, known, upload));
         }
-        long deadline = System.nanoTime() + UPLOAD_BUDGET.toNanos();
+        long deadline = System.nanoTime() + uploadBudget.toNanos();
         List<InlineQueryResult> results = new ArrayList<>();
         int missing = answer.results().size() - pending.size();
         for (Pending p : pending) {

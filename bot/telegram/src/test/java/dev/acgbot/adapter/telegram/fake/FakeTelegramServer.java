@@ -53,6 +53,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Long, FloodControl> floodControl = new ConcurrentHashMap<>();
     private volatile int downloadStatus = 200;
     private volatile long downloadStallMillis;
+    private final Map<String, Long> slowMethods = new ConcurrentHashMap<>();
 
     /** Telegram's per-chat flood control: after {@code allowed} messages every send to the chat is answered 429. */
     private record FloodControl(int allowed, int retryAfter, AtomicInteger sent) {
@@ -105,6 +106,11 @@ public final class FakeTelegramServer implements AutoCloseable {
      */
     public void floodControl(long chatId, int allowed, int retryAfterSeconds) {
         floodControl.put(chatId, new FloodControl(allowed, retryAfterSeconds, new AtomicInteger()));
+    }
+
+    /** Answers every call of {@code method} only after {@code delay} (a slow upload, say). */
+    public void slowDown(String method, Duration delay) {
+        slowMethods.put(method, delay.toMillis());
     }
 
     /** Answers every file download with this HTTP status (a 502 from Telegram's file servers, say). */
@@ -184,6 +190,10 @@ public final class FakeTelegramServer implements AutoCloseable {
                 calls.add(new ApiCall(method, params, uploads, failure.code(), System.nanoTime()));
                 respond(exchange, failure.code(), answer);
                 return;
+            }
+            Long slow = slowMethods.get(method);
+            if (slow != null) {
+                Thread.sleep(slow);
             }
             JsonNode result = answer(method, params);
             int status = result == null ? 400 : 200;
