@@ -69,6 +69,7 @@ final class InlineRouter {
         // the user's own chat with the bot: a /lang chosen there applies; the platform's language otherwise
         MessageOrigin origin = new MessageOrigin(query.platform(), query.user().id(), query.user(), true, false);
         Language language = languages.resolve(origin);
+        responder.useLanguage(language);
         if (!(exemptAdmins && permissions.isAdmin(origin))) {
             Duration wait = perUser.acquire(query.platform() + ":" + query.user().id() + BUCKET_SUFFIX);
             if (!wait.isZero()) {

@@ -180,6 +180,9 @@ class TelegramInlineTest {
         JsonNode first = round.answer().params().get("results").get(0);
         assertEquals("photo", first.path("type").asText());
         assertEquals("art · #1", first.path("caption").asText());
+
+        Round chinese = inline(3, BOB, "art", "", "sender");
+        assertEquals("还有 7 张图片：请先在与我的私聊中 /search", chinese.button(), "the button speaks the user's language");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.inline.InlineAnswer;
 import dev.acgbot.api.inline.InlineChatType;
 import dev.acgbot.api.inline.InlineQuery;
+import dev.acgbot.api.inline.InlineResponder;
 import dev.acgbot.api.inline.InlineResult;
 import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.api.text.LogText;
@@ -89,14 +90,36 @@ public final class InlineQueries implements AutoCloseable {
             return;
         }
         InlineQuery query = map(update);
-        sink.onInlineQuery(query, answer -> {
+        sink.onInlineQuery(query, new Responder(update.getId(), query));
+    }
+
+    /** Takes the core's answer to one query and sends it from this class's threads. */
+    private final class Responder implements InlineResponder {
+        private final String queryId;
+        private final InlineQuery query;
+        private volatile Language language;
+
+        Responder(String queryId, InlineQuery query) {
+            this.queryId = queryId;
+            this.query = query;
+            this.language = Language.fromTag(query.user().languageTag()).orElse(Language.EN);
+        }
+
+        @Override
+        public void useLanguage(Language chosen) {
+            language = chosen;
+        }
+
+        @Override
+        public void answer(InlineAnswer answer) {
+            Language words = language;
             try {
-                pool.execute(() -> answer(update.getId(), query, answer));
+                pool.execute(() -> InlineQueries.this.answer(queryId, answer, words));
             } catch (RejectedExecutionException e) {
                 LOG.info("Telegram: dropped an inline query from {}: the inline answer queue is full",
                         LogText.safe(query.user().id()));
             }
-        });
+        }
     }
 
     static InlineQuery map(org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery update) {
@@ -120,8 +143,8 @@ public final class InlineQueries implements AutoCloseable {
                            CompletableFuture<Optional<FileIdStore.StoredFile>> upload) {
     }
 
-    void answer(String queryId, InlineQuery query, InlineAnswer answer) {
-        Language language = Language.fromTag(query.user().languageTag()).orElse(Language.EN);
+    /** @param language for the words this class adds (the button), as the core chose it for the user */
+    void answer(String queryId, InlineAnswer answer, Language language) {
         List<Pending> pending = new ArrayList<>();
         for (InlineResult result : answer.results()) {
             String sha = sha256(result.image());

@@ -2,10 +2,8 @@ package dev.acgbot.adapter.telegram.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.acgbot.adapter.telegram.fake.ApiCall;
-import dev.acgbot.api.command.ChatUser;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.inline.InlineAnswer;
-import dev.acgbot.api.inline.InlineChatType;
-import dev.acgbot.api.inline.InlineQuery;
 import dev.acgbot.api.inline.InlineResult;
 import dev.acgbot.api.reply.ImageRef;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The adapter's side of an inline answer: file ids, the storage chat's upload budget, the photo-refused fallback. */
 class InlineQueriesTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final InlineQuery QUERY = new InlineQuery("telegram", new ChatUser("7", "Alice", "en"), "art", "",
-            InlineChatType.SENDER);
 
     @TempDir
     Path dir;
@@ -71,7 +67,7 @@ class InlineQueriesTest {
         // the fake records a call when it answers: an answer recorded before the upload did not wait for it
         fixture.server.slowDown("sendPhoto", Duration.ofSeconds(2));
 
-        inline.answer("q1", QUERY, page(known, slow));
+        inline.answer("q1", page(known, slow), Language.EN);
         ApiCall first = fixture.server.next(WAIT);
         assertEquals("answerInlineQuery", first.method(), "answered within the budget, before the upload ends");
         JsonNode results = first.params().get("results");
@@ -90,7 +86,7 @@ class InlineQueriesTest {
         }
         String slowId = store.get(slow.id()).orElseThrow().fileId();
 
-        inline.answer("q2", QUERY, page(known, slow));
+        inline.answer("q2", page(known, slow), Language.EN);
         ApiCall second = fixture.server.next(WAIT);
         assertEquals("answerInlineQuery", second.method(), "no second upload");
         assertEquals(List.of("photo-known", slowId), List.of(second.params().get("results").get(0).path("photo_file_id").asText(),
@@ -104,8 +100,8 @@ class InlineQueriesTest {
     void twoQueriesWaitingForOneImageUploadItOnce() throws Exception {
         InlineResult slow = image("shared.png");
         fixture.server.slowDown("sendPhoto", Duration.ofSeconds(2));
-        inline.answer("q1", QUERY, page(slow));
-        inline.answer("q2", QUERY, page(slow));
+        inline.answer("q1", page(slow), Language.EN);
+        inline.answer("q2", page(slow), Language.EN);
         assertEquals("answerInlineQuery", fixture.server.next(WAIT).method());
         assertEquals("answerInlineQuery", fixture.server.next(WAIT).method());
         assertEquals("sendPhoto", fixture.server.next(WAIT).method());
@@ -116,7 +112,7 @@ class InlineQueriesTest {
     void anImageTelegramRefusesAsAPhotoBecomesADocumentResult() throws Exception {
         InlineResult strip = image("strip.png");
         fixture.server.failNext("sendPhoto", 400, "Bad Request: PHOTO_INVALID_DIMENSIONS", null);
-        inline.answer("q1", QUERY, page(strip));
+        inline.answer("q1", page(strip), Language.EN);
         assertEquals("sendPhoto", fixture.server.next(WAIT).method());
         assertEquals("sendDocument", fixture.server.next(WAIT).method());
         ApiCall answer = fixture.server.next(WAIT);
@@ -133,8 +129,7 @@ class InlineQueriesTest {
             InlineResult a = image("a.png");
             InlineResult b = image("b.png");
             store.put(b.id(), new FileIdStore.StoredFile(FileIdStore.Kind.PHOTO, "photo-b"));
-            InlineQuery chinese = new InlineQuery("telegram", new ChatUser("8", "Bob", "zh-hans"), "art", "", InlineChatType.GROUP);
-            noStorage.answer("q1", chinese, page(a, b));
+            noStorage.answer("q1", page(a, b), Language.ZH);
             ApiCall answer = fixture.server.next(WAIT);
             assertEquals(1, answer.params().get("results").size());
             assertEquals("photo-b", answer.params().get("results").get(0).path("photo_file_id").asText());
