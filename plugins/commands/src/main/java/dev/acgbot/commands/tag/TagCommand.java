@@ -91,10 +91,12 @@ public final class TagCommand {
         if (!report.characters().isEmpty()) {
             text.plain(VisionMessages.format(language, "tag.characters")).plain(list(report.shownCharacters(), language)).newline();
         }
-        if (report.general().isEmpty()) {
+        if (report.general().isEmpty() && report.blacklisted() == 0) {
             text.plain(VisionMessages.format(language, "tag.none_reached", score((float) general))).newline();
-        } else {
+        } else if (!report.general().isEmpty()) {
             text.plain(VisionMessages.format(language, "tag.tags")).plain(list(report.shownGeneral(), language)).newline();
+        }
+        if (!report.general().isEmpty() || (!report.characters().isEmpty() && report.blacklisted() > 0)) {
             text.plain(VisionMessages.format(language, "tag.prompt")).codeBlock(report.prompt(preferences.style(request)));
         }
         if (report.blacklisted() > 0) {
