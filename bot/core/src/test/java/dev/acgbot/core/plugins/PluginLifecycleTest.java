@@ -177,7 +177,7 @@ class PluginLifecycleTest {
                         + " plugins.picky.enabled switches the whole plugin",
                 startError("plugins:\n  keeper:\n    enabled: false\n", new MovedPicky()));
         assertEquals("plugins.keeper: moved to plugins.picky.keeper", startError("plugins:\n  keeper: {}\n", new MovedPicky()));
-        assertEquals("plugins.keepr: unknown plugin", startError("plugins:\n  keepr: {}\n", new MovedPicky()));
+        assertEquals("plugins.keepr: unknown plugin; known here: [core, picky]", startError("plugins:\n  keepr: {}\n", new MovedPicky()));
     }
 
     @Test
