@@ -138,7 +138,7 @@ class TagPreferencesConsoleEndToEndTest {
     @Test
     void theAnswersSpeakChinese() {
         assertEquals("""
-                本聊天的提示词写法：下划线, 括号不转义（由管理员设置）。
+                本聊天的提示词写法：下划线，括号不转义（由管理员设置）。
                 示例：hatsune_miku, long_hair, ganyu_(genshin_impact)
                 管理员可以用 /tagstyle spaces|underscores escaped|plain 修改，或用 /tagstyle default 恢复默认。
                 """, first.get(9));

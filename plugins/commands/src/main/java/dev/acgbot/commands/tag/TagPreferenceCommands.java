@@ -104,9 +104,10 @@ public final class TagPreferenceCommands {
     }
 
     private static RichText.Builder describeStyle(PromptStyle style, boolean chosen, Language language) {
+        String words = VisionMessages.format(language, "tagstyle.words." + style.words().word());
+        String escaping = VisionMessages.format(language, "tagstyle.escaping." + style.escapingWord());
         return RichText.builder().plain(VisionMessages.format(language, "tagstyle.label"))
-                .bold(VisionMessages.format(language, "tagstyle.words." + style.words().word()) + ", "
-                        + VisionMessages.format(language, "tagstyle.escaping." + style.escapingWord()))
+                .bold(VisionMessages.format(language, "tagstyle.style", words, escaping))
                 .plain(VisionMessages.format(language, chosen ? "tagstyle.why.admin" : "tagstyle.why.default")).newline()
                 .plain(VisionMessages.format(language, "tagstyle.example")).code(style.join(EXAMPLE_TAGS)).newline();
     }
