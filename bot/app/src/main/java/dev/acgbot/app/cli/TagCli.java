@@ -9,7 +9,9 @@ import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.core.config.BotConfig;
+import dev.acgbot.models.api.ModelBusyException;
 import dev.acgbot.models.api.ModelInfo;
+import dev.acgbot.models.api.ModelUnavailableException;
 import dev.acgbot.models.runtime.InferenceRuntime;
 import dev.acgbot.models.runtime.MemoryPlan;
 import picocli.CommandLine.Command;
@@ -92,7 +94,15 @@ public final class TagCli implements Callable<Integer> {
             CaptionJob job = new CaptionJob(runtime, tagger, batch, Math.max(256, info.get().inputSide()),
                     bot.section(GallerySettings.SECTION).decodeLimits(), options);
             Progress progress = new Progress(System.out, captions && System.console() != null);
-            CaptionJob.Summary summary = job.run(folder.toAbsolutePath().normalize(), progress);
+            CaptionJob.Summary summary;
+            try {
+                summary = job.run(folder.toAbsolutePath().normalize(), progress);
+            } catch (ModelUnavailableException | ModelBusyException e) {
+                // files removed or corrupted while running, or the engine's queue full: what is written stays written
+                progress.finish();
+                throw new CliException(2, "the tagger " + tagger + " stopped: " + e.getMessage()
+                        + " (captions written so far are kept; run the same command again to go on)");
+            }
             progress.finish();
             report(summary, System.out);
             return summary.failed().isEmpty() || summary.written() + summary.skipped() > 0 ? 0 : 1;

@@ -107,6 +107,18 @@ class TagCliTest {
     }
 
     @Test
+    void aTaggerThatIsNotInstalledIsOneStderrLineSayingHowToFetchIt(@TempDir Path dir) throws IOException {
+        Path folder = dataset(dir);
+        Path config = Files.writeString(dir.resolve("real.yaml"), "bot:\n  data_dir: " + dir.resolve("data")
+                + "\nmodels:\n  dir: " + dir.resolve("models") + "\n  tagger: wd-vit-tagger-v3\n  clip_image: \"\"\n  clip_text: \"\"\n");
+        assertEquals(2, run("tag", folder.toString(), "--captions", "--config", config.toString()));
+        // (the test JVM's heap is larger than the budget allows, which the log says on stderr too)
+        assertEquals(List.of("acgbot: the tagger wd-vit-tagger-v3 is not installed: ./acgbot models fetch wd-vit-tagger-v3"),
+                err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.contains(" WARN ")).toList());
+        assertTrue(!Files.exists(folder.resolve("red.txt")));
+    }
+
+    @Test
     void aMissingFolderIsOneStderrLine(@TempDir Path dir) throws IOException {
         assertEquals(2, run("tag", dir.resolve("nope").toString(), "--config", config(dir).toString()));
         assertEquals("acgbot: no such folder: " + dir.resolve("nope") + "\n", err.toString(StandardCharsets.UTF_8));
