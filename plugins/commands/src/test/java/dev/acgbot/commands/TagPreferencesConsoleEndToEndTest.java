@@ -63,6 +63,7 @@ class TagPreferencesConsoleEndToEndTest {
                 "/tagblacklist remove dark, watermark, solo",
                 "/tagstyle sideways",
                 "/tagblacklist add",
+                "/tagblacklist add " + "x".repeat(101),
                 "/lang zh",
                 "/tagstyle",
                 "/tagblacklist");
@@ -133,6 +134,7 @@ class TagPreferencesConsoleEndToEndTest {
         assertEquals("⚠ I don't know the style “sideways”. Use spaces or underscores, and escaped or plain, e.g. /tagstyle spaces escaped.\n",
                 first.get(6));
         assertEquals("⚠ Which tags? For example: /tagblacklist add long hair, red eyes\n", first.get(7));
+        assertEquals("⚠ That is not a tag: tags have at most 100 characters.\n", first.get(8));
     }
 
     @Test
@@ -141,11 +143,11 @@ class TagPreferencesConsoleEndToEndTest {
                 本聊天的提示词写法：下划线，括号不转义（由管理员设置）。
                 示例：hatsune_miku, long_hair, ganyu_(genshin_impact)
                 管理员可以用 /tagstyle spaces|underscores escaped|plain 修改，或用 /tagstyle default 恢复默认。
-                """, first.get(9));
+                """, first.get(10));
         assertEquals("""
                 本聊天对 /tag 隐藏了 1 个标签：red_theme
                 运维在所有聊天中隐藏的标签：watermark
-                """, first.get(10));
+                """, first.get(11));
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class TagPreferenceCommands {
     private static final Logger LOG = LoggerFactory.getLogger(TagPreferenceCommands.class);
     /** Enough for any real list; bounds the file and the /tag filter against a paste of the whole tag list. */
     static final int MAX_CHAT_TAGS = 200;
+    /** Danbooru's longest tags are about 60 characters; anything longer is a paste, not a tag. */
+    static final int MAX_TAG_CHARS = 100;
     private static final List<String> EXAMPLE_TAGS = List.of("hatsune_miku", "long_hair", "ganyu_(genshin_impact)");
 
     private final VisionSettings.Tag settings;
@@ -125,6 +127,10 @@ public final class TagPreferenceCommands {
                     throw VisionMessages.refusal("tagblacklist.no_tags", action);
                 }
                 if (action.equals("add")) {
+                    Optional<String> tooLong = given.stream().filter(t -> t.length() > MAX_TAG_CHARS).findFirst();
+                    if (tooLong.isPresent()) {
+                        throw VisionMessages.refusal("tagblacklist.too_long", MAX_TAG_CHARS);
+                    }
                     own.addAll(given);
                     if (own.size() > MAX_CHAT_TAGS) {
                         throw VisionMessages.refusal("tagblacklist.too_many", MAX_CHAT_TAGS);
