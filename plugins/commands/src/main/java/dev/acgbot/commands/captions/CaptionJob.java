@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -135,19 +136,19 @@ public final class CaptionJob {
         final List<Failure> failed = new ArrayList<>();
     }
 
-    private java.util.Optional<DecodedImage> decode(Path image, Counts counts) {
+    private Optional<DecodedImage> decode(Path image, Counts counts) {
         try {
             // reduce at once: only the reduced copy lives on while the batch fills
-            return java.util.Optional.of(ImageOps.reduce(decoder.decode(image), reducedSide));
+            return Optional.of(ImageOps.reduce(decoder.decode(image), reducedSide));
         } catch (ImageDecodeException e) {
             // the decoder's English sentence for tools without bundles ("That image looks damaged or incomplete…")
             counts.failed.add(new Failure(image, e.userMessage()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Tags and captions the pending images, then empties the lists. */
-    private void tagBatch(List<Path> files, List<DecodedImage> pixels, Counts counts, Listener listener) throws IOException {
+    private void tagBatch(List<Path> files, List<DecodedImage> pixels, Counts counts, Listener listener) {
         if (files.isEmpty()) {
             return;
         }
