@@ -8,7 +8,10 @@ import dev.acgbot.adapter.telegram.internal.FileDownloader;
 import dev.acgbot.adapter.telegram.internal.HttpResources;
 import dev.acgbot.adapter.telegram.internal.InboundMessage;
 import dev.acgbot.adapter.telegram.internal.MediaGroupCollector;
+import dev.acgbot.adapter.telegram.internal.LinkImages;
 import dev.acgbot.adapter.telegram.internal.MessageMapper;
+import dev.acgbot.adapterkit.links.LinkFetchRules;
+import dev.acgbot.adapterkit.links.SafeLinkFetcher;
 import dev.acgbot.adapterkit.TokenRedactor;
 import dev.acgbot.adapter.telegram.internal.TelegramResponder;
 import dev.acgbot.adapter.telegram.internal.UpdatePoller;
@@ -45,6 +48,7 @@ public final class TelegramAdapter implements ChatAdapter {
 
     private final TelegramSettings settings;
     private final TokenRedactor redactor;
+    private final LinkFetchRules linkRules;
     private HttpResources resources;
     private UpdatePoller poller;
     private MediaGroupCollector albums;
@@ -52,8 +56,14 @@ public final class TelegramAdapter implements ChatAdapter {
     private volatile boolean closed;
 
     public TelegramAdapter(TelegramSettings settings) {
+        this(settings, LinkFetchRules.defaults());
+    }
+
+    /** @param linkRules how image links in messages are fetched: {@link LinkFetchRules#defaults()} but in tests */
+    public TelegramAdapter(TelegramSettings settings, LinkFetchRules linkRules) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.redactor = TokenRedactor.of(settings.token());
+        this.linkRules = Objects.requireNonNull(linkRules, "linkRules");
     }
 
     @Override
@@ -85,7 +95,7 @@ public final class TelegramAdapter implements ChatAdapter {
             }
             FileDownloader downloader = new FileDownloader(api, resources.client(), settings.baseUrl(), settings.token(),
                     redactor, settings.downloadLimit());
-            MessageMapper mapper = new MessageMapper(downloader);
+            MessageMapper mapper = new MessageMapper(downloader, new LinkImages(new SafeLinkFetcher(resources.client(), linkRules)));
             MediaGroupCollector collector = new MediaGroupCollector(ALBUM_QUIET_PERIOD,
                     parts -> mapper.mapAlbum(parts).ifPresent(m -> deliver(sink, api, m)));
             albums = collector;
