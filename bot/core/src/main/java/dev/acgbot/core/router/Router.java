@@ -12,6 +12,8 @@ import dev.acgbot.api.command.CommandRequest;
 import dev.acgbot.api.command.ImageUnavailableException;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.command.RepliedMessage;
+import dev.acgbot.api.inline.InlineQuery;
+import dev.acgbot.api.inline.InlineResponder;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.BotMetrics;
 import dev.acgbot.api.plugin.CommandContext;
@@ -63,6 +65,7 @@ public final class Router implements InboundSink, AutoCloseable {
     private final CommandMeters meters;
     private final RefusalSender refusals = new RefusalSender(REFUSAL_WINDOW);
     private final ChatLanguages languages;
+    private final InlineRouter inline;
 
     /** With figures kept in a registry of its own (tests). */
     public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
@@ -91,6 +94,7 @@ public final class Router implements InboundSink, AutoCloseable {
         this.executor = executor;
         this.defaultTimeout = defaultTimeout;
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.inline = new InlineRouter(registry::inline, permissions, perUser, exemptAdmins, executor, languages);
     }
 
     @Override
@@ -134,6 +138,11 @@ public final class Router implements InboundSink, AutoCloseable {
         Map<String, Object> options = CappedAttachment.capAll(givenOptions, maxAttachmentBytes);
         dispatch(origin, found.get().command(), responder, () -> ArgumentBinder.bindOptions(spec, options, attachments, repliedTo),
                 attachments, repliedTo);
+    }
+
+    @Override
+    public void onInlineQuery(InlineQuery query, InlineResponder responder) {
+        inline.route(query, responder);
     }
 
     private static Reply unknown(Language language, String name) {

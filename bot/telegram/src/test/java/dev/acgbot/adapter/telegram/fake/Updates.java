@@ -122,6 +122,26 @@ public final class Updates {
         return message;
     }
 
+    /**
+     * An inline query ({@code @bot text} typed in a chat).
+     *
+     * @param chatType sender, private, group, supergroup, channel; null when Telegram does not say (secret chats)
+     */
+    public static ObjectNode inlineQuery(int updateId, String queryId, User from, String text, String offset, String chatType) {
+        ObjectNode query = JSON.createObjectNode().put("id", queryId).put("query", text).put("offset", offset);
+        ObjectNode sender = query.putObject("from").put("id", from.id()).put("is_bot", false).put("first_name", from.firstName());
+        if (from.languageCode() != null) {
+            sender.put("language_code", from.languageCode());
+        }
+        if (chatType != null) {
+            query.put("chat_type", chatType);
+        }
+        ObjectNode update = JSON.createObjectNode();
+        update.put("update_id", updateId);
+        update.set("inline_query", query);
+        return update;
+    }
+
     private static ObjectNode photoMessage(int messageId, Chat chat, User from, String caption, String fileIdPrefix) {
         ObjectNode message = message(messageId, chat, from);
         if (!caption.isEmpty()) {
