@@ -28,6 +28,7 @@ import dev.acgbot.models.api.TagScore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -86,12 +87,13 @@ public final class SimilarCommand {
             filter = filter.exclude(d.entry().sha256());
         }
         List<SearchHit> similar = List.of();
-        String clipModel = inference.models().clipImage();
+        // CLIP when installed, else the image-embedding model (models.image_embedding), as the gallery indexed
+        Optional<String> vectorModel = inference.models().similarModel(availability::isAvailable);
         String semanticNote = "";
-        if (availability.isAvailable(clipModel)) {
-            similar = g.searchByVector(clipModel, inference.embedImage(image), k, filter);
+        if (vectorModel.isPresent()) {
+            similar = g.searchByVector(vectorModel.get(), inference.embedImage(image, vectorModel.get()), k, filter);
         } else {
-            semanticNote = VisionMessages.format(language, "similar.needs_clip", clipModel);
+            semanticNote = VisionMessages.format(language, "similar.needs_clip", inference.models().clipImage());
         }
 
         Set<String> queryTags = queryTags(image);
