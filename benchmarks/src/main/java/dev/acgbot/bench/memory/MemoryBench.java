@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 /**
  * {@code ./acgbot bench memory}: where the memory goes and whether the bot fits its budget, with the random-weight
  * stand-ins of the real models (never real results). Part 1, per model: RSS after load and the peak of one run at
- * each batch size, ONNX Runtime's defaults (CPU arena and memory pattern on) against the bot's settings (both off,
- * glibc mapping blocks of 128 KiB and more), each cell in its own JVM. Part 2, the whole model side of the bot
+ * each batch size, ONNX Runtime's defaults (CPU arena and memory pattern on) against the bot's settings
+ * ({@code ArenaMode.SHRUNK}: weights outside the arena, the arena shrunk after the run, no memory pattern, glibc
+ * mapping blocks of 128 KiB and more), each cell in its own JVM. Part 2, the whole model side of the bot
  * ({@link BotProbe}) at each budget, heap and glibc settings as the launcher gives them: RSS at rest, the peaks of
  * one /tag and one /search, and of a reindex of real pictures (Debian's openclipart-png), against the goal rows.
  * The pictures are cut into slices that every setting indexes in turn, the order reversed on every other slice
@@ -157,11 +158,11 @@ public final class MemoryBench implements Callable<Integer> {
                 for (int b : batches) {
                     List<String> cmd = new ArrayList<>(java(256L << 20));
                     cmd.addAll(List.of(SessionProbe.class.getName(), s.file().toString(), s.input(), s.output(),
-                            Boolean.toString(s.tokens()), join(s.itemShape()), Integer.toString(b), bot ? "off" : "on",
-                            bot ? "off" : "on", Integer.toString(t), "1"));
+                            Boolean.toString(s.tokens()), join(s.itemShape()), Integer.toString(b), "on",
+                            bot ? "off" : "on", Integer.toString(t), "1", bot ? "on" : "off", bot ? "device" : "arena"));
                     long[] r = probe(cmd, bot, "PROBE");
                     long perItem = (r[2] - r[0]) / b;
-                    String settings = bot ? "bot (arena off, glibc mmap)" : "ORT defaults (arena on)";
+                    String settings = bot ? "bot (weights outside the arena, shrunk after the run, glibc mmap)" : "ORT defaults (arena on)";
                     System.out.printf("| %s | %s | %s | %s | %d | %s | %s | %s |%n", s.name(), mb(Files.size(s.file())), settings,
                             mb(r[0]), b, mb(r[2]), mb(r[3]), mb(perItem));
                     Map<String, Object> row = new LinkedHashMap<>();
