@@ -1,8 +1,10 @@
 package dev.acgbot.api.plugin;
 
 import dev.acgbot.api.config.SettingsSection;
+import dev.acgbot.api.inline.InlineHandler;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The extension point: a plugin contributes commands and has a start/stop lifecycle.
@@ -40,6 +42,14 @@ public interface Plugin {
 
     /** The commands this plugin handles; read once after {@link #start(PluginContext)}. */
     List<BotCommand> commands();
+
+    /**
+     * This plugin's answer to inline queries ({@code @bot 樱花} typed in any chat), read once after
+     * {@link #start(PluginContext)}; the first started plugin that offers one gets them all.
+     */
+    default Optional<InlineHandler> inline() {
+        return Optional.empty();
+    }
 
     /** Releases resources. Must not throw. */
     default void stop() {

@@ -123,6 +123,11 @@ public final class PluginManager implements AutoCloseable {
                 for (String name : refused) {
                     LOG.warn("plugin {} also defines /{}, which another plugin already has; keeping the first", id, name);
                 }
+                plugin.inline().ifPresent(handler -> {
+                    if (!registry.registerInline(id, handler)) {
+                        LOG.warn("plugin {} also answers inline queries, which another plugin already does; keeping the first", id);
+                    }
+                });
                 started.add(plugin);
                 states.add(new PluginState(id, source.describeOrigin(), PluginState.Status.STARTED, ""));
                 LOG.info("plugin {} started from {} with {} command(s)", id, source.describeOrigin(), commands == null ? 0 : commands.size());

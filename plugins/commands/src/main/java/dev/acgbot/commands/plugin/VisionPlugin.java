@@ -16,7 +16,9 @@ import dev.acgbot.models.api.Inference;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.acgbot.commands.admin.StatsCommand;
 import dev.acgbot.commands.internal.VisionCaches;
+import dev.acgbot.commands.search.InlineSearch;
 import dev.acgbot.commands.search.SearchCommand;
+import dev.acgbot.api.inline.InlineHandler;
 import dev.acgbot.commands.settings.CacheSettings;
 import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
@@ -55,6 +57,7 @@ public final class VisionPlugin implements Plugin {
     private CachedInference inference;
     private ReindexCommand reindex;
     private List<BotCommand> commands = List.of();
+    private Optional<InlineHandler> inline = Optional.empty();
 
     @Override
     public String id() {
@@ -97,6 +100,7 @@ public final class VisionPlugin implements Plugin {
                 new SafetyCommand(policy, chatModes).command(),
                 reindex.command(),
                 new StatsCommand(inference, runtime, gallery, reindex, context.services()).command());
+        inline = Optional.of(new InlineSearch(settings.search(), inference, availability, gallery, policy));
         context.services().register(VisionStatus.class, new VisionStatus(gallery, models, runtime));
         meters.ifPresent(registry -> {
             VisionMeters.bindCaches(registry, caches);
@@ -144,6 +148,12 @@ public final class VisionPlugin implements Plugin {
     @Override
     public List<BotCommand> commands() {
         return commands;
+    }
+
+    /** Inline queries run the /search text search (issue 13.3). */
+    @Override
+    public Optional<InlineHandler> inline() {
+        return inline;
     }
 
     /** The cached inference, for tests that look behind the commands. */
