@@ -4,6 +4,7 @@ import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.inline.InlineHandler;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,15 @@ public interface Plugin {
      */
     default List<SettingsSection<?>> settings() {
         return List.of();
+    }
+
+    /**
+     * Sections this plugin's settings used to live in, as former key to current key (e.g. {@code plugins.tag} to
+     * {@code plugins.vision.tag}), so a config file written for an older version is answered with where each key
+     * went instead of "unknown plugin". Only keys under {@code plugins:} are looked up.
+     */
+    default Map<String, String> movedSettings() {
+        return Map.of();
     }
 
     /** Prepares the plugin: reads its settings, builds its collaborators, opens resources. */
