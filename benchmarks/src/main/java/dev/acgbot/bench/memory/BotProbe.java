@@ -8,6 +8,7 @@ import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.image.ImageDecoder;
+import dev.acgbot.models.runtime.ArenaMode;
 import dev.acgbot.models.runtime.InferenceRuntime;
 import dev.acgbot.models.runtime.MemoryBudget;
 import dev.acgbot.models.runtime.MemoryPlan;
@@ -43,7 +44,7 @@ public final class BotProbe {
                 .modelDir(work.resolve("models")).device("cpu").intraOpThreads(threads)
                 .eagerLoad(tagger, clipImage, clipText);
         if (before) {
-            b.cpuArena(true).maxBatch(32);
+            b.arena(ArenaMode.KEPT).maxBatch(32);
         } else {
             b.memoryBudget(MemoryBudget.parse(a[1], 0), List.of(tagger, clipImage, clipText));
         }

@@ -25,10 +25,14 @@ import java.util.stream.Stream;
 /**
  * {@code ./acgbot bench memory}: where the memory goes and whether the bot fits its budget, with the random-weight
  * stand-ins of the real models (never real results). Part 1, per model: RSS after load and the peak of one run at
- * each batch size, ONNX Runtime's defaults (CPU arena and memory pattern on) against the bot's settings (both off,
- * glibc mapping blocks of 128 KiB and more), each cell in its own JVM. Part 2, the whole model side of the bot
+ * each batch size, ONNX Runtime's defaults (CPU arena and memory pattern on) against the bot's settings
+ * ({@code ArenaMode.SHRUNK}: weights outside the arena, the arena shrunk after the run, no memory pattern, glibc
+ * mapping blocks of 128 KiB and more), each cell in its own JVM. Part 2, the whole model side of the bot
  * ({@link BotProbe}) at each budget, heap and glibc settings as the launcher gives them: RSS at rest, the peaks of
  * one /tag and one /search, and of a reindex of real pictures (Debian's openclipart-png), against the goal rows.
+ * The pictures are cut into slices that every setting indexes in turn, the order reversed on every other slice
+ * (before, default, 2g / 2g, default, before), so that the load of a shared machine falls on all settings alike; the
+ * throughput row compares the default budget's images per second with the before settings' ("within 10 %").
  */
 @Command(name = "memory", mixinStandardHelpOptions = true,
         description = "Memory per model (batch 1/4/16, ORT arena on/off) and of the whole bot at rest, /tag, /search and a reindex, per memory budget.")
@@ -46,6 +50,9 @@ public final class MemoryBench implements Callable<Integer> {
     List<String> budgets;
     @Option(names = "--before", description = "also run the settings before issue 17 (arena on, batch 32, heap 2 GB)")
     boolean before;
+    @Option(names = "--slices", defaultValue = "2",
+            description = "cut the pictures into this many slices, each indexed by every setting in turn (default ${DEFAULT-VALUE})")
+    int slices;
     @Option(names = "--batches", split = ",", defaultValue = "1,4,16", description = "batch sizes of the per-model table (default ${DEFAULT-VALUE})")
     List<Integer> batches;
     @Option(names = "--no-models-table", description = "skip part 1")
@@ -76,25 +83,63 @@ public final class MemoryBench implements Callable<Integer> {
             out.put("models", modelsTable(standIns, t));
         }
         Path manifests = StandInManifests.write(cache.resolve("standins"), standIns);
-        Path picked = pickImages();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Path> parts = slices(pickImages());
         List<String> runs = new ArrayList<>(budgets);
         if (before) {
             runs.add(0, "none");
         }
-        System.out.printf("%nWhole bot (model side: runtime + gallery), %d pictures from %s:%n%n", count, images);
+        System.out.printf("%nWhole bot (model side: runtime + gallery), %d pictures from %s in %d slices, each indexed by every"
+                + " setting in turn:%n%n", count, images, parts.size());
+        System.out.println("| slice | settings | load average (1/5/15 min) | pictures | reindex seconds | images/s |");
+        System.out.println("|---|---|---|---|---|---|");
+        Map<String, List<Map<String, Object>>> byRun = new LinkedHashMap<>();
+        runs.forEach(r -> byRun.put(r, new ArrayList<>()));
+        for (int i = 0; i < parts.size(); i++) {
+            List<String> order = new ArrayList<>(runs);
+            if (i % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (String budget : order) {
+                String load = loadAverage();
+                Map<String, Object> run = botRun(budget, manifests, parts.get(i), t);
+                run.put("slice", i + 1);
+                run.put("loadavg", load);
+                byRun.get(budget).add(run);
+                System.out.printf(Locale.ROOT, "| %d/%d | %s | %s | %d | %.1f | %.3f |%n", i + 1, parts.size(), run.get("settings"),
+                        load, (int) run.get("images"), (double) run.get("seconds"), (double) run.get("images_per_s"));
+            }
+        }
+        System.out.println();
         System.out.println("| settings | heap | batches (tagger/clip image/text) | at rest | /tag peak | /search peak | reindex peak | images/s | rest <= 1.5 GB | reindex <= 2.5 GB |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (String budget : runs) {
-            Map<String, Object> row = botRun(budget, manifests, picked, t);
+            Map<String, Object> row = combined(byRun.get(budget));
             rows.add(row);
             long rest = (long) row.get("rest_bytes");
             long reindex = (long) row.get("reindex_peak_bytes");
             boolean goals = !budget.equals("none");
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.2f | %s | %s |%n", row.get("settings"), row.get("heap"),
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.3f | %s | %s |%n", row.get("settings"), row.get("heap"),
                     row.get("batches"), mb(rest), mb((long) row.get("tag_peak_bytes")), mb((long) row.get("search_peak_bytes")),
                     mb(reindex), (double) row.get("images_per_s"), goals ? verdict(rest, GOAL_REST) : "", goals ? verdict(reindex, GOAL_REINDEX) : "");
         }
+        if (byRun.containsKey("none") && byRun.containsKey("auto")) {
+            Map<String, Object> b = combined(byRun.get("none"));
+            Map<String, Object> d = combined(byRun.get("auto"));
+            Throughput tp = new Throughput((int) b.get("images"), (double) b.get("seconds"), (int) d.get("images"), (double) d.get("seconds"));
+            System.out.println();
+            System.out.println("| reindex throughput | before images/s | default budget images/s | default / before | within 10 % of before |");
+            System.out.println("|---|---|---|---|---|");
+            System.out.printf(Locale.ROOT, "| %d pictures, %d slices interleaved | %.3f | %.3f | %.2f | %s |%n", count, parts.size(),
+                    tp.beforePerSecond(), tp.perSecond(), tp.ratio(), tp.verdict());
+            Map<String, Object> tj = new LinkedHashMap<>();
+            tj.put("before_images_per_s", tp.beforePerSecond());
+            tj.put("default_images_per_s", tp.perSecond());
+            tj.put("ratio", tp.ratio());
+            tj.put("verdict", tp.verdict());
+            out.put("throughput", tj);
+        }
+        out.put("runs", byRun);
         out.put("bot", rows);
         if (json != null) {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), out);
@@ -113,11 +158,11 @@ public final class MemoryBench implements Callable<Integer> {
                 for (int b : batches) {
                     List<String> cmd = new ArrayList<>(java(256L << 20));
                     cmd.addAll(List.of(SessionProbe.class.getName(), s.file().toString(), s.input(), s.output(),
-                            Boolean.toString(s.tokens()), join(s.itemShape()), Integer.toString(b), bot ? "off" : "on",
-                            bot ? "off" : "on", Integer.toString(t), "1"));
+                            Boolean.toString(s.tokens()), join(s.itemShape()), Integer.toString(b), "on",
+                            bot ? "off" : "on", Integer.toString(t), "1", bot ? "on" : "off", bot ? "device" : "arena"));
                     long[] r = probe(cmd, bot, "PROBE");
                     long perItem = (r[2] - r[0]) / b;
-                    String settings = bot ? "bot (arena off, glibc mmap)" : "ORT defaults (arena on)";
+                    String settings = bot ? "bot (weights outside the arena, shrunk after the run, glibc mmap)" : "ORT defaults (arena on)";
                     System.out.printf("| %s | %s | %s | %s | %d | %s | %s | %s |%n", s.name(), mb(Files.size(s.file())), settings,
                             mb(r[0]), b, mb(r[2]), mb(r[3]), mb(perItem));
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -158,6 +203,57 @@ public final class MemoryBench implements Callable<Integer> {
         row.put("batches", f[7]);
         row.put("failed", Integer.parseInt(f[8]));
         return row;
+    }
+
+    /** The runs of one setting over every slice as one row: peaks are the largest, pictures and seconds the sums. */
+    private static Map<String, Object> combined(List<Map<String, Object>> runs) {
+        Map<String, Object> row = new LinkedHashMap<>(runs.get(0));
+        row.remove("slice");
+        row.remove("loadavg");
+        for (String peak : List.of("rest_bytes", "tag_peak_bytes", "search_peak_bytes", "reindex_peak_bytes")) {
+            row.put(peak, runs.stream().mapToLong(r -> (long) r.get(peak)).max().orElseThrow());
+        }
+        int n = runs.stream().mapToInt(r -> (int) r.get("images")).sum();
+        double seconds = runs.stream().mapToDouble(r -> (double) r.get("seconds")).sum();
+        row.put("images", n);
+        row.put("seconds", seconds);
+        row.put("images_per_s", n / seconds);
+        row.put("failed", runs.stream().mapToInt(r -> (int) r.get("failed")).sum());
+        return row;
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
+    }
+
+    /** The picked pictures cut into {@code --slices} folders of consecutive files (links, or copies where links fail). */
+    private List<Path> slices(Path picked) throws IOException {
+        int s = Math.max(1, Math.min(slices, count));
+        if (s == 1) {
+            return List.of(picked);
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(picked)) {
+            files = list.sorted().toList();
+        }
+        List<Path> parts = new ArrayList<>();
+        for (int i = 0; i < s; i++) {
+            Path dir = cache.resolve("memory-images-" + count + "-slice-" + (i + 1) + "-of-" + s);
+            Files.createDirectories(dir);
+            for (Path f : files.subList(i * files.size() / s, (i + 1) * files.size() / s)) {
+                Path target = dir.resolve(f.getFileName());
+                if (!Files.exists(target)) {
+                    try {
+                        Files.createLink(target, f);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(f, target);
+                    }
+                }
+            }
+            parts.add(dir);
+        }
+        return parts;
     }
 
     /** The first {@code count} PNGs under --images (sorted), linked into one folder so every run reads the same files. */

@@ -14,10 +14,12 @@ import java.util.Set;
  * One cell of the per-model memory table, run in its own JVM so that nothing else's peak is in it: opens one
  * ONNX file with the given session options, then runs it {@code runs} times at one batch size, and prints one
  * line {@code PROBE load_rss load_hwm run_hwm after_rss ms_per_item} (bytes, from /proc/self/status). The peak is
- * reset after the load ({@code echo 5 > /proc/self/clear_refs}) so {@code run_hwm} is the run's own peak.
+ * reset after the load ({@code echo 5 > /proc/self/clear_refs}) so {@code run_hwm} is the run's own peak. With more
+ * than one run, {@code ms_per_item} leaves the first out (the steady state of an indexer's batches).
  *
  * <p>Arguments: model input output tokens(true|false) itemShape(comma list) batch arena(on|off)
- * pattern(on|off) threads runs.
+ * pattern(on|off) threads runs [shrink(on|off): the arena gives its free chunks back after each run]
+ * [initializers(arena|device): where the weights are allocated; {@code device} keeps them out of the arena].
  */
 public final class SessionProbe {
     private SessionProbe() {
@@ -34,6 +36,8 @@ public final class SessionProbe {
         boolean pattern = a[7].equals("on");
         int threads = Integer.parseInt(a[8]);
         int runs = Integer.parseInt(a[9]);
+        boolean shrink = a.length > 10 && a[10].equals("on");
+        boolean weightsOutsideArena = a.length > 11 && a[11].equals("device");
         long[] shape = new long[dims.length + 1];
         shape[0] = batch;
         long per = 1;
@@ -49,18 +53,29 @@ public final class SessionProbe {
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             o.setCPUArenaAllocator(arena);
             o.setMemoryPatternOptimization(pattern);
+            if (weightsOutsideArena) {
+                o.addConfigEntry("session.use_device_allocator_for_initializers", "1");
+            }
             try (OrtSession s = env.createSession(model.toString(), o)) {
                 long loadRss = ProcStatus.rss();
                 long loadHwm = ProcStatus.hwm();
                 ProcStatus.resetPeak();
                 long t0 = System.nanoTime();
                 for (int r = 0; r < runs; r++) {
+                    if (r == 1) {
+                        t0 = System.nanoTime();
+                    }
                     try (OnnxTensor x = tensor(env, tokens, shape, (int) (batch * per));
-                         OrtSession.Result res = s.run(Map.of(input, x), Set.of(output))) {
-                        res.get(0);
+                         OrtSession.RunOptions ro = new OrtSession.RunOptions()) {
+                        if (shrink) {
+                            ro.addRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+                        }
+                        try (OrtSession.Result res = s.run(Map.of(input, x), Set.of(output), ro)) {
+                            res.get(0);
+                        }
                     }
                 }
-                double msPerItem = (System.nanoTime() - t0) / 1e6 / runs / batch;
+                double msPerItem = (System.nanoTime() - t0) / 1e6 / Math.max(1, runs - 1) / batch;
                 System.out.printf("PROBE %d %d %d %d %.2f%n", loadRss, loadHwm, ProcStatus.hwm(), ProcStatus.rss(), msPerItem);
             }
         }

@@ -229,7 +229,7 @@ public final class InferenceRuntime implements Inference {
         private int intraOpThreads = Runtime.getRuntime().availableProcessors();
         private int interOpThreads = 1;
         private boolean warmUp = true;
-        private boolean cpuArena;
+        private ArenaMode arena = ArenaMode.SHRUNK;
         private Duration unloadIdle = Duration.ZERO;
         private MemoryBudget budget;
         private final List<String> budgeted = new ArrayList<>();
@@ -329,12 +329,9 @@ public final class InferenceRuntime implements Inference {
             return this;
         }
 
-        /**
-         * ONNX Runtime's CPU arena allocator (default off: it doubled a session's memory after load and keeps a
-         * batch's peak for good; docs/benchmarks.md, memory).
-         */
-        public Builder cpuArena(boolean on) {
-            cpuArena = on;
+        /** How ONNX Runtime allocates on the CPU (default {@link ArenaMode#SHRUNK}; docs/benchmarks.md, memory). */
+        public Builder arena(ArenaMode mode) {
+            arena = java.util.Objects.requireNonNull(mode);
             return this;
         }
 
@@ -371,7 +368,7 @@ public final class InferenceRuntime implements Inference {
             }
             manifests.addAll(extraManifests);
             RuntimeSettings settings = new RuntimeSettings(device, maxBatch, maxWait, queueCapacity, submitTimeout,
-                    intraOpThreads, interOpThreads, warmUp, cpuArena, unloadIdle);
+                    intraOpThreads, interOpThreads, warmUp, arena, unloadIdle);
             Map<String, ModelManifest> byId = new LinkedHashMap<>();
             manifests.forEach(m -> byId.put(m.id(), m));
             Optional<MemoryPlan> plan = Optional.ofNullable(budget).map(b -> MemoryPlan.of(b,

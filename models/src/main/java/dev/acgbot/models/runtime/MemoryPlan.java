@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
  * <p>The estimates are calibrated on the random-weight stand-ins of the real architectures with ONNX Runtime's
  * CPU arena off (docs/benchmarks.md, memory): weights resident about the ONNX file's size (399 MB RSS after
  * loading a 345 MB graph, JVM included); a ViT-B/16's activations at batch b peak at about
- * {@code b * (ATTENTION * T^2 + TOKEN * T)} bytes for T = 16-pixel patches + 1 tokens.
+ * {@code b * (ATTENTION * T^2 + TOKEN * T)} bytes for T = 16-pixel patches + 1 tokens. With the arena kept for
+ * activations and shrunk after each run ({@link ArenaMode#SHRUNK}, the default) the 448 tagger's peak at batch 4
+ * was 66 MB (one item) above the arena-off peak, and the whole bot's reindex peak stays under the goal
+ * (docs/benchmarks.md, memory, throughput).
  *
  * @param budget  the budget this plan divides
  * @param heap    the JVM heap ({@link MemoryBudget#heapBytes()})

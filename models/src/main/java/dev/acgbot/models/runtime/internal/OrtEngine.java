@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.acgbot.models.manifest.TextInput;
+import dev.acgbot.models.runtime.ArenaMode;
 import dev.acgbot.models.runtime.DeviceRequest;
 import dev.acgbot.models.text.TokenizedText;
 
@@ -36,12 +37,14 @@ final class OrtEngine implements AutoCloseable {
     private final OrtSession session;
     private volatile String outputName;
     private final String device;
+    private final boolean shrinkArena;
 
-    private OrtEngine(OrtEnvironment env, OrtSession session, String outputName, String device) {
+    private OrtEngine(OrtEnvironment env, OrtSession session, String outputName, String device, boolean shrinkArena) {
         this.env = env;
         this.session = session;
         this.outputName = outputName;
         this.device = device;
+        this.shrinkArena = shrinkArena;
     }
 
     /** The loaded engine and why it runs where it runs. */
@@ -53,7 +56,7 @@ final class OrtEngine implements AutoCloseable {
      * the reason is returned in {@link Placement#note()}.
      */
     static Placement load(Path modelFile, String outputName, DeviceRequest request, int intraOpThreads,
-                          int interOpThreads, boolean cpuArena) throws OrtException {
+                          int interOpThreads, ArenaMode arena) throws OrtException {
         String note;
         if (request.kind() == DeviceRequest.Kind.CPU) {
             note = "cpu requested";
@@ -61,13 +64,13 @@ final class OrtEngine implements AutoCloseable {
             note = "no CUDA provider in this ONNX Runtime build (build with -Pgpu for onnxruntime_gpu)";
         } else {
             try {
-                return new Placement(open(modelFile, outputName, request.gpuIndex(), intraOpThreads, interOpThreads, cpuArena),
+                return new Placement(open(modelFile, outputName, request.gpuIndex(), intraOpThreads, interOpThreads, arena),
                         request + " requested");
             } catch (OrtException | RuntimeException e) {
                 note = "CUDA failed on gpu:" + request.gpuIndex() + " (" + rootMessage(e) + ")";
             }
         }
-        return new Placement(open(modelFile, outputName, -1, intraOpThreads, interOpThreads, cpuArena), note);
+        return new Placement(open(modelFile, outputName, -1, intraOpThreads, interOpThreads, arena), note);
     }
 
     static boolean cudaAvailable() {
@@ -79,13 +82,16 @@ final class OrtEngine implements AutoCloseable {
     }
 
     /**
-     * Memory (docs/benchmarks.md, memory; random-weight ViT-B/16 stand-ins, CPU): with ONNX Runtime's CPU arena a
-     * 345 MB graph held 742 MB after load and kept its largest batch's activations for good (902 MB after batch 16
-     * at 224); without it, and with glibc told to map large blocks (the launcher sets MALLOC_MMAP_THRESHOLD_), 399
-     * MB after load and 438 MB after batch 16. The memory pattern (one pre-planned block per input shape) is off
-     * too: its peak at batch 16 was 47 MB higher and every new batch size plans another block.
+     * Memory and speed (docs/benchmarks.md, memory; random-weight ViT-B/16 stand-ins, CPU). With ONNX Runtime's
+     * defaults ({@link ArenaMode#KEPT}) a 345 MB graph held 742 MB after load (the weights' load-time buffers stay
+     * in the arena) and kept its largest batch's activations for good. Without the arena ({@link ArenaMode#OFF})
+     * and with the launcher's 128 KiB glibc mmap threshold it held 399 MB, but every large tensor of every run was
+     * freshly mapped and zeroed, +20-70 % per image on the 448 tagger. {@link ArenaMode#SHRUNK} keeps the weights
+     * out of the arena and has it give its free chunks back after each run ({@link #newRun()}): 400 MB after load
+     * and inside a run the arena's reuse. The memory pattern (one pre-planned block per input shape) stays off
+     * unless {@code KEPT}: its peak at batch 16 was 47 MB higher and every new batch size plans another block.
      */
-    private static OrtEngine open(Path modelFile, String outputName, int gpu, int intra, int inter, boolean cpuArena)
+    private static OrtEngine open(Path modelFile, String outputName, int gpu, int intra, int inter, ArenaMode arena)
             throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -93,13 +99,16 @@ final class OrtEngine implements AutoCloseable {
             options.setInterOpNumThreads(inter);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setCPUArenaAllocator(cpuArena);
-            options.setMemoryPatternOptimization(cpuArena);
+            options.setCPUArenaAllocator(arena != ArenaMode.OFF);
+            options.setMemoryPatternOptimization(arena == ArenaMode.KEPT);
+            if (arena == ArenaMode.SHRUNK) {
+                options.addConfigEntry("session.use_device_allocator_for_initializers", "1");
+            }
             if (gpu >= 0) {
                 options.addCUDA(gpu);
             }
             return new OrtEngine(env, env.createSession(modelFile.toString(), options), outputName,
-                    gpu >= 0 ? "gpu:" + gpu : "cpu");
+                    gpu >= 0 ? "gpu:" + gpu : "cpu", arena == ArenaMode.SHRUNK);
         }
     }
 
@@ -125,10 +134,19 @@ final class OrtEngine implements AutoCloseable {
         return device;
     }
 
-    /** A handle for the next run, to stop it from another thread. */
+    /** A handle for the next run, to stop it from another thread; with {@code SHRUNK} the run ends by shrinking the arena. */
     RunHandle newRun() {
         try {
-            return new RunHandle(new OrtSession.RunOptions());
+            OrtSession.RunOptions options = new OrtSession.RunOptions();
+            if (shrinkArena) {
+                try {
+                    options.addRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+                } catch (OrtException e) {
+                    options.close();
+                    throw e;
+                }
+            }
+            return new RunHandle(options);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot create ONNX Runtime run options: " + e.getMessage(), e);
         }

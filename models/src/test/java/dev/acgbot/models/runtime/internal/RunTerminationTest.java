@@ -1,5 +1,6 @@
 package dev.acgbot.models.runtime.internal;
 
+import dev.acgbot.models.runtime.ArenaMode;
 import dev.acgbot.models.runtime.DeviceRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class RunTerminationTest {
     @Test
     void aRunWhoseCallersAllGaveUpIsTerminatedAndTheNextBatchRunsAtOnce(@TempDir Path tmp) throws Exception {
         Path model = SlowGraph.write(tmp.resolve("slow.onnx"), 3000);
-        OrtEngine engine = OrtEngine.load(model, "y", DeviceRequest.parse("cpu"), 1, 1, false).engine();
+        OrtEngine engine = OrtEngine.load(model, "y", DeviceRequest.parse("cpu"), 1, 1, ArenaMode.OFF).engine();
         try (engine) {
             long[] shape = {SlowGraph.WIDTH};
             float[] item = new float[SlowGraph.WIDTH];
