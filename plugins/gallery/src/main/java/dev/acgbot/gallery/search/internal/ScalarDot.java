@@ -67,6 +67,57 @@ final class ScalarDot implements DotKernel {
     }
 
     @Override
+    public int dotInt8(byte[] m, int off, int[] q, int dim) {
+        int s = 0;
+        for (int i = 0; i < dim; i++) {
+            s += m[off + i] * q[i];
+        }
+        return s;
+    }
+
+    @Override
+    public void dot4x1Int8(byte[] m, int r0, int[] q, int dim, int[] out) {
+        int r1 = r0 + dim, r2 = r1 + dim, r3 = r2 + dim;
+        int a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        for (int i = 0; i < dim; i++) {
+            int v = q[i];
+            a0 += m[r0 + i] * v;
+            a1 += m[r1 + i] * v;
+            a2 += m[r2 + i] * v;
+            a3 += m[r3 + i] * v;
+        }
+        out[0] = a0;
+        out[1] = a1;
+        out[2] = a2;
+        out[3] = a3;
+    }
+
+    @Override
+    public void dot2x4Int8(byte[] m, int r0, int[] q0, int[] q1, int[] q2, int[] q3, int dim, int[] out) {
+        int r1 = r0 + dim;
+        int a00 = 0, a01 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a30 = 0, a31 = 0;
+        for (int i = 0; i < dim; i++) {
+            int x0 = m[r0 + i], x1 = m[r1 + i];
+            a00 += x0 * q0[i];
+            a01 += x1 * q0[i];
+            a10 += x0 * q1[i];
+            a11 += x1 * q1[i];
+            a20 += x0 * q2[i];
+            a21 += x1 * q2[i];
+            a30 += x0 * q3[i];
+            a31 += x1 * q3[i];
+        }
+        out[0] = a00;
+        out[1] = a01;
+        out[2] = a10;
+        out[3] = a11;
+        out[4] = a20;
+        out[5] = a21;
+        out[6] = a30;
+        out[7] = a31;
+    }
+
+    @Override
     public String description() {
         return "scalar Java (jdk.incubator.vector is not loaded; java --add-modules jdk.incubator.vector enables the SIMD kernels)";
     }
