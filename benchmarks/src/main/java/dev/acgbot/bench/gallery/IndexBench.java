@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.acgbot.gallery.EmbeddingEncoding;
 import dev.acgbot.gallery.search.GraphIndex;
 import dev.acgbot.gallery.search.GraphParams;
+import dev.acgbot.gallery.search.Int8Matrix;
 import dev.acgbot.gallery.search.Neighbor;
+import dev.acgbot.gallery.search.Rescorer;
 import dev.acgbot.gallery.search.VectorIndex;
 import dev.acgbot.gallery.search.VectorIndexes;
 import dev.acgbot.gallery.search.VectorMatrix;
@@ -155,6 +157,7 @@ public final class IndexBench implements Callable<Integer> {
                 ex.put("recall_vs_faiss_text", recallIds(truthText, Npy.readLongs(dir.resolve("flat_ids_text.npy"))));
             }
             result.put("exact", ex);
+            result.put("int8", int8Scan(view, qi, qt, truthImage, truthText, bandwidth, pool, c.threads(), out));
             result.put("storage_encoding", encodingCost(view, qi, qt, pool, c.threads()));
 
             if (!c.graph()) {
@@ -214,6 +217,56 @@ public final class IndexBench implements Callable<Integer> {
                 Files.deleteIfExists(dir);
             }
         }
+    }
+
+    /** Re-rank depths swept; the gallery's default is among them. */
+    static final int[] RERANK_DEPTHS = {10, 20, 50, VectorIndexes.DEFAULT_RERANK_DEPTH, 200};
+
+    /**
+     * The int8 matrix with full-precision re-ranking: its memory, recall@10 against the float32 scan for each
+     * re-rank depth, and the scan's speed against streaming the int8 matrix once. Re-ranking reads fp16 values,
+     * as the gallery store holds them, so the recall includes the store's rounding.
+     */
+    private static Map<String, Object> int8Scan(VectorMatrix.View view, float[][] qi, float[][] qt, List<List<Neighbor>> truthImage,
+                                                List<List<Neighbor>> truthText, double bandwidth, ExecutorService pool, int threads,
+                                                PrintStream out) {
+        long t0 = System.nanoTime();
+        Int8Matrix.View bytes = Int8Matrix.of(view).view();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("quantise_s", (System.nanoTime() - t0) / 1e9);
+        r.put("memory_bytes", bytes.bytes());
+        double streamMs = bytes.bytes() / bandwidth * 1000;
+        r.put("matrix_stream_ms", streamMs);
+        Rescorer fp16 = (query, row) -> {
+            float[] chunk = view.chunkOf(row);
+            int off = view.offsetOf(row);
+            float s = 0f;
+            for (int d = 0; d < query.length; d++) {
+                s += Float.float16ToFloat(Float.floatToFloat16(chunk[off + d])) * query[d];
+            }
+            return s;
+        };
+        List<Map<String, Object>> sweep = new ArrayList<>();
+        for (int depth : RERANK_DEPTHS) {
+            VectorIndex idx = VectorIndexes.exactInt8(bytes, fp16, depth, pool, threads);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("depth", depth);
+            row.put("recall_image", recall(idx.searchBatch(qi, K, VectorIndex.ALL), truthImage));
+            row.put("recall_text", recall(idx.searchBatch(qt, K, VectorIndex.ALL), truthText));
+            double[] lat = latencies(idx, qi);
+            row.put("single_p50_ms", lat[0]);
+            row.put("single_p99_ms", lat[1]);
+            out.printf(Locale.ROOT, "int8 depth=%d %s%n", depth, row);
+            sweep.add(row);
+        }
+        r.put("sweep", sweep);
+        VectorIndex idx = VectorIndexes.exactInt8(bytes, fp16, VectorIndexes.DEFAULT_RERANK_DEPTH, pool, threads);
+        double[] single = latencies(idx, concat(qi, qt));
+        r.put("default_depth", VectorIndexes.DEFAULT_RERANK_DEPTH);
+        r.put("single_p50_ms", single[0]);
+        r.put("single_p99_ms", single[1]);
+        r.put("batch16_per_query_ms", batchPerQuery(idx, concat(qi, qt), 16));
+        return r;
     }
 
     private static void writeJson(Config c, Map<String, Object> result, PrintStream out) throws IOException {
@@ -423,6 +476,7 @@ public final class IndexBench implements Callable<Integer> {
         double b16 = (double) ex.get("batch16_per_query_ms");
         Double fb16 = f == null ? null : num(f, "flat_batch16_per_query_ms");
         row(out, "exact batch-16 per query ms", b16, fb16, fb16 == null ? "" : b16 <= fb16 ? "<= faiss: met" : "<= faiss: MISSED by " + pct(b16 / fb16 - 1));
+        printInt8(r, f, g, out);
         if (ex.containsKey("recall_vs_faiss_image")) {
             row(out, "exact recall@10 vs faiss flat (image)", (double) ex.get("recall_vs_faiss_image"), 1.0, "");
             row(out, "exact recall@10 vs faiss flat (text)", (double) ex.get("recall_vs_faiss_text"), 1.0, "");
@@ -451,6 +505,32 @@ public final class IndexBench implements Callable<Integer> {
                             + (theirs == null ? "" : p99 <= num(theirs, "p99_ms_" + kind) ? "; ahead of faiss" : "; behind faiss"));
         }
         printEncodings(r, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printInt8(Map<String, Object> r, Map<String, Object> f, Map<String, Object> g, PrintStream out) {
+        Map<String, Object> q = (Map<String, Object>) r.get("int8");
+        Map<String, Object> def = ((List<Map<String, Object>>) q.get("sweep")).stream()
+                .filter(row -> num(row, "depth").intValue() == num(q, "default_depth").intValue()).findFirst().orElseThrow();
+        double mb = num(q, "memory_bytes") / (1 << 20);
+        row(out, "int8 vectors memory MB", mb, f == null ? null : num(f, "flat_memory_bytes") / (1 << 20), "vs float32 flat");
+        if (g != null) {
+            double total = mb + (double) (long) g.get("memory_bytes") / (1 << 20);
+            double perMillion = total * 1_000_000 / (int) r.get("n") / 1024;
+            out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", "int8 vectors + graph MB", fmt(total), "-", "-",
+                    String.format(Locale.ROOT, "scaled to 1M: %.2f GB, <= 0.6 GB: %s", perMillion, perMillion <= 0.6 ? "met" : "MISSED"));
+        }
+        double ri = num(def, "recall_image"), rt = num(def, "recall_text");
+        out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", "int8 recall@10 image/text (depth " + num(q, "default_depth").intValue() + ")",
+                fmt(ri) + "/" + fmt(rt), "-", "-", ri >= 0.995 && rt >= 0.995 ? ">= 0.995: met" : ">= 0.995: MISSED");
+        double p50 = num(q, "single_p50_ms"), stream = num(q, "matrix_stream_ms");
+        row(out, "int8 single query p50 ms", p50, f == null ? null : num(f, "flat_single_p50_ms"), "");
+        row(out, "int8 single query p99 ms", num(q, "single_p99_ms"), f == null ? null : num(f, "flat_single_p99_ms"), "");
+        out.printf(Locale.ROOT, "%-40s %12.2f %12s %8.2f  %s%n", "int8 p50 vs int8 stream limit ms", p50, String.format(Locale.ROOT, "%.2f", stream),
+                p50 / stream, p50 <= 1.2 * stream ? "<= 1.2x limit: met" : "<= 1.2x limit: MISSED by " + pct(p50 / (1.2 * stream) - 1));
+        double b16 = num(q, "batch16_per_query_ms");
+        Double fb16 = f == null ? null : num(f, "flat_batch16_per_query_ms");
+        row(out, "int8 batch-16 per query ms", b16, fb16, fb16 == null ? "" : b16 <= fb16 ? "<= faiss: met" : "<= faiss: MISSED by " + pct(b16 / fb16 - 1));
     }
 
     @SuppressWarnings("unchecked")

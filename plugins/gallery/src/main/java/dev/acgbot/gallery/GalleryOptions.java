@@ -27,11 +27,14 @@ import java.util.Optional;
  * @param searchThreads        row ranges scanned in parallel per exact search
  * @param storeMmap            memory-map the store file (faster commits and start-up, see docs/benchmarks.md);
  *                             false falls back to FileChannel I/O
+ * @param rerankDepth          candidates per search re-ranked with the store's full-precision vectors (the
+ *                             vectors in memory are int8); 0 lets the gallery choose
  */
 public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clipModels, Optional<String> taggerModel,
                              DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,
                              int approximateThreshold, GraphParams graphParams, EmbeddingEncoding encoding,
-                             int batchSize, int decodeThreads, int searchThreads, boolean storeMmap) {
+                             int batchSize, int decodeThreads, int searchThreads, boolean storeMmap,
+                             int rerankDepth) {
     public GalleryOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -41,6 +44,14 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         if (batchSize < 1 || decodeThreads < 1 || searchThreads < 1) {
             throw new IllegalArgumentException("batch size and thread counts must be positive");
         }
+        if (rerankDepth < 0) {
+            throw new IllegalArgumentException("re-rank depth must be 0 (chosen by the gallery) or positive");
+        }
+    }
+
+    /** The re-rank depth in force: the setting, or the gallery's own choice when it is 0. */
+    public int effectiveRerankDepth() {
+        return rerankDepth > 0 ? rerankDepth : dev.acgbot.gallery.search.VectorIndexes.DEFAULT_RERANK_DEPTH;
     }
 
     public static Builder builder() {
@@ -64,6 +75,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         private int decodeThreads = Math.max(1, CORES);
         private int searchThreads = Math.max(1, CORES);
         private boolean storeMmap = true;
+        private int rerankDepth = 0;
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder folders(List<Path> v) { folders = new ArrayList<>(v); return this; }
@@ -79,10 +91,11 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         public Builder decodeThreads(int v) { decodeThreads = v; return this; }
         public Builder searchThreads(int v) { searchThreads = v; return this; }
         public Builder storeMmap(boolean v) { storeMmap = v; return this; }
+        public Builder rerankDepth(int v) { rerankDepth = v; return this; }
 
         public GalleryOptions build() {
             return new GalleryOptions(dataDir, folders, clipModels, taggerModel, decodeLimits, tagThreshold, indexMode, approximateThreshold, graphParams, encoding, batchSize, decodeThreads,
-                    searchThreads, storeMmap);
+                    searchThreads, storeMmap, rerankDepth);
         }
     }
 }

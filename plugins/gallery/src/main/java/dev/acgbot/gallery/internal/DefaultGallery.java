@@ -152,9 +152,17 @@ public final class DefaultGallery implements Gallery {
     private void publish(long generation) {
         Map<String, ModelRows.Snapshot> models = new LinkedHashMap<>();
         for (ModelRows r : rows.values()) {
-            models.put(r.modelId, r.snapshot(searchPool, options.searchThreads()));
+            models.put(r.modelId, r.snapshot(searchPool, options.searchThreads(), storedVectors(r), options.effectiveRerankDepth()));
         }
         current = new Snapshot(generation, Map.copyOf(models), hashes.snapshot());
+    }
+
+    /** Full-precision vectors for re-ranking: the store's, when they were made by the model as loaded. */
+    private java.util.function.Function<String, float[]> storedVectors(ModelRows r) {
+        return sha -> store.embedding(r.modelId, sha)
+                .filter(s -> s.manifestHash().equals(r.manifestHash))
+                .map(EmbeddingCodec.Stored::vector)
+                .orElse(null);
     }
 
     private void apply(MemoryChange change) {
@@ -271,7 +279,7 @@ public final class DefaultGallery implements Gallery {
             String sha = shas.get(row);
             Integer liveRow = order.get(sha);
             if (liveRow != null && liveRow == row) {
-                out.put(sha, view.row(row));
+                out.copy(r, row);
             }
         }
         return out;

@@ -89,13 +89,45 @@ public final class Int8Matrix {
         return max / 127f;
     }
 
+    /** Quantises {@code query} into {@code out} widened to ints, as the int8 kernels take it; returns the scale. */
+    public static float quantise(float[] query, int[] out) {
+        byte[] b = new byte[query.length];
+        float scale = quantise(query, 0, query.length, b, 0);
+        for (int i = 0; i < b.length; i++) {
+            out[i] = b[i];
+        }
+        return scale;
+    }
+
+    /** Appends row {@code row} of {@code from} as it is quantised there (no second rounding). */
+    public int appendQuantised(View from, int row) {
+        if (from.dimension() != dimension) {
+            throw new IllegalArgumentException("row has " + from.dimension() + " values, matrix has " + dimension);
+        }
+        int ordinal = append(new float[dimension], 0);
+        System.arraycopy(from.chunkOf(row), from.offsetOf(row), chunks[ordinal / CHUNK_ROWS], (ordinal % CHUNK_ROWS) * dimension, dimension);
+        scales[ordinal / CHUNK_ROWS][ordinal % CHUNK_ROWS] = from.scale(row);
+        return ordinal;
+    }
+
     /** An immutable view of the rows appended so far. */
     public View view() {
         return new View(chunks, scales, size, dimension);
     }
 
     /** Rows {@code 0..size-1} at one moment. */
-    public record View(byte[][] chunks, float[][] scales, int size, int dimension) {
+    public record View(byte[][] chunks, float[][] scales, int size, int dimension) implements VectorRows {
+
+        /** Approximate scores: the query is quantised like the rows and the dot product taken on integers. */
+        @Override
+        public RowScorer scorer(float[] query) {
+            if (query.length != dimension) {
+                throw new IllegalArgumentException("query has " + query.length + " values, matrix has " + dimension);
+            }
+            int[] q = new int[dimension];
+            float qScale = quantise(query, q);
+            return row -> dev.acgbot.gallery.search.internal.Dot.dotInt8(chunkOf(row), offsetOf(row), q, dimension) * qScale * scale(row);
+        }
 
         public byte[] chunkOf(int row) {
             return chunks[row / CHUNK_ROWS];
@@ -110,6 +142,7 @@ public final class Int8Matrix {
         }
 
         /** The row as the matrix holds it, scaled back to floats. */
+        @Override
         public float[] row(int row) {
             if (row < 0 || row >= size) {
                 throw new IndexOutOfBoundsException(row);

@@ -39,13 +39,19 @@ public final class VectorIndexes {
         return new Int8ExactIndex(matrix, rescorer, depth, pool, threads);
     }
 
+    /** {@link #exactInt8} over rows {@code firstRow..} only: the rows a graph does not cover yet. */
+    public static VectorIndex exactInt8From(Int8Matrix.View matrix, int firstRow, Rescorer rescorer, int depth,
+                                            ExecutorService pool, int threads) {
+        return new Int8ExactIndex(matrix, firstRow, rescorer, depth, pool, threads);
+    }
+
     /** Builds a graph over every row of {@code matrix} on {@code threads} threads. */
-    public static GraphIndex buildGraph(VectorMatrix.View matrix, GraphParams params, int threads) {
+    public static GraphIndex buildGraph(VectorRows matrix, GraphParams params, int threads) {
         return GraphVectorIndex.build(matrix, params, threads);
     }
 
     /** Reads a graph written by {@link GraphIndex#save} for the same rows. */
-    public static GraphIndex loadGraph(VectorMatrix.View matrix, GraphParams params, Path file) throws IOException {
+    public static GraphIndex loadGraph(VectorRows matrix, GraphParams params, Path file) throws IOException {
         return GraphVectorIndex.load(matrix, params, file);
     }
 }

@@ -34,7 +34,7 @@ public final class Dot {
     }
 
     /** @see DotKernel#dotInt8 */
-    static int dotInt8(byte[] m, int off, int[] q, int dim) {
+    public static int dotInt8(byte[] m, int off, int[] q, int dim) {
         return KERNEL.dotInt8(m, off, q, dim);
     }
 

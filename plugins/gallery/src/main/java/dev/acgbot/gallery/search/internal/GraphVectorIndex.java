@@ -3,7 +3,7 @@ package dev.acgbot.gallery.search.internal;
 import dev.acgbot.gallery.search.GraphIndex;
 import dev.acgbot.gallery.search.GraphParams;
 import dev.acgbot.gallery.search.Neighbor;
-import dev.acgbot.gallery.search.VectorMatrix;
+import dev.acgbot.gallery.search.VectorRows;
 import io.github.jbellis.jvector.disk.SimpleMappedReader;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
@@ -32,7 +32,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntPredicate;
 
 /**
- * jvector's hierarchical Vamana/HNSW graph over a {@link VectorMatrix}. jvector keeps only the graph; every
+ * jvector's hierarchical Vamana/HNSW graph over {@link VectorRows} (float32 or int8). jvector keeps only the graph; every
  * score is computed here straight from the matrix chunks with {@link Dot}, so vectors are held once.
  * Scores given to jvector are {@code (1 + dot) / 2} (its convention for inner product, kept in [0, 1]).
  */
@@ -41,19 +41,19 @@ public final class GraphVectorIndex implements GraphIndex {
     private static final float NEIGHBOR_OVERFLOW = 1.2f;
     private static final float ALPHA = 1.2f;
 
-    private final VectorMatrix.View matrix;
+    private final VectorRows matrix;
     private final ImmutableGraphIndex graph;
     private final GraphParams params;
     private final ThreadLocal<GraphSearcher> searchers;
 
-    private GraphVectorIndex(VectorMatrix.View matrix, ImmutableGraphIndex graph, GraphParams params) {
+    private GraphVectorIndex(VectorRows matrix, ImmutableGraphIndex graph, GraphParams params) {
         this.matrix = matrix;
         this.graph = graph;
         this.params = params;
         this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph));
     }
 
-    public static GraphVectorIndex build(VectorMatrix.View matrix, GraphParams params, int threads) {
+    public static GraphVectorIndex build(VectorRows matrix, GraphParams params, int threads) {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try (GraphIndexBuilder builder = builder(matrix, params, pool)) {
             ImmutableGraphIndex graph = builder.build(new MatrixValues(matrix));
@@ -66,7 +66,7 @@ public final class GraphVectorIndex implements GraphIndex {
         }
     }
 
-    public static GraphVectorIndex load(VectorMatrix.View matrix, GraphParams params, Path file) throws IOException {
+    public static GraphVectorIndex load(VectorRows matrix, GraphParams params, Path file) throws IOException {
         ForkJoinPool pool = new ForkJoinPool(1);
         try (GraphIndexBuilder builder = builder(matrix, params, pool);
              SimpleMappedReader.Supplier readers = new SimpleMappedReader.Supplier(file);
@@ -82,7 +82,7 @@ public final class GraphVectorIndex implements GraphIndex {
         }
     }
 
-    private static GraphIndexBuilder builder(VectorMatrix.View matrix, GraphParams params, ForkJoinPool pool) {
+    private static GraphIndexBuilder builder(VectorRows matrix, GraphParams params, ForkJoinPool pool) {
         // HNSW's M means M links on upper layers and 2M on the base layer; jvector takes degrees per layer
         return new GraphIndexBuilder(new MatrixScores(matrix), matrix.dimension(), List.of(2 * params.m(), params.m()),
                 params.efConstruction(), NEIGHBOR_OVERFLOW, ALPHA, true, true, pool, pool);
@@ -141,9 +141,9 @@ public final class GraphVectorIndex implements GraphIndex {
         return out;
     }
 
-    static ScoreFunction.ExactScoreFunction scorer(VectorMatrix.View matrix, float[] query) {
-        int dim = matrix.dimension();
-        return node -> (1f + Dot.dot(matrix.chunkOf(node), matrix.offsetOf(node), query, 0, dim)) * 0.5f;
+    static ScoreFunction.ExactScoreFunction scorer(VectorRows matrix, float[] query) {
+        VectorRows.RowScorer scores = matrix.scorer(query);
+        return node -> (1f + scores.score(node)) * 0.5f;
     }
 
     private static float[] toArray(VectorFloat<?> v) {
@@ -155,7 +155,7 @@ public final class GraphVectorIndex implements GraphIndex {
     }
 
     /** Vectors for jvector's builder; only read once per inserted node, so a copy is cheap enough. */
-    private record MatrixValues(VectorMatrix.View matrix) implements RandomAccessVectorValues {
+    private record MatrixValues(VectorRows matrix) implements RandomAccessVectorValues {
         @Override
         public int size() {
             return matrix.size();
@@ -183,7 +183,7 @@ public final class GraphVectorIndex implements GraphIndex {
     }
 
     /** Exact build-time scores read from the matrix. */
-    private record MatrixScores(VectorMatrix.View matrix) implements BuildScoreProvider {
+    private record MatrixScores(VectorRows matrix) implements BuildScoreProvider {
         @Override
         public boolean isExact() {
             return true;
@@ -196,10 +196,9 @@ public final class GraphVectorIndex implements GraphIndex {
             int step = Math.max(1, matrix.size() / 10_000);
             int n = 0;
             for (int row = 0; row < matrix.size(); row += step, n++) {
-                float[] c = matrix.chunkOf(row);
-                int off = matrix.offsetOf(row);
+                float[] c = matrix.row(row);
                 for (int i = 0; i < dim; i++) {
-                    mean[i] += c[off + i];
+                    mean[i] += c[i];
                 }
             }
             for (int i = 0; i < dim && n > 0; i++) {

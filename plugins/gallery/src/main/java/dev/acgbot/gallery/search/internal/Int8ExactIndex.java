@@ -20,6 +20,7 @@ import java.util.function.IntPredicate;
  */
 public final class Int8ExactIndex implements VectorIndex {
     private final Int8Matrix.View matrix;
+    private final int firstRow;
     private final Rescorer rescorer;
     private final int depth;
     private final ExecutorService pool;
@@ -31,7 +32,13 @@ public final class Int8ExactIndex implements VectorIndex {
      * @param threads ranges per query, usually the number of cores
      */
     public Int8ExactIndex(Int8Matrix.View matrix, Rescorer rescorer, int depth, ExecutorService pool, int threads) {
+        this(matrix, 0, rescorer, depth, pool, threads);
+    }
+
+    /** Scans only rows {@code firstRow..}: the rows a graph over the first rows does not cover yet. */
+    public Int8ExactIndex(Int8Matrix.View matrix, int firstRow, Rescorer rescorer, int depth, ExecutorService pool, int threads) {
         this.matrix = matrix;
+        this.firstRow = Math.min(Math.max(0, firstRow), matrix.size());
         this.rescorer = rescorer;
         this.depth = Math.max(1, depth);
         this.pool = pool;
@@ -86,15 +93,15 @@ public final class Int8ExactIndex implements VectorIndex {
 
     /** The best {@code depth} rows per query by quantised score, one row range per thread. */
     private TopK[] approximate(Query[] qs, int depth, IntPredicate accept) {
-        int n = matrix.size();
+        int n = matrix.size() - firstRow;
         int parts = n < 8192 ? 1 : threads;
         List<Future<TopK[]>> futures = new ArrayList<>();
         for (int p = 1; p < parts; p++) {
-            int from = (int) ((long) n * p / parts);
-            int to = (int) ((long) n * (p + 1) / parts);
+            int from = firstRow + (int) ((long) n * p / parts);
+            int to = firstRow + (int) ((long) n * (p + 1) / parts);
             futures.add(pool.submit(() -> scan(qs, depth, accept, from, to)));
         }
-        TopK[] merged = scan(qs, depth, accept, 0, (int) ((long) n / parts));
+        TopK[] merged = scan(qs, depth, accept, firstRow, firstRow + (int) ((long) n / parts));
         for (Future<TopK[]> f : futures) {
             TopK[] part = Searches.join(f);
             for (int q = 0; q < qs.length; q++) {
@@ -178,12 +185,8 @@ public final class Int8ExactIndex implements VectorIndex {
             if (query.length != dim) {
                 throw new IllegalArgumentException("query has " + query.length + " values, index has " + dim);
             }
-            byte[] b = new byte[dim];
-            float scale = Int8Matrix.quantise(query, 0, dim, b, 0);
             int[] values = new int[dim];
-            for (int i = 0; i < dim; i++) {
-                values[i] = b[i];
-            }
+            float scale = Int8Matrix.quantise(query, values);
             return new Query(values, scale);
         }
     }
