@@ -68,6 +68,7 @@ public final class VisionGallery implements AutoCloseable {
                 .indexMode(settings.index())
                 .approximateThreshold(settings.approximateThreshold())
                 .batchSize(settings.batchSize())
+                .rerankDepth(settings.rerankDepth())
                 .build();
     }
 
