@@ -74,13 +74,16 @@ public final class IndexBench implements Callable<Integer> {
     boolean noFaiss;
     @Option(names = "--skip-graph", description = "exact search only (both sides)")
     boolean skipGraph;
+    @Option(names = "--float-graph", description = "build and search the graph over float32 rows (before issue 15); default: int8 rows"
+            + " with the gallery's re-rank of the best candidates at fp16, as the gallery does")
+    boolean floatGraph;
     @Option(names = "--python", paramLabel = "EXE", defaultValue = Python.DEFAULT,
             description = "interpreter with faiss and numpy (default ${DEFAULT-VALUE})")
     String python;
 
     /** @param faiss the interpreter for the faiss side, or null without it */
     record Config(int n, int dim, int queries, int m, int efConstruction, int[] efSearch, int threads,
-                  Path json, Python faiss, Path workDir, boolean graph) {
+                  Path json, Python faiss, Path workDir, boolean graph, boolean int8Graph) {
         boolean withFaiss() {
             return faiss != null;
         }
@@ -95,7 +98,7 @@ public final class IndexBench implements Callable<Integer> {
         return new Config(n != null ? n : quick ? 100_000 : 1_000_000, dim, queries, m,
                 efConstruction != null ? efConstruction : quick ? 64 : 100, efSearch,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), json,
-                noFaiss ? null : new Python(python), workDir, !skipGraph);
+                noFaiss ? null : new Python(python), workDir, !skipGraph, !floatGraph);
     }
 
     static int run(Config c, PrintStream out) throws Exception {
@@ -157,7 +160,13 @@ public final class IndexBench implements Callable<Integer> {
                 ex.put("recall_vs_faiss_text", recallIds(truthText, Npy.readLongs(dir.resolve("flat_ids_text.npy"))));
             }
             result.put("exact", ex);
-            result.put("int8", int8Scan(view, qi, qt, truthImage, truthText, bandwidth, pool, c.threads(), out));
+            long q0 = System.nanoTime();
+            Int8Matrix.View bytes = Int8Matrix.of(view).view();
+            double quantiseS = (System.nanoTime() - q0) / 1e9;
+            Rescorer fp16 = fp16Rescorer(view);
+            Map<String, Object> int8 = int8Scan(bytes, fp16, qi, qt, truthImage, truthText, bandwidth, pool, c.threads(), out);
+            int8.put("quantise_s", quantiseS);
+            result.put("int8", int8);
             result.put("storage_encoding", encodingCost(view, qi, qt, pool, c.threads()));
 
             if (!c.graph()) {
@@ -172,7 +181,8 @@ public final class IndexBench implements Callable<Integer> {
             GraphParams params = new GraphParams(c.m(), c.efConstruction(), c.efSearch()[0]);
             long heapBefore = usedHeap();
             t0 = System.nanoTime();
-            GraphIndex graph = VectorIndexes.buildGraph(view, params, c.threads());
+            GraphIndex graph = VectorIndexes.buildGraph(c.int8Graph() ? bytes : view, params, c.threads());
+            ann.put("rows", c.int8Graph() ? "int8, re-rank depth " + VectorIndexes.DEFAULT_RERANK_DEPTH + " at fp16" : "float32");
             ann.put("build_s", (System.nanoTime() - t0) / 1e9);
             ann.put("memory_bytes", Math.max(0, usedHeap() - heapBefore));
             ann.put("m", c.m());
@@ -180,7 +190,8 @@ public final class IndexBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "graph built in %.1f s%n", (double) ann.get("build_s"));
             List<Map<String, Object>> sweep = new ArrayList<>();
             for (int ef : c.efSearch()) {
-                GraphIndex g = graph.withEfSearch(ef);
+                VectorIndex g = c.int8Graph() ? reranked(graph.withEfSearch(ef), fp16, VectorIndexes.DEFAULT_RERANK_DEPTH)
+                        : graph.withEfSearch(ef);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("ef_search", ef);
                 for (String kind : List.of("image", "text")) {
@@ -227,25 +238,13 @@ public final class IndexBench implements Callable<Integer> {
      * re-rank depth, and the scan's speed against streaming the int8 matrix once. Re-ranking reads fp16 values,
      * as the gallery store holds them, so the recall includes the store's rounding.
      */
-    private static Map<String, Object> int8Scan(VectorMatrix.View view, float[][] qi, float[][] qt, List<List<Neighbor>> truthImage,
+    private static Map<String, Object> int8Scan(Int8Matrix.View bytes, Rescorer fp16, float[][] qi, float[][] qt, List<List<Neighbor>> truthImage,
                                                 List<List<Neighbor>> truthText, double bandwidth, ExecutorService pool, int threads,
                                                 PrintStream out) {
-        long t0 = System.nanoTime();
-        Int8Matrix.View bytes = Int8Matrix.of(view).view();
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("quantise_s", (System.nanoTime() - t0) / 1e9);
         r.put("memory_bytes", bytes.bytes());
         double streamMs = bytes.bytes() / bandwidth * 1000;
         r.put("matrix_stream_ms", streamMs);
-        Rescorer fp16 = (query, row) -> {
-            float[] chunk = view.chunkOf(row);
-            int off = view.offsetOf(row);
-            float s = 0f;
-            for (int d = 0; d < query.length; d++) {
-                s += Float.float16ToFloat(Float.floatToFloat16(chunk[off + d])) * query[d];
-            }
-            return s;
-        };
         List<Map<String, Object>> sweep = new ArrayList<>();
         for (int depth : RERANK_DEPTHS) {
             VectorIndex idx = VectorIndexes.exactInt8(bytes, fp16, depth, pool, threads);
@@ -267,6 +266,49 @@ public final class IndexBench implements Callable<Integer> {
         r.put("single_p99_ms", single[1]);
         r.put("batch16_per_query_ms", batchPerQuery(idx, concat(qi, qt), 16));
         return r;
+    }
+
+    /** Scores as the gallery's re-rank gets them: from fp16 values, as its store holds them. */
+    private static Rescorer fp16Rescorer(VectorMatrix.View view) {
+        return (query, row) -> {
+            float[] chunk = view.chunkOf(row);
+            int off = view.offsetOf(row);
+            float s = 0f;
+            for (int d = 0; d < query.length; d++) {
+                s += Float.float16ToFloat(Float.floatToFloat16(chunk[off + d])) * query[d];
+            }
+            return s;
+        };
+    }
+
+    /** A graph over int8 rows searched as the gallery does: its best {@code depth} re-ranked at full precision. */
+    private static VectorIndex reranked(GraphIndex graph, Rescorer rescorer, int depth) {
+        return new VectorIndex() {
+            @Override
+            public int dimension() {
+                return graph.dimension();
+            }
+
+            @Override
+            public int size() {
+                return graph.size();
+            }
+
+            @Override
+            public String kind() {
+                return "graph-int8";
+            }
+
+            @Override
+            public List<Neighbor> search(float[] query, int k, java.util.function.IntPredicate accept) {
+                List<Neighbor> out = new ArrayList<>();
+                for (Neighbor n : graph.search(query, Math.max(k, depth), accept)) {
+                    out.add(new Neighbor(n.ordinal(), rescorer.score(query, n.ordinal())));
+                }
+                out.sort((a, b) -> Float.compare(b.score(), a.score()));
+                return List.copyOf(out.subList(0, Math.min(k, out.size())));
+            }
+        };
     }
 
     private static void writeJson(Config c, Map<String, Object> result, PrintStream out) throws IOException {
@@ -485,6 +527,7 @@ public final class IndexBench implements Callable<Integer> {
             printEncodings(r, out);
             return;
         }
+        out.printf(Locale.ROOT, "%-40s %12s%n", "graph rows", g.get("rows"));
         row(out, "graph build s", (double) g.get("build_s"), f == null ? null : num(f, "hnsw_build_s"), "");
         row(out, "graph memory MB (beyond vectors)", (double) (long) g.get("memory_bytes") / (1 << 20),
                 f == null ? null : num(f, "hnsw_memory_bytes") / (1 << 20), "faiss: graph + its own vector copy");

@@ -54,6 +54,17 @@ final class ModelRows {
         rowOf.put(sha, ordinal);
     }
 
+    /** Appends a row read back from a {@link VectorFiles vector file}, live or dead, as it was. */
+    void restore(String sha, byte[] values, float scale, boolean deadRow) {
+        int row = matrix.appendQuantised(values, 0, scale);
+        shas.append(sha);
+        if (deadRow) {
+            dead.delete(row);
+        } else {
+            rowOf.put(sha, row);
+        }
+    }
+
     /** A placeholder row (keeps a persisted graph's row numbering when an image has gone). */
     void putDead(String sha) {
         int row = matrix.append(new float[matrix.dimension()]);

@@ -104,9 +104,14 @@ public final class Int8Matrix {
         if (from.dimension() != dimension) {
             throw new IllegalArgumentException("row has " + from.dimension() + " values, matrix has " + dimension);
         }
+        return appendQuantised(from.chunkOf(row), from.offsetOf(row), from.scale(row));
+    }
+
+    /** Appends an already quantised row: {@code dimension} values from {@code values[off]} and its scale. */
+    public int appendQuantised(byte[] values, int off, float scale) {
         int ordinal = append(new float[dimension], 0);
-        System.arraycopy(from.chunkOf(row), from.offsetOf(row), chunks[ordinal / CHUNK_ROWS], (ordinal % CHUNK_ROWS) * dimension, dimension);
-        scales[ordinal / CHUNK_ROWS][ordinal % CHUNK_ROWS] = from.scale(row);
+        System.arraycopy(values, off, chunks[ordinal / CHUNK_ROWS], (ordinal % CHUNK_ROWS) * dimension, dimension);
+        scales[ordinal / CHUNK_ROWS][ordinal % CHUNK_ROWS] = scale;
         return ordinal;
     }
 
@@ -135,6 +140,14 @@ public final class Int8Matrix {
 
         public int offsetOf(int row) {
             return (row % CHUNK_ROWS) * dimension;
+        }
+
+        /** The first {@code rows} rows only (a persisted graph covers a prefix of the rows). */
+        public View prefix(int rows) {
+            if (rows < 0 || rows > size) {
+                throw new IndexOutOfBoundsException(rows);
+            }
+            return new View(chunks, scales, rows, dimension);
         }
 
         public float scale(int row) {
