@@ -314,7 +314,7 @@ public final class DefaultGallery implements Gallery {
             String sha = shas.get(row);
             Integer liveRow = order.get(sha);
             if (liveRow != null && liveRow == row) {
-                out.copy(r, row);
+                out.copy(r, row, sha);
             }
         }
         return out;

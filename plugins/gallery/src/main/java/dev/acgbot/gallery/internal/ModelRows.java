@@ -45,9 +45,8 @@ final class ModelRows {
         rowOf.put(sha, row);
     }
 
-    /** Copies a live row of another {@code ModelRows} as it is quantised there. */
-    void copy(ModelRows from, int row) {
-        String sha = from.shas.view().get(row);
+    /** Copies live row {@code row} (image {@code sha}) of another {@code ModelRows} as it is quantised there. */
+    void copy(ModelRows from, int row, String sha) {
         remove(sha);
         int ordinal = matrix.appendQuantised(from.matrix.view(), row);
         shas.append(sha);
