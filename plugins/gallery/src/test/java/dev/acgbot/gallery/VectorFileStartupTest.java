@@ -34,8 +34,10 @@ class VectorFileStartupTest {
     void aReopenedGalleryAnswersFromItsVectorFileAsItDidBeforeClosing(@TempDir Path tmp) {
         Path folder = tmp.resolve("pics");
         GalleryTest.writePictures(folder, 0, 20);
-        Path data = tmp.resolve("data");
         for (IndexMode mode : List.of(IndexMode.EXACT, IndexMode.APPROXIMATE)) {
+            // a data directory per mode: reopening the exact one in graph mode would start a graph build at
+            // open, and the reindex below would race it for the write lock ("a reindex is already running")
+            Path data = tmp.resolve("data-" + mode);
             GalleryOptions opts = GalleryTest.options(data, folder).indexMode(mode).build();
             List<String> before;
             try (Gallery g = Gallery.open(opts, new FakeInference())) {

@@ -1,12 +1,14 @@
 package dev.acgbot.commands.similar;
 
-import dev.acgbot.api.UserFacingException;
+import dev.acgbot.commands.VisionMessages;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.commands.internal.GalleryImages;
+import dev.acgbot.commands.safety.SafetyPolicy;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
 import dev.acgbot.commands.CachedInference;
@@ -40,9 +42,12 @@ public final class SimilarCommand {
     private final ModelAvailability availability;
     private final VisionGallery gallery;
 
+    private final SafetyPolicy safety;
+
     public SimilarCommand(VisionSettings.Similar settings, ImageIntake intake, CachedInference inference,
-                          ModelAvailability availability, VisionGallery gallery) {
+                          ModelAvailability availability, VisionGallery gallery, SafetyPolicy safety) {
         this.settings = settings;
+        this.safety = safety;
         this.intake = intake;
         this.inference = inference;
         this.availability = availability;
@@ -50,22 +55,25 @@ public final class SimilarCommand {
     }
 
     public BotCommand command() {
-        return BotCommand.of(CommandSpec.builder("similar", "Find duplicates and similar art in the gallery")
-                .attachment("image", "the image (or reply to one)", true)
-                .number("k", "how many similar images (1-" + settings.maxK() + ")", 1, settings.maxK())
+        return BotCommand.of(CommandSpec.builder("similar", "")
+                .attachment("image", "", true)
+                .number("k", "", 1, settings.maxK()).defaultValue(settings.defaultK())
+                .localize(VisionMessages.BUNDLE)
                 .usesRepliedImages()
                 .contextMenu("Find similar")
+                .example("/similar")
                 .example("/similar k:8")
                 .build(), this::handle);
     }
 
     private void handle(CommandContext ctx) throws Exception {
+        Language language = ctx.language();
         Attachment attachment = ctx.request().images().get(0);
         int k = (int) ctx.request().arguments().number("k").orElse(settings.defaultK());
         PostedImage image = intake.read(attachment);
         Gallery g = gallery.get();
         if (g.stats().images() == 0) {
-            throw new UserFacingException("The gallery is empty. An admin can list image folders under gallery.folders in the configuration and run /reindex.");
+            throw VisionMessages.refusal("gallery.empty");
         }
 
         boolean alreadyInGallery = g.entry(image.sha256()).isPresent();
@@ -83,38 +91,45 @@ public final class SimilarCommand {
         if (availability.isAvailable(clipModel)) {
             similar = g.searchByVector(clipModel, inference.embedImage(image), k, filter);
         } else {
-            semanticNote = "Similar-art search needs the CLIP model (" + clipModel + "); an admin can install it with ./acgbot models fetch " + clipModel;
+            semanticNote = VisionMessages.format(language, "similar.needs_clip", clipModel);
         }
 
         Set<String> queryTags = queryTags(image);
-        List<Reply.Image> items = new ArrayList<>();
+        List<SafetyPolicy.Rated> items = new ArrayList<>();
         for (DuplicateHit d : duplicates) {
-            String kind = d.pHashDistance() == 0 && d.dHashDistance() == 0 ? "duplicate" : "near duplicate";
-            items.add(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()), RichText.builder()
-                    .bold(kind).plain(" · Hamming " + d.pHashDistance() + "/" + d.dHashDistance() + " (pHash/dHash) · "
-                    + Captions.origin(d.entry())).build()));
+            String kind = VisionMessages.format(language, d.pHashDistance() == 0 && d.dHashDistance() == 0
+                    ? "similar.duplicate" : "similar.near_duplicate");
+            items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()), RichText.builder()
+                    .bold(kind).plain(VisionMessages.format(language, "similar.hamming", d.pHashDistance(), d.dHashDistance(),
+                            Captions.origin(d.entry()))).build()), d.entry().rating()));
         }
         for (SearchHit hit : similar) {
-            RichText.Builder caption = RichText.builder().plain("similar " + Captions.score(hit.score()) + " · " + Captions.origin(hit.entry()));
+            RichText.Builder caption = RichText.builder().plain(VisionMessages.format(language, "similar.similar",
+                    Captions.score(hit.score()), Captions.origin(hit.entry())));
             List<String> shared = Captions.sharedTags(queryTags, hit.entry().tags(), SHARED_TAG_SCORE, 5);
             if (!shared.isEmpty()) {
-                caption.plain(" · shared tags: " + String.join(", ", shared));
+                caption.plain(VisionMessages.format(language, "similar.shared_tags", String.join(", ", shared)));
             }
-            items.add(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()), caption.build()));
+            items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()),
+                    caption.build()), hit.entry().rating()));
         }
+        SafetyPolicy.Screened screened = safety.screen(ctx.request(), items);
 
         RichText.Builder header = RichText.builder().bold("🖼 " + image.fileName());
         if (alreadyInGallery) {
-            header.plain(" — this exact file is already in the gallery");
+            header.plain(VisionMessages.format(language, "similar.already_in_gallery"));
         }
-        header.newline().plain(duplicates.size() + " duplicate(s), " + similar.size() + " similar");
+        header.newline().plain(VisionMessages.format(language, "similar.counts", duplicates.size(), similar.size()));
+        screened.notice(language).ifPresent(n -> header.plain(", " + n));
         if (!semanticNote.isEmpty()) {
             header.newline().plain(semanticNote);
         }
         if (items.isEmpty()) {
-            ctx.reply(Reply.text(header.newline().plain("Nothing similar found.").build()));
+            ctx.reply(Reply.text(header.newline().plain(VisionMessages.format(language, "similar.nothing")).build()));
+        } else if (screened.shown().isEmpty()) {
+            ctx.reply(Reply.text(header.build()));
         } else {
-            ctx.reply(new Reply.Album(header.build(), items));
+            ctx.reply(new Reply.Album(header.build(), screened.shown()));
         }
     }
 

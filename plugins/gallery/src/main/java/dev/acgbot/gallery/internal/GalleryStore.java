@@ -28,7 +28,7 @@ import java.util.function.BiConsumer;
  */
 public final class GalleryStore implements AutoCloseable {
     /** Version written by this code. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final Logger LOG = LoggerFactory.getLogger(GalleryStore.class);
     private static final String SCHEMA_KEY = "schemaVersion";
     private static final String GENERATION_KEY = "generation";
