@@ -18,9 +18,12 @@ public final class Int8Matrix {
     private float[][] scales = new float[0][];
     private int size;
 
+    /** Integer dot products of two rows stay below 2^31 up to this dimension (MAX_DIMENSION * 127 * 127). */
+    public static final int MAX_DIMENSION = 100_000;
+
     public Int8Matrix(int dimension) {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be positive");
+        if (dimension < 1 || dimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException("dimension must be 1.." + MAX_DIMENSION);
         }
         this.dimension = dimension;
     }
@@ -132,6 +135,22 @@ public final class Int8Matrix {
             int[] q = new int[dimension];
             float qScale = quantise(query, q);
             return row -> dev.acgbot.gallery.search.internal.Dot.dotInt8(chunkOf(row), offsetOf(row), q, dimension) * qScale * scale(row);
+        }
+
+        /** The row's own quantised values widened to ints, with its scale: the same scores as {@link #scorer} of the row. */
+        @Override
+        public RowScorer scorerForRow(int row) {
+            if (row < 0 || row >= size) {
+                throw new IndexOutOfBoundsException(row);
+            }
+            byte[] c = chunkOf(row);
+            int off = offsetOf(row);
+            int[] q = new int[dimension];
+            for (int i = 0; i < dimension; i++) {
+                q[i] = c[off + i];
+            }
+            float qScale = scale(row);
+            return r -> dev.acgbot.gallery.search.internal.Dot.dotInt8(chunkOf(r), offsetOf(r), q, dimension) * qScale * scale(r);
         }
 
         public byte[] chunkOf(int row) {

@@ -60,6 +60,17 @@ public final class VectorMatrix {
             return row -> dev.acgbot.gallery.search.internal.Dot.dot(chunkOf(row), offsetOf(row), query, 0, dimension);
         }
 
+        /** Reads the row in place: no copy. */
+        @Override
+        public RowScorer scorerForRow(int row) {
+            if (row < 0 || row >= size) {
+                throw new IndexOutOfBoundsException(row);
+            }
+            float[] q = chunkOf(row);
+            int qOff = offsetOf(row);
+            return r -> dev.acgbot.gallery.search.internal.Dot.dot(chunkOf(r), offsetOf(r), q, qOff, dimension);
+        }
+
         public int chunkCount() {
             return (size + CHUNK_ROWS - 1) / CHUNK_ROWS;
         }

@@ -19,6 +19,13 @@ public sealed interface VectorRows permits VectorMatrix.View, Int8Matrix.View {
      */
     RowScorer scorer(float[] query);
 
+    /**
+     * Scores rows against row {@code row} of this matrix. The graph builder asks for one per inserted node and
+     * per candidate it prunes (tens per insertion), so this must not round-trip the row through floats: for
+     * int8 rows that dequantise-and-requantise made builds 3.5x slower than float (issue 15, docs/benchmarks.md).
+     */
+    RowScorer scorerForRow(int row);
+
     /** Inner products of one query with rows. */
     @FunctionalInterface
     interface RowScorer {

@@ -147,4 +147,20 @@ class Int8SearchTest {
     void aQueryOfTheWrongDimensionIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> int8(10).search(new float[DIM + 1], 10, VectorIndex.ALL));
     }
+
+    // the graph builder scores from stored rows without a float round trip; it must see the very scores a
+    // query equal to that row gets, on both matrices
+    @Test
+    void scoringFromAStoredRowEqualsScoringItsValuesAsAQuery() {
+        for (VectorRows rows : List.<VectorRows>of(bytes.view(), floats.view())) {
+            for (int from : new int[]{0, 4095, 4096, ROWS - 1}) {
+                VectorRows.RowScorer stored = rows.scorerForRow(from);
+                VectorRows.RowScorer asQuery = rows.scorer(rows.row(from));
+                for (int r : new int[]{0, 1, 4095, 4096, 8191, 8192, ROWS - 1}) {
+                    assertEquals(asQuery.score(r), stored.score(r), 0f, rows.getClass().getSimpleName() + " " + from + "->" + r);
+                }
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> rows.scorerForRow(ROWS));
+        }
+    }
 }

@@ -142,7 +142,10 @@ public final class GraphVectorIndex implements GraphIndex {
     }
 
     static ScoreFunction.ExactScoreFunction scorer(VectorRows matrix, float[] query) {
-        VectorRows.RowScorer scores = matrix.scorer(query);
+        return scaled(matrix.scorer(query));
+    }
+
+    private static ScoreFunction.ExactScoreFunction scaled(VectorRows.RowScorer scores) {
         return node -> (1f + scores.score(node)) * 0.5f;
     }
 
@@ -214,7 +217,7 @@ public final class GraphVectorIndex implements GraphIndex {
 
         @Override
         public SearchScoreProvider searchProviderFor(int node) {
-            return new DefaultSearchScoreProvider(scorer(matrix, matrix.row(node)));
+            return new DefaultSearchScoreProvider(scaled(matrix.scorerForRow(node)));
         }
 
         @Override

@@ -146,6 +146,32 @@ class DotKernelsTest {
         assertEquals(127 * 127 * dim, scalar.dotInt8(m, 0, q, dim));
     }
 
+    // the scalar block kernels pack two rows into one long (low and high half): sums of opposite signs and the
+    // largest magnitudes must still come apart exactly
+    @Test
+    void int8BlocksOfExtremeOppositeSumsComeApartExactly() {
+        int dim = 768;
+        byte[] m = new byte[4 * dim];
+        int[] plus = new int[dim], minus = new int[dim];
+        for (int i = 0; i < dim; i++) {
+            m[i] = -127;
+            m[dim + i] = 127;
+            m[2 * dim + i] = (byte) (i % 2 == 0 ? 127 : -127);
+            m[3 * dim + i] = 0;
+            plus[i] = 127;
+            minus[i] = -127;
+        }
+        int full = 127 * 127 * dim;
+        for (DotKernel kernel : new DotKernel[]{vector, scalar}) {
+            int[] four = new int[4];
+            kernel.dot4x1Int8(m, 0, plus, dim, four);
+            assertArrayEquals(new int[]{-full, full, 0, 0}, four, kernel.description());
+            int[] eight = new int[8];
+            kernel.dot2x4Int8(m, 0, plus, minus, minus, plus, dim, eight);
+            assertArrayEquals(new int[]{-full, full, full, -full, full, -full, -full, full}, eight, kernel.description());
+        }
+    }
+
     static int[] topTen(DotKernel kernel, float[] m, float[] query, int dim, int rows) {
         float[] scores = new float[rows];
         float[] four = new float[4];
