@@ -48,13 +48,14 @@ public final class DefaultGallery implements Gallery {
     private final Inference inference;
     private final GalleryStore store;
     private final GraphFiles graphFiles;
+    private final HashFiles hashFiles;
     private final VectorFiles vectorFiles;
     /** Store generation the vector files were last written or read at; close() skips writing them when current. */
     private long vectorFilesAt = -1;
     private final ExecutorService searchPool;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<String, ModelRows> rows = new LinkedHashMap<>();
-    private final HashRows hashes = new HashRows();
+    private HashRows hashes = new HashRows(); // replaced once, by load(), before anything reads it
     private volatile Snapshot current;
     private volatile FilterCache filterCache;
 
@@ -71,6 +72,7 @@ public final class DefaultGallery implements Gallery {
         this.store = store;
         this.graphFiles = new GraphFiles(options.dataDir().resolve("graphs"));
         this.vectorFiles = new VectorFiles(options.dataDir().resolve("vectors"));
+        this.hashFiles = new HashFiles(options.dataDir().resolve("vectors"));
         int helpers = Math.max(1, options.searchThreads() - 1);
         this.searchPool = Executors.newFixedThreadPool(helpers, r -> {
             Thread t = new Thread(r, "gallery-search");
@@ -103,10 +105,11 @@ public final class DefaultGallery implements Gallery {
 
     private void load(List<ModelInfo> models) {
         long t0 = System.nanoTime();
-        store.forEachEntry((sha, e) -> hashes.put(sha, e.pHash(), e.dHash()));
-        long hashesDone = System.nanoTime();
         long generation = store.generation();
-        boolean allFromFiles = true;
+        Optional<HashRows> savedHashes = hashFiles.load(generation);
+        boolean allFromFiles = savedHashes.isPresent();
+        hashes = savedHashes.orElseGet(this::readHashes);
+        long hashesDone = System.nanoTime();
         for (ModelInfo info : models) {
             ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation).orElse(null);
             if (r != null) {
@@ -122,8 +125,9 @@ public final class DefaultGallery implements Gallery {
         }
         vectorFilesAt = allFromFiles ? generation : -1;
         // start-up time at large galleries is these reads (./acgbot bench startup): say which part took it
-        LOG.debug("gallery load: hashes {} ms, vectors {} ms ({})", (hashesDone - t0) / 1_000_000,
-                (System.nanoTime() - hashesDone) / 1_000_000, allFromFiles ? "vector files" : "store");
+        LOG.debug("gallery load: hashes {} ms ({}), vectors {} ms ({})", (hashesDone - t0) / 1_000_000,
+                savedHashes.isPresent() ? "hash file" : "store", (System.nanoTime() - hashesDone) / 1_000_000,
+                allFromFiles ? "vector files" : "store");
         publish(store.generation());
         if (rows.values().stream().anyMatch(r -> wantsGraph(r) && graphStale(r))) {
             // searches run exactly meanwhile; a reindex started now waits for the lock
@@ -144,6 +148,13 @@ public final class DefaultGallery implements Gallery {
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** Every entry's perceptual hashes from the store: one MapDB read and entry decode per image. */
+    private HashRows readHashes() {
+        HashRows read = new HashRows();
+        store.forEachEntry((sha, e) -> read.put(sha, e.pHash(), e.dHash()));
+        return read;
+    }
+
     /** Every embedding of the model from the store, quantised, in the persisted graph's row order where there is one. */
     private ModelRows readStore(ModelInfo info) {
         ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension());
@@ -161,6 +172,7 @@ public final class DefaultGallery implements Gallery {
             return;
         }
         rows.values().forEach(r -> vectorFiles.save(r, generation));
+        hashFiles.save(hashes.snapshot(), generation);
         vectorFilesAt = generation;
     }
 
