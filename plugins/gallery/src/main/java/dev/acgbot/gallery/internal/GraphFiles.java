@@ -21,7 +21,8 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * Persisted graphs, one pair of files per CLIP model: {@code <model>.graph} (jvector's adjacency) and
+ * Persisted graphs, one pair of files per CLIP model: {@code <model>.graph} (the adjacency as flat int arrays; a file
+ * in jvector's format, written before issue 15, is refused and the graph rebuilt) and
  * {@code <model>.rows} (the sha256 of every graph node in order, the model's manifest hash, the graph
  * settings, and the graph file's length and CRC so a pair torn by a crash is detected and rebuilt).
  */
