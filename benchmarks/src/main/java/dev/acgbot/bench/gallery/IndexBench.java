@@ -184,7 +184,9 @@ public final class IndexBench implements Callable<Integer> {
             GraphIndex graph = VectorIndexes.buildGraph(c.int8Graph() ? bytes : view, params, c.threads());
             ann.put("rows", c.int8Graph() ? "int8, re-rank depth " + VectorIndexes.DEFAULT_RERANK_DEPTH + " at fp16" : "float32");
             ann.put("build_s", (System.nanoTime() - t0) / 1e9);
-            ann.put("memory_bytes", Math.max(0, usedHeap() - heapBefore));
+            ann.put("heap_growth_bytes", Math.max(0, usedHeap() - heapBefore));
+            // the graph's own arrays: heap growth also counts what the build left for the collector
+            ann.put("memory_bytes", graph.memoryBytes());
             ann.put("m", c.m());
             ann.put("ef_construction", c.efConstruction());
             out.printf(Locale.ROOT, "graph built in %.1f s%n", (double) ann.get("build_s"));
@@ -205,6 +207,7 @@ public final class IndexBench implements Callable<Integer> {
                     double[] lat = latencies(g, q);
                     row.put("p50_ms_" + kind, lat[0]);
                     row.put("p99_ms_" + kind, lat[1]);
+                    row.put("p999_ms_" + kind, lat[2]);
                 }
                 out.printf(Locale.ROOT, "graph ef=%d %s%n", ef, row);
                 sweep.add(row);
@@ -411,7 +414,7 @@ public final class IndexBench implements Callable<Integer> {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(ms);
-        return new double[]{percentile(ms, 50), percentile(ms, 99)};
+        return new double[]{percentile(ms, 50), percentile(ms, 99), percentile(ms, 99.9)};
     }
 
     private static double percentile(double[] sorted, double p) {
@@ -530,7 +533,8 @@ public final class IndexBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-40s %12s%n", "graph rows", g.get("rows"));
         row(out, "graph build s", (double) g.get("build_s"), f == null ? null : num(f, "hnsw_build_s"), "");
         row(out, "graph memory MB (beyond vectors)", (double) (long) g.get("memory_bytes") / (1 << 20),
-                f == null ? null : num(f, "hnsw_memory_bytes") / (1 << 20), "faiss: graph + its own vector copy");
+                f == null ? null : num(f, "hnsw_memory_bytes") / (1 << 20), "faiss: graph + its own vector copy (RSS growth)");
+        out.printf(Locale.ROOT, "%-40s %12s%n", "graph bytes per node", fmt((double) (long) g.get("memory_bytes") / (int) r.get("n")));
         for (String kind : List.of("image", "text")) {
             Map<String, Object> ours = firstAtRecall((List<Map<String, Object>>) g.get("sweep"), kind, 0.95);
             Map<String, Object> theirs = f == null ? null : firstAtRecall((List<Map<String, Object>>) f.get("hnsw_sweep"), kind, 0.95);
@@ -545,7 +549,9 @@ public final class IndexBench implements Callable<Integer> {
             row(out, "  p50 ms", num(ours, "p50_ms_" + kind), theirs == null ? null : num(theirs, "p50_ms_" + kind), "");
             row(out, "  p99 ms", p99, theirs == null ? null : num(theirs, "p99_ms_" + kind),
                     (p99 <= 10 ? "p99 <= 10 ms: met" : "p99 <= 10 ms: MISSED by " + pct(p99 / 10 - 1))
-                            + (theirs == null ? "" : p99 <= num(theirs, "p99_ms_" + kind) ? "; ahead of faiss" : "; behind faiss"));
+                            + (theirs == null ? "" : p99 <= num(theirs, "p99_ms_" + kind) ? "; <= faiss: met" : "; <= faiss: MISSED"));
+            Double p999 = num(ours, "p999_ms_" + kind);
+            row(out, "  p99.9 ms", p999, theirs == null ? null : num(theirs, "p999_ms_" + kind), "(reported; 1 in 1000 queries)");
         }
         printEncodings(r, out);
     }
@@ -558,10 +564,12 @@ public final class IndexBench implements Callable<Integer> {
         double mb = num(q, "memory_bytes") / (1 << 20);
         row(out, "int8 vectors memory MB", mb, f == null ? null : num(f, "flat_memory_bytes") / (1 << 20), "vs float32 flat");
         if (g != null) {
-            double total = mb + (double) (long) g.get("memory_bytes") / (1 << 20);
-            double perMillion = total * 1_000_000 / (int) r.get("n") / 1024;
-            out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", "int8 vectors + graph MB", fmt(total), "-", "-",
-                    String.format(Locale.ROOT, "scaled to 1M: %.2f GB, <= 0.6 GB: %s", perMillion, perMillion <= 0.6 ? "met" : "MISSED"));
+            long bytes = (long) (double) num(q, "memory_bytes") + (long) g.get("memory_bytes");
+            // decimal GB, as the goal is written (0.6e9 bytes); both parts grow linearly with n
+            double perMillion = bytes * (1_000_000.0 / (int) r.get("n")) / 1e9;
+            out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", "int8 vectors + graph MB", fmt(bytes / (double) (1 << 20)), "-", "-",
+                    String.format(Locale.ROOT, "scaled to 1M: %.3f GB (%.3f GiB), <= 0.6 GB: %s", perMillion, perMillion * 1e9 / (1L << 30),
+                            perMillion <= 0.6 ? "met" : "MISSED by " + pct(perMillion / 0.6 - 1)));
         }
         double ri = num(def, "recall_image"), rt = num(def, "recall_text");
         out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", "int8 recall@10 image/text (depth " + num(q, "default_depth").intValue() + ")",
