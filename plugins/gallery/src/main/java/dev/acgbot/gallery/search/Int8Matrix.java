@@ -54,7 +54,15 @@ public final class Int8Matrix {
     }
 
     private int append(float[] src, int off) {
-        int chunk = size / CHUNK_ROWS;
+        int chunk = growTo(size);
+        int at = size % CHUNK_ROWS;
+        scales[chunk][at] = quantise(src, off, dimension, chunks[chunk], at * dimension);
+        return size++;
+    }
+
+    /** Makes room for row {@code row}; returns its chunk. */
+    private int growTo(int row) {
+        int chunk = row / CHUNK_ROWS;
         if (chunk == chunks.length) {
             // copy-on-write of the chunk tables only: old views keep their own
             byte[][] grown = Arrays.copyOf(chunks, chunk + 1);
@@ -64,9 +72,7 @@ public final class Int8Matrix {
             chunks = grown;
             scales = grownScales;
         }
-        int at = size % CHUNK_ROWS;
-        scales[chunk][at] = quantise(src, off, dimension, chunks[chunk], at * dimension);
-        return size++;
+        return chunk;
     }
 
     /**
@@ -112,10 +118,12 @@ public final class Int8Matrix {
 
     /** Appends an already quantised row: {@code dimension} values from {@code values[off]} and its scale. */
     public int appendQuantised(byte[] values, int off, float scale) {
-        int ordinal = append(new float[dimension], 0);
-        System.arraycopy(values, off, chunks[ordinal / CHUNK_ROWS], (ordinal % CHUNK_ROWS) * dimension, dimension);
-        scales[ordinal / CHUNK_ROWS][ordinal % CHUNK_ROWS] = scale;
-        return ordinal;
+        // straight copy: start-up appends every row of a vector file through here
+        int chunk = growTo(size);
+        int at = size % CHUNK_ROWS;
+        System.arraycopy(values, off, chunks[chunk], at * dimension, dimension);
+        scales[chunk][at] = scale;
+        return size++;
     }
 
     /** An immutable view of the rows appended so far. */
