@@ -1,6 +1,8 @@
 package dev.acgbot.bench.jmh;
 
+import dev.acgbot.gallery.search.Int8Matrix;
 import dev.acgbot.gallery.search.Neighbor;
+import dev.acgbot.gallery.search.Rescorer;
 import dev.acgbot.gallery.search.VectorIndex;
 import dev.acgbot.gallery.search.VectorIndexes;
 import dev.acgbot.gallery.search.VectorMatrix;
@@ -27,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The exact top-10 scan of the gallery ({@code VectorIndexes.exact}, the public search API) over clustered
  * CLIP-like vectors: one query on one thread (the scan's memory-bound core), and a batch of 16 (four queries
- * per row load). {@code bench index} puts the same scan next to faiss and the machine's bandwidth.
+ * per row load). {@code bench index} puts the same scan next to faiss and the machine's bandwidth. The int8
+ * variants are the gallery's scan since issue 15 (int8 rows, best 100 re-ranked from the float rows); the
+ * {@code Scalar} ones fork without the Vector API module, as a plain {@code java -jar} runs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +47,7 @@ public class TopKBench {
     int rows;
 
     VectorIndex index;
+    VectorIndex int8;
     ExecutorService pool;
     float[] query;
     float[][] batch;
@@ -56,6 +61,8 @@ public class TopKBench {
         }
         pool = Executors.newSingleThreadExecutor();
         index = VectorIndexes.exact(matrix.view(), pool, 1);
+        int8 = VectorIndexes.exactInt8(Int8Matrix.of(matrix.view()).view(), Rescorer.of(matrix.view()),
+                VectorIndexes.DEFAULT_RERANK_DEPTH, pool, 1);
         query = data.imageQuery(0);
         batch = new float[16][];
         for (int i = 0; i < batch.length; i++) {
@@ -76,5 +83,27 @@ public class TopKBench {
     @Benchmark
     public List<List<Neighbor>> batch16() {
         return index.searchBatch(batch, K, VectorIndex.ALL);
+    }
+
+    @Benchmark
+    public List<Neighbor> int8SingleQuery() {
+        return int8.search(query, K, VectorIndex.ALL);
+    }
+
+    @Benchmark
+    public List<List<Neighbor>> int8Batch16() {
+        return int8.searchBatch(batch, K, VectorIndex.ALL);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+    public List<Neighbor> singleQueryScalar() {
+        return index.search(query, K, VectorIndex.ALL);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+    public List<Neighbor> int8SingleQueryScalar() {
+        return int8.search(query, K, VectorIndex.ALL);
     }
 }

@@ -111,6 +111,7 @@ def main():
             lat = single_latencies(hnsw, q)
             row["p50_ms_" + name] = percentile(lat, 50)
             row["p99_ms_" + name] = percentile(lat, 99)
+            row["p999_ms_" + name] = percentile(lat, 99.9)
         sweep.append(row)
         print("faiss hnsw ef=%d %s" % (efs, json.dumps(row)), file=sys.stderr, flush=True)
     out["hnsw_sweep"] = sweep

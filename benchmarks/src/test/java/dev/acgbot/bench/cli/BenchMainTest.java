@@ -14,12 +14,12 @@ class BenchMainTest {
 
     @Test
     void everyBenchmarkIsASubcommand() {
-        assertEquals(Set.of("inference", "memory", "index", "duplicates", "similar", "store", "preprocess", "jmh", "help"),
+        assertEquals(Set.of("inference", "memory", "index", "duplicates", "similar", "store", "startup", "preprocess", "jmh", "help"),
                 new CommandLine(new BenchMain()).getSubcommands().keySet());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "inference", "memory", "index", "duplicates", "similar", "store", "preprocess", "jmh"})
+    @ValueSource(strings = {"", "inference", "memory", "index", "duplicates", "similar", "store", "startup", "preprocess", "jmh"})
     void helpExitsZero(String command) {
         String[] args = command.isEmpty() ? new String[]{"--help"} : new String[]{command, "--help"};
         assertEquals(0, BenchMain.execute(args));
@@ -31,7 +31,7 @@ class BenchMainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"index --fast", "index --n many", "duplicates --radii x", "store --n", "nosuch"})
+    @ValueSource(strings = {"index --fast", "index --n many", "duplicates --radii x", "store --n", "startup --n lots", "nosuch"})
     void badOptionsAreExit2(String line) {
         assertEquals(2, BenchMain.execute(line.split(" ")));
     }

@@ -74,6 +74,7 @@ public final class VisionGallery implements AutoCloseable {
                 .indexMode(settings.index())
                 .approximateThreshold(settings.approximateThreshold())
                 .batchSize(settings.batchSize())
+                .rerankDepth(settings.rerankDepth())
                 .ratingRule(safety.rule())
                 .classifier(models.ratingClassifier(availability::isAvailable).map(id -> safety.classifier().rule(id)))
                 .build();

@@ -98,7 +98,7 @@ class VisionSettingsBindingTest {
                 """, java.util.Map.of(), Path.of("/srv/bot"));
         GallerySettings gallery = config.section(GallerySettings.SECTION);
         assertEquals(new GallerySettings(List.of(Path.of("/srv/bot/art")), null, IndexMode.EXACT, 50_000, 32, true,
-                DataSize.ofMegabytes(10), 40_000_000L), gallery);
+                DataSize.ofMegabytes(10), 40_000_000L, 0), gallery);
         assertEquals(Path.of("/srv/bot/data/gallery"), gallery.dataDirOr(config.dataDir()));
         assertEquals(new VisionSettings.Similar(6, 30, 8), config.section(VisionSettings.SECTION).similar());
         assertEquals(ModelsSettings.DEFAULTS, config.section(ModelsSettings.SECTION));

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param searchThreads        row ranges scanned in parallel per exact search
  * @param storeMmap            memory-map the store file (faster commits and start-up, see docs/benchmarks.md);
  *                             false falls back to FileChannel I/O
+ * @param rerankDepth          candidates per search re-ranked with the store's full-precision vectors (the
+ *                             vectors in memory are int8); 0 lets the gallery choose
  * @param ratingRule           how the tagger's rating labels become each entry's {@link dev.acgbot.gallery.rating.ContentRating}
  * @param classifier           a second rating source (nsfwjs), if configured and installed; the stricter rating wins
  */
@@ -36,7 +38,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
                              DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,
                              int approximateThreshold, GraphParams graphParams, EmbeddingEncoding encoding,
                              int batchSize, int decodeThreads, int searchThreads, boolean storeMmap,
-                             RatingRule ratingRule, Optional<RatingClassifier> classifier) {
+                             int rerankDepth, RatingRule ratingRule, Optional<RatingClassifier> classifier) {
     public GalleryOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -48,6 +50,14 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         if (batchSize < 1 || decodeThreads < 1 || searchThreads < 1) {
             throw new IllegalArgumentException("batch size and thread counts must be positive");
         }
+        if (rerankDepth < 0) {
+            throw new IllegalArgumentException("re-rank depth must be 0 (chosen by the gallery) or positive");
+        }
+    }
+
+    /** The re-rank depth in force: the setting, or the gallery's own choice when it is 0. */
+    public int effectiveRerankDepth() {
+        return rerankDepth > 0 ? rerankDepth : dev.acgbot.gallery.search.VectorIndexes.DEFAULT_RERANK_DEPTH;
     }
 
     public static Builder builder() {
@@ -71,6 +81,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         private int decodeThreads = Math.max(1, CORES);
         private int searchThreads = Math.max(1, CORES);
         private boolean storeMmap = true;
+        private int rerankDepth = 0;
         private RatingRule ratingRule = RatingRule.defaults();
         private Optional<RatingClassifier> classifier = Optional.empty();
 
@@ -88,12 +99,13 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         public Builder decodeThreads(int v) { decodeThreads = v; return this; }
         public Builder searchThreads(int v) { searchThreads = v; return this; }
         public Builder storeMmap(boolean v) { storeMmap = v; return this; }
+        public Builder rerankDepth(int v) { rerankDepth = v; return this; }
         public Builder ratingRule(RatingRule v) { ratingRule = v; return this; }
         public Builder classifier(Optional<RatingClassifier> v) { classifier = v; return this; }
 
         public GalleryOptions build() {
             return new GalleryOptions(dataDir, folders, clipModels, taggerModel, decodeLimits, tagThreshold, indexMode, approximateThreshold, graphParams, encoding, batchSize, decodeThreads,
-                    searchThreads, storeMmap, ratingRule, classifier);
+                    searchThreads, storeMmap, rerankDepth, ratingRule, classifier);
         }
     }
 }

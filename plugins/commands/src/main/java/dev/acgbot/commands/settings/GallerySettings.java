@@ -20,11 +20,13 @@ import java.util.List;
  * @param tagImages            store tagger tags with each image (the "shared tags" of /similar)
  * @param maxImageBytes        larger files are skipped; also the most read of a posted image
  * @param maxImagePixels       decompression-bomb guard, checked from the header before decoding
+ * @param rerankDepth          candidates per search re-ranked with the stored full-precision vectors (memory
+ *                             holds int8); 0 lets the gallery choose
  */
 public record GallerySettings(List<Path> folders, Path dataDir, IndexMode index, int approximateThreshold, int batchSize,
-                              boolean tagImages, DataSize maxImageBytes, long maxImagePixels) {
+                              boolean tagImages, DataSize maxImageBytes, long maxImagePixels, int rerankDepth) {
     public static final GallerySettings DEFAULTS = new GallerySettings(List.of(), null, IndexMode.AUTO, 50_000, 32, true,
-            new DataSize(DecodeLimits.DEFAULT_MAX_BYTES), DecodeLimits.DEFAULT_MAX_PIXELS);
+            new DataSize(DecodeLimits.DEFAULT_MAX_BYTES), DecodeLimits.DEFAULT_MAX_PIXELS, 0);
     public static final SettingsSection<GallerySettings> SECTION = new SettingsSection<>("gallery", GallerySettings.class, DEFAULTS);
 
     public GallerySettings {
@@ -37,6 +39,9 @@ public record GallerySettings(List<Path> folders, Path dataDir, IndexMode index,
         }
         if (batchSize < 1) {
             throw new ConfigException("batch_size", "must be at least 1");
+        }
+        if (rerankDepth < 0) {
+            throw new ConfigException("rerank_depth", "must be 0 (chosen by the gallery) or positive");
         }
         if (approximateThreshold < 1) {
             throw new ConfigException("approximate_threshold", "must be at least 1");

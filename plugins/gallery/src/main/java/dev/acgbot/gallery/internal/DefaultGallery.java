@@ -49,10 +49,14 @@ public final class DefaultGallery implements Gallery {
     private final Inference inference;
     private final GalleryStore store;
     private final GraphFiles graphFiles;
+    private final HashFiles hashFiles;
+    private final VectorFiles vectorFiles;
+    /** Store generation the vector files were last written or read at; close() skips writing them when current. */
+    private long vectorFilesAt = -1;
     private final ExecutorService searchPool;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<String, ModelRows> rows = new LinkedHashMap<>();
-    private final HashRows hashes = new HashRows();
+    private HashRows hashes = new HashRows(); // replaced once, by load(), before anything reads it
     private volatile Snapshot current;
     private volatile FilterCache filterCache;
 
@@ -68,6 +72,8 @@ public final class DefaultGallery implements Gallery {
         this.inference = inference;
         this.store = store;
         this.graphFiles = new GraphFiles(options.dataDir().resolve("graphs"));
+        this.vectorFiles = new VectorFiles(options.dataDir().resolve("vectors"));
+        this.hashFiles = new HashFiles(options.dataDir().resolve("vectors"));
         int helpers = Math.max(1, options.searchThreads() - 1);
         this.searchPool = Executors.newFixedThreadPool(helpers, r -> {
             Thread t = new Thread(r, "gallery-search");
@@ -101,18 +107,29 @@ public final class DefaultGallery implements Gallery {
 
     private void load(List<ModelInfo> models) {
         long t0 = System.nanoTime();
-        store.forEachEntry((sha, e) -> hashes.put(sha, e.pHash(), e.dHash()));
+        long generation = store.generation();
+        Optional<HashRows> savedHashes = hashFiles.load(generation);
+        boolean allFromFiles = savedHashes.isPresent();
+        hashes = savedHashes.orElseGet(this::readHashes);
+        long hashesDone = System.nanoTime();
         for (ModelInfo info : models) {
-            ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension());
-            Map<String, float[]> vectors = new LinkedHashMap<>();
-            store.forEachEmbedding(info.id(), info.manifestHash(), vectors::put);
-            graphFiles.load(r, vectors, options.graphParams());
-            vectors.forEach(r::put);
+            ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation).orElse(null);
+            if (r != null) {
+                graphFiles.attach(r, options.graphParams());
+            } else {
+                allFromFiles = false;
+                r = readStore(info);
+            }
             if (!wantsGraph(r)) {
                 r.graph = null;
             }
             rows.put(info.id(), r);
         }
+        vectorFilesAt = allFromFiles ? generation : -1;
+        // start-up time at large galleries is these reads (./acgbot bench startup): say which part took it
+        LOG.debug("gallery load: hashes {} ms ({}), vectors {} ms ({})", (hashesDone - t0) / 1_000_000,
+                savedHashes.isPresent() ? "hash file" : "store", (System.nanoTime() - hashesDone) / 1_000_000,
+                allFromFiles ? "vector files" : "store");
         publish(store.generation());
         if (rows.values().stream().anyMatch(r -> wantsGraph(r) && graphStale(r))) {
             // searches run exactly meanwhile; a reindex started now waits for the lock
@@ -129,8 +146,38 @@ public final class DefaultGallery implements Gallery {
             builder.setDaemon(true);
             builder.start();
         }
-        LOG.info("gallery opened: {} images, {} in {} ms", store.entryCount(), describeIndexes(),
+        // the live hash rows, not store.entryCount(): MapDB's hash map has no counter and counts by walking
+        // every entry, which was most of what was left of opening a 100k gallery from its files
+        LOG.info("gallery opened: {} images, {} in {} ms", hashes.rowOf.size(), describeIndexes(),
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Every entry's perceptual hashes from the store: one MapDB read and entry decode per image. */
+    private HashRows readHashes() {
+        HashRows read = new HashRows();
+        store.forEachEntry((sha, e) -> read.put(sha, e.pHash(), e.dHash()));
+        return read;
+    }
+
+    /** Every embedding of the model from the store, quantised, in the persisted graph's row order where there is one. */
+    private ModelRows readStore(ModelInfo info) {
+        ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension());
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        store.forEachEmbedding(info.id(), info.manifestHash(), vectors::put);
+        graphFiles.load(r, vectors, options.graphParams());
+        vectors.forEach(r::put);
+        return r;
+    }
+
+    /** Writes the vector files when the store has moved on since they were last written. Under the write lock. */
+    private void saveVectorFiles() {
+        long generation = store.generation();
+        if (generation == vectorFilesAt) {
+            return;
+        }
+        rows.values().forEach(r -> vectorFiles.save(r, generation));
+        hashFiles.save(hashes.snapshot(), generation);
+        vectorFilesAt = generation;
     }
 
     // ---- writer side, used by GalleryIndexer under the write lock ----
@@ -154,9 +201,17 @@ public final class DefaultGallery implements Gallery {
     private void publish(long generation) {
         Map<String, ModelRows.Snapshot> models = new LinkedHashMap<>();
         for (ModelRows r : rows.values()) {
-            models.put(r.modelId, r.snapshot(searchPool, options.searchThreads()));
+            models.put(r.modelId, r.snapshot(searchPool, options.searchThreads(), storedVectors(r), options.effectiveRerankDepth()));
         }
         current = new Snapshot(generation, Map.copyOf(models), hashes.snapshot());
+    }
+
+    /** Full-precision vectors for re-ranking: the store's, when they were made by the model as loaded. */
+    private java.util.function.Function<String, float[]> storedVectors(ModelRows r) {
+        return sha -> store.embedding(r.modelId, sha)
+                .filter(s -> s.manifestHash().equals(r.manifestHash))
+                .map(EmbeddingCodec.Stored::vector)
+                .orElse(null);
     }
 
     private void apply(MemoryChange change) {
@@ -247,11 +302,13 @@ public final class DefaultGallery implements Gallery {
                     options.graphParams(), options.searchThreads());
             graphFiles.save(compacted);
             rows.put(r.modelId, compacted);
+            vectorFilesAt = -1; // renumbered rows without a store commit: the files must follow the new graph
             LOG.info("built graph for {} over {} images in {} s", r.modelId, compacted.live(),
                     (System.nanoTime() - t0) / 1_000_000_000);
             listener.onProgress(new ReindexProgress(r.live(), r.live(), 0, Duration.ZERO, ReindexProgress.Phase.BUILDING_INDEX));
         }
         publish(store.generation());
+        saveVectorFiles();
     }
 
     private boolean wantsGraph(ModelRows r) {
@@ -274,7 +331,7 @@ public final class DefaultGallery implements Gallery {
             String sha = shas.get(row);
             Integer liveRow = order.get(sha);
             if (liveRow != null && liveRow == row) {
-                out.put(sha, view.row(row));
+                out.copy(r, row, sha);
             }
         }
         return out;
@@ -446,6 +503,14 @@ public final class DefaultGallery implements Gallery {
     @Override
     public void close() {
         searchPool.shutdownNow();
+        // a reindex still running keeps the lock: its rows are mid-change, so the next start reads the store
+        if (!rows.isEmpty() && writeLock.tryLock()) {
+            try {
+                saveVectorFiles();
+            } finally {
+                writeLock.unlock();
+            }
+        }
         store.close();
     }
 }

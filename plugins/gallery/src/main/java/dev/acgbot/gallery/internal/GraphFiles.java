@@ -17,10 +17,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * Persisted graphs, one pair of files per CLIP model: {@code <model>.graph} (jvector's adjacency) and
+ * Persisted graphs, one pair of files per CLIP model: {@code <model>.graph} (the adjacency as flat int arrays; a file
+ * in jvector's format, written before issue 15, is refused and the graph rebuilt) and
  * {@code <model>.rows} (the sha256 of every graph node in order, the model's manifest hash, the graph
  * settings, and the graph file's length and CRC so a pair torn by a crash is detected and rebuilt).
  */
@@ -38,28 +40,11 @@ final class GraphFiles {
      * attaches the graph. Does nothing when there is no usable graph for this model and settings.
      */
     void load(ModelRows rows, Map<String, float[]> vectors, GraphParams params) {
-        Path graphFile = graphFile(rows.modelId);
-        Path rowsFile = rowsFile(rows.modelId);
-        if (!Files.isRegularFile(graphFile) || !Files.isRegularFile(rowsFile)) {
+        Optional<List<String>> shas = graphRows(rows, params);
+        if (shas.isEmpty()) {
             return;
         }
-        List<String> shas = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(rowsFile), 1 << 16))) {
-            if (in.readInt() != FORMAT || !in.readUTF().equals(rows.manifestHash) || in.readInt() != rows.matrix.dimension()
-                    || in.readInt() != params.m() || in.readInt() != params.efConstruction()
-                    || in.readLong() != Files.size(graphFile) || in.readLong() != crc(graphFile)) {
-                LOG.info("persisted graph of {} does not match the model, settings or graph file: rebuilding", rows.modelId);
-                return;
-            }
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                shas.add(in.readUTF());
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot read persisted graph rows of {}: rebuilding ({})", rows.modelId, e.toString());
-            return;
-        }
-        for (String sha : shas) {
+        for (String sha : shas.get()) {
             float[] v = vectors.remove(sha);
             if (v != null) {
                 rows.put(sha, v);
@@ -67,10 +52,58 @@ final class GraphFiles {
                 rows.putDead(sha);
             }
         }
+        attachGraph(rows, rows.matrix.view(), params);
+    }
+
+    /**
+     * Attaches the persisted graph to rows restored from a vector file, when the graph's nodes are the first
+     * rows of {@code rows} in order (they are when both files were written from the same rows).
+     */
+    void attach(ModelRows rows, GraphParams params) {
+        Optional<List<String>> shas = graphRows(rows, params);
+        if (shas.isEmpty()) {
+            return;
+        }
+        List<String> nodes = shas.get();
+        var have = rows.shas.view();
+        if (nodes.size() > rows.matrix.size() || !java.util.stream.IntStream.range(0, nodes.size()).allMatch(i -> nodes.get(i).equals(have.get(i)))) {
+            LOG.info("persisted graph of {} does not match its vector file: rebuilding", rows.modelId);
+            return;
+        }
+        attachGraph(rows, rows.matrix.view().prefix(nodes.size()), params);
+    }
+
+    private void attachGraph(ModelRows rows, dev.acgbot.gallery.search.Int8Matrix.View nodes, GraphParams params) {
         try {
-            rows.graph = VectorIndexes.loadGraph(rows.matrix.view(), params, graphFile);
+            rows.graph = VectorIndexes.loadGraph(nodes, params, graphFile(rows.modelId));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot load persisted graph of {}: searching exactly until it is rebuilt ({})", rows.modelId, e.toString());
+        }
+    }
+
+    /** The sha256 of every graph node in order, when a graph pair for this model and settings is on disk. */
+    private Optional<List<String>> graphRows(ModelRows rows, GraphParams params) {
+        Path graphFile = graphFile(rows.modelId);
+        Path rowsFile = rowsFile(rows.modelId);
+        if (!Files.isRegularFile(graphFile) || !Files.isRegularFile(rowsFile)) {
+            return Optional.empty();
+        }
+        List<String> shas = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(rowsFile), 1 << 16))) {
+            if (in.readInt() != FORMAT || !in.readUTF().equals(rows.manifestHash) || in.readInt() != rows.matrix.dimension()
+                    || in.readInt() != params.m() || in.readInt() != params.efConstruction()
+                    || in.readLong() != Files.size(graphFile) || in.readLong() != crc(graphFile)) {
+                LOG.info("persisted graph of {} does not match the model, settings or graph file: rebuilding", rows.modelId);
+                return Optional.empty();
+            }
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                shas.add(in.readUTF());
+            }
+            return Optional.of(shas);
+        } catch (IOException e) {
+            LOG.warn("cannot read persisted graph rows of {}: rebuilding ({})", rows.modelId, e.toString());
+            return Optional.empty();
         }
     }
 
@@ -111,14 +144,14 @@ final class GraphFiles {
     }
 
     private Path graphFile(String modelId) {
-        return dir.resolve(safe(modelId) + ".graph");
+        return dir.resolve(safeName(modelId) + ".graph");
     }
 
     private Path rowsFile(String modelId) {
-        return dir.resolve(safe(modelId) + ".rows");
+        return dir.resolve(safeName(modelId) + ".rows");
     }
 
-    private static String safe(String modelId) {
+    static String safeName(String modelId) {
         return modelId.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 

@@ -69,6 +69,11 @@ final class HammingIndex {
             this.limit = limit;
         }
 
+        /** Rows this reader covers. */
+        int size() {
+            return limit;
+        }
+
         long hash(int row) {
             return hashChunks[row / CHUNK][row % CHUNK];
         }

@@ -1,27 +1,32 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.search.GraphIndex;
+import dev.acgbot.gallery.search.Int8Matrix;
 import dev.acgbot.gallery.search.Neighbor;
+import dev.acgbot.gallery.search.Rescorer;
 import dev.acgbot.gallery.search.VectorIndex;
 import dev.acgbot.gallery.search.VectorIndexes;
-import dev.acgbot.gallery.search.VectorMatrix;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 /**
  * The in-memory vectors of one CLIP model (writer side). Rows are only appended; a re-embedded or removed
  * image's old row is tombstoned. A graph, when present, covers the first {@code graph.size()} rows; later
- * rows are scanned exactly until the graph is rebuilt.
+ * rows are scanned exactly until the graph is rebuilt. Rows are held as int8 with a per-row scale (a quarter
+ * of float32: 1M x 512 is 0.49 GiB instead of 1.95 GiB); every search re-ranks its best candidates with the
+ * store's full-precision vectors, so answers and scores are those of a float scan (IndexBench measures the
+ * recall, docs/benchmarks.md).
  */
 final class ModelRows {
     final String modelId;
     final String manifestHash;
-    final VectorMatrix matrix;
+    final Int8Matrix matrix;
     final Column<String> shas = new Column<>();
     final Map<String, Integer> rowOf = new HashMap<>();
     final Tombstones dead = new Tombstones();
@@ -30,7 +35,7 @@ final class ModelRows {
     ModelRows(String modelId, String manifestHash, int dimension) {
         this.modelId = modelId;
         this.manifestHash = manifestHash;
-        this.matrix = new VectorMatrix(dimension);
+        this.matrix = new Int8Matrix(dimension);
     }
 
     void put(String sha, float[] vector) {
@@ -38,6 +43,25 @@ final class ModelRows {
         int row = matrix.append(vector);
         shas.append(sha);
         rowOf.put(sha, row);
+    }
+
+    /** Copies live row {@code row} (image {@code sha}) of another {@code ModelRows} as it is quantised there. */
+    void copy(ModelRows from, int row, String sha) {
+        remove(sha);
+        int ordinal = matrix.appendQuantised(from.matrix.view(), row);
+        shas.append(sha);
+        rowOf.put(sha, ordinal);
+    }
+
+    /** Appends a row read back from a {@link VectorFiles vector file}, live or dead, as it was. */
+    void restore(String sha, byte[] values, float scale, boolean deadRow) {
+        int row = matrix.appendQuantised(values, 0, scale);
+        shas.append(sha);
+        if (deadRow) {
+            dead.delete(row);
+        } else {
+            rowOf.put(sha, row);
+        }
     }
 
     /** A placeholder row (keeps a persisted graph's row numbering when an image has gone). */
@@ -64,18 +88,25 @@ final class ModelRows {
         return matrix.size() - covered + dead.count();
     }
 
-    Snapshot snapshot(ExecutorService pool, int threads) {
-        VectorMatrix.View view = matrix.view();
+    /**
+     * @param stored the full-precision vector of an image in the store (null when it has none): what the best
+     *               {@code depth} candidates of every search are re-ranked with
+     * @param depth  candidates re-ranked per search
+     */
+    Snapshot snapshot(ExecutorService pool, int threads, Function<String, float[]> stored, int depth) {
+        Int8Matrix.View view = matrix.view();
+        Column.View<String> shaView = shas.view();
+        Rescorer rescorer = Rescorer.of(row -> stored.apply(shaView.get(row)), view);
         GraphIndex g = graph;
-        VectorIndex full = VectorIndexes.exact(view, pool, threads);
-        VectorIndex delta = g == null ? null : VectorIndexes.exactFrom(view, g.size(), pool, threads);
-        return new Snapshot(modelId, manifestHash, view, shas.view(), dead.snapshot(), live(), g, full, delta);
+        VectorIndex full = VectorIndexes.exactInt8(view, rescorer, depth, pool, threads);
+        VectorIndex delta = g == null ? null : VectorIndexes.exactInt8From(view, g.size(), rescorer, depth, pool, threads);
+        return new Snapshot(modelId, manifestHash, view, shaView, dead.snapshot(), live(), g, full, delta, rescorer, depth);
     }
 
     /** What searches read: immutable. */
-    record Snapshot(String modelId, String manifestHash, VectorMatrix.View view, Column.View<String> shas,
+    record Snapshot(String modelId, String manifestHash, Int8Matrix.View view, Column.View<String> shas,
                     Tombstones.Snapshot dead, int live, GraphIndex graph, VectorIndex full,
-                    VectorIndex delta) {
+                    VectorIndex delta, Rescorer rescorer, int depth) {
 
         String kind() {
             return graph == null ? "exact" : "graph";
@@ -91,7 +122,11 @@ final class ModelRows {
             if (graph == null || exactOnly) {
                 return full.search(query, k, live);
             }
-            List<Neighbor> merged = new ArrayList<>(graph.search(query, k, live));
+            // the graph scores int8 rows: its best `depth` are re-ranked at full precision, as the scans' are
+            List<Neighbor> merged = new ArrayList<>();
+            for (Neighbor n : graph.search(query, Math.max(k, depth), live)) {
+                merged.add(new Neighbor(n.ordinal(), rescorer.score(query, n.ordinal())));
+            }
             merged.addAll(delta.search(query, k, live));
             merged.sort((a, b) -> Float.compare(b.score(), a.score()));
             return merged.subList(0, Math.min(k, merged.size()));

@@ -11,6 +11,9 @@ public interface GraphIndex extends VectorIndex {
     /** Writes the graph (not the vectors: they stay in the gallery store). */
     void save(Path file) throws IOException;
 
+    /** Bytes the graph's adjacency takes in memory (the vectors are the gallery's, not counted). */
+    long memoryBytes();
+
     /** The same graph searched with another beam width. */
     GraphIndex withEfSearch(int efSearch);
 }

@@ -53,7 +53,23 @@ public final class VectorMatrix {
     }
 
     /** Rows {@code 0..size-1} of a matrix at one moment. */
-    public record View(float[][] chunks, int size, int dimension) {
+    public record View(float[][] chunks, int size, int dimension) implements VectorRows {
+
+        @Override
+        public RowScorer scorer(float[] query) {
+            return row -> dev.acgbot.gallery.search.internal.Dot.dot(chunkOf(row), offsetOf(row), query, 0, dimension);
+        }
+
+        /** Reads the row in place: no copy. */
+        @Override
+        public RowScorer scorerForRow(int row) {
+            if (row < 0 || row >= size) {
+                throw new IndexOutOfBoundsException(row);
+            }
+            float[] q = chunkOf(row);
+            int qOff = offsetOf(row);
+            return r -> dev.acgbot.gallery.search.internal.Dot.dot(chunkOf(r), offsetOf(r), q, qOff, dimension);
+        }
 
         public int chunkCount() {
             return (size + CHUNK_ROWS - 1) / CHUNK_ROWS;
@@ -72,6 +88,7 @@ public final class VectorMatrix {
             return (row % CHUNK_ROWS) * dimension;
         }
 
+        @Override
         public float[] row(int row) {
             if (row < 0 || row >= size) {
                 throw new IndexOutOfBoundsException(row);

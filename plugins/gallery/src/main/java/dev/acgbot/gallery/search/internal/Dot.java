@@ -33,6 +33,21 @@ public final class Dot {
         return KERNEL.dot(a, aOff, b, bOff, dim);
     }
 
+    /** @see DotKernel#dotInt8 */
+    public static int dotInt8(byte[] m, int off, int[] q, int dim) {
+        return KERNEL.dotInt8(m, off, q, dim);
+    }
+
+    /** @see DotKernel#dot4x1Int8 */
+    static void dot4x1Int8(byte[] m, int r0, int[] q, int dim, int[] out) {
+        KERNEL.dot4x1Int8(m, r0, q, dim, out);
+    }
+
+    /** @see DotKernel#dot2x4Int8 */
+    static void dot2x4Int8(byte[] m, int r0, int[] q0, int[] q1, int[] q2, int[] q3, int dim, int[] out) {
+        KERNEL.dot2x4Int8(m, r0, q0, q1, q2, q3, dim, out);
+    }
+
     /** @see DotKernel#dot4x1 */
     static void dot4x1(float[] m, int r0, float[] q, int dim, float[] out) {
         KERNEL.dot4x1(m, r0, q, dim, out);

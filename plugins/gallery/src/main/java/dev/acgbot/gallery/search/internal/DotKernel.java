@@ -20,6 +20,17 @@ interface DotKernel {
      */
     void dot2x4(float[] m, int r0, float[] q0, float[] q1, float[] q2, float[] q3, int dim, float[] out);
 
+    /**
+     * {@code m[off..off+dim) . q[0..dim)} over quantised values ({@code m} signed bytes, {@code q} a quantised
+     * query widened to ints). Integer sums: every kernel returns exactly the same value.
+     */
+    int dotInt8(byte[] m, int off, int[] q, int dim);
+
+    /** {@link #dot4x1} over quantised rows: four consecutive rows from {@code r0} against one query. */
+    void dot4x1Int8(byte[] m, int r0, int[] q, int dim, int[] out);
+
+    /** {@link #dot2x4} over quantised rows: out[q * 2 + r]. */
+    void dot2x4Int8(byte[] m, int r0, int[] q0, int[] q1, int[] q2, int[] q3, int dim, int[] out);
 
     /** For the one log line that says which kernels run. */
     String description();

@@ -1,6 +1,9 @@
 package dev.acgbot.gallery.search.internal;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,6 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorDot implements DotKernel {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    // a quarter of the int width: one byte load widens (vpmovsxbd) into one full int vector
+    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(I.vectorBitSize() / 4));
+    private static final int IL = I.length();
 
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int dim) {
@@ -82,6 +89,92 @@ final class VectorDot implements DotKernel {
             v = FloatVector.fromArray(S, q3, i);
             a30 = x0.fma(v, a30);
             a31 = x1.fma(v, a31);
+        }
+        out[0] = a00.reduceLanes(VectorOperators.ADD);
+        out[1] = a01.reduceLanes(VectorOperators.ADD);
+        out[2] = a10.reduceLanes(VectorOperators.ADD);
+        out[3] = a11.reduceLanes(VectorOperators.ADD);
+        out[4] = a20.reduceLanes(VectorOperators.ADD);
+        out[5] = a21.reduceLanes(VectorOperators.ADD);
+        out[6] = a30.reduceLanes(VectorOperators.ADD);
+        out[7] = a31.reduceLanes(VectorOperators.ADD);
+        for (; i < dim; i++) {
+            out[0] += m[r0 + i] * q0[i];
+            out[1] += m[r1 + i] * q0[i];
+            out[2] += m[r0 + i] * q1[i];
+            out[3] += m[r1 + i] * q1[i];
+            out[4] += m[r0 + i] * q2[i];
+            out[5] += m[r1 + i] * q2[i];
+            out[6] += m[r0 + i] * q3[i];
+            out[7] += m[r1 + i] * q3[i];
+        }
+    }
+
+    private static IntVector widen(byte[] m, int off) {
+        return (IntVector) ByteVector.fromArray(B, m, off).convertShape(VectorOperators.B2I, I, 0);
+    }
+
+    // integer lanes: products of two values in -127..127 summed over any realistic dimension fit in an int,
+    // and integer addition is associative, so these equal ScalarDot's sums bit for bit
+    @Override
+    public int dotInt8(byte[] m, int off, int[] q, int dim) {
+        IntVector acc = IntVector.zero(I);
+        int i = 0;
+        for (; i <= dim - IL; i += IL) {
+            acc = acc.add(widen(m, off + i).mul(IntVector.fromArray(I, q, i)));
+        }
+        int sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < dim; i++) {
+            sum += m[off + i] * q[i];
+        }
+        return sum;
+    }
+
+    @Override
+    public void dot4x1Int8(byte[] m, int r0, int[] q, int dim, int[] out) {
+        int r1 = r0 + dim, r2 = r1 + dim, r3 = r2 + dim;
+        IntVector a0 = IntVector.zero(I), a1 = IntVector.zero(I), a2 = IntVector.zero(I), a3 = IntVector.zero(I);
+        int i = 0;
+        for (; i <= dim - IL; i += IL) {
+            IntVector v = IntVector.fromArray(I, q, i);
+            a0 = a0.add(widen(m, r0 + i).mul(v));
+            a1 = a1.add(widen(m, r1 + i).mul(v));
+            a2 = a2.add(widen(m, r2 + i).mul(v));
+            a3 = a3.add(widen(m, r3 + i).mul(v));
+        }
+        out[0] = a0.reduceLanes(VectorOperators.ADD);
+        out[1] = a1.reduceLanes(VectorOperators.ADD);
+        out[2] = a2.reduceLanes(VectorOperators.ADD);
+        out[3] = a3.reduceLanes(VectorOperators.ADD);
+        for (; i < dim; i++) {
+            out[0] += m[r0 + i] * q[i];
+            out[1] += m[r1 + i] * q[i];
+            out[2] += m[r2 + i] * q[i];
+            out[3] += m[r3 + i] * q[i];
+        }
+    }
+
+    @Override
+    public void dot2x4Int8(byte[] m, int r0, int[] q0, int[] q1, int[] q2, int[] q3, int dim, int[] out) {
+        int r1 = r0 + dim;
+        IntVector a00 = IntVector.zero(I), a01 = IntVector.zero(I), a10 = IntVector.zero(I), a11 = IntVector.zero(I);
+        IntVector a20 = IntVector.zero(I), a21 = IntVector.zero(I), a30 = IntVector.zero(I), a31 = IntVector.zero(I);
+        int i = 0;
+        for (; i <= dim - IL; i += IL) {
+            IntVector x0 = widen(m, r0 + i);
+            IntVector x1 = widen(m, r1 + i);
+            IntVector v = IntVector.fromArray(I, q0, i);
+            a00 = a00.add(x0.mul(v));
+            a01 = a01.add(x1.mul(v));
+            v = IntVector.fromArray(I, q1, i);
+            a10 = a10.add(x0.mul(v));
+            a11 = a11.add(x1.mul(v));
+            v = IntVector.fromArray(I, q2, i);
+            a20 = a20.add(x0.mul(v));
+            a21 = a21.add(x1.mul(v));
+            v = IntVector.fromArray(I, q3, i);
+            a30 = a30.add(x0.mul(v));
+            a31 = a31.add(x1.mul(v));
         }
         out[0] = a00.reduceLanes(VectorOperators.ADD);
         out[1] = a01.reduceLanes(VectorOperators.ADD);

@@ -80,6 +80,98 @@ class DotKernelsTest {
         assertArrayEquals(topTen(vector, m, query, dim, rows), topTen(scalar, m, query, dim, rows));
     }
 
+    byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (random.nextInt(255) - 127);
+        }
+        return b;
+    }
+
+    int[] randomQuantisedQuery(int n) {
+        int[] q = new int[n];
+        for (int i = 0; i < n; i++) {
+            q[i] = random.nextInt(255) - 127;
+        }
+        return q;
+    }
+
+    static int referenceInt8(byte[] m, int off, int[] q, int dim) {
+        int s = 0;
+        for (int i = 0; i < dim; i++) {
+            s += m[off + i] * q[i];
+        }
+        return s;
+    }
+
+    // the int8 scan must rank identically whichever kernel a JVM loads: integer sums make that exact
+    @Test
+    void int8KernelsReturnIdenticalSumsForEveryDimensionAndOffset() {
+        for (int dim : new int[]{1, 3, 7, 8, 15, 16, 17, 31, 33, 64, 100, 512, 768}) {
+            byte[] m = randomBytes(dim * 6 + 3);
+            int[][] q = {randomQuantisedQuery(dim), randomQuantisedQuery(dim), randomQuantisedQuery(dim), randomQuantisedQuery(dim)};
+            assertEquals(referenceInt8(m, 3, q[0], dim), vector.dotInt8(m, 3, q[0], dim), "vector, dim " + dim);
+            assertEquals(referenceInt8(m, 3, q[0], dim), scalar.dotInt8(m, 3, q[0], dim), "scalar, dim " + dim);
+
+            int[] expected4 = new int[4], v4 = new int[4], s4 = new int[4];
+            for (int r = 0; r < 4; r++) {
+                expected4[r] = referenceInt8(m, 3 + r * dim, q[1], dim);
+            }
+            vector.dot4x1Int8(m, 3, q[1], dim, v4);
+            scalar.dot4x1Int8(m, 3, q[1], dim, s4);
+            assertArrayEquals(expected4, v4, "vector 4x1, dim " + dim);
+            assertArrayEquals(expected4, s4, "scalar 4x1, dim " + dim);
+
+            int[] expected8 = new int[8], v8 = new int[8], s8 = new int[8];
+            for (int qi = 0; qi < 4; qi++) {
+                for (int r = 0; r < 2; r++) {
+                    expected8[qi * 2 + r] = referenceInt8(m, 3 + r * dim, q[qi], dim);
+                }
+            }
+            vector.dot2x4Int8(m, 3, q[0], q[1], q[2], q[3], dim, v8);
+            scalar.dot2x4Int8(m, 3, q[0], q[1], q[2], q[3], dim, s8);
+            assertArrayEquals(expected8, v8, "vector 2x4, dim " + dim);
+            assertArrayEquals(expected8, s8, "scalar 2x4, dim " + dim);
+        }
+    }
+
+    @Test
+    void int8SumsOfExtremeValuesDoNotOverflow() {
+        int dim = 768;
+        byte[] m = new byte[dim];
+        int[] q = new int[dim];
+        java.util.Arrays.fill(m, (byte) -127);
+        java.util.Arrays.fill(q, -127);
+        assertEquals(127 * 127 * dim, vector.dotInt8(m, 0, q, dim));
+        assertEquals(127 * 127 * dim, scalar.dotInt8(m, 0, q, dim));
+    }
+
+    // the scalar block kernels pack two rows into one long (low and high half): sums of opposite signs and the
+    // largest magnitudes must still come apart exactly
+    @Test
+    void int8BlocksOfExtremeOppositeSumsComeApartExactly() {
+        int dim = 768;
+        byte[] m = new byte[4 * dim];
+        int[] plus = new int[dim], minus = new int[dim];
+        for (int i = 0; i < dim; i++) {
+            m[i] = -127;
+            m[dim + i] = 127;
+            m[2 * dim + i] = (byte) (i % 2 == 0 ? 127 : -127);
+            m[3 * dim + i] = 0;
+            plus[i] = 127;
+            minus[i] = -127;
+        }
+        int full = 127 * 127 * dim;
+        for (DotKernel kernel : new DotKernel[]{vector, scalar}) {
+            int[] four = new int[4];
+            kernel.dot4x1Int8(m, 0, plus, dim, four);
+            assertArrayEquals(new int[]{-full, full, 0, 0}, four, kernel.description());
+            int[] eight = new int[8];
+            kernel.dot2x4Int8(m, 0, plus, minus, minus, plus, dim, eight);
+            assertArrayEquals(new int[]{-full, full, full, -full, full, -full, -full, full}, eight, kernel.description());
+        }
+    }
+
     static int[] topTen(DotKernel kernel, float[] m, float[] query, int dim, int rows) {
         float[] scores = new float[rows];
         float[] four = new float[4];

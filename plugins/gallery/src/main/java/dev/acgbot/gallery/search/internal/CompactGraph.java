@@ -1,0 +1,186 @@
+package dev.acgbot.gallery.search.internal;
+
+import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
+import io.github.jbellis.jvector.graph.NodesIterator;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * A finished hierarchical graph as flat int arrays: per level one array of {@code degree} slots per node
+ * (unused slots -1) and, above the base level, the sorted ids of the nodes that level holds. jvector's on-heap
+ * graph keeps a neighbour object with ids and scores per node and level: 394 B per node by its own count and
+ * 511 B by heap growth at 30k x 512, M=16 (base degree 32, full on average: 31.99); this holds the same
+ * adjacency in 4 B per slot, about 130 B per node, so the graph of 1M images takes 130 MB instead of ~0.4 GB
+ * (docs/benchmarks.md, "Compressed vectors in memory").
+ */
+final class CompactGraph {
+    private static final int FORMAT = 0x43475231; // "CGR1"
+
+    final int size;
+    final int entry;
+    /** Slots per node, per level. */
+    final int[] degrees;
+    /** Sorted node ids of each level above 0 ({@code levelNodes[0]} is null: every node). */
+    final int[][] levelNodes;
+    /** {@code adjacency[level][position * degrees[level] + j]}: neighbour j of the node at that position, or -1. */
+    final int[][] adjacency;
+
+    CompactGraph(int size, int entry, int[] degrees, int[][] levelNodes, int[][] adjacency) {
+        this.size = size;
+        this.entry = entry;
+        this.degrees = degrees;
+        this.levelNodes = levelNodes;
+        this.adjacency = adjacency;
+    }
+
+    int maxLevel() {
+        return degrees.length - 1;
+    }
+
+    /** Where {@code node}'s slots start on {@code level}; -1 when the node is not on that level. */
+    int slots(int level, int node) {
+        if (level == 0) {
+            return node * degrees[0];
+        }
+        int pos = Arrays.binarySearch(levelNodes[level], node);
+        return pos < 0 ? -1 : pos * degrees[level];
+    }
+
+    /** Bytes of the arrays (the graph's share of the gallery's memory). */
+    long bytes() {
+        long b = 0;
+        for (int level = 0; level <= maxLevel(); level++) {
+            b += (long) adjacency[level].length * Integer.BYTES;
+            b += level == 0 ? 0 : (long) levelNodes[level].length * Integer.BYTES;
+        }
+        return b;
+    }
+
+    /** Copies jvector's finished graph; nodes must be 0..size-1 (they are the matrix rows). */
+    static CompactGraph of(ImmutableGraphIndex graph) {
+        int maxLevel = Math.max(0, graph.getMaxLevel());
+        int[] degrees = new int[maxLevel + 1];
+        int[][] levelNodes = new int[maxLevel + 1][];
+        int[][] adjacency = new int[maxLevel + 1][];
+        int size = graph.size(0);
+        try (ImmutableGraphIndex.View view = graph.getView()) {
+            for (int level = 0; level <= maxLevel; level++) {
+                int degree = graph.getDegree(level);
+                degrees[level] = degree;
+                int[] nodes = nodesOf(graph, level);
+                if (level == 0) {
+                    if (nodes.length != size || (size > 0 && nodes[size - 1] != size - 1)) {
+                        throw new IllegalStateException("graph nodes are not the rows 0.." + (size - 1));
+                    }
+                } else {
+                    levelNodes[level] = nodes;
+                }
+                int[] slots = new int[nodes.length * degree];
+                Arrays.fill(slots, -1);
+                for (int pos = 0; pos < nodes.length; pos++) {
+                    NodesIterator it = view.getNeighborsIterator(level, nodes[pos]);
+                    for (int j = 0; j < degree && it.hasNext(); j++) {
+                        slots[pos * degree + j] = it.nextInt();
+                    }
+                }
+                adjacency[level] = slots;
+            }
+            int entry = size == 0 ? -1 : view.entryNode().node;
+            return new CompactGraph(size, entry, degrees, levelNodes, adjacency);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int[] nodesOf(ImmutableGraphIndex graph, int level) {
+        NodesIterator it = graph.getNodes(level);
+        int[] nodes = new int[it.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = it.nextInt();
+        }
+        Arrays.sort(nodes);
+        return nodes;
+    }
+
+    void write(Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            out.writeInt(FORMAT);
+            out.writeInt(size);
+            out.writeInt(entry);
+            out.writeInt(degrees.length);
+            for (int level = 0; level < degrees.length; level++) {
+                out.writeInt(degrees[level]);
+                out.writeInt(adjacency[level].length);
+                if (level > 0) {
+                    out.writeInt(levelNodes[level].length);
+                    writeInts(out, levelNodes[level]);
+                }
+                writeInts(out, adjacency[level]);
+            }
+        }
+    }
+
+    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        for (int i = 0; i < values.length; ) {
+            buf.clear();
+            while (i < values.length && buf.remaining() >= Integer.BYTES) {
+                buf.putInt(values[i++]);
+            }
+            out.write(buf.array(), 0, buf.position());
+        }
+    }
+
+    /** Reads a graph written by {@link #write}; a file of another format (jvector's, before) is refused. */
+    static CompactGraph read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            IntBuffer in = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).asIntBuffer();
+            if (in.remaining() < 4 || in.get() != FORMAT) {
+                throw new IOException(file + " is not a compact graph file");
+            }
+            int size = in.get();
+            int entry = in.get();
+            int levels = in.get();
+            if (levels < 1 || levels > 64 || size < 0) {
+                throw new IOException(file + " is damaged");
+            }
+            int[] degrees = new int[levels];
+            int[][] levelNodes = new int[levels][];
+            int[][] adjacency = new int[levels][];
+            for (int level = 0; level < levels; level++) {
+                degrees[level] = in.get();
+                int slots = in.get();
+                int nodes = level == 0 ? size : -1;
+                if (level > 0) {
+                    nodes = in.get();
+                    levelNodes[level] = ints(in, nodes, file);
+                }
+                if (degrees[level] < 1 || slots != nodes * degrees[level]) {
+                    throw new IOException(file + " is damaged");
+                }
+                adjacency[level] = ints(in, slots, file);
+            }
+            return new CompactGraph(size, entry, degrees, levelNodes, adjacency);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IOException(file + " is truncated", e);
+        }
+    }
+
+    private static int[] ints(IntBuffer in, int n, Path file) throws IOException {
+        if (n < 0 || n > in.remaining()) {
+            throw new IOException(file + " is truncated");
+        }
+        int[] out = new int[n];
+        in.get(out);
+        return out;
+    }
+}

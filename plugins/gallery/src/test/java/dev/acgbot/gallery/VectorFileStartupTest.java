@@ -1,0 +1,102 @@
+package dev.acgbot.gallery;
+
+import dev.acgbot.gallery.testing.FakeInference;
+import dev.acgbot.gallery.testing.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Start-up reads the int8 rows from {@code vectors/<model>.i8v} when it matches the store, and the store when it
+ * does not: either way a reopened gallery answers as before.
+ */
+class VectorFileStartupTest {
+    private static final String CLIP = FakeInference.CLIP;
+
+    private static List<String> answer(Gallery g, int picture) {
+        float[] q = FakeInference.embedding(TestImages.decoded(TestImages.picture(picture)));
+        return g.searchByVector(CLIP, q, 50, SearchFilter.none()).stream()
+                .map(h -> h.entry().sha256() + " " + h.score()).toList();
+    }
+
+    private static void reindex(Gallery g) {
+        g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+    }
+
+    @Test
+    void aReopenedGalleryAnswersFromItsVectorFileAsItDidBeforeClosing(@TempDir Path tmp) {
+        Path folder = tmp.resolve("pics");
+        GalleryTest.writePictures(folder, 0, 20);
+        for (IndexMode mode : List.of(IndexMode.EXACT, IndexMode.APPROXIMATE)) {
+            // a data directory per mode: reopening the exact one in graph mode would start a graph build at
+            // open, and the reindex below would race it for the write lock ("a reindex is already running")
+            Path data = tmp.resolve("data-" + mode);
+            GalleryOptions opts = GalleryTest.options(data, folder).indexMode(mode).build();
+            List<String> before;
+            try (Gallery g = Gallery.open(opts, new FakeInference())) {
+                reindex(g);
+                before = answer(g, 7);
+            }
+            Path file = data.resolve("vectors").resolve(CLIP + ".i8v");
+            assertTrue(Files.isRegularFile(file), "a reindex writes the vector file");
+            try (Gallery g = Gallery.open(opts, new FakeInference())) {
+                assertEquals(20, g.stats().embeddings().get(CLIP));
+                assertEquals(mode == IndexMode.EXACT ? "exact" : "graph", g.stats().indexKinds().get(CLIP));
+                assertEquals(before, answer(g, 7), mode + ": same hits, same scores");
+            }
+        }
+    }
+
+    @Test
+    void aVectorFileOlderThanTheStoreIsIgnored(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("pics");
+        GalleryTest.writePictures(folder, 0, 8);
+        Path data = tmp.resolve("data");
+        GalleryOptions opts = GalleryTest.options(data, folder).build();
+        Path file = data.resolve("vectors").resolve(CLIP + ".i8v");
+        Path old = tmp.resolve("old.i8v");
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+        }
+        Files.copy(file, old);
+        GalleryTest.writePictures(folder, 8, 4);
+        List<String> after;
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+            after = answer(g, 9);
+        }
+        // as if the last write of the file had been lost in a crash: it describes 8 images, the store has 12
+        Files.copy(old, file, StandardCopyOption.REPLACE_EXISTING);
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            assertEquals(12, g.stats().embeddings().get(CLIP));
+            assertEquals(after, answer(g, 9));
+        }
+    }
+
+    @Test
+    void aDamagedVectorFileFallsBackToTheStore(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("pics");
+        GalleryTest.writePictures(folder, 0, 8);
+        Path data = tmp.resolve("data");
+        GalleryOptions opts = GalleryTest.options(data, folder).build();
+        List<String> before;
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+            before = answer(g, 3);
+        }
+        Path file = data.resolve("vectors").resolve(CLIP + ".i8v");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            assertEquals(8, g.stats().embeddings().get(CLIP));
+            assertEquals(before, answer(g, 3));
+        }
+    }
+}
