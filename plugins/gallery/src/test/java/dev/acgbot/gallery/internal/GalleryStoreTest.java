@@ -109,6 +109,21 @@ class GalleryStoreTest {
         assertTrue(e.getMessage().contains("newer"));
     }
 
+    @Test
+    void aSchemaOneStoreBecomesSchemaTwoWithItsEntriesAndNoRepostSignaturesYet(@TempDir Path dir) {
+        Path file = dir.resolve("g.db");
+        try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16)) {
+            store.putEntry(sample("abc"));
+            store.db().hashMap("meta", Serializer.STRING, Serializer.STRING).open().put("schemaVersion", "1");
+            store.commit();
+        }
+        try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16)) {
+            assertEquals(2, store.schemaVersion());
+            assertEquals(sample("abc"), store.entry("abc").orElseThrow());
+            assertTrue(store.signature("abc").isEmpty(), "computed by the next reindex, which re-reads the file");
+        }
+    }
+
     static float[] unit(int dim, long seed) {
         Random r = new Random(seed);
         float[] v = new float[dim];

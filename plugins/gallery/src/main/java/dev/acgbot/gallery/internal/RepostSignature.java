@@ -1,0 +1,69 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.preprocess.ImageOps;
+import dev.acgbot.models.preprocess.PreprocessSpec;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What the duplicate search keeps of an image besides its whole-image hashes (schema 2), computed from the reduced
+ * copy the indexer already makes, after {@link Margins#trim trimming uniform margins}: the trimmed picture's
+ * pHash and dHash (a border or letterbox no longer moves them), its aspect and the share of the area it kept, a
+ * {@value #THUMB}x{@value #THUMB} grey thumbnail the verifier correlates under small rotations and crops, and a
+ * 4x4 RGB grid that tells a recoloured copy from the same picture. 1,101 bytes per image, read only for
+ * candidates.
+ */
+record RepostSignature(long trimmedPHash, long trimmedDHash, float aspect, float keptArea, byte[] thumb, byte[] colour) {
+    static final int THUMB = 32;
+    static final int GRID = 4;
+    private static final byte FORMAT = 1;
+
+    static RepostSignature of(DecodedImage reduced) {
+        DecodedImage flat = PerceptualHash.onWhite(reduced);
+        DecodedImage trimmed = Margins.trim(flat);
+        return new RepostSignature(PerceptualHash.pHash(trimmed), PerceptualHash.dHash(trimmed),
+                (float) trimmed.width() / trimmed.height(),
+                (float) ((double) trimmed.width() * trimmed.height() / ((double) flat.width() * flat.height())),
+                grey(trimmed, THUMB), rgbGrid(trimmed));
+    }
+
+    static byte[] grey(DecodedImage img, int side) {
+        float[] g = ImageOps.toGray(ImageOps.resize(img, side, side, PreprocessSpec.Interpolation.BILINEAR));
+        byte[] out = new byte[g.length];
+        for (int i = 0; i < g.length; i++) {
+            out[i] = (byte) Math.round(g[i]);
+        }
+        return out;
+    }
+
+    private static byte[] rgbGrid(DecodedImage img) {
+        int[] px = ImageOps.resize(img, GRID, GRID, PreprocessSpec.Interpolation.BILINEAR).argb();
+        byte[] out = new byte[3 * px.length];
+        for (int i = 0; i < px.length; i++) {
+            out[3 * i] = (byte) (px[i] >> 16);
+            out[3 * i + 1] = (byte) (px[i] >> 8);
+            out[3 * i + 2] = (byte) px[i];
+        }
+        return out;
+    }
+
+    byte[] encode() {
+        ByteBuffer b = ByteBuffer.allocate(1 + 8 + 8 + 4 + 4 + thumb.length + colour.length);
+        b.put(FORMAT).putLong(trimmedPHash).putLong(trimmedDHash).putFloat(aspect).putFloat(keptArea).put(thumb).put(colour);
+        return b.array();
+    }
+
+    static RepostSignature decode(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (b.get() != FORMAT) {
+            throw new IllegalArgumentException("unknown repost signature format");
+        }
+        long p = b.getLong(), d = b.getLong();
+        float aspect = b.getFloat(), kept = b.getFloat();
+        byte[] thumb = new byte[THUMB * THUMB];
+        byte[] colour = new byte[3 * GRID * GRID];
+        b.get(thumb).get(colour);
+        return new RepostSignature(p, d, aspect, kept, thumb, colour);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.RepostEdit;
+import dev.acgbot.models.image.DecodedImage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The second stage of the duplicate search: is a candidate the source of the posted copy, whatever geometry was
+ * applied? The copy's trimmed picture is reduced to a {@value #SIDE}x{@value #SIDE} grey grid with its mean removed;
+ * for a candidate, a window of the candidate's stored thumbnail (centre, width and height as shares of the picture,
+ * a rotation, mirrored or not) is sampled onto the same grid, and the normalised correlation (brightness, contrast
+ * and greyscale do not change it) is maximised: first over a few seed windows (whole, 90 % and 80 % crops at nine
+ * places, 115 % for rotated canvases and captions), then by coordinate descent from the two best seeds. A copy
+ * counts as a duplicate at a correlation of {@value #ACCEPT} or more (chosen with {@code bench duplicates},
+ * docs/benchmarks.md). Flat pictures (grey spread under {@value #FLAT_STD} levels) have no correlation to speak of:
+ * they match only flat pictures of the same colour.
+ */
+final class RepostVerifier {
+    static final int SIDE = 16;
+    static final double ACCEPT = 0.85;
+    /** Below this the descent is not worth running: unrelated pictures. */
+    private static final double PLAUSIBLE = 0.55;
+    private static final double FLAT_STD = 4.0;
+    private static final double MAX_ROTATION = Math.toRadians(12);
+
+    /** The window a copy was found in: centre and size as shares of the candidate's trimmed picture. */
+    record Pose(double cx, double cy, double sw, double sh, double theta, boolean mirror) {
+        Pose with(int param, double delta) {
+            return switch (param) {
+                case 0 -> new Pose(clamp(cx + delta, 0.2, 0.8), cy, sw, sh, theta, mirror);
+                case 1 -> new Pose(cx, clamp(cy + delta, 0.2, 0.8), sw, sh, theta, mirror);
+                case 2 -> new Pose(cx, cy, clamp(sw + delta, 0.6, 1.3), sh, theta, mirror);
+                case 3 -> new Pose(cx, cy, sw, clamp(sh + delta, 0.6, 1.3), theta, mirror);
+                default -> new Pose(cx, cy, sw, sh, clamp(theta + delta, -MAX_ROTATION, MAX_ROTATION), mirror);
+            };
+        }
+    }
+
+    /** A verified match: the correlation, the pose and the edits that pose and the colours say were made. */
+    record Verdict(double similarity, Pose pose, Set<RepostEdit> edits) {
+    }
+
+    /** The posted copy, prepared once for all candidates. */
+    static final class Query {
+        final RepostSignature signature;
+        final double[] grid;
+        final double[] mirrored;
+        final boolean flat;
+
+        Query(DecodedImage reduced) {
+            this.signature = RepostSignature.of(reduced);
+            byte[] g = RepostSignature.grey(Margins.trim(PerceptualHash.onWhite(reduced)), SIDE);
+            double[] v = new double[g.length];
+            double mean = 0;
+            for (int i = 0; i < g.length; i++) {
+                v[i] = g[i] & 0xFF;
+                mean += v[i];
+            }
+            mean /= v.length;
+            double ss = 0;
+            for (int i = 0; i < v.length; i++) {
+                v[i] -= mean;
+                ss += v[i] * v[i];
+            }
+            double std = Math.sqrt(ss / v.length);
+            this.flat = std < FLAT_STD;
+            double norm = Math.sqrt(Math.max(ss, 1e-9));
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= norm;
+            }
+            this.grid = v;
+            this.mirrored = new double[v.length];
+            for (int y = 0; y < SIDE; y++) {
+                for (int x = 0; x < SIDE; x++) {
+                    mirrored[y * SIDE + x] = v[y * SIDE + SIDE - 1 - x];
+                }
+            }
+        }
+    }
+
+    private RepostVerifier() {
+    }
+
+    static Optional<Verdict> verify(Query q, RepostSignature candidate) {
+        float[] thumb = new float[candidate.thumb().length];
+        double mean = 0;
+        for (int i = 0; i < thumb.length; i++) {
+            thumb[i] = candidate.thumb()[i] & 0xFF;
+            mean += thumb[i];
+        }
+        mean /= thumb.length;
+        double ss = 0;
+        for (float t : thumb) {
+            ss += (t - mean) * (t - mean);
+        }
+        boolean flat = Math.sqrt(ss / thumb.length) < FLAT_STD;
+        if (flat || q.flat) {
+            return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12
+                    ? Optional.of(new Verdict(1.0, new Pose(0.5, 0.5, 1, 1, 0, false), Set.of())) : Optional.empty();
+        }
+        List<Scored> seeds = new ArrayList<>();
+        for (boolean mirror : new boolean[]{false, true}) {
+            seeds.add(score(q, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, mirror)));
+            seeds.add(score(q, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1.15, 1.15, 0, mirror)));
+            for (double s : new double[]{0.9, 0.8}) {
+                double off = (1 - s) / 2;
+                for (double cy = 0.5 - off; cy <= 0.5 + off + 1e-9; cy += off) {
+                    for (double cx = 0.5 - off; cx <= 0.5 + off + 1e-9; cx += off) {
+                        seeds.add(score(q, thumb, candidate.aspect(), new Pose(cx, cy, s, s, 0, mirror)));
+                    }
+                }
+            }
+        }
+        seeds.sort(Comparator.comparingDouble(Scored::ncc).reversed());
+        Scored best = seeds.get(0);
+        for (Scored seed : seeds.subList(0, 2)) {
+            if (seed.ncc() >= PLAUSIBLE) {
+                Scored refined = descend(q, thumb, candidate.aspect(), seed);
+                if (refined.ncc() > best.ncc()) {
+                    best = refined;
+                }
+            }
+        }
+        if (best.ncc() < ACCEPT) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(best.ncc(), best.pose(), edits(q, candidate, best.pose())));
+    }
+
+    private record Scored(Pose pose, double ncc) {
+    }
+
+    private static Scored descend(Query q, float[] thumb, float aspect, Scored start) {
+        double[] steps = {0.04, 0.04, 0.06, 0.06, Math.toRadians(4)};
+        Scored best = start;
+        for (int round = 0; round < 3; round++) {
+            boolean improved = true;
+            for (int it = 0; improved && it < 6; it++) {
+                improved = false;
+                for (int p = 0; p < 5; p++) {
+                    for (int sign = -1; sign <= 1; sign += 2) {
+                        Scored s = score(q, thumb, aspect, best.pose().with(p, sign * steps[p]));
+                        if (s.ncc() > best.ncc() + 1e-4) {
+                            best = s;
+                            improved = true;
+                        }
+                    }
+                }
+            }
+            for (int p = 0; p < 5; p++) {
+                steps[p] /= 2;
+            }
+        }
+        return best;
+    }
+
+    /** Normalised correlation of the query grid with the candidate's thumbnail sampled through {@code pose}. */
+    private static Scored score(Query q, float[] thumb, float aspect, Pose pose) {
+        double[] g = pose.mirror() ? q.mirrored : q.grid;
+        double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
+        int t = RepostSignature.THUMB;
+        double dot = 0, sum = 0, sq = 0;
+        for (int v = 0; v < SIDE; v++) {
+            double dy = ((v + 0.5) / SIDE - 0.5) * pose.sh();
+            for (int u = 0; u < SIDE; u++) {
+                double dx = ((u + 0.5) / SIDE - 0.5) * pose.sw() * aspect;
+                double x = (pose.cx() * aspect + cos * dx - sin * dy) / aspect * t - 0.5;
+                double y = (pose.cy() + sin * dx + cos * dy) * t - 0.5;
+                double s = bilinear(thumb, t, x, y);
+                dot += g[v * SIDE + u] * s;
+                sum += s;
+                sq += s * s;
+            }
+        }
+        int n = SIDE * SIDE;
+        double var = sq - sum * sum / n;
+        return new Scored(pose, var <= 1e-6 ? 0 : dot / Math.sqrt(var));
+    }
+
+    private static double bilinear(float[] img, int side, double x, double y) {
+        x = clamp(x, 0, side - 1.0001);
+        y = clamp(y, 0, side - 1.0001);
+        int x0 = (int) x, y0 = (int) y;
+        double fx = x - x0, fy = y - y0;
+        int i = y0 * side + x0;
+        double top = img[i] + (img[i + 1] - img[i]) * fx;
+        double bottom = img[i + side] + (img[i + side + 1] - img[i + side]) * fx;
+        return top + (bottom - top) * fy;
+    }
+
+    private static Set<RepostEdit> edits(Query q, RepostSignature c, Pose pose) {
+        EnumSet<RepostEdit> edits = EnumSet.noneOf(RepostEdit.class);
+        if (Math.abs(pose.theta()) >= Math.toRadians(1.5)) {
+            edits.add(RepostEdit.ROTATED);
+        }
+        if (pose.mirror()) {
+            edits.add(RepostEdit.MIRRORED);
+        }
+        if (pose.sw() <= 0.94 || pose.sh() <= 0.94) {
+            edits.add(RepostEdit.CROPPED);
+        }
+        if (q.signature.keptArea() < 0.92 * c.keptArea() || pose.sw() >= 1.08 || pose.sh() >= 1.08) {
+            edits.add(RepostEdit.BORDER);
+        }
+        double expected = c.aspect() * pose.sw() / pose.sh();
+        if (Math.abs(Math.log(q.signature.aspect() / expected)) > 0.12) {
+            edits.add(RepostEdit.STRETCHED);
+        }
+        if (Math.abs(chroma(q.signature.colour()) - chroma(c.colour())) > 18) {
+            edits.add(RepostEdit.RECOLOURED);
+        }
+        return edits;
+    }
+
+    /** Mean colourfulness of a grid: |R - G| + |B - G| per cell. */
+    private static double chroma(byte[] rgb) {
+        double s = 0;
+        for (int i = 0; i < rgb.length; i += 3) {
+            int r = rgb[i] & 0xFF, g = rgb[i + 1] & 0xFF, b = rgb[i + 2] & 0xFF;
+            s += Math.abs(r - g) + Math.abs(b - g);
+        }
+        return s / (rgb.length / 3.0);
+    }
+
+    private static double colourDistance(byte[] a, byte[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+        }
+        return s / a.length;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
