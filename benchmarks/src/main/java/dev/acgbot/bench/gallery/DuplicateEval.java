@@ -24,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class DuplicateEval implements Callable<Integer> {
     int queries;
     @Option(names = "--radius", defaultValue = "8", description = "the radius findDuplicates is asked with (default ${DEFAULT-VALUE}, /similar's)")
     int radius;
+    @Option(names = "--sweep", split = ",", paramLabel = "T", description = "also report every edit at these verifier thresholds (the gallery then returns hits down to the lowest)")
+    double[] sweep = new double[0];
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
     Path json;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "gallery data dir (default: temp, deleted)")
@@ -70,7 +73,10 @@ public final class DuplicateEval implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Path> pictures = folders.isEmpty() ? requireDefaultData(DEFAULT_DATA) : requireFolders(folders);
-        return run(pictures, queries, radius, json, dataDir, System.out);
+        if (sweep.length > 0) {
+            System.setProperty("acgbot.bench.duplicates.minSimilarity", Double.toString(Arrays.stream(sweep).min().orElseThrow()));
+        }
+        return run(pictures, queries, radius, sweep, json, dataDir, System.out);
     }
 
     /** The default data sets, or a {@link MissingPrerequisite} naming the packages of those not installed. */
@@ -92,7 +98,8 @@ public final class DuplicateEval implements Callable<Integer> {
         return folders;
     }
 
-    static int run(List<Path> folders, int queries, int radius, Path json, Path dataDir, PrintStream out) throws Exception {
+    static int run(List<Path> folders, int queries, int radius, double[] sweep, Path json, Path dataDir, PrintStream out)
+            throws Exception {
         boolean tempData = dataDir == null;
         Path data = tempData ? Files.createTempDirectory("acgbot-dup-eval") : dataDir;
         GalleryOptions options = GalleryOptions.builder().dataDir(data).folders(folders).clipModels(List.of()).batchSize(256).build();
@@ -133,14 +140,30 @@ public final class DuplicateEval implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-22s %-7s %5s %8s %8s %8s %8s %7s %7s%n", "edit", "sources", "n", "recall", "strict",
                     "found", "false/q", "p50 ms", "p95 ms");
             List<Map<String, Object>> rows = new ArrayList<>();
+            List<Map<String, Object>> sweepRows = new ArrayList<>();
             for (RepostEdits.Edit edit : RepostEdits.ALL) {
                 Random random = new Random(edit.name().hashCode());
                 List<Outcome> outcomes = new ArrayList<>();
+                List<List<DuplicateHit>> allHits = new ArrayList<>();
+                List<Double> times = new ArrayList<>();
                 for (Source s : sources) {
                     DecodedImage copy = fromBuffered(edit.apply().apply(s.image(), random));
                     long t0 = System.nanoTime();
                     List<DuplicateHit> hits = gallery.findDuplicates(copy, radius);
-                    outcomes.add(Outcome.of(s, hits, (System.nanoTime() - t0) / 1e6));
+                    times.add((System.nanoTime() - t0) / 1e6);
+                    allHits.add(hits);
+                    outcomes.add(Outcome.of(s, atLeast(hits, sweep.length > 0 ? DuplicateHit.COPY_SIMILARITY : -1), times.getLast()));
+                }
+                for (double t : sweep) {
+                    List<Outcome> at = new ArrayList<>();
+                    for (int q = 0; q < sources.size(); q++) {
+                        at.add(Outcome.of(sources.get(q), atLeast(allHits.get(q), t), times.get(q)));
+                    }
+                    Map<String, Object> row = Outcome.summarise(edit.name(), "all", at);
+                    row.put("threshold", t);
+                    out.printf(Locale.ROOT, "  at %.2f: %-22s recall %.3f  found %.3f  false/q %.3f%n", t, edit.name(),
+                            row.get("recall"), row.get("found"), row.get("false_per_query"));
+                    sweepRows.add(row);
                 }
                 for (String group : List.of("all", "colour", "sketch")) {
                     List<Outcome> in = outcomes.stream().filter(o -> group.equals("all") || o.kind().label().equals(group)).toList();
@@ -155,6 +178,7 @@ public final class DuplicateEval implements Callable<Integer> {
                 }
             }
             result.put("rows", rows);
+            result.put("sweep", sweepRows);
         } finally {
             if (tempData) {
                 deleteTree(data);
@@ -165,6 +189,11 @@ public final class DuplicateEval implements Callable<Integer> {
             out.println("wrote " + json);
         }
         return 0;
+    }
+
+    /** Hits the verifier scored at least {@code threshold}, and those it could not score (decided by hashes). */
+    private static List<DuplicateHit> atLeast(List<DuplicateHit> hits, double threshold) {
+        return hits.stream().filter(h -> !h.verified() || h.similarity() >= threshold).toList();
     }
 
     /** A query's source: its gallery entry, the picture the edits start from, and whether it is line art. */

@@ -63,7 +63,7 @@ class DuplicateEvalTest {
         Path json = dir.resolve("eval.json");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
 
-        int exit = DuplicateEval.run(List.of(pictures), 4, 8, json, dir.resolve("data"),
+        int exit = DuplicateEval.run(List.of(pictures), 4, 8, new double[0], json, dir.resolve("data"),
                 new PrintStream(text, true, StandardCharsets.UTF_8));
 
         assertEquals(0, exit);

@@ -17,6 +17,8 @@ import java.util.Set;
 public record DuplicateHit(GalleryEntry entry, boolean exact, int pHashDistance, int dHashDistance, double similarity,
                            Set<RepostEdit> edits) {
     public static final double UNVERIFIED = Double.NaN;
+    /** The verifier's threshold: a candidate correlating this well or better is a copy (docs/benchmarks.md). */
+    public static final double COPY_SIMILARITY = 0.85;
 
     public DuplicateHit {
         edits = Set.copyOf(edits);

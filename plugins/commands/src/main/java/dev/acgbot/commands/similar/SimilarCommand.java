@@ -18,6 +18,7 @@ import dev.acgbot.commands.internal.Captions;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.Gallery;
+import dev.acgbot.gallery.GalleryEntry;
 import dev.acgbot.gallery.SearchFilter;
 import dev.acgbot.gallery.SearchHit;
 import dev.acgbot.models.api.TagCategory;
@@ -26,10 +27,15 @@ import dev.acgbot.models.api.TagScore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** /similar: near duplicates first (with their Hamming distance), then semantically similar gallery images. */
+/**
+ * /similar: where a posted picture came from. In tiers: the picture's own gallery entry when the very file is there,
+ * then its copies ("same picture", "edited copy (cropped, …)" as the duplicate verifier tells), counted in full and
+ * shown up to k, then "similar art" by CLIP; one friendly line when there is none of these.
+ */
 public final class SimilarCommand {
     /** Only confident tags explain a hit (the usual general-tag threshold of the WD taggers). */
     static final float SHARED_TAG_SCORE = 0.35f;
@@ -68,13 +74,14 @@ public final class SimilarCommand {
             throw new UserFacingException("The gallery is empty. An admin can list image folders under gallery.folders in the configuration and run /reindex.");
         }
 
-        boolean alreadyInGallery = g.entry(image.sha256()).isPresent();
-        List<DuplicateHit> duplicates = g.findDuplicates(image.pixels(), settings.duplicateDistance()).stream()
+        Optional<GalleryEntry> itself = g.entry(image.sha256());
+        // every copy is counted; only k are shown ("12 copies, showing 5")
+        List<DuplicateHit> copies = g.findDuplicates(image.pixels(), settings.duplicateDistance()).stream()
                 .filter(d -> !d.entry().sha256().equals(image.sha256()))
-                .limit(k)
                 .toList();
+        List<DuplicateHit> shown = copies.subList(0, Math.min(k, copies.size()));
         SearchFilter filter = SearchFilter.excluding(image.sha256());
-        for (DuplicateHit d : duplicates) {
+        for (DuplicateHit d : copies) {
             filter = filter.exclude(d.entry().sha256());
         }
         List<SearchHit> similar = List.of();
@@ -85,17 +92,24 @@ public final class SimilarCommand {
         } else {
             semanticNote = "Similar-art search needs the CLIP model (" + clipModel + "); an admin can install it with ./acgbot models fetch " + clipModel;
         }
+        if (itself.isEmpty() && copies.isEmpty() && similar.isEmpty()) {
+            String line = "No copies of " + image.fileName() + " and no similar art in the gallery.";
+            ctx.reply(Reply.text(semanticNote.isEmpty() ? RichText.plain(line) : RichText.builder().plain(line).newline().plain(semanticNote).build()));
+            return;
+        }
 
         Set<String> queryTags = queryTags(image);
         List<Reply.Image> items = new ArrayList<>();
-        for (DuplicateHit d : duplicates) {
-            String kind = d.pHashDistance() == 0 && d.dHashDistance() == 0 ? "duplicate" : "near duplicate";
-            items.add(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()), RichText.builder()
-                    .bold(kind).plain(" · Hamming " + d.pHashDistance() + "/" + d.dHashDistance() + " (pHash/dHash) · "
-                    + Captions.origin(d.entry())).build()));
+        itself.ifPresent(e -> items.add(new Reply.Image(GalleryImages.ref(e, gallery.settings().folders()),
+                RichText.builder().bold("this picture, in the gallery").plain(" · " + e.path()
+                        + e.sourceUrl().map(url -> " · " + url).orElse("")).build())));
+        for (DuplicateHit d : shown) {
+            items.add(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()),
+                    DuplicateCaption.of(d, settings.duplicateDistance())));
         }
         for (SearchHit hit : similar) {
-            RichText.Builder caption = RichText.builder().plain("similar " + Captions.score(hit.score()) + " · " + Captions.origin(hit.entry()));
+            RichText.Builder caption = RichText.builder().bold("similar art").plain(" · " + Captions.origin(hit.entry())
+                    + " · score " + Captions.score(hit.score()));
             List<String> shared = Captions.sharedTags(queryTags, hit.entry().tags(), SHARED_TAG_SCORE, 5);
             if (!shared.isEmpty()) {
                 caption.plain(" · shared tags: " + String.join(", ", shared));
@@ -104,18 +118,23 @@ public final class SimilarCommand {
         }
 
         RichText.Builder header = RichText.builder().bold("🖼 " + image.fileName());
-        if (alreadyInGallery) {
-            header.plain(" — this exact file is already in the gallery");
+        if (itself.isPresent()) {
+            header.plain(" — this exact file is in the gallery");
         }
-        header.newline().plain(duplicates.size() + " duplicate(s), " + similar.size() + " similar");
+        header.newline().plain(countLine(copies.size(), shown.size()) + " · " + similar.size() + " similar");
         if (!semanticNote.isEmpty()) {
             header.newline().plain(semanticNote);
         }
-        if (items.isEmpty()) {
-            ctx.reply(Reply.text(header.newline().plain("Nothing similar found.").build()));
-        } else {
-            ctx.reply(new Reply.Album(header.build(), items));
+        ctx.reply(new Reply.Album(header.build(), items));
+    }
+
+    /** "no other copies", "1 copy", "12 copies, showing 5". */
+    static String countLine(int copies, int shown) {
+        if (copies == 0) {
+            return "no other copies";
         }
+        String n = copies == 1 ? "1 copy" : copies + " copies";
+        return shown < copies ? n + ", showing " + shown : n;
     }
 
     /** The query's general and character tags when a tagger is installed, to explain hits; nothing otherwise. */
