@@ -4,12 +4,14 @@ import dev.acgbot.models.image.DecodedImage;
 
 /**
  * Uniform margins (borders, letterbox bars, the white around clip art) found from the outside in: a row or column
- * is margin while at least 98 % of its pixels lie within {@value #TOLERANCE} per channel of the corner colour, so
+ * is margin (when that corner colour is neutral: white, black or grey) while at least 98 % of its pixels lie within {@value #TOLERANCE} per channel of the corner colour, so
  * JPEG ringing at the edge does not stop the trim. Pictures that would keep under 4 % of their area (blank or
  * nearly blank) are left whole.
  */
 final class Margins {
     private static final int TOLERANCE = 28;
+    /** Frames, bars and clip-art surrounds are white, black or grey: at most this far from grey per channel. */
+    private static final int NEUTRAL = 24;
     private static final double MARGIN_SHARE = 0.98;
     private static final double MIN_KEPT_AREA = 0.04;
 
@@ -52,6 +54,9 @@ final class Margins {
         int w = img.width(), h = img.height();
         int[] px = img.argb();
         int ref = px[0];
+        if (Math.abs((ref >> 16 & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL || Math.abs((ref & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL) {
+            return new Box(0, 0, w, h); // a coloured edge is part of the picture (a flag's band), not a frame
+        }
         int x0 = 0, y0 = 0, x1 = w, y1 = h;
         while (y0 < y1 - 1 && margin(px, w, ref, x0, x1, y0, true)) {
             y0++;

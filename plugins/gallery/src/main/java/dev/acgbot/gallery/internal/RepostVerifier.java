@@ -34,7 +34,11 @@ final class RepostVerifier {
     /** Below this the descent is not worth running: unrelated pictures. */
     private static final double PLAUSIBLE = 0.55;
     private static final double FLAT_STD = 4.0;
+    private static final double COLOURFUL = 12;
+    private static final double HUE_TOLERANCE = 24;
     private static final double UNTOUCHED_MARGIN = 0.03;
+    private static final double MIN_INSIDE = 0.6;
+    private static final double SEED_TURN = Math.toRadians(6);
     /** The coarse grid scores a true copy a little higher than the fine one; this much below the bar still goes on. */
     private static final double COARSE_SLACK = 0.05;
     private static final double MAX_ROTATION = Math.toRadians(12);
@@ -128,8 +132,11 @@ final class RepostVerifier {
             return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12
                     ? Optional.of(new Verdict(1.0, new Pose(0.5, 0.5, 1, 1, 0, false), Set.of())) : Optional.empty();
         }
+        // one orientation is searched: the one the untouched window prefers (halves the cost, measured the same recall)
+        boolean mirrored = score(q.coarse, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, true)).ncc()
+                > score(q.coarse, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, false)).ncc();
         List<Scored> seeds = new ArrayList<>();
-        for (boolean mirror : new boolean[]{false, true}) {
+        for (boolean mirror : new boolean[]{mirrored}) {
             seeds.add(score(q.coarse, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, mirror)));
             seeds.add(score(q.coarse, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1.15, 1.15, 0, mirror)));
             for (double s : new double[]{0.9, 0.8}) {
@@ -139,6 +146,13 @@ final class RepostVerifier {
                         seeds.add(score(q.coarse, thumb, candidate.aspect(), new Pose(cx, cy, s, s, 0, mirror)));
                     }
                 }
+            }
+        }
+        seeds.sort(Comparator.comparingDouble(Scored::ncc).reversed());
+        // a rotated copy scores low at every unrotated window: the three best windows are tried turned both ways
+        for (Scored top : List.copyOf(seeds.subList(0, 3))) {
+            for (int sign = -1; sign <= 1; sign += 2) {
+                seeds.add(score(q.coarse, thumb, candidate.aspect(), top.pose().with(4, sign * SEED_TURN)));
             }
         }
         seeds.sort(Comparator.comparingDouble(Scored::ncc).reversed());
@@ -163,8 +177,13 @@ final class RepostVerifier {
         if (fine.ncc() < ACCEPT) {
             return Optional.empty();
         }
-        Pose named = fine.ncc() - untouched.ncc() < UNTOUCHED_MARGIN ? untouched.pose() : fine.pose();
-        return Optional.of(new Verdict(fine.ncc(), named, edits(q, candidate, named)));
+        boolean asIs = fine.ncc() - untouched.ncc() < UNTOUCHED_MARGIN;
+        Pose named = asIs ? untouched.pose() : fine.pose();
+        // a crop changes the mean colour (it cuts coloured areas away): the hue check is looser for an edited pose
+        if (!sameColours(q.signature.colour(), candidate.colour(), asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(fine.ncc(), named, edits(q, candidate, named, asIs)));
     }
 
     private record Scored(Pose pose, double ncc) {
@@ -194,28 +213,42 @@ final class RepostVerifier {
         return best;
     }
 
-    /** Normalised correlation of the query grid with the candidate's thumbnail sampled through {@code pose}. */
+    /**
+     * Normalised correlation of the query grid with the candidate's thumbnail sampled through {@code pose}, over the
+     * grid cells that land inside the candidate: the rest (the filled corners of a rotated copy, an added border or
+     * caption) is not in the source at all. Fewer than {@value #MIN_INSIDE} of the cells inside scores 0.
+     */
     private static Scored score(Grid grid, float[] thumb, float aspect, Pose pose) {
         double[] g = pose.mirror() ? grid.mirrored() : grid.values();
         int side = grid.side();
         double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
         int t = RepostSignature.THUMB;
-        double dot = 0, sum = 0, sq = 0;
+        double sq = 0, sqq = 0, ss = 0, sss = 0, sqs = 0;
+        int n = 0;
         for (int v = 0; v < side; v++) {
             double dy = ((v + 0.5) / side - 0.5) * pose.sh();
             for (int u = 0; u < side; u++) {
                 double dx = ((u + 0.5) / side - 0.5) * pose.sw() * aspect;
                 double x = (pose.cx() * aspect + cos * dx - sin * dy) / aspect * t - 0.5;
                 double y = (pose.cy() + sin * dx + cos * dy) * t - 0.5;
+                if (x < -0.5 || y < -0.5 || x > t - 0.5 || y > t - 0.5) {
+                    continue;
+                }
                 double s = bilinear(thumb, t, x, y);
-                dot += g[v * side + u] * s;
-                sum += s;
-                sq += s * s;
+                double q = g[v * side + u];
+                sq += q;
+                sqq += q * q;
+                ss += s;
+                sss += s * s;
+                sqs += q * s;
+                n++;
             }
         }
-        int n = side * side;
-        double var = sq - sum * sum / n;
-        return new Scored(pose, var <= 1e-6 ? 0 : dot / Math.sqrt(var));
+        if (n < MIN_INSIDE * side * side) {
+            return new Scored(pose, 0);
+        }
+        double varQ = sqq - sq * sq / n, varS = sss - ss * ss / n;
+        return new Scored(pose, varQ <= 1e-12 || varS <= 1e-6 ? 0 : (sqs - sq * ss / n) / Math.sqrt(varQ * varS));
     }
 
     private static double bilinear(float[] img, int side, double x, double y) {
@@ -229,7 +262,7 @@ final class RepostVerifier {
         return top + (bottom - top) * fy;
     }
 
-    private static Set<RepostEdit> edits(Query q, RepostSignature c, Pose pose) {
+    private static Set<RepostEdit> edits(Query q, RepostSignature c, Pose pose, boolean asIs) {
         EnumSet<RepostEdit> edits = EnumSet.noneOf(RepostEdit.class);
         if (Math.abs(pose.theta()) >= Math.toRadians(1.5)) {
             edits.add(RepostEdit.ROTATED);
@@ -237,20 +270,46 @@ final class RepostVerifier {
         if (pose.mirror()) {
             edits.add(RepostEdit.MIRRORED);
         }
-        if (pose.sw() <= 0.94 || pose.sh() <= 0.94) {
+        // 10 % either way before a crop or border is named: a greyscale copy may trim a line more than its source
+        if (pose.sw() <= 0.9 || pose.sh() <= 0.9) {
             edits.add(RepostEdit.CROPPED);
         }
-        if (q.signature.keptArea() < 0.92 * c.keptArea() || pose.sw() >= 1.08 || pose.sh() >= 1.08) {
+        if (q.signature.keptArea() < 0.92 * c.keptArea() || pose.sw() >= 1.1 || pose.sh() >= 1.1) {
             edits.add(RepostEdit.BORDER);
         }
         double expected = c.aspect() * pose.sw() / pose.sh();
         if (Math.abs(Math.log(q.signature.aspect() / expected)) > 0.12) {
             edits.add(RepostEdit.STRETCHED);
         }
-        if (Math.abs(chroma(q.signature.colour()) - chroma(c.colour())) > 18) {
+        double qc = chroma(q.signature.colour()), cc = chroma(c.colour());
+        if (qc < COLOURFUL && cc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18) {
             edits.add(RepostEdit.RECOLOURED);
         }
         return edits;
+    }
+
+    /**
+     * Grey correlation is blind to hue (every tricolour flag correlates with every other): when both pictures have
+     * colour, their mean (R - G, B - G) must agree within {@value #HUE_TOLERANCE} levels (twice that when the pose
+     * is edited). A greyscale copy has no
+     * colour to compare, and a contrast or brightness change moves the means little (+30 % contrast: 0.3 of them).
+     */
+    static boolean sameColours(byte[] a, byte[] b, double tolerance) {
+        if (chroma(a) < COLOURFUL || chroma(b) < COLOURFUL) {
+            return true;
+        }
+        double[] ma = meanOpponent(a), mb = meanOpponent(b);
+        return Math.hypot(ma[0] - mb[0], ma[1] - mb[1]) <= tolerance;
+    }
+
+    private static double[] meanOpponent(byte[] rgb) {
+        double rg = 0, bg = 0;
+        int n = rgb.length / 3;
+        for (int i = 0; i < rgb.length; i += 3) {
+            rg += (rgb[i] & 0xFF) - (rgb[i + 1] & 0xFF);
+            bg += (rgb[i + 2] & 0xFF) - (rgb[i + 1] & 0xFF);
+        }
+        return new double[]{rg / n, bg / n};
     }
 
     /** Mean colourfulness of a grid: |R - G| + |B - G| per cell. */
