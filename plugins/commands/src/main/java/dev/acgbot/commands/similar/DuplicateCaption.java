@@ -24,6 +24,9 @@ final class DuplicateCaption {
         if (hit.samePicture()) {
             return "same picture";
         }
+        if (!hit.verified()) {
+            return "near duplicate"; // indexed before schema 2: the hashes cannot say what was edited
+        }
         if (hit.edits().isEmpty()) {
             return "edited copy";
         }
