@@ -16,7 +16,7 @@ import java.util.Set;
  * for a candidate, a window of the candidate's stored thumbnail (centre, width and height as shares of the picture,
  * a rotation, mirrored or not) is sampled onto the same grid, and the normalised correlation (brightness, contrast
  * and greyscale do not change it) is maximised: first over a few seed windows (whole, 90 % and 80 % crops at nine
- * places, 115 % for rotated canvases and captions), then by coordinate descent from the two best seeds. A copy
+ * places, 115 % for rotated canvases and captions), then by coordinate descent from the best seed. A copy
  * counts as a duplicate at a correlation of {@value #ACCEPT} or more (chosen with {@code bench duplicates},
  * docs/benchmarks.md). Flat pictures (grey spread under {@value #FLAT_STD} levels) have no correlation to speak of:
  * they match only flat pictures of the same colour.
@@ -32,7 +32,7 @@ final class RepostVerifier {
     static final double ACCEPT = Double.parseDouble(System.getProperty(SWEEP_PROPERTY,
             Double.toString(dev.acgbot.gallery.DuplicateHit.COPY_SIMILARITY)));
     /** Below this the descent is not worth running: unrelated pictures. */
-    private static final double PLAUSIBLE = 0.55;
+    private static final double PLAUSIBLE = 0.65;
     private static final double FLAT_STD = 4.0;
     private static final double COLOURFUL = 12;
     private static final double HUE_TOLERANCE = 24;
@@ -157,13 +157,9 @@ final class RepostVerifier {
         }
         seeds.sort(Comparator.comparingDouble(Scored::ncc).reversed());
         Scored best = seeds.get(0);
-        for (Scored seed : seeds.subList(0, 2)) {
-            if (seed.ncc() >= PLAUSIBLE) {
-                Scored refined = descend(q, thumb, candidate.aspect(), seed);
-                if (refined.ncc() > best.ncc()) {
-                    best = refined;
-                }
-            }
+        // the descent is most of the cost: from the best seed only, and only when it is plausible at all
+        if (best.ncc() >= PLAUSIBLE) {
+            best = descend(q, thumb, candidate.aspect(), best);
         }
         if (best.ncc() < ACCEPT - COARSE_SLACK) {
             return Optional.empty();
@@ -194,7 +190,7 @@ final class RepostVerifier {
         Scored best = start;
         for (int round = 0; round < 3; round++) {
             boolean improved = true;
-            for (int it = 0; improved && it < 6; it++) {
+            for (int it = 0; improved && it < 4; it++) {
                 improved = false;
                 for (int p = 0; p < 5; p++) {
                     for (int sign = -1; sign <= 1; sign += 2) {

@@ -1,0 +1,109 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.DuplicateHit;
+import dev.acgbot.gallery.EmbeddingEncoding;
+import dev.acgbot.gallery.Gallery;
+import dev.acgbot.gallery.GalleryEntry;
+import dev.acgbot.gallery.GalleryOptions;
+import dev.acgbot.gallery.testing.FakeInference;
+import dev.acgbot.gallery.testing.TestImages;
+import dev.acgbot.models.image.DecodedImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Lookup time at gallery scale (issue 12: p95 at most 50 ms at 100k on 2 cores), on a synthetic set written straight
+ * into the store (the indexer's own speed is measured elsewhere): {@code ACGBOT_DUP_SCALE} pictures, 30 % thin strokes
+ * on white (their hashes crowd together, so most queries fill the verifier's candidate list), the rest random shapes;
+ * then JPEG-re-encoded, cropped and mirrored copies of random ones are looked up through {@link Gallery#findDuplicates}.
+ * Runs only with {@code ACGBOT_DUP_SCALE=100000} set (about 2 minutes to build); docs/benchmarks.md has the command.
+ */
+@EnabledIfEnvironmentVariable(named = "ACGBOT_DUP_SCALE", matches = "\\d+")
+class DuplicateLookupScaleTest {
+
+    @Test
+    void lookupStaysWithinItsBudgetAtScale(@TempDir Path dir) throws Exception {
+        int n = Integer.parseInt(System.getenv("ACGBOT_DUP_SCALE"));
+        Path data = dir.resolve("data");
+        long t0 = System.nanoTime();
+        try (GalleryStore store = GalleryStore.open(data.resolve("gallery.db"), EmbeddingEncoding.FP16)) {
+            for (int i = 0; i < n; i++) {
+                DecodedImage img = TestImages.decoded(picture(i));
+                String sha = String.format(Locale.ROOT, "%064x", i);
+                store.putEntry(new GalleryEntry(sha, List.of(Path.of("/g/p" + i + ".png")), 1000, Instant.EPOCH, img.width(),
+                        img.height(), Optional.empty(), PerceptualHash.pHash(img), PerceptualHash.dHash(img), Map.of(), "", Map.of()));
+                store.putSignature(sha, RepostSignature.of(img));
+                if (i % 5000 == 4999) {
+                    store.commit();
+                }
+            }
+            store.commit();
+        }
+        System.out.printf(Locale.ROOT, "built %d entries in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+        GalleryOptions options = GalleryOptions.builder().dataDir(data).folders(List.of(dir)).clipModels(List.of()).build();
+        try (Gallery g = Gallery.open(options, new FakeInference("v1", 0))) {
+            Random random = new Random(5);
+            int queries = 300;
+            double[] ms = new double[queries];
+            int first = 0;
+            int candidatesFull = 0;
+            for (int q = -30; q < queries; q++) {
+                int i = random.nextInt(n);
+                BufferedImage src = picture(i);
+                BufferedImage copy = switch (Math.floorMod(q, 3)) {
+                    case 0 -> TestImages.jpegRoundTrip(src, 0.7f);
+                    case 1 -> TestImages.cropped(src, 0.1);
+                    default -> TestImages.mirrored(src);
+                };
+                DecodedImage query = TestImages.decoded(copy);
+                long s = System.nanoTime();
+                List<DuplicateHit> hits = g.findDuplicates(query, 8);
+                if (q >= 0) {
+                    ms[q] = (System.nanoTime() - s) / 1e6;
+                    first += !hits.isEmpty() && hits.get(0).entry().path().toString().equals("/g/p" + i + ".png") ? 1 : 0;
+                }
+            }
+            Arrays.sort(ms);
+            double p95 = ms[(int) Math.ceil(0.95 * queries) - 1];
+            System.out.printf(Locale.ROOT, "%d lookups on %d images, %d cores: p50 %.2f ms, p95 %.2f ms, max %.2f ms; source first %.3f%n",
+                    queries, n, Runtime.getRuntime().availableProcessors(), ms[(queries - 1) / 2], p95, ms[queries - 1],
+                    (double) first / queries);
+            assertTrue(p95 <= 50, "p95 " + p95 + " ms");
+        }
+    }
+
+    /** Picture {@code i}, the same on every run: 30 % strokes on white, the rest coloured shapes. */
+    private static BufferedImage picture(int i) {
+        Random r = new Random(i * 7919L + 17);
+        if (r.nextInt(10) >= 3) {
+            return TestImages.picture(i);
+        }
+        BufferedImage img = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 160, 120);
+        g.setColor(new Color(60 + r.nextInt(120), 60 + r.nextInt(120), 60 + r.nextInt(120)));
+        g.setStroke(new BasicStroke(1 + r.nextInt(2)));
+        for (int s = 0; s < 6; s++) {
+            g.drawLine(40 + r.nextInt(80), 30 + r.nextInt(60), 40 + r.nextInt(80), 30 + r.nextInt(60));
+        }
+        g.dispose();
+        return img;
+    }
+}
