@@ -401,7 +401,8 @@ public final class DefaultGallery implements Gallery {
                     PerceptualHash.pHash(inner), PerceptualHash.dHash(inner));
             hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS)).forEach((sha, n) -> near.merge(sha, n,
                     (a, b) -> new HashRows.Near(Math.min(a.pHashDistance(), b.pHashDistance()),
-                            Math.min(a.dHashDistance(), b.dHashDistance()), Math.min(a.closest(), b.closest()))));
+                            Math.min(a.dHashDistance(), b.dHashDistance()), Math.min(a.closest(), b.closest()),
+                            Math.min(a.closestDHash(), b.closestDHash()))));
         }
         List<Map.Entry<String, HashRows.Near>> candidates = near.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
@@ -417,7 +418,7 @@ public final class DefaultGallery implements Gallery {
             }
             Optional<RepostSignature> signature = store.signature(c.getKey());
             if (signature.isPresent()) {
-                RepostVerifier.verify(query, signature.get()).ifPresent(v -> hits.add(new DuplicateHit(entry.get(), exact,
+                RepostVerifier.verify(query, signature.get(), n.closestDHash()).ifPresent(v -> hits.add(new DuplicateHit(entry.get(), exact,
                         n.pHashDistance(), n.dHashDistance(), v.similarity(), v.edits())));
             } else if (DuplicateRule.isDuplicate(n.pHashDistance(), n.dHashDistance(), maxHamming)) {
                 hits.add(new DuplicateHit(entry.get(), exact, n.pHashDistance(), n.dHashDistance()));

@@ -53,7 +53,7 @@ final class HashRows {
      * A candidate: the whole-image distances (what schema 1 decided on) and the closest pairing of any query hash
      * pair (whole or trimmed) with any stored pair, p + d.
      */
-    record Near(int pHashDistance, int dHashDistance, int closest) {
+    record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash) {
     }
 
     record Snapshot(HammingIndex.Reader pHashes, HammingIndex.Reader dHashes, HammingIndex.Reader trimmedPHashes,
@@ -96,7 +96,8 @@ final class HashRows {
             long p = pHashes.hash(row), d = dHashes.hash(row), tp = trimmedPHashes.hash(row), td = trimmedDHashes.hash(row);
             int closest = Math.min(Math.min(dist(q.pHash(), p) + dist(q.dHash(), d), dist(q.trimmedPHash(), tp) + dist(q.trimmedDHash(), td)),
                     Math.min(dist(q.pHash(), tp) + dist(q.dHash(), td), dist(q.trimmedPHash(), p) + dist(q.trimmedDHash(), d)));
-            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest));
+            int closestD = Math.min(Math.min(dist(q.dHash(), d), dist(q.trimmedDHash(), td)), Math.min(dist(q.dHash(), td), dist(q.trimmedDHash(), d)));
+            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD));
         }
 
         private static int dist(long a, long b) {

@@ -34,6 +34,10 @@ final class RepostVerifier {
     /** Below this the descent is not worth running: unrelated pictures. */
     private static final double PLAUSIBLE = 0.65;
     private static final double FLAT_STD = 4.0;
+    /** Below this grey spread a thumbnail is faint line art: the dHash must agree too ({@value #FAINT_DHASH} bits). */
+    private static final double FAINT_STD = 10.0;
+    private static final int FAINT_DHASH = 12;
+    private static final int FLAT_DHASH = 6;
     private static final double COLOURFUL = 12;
     private static final double HUE_TOLERANCE = 24;
     private static final double UNTOUCHED_MARGIN = 0.03;
@@ -61,7 +65,11 @@ final class RepostVerifier {
     }
 
     /** A mean-free unit-norm grey grid of the copy, and its mirror image. */
-    record Grid(int side, double[] values, double[] mirrored, boolean flat) {
+    record Grid(int side, double[] values, double[] mirrored, double std) {
+        boolean flat() {
+            return std < FLAT_STD;
+        }
+
         static Grid of(DecodedImage trimmed, int side) {
             byte[] g = RepostSignature.grey(trimmed, side);
             double[] v = new double[g.length];
@@ -88,7 +96,7 @@ final class RepostVerifier {
                     m[y * side + x] = v[y * side + side - 1 - x];
                 }
             }
-            return new Grid(side, v, m, Math.sqrt(ss / v.length) < FLAT_STD);
+            return new Grid(side, v, m, Math.sqrt(ss / v.length));
         }
     }
 
@@ -102,20 +110,26 @@ final class RepostVerifier {
         final Grid coarse;
         final Grid fine;
         final boolean flat;
+        final boolean faint;
 
         Query(DecodedImage reduced) {
             this.signature = RepostSignature.of(reduced);
             DecodedImage trimmed = Margins.trim(PerceptualHash.onWhite(reduced));
             this.coarse = Grid.of(trimmed, SIDE);
             this.fine = Grid.of(trimmed, FINE);
-            this.flat = coarse.flat();
+            this.flat = fine.flat();
+            this.faint = fine.std() < FAINT_STD;
         }
     }
 
     private RepostVerifier() {
     }
 
-    static Optional<Verdict> verify(Query q, RepostSignature candidate) {
+    /**
+     * @param dHashDistance the closest dHash distance of the copy (or its mirror image) to the candidate: the only
+     *                      evidence left for flat and faint pictures, whose dHash a re-encode moves by 0-4 bits
+     */
+    static Optional<Verdict> verify(Query q, RepostSignature candidate, int dHashDistance) {
         float[] thumb = new float[candidate.thumb().length];
         double mean = 0;
         for (int i = 0; i < thumb.length; i++) {
@@ -127,10 +141,15 @@ final class RepostVerifier {
         for (float t : thumb) {
             ss += (t - mean) * (t - mean);
         }
-        boolean flat = Math.sqrt(ss / thumb.length) < FLAT_STD;
+        double std = Math.sqrt(ss / thumb.length);
+        boolean flat = std < FLAT_STD;
         if (flat || q.flat) {
-            return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12
+            // a faint drawing thumbnails as flat too: every one would match every other without the dHash
+            return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
                     ? Optional.of(new Verdict(1.0, new Pose(0.5, 0.5, 1, 1, 0, false), Set.of())) : Optional.empty();
+        }
+        if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
+            return Optional.empty(); // too little contrast for the correlation alone to vouch
         }
         // one orientation is searched: the one the untouched window prefers (halves the cost, measured the same recall)
         boolean mirrored = score(q.coarse, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, true)).ncc()

@@ -21,7 +21,11 @@ class RepostVerifierTest {
 
     private static Optional<RepostVerifier.Verdict> verify(BufferedImage copy, BufferedImage source) {
         RepostSignature stored = RepostSignature.of(ImageOps.reduce(TestImages.decoded(source), 256));
-        return RepostVerifier.verify(new RepostVerifier.Query(ImageOps.reduce(TestImages.decoded(copy), 256)), stored);
+        DecodedImage c = ImageOps.reduce(TestImages.decoded(copy), 256);
+        DecodedImage s = ImageOps.reduce(TestImages.decoded(source), 256);
+        int d = Math.min(Long.bitCount(PerceptualHash.dHash(c) ^ PerceptualHash.dHash(s)),
+                Long.bitCount(PerceptualHash.dHash(PerceptualHash.mirrored(c)) ^ PerceptualHash.dHash(s)));
+        return RepostVerifier.verify(new RepostVerifier.Query(c), stored, d);
     }
 
     @Test
@@ -74,6 +78,13 @@ class RepostVerifierTest {
         BufferedImage other = bands(new Color(0xd0, 0x20, 0x30), new Color(0xf0, 0xf0, 0xf0), new Color(0x30, 0x40, 0xc0));
         assertTrue(verify(other, rwanda).isEmpty());
         assertTrue(verify(TestImages.resized(rwanda, 0.5), rwanda).isPresent());
+    }
+
+    @Test
+    void faintDrawingsAreNotCopiesOfEachOtherButAFaintDrawingOfItsJpegIs() {
+        BufferedImage a = faint(1), b = faint(2);
+        assertTrue(verify(b, a).isEmpty(), "sibling sketches");
+        assertTrue(verify(TestImages.jpegRoundTrip(a, 0.6f), a).isPresent());
     }
 
     @Test
@@ -155,6 +166,19 @@ class RepostVerifierTest {
         g.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, 0.5f));
         g.setPaint(new java.awt.GradientPaint(0, 0, new Color(250, 40, 40), img.getWidth(), img.getHeight(), new Color(20, 40, 250)));
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.dispose();
+        return out;
+    }
+
+    /** A few thin light-grey strokes on white: the faint line art whose pHash is noise. */
+    private static BufferedImage faint(long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        BufferedImage out = flat(Color.WHITE);
+        Graphics2D g = out.createGraphics();
+        g.setColor(new Color(200, 200, 200));
+        for (int i = 0; i < 5; i++) {
+            g.drawLine(40 + r.nextInt(120), 30 + r.nextInt(90), 40 + r.nextInt(120), 30 + r.nextInt(90));
+        }
         g.dispose();
         return out;
     }
