@@ -151,31 +151,7 @@ final class RepostVerifier {
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
         }
-        // one orientation is searched: the one the untouched window prefers (halves the cost, measured the same recall)
-        boolean mirrored = score(q.coarse, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, true)).ncc()
-                > score(q.coarse, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, false)).ncc();
-        List<Scored> seeds = new ArrayList<>();
-        for (boolean mirror : new boolean[]{mirrored}) {
-            seeds.add(score(q.coarse, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, mirror)));
-            seeds.add(score(q.coarse, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1.15, 1.15, 0, mirror)));
-            for (double s : new double[]{0.9, 0.8}) {
-                double off = (1 - s) / 2;
-                for (double cy = 0.5 - off; cy <= 0.5 + off + 1e-9; cy += off) {
-                    for (double cx = 0.5 - off; cx <= 0.5 + off + 1e-9; cx += off) {
-                        seeds.add(score(q.coarse, thumb, candidate.aspect(), new Pose(cx, cy, s, s, 0, mirror)));
-                    }
-                }
-            }
-        }
-        seeds.sort(Comparator.comparingDouble(Scored::ncc).reversed());
-        // a rotated copy scores low at every unrotated window: the three best windows are tried turned both ways
-        for (Scored top : List.copyOf(seeds.subList(0, 3))) {
-            for (int sign = -1; sign <= 1; sign += 2) {
-                seeds.add(score(q.coarse, thumb, candidate.aspect(), top.pose().with(4, sign * SEED_TURN)));
-            }
-        }
-        seeds.sort(Comparator.comparingDouble(Scored::ncc).reversed());
-        Scored best = seeds.get(0);
+        Scored best = bestSeed(q, thumb, candidate.aspect());
         // the descent is most of the cost: from the best seed only, and only when it is plausible at all
         if (best.ncc() >= PLAUSIBLE) {
             best = descend(q, thumb, candidate.aspect(), best);
@@ -202,6 +178,34 @@ final class RepostVerifier {
     }
 
     private record Scored(Pose pose, double ncc) {
+    }
+
+    /**
+     * The best starting window. One orientation is searched, the one the untouched window prefers (half the cost of
+     * both; not measured separately for recall). A rotated copy scores low at every unrotated window, so the three
+     * best windows are also tried turned both ways.
+     */
+    private static Scored bestSeed(Query q, float[] thumb, float aspect) {
+        boolean mirror = score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, true)).ncc()
+                > score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, false)).ncc();
+        List<Scored> seeds = new ArrayList<>();
+        seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, mirror)));
+        seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1.15, 1.15, 0, mirror)));
+        for (double s : new double[]{0.9, 0.8}) {
+            double off = (1 - s) / 2;
+            for (double cy = 0.5 - off; cy <= 0.5 + off + 1e-9; cy += off) {
+                for (double cx = 0.5 - off; cx <= 0.5 + off + 1e-9; cx += off) {
+                    seeds.add(score(q.coarse, thumb, aspect, new Pose(cx, cy, s, s, 0, mirror)));
+                }
+            }
+        }
+        seeds.sort(Comparator.comparingDouble(Scored::ncc).reversed());
+        for (Scored top : List.copyOf(seeds.subList(0, 3))) {
+            for (int sign = -1; sign <= 1; sign += 2) {
+                seeds.add(score(q.coarse, thumb, aspect, top.pose().with(4, sign * SEED_TURN)));
+            }
+        }
+        return seeds.stream().max(Comparator.comparingDouble(Scored::ncc)).orElseThrow();
     }
 
     private static Scored descend(Query q, float[] thumb, float aspect, Scored start) {
