@@ -1,7 +1,6 @@
 package dev.acgbot.bench.cli;
 
 import dev.acgbot.bench.gallery.DuplicateEval;
-import dev.acgbot.bench.gallery.DuplicateScaleBench;
 import dev.acgbot.bench.gallery.IndexBench;
 import dev.acgbot.bench.gallery.StoreBench;
 import dev.acgbot.bench.inference.InferenceBench;
@@ -19,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "acgbot bench", mixinStandardHelpOptions = true,
         description = "Benchmarks and evaluations (not part of the bot). Each prints a table; most write JSON with --json FILE.",
-        subcommands = {InferenceBench.class, IndexBench.class, DuplicateEval.class, DuplicateScaleBench.class, StoreBench.class,
+        subcommands = {InferenceBench.class, IndexBench.class, DuplicateEval.class, StoreBench.class,
                 PreprocessBench.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Callable<Integer> {
 

@@ -97,7 +97,7 @@ public final class DefaultGallery implements Gallery {
         return gallery;
     }
 
-    /** Candidates the verifier sees at most (each costs 0.1-0.5 ms; bench duplicates-scale). */
+    /** Candidates the verifier sees at most: the verifier is most of a lookup's time (DuplicateLookupScaleTest). */
     static final int MAX_CANDIDATES = 24;
     /** Hash radius of the candidate stage: wider than /similar's 8 so crops and rotations still reach the verifier. */
     static final int CANDIDATE_RADIUS = 14;
