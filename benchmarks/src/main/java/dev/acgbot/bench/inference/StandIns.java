@@ -30,10 +30,15 @@ public final class StandIns {
     }
 
     /** When the stand-ins must be built: the interpreter and its torch and onnx, or a {@code MissingPrerequisite}. */
-    static void requireBuilder(Path cacheDir, Python python) {
+    public static void requireBuilder(Path cacheDir, Python python) {
+        requireBuilder(cacheDir, python, "bench inference");
+    }
+
+    /** As above, naming the benchmark that needs them. */
+    public static void requireBuilder(Path cacheDir, Python python, String bench) {
         try {
             if (missing(cacheDir)) {
-                python.require("bench inference's first run (building the stand-in models)", "", Python.TORCH, Python.ONNX);
+                python.require(bench + "'s first run (building the stand-in models)", "", Python.TORCH, Python.ONNX);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -72,6 +72,31 @@ class NothingInstalledTest {
     }
 
     @Test
+    void memoryBenchWithoutItsPicturesOrTorchSaysHowToInstallThemAndExits2(@TempDir Path dir) throws Exception {
+        Path traps = traps(dir);
+        Path none = dir.resolve("no-openclipart");
+
+        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), "memory", "--images", none.toString(), "--cache",
+                dir.resolve("cache").toString());
+
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("acgbot bench memory: bench memory reindexes real pictures and " + none + " is missing: install them "
+                + "with `sudo apt-get install openclipart-png` (or pass --images DIR)\n", r.stderr());
+
+        assumeTrue(Files.isExecutable(SYSTEM_PYTHON), "needs a python3 at " + SYSTEM_PYTHON);
+        Path python = script(dir, "python-without-site", "exec " + SYSTEM_PYTHON + " -S \"$@\"");
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        r = ChildJvm.bench(dir, path(traps), "memory", "--images", pictures.toString(), "--cache",
+                dir.resolve("cache").toString(), "--python", python.toString());
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("acgbot bench memory: bench memory's first run (building the stand-in models) needs the Python"
+                + " modules torch, onnx for " + python + ": install with `sudo apt-get install python3-torch python3-onnx`\n",
+                r.stderr());
+        assertEquals("", r.stdout(), "no work before the checks");
+        assertNothingInstalled(dir);
+    }
+
+    @Test
     void duplicatesWithoutItsPicturesIsOneLineExit2(@TempDir Path dir) throws Exception {
         Path traps = traps(dir);
         Path none = dir.resolve("no-pictures");

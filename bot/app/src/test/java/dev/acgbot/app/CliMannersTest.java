@@ -86,7 +86,7 @@ class CliMannersTest {
         assertEquals(2, run("models", "fetch", "nosuch", "--config", config(dir).toString()));
         List<String> lines = errLines();
         assertEquals(1, lines.size(), lines::toString);
-        assertTrue(lines.get(0).startsWith("acgbot: unknown model 'nosuch'; known: "), lines.get(0));
+        assertTrue(lines.get(0).startsWith("acgbot: unknown model 'nosuch'; `acgbot models list` shows the "), lines.get(0));
     }
 
     @Test

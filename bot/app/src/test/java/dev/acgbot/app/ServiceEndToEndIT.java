@@ -257,7 +257,7 @@ class ServiceEndToEndIT {
         Path backup = dir.resolve("backups/gallery.zip");
         try {
             bot.send("/search 樱花 k:3");
-            bot.awaitOutput(s -> s.contains("result(s)"), "the running bot to answer (and hold the gallery open)");
+            bot.awaitOutput(s -> s.contains(" result"), "the running bot to answer (and hold the gallery open)");
             assertEquals(before, searchAnswer(bot.out()));
 
             LauncherEndToEndIT.Result locked = run(dir, "", "index", "--config", cfg);

@@ -15,6 +15,7 @@ import dev.acgbot.core.metrics.LastError;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.acgbot.core.exec.CommandExecutor;
+import dev.acgbot.core.i18n.ChatLanguages;
 import dev.acgbot.core.limits.RateLimiter;
 import dev.acgbot.core.permissions.Permissions;
 import dev.acgbot.core.plugins.CorePlugin;
@@ -86,7 +87,8 @@ public final class BotRuntime implements AutoCloseable {
         CommandRegistry registry = new CommandRegistry();
         PluginManager manager = new PluginManager(config, services, version());
         List<PluginSource> all = new ArrayList<>();
-        all.add(new PluginSource(new CorePlugin(registry, config.botName()), Optional.empty()));
+        ChatLanguages languages = ChatLanguages.persistent(config.bot().defaultLanguage(), config.dataDir());
+        all.add(new PluginSource(new CorePlugin(registry, config.botName(), languages), Optional.empty()));
         all.addAll(sources);
         manager.load(all);
 
@@ -99,7 +101,7 @@ public final class BotRuntime implements AutoCloseable {
         Router router = new Router(registry, Permissions.fromConfig(config.admins()),
                 new RateLimiter(limits.perUser().capacity(), limits.perUser().refillPerMinute()),
                 new RateLimiter(limits.perChat().capacity(), limits.perChat().refillPerMinute()),
-                limits.exemptAdmins(), executor, exec.commandTimeout(), exec.maxAttachmentBytes().bytes(), meters);
+                limits.exemptAdmins(), executor, exec.commandTimeout(), exec.maxAttachmentBytes().bytes(), meters, languages);
         services.register(BotMetrics.class, meters);
         BotRuntime runtime = new BotRuntime(config, services, manager, registry, executor, router, meterRegistry, lastError);
         try {
@@ -134,7 +136,7 @@ public final class BotRuntime implements AutoCloseable {
     }
 
     public BotMetrics metrics() {
-        return router;
+        return router.metrics();
     }
 
     public List<CommandSpec> commands() {

@@ -65,6 +65,11 @@ class AdapterSupervisorTest {
             assertEquals(new AdapterState("scripted", AdapterState.Status.RETRYING, "attempt 1 failed: UNREACHABLE"), first);
             assertTrue(adapter.started.await(5, TimeUnit.SECONDS), "started after retries");
             assertEquals(3, adapter.attempts.get());
+            // the adapter signals from inside start(); the supervisor records RUNNING just after it returns
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (supervisor.states().get(0).status() != AdapterState.Status.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             assertEquals(List.of(new AdapterState("scripted", AdapterState.Status.RUNNING, "")), supervisor.states());
             assertEquals("scripted: attempt 2 failed: UNREACHABLE", lastError.get().orElseThrow().what());
         }

@@ -30,10 +30,10 @@ public interface Inference extends AutoCloseable {
     /**
      * The last {@code acgbot models check} verdict of a model when it failed, for the pipeline its manifest
      * describes now. Indexing ({@code acgbot index}, {@code /reindex}) refuses such a model unless the operator
-     * overrides; {@link dev.acgbot.models.check.CheckVerdict#reason()} says what failed. Empty when the model
+     * overrides; {@link dev.acgbot.models.api.CheckVerdict#reason()} says what failed. Empty when the model
      * passed, was never checked, or its manifest changed since the check.
      */
-    default Optional<dev.acgbot.models.check.CheckVerdict> failedCheck(String modelId) {
+    default Optional<dev.acgbot.models.api.CheckVerdict> failedCheck(String modelId) {
         return Optional.empty();
     }
 

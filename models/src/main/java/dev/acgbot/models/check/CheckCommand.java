@@ -1,5 +1,7 @@
 package dev.acgbot.models.check;
 
+import dev.acgbot.models.manifest.CheckRecords;
+import dev.acgbot.models.api.CheckVerdict;
 import dev.acgbot.models.runtime.InferenceRuntime;
 
 import java.io.PrintStream;

@@ -119,10 +119,9 @@ public final class ModelCommands {
         return rc;
     }
 
-    /** One line, exit code 2: a typo must not start a download of something else. */
+    /** A typo must not start a download of something else: the command line makes this one line on stderr, exit 2. */
     private int unknown(String id) {
-        out.println("acgbot: unknown model '" + id + "'; `acgbot models list` shows the " + registry.all().size() + " known models");
-        return 2;
+        throw new IllegalArgumentException("unknown model '" + id + "'; `acgbot models list` shows the " + registry.all().size() + " known models");
     }
 
     private boolean report(List<FileStatus> statuses) {

@@ -3,8 +3,9 @@ package dev.acgbot.models.image;
 import java.util.Objects;
 
 /**
- * Why a file could not be turned into pixels. {@link #userMessage()} is a sentence fit to show the person who
- * posted the file; {@link #getMessage()} carries the technical detail for logs.
+ * Why a file could not be turned into pixels: a typed {@link #reason()} with the {@link #facts()} a message needs
+ * (the bot layer words them in the user's language); {@link #userMessage()} is an English sentence for tools
+ * without bundles (the CLI); {@link #getMessage()} carries the technical detail for logs.
  */
 public final class ImageDecodeException extends Exception {
 
@@ -36,17 +37,39 @@ public final class ImageDecodeException extends Exception {
         DOCUMENT
     }
 
+    /**
+     * What a refusal is about, as data: the format's name ({@code HEIC}), the size the header claims, the file's bytes.
+     * Unknown values are empty or 0.
+     */
+    public record Facts(String format, int width, int height, long bytes) {
+        public static final Facts NONE = new Facts("", 0, 0, 0);
+
+        public Facts {
+            format = format == null ? "" : format;
+        }
+    }
+
     private final Reason reason;
     private final String userMessage;
+    private final transient Facts facts;
 
     public ImageDecodeException(Reason reason, String userMessage, String detail) {
         this(reason, userMessage, detail, null);
     }
 
     public ImageDecodeException(Reason reason, String userMessage, String detail, Throwable cause) {
+        this(reason, Facts.NONE, userMessage, detail, cause);
+    }
+
+    public ImageDecodeException(Reason reason, Facts facts, String userMessage, String detail, Throwable cause) {
         super(reason + ": " + detail, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.facts = Objects.requireNonNull(facts, "facts");
         this.userMessage = Objects.requireNonNull(userMessage, "userMessage");
+    }
+
+    public Facts facts() {
+        return facts;
     }
 
     public Reason reason() {

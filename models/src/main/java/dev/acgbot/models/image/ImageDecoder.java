@@ -202,17 +202,18 @@ public final class ImageDecoder {
     private void checkPixels(int w, int h, ImageFormat format, long fileBytes) throws ImageDecodeException {
         long pixels = (long) w * h;
         if (!limits.allowsPixels(pixels)) {
-            throw new ImageDecodeException(Reason.TOO_MANY_PIXELS, String.format(Locale.ROOT,
-                    "That image is too large (%d x %d pixels); it must stay below %s.",
-                    w, h, megapixels(limits.maxPixels())), w + "x" + h + " >= " + limits.maxPixels() + " pixels");
+            throw new ImageDecodeException(Reason.TOO_MANY_PIXELS, new ImageDecodeException.Facts(format.name(), w, h, fileBytes),
+                    String.format(Locale.ROOT, "That image is too large (%d x %d pixels); it must stay below %s.",
+                    w, h, megapixels(limits.maxPixels())), w + "x" + h + " >= " + limits.maxPixels() + " pixels", null);
         }
         boolean compressed = format == ImageFormat.PNG || format == ImageFormat.GIF || format == ImageFormat.WEBP;
         if (compressed && DecodeLimits.looksLikeBomb(pixels, fileBytes)) {
-            throw new ImageDecodeException(Reason.DECOMPRESSION_BOMB, String.format(Locale.ROOT,
+            throw new ImageDecodeException(Reason.DECOMPRESSION_BOMB, new ImageDecodeException.Facts(format.name(), w, h, fileBytes),
+                    String.format(Locale.ROOT,
                     "That image claims %d x %d pixels in only %s, which looks like a decompression bomb, so I won't open it.",
                     w, h, kilobytes(fileBytes)),
                     String.format(Locale.ROOT, "%s %dx%d in %d bytes: %.0f pixels per byte > %d", format.id(), w, h,
-                            fileBytes, pixels / (double) fileBytes, DecodeLimits.MAX_PIXELS_PER_BYTE));
+                            fileBytes, pixels / (double) fileBytes, DecodeLimits.MAX_PIXELS_PER_BYTE), null);
         }
     }
 
@@ -285,7 +286,8 @@ public final class ImageDecoder {
         if (sniffed.decodable()) {
             return sniffed.format();
         }
-        throw new ImageDecodeException(sniffed.refusal(), refusalMessage(sniffed), "refused: " + sniffed.what());
+        throw new ImageDecodeException(sniffed.refusal(), new ImageDecodeException.Facts(sniffed.what(), 0, 0, data.length),
+                refusalMessage(sniffed), "refused: " + sniffed.what(), null);
     }
 
     private static String refusalMessage(FormatSniffer.Sniffed sniffed) {
@@ -300,9 +302,9 @@ public final class ImageDecoder {
     }
 
     private static ImageDecodeException noReader(ImageFormat format) {
-        return new ImageDecodeException(Reason.UNSUPPORTED_FORMAT,
+        return new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, new ImageDecodeException.Facts(format.name(), 0, 0, 0),
                 format.name() + " images can't be read here. Please send " + SUPPORTED + ".",
-                "no ImageIO reader for " + format.id());
+                "no ImageIO reader for " + format.id(), null);
     }
 
     private static void checkDimensions(int w, int h) throws ImageDecodeException {
@@ -336,9 +338,9 @@ public final class ImageDecoder {
     }
 
     private ImageDecodeException tooLarge(long size) {
-        return new ImageDecodeException(Reason.TOO_LARGE_FILE, String.format(Locale.ROOT,
+        return new ImageDecodeException(Reason.TOO_LARGE_FILE, new ImageDecodeException.Facts("", 0, 0, size), String.format(Locale.ROOT,
                 "That file is too big (%.1f MB); the limit is %s MB.", size / MIB, megabytes(limits.maxBytes())),
-                size + " bytes > " + limits.maxBytes());
+                size + " bytes > " + limits.maxBytes(), null);
     }
 
     private static ImageDecodeException corrupt(ImageFormat format, Throwable cause) {

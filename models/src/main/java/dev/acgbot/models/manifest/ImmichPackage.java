@@ -202,10 +202,7 @@ public final class ImmichPackage {
         if (!Files.isRegularFile(onnx)) {
             throw new ManifestException(onnx + ": missing (an Immich package has visual/model.onnx and textual/model.onnx)");
         }
-        // DJL's engine creates the process's one ONNX Runtime environment with its own thread settings and fails
-        // if another exists first: start it, then share its environment
-        dev.acgbot.models.text.DjlOffline.ensure();
-        ai.djl.engine.Engine.getEngine("OnnxRuntime");
+        // the process's one ONNX Runtime environment, shared with the model runtime (OrtEngine)
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
              OrtSession session = env.createSession(onnx.toString(), options)) {

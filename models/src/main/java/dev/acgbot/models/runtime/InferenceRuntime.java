@@ -8,8 +8,8 @@ import dev.acgbot.models.api.ModelUnavailableException;
 import dev.acgbot.models.api.TagResult;
 import dev.acgbot.models.api.TagScore;
 import dev.acgbot.models.api.TextEmbedding;
-import dev.acgbot.models.check.CheckRecords;
-import dev.acgbot.models.check.CheckVerdict;
+import dev.acgbot.models.manifest.CheckRecords;
+import dev.acgbot.models.api.CheckVerdict;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.manifest.ManifestRegistry;
 import dev.acgbot.models.manifest.ModelManifest;
@@ -29,6 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@link Inference} implementation: ONNX models run in ONNX Runtime sessions (its Java API), configured by
@@ -59,10 +62,50 @@ import java.util.Optional;
 public final class InferenceRuntime implements Inference {
     private final Map<String, ModelSlot> slots;
     private final ModelPaths paths;
+    private final Optional<MemoryPlan> memoryPlan;
+    private final Optional<ScheduledExecutorService> unloader;
 
-    private InferenceRuntime(Map<String, ModelSlot> slots, ModelPaths paths) {
+    private InferenceRuntime(Map<String, ModelSlot> slots, ModelPaths paths, Optional<MemoryPlan> memoryPlan,
+                             Duration unloadIdle, List<String> eager) {
         this.slots = slots;
         this.paths = paths;
+        this.memoryPlan = memoryPlan;
+        this.unloader = unloadIdle.isZero() ? Optional.empty() : Optional.of(startUnloader(unloadIdle, eager));
+    }
+
+    /** Checks every 30 s (or a tenth of {@code idle}) for models unused that long; eager models stay loaded. */
+    private ScheduledExecutorService startUnloader(Duration idle, List<String> eager) {
+        ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "acgbot-model-unloader");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(10, Math.min(30_000, idle.toMillis() / 10));
+        ex.scheduleWithFixedDelay(() -> unloadIdle(idle, eager), every, every, TimeUnit.MILLISECONDS);
+        return ex;
+    }
+
+    private void unloadIdle(Duration idle, List<String> eager) {
+        long now = System.nanoTime();
+        for (ModelSlot slot : slots.values()) {
+            if (!eager.contains(slot.manifest().id())) {
+                try {
+                    slot.unloadIfIdle(idle, now);
+                } catch (RuntimeException e) {
+                    // closed meanwhile: nothing to free
+                }
+            }
+        }
+    }
+
+    /** The batch sizes and heap the memory budget gave, when one was set. */
+    public Optional<MemoryPlan> memoryPlan() {
+        return memoryPlan;
+    }
+
+    /** Whether a model's session is open now (models load on first use and unload when idle). */
+    public boolean loaded(String id) {
+        return slot(id).loaded();
     }
 
     public static Builder builder() {
@@ -162,6 +205,7 @@ public final class InferenceRuntime implements Inference {
 
     @Override
     public void close() {
+        unloader.ifPresent(ScheduledExecutorService::shutdownNow);
         slots.values().forEach(ModelSlot::close);
     }
 
@@ -180,6 +224,10 @@ public final class InferenceRuntime implements Inference {
         private int intraOpThreads = Runtime.getRuntime().availableProcessors();
         private int interOpThreads = 1;
         private boolean warmUp = true;
+        private boolean cpuArena;
+        private Duration unloadIdle = Duration.ZERO;
+        private MemoryBudget budget;
+        private final List<String> budgeted = new ArrayList<>();
 
         private Builder() {
         }
@@ -277,6 +325,35 @@ public final class InferenceRuntime implements Inference {
         }
 
         /**
+         * ONNX Runtime's CPU arena allocator (default off: it doubled a session's memory after load and keeps a
+         * batch's peak for good; docs/benchmarks.md, memory).
+         */
+        public Builder cpuArena(boolean on) {
+            cpuArena = on;
+            return this;
+        }
+
+        /** Close a model unused this long, loading it again on next use (default zero: never; eager models never). */
+        public Builder unloadIdle(Duration idle) {
+            if (idle.isNegative()) {
+                throw new IllegalArgumentException("unloadIdle must not be negative");
+            }
+            unloadIdle = idle;
+            return this;
+        }
+
+        /**
+         * Sizes each of {@code modelIds}' batch from {@code budget} ({@link MemoryPlan}); {@link #build()} throws
+         * {@link MemoryPlan.TooSmall} when the budget cannot hold them. Models not named keep {@link #maxBatch}.
+         */
+        public Builder memoryBudget(MemoryBudget budget, Collection<String> modelIds) {
+            this.budget = budget;
+            budgeted.clear();
+            modelIds.stream().distinct().forEach(budgeted::add);
+            return this;
+        }
+
+        /**
          * Builds the runtime; loads the eager models, so it throws {@link ModelUnavailableException} if one of
          * them lacks its files.
          */
@@ -289,16 +366,18 @@ public final class InferenceRuntime implements Inference {
             }
             manifests.addAll(extraManifests);
             RuntimeSettings settings = new RuntimeSettings(device, maxBatch, maxWait, queueCapacity, submitTimeout,
-                    intraOpThreads, interOpThreads, warmUp);
+                    intraOpThreads, interOpThreads, warmUp, cpuArena, unloadIdle);
+            Map<String, ModelManifest> byId = new LinkedHashMap<>();
+            manifests.forEach(m -> byId.put(m.id(), m));
+            Optional<MemoryPlan> plan = Optional.ofNullable(budget).map(b -> MemoryPlan.of(b,
+                    budgeted.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), maxBatch));
             ModelPaths paths = new ModelPaths(modelDir);
             Map<String, ModelSlot> slots = new LinkedHashMap<>();
-            for (ModelManifest m : manifests) {
-                ModelSlot old = slots.put(m.id(), new ModelSlot(m, paths, settings));
-                if (old != null) {
-                    old.close();
-                }
+            for (ModelManifest m : byId.values()) {
+                int batch = plan.map(p -> p.models().get(m.id())).map(MemoryPlan.ModelCost::batch).orElse(maxBatch);
+                slots.put(m.id(), new ModelSlot(m, paths, settings.withMaxBatch(batch)));
             }
-            InferenceRuntime runtime = new InferenceRuntime(slots, paths);
+            InferenceRuntime runtime = new InferenceRuntime(slots, paths, plan, unloadIdle, List.copyOf(eager));
             try {
                 eager.forEach(runtime::load);
             } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.acgbot.models.check;
 
+import dev.acgbot.models.manifest.CheckRecords;
+import dev.acgbot.models.api.CheckVerdict;
 import dev.acgbot.models.manifest.ManifestRegistry;
 import dev.acgbot.models.manifest.ModelManifest;
 import dev.acgbot.models.preprocess.PreprocessSpec;

@@ -56,9 +56,11 @@ class ModelCommandsTest {
 
     @Test
     void anUnknownModelIsOneLineAndExitCode2(@TempDir Path dir) {
-        assertEquals(2, commands(dir, DownloadSettings.none()).fetch(Optional.of("nosuch")));
-        assertEquals("acgbot: unknown model 'nosuch'; `acgbot models list` shows the " +
-                ManifestRegistry.load(List.of(Path.of("synthetic"))).all().size() + " known models\n", out());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> commands(dir, DownloadSettings.none()).fetch(Optional.of("nosuch")));
+        assertEquals("unknown model 'nosuch'; `acgbot models list` shows the " +
+                ManifestRegistry.load(List.of(Path.of("synthetic"))).all().size() + " known models", e.getMessage());
+        assertEquals("", out(), "nothing was fetched or printed");
     }
 
     /** Offline (here: a proxy that does not exist), fetch says the total first, then every pinned URL and destination. */

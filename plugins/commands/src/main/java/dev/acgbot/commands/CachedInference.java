@@ -1,6 +1,5 @@
 package dev.acgbot.commands;
 
-import dev.acgbot.api.UserFacingException;
 import dev.acgbot.commands.internal.VisionCaches;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.models.api.Inference;
@@ -44,19 +43,19 @@ public final class CachedInference {
     public TagResult tag(PostedImage image) {
         String model = models.tagger();
         return caches.tags(new VisionCaches.ImageKey(image.sha256(), model),
-                k -> run(model, "tagging", () -> inference.tag(model, List.of(image.pixels())).get(0)));
+                k -> run(model, "purpose.tagging", () -> inference.tag(model, List.of(image.pixels())).get(0)));
     }
 
     public float[] embedImage(PostedImage image) {
         String model = models.clipImage();
         return caches.imageEmbedding(new VisionCaches.ImageKey(image.sha256(), model),
-                k -> run(model, "image search", () -> inference.embedImages(model, List.of(image.pixels())).get(0)));
+                k -> run(model, "purpose.image_search", () -> inference.embedImages(model, List.of(image.pixels())).get(0)));
     }
 
     public TextEmbedding embedText(String text) {
         String model = models.clipText();
         return caches.textEmbedding(new VisionCaches.TextKey(VisionCaches.normalise(text), model),
-                k -> run(model, "text search", () -> inference.embedText(model, text)));
+                k -> run(model, "purpose.text_search", () -> inference.embedText(model, text)));
     }
 
     private <T> T run(String modelId, String purpose, Supplier<T> call) {
@@ -68,7 +67,7 @@ public final class CachedInference {
             throw ModelAvailability.missing(modelId, purpose);
         } catch (ModelBusyException e) {
             LOG.warn("model {} busy: {}", modelId, e.getMessage());
-            throw new UserFacingException("I'm busy with other images right now. Please try again in a moment.");
+            throw VisionMessages.refusal("model.busy");
         }
     }
 }

@@ -67,14 +67,18 @@ public final class ModelAvailability {
         known.remove(modelId);
     }
 
-    /** Fails with guidance for the user when a model is not configured for {@code task} or not installed. */
+    /**
+     * Fails with guidance for the user when a model is not configured for {@code task} or not installed.
+     *
+     * @param purpose a {@code purpose.*} key of the plugin's bundle: what the model is needed for
+     */
     public void require(String modelId, ModelTask task, String purpose) {
         Known k = lookUp(modelId);
         Optional<ModelInfo> info = k.info();
         if (info.isEmpty() || info.get().task() != task) {
             LOG.warn("model '{}' for {} is not configured as a {} model", modelId, purpose, task.manifestName());
-            throw new UserFacingException("The model for " + purpose + " is not set up. An admin can set models."
-                    + configKey(task) + " in the configuration.");
+            throw new UserFacingException(language -> VisionMessages.format(language, "model.not_set_up",
+                    VisionMessages.format(language, purpose), configKey(task)));
         }
         if (!k.available()) {
             throw missing(modelId, purpose);
@@ -82,8 +86,8 @@ public final class ModelAvailability {
     }
 
     static UserFacingException missing(String modelId, String purpose) {
-        return new UserFacingException("The model for " + purpose + " (" + modelId + ") is not installed yet. An admin can install it with: ./acgbot models fetch "
-                + modelId);
+        return new UserFacingException(language -> VisionMessages.format(language, "model.not_installed",
+                VisionMessages.format(language, purpose), modelId));
     }
 
     private static String configKey(ModelTask task) {

@@ -4,6 +4,7 @@ import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
+import dev.acgbot.gallery.rating.RatingRule;
 import dev.acgbot.models.api.Inference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +22,13 @@ public final class VisionGallery implements AutoCloseable {
     private final Path botDataDir;
     private final Inference inference;
     private final ModelAvailability availability;
+    private final RatingRule ratingRule;
     private Gallery gallery;
 
     public VisionGallery(GallerySettings settings, ModelsSettings models, Path botDataDir, Inference inference,
-                         ModelAvailability availability) {
+                         ModelAvailability availability, RatingRule ratingRule) {
         this.settings = settings;
+        this.ratingRule = ratingRule;
         this.models = models;
         this.botDataDir = botDataDir;
         this.inference = inference;
@@ -68,6 +71,7 @@ public final class VisionGallery implements AutoCloseable {
                 .indexMode(settings.index())
                 .approximateThreshold(settings.approximateThreshold())
                 .batchSize(settings.batchSize())
+                .ratingRule(ratingRule)
                 .build();
     }
 

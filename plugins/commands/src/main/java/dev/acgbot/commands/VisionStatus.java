@@ -19,7 +19,7 @@ public final class VisionStatus {
     private final ModelsSettings models;
     private final Inference inference;
 
-    VisionStatus(VisionGallery gallery, ModelsSettings models, Inference inference) {
+    public VisionStatus(VisionGallery gallery, ModelsSettings models, Inference inference) {
         this.gallery = gallery;
         this.models = models;
         this.inference = inference;

@@ -1,5 +1,6 @@
 package dev.acgbot.commands;
 
+import dev.acgbot.commands.plugin.VisionPlugin;
 import dev.acgbot.api.adapter.MessageOrigin;
 import dev.acgbot.api.command.ChatUser;
 import dev.acgbot.api.reply.ProgressMessage;
@@ -89,7 +90,13 @@ class KnownAnswerEndToEndTest {
                 "/tag keywords 红, 蓝, 樱花",
                 "/tag " + dir.resolve("corrupt.png"),
                 "/stats",
-                "/reindex") + "\n";
+                "/reindex",
+                "/search 白色",
+                "/lang zh",
+                "/search 白色",
+                "/tag " + dir.resolve("corrupt.png"),
+                "/search 樱花",
+                "/help search") + "\n";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleAdapter console = new ConsoleAdapter(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir, dir.resolve("out"));
@@ -121,7 +128,7 @@ class KnownAnswerEndToEndTest {
             assertTrue(done.await(10, TimeUnit.SECONDS));
             CachedInference vision = plugin.inference();
             byte[] green = Files.readAllBytes(gallery.resolve("green.png"));
-            PostedImage image = new PostedImage("green.png", ImageIntake.sha256(green),
+            PostedImage image = PostedImage.of("green.png", ImageIntake.sha256(green),
                     new dev.acgbot.models.image.ImageDecoder(dev.acgbot.models.image.DecodeLimits.defaults()).decode(green));
             long t0 = System.nanoTime();
             vision.tag(image);
@@ -191,7 +198,7 @@ class KnownAnswerEndToEndTest {
     void similarShowsTheEntryItselfThenTheResizedCopyAsTheSamePictureThenSimilarArt() {
         String similar = answer(5);
         List<String> lines = similar.lines().toList();
-        assertEquals("🖼 red.png — this exact file is in the gallery", lines.get(0), similar);
+        assertEquals("🖼 red.png — this exact file is already in the gallery", lines.get(0), similar);
         assertEquals("1 copy · 5 similar", lines.get(1), similar);
         List<String> images = similar.lines().filter(l -> l.matches("\\d+\\. \\[image] .*")).toList();
         assertTrue(images.get(0).endsWith("/red.png"), similar);
@@ -209,10 +216,11 @@ class KnownAnswerEndToEndTest {
         String tags = answer(6);
         assertTrue(tags.contains("blue_theme"), tags);
         assertTrue(!tags.contains("red_theme"), tags);
-        assertTrue(tags.contains("Rating: general"), tags);
+        assertTrue(tags.contains("Rating: safe (general 0.88)"), tags);
         assertEquals(tags, answer(7), "the same image gives the same answer");
-        // misses: the /similar query (red) and the first blue; the second blue is a hit
-        assertTrue(answer(10).contains("tags: 33 % hits (1 hits, 2 misses)"), answer(10));
+        // misses: the /similar query (red), the first blue, and the corrupt file (its hash is looked up before its
+        // pixels are needed, so a cached repost is never decoded); the second blue is a hit
+        assertTrue(answer(10).contains("tags: 25 % hits (1 hits, 3 misses)"), answer(10));
     }
 
     @Test
@@ -242,6 +250,36 @@ class KnownAnswerEndToEndTest {
         assertTrue(stats.contains("7 images in 7 files"), stats);
         assertTrue(stats.contains("synthetic-colour-clip-image: installed, cpu"), stats);
         assertTrue(stats.contains("latency p50"), stats);
+    }
+
+    @Test
+    void aQueryNothingMatchesSaysNoGoodMatchInsteadOfListingUnrelatedImages() {
+        // no gallery image is white: every similarity is about 0 (it printed "-0.000" before the floor)
+        String white = answer(12);
+        assertTrue(white.startsWith("🔎 白色 — no results\nNo good match: nothing in the gallery is close enough to “白色” (best similarity "),
+                white);
+        assertTrue(white.endsWith(", the floor is 0.200). Try other words, or English.\n"), white);
+        assertTrue(!white.contains("[image]") && !white.contains("-0.000"), white);
+    }
+
+    @Test
+    void afterLangZhTheVisionRepliesAreChinese() {
+        assertEquals("从现在起，我在这个聊天里用简体中文回复。\n", answer(13));
+        assertTrue(answer(14).startsWith("🔎 白色 —— 没有结果\n没有足够接近的结果：图库里没有和“白色”足够相似的图片（最高相似度 "), answer(14));
+        assertEquals("⚠ corrupt.png：这张图片看起来已损坏或不完整，所以我读不了它。\n", answer(15));
+        String cherry = answer(16);
+        assertTrue(cherry.startsWith("🔎 樱花 —— ") && cherry.lines().findFirst().orElseThrow().endsWith(" 个结果"), cherry);
+        assertTrue(firstImage(cherry).endsWith("pink.png"), cherry);
+        assertEquals("""
+                /search — 用文字搜索图库中的图片
+                用法：/search <query…> [k:number]
+                选项
+                • query — 要找什么，中文或英文都可以（必填；这一行剩下的全部文字）
+                • k — 返回多少张图片（1 到 20；默认 6）
+                示例
+                /search 樱花
+                /search girl with a red umbrella k:8
+                """, answer(17));
     }
 
     @Test

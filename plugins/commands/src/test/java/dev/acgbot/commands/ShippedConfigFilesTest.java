@@ -1,5 +1,6 @@
 package dev.acgbot.commands;
 
+import dev.acgbot.commands.plugin.VisionPlugin;
 import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.commands.settings.VisionSettings;

@@ -1,5 +1,6 @@
 package dev.acgbot.commands;
 
+import dev.acgbot.commands.plugin.VisionPlugin;
 import dev.acgbot.api.config.DataSize;
 import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.commands.settings.CacheSettings;
@@ -55,6 +56,21 @@ class VisionSettingsBindingTest {
         assertEquals("plugins.vision.tag.general_threshold: must be between 0 and 1",
                 startError("plugins:\n  vision:\n    tag:\n      general_threshold: 2\n"));
         assertEquals("plugins.vision.enabled: expected true or false, got 'maybe'", startError("plugins:\n  vision:\n    enabled: maybe\n"));
+    }
+
+    @Test
+    void aMemoryBudgetTooSmallForTheConfiguredModelsStopsTheStartSayingWhatFits() {
+        // the default models' manifests give their sizes (379, 349 and 411 MB, decimal), so this needs no model files
+        assertEquals("models.memory_budget: 1.5 GB is too small for the configured models (wd-vit-tagger-v3 379 MB "
+                        + "weights + 79 MB per image/text, cn-clip-vit-b-16-image 349 MB weights + 14 MB per image/text, "
+                        + "cn-clip-vit-b-16-text 411 MB weights + 3 MB per image/text; the heap takes 384 MB and the runtime "
+                        + "about 250 MB). They need at least 1.9 GB: raise memory_budget, or configure only "
+                        + "cn-clip-vit-b-16-image and cn-clip-vit-b-16-text, which fit in 1.5 GB.",
+                startError("models:\n  memory_budget: 1.5g\n"));
+        assertEquals("models.memory_budget: expected auto or a size such as 2g or 1500m, got 'lots'",
+                startError("models:\n  memory_budget: lots\n"));
+        assertEquals("models.unload_idle: expected a duration such as 30s, 5m or 500ms, got 'later'",
+                startError("models:\n  unload_idle: later\n"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.acgbot.gallery;
 
+import dev.acgbot.gallery.rating.ContentRating;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,14 +24,25 @@ import java.util.Optional;
  * @param tags        tagger labels scoring at least the gallery's tag threshold, best first; empty without a tagger
  * @param taggerModel model id that produced {@code tags}, empty when none
  * @param embeddings  CLIP model id to the manifest hash of the model that embedded this image
+ * @param rating      the tagger's rating labels through the gallery's {@link dev.acgbot.gallery.rating.RatingRule};
+ *                    {@link ContentRating#UNRATED} without a tagger (and for entries stored before schema 2)
  */
 public record GalleryEntry(String sha256, List<Path> paths, long byteSize, Instant modified, int width, int height,
                            Optional<String> sourceUrl, long pHash, long dHash, Map<String, Float> tags,
-                           String taggerModel, Map<String, String> embeddings) {
+                           String taggerModel, Map<String, String> embeddings, ContentRating rating) {
     public GalleryEntry {
+        rating = rating == null ? ContentRating.UNRATED : rating;
         paths = List.copyOf(paths.stream().sorted().toList());
         tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         embeddings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(embeddings));
+    }
+
+    /** An entry not rated (yet). */
+    public GalleryEntry(String sha256, List<Path> paths, long byteSize, Instant modified, int width, int height,
+                        Optional<String> sourceUrl, long pHash, long dHash, Map<String, Float> tags,
+                        String taggerModel, Map<String, String> embeddings) {
+        this(sha256, paths, byteSize, modified, width, height, sourceUrl, pHash, dHash, tags, taggerModel, embeddings,
+                ContentRating.UNRATED);
     }
 
     /** The first path, the one shown to users. */

@@ -1,5 +1,6 @@
 package dev.acgbot.gallery;
 
+import dev.acgbot.gallery.rating.RatingRule;
 import dev.acgbot.gallery.search.GraphParams;
 import dev.acgbot.models.image.DecodeLimits;
 
@@ -27,17 +28,20 @@ import java.util.Optional;
  * @param searchThreads        row ranges scanned in parallel per exact search
  * @param storeMmap            memory-map the store file (faster commits and start-up, see docs/benchmarks.md);
  *                             false falls back to FileChannel I/O
+ * @param ratingRule           how the tagger's rating labels become each entry's {@link dev.acgbot.gallery.rating.ContentRating}
  */
 public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clipModels, Optional<String> taggerModel,
                              DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,
                              int approximateThreshold, GraphParams graphParams, EmbeddingEncoding encoding,
-                             int batchSize, int decodeThreads, int searchThreads, boolean storeMmap) {
+                             int batchSize, int decodeThreads, int searchThreads, boolean storeMmap,
+                             RatingRule ratingRule) {
     public GalleryOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         clipModels = List.copyOf(clipModels);
         Objects.requireNonNull(taggerModel, "taggerModel");
         Objects.requireNonNull(decodeLimits, "decodeLimits");
+        Objects.requireNonNull(ratingRule, "ratingRule");
         if (batchSize < 1 || decodeThreads < 1 || searchThreads < 1) {
             throw new IllegalArgumentException("batch size and thread counts must be positive");
         }
@@ -64,6 +68,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         private int decodeThreads = Math.max(1, CORES);
         private int searchThreads = Math.max(1, CORES);
         private boolean storeMmap = true;
+        private RatingRule ratingRule = RatingRule.defaults();
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder folders(List<Path> v) { folders = new ArrayList<>(v); return this; }
@@ -79,10 +84,11 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         public Builder decodeThreads(int v) { decodeThreads = v; return this; }
         public Builder searchThreads(int v) { searchThreads = v; return this; }
         public Builder storeMmap(boolean v) { storeMmap = v; return this; }
+        public Builder ratingRule(RatingRule v) { ratingRule = v; return this; }
 
         public GalleryOptions build() {
             return new GalleryOptions(dataDir, folders, clipModels, taggerModel, decodeLimits, tagThreshold, indexMode, approximateThreshold, graphParams, encoding, batchSize, decodeThreads,
-                    searchThreads, storeMmap);
+                    searchThreads, storeMmap, ratingRule);
         }
     }
 }

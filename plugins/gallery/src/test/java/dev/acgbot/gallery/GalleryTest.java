@@ -1,5 +1,6 @@
 package dev.acgbot.gallery;
 
+import dev.acgbot.gallery.rating.ContentRating;
 import dev.acgbot.gallery.testing.FakeInference;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,9 @@ class GalleryTest {
             assertFalse(red.isEmpty());
             assertTrue(red.stream().allMatch(h -> h.entry().tags().containsKey("red")));
             assertEquals(FakeInference.TAGGER, red.get(0).entry().taggerModel());
+            assertTrue(red.stream().allMatch(h -> h.entry().rating() == ContentRating.EXPLICIT), "rated at index time");
+            assertTrue(g.searchByText(FakeInference.TEXT, "blue things", 20, SearchFilter.none().withTags(Set.of("blue"))).stream()
+                    .allMatch(h -> h.entry().rating() == ContentRating.SAFE));
 
             List<DuplicateHit> dups = g.findDuplicates(TestImages.decoded(TestImages.resized(TestImages.picture(7), 0.5)), 10);
             assertEquals(files.get(7), dups.get(0).entry().path());

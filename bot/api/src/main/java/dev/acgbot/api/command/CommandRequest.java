@@ -1,5 +1,7 @@
 package dev.acgbot.api.command;
 
+import dev.acgbot.api.i18n.Language;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +20,13 @@ import java.util.Optional;
  * @param repliedTo   the message the command replies to, if any
  * @param admin       whether the sender is a configured admin on this platform
  * @param receivedAt  when the adapter received it
+ * @param chat        private or group, age-restricted or not; {@link ChatTraits#GROUP} when not given
+ * @param language    the language to answer in: the chat's {@code /lang}, else the user's platform language,
+ *                    else the configured default
  */
 public record CommandRequest(String platform, String chatId, ChatUser user, String command, Arguments arguments,
                              List<Attachment> attachments, Optional<RepliedMessage> repliedTo, boolean admin,
-                             Instant receivedAt) {
+                             Instant receivedAt, ChatTraits chat, Language language) {
 
     public CommandRequest {
         Objects.requireNonNull(platform, "platform");
@@ -32,6 +37,29 @@ public record CommandRequest(String platform, String chatId, ChatUser user, Stri
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         repliedTo = repliedTo == null ? Optional.empty() : repliedTo;
         receivedAt = receivedAt == null ? Instant.now() : receivedAt;
+        chat = chat == null ? ChatTraits.GROUP : chat;
+        language = language == null ? Language.EN : language;
+    }
+
+    /** A request from a group, answered in English. */
+    public CommandRequest(String platform, String chatId, ChatUser user, String command, Arguments arguments,
+                          List<Attachment> attachments, Optional<RepliedMessage> repliedTo, boolean admin,
+                          Instant receivedAt) {
+        this(platform, chatId, user, command, arguments, attachments, repliedTo, admin, receivedAt, ChatTraits.GROUP, Language.EN);
+    }
+
+    /** A request answered in English. */
+    public CommandRequest(String platform, String chatId, ChatUser user, String command, Arguments arguments,
+                          List<Attachment> attachments, Optional<RepliedMessage> repliedTo, boolean admin,
+                          Instant receivedAt, ChatTraits chat) {
+        this(platform, chatId, user, command, arguments, attachments, repliedTo, admin, receivedAt, chat, Language.EN);
+    }
+
+    /** A request from a group. */
+    public CommandRequest(String platform, String chatId, ChatUser user, String command, Arguments arguments,
+                          List<Attachment> attachments, Optional<RepliedMessage> repliedTo, boolean admin,
+                          Instant receivedAt, Language language) {
+        this(platform, chatId, user, command, arguments, attachments, repliedTo, admin, receivedAt, ChatTraits.GROUP, language);
     }
 
     /**

@@ -1,6 +1,11 @@
 package dev.acgbot.api.command;
 
+import dev.acgbot.api.i18n.Language;
+import dev.acgbot.api.i18n.Messages;
+
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,9 +32,12 @@ import java.util.Optional;
  *                          for platforms that have such menus (Discord); empty for none
  * @param aliases           other names the command answers to, such as {@code start} (what Telegram sends when
  *                          someone first opens a bot); a command's own name wins over another's alias
+ * @param descriptions      the description in other languages, for /help and native menus (Telegram's
+ *                          per-language command lists, Discord's localisations); missing ones use {@code description}
  */
 public record CommandSpec(String name, String description, List<OptionSpec> options, boolean adminOnly,
-                          boolean usesRepliedImages, List<String> examples, String contextMenu, List<String> aliases) {
+                          boolean usesRepliedImages, List<String> examples, String contextMenu, List<String> aliases,
+                          Map<Language, String> descriptions) {
 
     public CommandSpec {
         Objects.requireNonNull(name, "name");
@@ -47,6 +55,12 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
             throw new IllegalArgumentException("context-menu name of /" + name + " is longer than 32 characters");
         }
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        descriptions = descriptions == null ? Map.of() : Map.copyOf(descriptions);
+        for (Map.Entry<Language, String> d : descriptions.entrySet()) {
+            if (d.getValue().length() > 100) {
+                throw new IllegalArgumentException(d.getKey().tag() + " description of /" + name + " is longer than 100 characters");
+            }
+        }
         for (String alias : aliases) {
             if (!alias.matches("[a-z][a-z0-9_]{0,31}") || alias.equals(name)) {
                 throw new IllegalArgumentException("alias of /" + name + " must be another lower-case name: " + alias);
@@ -58,6 +72,16 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
         if (options.stream().map(OptionSpec::name).distinct().count() != options.size()) {
             throw new IllegalArgumentException("duplicate option name in /" + name);
         }
+    }
+
+    public CommandSpec(String name, String description, List<OptionSpec> options, boolean adminOnly,
+                       boolean usesRepliedImages, List<String> examples, String contextMenu, List<String> aliases) {
+        this(name, description, options, adminOnly, usesRepliedImages, examples, contextMenu, aliases, Map.of());
+    }
+
+    /** The description in {@code language}, or the default one. */
+    public String description(Language language) {
+        return descriptions.getOrDefault(language, description);
     }
 
     public static Builder builder(String name, String description) {
@@ -87,6 +111,7 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
         private boolean usesRepliedImages;
         private String contextMenu = "";
         private final List<String> aliases = new ArrayList<>();
+        private Messages messages;
 
         private Builder(String name, String description) {
             this.name = name;
@@ -149,8 +174,42 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
             return this;
         }
 
+        /** What /help shows as the default of the option added last. */
+        public Builder defaultValue(Object value) {
+            int last = options.size() - 1;
+            options.set(last, options.get(last).withDefault(String.valueOf(value)));
+            return this;
+        }
+
+        /**
+         * Takes the descriptions from a plugin's bundles: {@code command.<name>} for the command and
+         * {@code command.<name>.<option>} for each option, in every language; English becomes the default.
+         */
+        public Builder localize(Messages bundle) {
+            this.messages = bundle;
+            return this;
+        }
+
         public CommandSpec build() {
-            return new CommandSpec(name, description, options, adminOnly, usesRepliedImages, examples, contextMenu, aliases);
+            if (messages == null) {
+                return new CommandSpec(name, description, options, adminOnly, usesRepliedImages, examples, contextMenu, aliases);
+            }
+            String prefix = "command." + name;
+            List<OptionSpec> localized = new ArrayList<>();
+            for (OptionSpec option : options) {
+                String key = prefix + "." + option.name();
+                localized.add(option.withDescriptions(messages.format(Language.EN, key), allLanguages(key)));
+            }
+            return new CommandSpec(name, messages.format(Language.EN, prefix), localized, adminOnly, usesRepliedImages,
+                    examples, contextMenu, aliases, allLanguages(prefix));
+        }
+
+        private Map<Language, String> allLanguages(String key) {
+            Map<Language, String> all = new EnumMap<>(Language.class);
+            for (Language language : Language.values()) {
+                all.put(language, messages.format(language, key));
+            }
+            return all;
         }
     }
 }

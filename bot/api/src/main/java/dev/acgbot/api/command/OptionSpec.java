@@ -1,6 +1,9 @@
 package dev.acgbot.api.command;
 
+import dev.acgbot.api.i18n.Language;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,9 +17,12 @@ import java.util.Objects;
  * @param choices     allowed values for STRING options; empty means any
  * @param min         inclusive lower bound for NUMBER options, or NaN
  * @param max         inclusive upper bound for NUMBER options, or NaN
+ * @param defaultValue what the command uses when the option is not given, as /help shows it; empty if none
+ * @param descriptions the description in other languages (/help, native command menus); missing ones use {@code description}
  */
 public record OptionSpec(String name, String description, OptionType type, boolean required,
-                         boolean greedy, List<String> choices, double min, double max) {
+                         boolean greedy, List<String> choices, double min, double max, String defaultValue,
+                         Map<Language, String> descriptions) {
 
     public OptionSpec {
         Objects.requireNonNull(name, "name");
@@ -26,9 +32,34 @@ public record OptionSpec(String name, String description, OptionType type, boole
         }
         description = description == null ? "" : description;
         choices = choices == null ? List.of() : List.copyOf(choices);
+        defaultValue = defaultValue == null ? "" : defaultValue;
+        descriptions = descriptions == null ? Map.of() : Map.copyOf(descriptions);
         if (greedy && type != OptionType.STRING) {
             throw new IllegalArgumentException("only STRING options can be greedy: " + name);
         }
+    }
+
+    public OptionSpec(String name, String description, OptionType type, boolean required,
+                      boolean greedy, List<String> choices, double min, double max) {
+        this(name, description, type, required, greedy, choices, min, max, "", Map.of());
+    }
+
+    /** The description in {@code language}, or the default one. */
+    public String description(Language language) {
+        return descriptions.getOrDefault(language, description);
+    }
+
+    /** Whether the option has a numeric range. */
+    public boolean hasRange() {
+        return !Double.isNaN(min) && !Double.isNaN(max);
+    }
+
+    OptionSpec withDefault(String value) {
+        return new OptionSpec(name, description, type, required, greedy, choices, min, max, value, descriptions);
+    }
+
+    OptionSpec withDescriptions(String english, Map<Language, String> all) {
+        return new OptionSpec(name, english, type, required, greedy, choices, min, max, defaultValue, all);
     }
 
     /** A short usage fragment such as {@code <text>} or {@code [threshold:number]}. */

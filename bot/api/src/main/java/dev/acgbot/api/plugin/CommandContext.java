@@ -1,6 +1,7 @@
 package dev.acgbot.api.plugin;
 
 import dev.acgbot.api.command.CommandRequest;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.Responder;
 
@@ -13,6 +14,11 @@ public interface CommandContext {
 
     /** A short id that ties this invocation's log lines together and appears in error replies. */
     String correlationId();
+
+    /** The language to answer in. */
+    default Language language() {
+        return request().language();
+    }
 
     /** Shorthand for {@code responder().send(reply)}. */
     default void reply(Reply reply) {

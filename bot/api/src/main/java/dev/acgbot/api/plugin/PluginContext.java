@@ -28,6 +28,12 @@ public interface PluginContext {
     /** Version of the running bot. */
     String botVersion();
 
+    /**
+     * How many commands run at once ({@code executor.workers}): a plugin that caps its own heavy work (large image
+     * decodes, say) sizes the cap below this, so one user's uploads never occupy every worker.
+     */
+    int commandWorkers();
+
     /** Ids of all plugins that are enabled, for /about. */
     List<String> enabledPlugins();
 }

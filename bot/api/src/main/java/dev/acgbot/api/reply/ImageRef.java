@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param bytes    the content, or null when {@code path} is given
  * @param fileName the name to show
  * @param expected what the file must still be (root, size, hash), or null when {@code bytes} is given
+ * @param spoiler  show it hidden until the viewer chooses to see it (Telegram {@code has_spoiler}, a Discord
+ *                 {@code SPOILER_} file); decided by the plugin, rendered by the adapter
  */
-public record ImageRef(Path path, byte[] bytes, String fileName, IndexedFile expected) {
+public record ImageRef(Path path, byte[] bytes, String fileName, IndexedFile expected, boolean spoiler) {
     public ImageRef {
         if ((path == null) == (bytes == null)) {
             throw new IllegalArgumentException("exactly one of path or bytes must be given");
@@ -25,6 +27,15 @@ public record ImageRef(Path path, byte[] bytes, String fileName, IndexedFile exp
         if (fileName == null) {
             fileName = path != null ? path.getFileName().toString() : "image.png";
         }
+    }
+
+    public ImageRef(Path path, byte[] bytes, String fileName, IndexedFile expected) {
+        this(path, bytes, fileName, expected, false);
+    }
+
+    /** The same image behind a spoiler. */
+    public ImageRef withSpoiler() {
+        return new ImageRef(path, bytes, fileName, expected, true);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.acgbot.api.reply;
 
+import dev.acgbot.api.i18n.Language;
+
 /**
  * Where a command's answers go. Implemented by each adapter for the chat the command came from.
  * Implementations are thread-safe and never throw for delivery failures: they log them instead.
@@ -29,5 +31,13 @@ public interface Responder {
      */
     default boolean answerRequired() {
         return false;
+    }
+
+    /**
+     * The language the core chose for this conversation (the chat's /lang, the user's app language, the default),
+     * told before any reply, so that an adapter words its own notes ("the platform did not accept the images")
+     * in it. The replies themselves arrive already worded.
+     */
+    default void useLanguage(Language language) {
     }
 }

@@ -3,9 +3,10 @@ package dev.acgbot.app.cli;
 import dev.acgbot.app.service.ControlSocket;
 import dev.acgbot.commands.ModelAvailability;
 import dev.acgbot.commands.VisionGallery;
-import dev.acgbot.commands.VisionPlugin;
+import dev.acgbot.commands.plugin.VisionPlugin;
 import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
+import dev.acgbot.commands.settings.SafetySettings;
 import dev.acgbot.core.config.BotConfig;
 import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.gallery.ReindexRequest;
@@ -68,7 +69,8 @@ public final class IndexCli implements Callable<Integer> {
             if (!ignoreFailedCheck && refusedByCheck(runtime, models)) {
                 return 2;
             }
-            GalleryOptions options = new VisionGallery(gallery, models, botDataDir, runtime, availability).options(chosen);
+            GalleryOptions options = new VisionGallery(gallery, models, botDataDir, runtime, availability,
+                    bot.section(SafetySettings.SECTION).rule()).options(chosen);
             ReindexSummary summary;
             try {
                 summary = IndexCommand.run(options, runtime, full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);

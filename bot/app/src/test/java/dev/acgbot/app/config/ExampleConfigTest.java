@@ -4,7 +4,7 @@ import dev.acgbot.adapter.discord.DiscordSettings;
 import dev.acgbot.adapter.telegram.TelegramSettings;
 import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.ConfigException;
-import dev.acgbot.commands.VisionPlugin;
+import dev.acgbot.commands.plugin.VisionPlugin;
 import dev.acgbot.core.AdapterSelection;
 import dev.acgbot.core.config.BotConfig;
 import dev.acgbot.core.config.ConsoleSettings;
@@ -42,7 +42,7 @@ class ExampleConfigTest {
         example.requireKnownTopLevel(new VisionPlugin().settings());
         example.requireKnownChildren("plugins", List.of("core", "vision"), "plugin");
         AdapterSelection.validate(example, getClass().getClassLoader());
-        assertEquals(11, allSections().size());
+        assertEquals(14, allSections().size());
         for (SettingsSection<?> section : allSections()) {
             assertEquals(defaults.section(section), example.section(section), section.key());
         }

@@ -1,6 +1,7 @@
 package dev.acgbot.core.config;
 
 import dev.acgbot.api.config.SettingsSection;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.plugin.ConfigException;
 
 import java.nio.file.Path;
@@ -11,9 +12,11 @@ import java.nio.file.Path;
  * @param name       shown in /about and logs
  * @param dataDir    everything the bot writes: index, models, logs, plugin data
  * @param pluginsDir extra plugin jars; null means {@code <data_dir>/plugins}
+ * @param language   the language of replies when neither the chat ({@code /lang}) nor the user's app says one:
+ *                   {@code en} or {@code zh}
  */
-public record BotSettings(String name, Path dataDir, Path pluginsDir) {
-    public static final BotSettings DEFAULTS = new BotSettings("acgbot", Path.of("data"), null);
+public record BotSettings(String name, Path dataDir, Path pluginsDir, String language) {
+    public static final BotSettings DEFAULTS = new BotSettings("acgbot", Path.of("data"), null, "en");
     public static final SettingsSection<BotSettings> SECTION = new SettingsSection<>("bot", BotSettings.class, DEFAULTS);
 
     public BotSettings {
@@ -23,6 +26,14 @@ public record BotSettings(String name, Path dataDir, Path pluginsDir) {
         if (dataDir == null) {
             throw new ConfigException("data_dir", "must not be empty");
         }
+        language = language == null || language.isBlank() ? "en" : language.strip();
+        if (Language.fromTag(language).isEmpty()) {
+            throw new ConfigException("language", "must be en or zh, not '" + language + "'");
+        }
+    }
+
+    public Language defaultLanguage() {
+        return Language.fromTag(language).orElseThrow();
     }
 
     public Path pluginsDirOrDefault() {

@@ -4,6 +4,8 @@ import dev.acgbot.api.adapter.ChatAdapter;
 import dev.acgbot.api.adapter.InboundSink;
 import dev.acgbot.api.adapter.MessageOrigin;
 import dev.acgbot.api.command.Attachment;
+import dev.acgbot.api.i18n.Language;
+import dev.acgbot.core.i18n.CoreMessages;
 import dev.acgbot.api.command.ChatUser;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.command.RepliedMessage;
@@ -48,14 +50,19 @@ public final class ConsoleAdapter implements ChatAdapter {
     private volatile boolean closing;
     private PathAttachment lastImage;
 
+    private final Language language;
+
     public ConsoleAdapter(InputStream in, PrintStream out, boolean interactive, Path workingDir, Path outputDir) {
         this.in = in;
         this.out = out;
         this.interactive = interactive;
         this.workingDir = workingDir;
-        this.renderer = new ConsoleRenderer(out, outputDir);
+        // the operator's locale (LANG=zh_CN.UTF-8) is the console user's "app language", as Telegram's language_code is
+        String languageTag = System.getenv().getOrDefault("LANG", "");
+        this.language = Language.fromTag(languageTag).orElse(Language.EN);
+        this.renderer = new ConsoleRenderer(out, outputDir, language);
         String user = System.getProperty("user.name", "operator");
-        this.origin = new MessageOrigin(PLATFORM, "console", new ChatUser("local", user), true, true);
+        this.origin = new MessageOrigin(PLATFORM, "console", new ChatUser("local", user, languageTag), true, true);
     }
 
     @Override
@@ -69,7 +76,7 @@ public final class ConsoleAdapter implements ChatAdapter {
         t.setDaemon(true);
         reader = t;
         if (interactive) {
-            out.println("acgbot console — type /help, a path to post an image, or Ctrl-D to quit.");
+            out.println(CoreMessages.format(language, "console.banner"));
         }
         t.start();
     }
@@ -126,9 +133,9 @@ public final class ConsoleAdapter implements ChatAdapter {
             Optional<Path> posted = existingFile(line);
             if (posted.isPresent()) {
                 lastImage = new PathAttachment(posted.get());
-                out.println("(posted " + lastImage.fileName() + " — a command without an image now replies to it)");
+                out.println(CoreMessages.format(language, "console.posted", lastImage.fileName()));
             } else {
-                out.println("Commands start with / — try /help. To post an image, type its path.");
+                out.println(CoreMessages.format(language, "console.not_a_command"));
             }
             return true;
         }
@@ -140,7 +147,7 @@ public final class ConsoleAdapter implements ChatAdapter {
             if (i > 0 && looksLikePath(token)) {
                 Optional<Path> file = existingFile(token);
                 if (file.isEmpty()) {
-                    out.println("⚠ No such file: " + token);
+                    out.println("⚠ " + CoreMessages.format(language, "console.no_such_file", token));
                     return true;
                 }
                 attachments.add(new PathAttachment(file.get()));
@@ -157,7 +164,7 @@ public final class ConsoleAdapter implements ChatAdapter {
         CountDownLatch done = new CountDownLatch(1);
         boolean taken = sink.onText(origin, text.toString(), null, attachments, replied, new ConsoleResponder(done));
         if (!taken) {
-            out.println("That is not a command I know. Try /help.");
+            out.println(CoreMessages.format(language, "console.unknown_command"));
             return true;
         }
         done.await();

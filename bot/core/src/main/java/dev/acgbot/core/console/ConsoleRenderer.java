@@ -1,7 +1,9 @@
 package dev.acgbot.core.console;
 
 import dev.acgbot.api.reply.ImageRef;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.reply.Reply;
+import dev.acgbot.core.i18n.CoreMessages;
 import dev.acgbot.api.reply.RichText;
 
 import java.io.IOException;
@@ -16,7 +18,10 @@ final class ConsoleRenderer {
     private final Path outputDir;
     private final AtomicInteger saved = new AtomicInteger();
 
-    ConsoleRenderer(PrintStream out, Path outputDir) {
+    private final Language language;
+
+    ConsoleRenderer(PrintStream out, Path outputDir, Language language) {
+        this.language = language;
         this.out = out;
         this.outputDir = outputDir;
     }
@@ -36,7 +41,7 @@ final class ConsoleRenderer {
             }
             case Reply.Error error -> out.println("⚠ " + error.message()
                     + (error.correlationId().isEmpty() || error.message().contains(error.correlationId())
-                    ? "" : " (ref " + error.correlationId() + ")"));
+                    ? "" : CoreMessages.format(language, "console.ref", error.correlationId())));
         }
         out.flush();
     }
@@ -48,7 +53,7 @@ final class ConsoleRenderer {
 
     private String imageLine(Reply.Image image, String prefix) {
         String caption = format(image.caption()).strip().replace("\n", "\n     ");
-        return prefix + "[image] " + location(image.image()) + (caption.isEmpty() ? "" : "\n     " + caption);
+        return prefix + (image.image().spoiler() ? "[image, spoiler] " : "[image] ") + location(image.image()) + (caption.isEmpty() ? "" : "\n     " + caption);
     }
 
     private String location(ImageRef ref) {
@@ -62,7 +67,7 @@ final class ConsoleRenderer {
             Files.write(file, ref.bytes());
             return file.toAbsolutePath().toString();
         } catch (IOException e) {
-            return "(could not save " + ref.fileName() + ": " + e.getMessage() + ")";
+            return CoreMessages.format(language, "console.could_not_save", ref.fileName(), e.getMessage());
         }
     }
 

@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  * /stats shows) is read back from the same meters, so the chat and the scrape never disagree.
  */
 public final class CommandMeters implements BotMetrics {
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
     /** Outcome tags of a command that ran. */
     public static final String OK = "ok", USER_ERROR = "user_error", ERROR = "error", INTERRUPTED = "interrupted";
     /** Reasons a command was refused before it ran. */
@@ -61,6 +65,9 @@ public final class CommandMeters implements BotMetrics {
         Timer.builder(LATENCY).description("time from a worker taking a command to its last reply")
                 .tag("command", command)
                 .publishPercentileHistogram()
+                // explicit buckets too: a registry without aggregable percentiles (the simple one used when no
+                // /metrics endpoint runs) publishes only these, and /stats estimates p50/p95 from them
+                .serviceLevelObjectives(LATENCY_BUCKETS)
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);

@@ -169,6 +169,11 @@ public final class PluginManager implements AutoCloseable {
             }
 
             @Override
+            public int commandWorkers() {
+                return config.executor().workers();
+            }
+
+            @Override
             public List<String> enabledPlugins() {
                 return started.stream().map(Plugin::id).filter(enabledIds::contains).toList();
             }

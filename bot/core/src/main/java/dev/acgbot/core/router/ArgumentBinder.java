@@ -7,6 +7,8 @@ import dev.acgbot.api.command.OptionSpec;
 import dev.acgbot.api.command.OptionType;
 import dev.acgbot.api.command.RepliedMessage;
 
+import dev.acgbot.core.i18n.CoreMessages;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,10 +42,13 @@ public final class ArgumentBinder {
                 Optional<OptionSpec> named = spec.option(key);
                 if (named.isPresent() && named.get().type() != OptionType.ATTACHMENT) {
                     if (values.containsKey(key)) {
-                        throw new UsageException(spec, "The option " + key + " is given twice.");
+                        throw new UsageException(spec, "usage.given_twice", key);
                     }
                     values.put(key, convert(spec, named.get(), unquote(token.substring(sep + 1))));
                     continue;
+                }
+                if (named.isEmpty() && looksLikeOption(key, token.substring(sep + 1))) {
+                    throw unknownOption(spec, token);
                 }
             }
             positional.add(unquote(token));
@@ -61,7 +66,11 @@ public final class ArgumentBinder {
             }
         }
         if (!words.isEmpty()) {
-            throw new UsageException(spec, "I did not understand \"" + String.join(" ", words) + "\".");
+            Optional<String> unknown = words.stream().filter(w -> indexOfSeparator(w) > 0).findFirst();
+            if (unknown.isPresent()) {
+                throw unknownOption(spec, unknown.get());
+            }
+            throw new UsageException(spec, "usage.not_understood", String.join(" ", words));
         }
         bindAttachments(spec, values, attachments, repliedTo);
         requirePresent(spec, values);
@@ -74,14 +83,14 @@ public final class ArgumentBinder {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : options.entrySet()) {
             OptionSpec option = spec.option(e.getKey())
-                    .orElseThrow(() -> new UsageException(spec, "Unknown option " + e.getKey() + "."));
+                    .orElseThrow(() -> unknownOption(spec, e.getKey()));
             Object v = e.getValue();
             if (v == null) {
                 continue;
             }
             if (option.type() == OptionType.ATTACHMENT) {
                 if (!(v instanceof Attachment)) {
-                    throw new UsageException(spec, "The option " + option.name() + " needs an image.");
+                    throw new UsageException(spec, "usage.needs_image", option.name());
                 }
                 values.put(option.name(), v);
             } else {
@@ -114,14 +123,14 @@ public final class ArgumentBinder {
     private static void requirePresent(CommandSpec spec, Map<String, Object> values) throws UsageException {
         for (OptionSpec option : spec.options()) {
             if (option.required() && !values.containsKey(option.name())) {
-                String problem = switch (option.type()) {
-                    case ATTACHMENT -> spec.usesRepliedImages()
-                            ? "Attach an image, or reply to a message with an image, when you use /" + spec.name() + "."
-                            : "Attach an image when you use /" + spec.name() + ".";
-                    case STRING, NUMBER -> "/" + spec.name() + " needs " + option.name()
-                            + (option.description().isEmpty() ? "" : " (" + option.description() + ")") + ".";
+                throw switch (option.type()) {
+                    case ATTACHMENT -> new UsageException(spec, spec.usesRepliedImages() ? "usage.attach_or_reply" : "usage.attach",
+                            spec.name());
+                    case STRING, NUMBER -> option.description().isEmpty()
+                            ? new UsageException(spec, "usage.needs_value", spec.name(), option.name())
+                            : new UsageException(spec, language -> CoreMessages.format(language,
+                            "usage.needs_value_described", spec.name(), option.name(), option.description(language)));
                 };
-                throw new UsageException(spec, problem);
             }
         }
     }
@@ -133,11 +142,11 @@ public final class ArgumentBinder {
                 try {
                     value = Double.parseDouble(raw.trim());
                 } catch (NumberFormatException e) {
-                    throw new UsageException(spec, option.name() + " must be a number" + range(option) + ", not \"" + raw + "\".");
+                    throw notANumber(spec, option, raw);
                 }
                 if (Double.isNaN(value) || (!Double.isNaN(option.min()) && value < option.min())
                         || (!Double.isNaN(option.max()) && value > option.max())) {
-                    throw new UsageException(spec, option.name() + " must be a number" + range(option) + ", not \"" + raw + "\".");
+                    throw notANumber(spec, option, raw);
                 }
                 return value;
             }
@@ -145,25 +154,41 @@ public final class ArgumentBinder {
                 if (!option.choices().isEmpty()) {
                     String lower = raw.toLowerCase(Locale.ROOT);
                     if (!option.choices().contains(lower)) {
-                        throw new UsageException(spec, option.name() + " must be one of " + String.join(", ", option.choices())
-                                + ", not \"" + raw + "\".");
+                        throw new UsageException(spec, "usage.not_a_choice", option.name(), raw, String.join(", ", option.choices()));
                     }
                     return lower;
                 }
                 return raw;
             }
-            default -> throw new UsageException(spec, option.name() + " needs an image.");
+            default -> throw new UsageException(spec, "usage.needs_image", option.name());
         }
     }
 
-    private static String range(OptionSpec option) {
-        if (Double.isNaN(option.min()) || Double.isNaN(option.max())) {
-            return "";
-        }
-        return " from " + format(option.min()) + " to " + format(option.max());
+    private static UsageException notANumber(CommandSpec spec, OptionSpec option, String raw) {
+        return option.hasRange()
+                ? new UsageException(spec, "usage.not_in_range", option.name(), raw, format(option.min()), format(option.max()))
+                : new UsageException(spec, "usage.not_a_number", option.name(), raw);
     }
 
-    private static String format(double d) {
+    /** An option the command does not have, named as the user wrote it, with the ones it does have. */
+    private static UsageException unknownOption(CommandSpec spec, String given) {
+        List<String> known = spec.options().stream().filter(o -> o.type() != OptionType.ATTACHMENT).map(OptionSpec::name).toList();
+        return known.isEmpty()
+                ? new UsageException(spec, "usage.unknown_option_none", spec.name(), given)
+                : new UsageException(spec, "usage.unknown_option", spec.name(), given, String.join(", ", known));
+    }
+
+    /**
+     * Whether {@code key:value} reads as an attempt at a named option ({@code foo:bar}) rather than text that
+     * happens to hold a colon: a URL's {@code https://…}, a time {@code 12:30}, CJK text. Text that must keep such
+     * a word quotes it: {@code "re:zero"}.
+     */
+    private static boolean looksLikeOption(String key, String value) {
+        return key.matches("[a-z][a-z0-9_]*") && !value.isEmpty() && !value.startsWith("/");
+    }
+
+    /** A bound as the user would write it: 1, not 1.0. */
+    static String format(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
@@ -206,7 +231,7 @@ public final class ArgumentBinder {
             }
         }
         if (quoted) {
-            throw new UsageException(spec, "A quote \" is not closed.");
+            throw new UsageException(spec, "usage.quote_not_closed");
         }
         if (!current.isEmpty()) {
             tokens.add(current.toString());

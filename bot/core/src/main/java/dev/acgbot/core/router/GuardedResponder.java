@@ -1,5 +1,6 @@
 package dev.acgbot.core.router;
 
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.reply.ProgressMessage;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.Responder;
@@ -69,6 +70,11 @@ final class GuardedResponder implements Responder {
 
     boolean isClosed() {
         return closed.get();
+    }
+
+    @Override
+    public void useLanguage(Language language) {
+        delegate.useLanguage(language);
     }
 
     @Override

@@ -19,6 +19,9 @@ import dev.acgbot.api.reply.Responder;
 import dev.acgbot.api.text.ByteSizes;
 import dev.acgbot.api.text.LogText;
 import dev.acgbot.core.exec.CommandExecutor;
+import dev.acgbot.core.i18n.ChatLanguages;
+import dev.acgbot.core.i18n.CoreMessages;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.core.metrics.CommandMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.acgbot.core.limits.RateLimiter;
@@ -42,7 +45,7 @@ import java.util.Optional;
  * a short reply for the user and a log line with the same correlation id for the operator. Nothing here sends
  * on the caller's (the adapter's) thread: refusals go through the {@link RefusalSender}.
  */
-public final class Router implements InboundSink, BotMetrics, AutoCloseable {
+public final class Router implements InboundSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     /** One "slow down" (or "busy", ...) per user in this long; the rest of a flood is answered by silence. */
     static final Duration REFUSAL_WINDOW = Duration.ofSeconds(10);
@@ -58,6 +61,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
     private final long maxAttachmentBytes;
     private final CommandMeters meters;
     private final RefusalSender refusals = new RefusalSender(REFUSAL_WINDOW);
+    private final ChatLanguages languages;
 
     /** With figures kept in a registry of its own (tests). */
     public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
@@ -69,6 +73,14 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
     public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
                   boolean exemptAdmins, CommandExecutor executor, Duration defaultTimeout, long maxAttachmentBytes,
                   CommandMeters meters) {
+        this(registry, permissions, perUser, perChat, exemptAdmins, executor, defaultTimeout, maxAttachmentBytes, meters,
+                ChatLanguages.inMemory(Language.EN));
+    }
+
+    public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
+                  boolean exemptAdmins, CommandExecutor executor, Duration defaultTimeout, long maxAttachmentBytes,
+                  CommandMeters meters, ChatLanguages languages) {
+        this.languages = languages;
         this.meters = meters;
         this.registry = registry;
         this.permissions = permissions;
@@ -88,11 +100,12 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
             return false;
         }
         CommandLine line = parsed.get();
+        responder.useLanguage(languages.resolve(origin));
         Optional<CommandRegistry.Registered> found = find(line.name());
         if (found.isEmpty()) {
             // In a group an unaddressed unknown command may belong to another bot: stay quiet there.
             if (origin.privateChat() || !line.addressedTo().isEmpty()) {
-                refuse(origin, RefusalSender.Kind.UNKNOWN_COMMAND, responder, unknown(line.name()));
+                refuse(origin, RefusalSender.Kind.UNKNOWN_COMMAND, responder, unknown(languages.resolve(origin), line.name()));
                 return true;
             }
             return false;
@@ -108,9 +121,10 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
     @Override
     public void onCommand(MessageOrigin origin, String command, Map<String, Object> givenOptions, List<Attachment> posted,
                           Optional<RepliedMessage> replied, Responder responder) {
+        responder.useLanguage(languages.resolve(origin));
         Optional<CommandRegistry.Registered> found = find(command);
         if (found.isEmpty()) {
-            refuse(origin, RefusalSender.Kind.UNKNOWN_COMMAND, responder, unknown(command));
+            refuse(origin, RefusalSender.Kind.UNKNOWN_COMMAND, responder, unknown(languages.resolve(origin), command));
             return;
         }
         CommandSpec spec = found.get().command().spec();
@@ -121,8 +135,8 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
                 attachments, repliedTo);
     }
 
-    private static Reply unknown(String name) {
-        return Reply.error("I don't know /" + name + ". Send /help to see what I can do.");
+    private static Reply unknown(Language language, String name) {
+        return Reply.error(CoreMessages.format(language, "router.unknown", name));
     }
 
     private Optional<CommandRegistry.Registered> find(String name) {
@@ -136,11 +150,12 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
     private void dispatch(MessageOrigin origin, BotCommand command, Responder responder, Binding binding,
                           List<Attachment> attachments, Optional<RepliedMessage> repliedTo) {
         CommandSpec spec = command.spec();
+        Language language = languages.resolve(origin);
         boolean admin = permissions.isAdmin(origin);
         if (spec.adminOnly() && !admin) {
             audit.refused(origin.platform(), origin.user().id(), origin.user().displayName(), origin.chatId(), spec.name());
             meters.refused(spec.name(), CommandMeters.FORBIDDEN);
-            refuse(origin, RefusalSender.Kind.ADMIN_ONLY, responder, Reply.error("/" + spec.name() + " is for the bot's admins only."));
+            refuse(origin, RefusalSender.Kind.ADMIN_ONLY, responder, Reply.error(CoreMessages.format(language, "router.admin_only", spec.name())));
             return;
         }
         if (!(admin && exemptAdmins)) {
@@ -151,7 +166,7 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
                         LogText.safe(origin.user().id()), LogText.safe(origin.chatId()), seconds);
                 meters.refused(spec.name(), CommandMeters.RATE_LIMITED);
                 refuse(origin, RefusalSender.Kind.RATE_LIMITED, responder,
-                        Reply.error("Slow down a little: try again in " + seconds + " s."));
+                        Reply.error(CoreMessages.format(language, "router.rate_limited", seconds)));
                 return;
             }
         }
@@ -160,11 +175,11 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
             arguments = binding.bind();
         } catch (UsageException e) {
             meters.refused(spec.name(), CommandMeters.USAGE);
-            refuse(origin, RefusalSender.Kind.USAGE, responder, Reply.error(e.userMessage()));
+            refuse(origin, RefusalSender.Kind.USAGE, responder, Reply.error(e.userMessage(language)));
             return;
         }
         CommandRequest request = new CommandRequest(origin.platform(), origin.chatId(), origin.user(), spec.name(),
-                arguments, attachments, repliedTo, admin, Instant.now());
+                arguments, attachments, repliedTo, admin, Instant.now(), origin.traits(), language);
         String correlationId = CorrelationIds.next();
         if (spec.adminOnly()) {
             audit.allowed(request, correlationId);
@@ -177,24 +192,24 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
             // the watchdog only marks the command closed: sending could wait out the platform's flood control
             guarded.close();
             refusals.sendLater(() -> {
-                guarded.sendFinal(new Reply.Error("/" + spec.name() + " took too long and was stopped. Please try again later.", correlationId));
+                guarded.sendFinal(new Reply.Error(CoreMessages.format(language, "router.timed_out", spec.name()), correlationId));
                 guarded.completed();
             });
         }, () -> {
             meters.refused(spec.name(), CommandMeters.BUSY);
             LOG.warn("[{}] /{} refused: waited {} ms in the queue without a free worker", correlationId, spec.name(),
                     executor.maxQueueWait().toMillis());
-            refuse(origin, RefusalSender.Kind.BUSY, guarded, busy());
+            refuse(origin, RefusalSender.Kind.BUSY, guarded, busy(language));
         });
         if (!accepted) {
             meters.refused(spec.name(), CommandMeters.BUSY);
             LOG.warn("[{}] /{} refused: all {} workers and the queue are busy", correlationId, spec.name(), executor.running());
-            refuse(origin, RefusalSender.Kind.BUSY, guarded, busy());
+            refuse(origin, RefusalSender.Kind.BUSY, guarded, busy(language));
         }
     }
 
-    private static Reply busy() {
-        return Reply.error("I'm busy right now. Please try again in a moment.");
+    private static Reply busy(Language language) {
+        return Reply.error(CoreMessages.format(language, "router.busy"));
     }
 
     /**
@@ -229,11 +244,11 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
         } catch (UserFacingException e) {
             outcome = CommandMeters.USER_ERROR;
             LOG.info("[{}] /{} answered with an error: {}", correlationId, request.command(), LogText.safe(e.getMessage()));
-            responder.send(new Reply.Error(e.getMessage(), ""));
+            responder.send(new Reply.Error(e.message(request.language()), ""));
         } catch (AttachmentTooLargeException e) {
             outcome = CommandMeters.USER_ERROR;
             LOG.info("[{}] /{}: {}", correlationId, request.command(), LogText.safe(e.getMessage()));
-            responder.send(Reply.error("That file is too large for me (the limit is " + ByteSizes.human(e.limit()) + ")."));
+            responder.send(Reply.error(CoreMessages.format(request.language(), "router.too_large", ByteSizes.human(e.limit()))));
         } catch (InterruptedException e) {
             outcome = CommandMeters.INTERRUPTED;
             LOG.info("[{}] /{} was interrupted", correlationId, request.command());
@@ -250,14 +265,14 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
             if (download != null) {
                 outcome = CommandMeters.USER_ERROR;
                 LOG.warn("[{}] /{}: {}", correlationId, request.command(), LogText.safe(describe(download)));
-                responder.send(new Reply.Error("I couldn't download " + download.fileName()
-                        + " just now. Please try again in a moment.", correlationId));
+                responder.send(new Reply.Error(CoreMessages.format(request.language(), "router.download_failed",
+                        download.fileName()), correlationId));
                 return;
             }
             LOG.error("[{}] /{} failed for {}:{}", correlationId, request.command(), request.platform(), request.user().id(), t);
             meters.failed(request.command(), correlationId);
-            responder.send(new Reply.Error("Something went wrong while running /" + request.command()
-                    + ". The operator can look it up with reference " + correlationId + ".", correlationId));
+            responder.send(new Reply.Error(CoreMessages.format(request.language(), "router.failed", request.command(),
+                    correlationId), correlationId));
         } finally {
             long nanos = System.nanoTime() - started;
             long millis = nanos / 1_000_000;
@@ -298,29 +313,9 @@ public final class Router implements InboundSink, BotMetrics, AutoCloseable {
         refusals.close();
     }
 
-    @Override
-    public int queueDepth() {
-        return executor.queueDepth();
-    }
-
-    @Override
-    public int running() {
-        return executor.running();
-    }
-
-    @Override
-    public long handled() {
-        return meters.handled();
-    }
-
-    @Override
-    public long rejectedBusy() {
-        return meters.rejectedBusy();
-    }
-
-    @Override
-    public double latencyPercentileMillis(double p) {
-        return meters.latencyPercentileMillis(p);
+    /** The figures of the commands this router has run (the same object the bot registers as {@link BotMetrics}). */
+    public BotMetrics metrics() {
+        return meters;
     }
 
     private record Context(CommandRequest request, Responder responder, String correlationId) implements CommandContext {

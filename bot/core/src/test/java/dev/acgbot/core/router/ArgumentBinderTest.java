@@ -76,6 +76,22 @@ class ArgumentBinderTest {
     }
 
     @Test
+    void anUnknownNamedOptionIsNamedAsWrittenWithTheOnesThatExist() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> ArgumentBinder.bindText(SEARCH, "樱花 foo:bar", List.of(), Optional.empty()));
+        assertEquals("/search has no option foo:bar. Its options are: query, k.\nUsage: " + SEARCH.usage()
+                + "\nExample: /search 樱花", e.userMessage());
+        assertEquals("/search 没有选项 foo:bar。它的选项有：query, k。\n用法：" + SEARCH.usage() + "\n示例：/search 樱花",
+                e.userMessage(dev.acgbot.api.i18n.Language.ZH));
+    }
+
+    @Test
+    void colonsInTextThatAreNoOptionStayText() throws Exception {
+        assertEquals("re:zero 12:30 https://example.org/a", ArgumentBinder.bindText(SEARCH,
+                "\"re:zero\" 12:30 https://example.org/a", List.of(), Optional.empty()).string("query").orElseThrow());
+    }
+
+    @Test
     void extraWordsAreReported() {
         UsageException e = assertThrows(UsageException.class,
                 () -> ArgumentBinder.bindText(REINDEX, "full please", List.of(), Optional.empty()));

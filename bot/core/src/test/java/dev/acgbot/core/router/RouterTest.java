@@ -225,7 +225,7 @@ class RouterTest {
             responders.add(r);
             router.onText(ADMIN_IN_GROUP, "/work", "AcgBot", List.of(), Optional.empty(), r);
         }
-        assertEquals(15, router.rejectedBusy(), "2 running + 3 queued accepted, the rest refused at once");
+        assertEquals(15, router.metrics().rejectedBusy(), "2 running + 3 queued accepted, the rest refused at once");
         for (RecordingResponder r : responders.subList(5, 20)) {
             assertTrue(r.awaitCompleted(10), "a refused command completes before the others finish");
         }
@@ -238,7 +238,7 @@ class RouterTest {
         }
         assertEquals(5, responders.stream().filter(r -> !r.replies.isEmpty() && r.lastText().equals("done")).count());
         assertEquals(5, started.get());
-        assertEquals(0, router.queueDepth());
+        assertEquals(0, router.metrics().queueDepth());
     }
 
     /** A posted file of {@code size} bytes, read through BoundedRead as the adapters do. */
@@ -364,8 +364,8 @@ class RouterTest {
             }
             long waited = (System.nanoTime() - start) / 1_000_000;
             assertTrue(waited < 2_000, "queued commands waited " + waited + " ms");
-            assertEquals(0, router.queueDepth(), "expired commands leave the queue");
-            assertEquals(16, router.rejectedBusy());
+            assertEquals(0, router.metrics().queueDepth(), "expired commands leave the queue");
+            assertEquals(16, router.metrics().rejectedBusy());
         } finally {
             release.countDown();
         }

@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.telegram;
 
+import dev.acgbot.api.i18n.Language;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acgbot.adapter.telegram.internal.BotApi;
 import dev.acgbot.adapter.telegram.internal.CommandMenu;
@@ -104,6 +105,7 @@ public final class TelegramAdapter implements ChatAdapter {
         return me;
     }
 
+    /** The default menu (English), then one per other language, which Telegram shows by the user's app language. */
     private void registerMenu(BotApi api, List<CommandSpec> commands) {
         List<BotCommand> entries = CommandMenu.entries(commands);
         if (entries.isEmpty()) {
@@ -111,7 +113,14 @@ public final class TelegramAdapter implements ChatAdapter {
         }
         try {
             api.call("setMyCommands", c -> c.execute(SetMyCommands.builder().commands(entries).build()));
-            log.info("Telegram: command menu set ({} commands)", entries.size());
+            for (Language language : Language.values()) {
+                if (language != Language.EN) {
+                    List<BotCommand> localized = CommandMenu.entries(commands, language);
+                    api.call("setMyCommands", c -> c.execute(SetMyCommands.builder().commands(localized)
+                            .languageCode(language.tag()).build()));
+                }
+            }
+            log.info("Telegram: command menu set ({} commands, {} languages)", entries.size(), Language.values().length);
         } catch (TelegramApiException | RuntimeException e) {
             // the bot works without a menu: users can still type commands
             log.warn("Telegram: could not set the command menu: {}", redactor.describe(e));

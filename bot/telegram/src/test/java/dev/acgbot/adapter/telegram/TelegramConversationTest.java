@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,6 +76,17 @@ class TelegramConversationTest {
     }
 
     @Test
+    void aUserWhoseAppIsInChineseIsAnsweredInChinese() throws Exception {
+        while (!telegram.next(WAIT).method().equals("deleteWebhook")) {
+            // getMe and the menus come first
+        }
+        telegram.push(Updates.text(1, 31, new Chat(888), new User(888, "Mei", "zh-hans"), "/nosuch"));
+        ApiCall answer = telegram.next(WAIT);
+        assertEquals("sendMessage", answer.method());
+        assertTrue(answer.param("text").contains("我不认识 /nosuch。发送 /help 看看我能做什么。"), answer.param("text"));
+    }
+
+    @Test
     void scriptedConversationIsAnsweredRequestByRequest() throws Exception {
         // start: who am I, the menu, then polling
         assertEquals("getMe", telegram.next(WAIT).method());
@@ -84,6 +96,15 @@ class TelegramConversationTest {
         menu.params().get("commands").forEach(c -> menuNames.add(c.get("command").asText()));
         assertTrue(menuNames.containsAll(List.of("tag", "similar", "search", "help")), menuNames::toString);
         assertFalse(menuNames.contains("reindex"), "admin-only commands stay out of the public menu");
+        assertEquals(null, menu.param("language_code"), "the first menu is the default one");
+        // then the same menu in Chinese, for users whose app is set to Chinese
+        ApiCall zhMenu = telegram.next(WAIT);
+        assertEquals("setMyCommands", zhMenu.method());
+        assertEquals("zh", zhMenu.param("language_code"));
+        Map<String, String> zh = new java.util.LinkedHashMap<>();
+        zhMenu.params().get("commands").forEach(c -> zh.put(c.get("command").asText(), c.get("description").asText()));
+        assertEquals(menuNames, List.copyOf(zh.keySet()));
+        assertEquals("列出你可以用的命令，或说明某个命令：/help tag", zh.get("help"));
         assertEquals("deleteWebhook", telegram.next(WAIT).method());
 
         // 1. a photo with the caption /tag in a group: the largest size is fetched, tags come back escaped

@@ -32,7 +32,7 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
         OrtEngine.Placement placement;
         try {
             placement = OrtEngine.load(modelFile, manifest.output().name(), settings.device(),
-                    settings.intraOpThreads(), settings.interOpThreads());
+                    settings.intraOpThreads(), settings.interOpThreads(), settings.cpuArena());
         } catch (OrtException | RuntimeException e) {
             throw new ModelUnavailableException(manifest.id(), "model " + manifest.id() + " cannot be loaded from "
                     + modelFile + ": " + OrtEngine.rootMessage(e), e);

@@ -36,6 +36,9 @@ public final class ModelSlot implements AutoCloseable {
     private final RuntimeSettings settings;
     private volatile LoadedModel loaded;
     private boolean closed;
+    /** Calls between {@link #acquire()} and {@link #release()}: a model in use is never unloaded. */
+    private int inFlight;
+    private volatile long lastUsedNanos = System.nanoTime();
 
     public ModelSlot(ModelManifest manifest, ModelPaths paths, RuntimeSettings settings) {
         this.manifest = manifest;
@@ -106,7 +109,15 @@ public final class ModelSlot implements AutoCloseable {
     }
 
     private <X> List<float[]> run(List<X> inputs, Function<X, ModelInput> prepare) {
-        LoadedModel l = load();
+        LoadedModel l = acquire();
+        try {
+            return run(l, inputs, prepare);
+        } finally {
+            release();
+        }
+    }
+
+    private <X> List<float[]> run(LoadedModel l, List<X> inputs, Function<X, ModelInput> prepare) {
         List<CompletableFuture<float[]>> futures = new ArrayList<>(inputs.size());
         try {
             for (X input : inputs) {
@@ -137,12 +148,47 @@ public final class ModelSlot implements AutoCloseable {
     }
 
     public TextTokenizer tokenizer() {
+        lastUsedNanos = System.nanoTime(); // the caller runs the model next: not idle
         return load().tokenizer().orElseThrow(() -> new IllegalStateException(manifest.id() + " has no tokenizer"));
     }
 
     /** Loads if needed; throws {@link ModelUnavailableException} when files are missing or do not verify. */
     public void ensureLoaded() {
         load();
+    }
+
+    private synchronized LoadedModel acquire() {
+        LoadedModel l = load();
+        inFlight++;
+        return l;
+    }
+
+    private synchronized void release() {
+        inFlight--;
+        lastUsedNanos = System.nanoTime();
+    }
+
+    /**
+     * Closes the session when nothing has used it for {@code idle} (its weights and buffers go back to the system:
+     * about 460 MB for a BERT-base text tower, docs/benchmarks.md, memory); the next call loads it again.
+     *
+     * @return whether it was unloaded now
+     */
+    public synchronized boolean unloadIfIdle(java.time.Duration idle, long nowNanos) {
+        LoadedModel l = loaded;
+        if (l == null || inFlight > 0 || nowNanos - lastUsedNanos < idle.toNanos()) {
+            return false;
+        }
+        loaded = null;
+        l.close();
+        LOG.info("model {} unloaded after {} s unused; it loads again on next use", manifest.id(),
+                (nowNanos - lastUsedNanos) / 1_000_000_000L);
+        return true;
+    }
+
+    /** Whether the session is open now. */
+    public boolean loaded() {
+        return loaded != null;
     }
 
     private synchronized LoadedModel load() {

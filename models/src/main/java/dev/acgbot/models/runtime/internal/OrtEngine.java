@@ -53,7 +53,7 @@ final class OrtEngine implements AutoCloseable {
      * the reason is returned in {@link Placement#note()}.
      */
     static Placement load(Path modelFile, String outputName, DeviceRequest request, int intraOpThreads,
-                          int interOpThreads) throws OrtException {
+                          int interOpThreads, boolean cpuArena) throws OrtException {
         String note;
         if (request.kind() == DeviceRequest.Kind.CPU) {
             note = "cpu requested";
@@ -61,13 +61,13 @@ final class OrtEngine implements AutoCloseable {
             note = "no CUDA provider in this ONNX Runtime build (build with -Pgpu for onnxruntime_gpu)";
         } else {
             try {
-                return new Placement(open(modelFile, outputName, request.gpuIndex(), intraOpThreads, interOpThreads),
+                return new Placement(open(modelFile, outputName, request.gpuIndex(), intraOpThreads, interOpThreads, cpuArena),
                         request + " requested");
             } catch (OrtException | RuntimeException e) {
                 note = "CUDA failed on gpu:" + request.gpuIndex() + " (" + rootMessage(e) + ")";
             }
         }
-        return new Placement(open(modelFile, outputName, -1, intraOpThreads, interOpThreads), note);
+        return new Placement(open(modelFile, outputName, -1, intraOpThreads, interOpThreads, cpuArena), note);
     }
 
     static boolean cudaAvailable() {
@@ -78,13 +78,23 @@ final class OrtEngine implements AutoCloseable {
         }
     }
 
-    private static OrtEngine open(Path modelFile, String outputName, int gpu, int intra, int inter) throws OrtException {
+    /**
+     * Memory (docs/benchmarks.md, memory; random-weight ViT-B/16 stand-ins, CPU): with ONNX Runtime's CPU arena a
+     * 345 MB graph held 742 MB after load and kept its largest batch's activations for good (902 MB after batch 16
+     * at 224); without it, and with glibc told to map large blocks (the launcher sets MALLOC_MMAP_THRESHOLD_), 399
+     * MB after load and 438 MB after batch 16. The memory pattern (one pre-planned block per input shape) is off
+     * too: its peak at batch 16 was 47 MB higher and every new batch size plans another block.
+     */
+    private static OrtEngine open(Path modelFile, String outputName, int gpu, int intra, int inter, boolean cpuArena)
+            throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intra);
             options.setInterOpNumThreads(inter);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setCPUArenaAllocator(cpuArena);
+            options.setMemoryPatternOptimization(cpuArena);
             if (gpu >= 0) {
                 options.addCUDA(gpu);
             }

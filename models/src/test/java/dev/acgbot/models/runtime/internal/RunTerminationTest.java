@@ -21,7 +21,7 @@ class RunTerminationTest {
     @Test
     void aRunWhoseCallersAllGaveUpIsTerminatedAndTheNextBatchRunsAtOnce(@TempDir Path tmp) throws Exception {
         Path model = SlowGraph.write(tmp.resolve("slow.onnx"), 3000);
-        OrtEngine engine = OrtEngine.load(model, "y", DeviceRequest.parse("cpu"), 1, 1).engine();
+        OrtEngine engine = OrtEngine.load(model, "y", DeviceRequest.parse("cpu"), 1, 1, false).engine();
         try (engine) {
             long[] shape = {SlowGraph.WIDTH};
             float[] item = new float[SlowGraph.WIDTH];

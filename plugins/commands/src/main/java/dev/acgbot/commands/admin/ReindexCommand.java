@@ -1,5 +1,7 @@
 package dev.acgbot.commands.admin;
 
+import dev.acgbot.commands.VisionMessages;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.CommandContext;
@@ -42,8 +44,9 @@ public final class ReindexCommand {
     }
 
     public BotCommand command() {
-        return BotCommand.of(CommandSpec.builder("reindex", "Update the gallery index (admins)")
-                .choice("action", "full re-reads every file; status; cancel", false, "full", "status", "cancel")
+        return BotCommand.of(CommandSpec.builder("reindex", "")
+                .choice("action", "", false, "full", "status", "cancel")
+                .localize(VisionMessages.BUNDLE)
                 .adminOnly()
                 .example("/reindex")
                 .example("/reindex status")
@@ -78,27 +81,29 @@ public final class ReindexCommand {
 
     private void reindex(CommandContext ctx) {
         String action = ctx.request().arguments().string("action").orElse("start");
+        Language language = ctx.language();
         ReindexJob job;
         synchronized (this) {
             job = current;
             boolean running = job != null && !job.finished();
             switch (action) {
                 case "status" -> {
-                    ctx.reply(job == null ? "No reindex has run since the bot started." : (running ? "" : "Last run: ") + job.describe());
+                    ctx.reply(job == null ? m(language, "reindex.none_yet")
+                            : running ? job.describe(language) : m(language, "reindex.last_run", job.describe(language)));
                     return;
                 }
                 case "cancel" -> {
                     if (running) {
                         job.token.cancel();
-                        ctx.reply("Cancelling after the current batch; everything indexed so far is kept.");
+                        ctx.reply(m(language, "reindex.cancelling"));
                     } else {
-                        ctx.reply("No reindex is running.");
+                        ctx.reply(m(language, "reindex.not_running"));
                     }
                     return;
                 }
                 default -> {
                     if (running) {
-                        ctx.reply("A reindex started by " + job.startedBy + " is already running: " + job.describe());
+                        ctx.reply(m(language, "reindex.already_running", job.startedBy, job.describe(language)));
                         return;
                     }
                 }
@@ -109,17 +114,21 @@ public final class ReindexCommand {
         run(ctx, job);
     }
 
+    private static String m(Language language, String key, Object... args) {
+        return VisionMessages.format(language, key, args);
+    }
+
     private void run(CommandContext ctx, ReindexJob job) {
+        Language language = ctx.language();
         if (gallery.settings().folders().isEmpty()) {
-            job.failure = "no gallery folders are configured";
-            ctx.reply(Reply.error("No gallery folders are configured. Add them under gallery.folders in the configuration, then run /reindex again."));
+            job.failure = "reindex.failure.no_folders";
+            ctx.reply(Reply.error(m(language, "reindex.no_folders")));
             return;
         }
         if (!availability.isAvailable(models.clipImage())) {
-            ctx.reply("CLIP model " + models.clipImage() + " is not installed: only duplicates will be indexed (./acgbot models fetch "
-                    + models.clipImage() + ").");
+            ctx.reply(m(language, "reindex.no_clip", models.clipImage()));
         }
-        ProgressMessage message = ctx.responder().progress((job.full ? "Full reindex" : "Reindex") + " starting…");
+        ProgressMessage message = ctx.responder().progress(m(language, job.full ? "reindex.full_starting" : "reindex.starting"));
         long[] lastUpdate = {0};
         ReindexProgress.Phase[] lastPhase = {null};
         try {
@@ -131,24 +140,25 @@ public final class ReindexCommand {
                 if (p.phase() != lastPhase[0] || now - lastUpdate[0] >= settings.progressInterval().toNanos()) {
                     lastPhase[0] = p.phase();
                     lastUpdate[0] = now;
-                    message.update(ReindexJob.progressLine(p, job.token.isCancelled()));
+                    message.update(ReindexJob.progressLine(p, job.token.isCancelled(), language));
                 }
             }, job.token);
             job.summary = summary;
             LOG.info("reindex by {} finished: {}", job.startedBy, summary);
-            message.update(ReindexJob.summaryLine(summary));
-            ctx.reply(ReindexJob.summaryLine(summary));
+            message.update(ReindexJob.summaryLine(summary, language));
+            ctx.reply(ReindexJob.summaryLine(summary, language));
         } catch (GalleryOutOfMemoryException e) {
             // the operator's to fix, not a bug: no stack trace, and the admin sees the advice
-            job.failure = "out of memory";
+            job.failure = "reindex.failure.out_of_memory";
             LOG.error("reindex by {} stopped: {}", job.startedBy, e.getMessage());
-            message.update("Reindex stopped: out of memory.");
-            ctx.reply(Reply.error("The reindex stopped: it " + e.getMessage()));
+            message.update(m(language, "reindex.out_of_memory_progress"));
+            // the advice names heap sizes and settings: the operator's English, as the log has it
+            ctx.reply(Reply.error(m(language, "reindex.out_of_memory", e.getMessage())));
         } catch (RuntimeException e) {
-            job.failure = "an internal error (see the log)";
+            job.failure = "reindex.failure.internal";
             LOG.error("reindex by {} failed", job.startedBy, e);
-            message.update("Reindex failed.");
-            ctx.reply(Reply.error("The reindex failed. The operator can find the details in the log."));
+            message.update(m(language, "reindex.failed_progress"));
+            ctx.reply(Reply.error(m(language, "reindex.failed")));
         }
     }
 }

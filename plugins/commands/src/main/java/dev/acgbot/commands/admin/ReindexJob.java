@@ -1,5 +1,7 @@
 package dev.acgbot.commands.admin;
 
+import dev.acgbot.commands.VisionMessages;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.ReindexProgress;
 import dev.acgbot.gallery.ReindexSummary;
@@ -16,6 +18,7 @@ final class ReindexJob {
     final CancellationToken token = new CancellationToken();
     volatile ReindexProgress progress;
     volatile ReindexSummary summary;
+    /** A {@code reindex.failure.*} key once the run failed. */
     volatile String failure;
 
     ReindexJob(String startedBy, boolean full) {
@@ -27,44 +30,54 @@ final class ReindexJob {
         return summary != null || failure != null;
     }
 
-    String describe() {
+    String describe(Language language) {
         if (failure != null) {
-            return "Reindex failed: " + failure;
+            return m(language, "reindex.failed_with", m(language, failure));
         }
         if (summary != null) {
-            return summaryLine(summary);
+            return summaryLine(summary, language);
         }
-        return progressLine(progress, token.isCancelled());
+        return progressLine(progress, token.isCancelled(), language);
     }
 
-    static String progressLine(ReindexProgress p, boolean cancelling) {
-        String prefix = cancelling ? "Cancelling after the current batch… " : "";
+    static String progressLine(ReindexProgress p, boolean cancelling, Language language) {
+        String prefix = cancelling ? m(language, "reindex.cancelling_prefix") : "";
         if (p == null) {
-            return prefix + "Reindex starting…";
+            return prefix + m(language, "reindex.starting");
         }
         return prefix + switch (p.phase()) {
-            case SCANNING -> "Scanning folders… " + p.done() + " files so far";
-            case INDEXING -> String.format(Locale.ROOT, "Indexing %d / %d (%d %%) · %.1f img/s · ETA %s", p.done(), p.total(),
-                    p.total() == 0 ? 0 : p.done() * 100 / p.total(), p.ratePerSec(), eta(p.eta()));
-            case REMOVING -> "Removing deleted files… " + p.done() + " / " + p.total();
-            case BUILDING_INDEX -> "Building the search index…";
-            case DONE -> "Finishing…";
+            case SCANNING -> m(language, "reindex.scanning", n(p.done()));
+            case INDEXING -> m(language, "reindex.indexing", n(p.done()), n(p.total()), n(p.total() == 0 ? 0 : p.done() * 100 / p.total()),
+                    String.format(Locale.ROOT, "%.1f", p.ratePerSec()), eta(p.eta(), language));
+            case REMOVING -> m(language, "reindex.removing", n(p.done()), n(p.total()));
+            case BUILDING_INDEX -> m(language, "reindex.building");
+            case DONE -> m(language, "reindex.finishing");
         };
     }
 
-    static String summaryLine(ReindexSummary s) {
-        String head = s.cancelled() ? "Reindex cancelled" : "Reindex done";
-        return String.format(Locale.ROOT, "%s: added %d, updated %d, removed %d, unchanged %d, failed %d in %.1f s (engine busy %.0f %%%s)%s",
-                head, s.added(), s.updated(), s.removed(), s.unchanged(), s.failed(), s.duration().toMillis() / 1000.0,
-                s.busyFraction() * 100, s.peakRssBytes() > 0 ? ", peak memory " + (s.peakRssBytes() >> 20) + " MB" : "",
-                s.failed() > 0 ? ". The failed files and reasons are in the log; they are read again once they change." : ".");
+    static String summaryLine(ReindexSummary s, Language language) {
+        String head = m(language, s.cancelled() ? "reindex.cancelled" : "reindex.done");
+        return m(language, "reindex.summary", head, n(s.added()), n(s.updated()), n(s.removed()), n(s.unchanged()), n(s.failed()),
+                String.format(Locale.ROOT, "%.1f", s.duration().toMillis() / 1000.0), String.format(Locale.ROOT, "%.0f", s.busyFraction() * 100),
+                s.peakRssBytes() > 0 ? m(language, "reindex.peak_memory", n(s.peakRssBytes() >> 20)) : "",
+                m(language, s.failed() > 0 ? "reindex.failed_files" : "reindex.period"));
     }
 
-    static String eta(Duration eta) {
+    static String eta(Duration eta, Language language) {
         if (eta == null || eta.isZero()) {
-            return "?";
+            return m(language, "reindex.eta_unknown");
         }
         long s = eta.toSeconds();
-        return s >= 3600 ? s / 3600 + " h " + (s % 3600) / 60 + " min" : s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
+        return s >= 3600 ? m(language, "reindex.eta_hours", n(s / 3600), n((s % 3600) / 60))
+                : s >= 60 ? m(language, "reindex.eta_minutes", n(s / 60), n(s % 60)) : m(language, "reindex.eta_seconds", n(s));
+    }
+
+    private static String m(Language language, String key, Object... args) {
+        return VisionMessages.format(language, key, args);
+    }
+
+    /** Counts as plain digits (MessageFormat would group them: 12,345). */
+    private static String n(long value) {
+        return Long.toString(value);
     }
 }

@@ -1,5 +1,7 @@
 package dev.acgbot.commands.admin;
 
+import dev.acgbot.commands.VisionMessages;
+import dev.acgbot.api.i18n.Language;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotCommand;
@@ -38,43 +40,56 @@ public final class StatsCommand {
     }
 
     public BotCommand command() {
-        return BotCommand.of(CommandSpec.builder("stats", "Gallery, models, caches and latency (admins)")
+        return BotCommand.of(CommandSpec.builder("stats", "")
+                .localize(VisionMessages.BUNDLE)
                 .adminOnly()
                 .example("/stats")
                 .build(), this::stats);
     }
 
     private void stats(CommandContext ctx) {
-        RichText.Builder text = RichText.builder().bold("Gallery").newline();
+        Language language = ctx.language();
+        RichText.Builder text = RichText.builder().bold(m(language, "stats.gallery")).newline();
         GalleryStats g = gallery.get().stats();
-        text.plain(g.images() + " images in " + g.files() + " files, store " + ByteSizes.human(g.storeBytes()) + ", generation " + g.generation()).newline();
-        g.embeddings().forEach((model, count) -> text.plain("  " + model + ": " + count + " vectors, "
-                + g.indexKinds().getOrDefault(model, "exact") + " index").newline());
-        text.bold("Models").newline();
+        text.plain(m(language, "stats.gallery_line", n(g.images()), n(g.files()), ByteSizes.human(g.storeBytes()), n(g.generation()))).newline();
+        g.embeddings().forEach((model, count) -> text.plain(m(language, "stats.embeddings_line", model, n(count),
+                g.indexKinds().getOrDefault(model, "exact"))).newline());
+        text.bold(m(language, "stats.models")).newline();
         ModelsSettings m = cached.models();
         for (String id : List.of(m.tagger(), m.clipImage(), m.clipText())) {
             // fresh on purpose: the device is known only once a model is loaded, and /stats is rare
             Optional<ModelInfo> info = inference.model(id);
-            text.plain("  " + id + ": " + info.map(i -> i.available() ? "installed, " + i.device() : "not installed").orElse("not configured")).newline();
+            String state = info.map(i -> i.available() ? m(language, "stats.model_installed", i.device())
+                    : m(language, "stats.model_not_installed")).orElse(m(language, "stats.model_not_configured"));
+            text.plain(m(language, "stats.model_line", id, state)).newline();
         }
-        text.bold("Caches").newline();
+        text.bold(m(language, "stats.caches")).newline();
         for (Map.Entry<String, CacheStats> e : cached.caches().stats().entrySet()) {
             CacheStats c = e.getValue();
-            text.plain(String.format(Locale.ROOT, "  %s: %.0f %% hits (%d hits, %d misses)", e.getKey(),
-                    c.requestCount() == 0 ? 0.0 : c.hitRate() * 100, c.hitCount(), c.missCount())).newline();
+            text.plain(m(language, "stats.cache_line", e.getKey(),
+                    String.format(Locale.ROOT, "%.0f", c.requestCount() == 0 ? 0.0 : c.hitRate() * 100), n(c.hitCount()), n(c.missCount()))).newline();
         }
         services.find(BotMetrics.class).ifPresent(metrics -> {
-            text.bold("Commands").newline();
-            text.plain(String.format(Locale.ROOT, "  %d handled, %d running, %d queued, %d refused busy", metrics.handled(),
-                    metrics.running(), metrics.queueDepth(), metrics.rejectedBusy())).newline();
-            text.plain(String.format(Locale.ROOT, "  latency p50 %s, p95 %s", millis(metrics.latencyPercentileMillis(50)),
-                    millis(metrics.latencyPercentileMillis(95))));
+            text.bold(m(language, "stats.commands")).newline();
+            text.plain(m(language, "stats.commands_line", n(metrics.handled()), n(metrics.running()), n(metrics.queueDepth()),
+                    n(metrics.rejectedBusy()))).newline();
+            text.plain(m(language, "stats.latency_line", millis(metrics.latencyPercentileMillis(50), language),
+                    millis(metrics.latencyPercentileMillis(95), language)));
         });
-        reindex.current().ifPresent(job -> text.newline().bold("Reindex").newline().plain("  " + job.describe()));
+        reindex.current().ifPresent(job -> text.newline().bold(m(language, "stats.reindex")).newline().plain("  " + job.describe(language)));
         ctx.reply(Reply.text(text.build()));
     }
 
-    private static String millis(double ms) {
-        return Double.isNaN(ms) ? "n/a" : String.format(Locale.ROOT, "%.0f ms", ms);
+    private static String millis(double ms, Language language) {
+        return Double.isNaN(ms) ? m(language, "stats.na") : m(language, "stats.ms", String.format(Locale.ROOT, "%.0f", ms));
+    }
+
+    private static String m(Language language, String key, Object... args) {
+        return VisionMessages.format(language, key, args);
+    }
+
+    /** Counts as plain digits (MessageFormat would group them: 12,345). */
+    private static String n(long value) {
+        return Long.toString(value);
     }
 }

@@ -34,7 +34,9 @@ public final class Captions {
         return shared;
     }
 
+    /** A similarity to three decimals; never "-0.000" (a tiny negative cosine rounds to zero, and shows as one). */
     public static String score(float score) {
-        return String.format(Locale.ROOT, "%.3f", score);
+        String text = String.format(Locale.ROOT, "%.3f", score);
+        return text.equals("-0.000") ? "0.000" : text;
     }
 }

@@ -96,7 +96,7 @@ public final class VisionMeters {
         }
 
         @Override
-        public Optional<dev.acgbot.models.check.CheckVerdict> failedCheck(String modelId) {
+        public Optional<dev.acgbot.models.api.CheckVerdict> failedCheck(String modelId) {
             return inner.failedCheck(modelId);
         }
 

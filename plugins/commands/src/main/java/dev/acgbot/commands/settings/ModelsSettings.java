@@ -2,6 +2,7 @@ package dev.acgbot.commands.settings;
 
 import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.ConfigException;
+import dev.acgbot.models.runtime.MemoryBudget;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +24,18 @@ import java.util.TreeMap;
  * @param clipImage    image tower for /similar, /tag keywords and the gallery
  * @param clipText     text tower for /search (same embedding space as clipImage)
  * @param download     hub mirror, token and proxies for {@code models fetch}; each environment variable overrides its key
+ * @param memoryBudget the whole bot's memory ({@code auto}: three fifths of the machine, at most 2.5 GB; or e.g.
+ *                     {@code 2g}); the heap, each model's batch (up to maxBatch) and ONNX Runtime's allocator
+ *                     follow from it, and a budget too small for the three models is refused at start
+ * @param unloadIdle   a model not listed in eager and unused this long is closed and loads again on next use
+ *                     (0 keeps it): between searches the text tower's 400+ MB go back to the system
  */
 public record ModelsSettings(Path dir, List<Path> manifestsDir, String device, int maxBatch, Duration maxWait,
-                             List<String> eager, String tagger, String clipImage, String clipText, Download download) {
+                             List<String> eager, String tagger, String clipImage, String clipText, Download download,
+                             String memoryBudget, Duration unloadIdle) {
     public static final ModelsSettings DEFAULTS = new ModelsSettings(null, List.of(), "auto", 32, Duration.ofMillis(5), List.of(),
-            "wd-vit-tagger-v3", "cn-clip-vit-b-16-image", "cn-clip-vit-b-16-text", Download.NONE);
+            "wd-vit-tagger-v3", "cn-clip-vit-b-16-image", "cn-clip-vit-b-16-text", Download.NONE, "auto",
+            Duration.ofMinutes(10));
     public static final SettingsSection<ModelsSettings> SECTION = new SettingsSection<>("models", ModelsSettings.class, DEFAULTS);
 
     public ModelsSettings {
@@ -40,6 +48,34 @@ public record ModelsSettings(Path dir, List<Path> manifestsDir, String device, i
         if (maxBatch < 1) {
             throw new ConfigException("max_batch", "must be at least 1");
         }
+        memoryBudget = memoryBudget == null || memoryBudget.isBlank() ? "auto" : memoryBudget.strip();
+        try {
+            budget(memoryBudget, 0);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("memory_budget", e.getMessage().replaceFirst("^memory_budget: ", ""));
+        }
+        if (unloadIdle == null || unloadIdle.isNegative()) {
+            throw new ConfigException("unload_idle", "must be a duration such as 10m, or 0 to keep models loaded");
+        }
+    }
+
+    /**
+     * The budget: this setting, else the launcher's {@code -Dacgbot.memory_budget} (from ACGBOT_MEMORY_BUDGET), else
+     * derived from {@code machineBytes}.
+     */
+    public MemoryBudget budget(long machineBytes) {
+        return budget(memoryBudget, machineBytes);
+    }
+
+    private static MemoryBudget budget(String setting, long machineBytes) {
+        String value = setting.equalsIgnoreCase("auto") ? System.getProperty("acgbot.memory_budget", "auto") : setting;
+        return MemoryBudget.parse(value, machineBytes);
+    }
+
+    /** The model ids the commands use, each once. */
+    public List<String> configuredModels() {
+        return java.util.stream.Stream.of(tagger, clipImage, clipText).filter(id -> id != null && !id.isBlank())
+                .distinct().toList();
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.List;
 /** {@code plugins.vision:} the settings of each vision command. */
 public record VisionSettings(Tag tag, Similar similar, Search search, Reindex reindex) {
     public static final VisionSettings DEFAULTS = new VisionSettings(new Tag(0.35, 0.85, List.of(), 10), new Similar(6, 20, 8),
-            new Search(6, 20), new Reindex(Duration.ofSeconds(3)));
+            new Search(6, 20, 0.2), new Reindex(Duration.ofSeconds(3)));
     public static final SettingsSection<VisionSettings> SECTION = new SettingsSection<>("plugins.vision", VisionSettings.class, DEFAULTS);
 
     /**
@@ -51,10 +51,19 @@ public record VisionSettings(Tag tag, Similar similar, Search search, Reindex re
         }
     }
 
-    /** /search. */
-    public record Search(int defaultK, int maxK) {
+    /**
+     * /search.
+     *
+     * @param minSimilarity hits below this cosine similarity are not shown; when none reaches it the answer says
+     *                      "no good match" instead of listing unrelated images. 0.2 is a first guess for
+     *                      Chinese-CLIP ViT-B/16 (unrelated text-image pairs score around 0.1-0.2), not a measurement
+     */
+    public record Search(int defaultK, int maxK, double minSimilarity) {
         public Search {
             checkK(defaultK, maxK);
+            if (!(minSimilarity >= -1 && minSimilarity <= 1)) {
+                throw new ConfigException("min_similarity", "must be between -1 and 1, not " + minSimilarity);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.acgbot.commands.similar;
 
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.reply.RichText;
+import dev.acgbot.commands.VisionMessages;
 import dev.acgbot.commands.internal.Captions;
 import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.RepostEdit;
@@ -16,38 +18,35 @@ final class DuplicateCaption {
     private DuplicateCaption() {
     }
 
-    static RichText of(DuplicateHit hit, int maxHamming) {
-        return RichText.builder().bold(tier(hit)).plain(" · " + Captions.origin(hit.entry()) + " · " + detail(hit, maxHamming)).build();
+    static RichText of(Language language, DuplicateHit hit, int maxHamming) {
+        return RichText.builder().bold(tier(language, hit)).plain(" · " + Captions.origin(hit.entry()) + detail(language, hit, maxHamming)).build();
     }
 
-    static String tier(DuplicateHit hit) {
+    static String tier(Language language, DuplicateHit hit) {
         if (hit.samePicture()) {
-            return "same picture";
+            return VisionMessages.format(language, "similar.tier.same");
         }
         if (!hit.verified()) {
-            return "near duplicate"; // indexed before schema 2: the hashes cannot say what was edited
+            // indexed before the repost signatures: the hashes cannot say what was edited
+            return VisionMessages.format(language, "similar.tier.near");
         }
         if (hit.edits().isEmpty()) {
-            return "edited copy";
+            return VisionMessages.format(language, "similar.tier.edited");
         }
-        return "edited copy (" + hit.edits().stream().sorted().map(DuplicateCaption::word).collect(Collectors.joining(", ")) + ")";
+        String edits = hit.edits().stream().sorted().map(e -> word(language, e))
+                .collect(Collectors.joining(VisionMessages.format(language, "similar.edit.separator")));
+        return VisionMessages.format(language, "similar.tier.edited_with", edits);
     }
 
-    private static String detail(DuplicateHit hit, int maxHamming) {
+    private static String detail(Language language, DuplicateHit hit, int maxHamming) {
         if (hit.verified()) {
-            return String.format(Locale.ROOT, "match %.2f (copies ≥ %.2f)", hit.similarity(), DuplicateHit.COPY_SIMILARITY);
+            return VisionMessages.format(language, "similar.match", String.format(Locale.ROOT, "%.2f", hit.similarity()),
+                    String.format(Locale.ROOT, "%.2f", DuplicateHit.COPY_SIMILARITY));
         }
-        return "Hamming " + hit.pHashDistance() + "/" + hit.dHashDistance() + " pHash/dHash (copies ≤ " + maxHamming + ")";
+        return VisionMessages.format(language, "similar.hamming", hit.pHashDistance(), hit.dHashDistance(), maxHamming);
     }
 
-    private static String word(RepostEdit edit) {
-        return switch (edit) {
-            case CROPPED -> "cropped";
-            case BORDER -> "border";
-            case ROTATED -> "rotated";
-            case MIRRORED -> "mirrored";
-            case STRETCHED -> "stretched";
-            case RECOLOURED -> "recoloured";
-        };
+    private static String word(Language language, RepostEdit edit) {
+        return VisionMessages.format(language, "similar.edit." + edit.name().toLowerCase(Locale.ROOT));
     }
 }

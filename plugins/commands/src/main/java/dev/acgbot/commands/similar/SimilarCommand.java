@@ -1,12 +1,14 @@
 package dev.acgbot.commands.similar;
 
-import dev.acgbot.api.UserFacingException;
+import dev.acgbot.commands.VisionMessages;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.CommandContext;
 import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.commands.internal.GalleryImages;
+import dev.acgbot.commands.safety.SafetyPolicy;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.RichText;
 import dev.acgbot.commands.CachedInference;
@@ -46,9 +48,12 @@ public final class SimilarCommand {
     private final ModelAvailability availability;
     private final VisionGallery gallery;
 
+    private final SafetyPolicy safety;
+
     public SimilarCommand(VisionSettings.Similar settings, ImageIntake intake, CachedInference inference,
-                          ModelAvailability availability, VisionGallery gallery) {
+                          ModelAvailability availability, VisionGallery gallery, SafetyPolicy safety) {
         this.settings = settings;
+        this.safety = safety;
         this.intake = intake;
         this.inference = inference;
         this.availability = availability;
@@ -56,22 +61,25 @@ public final class SimilarCommand {
     }
 
     public BotCommand command() {
-        return BotCommand.of(CommandSpec.builder("similar", "Find duplicates and similar art in the gallery")
-                .attachment("image", "the image (or reply to one)", true)
-                .number("k", "how many similar images (1-" + settings.maxK() + ")", 1, settings.maxK())
+        return BotCommand.of(CommandSpec.builder("similar", "")
+                .attachment("image", "", true)
+                .number("k", "", 1, settings.maxK()).defaultValue(settings.defaultK())
+                .localize(VisionMessages.BUNDLE)
                 .usesRepliedImages()
                 .contextMenu("Find similar")
+                .example("/similar")
                 .example("/similar k:8")
                 .build(), this::handle);
     }
 
     private void handle(CommandContext ctx) throws Exception {
+        Language language = ctx.language();
         Attachment attachment = ctx.request().images().get(0);
         int k = (int) ctx.request().arguments().number("k").orElse(settings.defaultK());
         PostedImage image = intake.read(attachment);
         Gallery g = gallery.get();
         if (g.stats().images() == 0) {
-            throw new UserFacingException("The gallery is empty. An admin can list image folders under gallery.folders in the configuration and run /reindex.");
+            throw VisionMessages.refusal("gallery.empty");
         }
 
         Optional<GalleryEntry> itself = g.entry(image.sha256());
@@ -90,51 +98,55 @@ public final class SimilarCommand {
         if (availability.isAvailable(clipModel)) {
             similar = g.searchByVector(clipModel, inference.embedImage(image), k, filter);
         } else {
-            semanticNote = "Similar-art search needs the CLIP model (" + clipModel + "); an admin can install it with ./acgbot models fetch " + clipModel;
+            semanticNote = VisionMessages.format(language, "similar.needs_clip", clipModel);
         }
         if (itself.isEmpty() && copies.isEmpty() && similar.isEmpty()) {
-            String line = "No copies of " + image.fileName() + " and no similar art in the gallery.";
+            String line = VisionMessages.format(language, "similar.nothing", image.fileName());
             ctx.reply(Reply.text(semanticNote.isEmpty() ? RichText.plain(line) : RichText.builder().plain(line).newline().plain(semanticNote).build()));
             return;
         }
 
         Set<String> queryTags = queryTags(image);
-        List<Reply.Image> items = new ArrayList<>();
-        itself.ifPresent(e -> items.add(new Reply.Image(GalleryImages.ref(e, gallery.settings().folders()),
-                RichText.builder().bold("this picture, in the gallery").plain(" · " + e.path()
-                        + e.sourceUrl().map(url -> " · " + url).orElse("")).build())));
+        List<SafetyPolicy.Rated> items = new ArrayList<>();
+        itself.ifPresent(e -> items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(e, gallery.settings().folders()),
+                RichText.builder().bold(VisionMessages.format(language, "similar.itself")).plain(" · " + e.path()
+                        + e.sourceUrl().map(url -> " · " + url).orElse("")).build()), e.rating())));
         for (DuplicateHit d : shown) {
-            items.add(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()),
-                    DuplicateCaption.of(d, settings.duplicateDistance())));
+            items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()),
+                    DuplicateCaption.of(language, d, settings.duplicateDistance())), d.entry().rating()));
         }
         for (SearchHit hit : similar) {
-            RichText.Builder caption = RichText.builder().bold("similar art").plain(" · " + Captions.origin(hit.entry())
-                    + " · score " + Captions.score(hit.score()));
+            RichText.Builder caption = RichText.builder().bold(VisionMessages.format(language, "similar.art"))
+                    .plain(" · " + Captions.origin(hit.entry()) + VisionMessages.format(language, "similar.score", Captions.score(hit.score())));
             List<String> shared = Captions.sharedTags(queryTags, hit.entry().tags(), SHARED_TAG_SCORE, 5);
             if (!shared.isEmpty()) {
-                caption.plain(" · shared tags: " + String.join(", ", shared));
+                caption.plain(VisionMessages.format(language, "similar.shared_tags", String.join(", ", shared)));
             }
-            items.add(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()), caption.build()));
+            items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(hit.entry(), gallery.settings().folders()),
+                    caption.build()), hit.entry().rating()));
         }
+        SafetyPolicy.Screened screened = safety.screen(ctx.request(), items);
 
         RichText.Builder header = RichText.builder().bold("🖼 " + image.fileName());
         if (itself.isPresent()) {
-            header.plain(" — this exact file is in the gallery");
+            header.plain(VisionMessages.format(language, "similar.already_in_gallery"));
         }
-        header.newline().plain(countLine(copies.size(), shown.size()) + " · " + similar.size() + " similar");
+        header.newline().plain(VisionMessages.format(language, "similar.counts", countLine(language, copies.size(), shown.size()), similar.size()));
+        screened.notice(language).ifPresent(n -> header.plain(", " + n));
         if (!semanticNote.isEmpty()) {
             header.newline().plain(semanticNote);
         }
-        ctx.reply(new Reply.Album(header.build(), items));
+        if (screened.shown().isEmpty()) {
+            ctx.reply(Reply.text(header.build()));
+        } else {
+            ctx.reply(new Reply.Album(header.build(), screened.shown()));
+        }
     }
 
     /** "no other copies", "1 copy", "12 copies, showing 5". */
-    static String countLine(int copies, int shown) {
-        if (copies == 0) {
-            return "no other copies";
-        }
-        String n = copies == 1 ? "1 copy" : copies + " copies";
-        return shown < copies ? n + ", showing " + shown : n;
+    static String countLine(Language language, int copies, int shown) {
+        return shown < copies ? VisionMessages.format(language, "similar.copies_shown", copies, shown)
+                : VisionMessages.format(language, "similar.copies", copies);
     }
 
     /** The query's general and character tags when a tagger is installed, to explain hits; nothing otherwise. */

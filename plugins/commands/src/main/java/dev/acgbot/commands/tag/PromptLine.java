@@ -21,6 +21,19 @@ public final class PromptLine {
         return tagNames.stream().map(PromptLine::tagToPrompt).collect(Collectors.joining(", "));
     }
 
+    /** The first tags whose prompt fits {@code maxChars}, cut between tags (never inside one); at least the first. */
+    public static String of(List<String> tagNames, int maxChars) {
+        StringBuilder line = new StringBuilder();
+        for (String tag : tagNames) {
+            String part = (line.isEmpty() ? "" : ", ") + tagToPrompt(tag);
+            if (!line.isEmpty() && line.length() + part.length() > maxChars) {
+                break;
+            }
+            line.append(part);
+        }
+        return line.toString();
+    }
+
     static String tagToPrompt(String tag) {
         String words = KAOMOJI.contains(tag) ? tag : tag.replace('_', ' ');
         return words.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");

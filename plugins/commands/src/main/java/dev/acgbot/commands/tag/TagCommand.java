@@ -1,6 +1,7 @@
 package dev.acgbot.commands.tag;
 
-import dev.acgbot.api.UserFacingException;
+import dev.acgbot.commands.VisionMessages;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.CommandRequest;
 import dev.acgbot.api.command.CommandSpec;
@@ -13,7 +14,9 @@ import dev.acgbot.commands.ImageIntake;
 import dev.acgbot.commands.ModelAvailability;
 import dev.acgbot.commands.PostedImage;
 import dev.acgbot.commands.settings.VisionSettings;
+import dev.acgbot.gallery.rating.RatingRule;
 import dev.acgbot.models.api.ModelTask;
+import dev.acgbot.models.api.TagResult;
 import dev.acgbot.models.api.TagScore;
 
 import java.util.ArrayList;
@@ -23,25 +26,31 @@ import java.util.Locale;
 
 /** /tag: Danbooru-style tags and a prompt line, or zero-shot ranking of keywords with CLIP. */
 public final class TagCommand {
+    static final int MAX_KEYWORDS = 50;
+
     private final VisionSettings.Tag settings;
     private final ImageIntake intake;
     private final CachedInference inference;
     private final ModelAvailability availability;
+    private final RatingRule ratingRule;
 
-    public TagCommand(VisionSettings.Tag settings, ImageIntake intake, CachedInference inference, ModelAvailability availability) {
+    public TagCommand(VisionSettings.Tag settings, ImageIntake intake, CachedInference inference, ModelAvailability availability,
+                      RatingRule ratingRule) {
         this.settings = settings;
+        this.ratingRule = ratingRule;
         this.intake = intake;
         this.inference = inference;
         this.availability = availability;
     }
 
     public BotCommand command() {
-        return BotCommand.of(CommandSpec.builder("tag", "Tag an image with Danbooru-style tags")
-                .attachment("image", "the image to tag (or reply to one)", true)
-                .choice("mode", "tags (default), or keywords to rank keywords with CLIP", false, "tags", "keywords")
-                .text("keywords", "keywords to rank, comma separated (keywords mode)", false)
-                .number("threshold", "minimum score of general tags", 0, 1)
-                .number("character_threshold", "minimum score of character tags", 0, 1)
+        return BotCommand.of(CommandSpec.builder("tag", "")
+                .attachment("image", "", true)
+                .choice("mode", "", false, "tags", "keywords").defaultValue("tags")
+                .text("keywords", "", false)
+                .number("threshold", "", 0, 1).defaultValue(settings.generalThreshold())
+                .number("character_threshold", "", 0, 1).defaultValue(settings.characterThreshold())
+                .localize(VisionMessages.BUNDLE)
                 .usesRepliedImages()
                 .contextMenu("Tag image")
                 .example("/tag threshold:0.5")
@@ -54,7 +63,7 @@ public final class TagCommand {
         List<Attachment> images = request.images();
         int maxImages = settings.maxImages();
         if (images.size() > maxImages) {
-            ctx.reply("I'll tag the first " + maxImages + " images.");
+            ctx.reply(VisionMessages.format(ctx.language(), "tag.first_images", maxImages));
             images = images.subList(0, maxImages);
         }
         boolean keywordsMode = request.arguments().string("mode").map("keywords"::equals).orElse(false)
@@ -66,20 +75,24 @@ public final class TagCommand {
     }
 
     private RichText tags(CommandRequest request, PostedImage image) {
-        availability.require(inference.models().tagger(), ModelTask.TAGGER, "tagging");
+        Language language = request.language();
+        availability.require(inference.models().tagger(), ModelTask.TAGGER, "purpose.tagging");
         double general = request.arguments().number("threshold").orElse(settings.generalThreshold());
         double character = request.arguments().number("character_threshold").orElse(settings.characterThreshold());
-        TagReport report = TagReport.of(inference.tag(image), general, character);
+        // the tag result is cached by the image's content hash, so a posted image is rated once
+        TagResult result = inference.tag(image);
+        TagReport report = TagReport.of(result, general, character);
         RichText.Builder text = RichText.builder().bold("🏷 " + image.fileName()).newline();
-        report.rating().ifPresent(r -> text.plain("Rating: ").bold(r.name()).plain(" " + score(r.score())).newline());
+        report.rating().ifPresent(r -> text.plain(VisionMessages.format(language, "tag.rating")).bold(ratingRule.rate(result.scores()).word())
+                .plain(" (" + r.name() + " " + score(r.score()).replaceAll("[()]", "") + ")").newline());
         if (!report.characters().isEmpty()) {
-            text.plain("Characters: ").plain(list(report.characters())).newline();
+            text.plain(VisionMessages.format(language, "tag.characters")).plain(list(report.shownCharacters(), language)).newline();
         }
         if (report.general().isEmpty()) {
-            text.plain("No general tag reached " + score((float) general) + "; try a lower threshold, e.g. threshold:0.2").newline();
+            text.plain(VisionMessages.format(language, "tag.none_reached", score((float) general))).newline();
         } else {
-            text.plain("Tags: ").plain(list(report.general())).newline();
-            text.plain("Prompt:").codeBlock(report.prompt());
+            text.plain(VisionMessages.format(language, "tag.tags")).plain(list(report.shownGeneral(), language)).newline();
+            text.plain(VisionMessages.format(language, "tag.prompt")).codeBlock(report.prompt());
         }
         return text.build();
     }
@@ -87,18 +100,20 @@ public final class TagCommand {
     private RichText keywords(CommandRequest request, PostedImage image) {
         List<String> keywords = request.arguments().string("keywords").map(TagCommand::splitKeywords).orElse(settings.keywords());
         if (keywords.isEmpty()) {
-            throw new UserFacingException("Give me some keywords to rank, e.g. /tag keywords 猫, 樱花, sword");
+            throw VisionMessages.refusal("tag.no_keywords");
         }
-        if (keywords.size() > 50) {
-            throw new UserFacingException("That is a lot of keywords: please give at most 50.");
+        if (keywords.size() > MAX_KEYWORDS) {
+            throw VisionMessages.refusal("tag.too_many_keywords", MAX_KEYWORDS);
         }
-        availability.require(inference.models().clipImage(), ModelTask.CLIP_IMAGE, "keyword ranking");
-        availability.require(inference.models().clipText(), ModelTask.CLIP_TEXT, "keyword ranking");
+        availability.require(inference.models().clipImage(), ModelTask.CLIP_IMAGE, "purpose.keywords");
+        availability.require(inference.models().clipText(), ModelTask.CLIP_TEXT, "purpose.keywords");
+        Language language = request.language();
         List<KeywordRanker.Ranked> ranked = KeywordRanker.rank(inference.embedImage(image), keywords,
                 k -> inference.embedText(k).vector());
-        RichText.Builder text = RichText.builder().bold("🔎 " + image.fileName() + " — keywords").newline();
+        RichText.Builder text = RichText.builder().bold("🔎 " + image.fileName() + VisionMessages.format(language, "tag.keywords_title")).newline();
         for (KeywordRanker.Ranked r : ranked) {
-            text.plain(String.format(Locale.ROOT, "%s %.0f %% (similarity %.3f)", r.keyword(), r.probability() * 100, r.similarity())).newline();
+            text.plain(VisionMessages.format(language, "tag.keyword_line", r.keyword(),
+                    String.format(Locale.ROOT, "%.0f", r.probability() * 100), String.format(Locale.ROOT, "%.3f", r.similarity()))).newline();
         }
         return text.build();
     }
@@ -117,12 +132,12 @@ public final class TagCommand {
         return out;
     }
 
-    private static String list(List<TagScore> scores) {
+    private static String list(TagReport.Shown scores, Language language) {
         List<String> parts = new ArrayList<>();
-        for (TagScore s : scores) {
+        for (TagScore s : scores.shown()) {
             parts.add(s.name() + " " + score(s.score()));
         }
-        return String.join(", ", parts);
+        return String.join(", ", parts) + (scores.more() > 0 ? VisionMessages.format(language, "tag.more", scores.more()) : "");
     }
 
     private static String score(float score) {

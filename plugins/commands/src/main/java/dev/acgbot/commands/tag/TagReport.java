@@ -11,9 +11,16 @@ import java.util.stream.Stream;
 
 /**
  * A tagger's scores cut down to what a person reads: the most likely rating, characters above the character
- * threshold and general tags above the general threshold, each sorted by score.
+ * threshold and general tags above the general threshold, each sorted by score. A reply shows at most
+ * {@link #SHOWN_CHARACTERS} characters and {@link #SHOWN_GENERAL} general tags (a model that scores thousands of
+ * tags above a low threshold once produced a reply of thousands of tags) and a prompt of at most
+ * {@link #PROMPT_CHARS} characters, cut between tags.
  */
 public record TagReport(Optional<TagScore> rating, List<TagScore> characters, List<TagScore> general) {
+    public static final int SHOWN_CHARACTERS = 10;
+    public static final int SHOWN_GENERAL = 40;
+    /** About 75 CLIP tokens, one chunk of a Stable Diffusion prompt, at 3-4 characters per token plus separators. */
+    public static final int PROMPT_CHARS = 400;
 
     public static TagReport of(TagResult result, double generalThreshold, double characterThreshold) {
         Optional<TagScore> rating = result.scores().stream()
@@ -30,8 +37,23 @@ public record TagReport(Optional<TagScore> rating, List<TagScore> characters, Li
                 .toList();
     }
 
-    /** Characters first, then general tags, as prompts are usually written. */
+    /** Characters first, then general tags, as prompts are usually written; the strongest that fit {@link #PROMPT_CHARS}. */
     public String prompt() {
-        return PromptLine.of(Stream.concat(characters.stream(), general.stream()).map(TagScore::name).toList());
+        return PromptLine.of(Stream.concat(characters.stream(), general.stream()).map(TagScore::name).toList(), PROMPT_CHARS);
+    }
+
+    /** The strongest {@code max} of {@code scores} (already sorted) and how many more there are. */
+    public record Shown(List<TagScore> shown, int more) {
+        static Shown of(List<TagScore> scores, int max) {
+            return new Shown(scores.subList(0, Math.min(max, scores.size())), Math.max(0, scores.size() - max));
+        }
+    }
+
+    public Shown shownCharacters() {
+        return Shown.of(characters, SHOWN_CHARACTERS);
+    }
+
+    public Shown shownGeneral() {
+        return Shown.of(general, SHOWN_GENERAL);
     }
 }

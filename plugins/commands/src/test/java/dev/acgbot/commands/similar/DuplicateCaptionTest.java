@@ -1,5 +1,6 @@
 package dev.acgbot.commands.similar;
 
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.GalleryEntry;
 import dev.acgbot.gallery.RepostEdit;
@@ -22,26 +23,27 @@ class DuplicateCaptionTest {
     void aVerifiedCopyWithNoEditIsTheSamePictureWithItsMatchAndThreshold() {
         DuplicateHit hit = new DuplicateHit(ENTRY, false, 3, 1, 0.974, Set.of());
         assertEquals("same picture · miku.png · https://www.pixiv.net/artworks/1 · match 0.97 (copies ≥ 0.85)",
-                DuplicateCaption.of(hit, 8).toPlainString());
+                DuplicateCaption.of(Language.EN, hit, 8).toPlainString());
     }
 
     @Test
     void anEditedCopyNamesItsEditsInAFixedOrder() {
         DuplicateHit hit = new DuplicateHit(ENTRY, false, 20, 17, 0.91, Set.of(RepostEdit.ROTATED, RepostEdit.CROPPED, RepostEdit.RECOLOURED));
-        assertEquals("edited copy (cropped, rotated, recoloured)", DuplicateCaption.tier(hit));
+        assertEquals("edited copy (cropped, rotated, recoloured)", DuplicateCaption.tier(Language.EN, hit));
+        assertEquals("修改过的副本（裁剪、旋转、改色）", DuplicateCaption.tier(Language.ZH, hit));
     }
 
     @Test
     void aCopyTheHashesAloneDecidedShowsItsDistancesAndTheRadius() {
         DuplicateHit hit = new DuplicateHit(ENTRY, false, 5, 2);
         assertEquals("near duplicate · miku.png · https://www.pixiv.net/artworks/1 · Hamming 5/2 pHash/dHash (copies ≤ 8)",
-                DuplicateCaption.of(hit, 8).toPlainString());
+                DuplicateCaption.of(Language.EN, hit, 8).toPlainString());
     }
 
     @Test
     void theCountLineSaysTheRealNumberAndHowManyAreShown() {
-        assertEquals("12 copies, showing 5", SimilarCommand.countLine(12, 5));
-        assertEquals("1 copy", SimilarCommand.countLine(1, 1));
-        assertEquals("no other copies", SimilarCommand.countLine(0, 0));
+        assertEquals("12 copies, showing 5", SimilarCommand.countLine(Language.EN, 12, 5));
+        assertEquals("1 copy", SimilarCommand.countLine(Language.EN, 1, 1));
+        assertEquals("no other copies", SimilarCommand.countLine(Language.EN, 0, 0));
     }
 }

@@ -34,4 +34,39 @@ class TagReportTest {
         assertEquals(List.of("solo", "1girl", "blush"), report.general().stream().map(TagScore::name).toList());
         assertEquals(2, report.characters().size());
     }
+
+    @Test
+    void aModelThatScoresThousandsOfTagsIsCutToTheStrongestWithACountOfTheRestAndAPromptOfUsableLength() {
+        java.util.List<TagScore> scores = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) { // tag_0000 strongest, all above the threshold
+            scores.add(new TagScore(String.format("tag_%04d", i), TagCategory.GENERAL, 0.99f - i * 0.0001f));
+        }
+        for (int i = 0; i < 30; i++) {
+            scores.add(new TagScore(String.format("character_%02d_(series)", i), TagCategory.CHARACTER, 0.99f - i * 0.001f));
+        }
+        java.util.Collections.shuffle(scores, new java.util.Random(7));
+        TagReport report = TagReport.of(new TagResult("m", scores), 0.35, 0.85);
+
+        TagReport.Shown general = report.shownGeneral();
+        assertEquals(java.util.stream.IntStream.range(0, 40).mapToObj(i -> String.format("tag_%04d", i)).toList(),
+                general.shown().stream().map(TagScore::name).toList());
+        assertEquals(4960, general.more());
+        TagReport.Shown characters = report.shownCharacters();
+        assertEquals(10, characters.shown().size());
+        assertEquals("character_00_(series)", characters.shown().get(0).name());
+        assertEquals(20, characters.more());
+
+        // the prompt: all 30 characters (24 characters each with ", ") fill 400 characters before any general tag
+        String prompt = report.prompt();
+        assertEquals(java.util.stream.IntStream.range(0, 16).mapToObj(i -> String.format("character %02d \\(series\\)", i))
+                .collect(java.util.stream.Collectors.joining(", ")), prompt);
+        assertEquals(true, prompt.length() <= TagReport.PROMPT_CHARS && prompt.length() + 26 > TagReport.PROMPT_CHARS);
+    }
+
+    @Test
+    void aFewTagsAreShownWholeWithNothingMore() {
+        TagReport report = TagReport.of(RESULT, 0.25, 0.5);
+        assertEquals(new TagReport.Shown(report.general(), 0), report.shownGeneral());
+        assertEquals("hatsune miku, kagamine rin, solo, 1girl, blush", report.prompt());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.acgbot.gallery.internal;
 
+import dev.acgbot.gallery.rating.ContentRating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,8 @@ final class BatchCommitter {
         }
         Map<String, Float> tags = results.tags().get(sha);
         if (tags != null) {
-            draft.tags(wanted.tagger().orElse(""), tags);
+            draft.tags(wanted.tagger().orElse(""), tags,
+                    results.ratings().getOrDefault(sha, ContentRating.UNRATED));
         }
         for (Map.Entry<String, String> m : wanted.manifestHashes().entrySet()) {
             float[] v = results.vectors().getOrDefault(m.getKey(), Map.of()).get(sha);

@@ -1,5 +1,7 @@
 package dev.acgbot.gallery.internal;
 
+import dev.acgbot.gallery.rating.ContentRating;
+import dev.acgbot.gallery.rating.RatingRule;
 import dev.acgbot.models.api.Inference;
 import dev.acgbot.models.api.TagResult;
 import dev.acgbot.models.api.TagScore;
@@ -16,21 +18,24 @@ final class BatchInference {
     private final Inference inference;
     private final Wanted wanted;
     private final float tagThreshold;
+    private final RatingRule ratingRule;
     private long busyNanos;
 
-    /** Results by content sha: vectors per CLIP model, kept tags when there is a tagger. */
-    record Results(Map<String, Map<String, float[]>> vectors, Map<String, Map<String, Float>> tags) {
-        static final Results NONE = new Results(Map.of(), Map.of());
+    /** Results by content sha: vectors per CLIP model, kept tags and the rating when there is a tagger. */
+    record Results(Map<String, Map<String, float[]>> vectors, Map<String, Map<String, Float>> tags,
+                   Map<String, ContentRating> ratings) {
+        static final Results NONE = new Results(Map.of(), Map.of(), Map.of());
 
         boolean inferred(String sha) {
             return tags.containsKey(sha) || vectors.values().stream().anyMatch(m -> m.containsKey(sha));
         }
     }
 
-    BatchInference(Inference inference, Wanted wanted, float tagThreshold) {
+    BatchInference(Inference inference, Wanted wanted, float tagThreshold, RatingRule ratingRule) {
         this.inference = inference;
         this.wanted = wanted;
         this.tagThreshold = tagThreshold;
+        this.ratingRule = ratingRule;
     }
 
     /** Nanoseconds spent waiting for the engine so far. */
@@ -57,13 +62,15 @@ final class BatchInference {
                 vectors.put(model, byModel);
             }
             Map<String, Map<String, Float>> tags = new HashMap<>();
+            Map<String, ContentRating> ratings = new HashMap<>();
             if (wanted.tagger().isPresent()) {
                 List<TagResult> out = inference.tag(wanted.tagger().get(), pixels);
                 for (int i = 0; i < shas.size(); i++) {
                     tags.put(shas.get(i), kept(out.get(i)));
+                    ratings.put(shas.get(i), ratingRule.rate(out.get(i).scores()));
                 }
             }
-            return new Results(vectors, tags);
+            return new Results(vectors, tags, ratings);
         } finally {
             busyNanos += System.nanoTime() - t0;
         }

@@ -85,8 +85,8 @@ public final class DefaultGallery implements Gallery {
             }
             models.add(info);
         }
-        GalleryStore store = GalleryStore.open(options.dataDir().resolve("gallery.db"), options.encoding(), List.of(),
-                options.storeMmap());
+        GalleryStore store = GalleryStore.open(options.dataDir().resolve("gallery.db"), options.encoding(),
+                List.of(new RatingMigration(options.ratingRule())), options.storeMmap());
         DefaultGallery gallery = new DefaultGallery(options, inference, store);
         try {
             gallery.load(models);

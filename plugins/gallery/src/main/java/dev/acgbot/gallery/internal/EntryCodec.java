@@ -1,6 +1,7 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.GalleryEntry;
+import dev.acgbot.gallery.rating.ContentRating;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Binary form of {@link GalleryEntry} and {@link FileRecord} (layout of schema version 1). */
+/** Binary form of {@link GalleryEntry} and {@link FileRecord} (layout of schema version 2: version 1 plus the rating's name at the end). */
 final class EntryCodec {
     private EntryCodec() {
     }
@@ -48,6 +49,7 @@ final class EntryCodec {
                 out.writeUTF(m.getKey());
                 out.writeUTF(m.getValue());
             }
+            out.writeUTF(e.rating().name());
             return bytes.toByteArray();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -81,8 +83,10 @@ final class EntryCodec {
             for (int i = 0; i < mn; i++) {
                 emb.put(in.readUTF(), in.readUTF());
             }
+            // schema 1 ended here; only RatingMigration reads such bytes
+            ContentRating rating = in.available() > 0 ? ContentRating.valueOf(in.readUTF()) : ContentRating.UNRATED;
             return new GalleryEntry(sha, paths, size, modified, w, h, src.isEmpty() ? Optional.empty() : Optional.of(src),
-                    p, d, tags, tagger, emb);
+                    p, d, tags, tagger, emb, rating);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -1,6 +1,7 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.GalleryEntry;
+import dev.acgbot.gallery.rating.ContentRating;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,6 +24,7 @@ final class EntryDraft {
     private long dHash;
     private Map<String, Float> tags = Map.of();
     private String taggerModel = "";
+    private ContentRating rating = ContentRating.UNRATED;
     private final Map<String, String> embeddings = new LinkedHashMap<>();
 
     private EntryDraft(String sha) {
@@ -42,6 +44,7 @@ final class EntryDraft {
             d.dHash = e.dHash();
             d.tags = e.tags();
             d.taggerModel = e.taggerModel();
+            d.rating = e.rating();
             d.embeddings.putAll(e.embeddings());
         });
         return d;
@@ -79,9 +82,10 @@ final class EntryDraft {
         return this;
     }
 
-    EntryDraft tags(String tagger, Map<String, Float> kept) {
+    EntryDraft tags(String tagger, Map<String, Float> kept, ContentRating rated) {
         taggerModel = tagger;
         tags = kept;
+        rating = rated;
         return this;
     }
 
@@ -92,6 +96,6 @@ final class EntryDraft {
 
     GalleryEntry build() {
         return new GalleryEntry(sha, paths.stream().toList(), byteSize, modified, width, height, source, pHash, dHash,
-                tags, taggerModel, embeddings);
+                tags, taggerModel, embeddings, rating);
     }
 }

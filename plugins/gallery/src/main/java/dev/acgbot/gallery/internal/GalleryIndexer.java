@@ -47,7 +47,8 @@ final class GalleryIndexer {
         FolderScan.Result scan = FolderScan.scan(target.options().folders(), listener, token);
         ChangeDetection.Plan plan = ChangeDetection.plan(scan.files(), target.store(), wanted, request.rereadAll());
         BatchCommitter committer = new BatchCommitter(target);
-        BatchInference inference = new BatchInference(target.inference(), wanted, target.options().tagThreshold());
+        BatchInference inference = new BatchInference(target.inference(), wanted, target.options().tagThreshold(),
+                target.options().ratingRule());
         long indexStart = System.nanoTime();
         boolean cancelled;
         try (CancelScope scope = new CancelScope(token)) {

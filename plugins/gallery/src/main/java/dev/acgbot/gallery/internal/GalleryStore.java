@@ -28,7 +28,7 @@ import java.util.function.BiConsumer;
  */
 public final class GalleryStore implements AutoCloseable {
     /** Version written by this code. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     /** The store's own upgrades; callers' migrations are tried first. */
     private static final List<SchemaMigration> BUILT_IN = List.of(new RepostSignatureMigration());
     private static final Logger LOG = LoggerFactory.getLogger(GalleryStore.class);
@@ -54,7 +54,7 @@ public final class GalleryStore implements AutoCloseable {
         this.files = db.hashMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         // added after schema 1 without a version bump: an older store simply has no failures yet
         this.failures = db.hashMap("failures", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        // schema 2 (RepostSignatureMigration): what the duplicate search keeps besides the entry's two hashes
+        // schema 3 (RepostSignatureMigration): what the duplicate search keeps besides the entry's two hashes
         this.signatures = db.hashMap(RepostSignatureMigration.MAP, Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
     }
 

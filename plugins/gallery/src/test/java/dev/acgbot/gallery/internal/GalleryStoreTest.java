@@ -2,6 +2,7 @@ package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.EmbeddingEncoding;
 import dev.acgbot.gallery.GalleryEntry;
+import dev.acgbot.gallery.rating.RatingRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapdb.DB;
@@ -99,7 +100,8 @@ class GalleryStoreTest {
                 db.hashMap("meta", Serializer.STRING, Serializer.STRING).open().put("migrated", "yes");
             }
         };
-        try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16, List.of(zeroToOne))) {
+        try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16,
+                List.of(zeroToOne, new RatingMigration(RatingRule.defaults())))) {
             assertEquals(GalleryStore.SCHEMA_VERSION, store.schemaVersion());
             assertEquals("yes", store.db().hashMap("meta", Serializer.STRING, Serializer.STRING).open().get("migrated"));
             store.db().hashMap("meta", Serializer.STRING, Serializer.STRING).open().put("schemaVersion", "99");
@@ -110,15 +112,15 @@ class GalleryStoreTest {
     }
 
     @Test
-    void aSchemaOneStoreBecomesSchemaTwoWithItsEntriesAndNoRepostSignaturesYet(@TempDir Path dir) {
+    void aSchemaTwoStoreBecomesSchemaThreeWithItsEntriesAndNoRepostSignaturesYet(@TempDir Path dir) {
         Path file = dir.resolve("g.db");
         try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16)) {
             store.putEntry(sample("abc"));
-            store.db().hashMap("meta", Serializer.STRING, Serializer.STRING).open().put("schemaVersion", "1");
+            store.db().hashMap("meta", Serializer.STRING, Serializer.STRING).open().put("schemaVersion", "2");
             store.commit();
         }
         try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
             assertEquals(sample("abc"), store.entry("abc").orElseThrow());
             assertTrue(store.signature("abc").isEmpty(), "computed by the next reindex, which re-reads the file");
         }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Inference without ONNX: the "embedding" of an image is its mean colour per quadrant (12 values, centred
  * and normalised), so images of similar colours are near each other. A tagger "sees" {@code red} or
- * {@code blue} when that channel dominates. Optional delay per batch simulates a busy engine.
+ * {@code blue} when that channel dominates, and rates red pictures explicit (the others general). Optional delay per batch simulates a busy engine.
  */
 public final class FakeInference implements Inference {
     public static final String CLIP = "fake-clip";
@@ -58,7 +58,10 @@ public final class FakeInference implements Inference {
             float[] v = raw(img);
             float r = v[0] + v[3] + v[6] + v[9];
             float b = v[2] + v[5] + v[8] + v[11];
-            out.add(new TagResult(modelId, List.of(new TagScore("red", TagCategory.GENERAL, r > b ? 0.9f : 0.05f),
+            // WD-style rating labels too: red-dominant pictures are "explicit", the others "general"
+            out.add(new TagResult(modelId, List.of(new TagScore("general", TagCategory.RATING, r > b ? 0.05f : 0.9f),
+                    new TagScore("explicit", TagCategory.RATING, r > b ? 0.9f : 0.05f),
+                    new TagScore("red", TagCategory.GENERAL, r > b ? 0.9f : 0.05f),
                     new TagScore("blue", TagCategory.GENERAL, b >= r ? 0.9f : 0.05f))));
         }
         return out;

@@ -1,5 +1,7 @@
 package dev.acgbot.adapter.discord.internal;
 
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.command.OptionSpec;
 import net.dv8tion.jda.api.Permission;
@@ -64,8 +66,16 @@ public final class CommandDataFactory {
         return menus;
     }
 
+    /** Discord locales that get a description of their own; the rest see the default (English) one. */
+    static final Map<Language, DiscordLocale> LOCALES = Map.of(Language.ZH, DiscordLocale.CHINESE_CHINA);
+
     static SlashCommandData slash(CommandSpec spec) {
         SlashCommandData data = Commands.slash(spec.name(), description(spec.description(), spec.name()));
+        for (Map.Entry<Language, DiscordLocale> locale : LOCALES.entrySet()) {
+            if (spec.descriptions().containsKey(locale.getKey())) {
+                data.setDescriptionLocalization(locale.getValue(), description(spec.description(locale.getKey()), spec.name()));
+            }
+        }
         // Discord wants required options before optional ones; text commands keep their own order
         spec.options().stream()
                 .sorted(Comparator.comparing(o -> !o.required()))
@@ -81,6 +91,11 @@ public final class CommandDataFactory {
             case ATTACHMENT -> OptionType.ATTACHMENT;
         };
         OptionData option = new OptionData(type, spec.name(), description(spec.description(), spec.name()), spec.required());
+        for (Map.Entry<Language, DiscordLocale> locale : LOCALES.entrySet()) {
+            if (spec.descriptions().containsKey(locale.getKey())) {
+                option.setDescriptionLocalization(locale.getValue(), description(spec.description(locale.getKey()), spec.name()));
+            }
+        }
         if (spec.type() == dev.acgbot.api.command.OptionType.STRING) {
             spec.choices().stream().limit(OptionData.MAX_CHOICES)
                     .forEach(choice -> option.addChoice(truncate(choice, OptionData.MAX_CHOICE_NAME_LENGTH), choice));

@@ -1,5 +1,7 @@
 package dev.acgbot.adapter.discord.internal;
 
+import dev.acgbot.api.i18n.Messages;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.reply.ImageChangedException;
 import dev.acgbot.api.reply.ImageRef;
 import dev.acgbot.api.reply.Reply;
@@ -35,17 +37,27 @@ final class DiscordReplies {
     static final int EMBED_TOTAL_LIMIT = MessageEmbed.EMBED_MAX_LENGTH_BOT;
     /** What a bot may upload in one message to a server without boosts. */
     static final long UPLOAD_LIMIT = Message.MAX_FILE_SIZE;
+    /** Discord shows an attachment so named blurred until clicked. */
+    static final String SPOILER_PREFIX = "SPOILER_";
 
     private DiscordReplies() {
     }
 
-    /** The messages for one reply, in sending order; empty when there is nothing to show. */
+    /** The adapter's own notes, in the language the core chose ({@link dev.acgbot.api.reply.Responder#useLanguage}). */
+    static final Messages MESSAGES = Messages.load("dev/acgbot/adapter/discord/messages", DiscordReplies.class.getClassLoader());
+
+    /** The messages for one reply, in sending order, with the adapter's notes in English. */
     public static List<MessageCreateData> render(Reply reply) {
+        return render(reply, Language.EN);
+    }
+
+    /** The messages for one reply, in sending order; empty when there is nothing to show. */
+    public static List<MessageCreateData> render(Reply reply, Language language) {
         return switch (reply) {
             case Reply.Text text -> texts(text.text());
-            case Reply.Error error -> texts(errorText(error));
-            case Reply.Image image -> imageMessages(RichText.plain(""), List.of(image));
-            case Reply.Album album -> imageMessages(album.header(), album.items());
+            case Reply.Error error -> texts(errorText(error, language));
+            case Reply.Image image -> imageMessages(RichText.plain(""), List.of(image), language);
+            case Reply.Album album -> imageMessages(album.header(), album.items(), language);
         };
     }
 
@@ -54,10 +66,10 @@ final class DiscordReplies {
         return base().setContent(DiscordMarkdown.truncate(DiscordMarkdown.escape(text), DiscordMarkdown.MESSAGE_LIMIT)).build();
     }
 
-    static RichText errorText(Reply.Error error) {
+    static RichText errorText(Reply.Error error, Language language) {
         RichText.Builder b = RichText.builder().plain(ERROR_PREFIX + error.message());
         if (!error.correlationId().isEmpty() && !error.message().contains(error.correlationId())) {
-            b.plain(" (ref ").code(error.correlationId()).plain(")");
+            b.plain(MESSAGES.format(language, "ref_open")).code(error.correlationId()).plain(MESSAGES.format(language, "ref_close"));
         }
         return b.build();
     }
@@ -70,7 +82,7 @@ final class DiscordReplies {
         return out;
     }
 
-    private static List<MessageCreateData> imageMessages(RichText header, List<Reply.Image> images) {
+    private static List<MessageCreateData> imageMessages(RichText header, List<Reply.Image> images, Language language) {
         List<String> headerParts = DiscordMarkdown.messageParts(header);
         List<MessageCreateData> out = new ArrayList<>();
         // all header parts but the last go alone; the last rides on the first image message
@@ -98,8 +110,7 @@ final class DiscordReplies {
             }
         }
         if (changed > 0) {
-            out.add(base().setContent(ERROR_PREFIX + (changed == 1 ? "A gallery image" : changed + " gallery images")
-                    + " changed since indexing and " + (changed == 1 ? "was" : "were") + " not sent; an admin can run /reindex.").build());
+            out.add(base().setContent(ERROR_PREFIX + MESSAGES.format(language, "image_changed", changed)).build());
         }
         for (List<Reply.Image> chunk : uploadGroups(sendable)) {
             int descriptionLimit = Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, EMBED_TOTAL_LIMIT / chunk.size() - 1);
@@ -107,21 +118,25 @@ final class DiscordReplies {
             List<FileUpload> files = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 Reply.Image image = chunk.get(i);
-                String name = i + "_" + uploadName(image.image());
+                boolean spoiler = image.image().spoiler();
+                // Discord blurs an attachment whose name starts with SPOILER_, but never an embed's image:
+                // a spoilered image goes as a plain attachment and its embed keeps only the caption
+                String name = (spoiler ? SPOILER_PREFIX : "") + i + "_" + uploadName(image.image());
                 files.add(FileUpload.fromData(contents.get(image), name));
-                EmbedBuilder embed = new EmbedBuilder().setImage("attachment://" + name);
+                EmbedBuilder embed = spoiler ? new EmbedBuilder() : new EmbedBuilder().setImage("attachment://" + name);
                 String caption = DiscordMarkdown.render(image.caption());
                 if (!caption.isBlank()) {
                     embed.setDescription(DiscordMarkdown.truncate(caption, descriptionLimit));
                 }
-                embeds.add(embed.build());
+                if (!embed.isEmpty()) {
+                    embeds.add(embed.build());
+                }
             }
             out.add(base().setContent(content).setEmbeds(embeds).setFiles(files).build());
             content = "";
         }
         if (!tooLarge.isEmpty()) {
-            String note = ERROR_PREFIX + "Too large to upload to Discord (over " + ByteSizes.human(UPLOAD_LIMIT) + "): "
-                    + String.join(", ", tooLarge);
+            String note = ERROR_PREFIX + MESSAGES.format(language, "too_large", ByteSizes.human(UPLOAD_LIMIT), String.join(", ", tooLarge));
             out.add(base().setContent((content.isEmpty() ? "" : content + "\n")
                     + DiscordMarkdown.truncate(DiscordMarkdown.escape(note), DiscordMarkdown.MESSAGE_LIMIT - content.length() - 1)).build());
         } else if (!content.isEmpty() && sendable.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.discord.internal;
 
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.reply.ProgressMessage;
 import dev.acgbot.api.reply.Reply;
 import dev.acgbot.api.reply.Responder;
@@ -11,12 +12,12 @@ import org.slf4j.LoggerFactory;
 /** Answers one interaction through its follow-ups; logs delivery failures instead of throwing. */
 final class DiscordResponder implements Responder {
     private static final Logger log = LoggerFactory.getLogger(DiscordResponder.class);
-    static final String DONE = "Done.";
 
     private final FollowUps followUps;
     private final String where;
     private boolean sentAnything;
     private boolean completed;
+    private volatile Language language = Language.EN;
 
     public DiscordResponder(FollowUps followUps, String where) {
         this.followUps = followUps;
@@ -26,14 +27,14 @@ final class DiscordResponder implements Responder {
     @Override
     public synchronized void send(Reply reply) {
         try {
-            for (MessageCreateData message : DiscordReplies.render(reply)) {
+            for (MessageCreateData message : DiscordReplies.render(reply, language)) {
                 followUps.send(message);
                 sentAnything = true;
             }
         } catch (RuntimeException e) {
             log.warn("Discord: could not deliver a {} reply in {}: {}", reply.getClass().getSimpleName(), where, e.toString());
             if (reply instanceof Reply.Image || reply instanceof Reply.Album) {
-                tellUser("⚠ Discord did not accept the images (" + reason(e) + ").");
+                tellUser(DiscordReplies.ERROR_PREFIX + DiscordReplies.MESSAGES.format(language, "images_refused", reason(e)));
             }
         }
     }
@@ -53,6 +54,11 @@ final class DiscordResponder implements Responder {
             return r.getMeaning();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    @Override
+    public void useLanguage(Language chosen) {
+        this.language = chosen;
     }
 
     @Override
@@ -82,7 +88,7 @@ final class DiscordResponder implements Responder {
         completed = true;
         if (!sentAnything) {
             try {
-                followUps.finishWithoutReply(DONE);
+                followUps.finishWithoutReply(DiscordReplies.MESSAGES.format(language, "done"));
             } catch (RuntimeException e) {
                 log.debug("Discord: could not finish the interaction in {}: {}", where, e.toString());
             }

@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.discord.internal;
 
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.adapter.InboundSink;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -51,7 +52,9 @@ public final class InteractionListener extends ListenerAdapter {
             return;
         }
         if (command.isEmpty()) {
-            event.reply("I don't know this command any more.").setEphemeral(true).queue(null, f -> { });
+            // no origin was read: the user's client language is all there is
+            Language language = Language.fromTag(event.getUserLocale().getLocale()).orElse(Language.EN);
+            event.reply(DiscordReplies.MESSAGES.format(language, "unknown_command")).setEphemeral(true).queue(null, f -> { });
             return;
         }
         defer(event);

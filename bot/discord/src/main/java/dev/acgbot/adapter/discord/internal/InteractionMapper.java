@@ -8,7 +8,10 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.Channel;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.attribute.IAgeRestrictedChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
@@ -87,7 +90,16 @@ public final class InteractionMapper {
         boolean privateChat = interaction.getChannelType() == ChannelType.PRIVATE;
         String chatId = interaction.getChannel() != null ? interaction.getChannel().getId()
                 : String.valueOf(interaction.getChannelIdLong());
-        return new MessageOrigin(PLATFORM, chatId, new ChatUser(user.getId(), name), privateChat, isPlatformAdmin(interaction));
+        // the user's client language (zh-CN, en-US); Discord sends it with every interaction
+        String language = interaction.getUserLocale() == null ? "" : interaction.getUserLocale().getLocale();
+        return new MessageOrigin(PLATFORM, chatId, new ChatUser(user.getId(), name, language), privateChat, isPlatformAdmin(interaction),
+                ageRestricted(interaction.getChannel()));
+    }
+
+    /** The channel's NSFW (age-restricted) flag as Discord sent it; a thread follows its parent channel. */
+    static boolean ageRestricted(Channel channel) {
+        Channel c = channel instanceof ThreadChannel thread ? thread.getParentChannel() : channel;
+        return c instanceof IAgeRestrictedChannel restricted && restricted.isNSFW();
     }
 
     /**

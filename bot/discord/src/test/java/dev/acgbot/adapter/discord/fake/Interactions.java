@@ -30,12 +30,20 @@ public final class Interactions {
     /** A slash command; options are name/type/value triples. */
     public static ObjectNode slash(String id, String applicationId, ObjectNode user, long permissions, String command,
                                    ArrayNode options, ObjectNode resolved) {
+        return slash(id, applicationId, user, permissions, command, options, resolved, false);
+    }
+
+    /** A slash command in a channel whose NSFW (age-restricted) flag is {@code nsfw}. */
+    public static ObjectNode slash(String id, String applicationId, ObjectNode user, long permissions, String command,
+                                   ArrayNode options, ObjectNode resolved, boolean nsfw) {
         ObjectNode data = JSON.createObjectNode().put("id", "1").put("name", command).put("type", 1);
         data.set("options", options);
         if (resolved != null) {
             data.set("resolved", resolved);
         }
-        return interaction(id, applicationId, user, permissions, data);
+        ObjectNode interaction = interaction(id, applicationId, user, permissions, data);
+        ((ObjectNode) interaction.get("channel")).put("nsfw", nsfw);
+        return interaction;
     }
 
     /** A message context-menu command on a message with the given attachments. */

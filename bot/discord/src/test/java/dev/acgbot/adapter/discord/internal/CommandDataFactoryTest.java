@@ -1,6 +1,8 @@
 package dev.acgbot.adapter.discord.internal;
 
 import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.command.OptionSpec;
+import dev.acgbot.api.i18n.Language;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
@@ -9,6 +11,7 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +26,20 @@ class CommandDataFactoryTest {
     private static final CommandSpec SEARCH = CommandSpec.builder("search", "")
             .text("query", "what to look for", true)
             .choice("mode", "how to rank", false, "fast", "exact").build();
+
+    @Test
+    void descriptionsCarryTheirChineseLocalisation() {
+        OptionSpec k = new OptionSpec("k", "how many images", dev.acgbot.api.command.OptionType.NUMBER, false, false,
+                List.of(), 1, 20, "6", Map.of(Language.ZH, "返回多少张图片"));
+        CommandSpec search = new CommandSpec("search", "Find gallery art", List.of(k), false, false, List.of(), "", List.of(),
+                Map.of(Language.ZH, "用文字搜索图库"));
+        DataObject data = CommandDataFactory.slash(search).toData();
+        assertEquals("Find gallery art", data.getString("description"));
+        assertEquals("用文字搜索图库", data.getObject("description_localizations").getString("zh-CN"));
+        assertEquals("返回多少张图片", data.getArray("options").getObject(0).getObject("description_localizations").getString("zh-CN"));
+        assertTrue(CommandDataFactory.slash(SEARCH).toData().getObject("description_localizations").keys().isEmpty(),
+                "a spec without translations sends none");
+    }
 
     @Test
     void optionsMapToNativeTypesWithRequiredOnesFirst() {

@@ -57,7 +57,7 @@ class DiscordResponderTest {
         DiscordResponder responder = new DiscordResponder(followUps, "test");
         responder.completed();
         responder.completed();
-        assertEquals(List.of("finish " + DiscordResponder.DONE), followUps.calls);
+        assertEquals(List.of("finish Done."), followUps.calls);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.command.CommandSpec;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
@@ -19,7 +20,13 @@ public final class CommandMenu {
     private CommandMenu() {
     }
 
+    /** The default menu, in each command's default (English) description. */
     public static List<BotCommand> entries(List<CommandSpec> commands) {
+        return entries(commands, Language.EN);
+    }
+
+    /** The menu for users whose app is set to {@code language} (setMyCommands with its language_code). */
+    public static List<BotCommand> entries(List<CommandSpec> commands, Language language) {
         List<BotCommand> entries = new ArrayList<>();
         for (CommandSpec spec : commands) {
             if (spec.adminOnly() || !spec.name().matches(NAME_PATTERN)) {
@@ -28,7 +35,7 @@ public final class CommandMenu {
             if (entries.size() == MAX_COMMANDS) {
                 break;
             }
-            String description = spec.description().isBlank() ? spec.usage() : spec.description().strip();
+            String description = spec.description(language).isBlank() ? spec.usage() : spec.description(language).strip();
             if (description.length() > MAX_DESCRIPTION) {
                 description = description.substring(0, MAX_DESCRIPTION - 1) + "…";
             }

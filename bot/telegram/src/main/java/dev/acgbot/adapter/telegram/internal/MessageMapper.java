@@ -40,7 +40,7 @@ public final class MessageMapper {
         }
         User from = message.getFrom();
         MessageOrigin origin = new MessageOrigin(PLATFORM, String.valueOf(message.getChat().getId()),
-                new ChatUser(String.valueOf(from.getId()), displayName(from)),
+                new ChatUser(String.valueOf(from.getId()), displayName(from), from.getLanguageCode()),
                 "private".equals(message.getChat().getType()), false);
         Optional<RepliedMessage> replied = Optional.ofNullable(message.getReplyToMessage())
                 .map(r -> new RepliedMessage(String.valueOf(r.getMessageId()), textOf(r), images(r)));

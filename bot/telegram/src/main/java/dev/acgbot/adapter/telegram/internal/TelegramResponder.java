@@ -1,5 +1,7 @@
 package dev.acgbot.adapter.telegram.internal;
 
+import dev.acgbot.api.i18n.Messages;
+import dev.acgbot.api.i18n.Language;
 import dev.acgbot.adapterkit.TokenRedactor;
 import dev.acgbot.api.reply.ImageChangedException;
 import dev.acgbot.api.reply.ImageRef;
@@ -42,12 +44,15 @@ public final class TelegramResponder implements Responder {
     /** Telegram refuses photos above 10 MB; such images go as documents straight away. */
     static final long PHOTO_MAX_BYTES = 10L * 1024 * 1024;
     static final String ERROR_PREFIX = "⚠ ";
+    /** The adapter's own notes; see {@link #useLanguage}. */
+    static final Messages MESSAGES = Messages.load("dev/acgbot/adapter/telegram/messages", TelegramResponder.class.getClassLoader());
 
     private final BotApi api;
     private final TokenRedactor redactor;
     private final String chatId;
     private final Integer replyToMessageId;
     private final Integer threadId;
+    private volatile Language language = Language.EN;
 
     public TelegramResponder(BotApi api, TokenRedactor redactor, long chatId, Integer replyToMessageId, Integer threadId) {
         this.api = api;
@@ -64,24 +69,23 @@ public final class TelegramResponder implements Responder {
                 case Reply.Text text -> sendText(text.text());
                 case Reply.Image image -> sendImage(image);
                 case Reply.Album album -> sendAlbum(album);
-                case Reply.Error error -> sendText(errorText(error));
+                case Reply.Error error -> sendText(errorText(error, language));
             }
         } catch (TelegramApiException | IOException | RuntimeException e) {
             if (changed(e) != null) {
                 log.warn("Telegram: not sending a gallery image to chat {}: {}", chatId, LogText.safe(changed(e).getMessage()));
-                tellUser(IMAGE_CHANGED);
+                tellUser(MESSAGES.format(language, "image_changed", 1));
                 return;
             }
             log.warn("Telegram: could not deliver a {} reply to chat {}: {}",
                     reply.getClass().getSimpleName(), chatId, redactor.describe(e));
             if ((reply instanceof Reply.Image || reply instanceof Reply.Album) && e instanceof TelegramApiException api
                     && BotApi.errorCode(api) != 403 && BotApi.errorCode(api) != 429) {
-                tellUser("Telegram did not accept the images (" + BotApi.description(api) + ").");
+                tellUser(MESSAGES.format(language, "images_refused", BotApi.description(api)));
             }
         }
     }
 
-    static final String IMAGE_CHANGED = "A gallery image changed since it was indexed and was not sent; an admin can run /reindex.";
 
     private static ImageChangedException changed(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -114,11 +118,16 @@ public final class TelegramResponder implements Responder {
         return new TelegramProgressMessage(api, redactor, chatId, messageId, messageId == null ? "" : html, this);
     }
 
-    static RichText errorText(Reply.Error error) {
+    @Override
+    public void useLanguage(Language chosen) {
+        this.language = chosen;
+    }
+
+    static RichText errorText(Reply.Error error, Language language) {
         RichText.Builder b = RichText.builder().plain(ERROR_PREFIX + error.message());
         // the core often writes the reference into the message already; show it once
         if (!error.correlationId().isEmpty() && !error.message().contains(error.correlationId())) {
-            b.plain("\n(ref ").code(error.correlationId()).plain(")");
+            b.plain(MESSAGES.format(language, "ref_open")).code(error.correlationId()).plain(MESSAGES.format(language, "ref_close"));
         }
         return b.build();
     }
@@ -147,7 +156,13 @@ public final class TelegramResponder implements Responder {
     private void sendImage(Reply.Image image, byte[] content) throws TelegramApiException {
         String caption = TelegramHtml.caption(image.caption());
         ImageRef ref = image.image();
+        boolean spoiler = ref.spoiler();
         if (content.length > PHOTO_MAX_BYTES) {
+            if (spoiler) {
+                // a document cannot be sent behind a spoiler, and its preview would show the image
+                tellUser(MESSAGES.format(language, "spoiler_too_large"));
+                return;
+            }
             sendDocument(ref, content, caption);
             return;
         }
@@ -158,11 +173,18 @@ public final class TelegramResponder implements Responder {
                     .photo(inputFile(ref, content))
                     .caption(emptyToNull(caption))
                     .parseMode(caption.isEmpty() ? null : ParseMode.HTML)
+                    .hasSpoiler(spoiler ? Boolean.TRUE : null)
                     .replyParameters(replyParameters())
                     .build()));
         } catch (TelegramApiException e) {
             if (!isPhotoRefused(e)) {
                 throw e;
+            }
+            if (spoiler) {
+                log.info("Telegram refused {} as a photo ({}); not sending it as a document, which has no spoiler",
+                        LogText.safe(ref.fileName()), BotApi.description(e));
+                tellUser(MESSAGES.format(language, "spoiler_too_large"));
+                return;
             }
             log.info("Telegram refused {} as a photo ({}); sending it as a document", LogText.safe(ref.fileName()), BotApi.description(e));
             sendDocument(ref, content, caption);
@@ -197,8 +219,7 @@ public final class TelegramResponder implements Responder {
             }
         }
         if (changed > 0) {
-            tellUser(changed == 1 ? IMAGE_CHANGED : changed + " gallery images changed since they were indexed and were not sent; "
-                    + "an admin can run /reindex.");
+            tellUser(MESSAGES.format(language, "image_changed", changed));
         }
         for (List<Loaded> group : groups(loaded, MEDIA_GROUP_MAX)) {
             if (group.size() == 1) {
@@ -206,11 +227,27 @@ public final class TelegramResponder implements Responder {
                 continue;
             }
             boolean asDocuments = group.stream().anyMatch(i -> i.content().length > PHOTO_MAX_BYTES);
+            boolean spoilers = group.stream().anyMatch(i -> i.item().image().spoiler());
+            if (asDocuments && spoilers) {
+                // documents have no spoiler: one by one, each spoilered image as a photo or not at all
+                for (Loaded one : group) {
+                    sendImage(one.item(), one.content());
+                }
+                continue;
+            }
             try {
                 sendMediaGroup(group, asDocuments);
             } catch (TelegramApiException e) {
                 if (asDocuments || !isPhotoRefused(e)) {
                     throw e;
+                }
+                if (spoilers) {
+                    log.info("Telegram refused an album with spoilers as photos ({}); sending its images one by one",
+                            BotApi.description(e));
+                    for (Loaded one : group) {
+                        sendImage(one.item(), one.content());
+                    }
+                    continue;
                 }
                 log.info("Telegram refused an album as photos ({}); sending it as documents", BotApi.description(e));
                 sendMediaGroup(group, true);
@@ -228,6 +265,9 @@ public final class TelegramResponder implements Responder {
                 String name = i + "_" + uploadName(item.image());
                 InputStream in = new ByteArrayInputStream(group.get(i).content());
                 InputMedia m = asDocuments ? new InputMediaDocument(in, name) : new InputMediaPhoto(in, name);
+                if (!asDocuments && item.image().spoiler()) {
+                    ((InputMediaPhoto) m).setHasSpoiler(true);
+                }
                 if (!caption.isEmpty()) {
                     m.setCaption(caption);
                     m.setParseMode(ParseMode.HTML);

@@ -19,7 +19,10 @@ public final class Updates {
     }
 
     /** A sender. */
-    public record User(long id, String firstName) {
+    public record User(long id, String firstName, String languageCode) {
+        public User(long id, String firstName) {
+            this(id, firstName, null);
+        }
     }
 
     public static ObjectNode text(int updateId, int messageId, Chat chat, User from, String text) {
@@ -86,7 +89,10 @@ public final class Updates {
         if (!chat.isPrivate()) {
             c.put("title", "ACG group");
         }
-        message.putObject("from").put("id", from.id()).put("is_bot", false).put("first_name", from.firstName());
+        ObjectNode sender = message.putObject("from").put("id", from.id()).put("is_bot", false).put("first_name", from.firstName());
+        if (from.languageCode() != null) {
+            sender.put("language_code", from.languageCode());
+        }
         return message;
     }
 

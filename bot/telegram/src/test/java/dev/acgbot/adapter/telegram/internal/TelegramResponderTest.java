@@ -56,6 +56,35 @@ class TelegramResponderTest {
     }
 
     @Test
+    void aSpoileredPhotoTelegramRefusesIsNotSentAsAnUnblurredDocument() throws Exception {
+        fixture.server.failNext("sendPhoto", 400, "Bad Request: PHOTO_INVALID_DIMENSIONS", null);
+        responder.send(new Reply.Image(ImageRef.of(IMAGE, "tall.png").withSpoiler(), RichText.plain("")));
+        ApiCall photo = fixture.server.next(WAIT);
+        assertEquals("sendPhoto", photo.method());
+        assertEquals("true", photo.param("has_spoiler"));
+        assertEquals("⚠ " + TelegramResponder.MESSAGES.format(dev.acgbot.api.i18n.Language.EN, "spoiler_too_large"), fixture.server.next(WAIT).param("text"));
+        assertNull(fixture.server.poll(Duration.ofMillis(300)), "no sendDocument");
+    }
+
+    @Test
+    void anAlbumThatMustGoAsDocumentsSendsItsSpoileredImageAloneAsABlurredPhoto() throws Exception {
+        byte[] large = new byte[(int) TelegramResponder.PHOTO_MAX_BYTES + 1];
+        large[0] = (byte) 0x89;
+        responder.send(new Reply.Album(RichText.plain("Two hits"), List.of(
+                new Reply.Image(ImageRef.of(large, "large.png"), RichText.plain("large")),
+                new Reply.Image(ImageRef.of(IMAGE, "adult.png").withSpoiler(), RichText.plain("adult")))));
+        assertEquals("Two hits", fixture.server.next(WAIT).param("text"));
+        ApiCall document = fixture.server.next(WAIT);
+        assertEquals("sendDocument", document.method());
+        assertEquals("attach://large.png", document.param("document"));
+        ApiCall photo = fixture.server.next(WAIT);
+        assertEquals("sendPhoto", photo.method());
+        assertEquals("true", photo.param("has_spoiler"));
+        assertArrayEquals(IMAGE, photo.files().get("adult.png").bytes());
+        assertNull(fixture.server.poll(Duration.ofMillis(300)));
+    }
+
+    @Test
     void aGalleryFileSwappedForASymlinkAfterIndexingIsNotUploadedAndTheRestOfTheAlbumIs(@TempDir Path dir) throws Exception {
         Path gallery = Files.createDirectories(dir.resolve("gallery"));
         Path secret = Files.writeString(dir.resolve("bot-token.txt"), "123:SECRET");
@@ -72,7 +101,7 @@ class TelegramResponderTest {
 
         assertEquals("Two hits", fixture.server.next(WAIT).param("text"));
         ApiCall note = fixture.server.next(WAIT);
-        assertEquals("⚠ " + TelegramResponder.IMAGE_CHANGED, note.param("text"));
+        assertEquals("⚠ A gallery image changed since it was indexed and was not sent; an admin can run /reindex.", note.param("text"));
         ApiCall photo = fixture.server.next(WAIT);
         assertEquals("sendPhoto", photo.method());
         assertArrayEquals(IMAGE, photo.files().get("b.png").bytes());

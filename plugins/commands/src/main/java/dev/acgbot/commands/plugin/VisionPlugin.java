@@ -1,9 +1,15 @@
-package dev.acgbot.commands;
+package dev.acgbot.commands.plugin;
 
 import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.BotCommand;
+import dev.acgbot.api.plugin.ConfigException;
 import dev.acgbot.api.plugin.Plugin;
 import dev.acgbot.api.plugin.PluginContext;
+import dev.acgbot.commands.CachedInference;
+import dev.acgbot.commands.ImageIntake;
+import dev.acgbot.commands.ModelAvailability;
+import dev.acgbot.commands.VisionGallery;
+import dev.acgbot.commands.VisionStatus;
 import dev.acgbot.commands.admin.ReindexCommand;
 import dev.acgbot.commands.internal.VisionMeters;
 import dev.acgbot.models.api.Inference;
@@ -14,10 +20,19 @@ import dev.acgbot.commands.search.SearchCommand;
 import dev.acgbot.commands.settings.CacheSettings;
 import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
+import dev.acgbot.commands.safety.ChatModes;
+import dev.acgbot.commands.safety.SafetyCommand;
+import dev.acgbot.commands.safety.SafetyPolicy;
+import dev.acgbot.commands.settings.SafetySettings;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.commands.similar.SimilarCommand;
 import dev.acgbot.commands.tag.TagCommand;
 import dev.acgbot.models.runtime.InferenceRuntime;
+import dev.acgbot.models.runtime.MemoryBudget;
+import dev.acgbot.models.runtime.MemoryPlan;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,6 +46,9 @@ import java.util.List;
  */
 public final class VisionPlugin implements Plugin {
     public static final String ID = "vision";
+    private static final Logger LOG = LoggerFactory.getLogger(VisionPlugin.class);
+    /** The chat modes admins set with /safety, under the bot's data directory. */
+    public static final String CHAT_MODES_FILE = "safety-modes.properties";
 
     private InferenceRuntime runtime;
     private VisionGallery gallery;
@@ -45,12 +63,13 @@ public final class VisionPlugin implements Plugin {
 
     @Override
     public String description() {
-        return "/tag, /similar, /search, and /reindex and /stats for admins";
+        return "/tag, /similar, /search, and /reindex, /stats and /safety for admins";
     }
 
     @Override
     public List<SettingsSection<?>> settings() {
-        return List.of(ModelsSettings.SECTION, GallerySettings.SECTION, CacheSettings.SECTION, VisionSettings.SECTION);
+        return List.of(ModelsSettings.SECTION, GallerySettings.SECTION, CacheSettings.SECTION, VisionSettings.SECTION,
+                SafetySettings.SECTION);
     }
 
     @Override
@@ -65,13 +84,17 @@ public final class VisionPlugin implements Plugin {
         ModelAvailability availability = new ModelAvailability(runtime);
         VisionCaches caches = new VisionCaches(context.settings(CacheSettings.SECTION));
         inference = new CachedInference(models, timed, availability, caches);
-        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability);
-        ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits());
+        SafetySettings safety = context.settings(SafetySettings.SECTION);
+        ChatModes chatModes = ChatModes.load(context.botDataDir().resolve(CHAT_MODES_FILE));
+        SafetyPolicy policy = new SafetyPolicy(safety, chatModes);
+        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability, safety.rule());
+        ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits(), context.commandWorkers());
         reindex = new ReindexCommand(settings.reindex(), models, availability, gallery);
         commands = List.of(
-                new TagCommand(settings.tag(), intake, inference, availability).command(),
-                new SimilarCommand(settings.similar(), intake, inference, availability, gallery).command(),
-                new SearchCommand(settings.search(), inference, availability, gallery).command(),
+                new TagCommand(settings.tag(), intake, inference, availability, safety.rule()).command(),
+                new SimilarCommand(settings.similar(), intake, inference, availability, gallery, policy).command(),
+                new SearchCommand(settings.search(), inference, availability, gallery, policy).command(),
+                new SafetyCommand(policy, chatModes).command(),
                 reindex.command(),
                 new StatsCommand(inference, runtime, gallery, reindex, context.services()).command());
         context.services().register(VisionStatus.class, new VisionStatus(gallery, models, runtime));
@@ -82,16 +105,40 @@ public final class VisionPlugin implements Plugin {
         });
     }
 
-    /** The model runtime the settings describe; for the bot and for command-line tools. */
+    /**
+     * The model runtime the settings describe; for the bot and for command-line tools. Each configured model's
+     * batch follows from {@code models.memory_budget}; a budget too small for them is a configuration error that
+     * says what would fit.
+     */
     public static InferenceRuntime inferenceRuntime(ModelsSettings models, Path botDataDir) {
-        return InferenceRuntime.builder()
-                .manifestDirs(models.manifestsDir())
-                .modelDir(models.dirOr(botDataDir))
-                .device(models.device())
-                .maxBatch(models.maxBatch())
-                .maxWait(models.maxWait())
-                .eagerLoad(models.eager())
-                .build();
+        MemoryBudget budget = models.budget(MemoryBudget.machineBytes());
+        try {
+            InferenceRuntime runtime = InferenceRuntime.builder()
+                    .manifestDirs(models.manifestsDir())
+                    .modelDir(models.dirOr(botDataDir))
+                    .device(models.device())
+                    .maxBatch(models.maxBatch())
+                    .maxWait(models.maxWait())
+                    .eagerLoad(models.eager())
+                    .unloadIdle(models.unloadIdle())
+                    .memoryBudget(budget, models.configuredModels())
+                    .build();
+            runtime.memoryPlan().ifPresent(VisionPlugin::logPlan);
+            return runtime;
+        } catch (MemoryPlan.TooSmall e) {
+            throw new ConfigException("models.memory_budget", e.getMessage());
+        }
+    }
+
+    private static void logPlan(MemoryPlan plan) {
+        long heap = Runtime.getRuntime().maxMemory();
+        LOG.info("memory budget {}: heap {} MB (the budget assumes {} MB), batches {}", plan.budget(), heap >> 20,
+                plan.heap() >> 20, plan.models().values().stream().map(c -> c.id() + " " + c.batch()).toList());
+        if (heap > plan.heap() * 5 / 4) {
+            LOG.warn("the JVM heap ({} MB) is larger than memory_budget {} allows ({} MB): start with ./acgbot, or "
+                    + "-Xmx{}m, or the process may outgrow the budget", heap >> 20, plan.budget(), plan.heap() >> 20,
+                    plan.heap() >> 20);
+        }
     }
 
     @Override
@@ -100,7 +147,7 @@ public final class VisionPlugin implements Plugin {
     }
 
     /** The cached inference, for tests that look behind the commands. */
-    CachedInference inference() {
+    public CachedInference inference() {
         return inference;
     }
 

@@ -1,4 +1,4 @@
-package dev.acgbot.models.check;
+package dev.acgbot.models.api;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,7 @@
-package dev.acgbot.models.check;
+package dev.acgbot.models.manifest;
 
-import dev.acgbot.models.manifest.ManifestHash;
-import dev.acgbot.models.manifest.ModelManifest;
-import dev.acgbot.models.manifest.ModelPaths;
 
+import dev.acgbot.models.api.CheckVerdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,196 @@
+#!/usr/bin/python3
+"""Builds an ONNX graph from an unwrapped nsfwjs Keras (TF.js layers) model, with python3-onnx and numpy only.
+
+    node unwrap.cjs <nsfwjs package dir> mobilenet_v2 <dir>
+    /usr/bin/python3 convert.py <dir>/model.json <dir>/weights.bin <out.onnx>
+
+Input  "input":  float32 [N, 224, 224, 3], RGB in [0, 1] (nsfwjs divides pixels by 255; the manifest says so).
+Output "probabilities": float32 [N, 5], softmax over Drawing, Hentai, Neutral, Porn, Sexy (nsfwjs's order).
+Output "features": float32 [N, 1280], the global 7x7 average pool (the penultimate image features).
+
+The weights stay uint8 as nsfwjs ships them (quantized, value = q * scale + min) and are dequantized inside the
+graph, so the file is as small as the original (~2.7 MB). Deterministic: re-running writes the same bytes.
+Supports the layer types of nsfwjs's MobileNetV2 models; anything else stops with the layer's name.
+"""
+import json
+import sys
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+SIZE = 224
+
+
+def load_weights(model, weights_path):
+    raw = open(weights_path, "rb").read()
+    out, offset = {}, 0
+    for spec in model["weightsManifest"][0]["weights"]:
+        count = int(np.prod(spec["shape"])) if spec["shape"] else 1
+        q = spec.get("quantization")
+        if q is None:
+            arr = np.frombuffer(raw, np.float32, count, offset).reshape(spec["shape"])
+            offset += 4 * count
+            out[spec["name"]] = ("float", arr)
+        else:
+            if q["dtype"] != "uint8":
+                raise SystemExit("unsupported quantization " + q["dtype"])
+            arr = np.frombuffer(raw, np.uint8, count, offset).reshape(spec["shape"])
+            offset += count
+            out[spec["name"]] = ("uint8", arr, np.float32(q["scale"]), np.float32(q["min"]))
+    if offset != len(raw):
+        raise SystemExit("weights.bin has %d bytes, the manifest %d" % (len(raw), offset))
+    return out
+
+
+class Graph:
+    def __init__(self, weights):
+        self.weights = weights
+        self.nodes, self.inits = [], []
+
+    def weight(self, name, transpose=None, reshape=None):
+        """A dequantized weight as a graph value: uint8 initializer -> Cast -> * scale + min (-> Transpose/Reshape)."""
+        w = self.weights[name]
+        base = name.replace("/", "_")
+        if w[0] == "float":
+            self.inits.append(numpy_helper.from_array(w[1], base))
+            value = base
+        else:
+            _, q, scale, minimum = w
+            self.inits += [numpy_helper.from_array(q, base + "_q"),
+                           numpy_helper.from_array(np.array(scale, np.float32), base + "_scale"),
+                           numpy_helper.from_array(np.array(minimum, np.float32), base + "_min")]
+            self.nodes += [helper.make_node("Cast", [base + "_q"], [base + "_f"], to=TensorProto.FLOAT),
+                           helper.make_node("Mul", [base + "_f", base + "_scale"], [base + "_scaled"]),
+                           helper.make_node("Add", [base + "_scaled", base + "_min"], [base])]
+            value = base
+        if transpose is not None:
+            self.nodes.append(helper.make_node("Transpose", [value], [base + "_t"], perm=transpose))
+            value = base + "_t"
+        if reshape is not None:
+            shape = base + "_shape"
+            self.inits.append(numpy_helper.from_array(np.array(reshape, np.int64), shape))
+            self.nodes.append(helper.make_node("Reshape", [value, shape], [base + "_r"]))
+            value = base + "_r"
+        return value
+
+
+def same_pads(size, kernel, stride):
+    """TensorFlow's 'same' padding: the extra pixel goes at the end."""
+    out = -(-size // stride)
+    total = max((out - 1) * stride + kernel - size, 0)
+    return total // 2, total - total // 2, out
+
+
+def convert(model_json, weights_bin, out_path):
+    model = json.load(open(model_json))
+    weights = load_weights(model, weights_bin)
+    layers = model["modelTopology"]["model_config"]["config"]["layers"]
+    g = Graph(weights)
+    # value name and spatial size (NCHW inside the graph) per Keras layer
+    values, sizes, channels = {}, {}, {}
+    features = None
+    for layer in layers:
+        name, kind, cfg = layer["name"], layer["class_name"], layer["config"]
+        inputs = [n[0] for n in layer["inbound_nodes"][0]] if layer["inbound_nodes"] else []
+        x = values.get(inputs[0]) if inputs else None
+        size = sizes.get(inputs[0]) if inputs else None
+        ch = channels.get(inputs[0]) if inputs else None
+        out = name
+        if kind == "InputLayer":
+            g.nodes.append(helper.make_node("Transpose", ["input"], [out], perm=[0, 3, 1, 2]))
+            size, ch = SIZE, 3
+        elif kind == "ZeroPadding2D":
+            (top, bottom), (left, right) = cfg["padding"]
+            pads = name + "_pads"
+            g.inits.append(numpy_helper.from_array(np.array([0, 0, top, left, 0, 0, bottom, right], np.int64), pads))
+            g.nodes.append(helper.make_node("Pad", [x, pads], [out], mode="constant"))
+            size = size + top + bottom
+        elif kind in ("Conv2D", "DepthwiseConv2D"):
+            kh, kw = cfg["kernel_size"]
+            stride = cfg["strides"][0]
+            if cfg.get("dilation_rate", [1, 1]) != [1, 1] or cfg["strides"][0] != cfg["strides"][1]:
+                raise SystemExit(name + ": dilation or unequal strides are not supported")
+            if cfg["padding"] == "same":
+                begin, end, out_size = same_pads(size, kh, stride)
+                pads = [begin, begin, end, end]
+            else:
+                pads = [0, 0, 0, 0]
+                out_size = (size - kh) // stride + 1
+            if kind == "Conv2D":
+                w = g.weight(name + "/kernel", transpose=[3, 2, 0, 1])
+                group, out_ch = 1, cfg["filters"]
+            else:
+                mult = cfg["depth_multiplier"]
+                # [kh, kw, in, mult] -> [in * mult, 1, kh, kw]
+                w = g.weight(name + "/depthwise_kernel", transpose=[2, 3, 0, 1], reshape=[ch * mult, 1, kh, kw])
+                group, out_ch = ch, ch * mult
+            conv_in = [x, w] + ([g.weight(name + "/bias")] if cfg["use_bias"] else [])
+            g.nodes.append(helper.make_node("Conv", conv_in, [out], kernel_shape=[kh, kw], strides=[stride, stride],
+                                            pads=pads, group=group))
+            if cfg["activation"] not in ("linear",):
+                raise SystemExit(name + ": activation " + cfg["activation"] + " on a convolution is not supported")
+            size, ch = out_size, out_ch
+        elif kind == "BatchNormalization":
+            g.nodes.append(helper.make_node("BatchNormalization",
+                                            [x] + [g.weight(name + "/" + p) for p in ("gamma", "beta", "moving_mean", "moving_variance")],
+                                            [out], epsilon=cfg["epsilon"]))
+        elif kind == "ReLU":
+            if cfg.get("negative_slope", 0) != 0 or cfg.get("threshold", 0) != 0:
+                raise SystemExit(name + ": leaky or thresholded ReLU is not supported")
+            lo, hi = name + "_lo", name + "_hi"
+            g.inits += [numpy_helper.from_array(np.array(0, np.float32), lo),
+                        numpy_helper.from_array(np.array(cfg["max_value"] if cfg.get("max_value") is not None else np.inf, np.float32), hi)]
+            g.nodes.append(helper.make_node("Clip", [x, lo, hi], [out]))
+        elif kind == "Add":
+            g.nodes.append(helper.make_node("Add", [values[i] for i in inputs], [out]))
+        elif kind in ("AveragePooling2D", "GlobalAveragePooling2D"):
+            k = cfg["pool_size"] if kind == "AveragePooling2D" else [size, size]
+            if k[0] != size:
+                raise SystemExit(name + ": only a pool over the whole feature map is supported")
+            g.nodes.append(helper.make_node("GlobalAveragePool", [x], [out]))
+            size = 1
+        elif kind == "Flatten":
+            if size != 1:
+                raise SystemExit(name + ": flatten of a spatial map is not supported (NCHW order differs)")
+            g.nodes.append(helper.make_node("Flatten", [x], [out], axis=1))
+            features = out
+        elif kind == "Dense":
+            mm = name + "_mm"
+            g.nodes += [helper.make_node("MatMul", [x, g.weight(name + "/kernel")], [mm]),
+                        helper.make_node("Add", [mm, g.weight(name + "/bias")], [name + "_pre"])]
+            act = cfg["activation"]
+            if act == "relu":
+                g.nodes.append(helper.make_node("Relu", [name + "_pre"], [out]))
+            elif act == "softmax":
+                g.nodes.append(helper.make_node("Softmax", [name + "_pre"], [out], axis=-1))
+            elif act == "linear":
+                g.nodes.append(helper.make_node("Identity", [name + "_pre"], [out]))
+            else:
+                raise SystemExit(name + ": activation " + act + " is not supported")
+            ch = cfg["units"]
+        elif kind == "Dropout":
+            g.nodes.append(helper.make_node("Identity", [x], [out]))
+        else:
+            raise SystemExit(name + ": layer type " + kind + " is not supported")
+        values[name], sizes[name], channels[name] = out, size, ch
+    last = model["modelTopology"]["model_config"]["config"]["output_layers"][0][0]
+    g.nodes += [helper.make_node("Identity", [values[last]], ["probabilities"]),
+                helper.make_node("Identity", [features], ["features"])]
+    graph = helper.make_graph(g.nodes, "nsfwjs_" + model["modelTopology"]["model_config"]["config"]["name"],
+                              [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["N", SIZE, SIZE, 3])],
+                              [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", channels[last]]),
+                               helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", channels[features]])],
+                              g.inits)
+    onnx_model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="acgbot nsfwjs convert.py")
+    onnx_model.ir_version = 7
+    onnx_model.doc_string = "nsfwjs 4.4.0 (MIT, Infinite Red) converted by models/scripts/nsfwjs/convert.py"
+    onnx.checker.check_model(onnx_model)
+    onnx.save(onnx_model, out_path)
+    print("%s: %d nodes, %d initializers -> %s" % (graph.name, len(g.nodes), len(g.inits), out_path))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        raise SystemExit(__doc__)
+    convert(*sys.argv[1:])

@@ -1,0 +1,79 @@
+package dev.acgbot.commands.safety;
+
+import dev.acgbot.commands.settings.SafetyMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The modes admins chose with /safety, one per chat, kept in a properties file ({@code platform:chatId=mode})
+ * that is rewritten whole and moved into place, so a crash leaves the old file or the new one.
+ */
+public final class ChatModes {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatModes.class);
+
+    private final Path file;
+    private final Map<String, SafetyMode> modes = new ConcurrentHashMap<>();
+
+    private ChatModes(Path file) {
+        this.file = file;
+    }
+
+    /** Reads {@code file} if it exists; a line with an unknown mode is logged and ignored (the default applies). */
+    public static ChatModes load(Path file) {
+        ChatModes loaded = new ChatModes(file);
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (NoSuchFileException e) {
+            return loaded;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the chat safety modes in " + file, e);
+        }
+        for (String chat : p.stringPropertyNames()) {
+            String value = p.getProperty(chat).strip().toUpperCase(Locale.ROOT);
+            try {
+                loaded.modes.put(chat, SafetyMode.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: chat {} has unknown safety mode '{}'; using the default for it", file, chat, value);
+            }
+        }
+        return loaded;
+    }
+
+    public Optional<SafetyMode> get(String platform, String chatId) {
+        return Optional.ofNullable(modes.get(key(platform, chatId)));
+    }
+
+    /** Records {@code mode} for the chat and writes the file before returning. */
+    public synchronized void set(String platform, String chatId, SafetyMode mode) throws IOException {
+        modes.put(key(platform, chatId), mode);
+        Properties p = new Properties();
+        new TreeMap<>(modes).forEach((chat, m) -> p.setProperty(chat, m.word()));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(out, "chat safety modes set with /safety (sfw, spoiler, allow)");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String key(String platform, String chatId) {
+        return platform + ":" + chatId;
+    }
+}
