@@ -8,17 +8,22 @@ import java.util.Set;
  * @param exact         identical perceptual hashes
  * @param pHashDistance differing bits of the DCT hashes (0..64), whole images
  * @param dHashDistance differing bits of the difference hashes (0..64), whole images
- * @param similarity    normalised correlation of the two thumbnails under the best geometry the verifier tried
- *                      (-1..1); {@link #UNVERIFIED} when the gallery image has no stored thumbnail yet (indexed
- *                      before schema 2: the next reindex adds it) and the hashes alone decided
+ * @param similarity    the verifier's confidence: how well the two pictures' edges agree (-1..1) at the pose where
+ *                      their thumbnails correlate best; {@link #UNVERIFIED} when the gallery image has no stored
+ *                      signature yet (indexed before schema 3: the next reindex adds it) and the hashes alone decided
  * @param edits         what the verifier saw done to the gallery image; empty for the same picture or when
  *                      unverified
  */
 public record DuplicateHit(GalleryEntry entry, boolean exact, int pHashDistance, int dHashDistance, double similarity,
                            Set<RepostEdit> edits) {
     public static final double UNVERIFIED = Double.NaN;
-    /** The verifier's threshold: a candidate correlating this well or better is a copy (docs/benchmarks.md). */
-    public static final double COPY_SIMILARITY = 0.85;
+    /** The verifier's bar for listing a candidate at all (docs/benchmarks.md, duplicates). */
+    public static final double COPY_SIMILARITY = 0.5;
+    /**
+     * The bar for calling a hit a copy ("same picture", "edited copy"); below it a hit only looks alike. Chosen with
+     * {@code bench duplicates --sweep} (docs/benchmarks.md).
+     */
+    public static final double CONFIDENT_SIMILARITY = 0.9;
 
     public DuplicateHit {
         edits = Set.copyOf(edits);
@@ -33,8 +38,13 @@ public record DuplicateHit(GalleryEntry entry, boolean exact, int pHashDistance,
         return !Double.isNaN(similarity);
     }
 
-    /** The same picture, at most resized or re-encoded: exact hashes, or verified with no edit seen. */
+    /** Sure to be a copy: identical hashes, or verified at {@link #CONFIDENT_SIMILARITY} or more. */
+    public boolean confident() {
+        return exact || verified() && similarity >= CONFIDENT_SIMILARITY;
+    }
+
+    /** The same picture, at most resized or re-encoded: exact hashes, or confidently verified with no edit seen. */
     public boolean samePicture() {
-        return exact || verified() && edits.isEmpty();
+        return exact || confident() && edits.isEmpty();
     }
 }

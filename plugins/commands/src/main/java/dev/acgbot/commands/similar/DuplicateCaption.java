@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The caption of one copy: its tier in words a user reads ("same picture", "edited copy (cropped, border)"), where
- * it is from, and the measure that decided it with its threshold as detail.
+ * The caption of one copy: its tier in words a user reads ("same picture", "edited copy (cropped, border)", or only
+ * "looks alike" when the verifier is not sure), where it is from, and the measure that decided it with its threshold
+ * as detail. Edits are named only for hits verified at {@link DuplicateHit#CONFIDENT_SIMILARITY}.
  */
 final class DuplicateCaption {
     private DuplicateCaption() {
@@ -26,8 +27,9 @@ final class DuplicateCaption {
         if (hit.samePicture()) {
             return VisionMessages.format(language, "similar.tier.same");
         }
-        if (!hit.verified()) {
-            // indexed before the repost signatures: the hashes cannot say what was edited
+        if (!hit.confident()) {
+            // hashes alone (indexed before the repost signatures) or edges that agree too little: what was edited,
+            // and whether it is a copy at all, is not known
             return VisionMessages.format(language, "similar.tier.near");
         }
         if (hit.edits().isEmpty()) {
@@ -41,7 +43,7 @@ final class DuplicateCaption {
     private static String detail(Language language, DuplicateHit hit, int maxHamming) {
         if (hit.verified()) {
             return VisionMessages.format(language, "similar.match", String.format(Locale.ROOT, "%.2f", hit.similarity()),
-                    String.format(Locale.ROOT, "%.2f", DuplicateHit.COPY_SIMILARITY));
+                    String.format(Locale.ROOT, "%.2f", DuplicateHit.CONFIDENT_SIMILARITY));
         }
         return VisionMessages.format(language, "similar.hamming", hit.pHashDistance(), hit.dHashDistance(), maxHamming);
     }

@@ -22,7 +22,7 @@ class DuplicateCaptionTest {
     @Test
     void aVerifiedCopyWithNoEditIsTheSamePictureWithItsMatchAndThreshold() {
         DuplicateHit hit = new DuplicateHit(ENTRY, false, 3, 1, 0.974, Set.of());
-        assertEquals("same picture · miku.png · https://www.pixiv.net/artworks/1 · match 0.97 (copies ≥ 0.85)",
+        assertEquals("same picture · miku.png · https://www.pixiv.net/artworks/1 · match 0.97 (copies ≥ 0.90)",
                 DuplicateCaption.of(Language.EN, hit, 8).toPlainString());
     }
 
@@ -34,9 +34,17 @@ class DuplicateCaptionTest {
     }
 
     @Test
+    void aHitTheVerifierIsNotSureOfOnlyLooksAlikeAndNamesNoEdit() {
+        DuplicateHit hit = new DuplicateHit(ENTRY, false, 20, 17, 0.72, Set.of(RepostEdit.CROPPED));
+        assertEquals("looks alike · miku.png · https://www.pixiv.net/artworks/1 · match 0.72 (copies ≥ 0.90)",
+                DuplicateCaption.of(Language.EN, hit, 8).toPlainString());
+        assertEquals("看起来相似", DuplicateCaption.tier(Language.ZH, hit));
+    }
+
+    @Test
     void aCopyTheHashesAloneDecidedShowsItsDistancesAndTheRadius() {
         DuplicateHit hit = new DuplicateHit(ENTRY, false, 5, 2);
-        assertEquals("near duplicate · miku.png · https://www.pixiv.net/artworks/1 · Hamming 5/2 pHash/dHash (copies ≤ 8)",
+        assertEquals("looks alike · miku.png · https://www.pixiv.net/artworks/1 · Hamming 5/2 pHash/dHash (copies ≤ 8)",
                 DuplicateCaption.of(Language.EN, hit, 8).toPlainString());
     }
 

@@ -412,16 +412,16 @@ public final class DefaultGallery implements Gallery {
         for (Map.Entry<String, HashRows.Near> c : candidates) {
             HashRows.Near n = c.getValue();
             boolean exact = n.pHashDistance() == 0 && n.dHashDistance() == 0;
-            Optional<GalleryEntry> entry = store.entry(c.getKey());
-            if (entry.isEmpty()) {
-                continue;
-            }
+            // the entry (tags, paths) is read only for hits: most candidates fail the verifier
             Optional<RepostSignature> signature = store.signature(c.getKey());
             if (signature.isPresent()) {
-                RepostVerifier.verify(query, signature.get(), n.closestDHash()).ifPresent(v -> hits.add(new DuplicateHit(entry.get(), exact,
-                        n.pHashDistance(), n.dHashDistance(), v.similarity(), v.edits())));
+                Optional<RepostVerifier.Verdict> verdict = RepostVerifier.verify(query, signature.get(), n.closestDHash());
+                if (verdict.isPresent()) {
+                    store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance(),
+                            verdict.get().similarity(), verdict.get().edits())));
+                }
             } else if (DuplicateRule.isDuplicate(n.pHashDistance(), n.dHashDistance(), maxHamming)) {
-                hits.add(new DuplicateHit(entry.get(), exact, n.pHashDistance(), n.dHashDistance()));
+                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance())));
             }
         }
         hits.sort(Comparator.comparing((DuplicateHit h) -> !h.exact())

@@ -12,14 +12,20 @@ import java.util.Set;
 
 /**
  * The second stage of the duplicate search: is a candidate the source of the posted copy, whatever geometry was
- * applied? The copy's trimmed picture is reduced to a {@value #SIDE}x{@value #SIDE} grey grid with its mean removed;
- * for a candidate, a window of the candidate's stored thumbnail (centre, width and height as shares of the picture,
- * a rotation, mirrored or not) is sampled onto the same grid, and the normalised correlation (brightness, contrast
- * and greyscale do not change it) is maximised: first over a few seed windows (whole, 90 % and 80 % crops at nine
- * places, 115 % for rotated canvases and captions), then by coordinate descent from the best seed. A copy
- * counts as a duplicate at a correlation of {@value #ACCEPT} or more (chosen with {@code bench duplicates},
- * docs/benchmarks.md). Flat pictures (grey spread under {@value #FLAT_STD} levels) have no correlation to speak of:
- * they match only flat pictures of the same colour.
+ * applied? Three steps, cheapest first (docs/benchmarks.md, duplicates, has what each buys and costs):
+ * <ol>
+ *   <li>uninformative pictures: flat ones (grey spread under {@value #FLAT_STD} levels) match only flat pictures of
+ *       the same colour with an agreeing dHash; faint ones (line art) need the dHash within {@value #FAINT_DHASH}
+ *       bits besides everything below;</li>
+ *   <li>the pose: the copy's trimmed picture as a {@value #SIDE}x{@value #SIDE} mean-free grey grid; a window of the
+ *       candidate's 32x32 thumbnail (centre, width and height as shares of the picture, a rotation, mirrored or not)
+ *       is sampled onto it and the normalised correlation maximised, first over seed windows (whole, 90 % and 80 %
+ *       crops at nine places, 115 % for rotated canvases and captions), then by coordinate descent from the best
+ *       seed; the pose must correlate at {@value #POSE_ACCEPT} on the finer 32x32 grid, and the mean hues agree;</li>
+ *   <li>the edges ({@link DetailCheck}): at that pose, the gradients of the two 64x64 pictures must agree at
+ *       {@link dev.acgbot.gallery.DuplicateHit#COPY_SIMILARITY}; that agreement is the hit's similarity. Look-alike
+ *       clip art passes the pose step (32x32 is too coarse to tell it apart) and fails here.</li>
+ * </ol>
  */
 final class RepostVerifier {
     static final int SIDE = 16;
@@ -31,6 +37,8 @@ final class RepostVerifier {
     static final String SWEEP_PROPERTY = "acgbot.bench.duplicates.minSimilarity";
     static final double ACCEPT = Double.parseDouble(System.getProperty(SWEEP_PROPERTY,
             Double.toString(dev.acgbot.gallery.DuplicateHit.COPY_SIMILARITY)));
+    /** The thumbnail correlation a pose must reach before its edges are compared. */
+    static final double POSE_ACCEPT = 0.85;
     /** Below this the descent is not worth running: unrelated pictures. */
     private static final double PLAUSIBLE = 0.65;
     private static final double FLAT_STD = 4.0;
@@ -111,6 +119,7 @@ final class RepostVerifier {
         final Grid fine;
         final boolean flat;
         final boolean faint;
+        final DetailCheck.Edges edges;
 
         Query(DecodedImage reduced) {
             this.signature = RepostSignature.of(reduced);
@@ -119,6 +128,7 @@ final class RepostVerifier {
             this.fine = Grid.of(trimmed, FINE);
             this.flat = fine.flat();
             this.faint = fine.std() < FAINT_STD;
+            this.edges = DetailCheck.Edges.of(trimmed);
         }
     }
 
@@ -130,6 +140,28 @@ final class RepostVerifier {
      *                      evidence left for flat and faint pictures, whose dHash a re-encode moves by 0-4 bits
      */
     static Optional<Verdict> verify(Query q, RepostSignature candidate, int dHashDistance) {
+        return pose(q, candidate, dHashDistance).flatMap(found -> {
+            if (found.flat()) {
+                return Optional.of(new Verdict(1.0, found.named(), Set.of()));
+            }
+            DetailCheck.Result detail = DetailCheck.best(q.edges, candidate.detail(), candidate.aspect(), found.best());
+            return detail.agreement() < ACCEPT ? Optional.empty()
+                    : Optional.of(new Verdict(detail.agreement(), found.named(), edits(q, candidate, found.named(), found.asIs())));
+        });
+    }
+
+    /**
+     * What the thumbnails say (stages 2a-2b of docs/benchmarks.md): the pose at which the copy correlates with the
+     * candidate, when it reaches {@value #POSE_ACCEPT}.
+     *
+     * @param best  the best pose found, where the edges are compared
+     * @param named the pose the edits are named from: the untouched one unless the best is clearly better
+     * @param flat  both pictures are flat: nothing more to compare
+     */
+    record Found(double ncc, Pose best, Pose named, boolean asIs, boolean flat) {
+    }
+
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance) {
         float[] thumb = new float[candidate.thumb().length];
         double mean = 0;
         for (int i = 0; i < thumb.length; i++) {
@@ -145,8 +177,9 @@ final class RepostVerifier {
         boolean flat = std < FLAT_STD;
         if (flat || q.flat) {
             // a faint drawing thumbnails as flat too: every one would match every other without the dHash
+            Pose whole = new Pose(0.5, 0.5, 1, 1, 0, false);
             return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
-                    ? Optional.of(new Verdict(1.0, new Pose(0.5, 0.5, 1, 1, 0, false), Set.of())) : Optional.empty();
+                    ? Optional.of(new Found(1.0, whole, whole, true, true)) : Optional.empty();
         }
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
@@ -156,7 +189,7 @@ final class RepostVerifier {
         if (best.ncc() >= PLAUSIBLE) {
             best = descend(q, thumb, candidate.aspect(), best);
         }
-        if (best.ncc() < ACCEPT - COARSE_SLACK) {
+        if (best.ncc() < POSE_ACCEPT - COARSE_SLACK) {
             return Optional.empty();
         }
         // the descent drifts a little on a plain copy; an edit is named only when the untouched pose is clearly worse
@@ -165,7 +198,7 @@ final class RepostVerifier {
         if (untouched.ncc() > fine.ncc()) {
             fine = untouched;
         }
-        if (fine.ncc() < ACCEPT) {
+        if (fine.ncc() < POSE_ACCEPT) {
             return Optional.empty();
         }
         boolean asIs = fine.ncc() - untouched.ncc() < UNTOUCHED_MARGIN;
@@ -174,7 +207,7 @@ final class RepostVerifier {
         if (!sameColours(q.signature.colour(), candidate.colour(), asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE)) {
             return Optional.empty();
         }
-        return Optional.of(new Verdict(fine.ncc(), named, edits(q, candidate, named, asIs)));
+        return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false));
     }
 
     private record Scored(Pose pose, double ncc) {
@@ -268,6 +301,27 @@ final class RepostVerifier {
         }
         double varQ = sqq - sq * sq / n, varS = sss - ss * ss / n;
         return new Scored(pose, varQ <= 1e-12 || varS <= 1e-6 ? 0 : (sqs - sq * ss / n) / Math.sqrt(varQ * varS));
+    }
+
+    /**
+     * The candidate picture {@code img} ({@code imgSide} square, of a picture with the given aspect) sampled through
+     * {@code pose} onto a {@code side}x{@code side} grid, as {@link #score} samples the thumbnail; {@code inside}
+     * tells which cells landed inside the candidate.
+     */
+    static float[] sample(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside) {
+        float[] out = new float[side * side];
+        double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
+        for (int v = 0; v < side; v++) {
+            double dy = ((v + 0.5) / side - 0.5) * pose.sh();
+            for (int u = 0; u < side; u++) {
+                double dx = ((u + 0.5) / side - 0.5) * pose.sw() * aspect;
+                double x = (pose.cx() * aspect + cos * dx - sin * dy) / aspect * imgSide - 0.5;
+                double y = (pose.cy() + sin * dx + cos * dy) * imgSide - 0.5;
+                inside[v * side + u] = !(x < -0.5 || y < -0.5 || x > imgSide - 0.5 || y > imgSide - 0.5);
+                out[v * side + u] = (float) bilinear(img, imgSide, x, y);
+            }
+        }
+        return out;
     }
 
     private static double bilinear(float[] img, int side, double x, double y) {
