@@ -204,7 +204,7 @@ class KnownAnswerEndToEndTest {
         assertTrue(images.get(0).endsWith("/red.png"), similar);
         assertTrue(lines.get(3).trim().matches("this picture, in the gallery · .*/gallery/red\\.png"), similar);
         assertTrue(images.get(1).endsWith("red_small.png"), similar);
-        assertTrue(lines.get(5).trim().matches("same picture · red_small\\.png · match (0\\.9\\d|1\\.00) \\(copies ≥ 0\\.85\\)"), similar);
+        assertTrue(lines.get(5).trim().matches("same picture · red_small\\.png · match (0\\.9\\d|1\\.00) \\(copies ≥ 0\\.95\\)"), similar);
         assertTrue(images.get(2).endsWith("crimson.png"), "the other red image is the most similar: " + similar);
         assertTrue(similar.contains("similar art · crimson.png · score 1.000 · shared tags: red_theme"), similar);
         assertTrue(!similar.contains("shared tags: general"), "ratings are not shared tags: " + similar);

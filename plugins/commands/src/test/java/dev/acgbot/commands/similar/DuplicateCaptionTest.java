@@ -22,13 +22,13 @@ class DuplicateCaptionTest {
     @Test
     void aVerifiedCopyWithNoEditIsTheSamePictureWithItsMatchAndThreshold() {
         DuplicateHit hit = new DuplicateHit(ENTRY, false, 3, 1, 0.974, Set.of());
-        assertEquals("same picture · miku.png · https://www.pixiv.net/artworks/1 · match 0.97 (copies ≥ 0.90)",
+        assertEquals("same picture · miku.png · https://www.pixiv.net/artworks/1 · match 0.97 (copies ≥ 0.95)",
                 DuplicateCaption.of(Language.EN, hit, 8).toPlainString());
     }
 
     @Test
     void anEditedCopyNamesItsEditsInAFixedOrder() {
-        DuplicateHit hit = new DuplicateHit(ENTRY, false, 20, 17, 0.91, Set.of(RepostEdit.ROTATED, RepostEdit.CROPPED, RepostEdit.RECOLOURED));
+        DuplicateHit hit = new DuplicateHit(ENTRY, false, 20, 17, 0.97, Set.of(RepostEdit.ROTATED, RepostEdit.CROPPED, RepostEdit.RECOLOURED));
         assertEquals("edited copy (cropped, rotated, recoloured)", DuplicateCaption.tier(Language.EN, hit));
         assertEquals("修改过的副本（裁剪、旋转、改色）", DuplicateCaption.tier(Language.ZH, hit));
     }
@@ -36,7 +36,7 @@ class DuplicateCaptionTest {
     @Test
     void aHitTheVerifierIsNotSureOfOnlyLooksAlikeAndNamesNoEdit() {
         DuplicateHit hit = new DuplicateHit(ENTRY, false, 20, 17, 0.72, Set.of(RepostEdit.CROPPED));
-        assertEquals("looks alike · miku.png · https://www.pixiv.net/artworks/1 · match 0.72 (copies ≥ 0.90)",
+        assertEquals("looks alike · miku.png · https://www.pixiv.net/artworks/1 · match 0.72 (copies ≥ 0.95)",
                 DuplicateCaption.of(Language.EN, hit, 8).toPlainString());
         assertEquals("看起来相似", DuplicateCaption.tier(Language.ZH, hit));
     }

@@ -71,18 +71,28 @@ final class HashRows {
             return out;
         }
 
-        /** Every live image within {@code maxDistance} of the probe on any of the four hashes, whole or trimmed. */
+        /**
+         * Every live image within {@code maxDistance} of the probe on any of the four hashes, whole or trimmed. A scan
+         * of the four hash columns, not the multi-index tables: at the duplicate search's radius of 14 each table
+         * probe enumerates 2,788 buckets per hash, and crowded hashes (line art on white) fill them; at 100k images
+         * the eight probes of a lookup and its mirror image took 20.6 ms of CPU, the scan about 1 ms
+         * (DuplicateLookupScaleTest, docs/benchmarks.md).
+         */
         Map<String, Near> near(Probe q, int maxDistance) {
             Map<String, Near> out = new LinkedHashMap<>();
             java.util.BitSet seen = new java.util.BitSet();
-            for (long p : new long[]{q.pHash(), q.trimmedPHash()}) {
-                for (HammingIndex.Reader index : new HammingIndex.Reader[]{pHashes, trimmedPHashes}) {
-                    index.within(p, maxDistance).forEach(row -> add(out, seen, row, q));
+            int rows = Math.min(Math.min(pHashes.limit(), dHashes.limit()), Math.min(trimmedPHashes.limit(), trimmedDHashes.limit()));
+            for (int row = 0; row < rows; row++) {
+                long p = pHashes.hash(row), tp = trimmedPHashes.hash(row);
+                boolean close = Math.min(Math.min(dist(q.pHash(), p), dist(q.pHash(), tp)),
+                        Math.min(dist(q.trimmedPHash(), p), dist(q.trimmedPHash(), tp))) <= maxDistance;
+                if (!close) {
+                    long d = dHashes.hash(row), td = trimmedDHashes.hash(row);
+                    close = Math.min(Math.min(dist(q.dHash(), d), dist(q.dHash(), td)),
+                            Math.min(dist(q.trimmedDHash(), d), dist(q.trimmedDHash(), td))) <= maxDistance;
                 }
-            }
-            for (long d : new long[]{q.dHash(), q.trimmedDHash()}) {
-                for (HammingIndex.Reader index : new HammingIndex.Reader[]{dHashes, trimmedDHashes}) {
-                    index.within(d, maxDistance).forEach(row -> add(out, seen, row, q));
+                if (close) {
+                    add(out, seen, row, q);
                 }
             }
             return out;

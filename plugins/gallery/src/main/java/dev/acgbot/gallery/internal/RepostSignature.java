@@ -29,7 +29,7 @@ record RepostSignature(long trimmedPHash, long trimmedDHash, float aspect, float
         return new RepostSignature(PerceptualHash.pHash(trimmed), PerceptualHash.dHash(trimmed),
                 (float) trimmed.width() / trimmed.height(),
                 (float) ((double) trimmed.width() * trimmed.height() / ((double) flat.width() * flat.height())),
-                grey(trimmed, THUMB), rgbGrid(trimmed), areaGrey(trimmed, DETAIL));
+                grey(trimmed, THUMB), rgbGrid(trimmed), grey(trimmed, DETAIL));
     }
 
     static byte[] grey(DecodedImage img, int side) {
@@ -37,31 +37,6 @@ record RepostSignature(long trimmedPHash, long trimmedDHash, float aspect, float
         byte[] out = new byte[g.length];
         for (int i = 0; i < g.length; i++) {
             out[i] = (byte) Math.round(g[i]);
-        }
-        return out;
-    }
-
-    /**
-     * The grey picture reduced by averaging every source pixel of a cell: unlike a bilinear reduction it does not
-     * alias, so a copy at a quarter of the size reduces to the same cells as its source (the edge check compares
-     * pixel-scale detail, where aliasing differs between sizes). Pictures narrower than {@code side} are sampled.
-     */
-    static byte[] areaGrey(DecodedImage img, int side) {
-        float[] g = ImageOps.toGray(img);
-        int w = img.width(), h = img.height();
-        byte[] out = new byte[side * side];
-        for (int y = 0; y < side; y++) {
-            int y0 = (int) ((long) y * h / side), y1 = Math.max(y0 + 1, (int) ((long) (y + 1) * h / side));
-            for (int x = 0; x < side; x++) {
-                int x0 = (int) ((long) x * w / side), x1 = Math.max(x0 + 1, (int) ((long) (x + 1) * w / side));
-                double sum = 0;
-                for (int yy = y0; yy < y1; yy++) {
-                    for (int xx = x0; xx < x1; xx++) {
-                        sum += g[yy * w + xx];
-                    }
-                }
-                out[y * side + x] = (byte) Math.round(sum / ((y1 - y0) * (x1 - x0)));
-            }
         }
         return out;
     }
