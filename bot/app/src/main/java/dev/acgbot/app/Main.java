@@ -7,6 +7,7 @@ import dev.acgbot.app.cli.GalleryCommand;
 import dev.acgbot.app.cli.IndexCli;
 import dev.acgbot.app.cli.ModelsCommand;
 import dev.acgbot.app.cli.RunCommand;
+import dev.acgbot.app.cli.TagCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 /** The {@code acgbot} command line. Without a subcommand it runs the bot. */
 @Command(name = "acgbot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Tags anime art, finds similar images and searches a gallery by text, on Discord, Telegram or a local console.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, GalleryCommand.class,
+        subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, TagCli.class, GalleryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
@@ -38,6 +39,7 @@ public final class Main implements Callable<Integer> {
      */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // tag --words spaces
         cli.setParameterExceptionHandler((e, params) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println(failed.getCommandName().equals("acgbot") ? "acgbot: " + e.getMessage()

@@ -90,6 +90,13 @@ class CliMannersTest {
     }
 
     @Test
+    void checkingAnUnknownModelIsOneStderrLineLikeFetch(@TempDir Path dir) {
+        assertEquals(2, run("models", "check", "nosuch", "--config", config(dir).toString()));
+        assertEquals(List.of("acgbot: unknown model 'nosuch'; `acgbot models list` shows the known models"), errLines());
+        assertEquals("", out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void indexingWhileABotRunsOnTheDataDirIsOneLine(@TempDir Path dir) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("art"));
         Path data = dir.resolve("d");

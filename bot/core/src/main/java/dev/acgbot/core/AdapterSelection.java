@@ -58,6 +58,7 @@ public final class AdapterSelection {
 
     private static <S> Optional<ChatAdapter> create(BotConfig config, ChatAdapterFactory<S> factory) {
         S settings = config.section(factory.settings());
-        return factory.isConfigured(settings) ? Optional.of(factory.create(settings)) : Optional.empty();
+        return factory.isConfigured(settings) ? Optional.of(factory.create(settings,
+                config.dataDir().resolve("adapters").resolve(factory.platform()))) : Optional.empty();
     }
 }

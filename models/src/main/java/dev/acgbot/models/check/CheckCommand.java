@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * {@code acgbot models check [id]}: checks one model or every installed one, prints each finding and a verdict
  * line per model, and records the verdict beside the model's files. Exit code 0 when every model checked
- * passed, 1 when one failed or none is installed, 2 for an unknown id.
+ * passed, 1 when one failed or none is installed; an unknown id is an {@link IllegalArgumentException}.
  */
 public final class CheckCommand {
     private final InferenceRuntime runtime;
@@ -30,8 +30,8 @@ public final class CheckCommand {
         List<String> ids;
         if (id.isPresent()) {
             if (runtime.manifest(id.get()).isEmpty()) {
-                out.println("acgbot: unknown model '" + id.get() + "'; `acgbot models list` shows the known models");
-                return 2;
+                // as `models fetch nosuch`: the command line prints it as one stderr line and exits 2
+                throw new IllegalArgumentException("unknown model '" + id.get() + "'; `acgbot models list` shows the known models");
             }
             ids = List.of(id.get());
         } else {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,11 +135,13 @@ class ModelCheckTest {
     }
 
     @Test
-    void anUnknownIdIsOneLineAndExitCode2() {
+    void anUnknownIdIsRefusedWithTheSameWordsAsFetch() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (InferenceRuntime rt = runtime(List.of())) {
-            assertEquals(2, new CheckCommand(rt, new PrintStream(buf, true, StandardCharsets.UTF_8), CLOCK).run(Optional.of("nosuch")));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new CheckCommand(rt, new PrintStream(buf, true, StandardCharsets.UTF_8), CLOCK).run(Optional.of("nosuch")));
+            assertEquals("unknown model 'nosuch'; `acgbot models list` shows the known models", e.getMessage());
         }
-        assertEquals("acgbot: unknown model 'nosuch'; `acgbot models list` shows the known models\n", buf.toString(StandardCharsets.UTF_8));
+        assertEquals("", buf.toString(StandardCharsets.UTF_8), "nothing on standard output");
     }
 }

@@ -43,6 +43,17 @@ class VisionSettingsBindingTest {
     }
 
     @Test
+    void theSectionsOfTheFormerPerCommandPluginsSayWhereTheirKeysWent() {
+        assertEquals("plugins.tag.general_threshold: moved to plugins.vision.tag.general_threshold (all of plugins.tag is now under plugins.vision.tag)",
+                startError("plugins:\n  tag:\n    general_threshold: 0.5\n"));
+        assertEquals("plugins.admin.progress_interval: moved to plugins.vision.reindex.progress_interval (all of plugins.admin is now under plugins.vision.reindex)",
+                startError("plugins:\n  admin:\n    progress_interval: 3s\n"));
+        assertEquals("plugins.search.enabled: this section moved to plugins.vision.search, which has no switch of its own;"
+                + " plugins.vision.enabled switches the whole plugin", startError("plugins:\n  search:\n    enabled: false\n"));
+        assertEquals("plugins.similar: moved to plugins.vision.similar", startError("plugins:\n  similar: {}\n"));
+    }
+
+    @Test
     void eachSectionRejectsAWrongType() {
         assertEquals("gallery.batch_size: expected a whole number, got 'big'", startError("gallery:\n  batch_size: big\n"));
         assertEquals("gallery.max_image_bytes: expected a size such as 20MB or 512KB, got 'huge'", startError("gallery:\n  max_image_bytes: huge\n"));

@@ -2,6 +2,7 @@ package dev.acgbot.api.adapter;
 
 import dev.acgbot.api.config.SettingsSection;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -22,6 +23,14 @@ public interface ChatAdapterFactory<S> {
 
     /** Validates the settings and builds the adapter; throws ConfigException naming the key. */
     ChatAdapter create(S settings);
+
+    /**
+     * Builds the adapter with a directory of its own for what it keeps across restarts (Telegram's upload ids,
+     * say), inside the bot's data directory; by default the adapter keeps nothing.
+     */
+    default ChatAdapter create(S settings, Path dataDir) {
+        return create(settings);
+    }
 
     /**
      * Checks the admin ids configured for this platform ({@code admins.<platform>}) at start, whether or not the

@@ -2,6 +2,9 @@ package dev.acgbot.api.adapter;
 
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.RepliedMessage;
+import dev.acgbot.api.inline.InlineAnswer;
+import dev.acgbot.api.inline.InlineQuery;
+import dev.acgbot.api.inline.InlineResponder;
 import dev.acgbot.api.reply.Responder;
 
 import java.util.List;
@@ -27,4 +30,12 @@ public interface InboundSink {
     /** A command the platform already parsed into named options (Discord slash and context-menu commands). */
     void onCommand(MessageOrigin origin, String command, Map<String, Object> options, List<Attachment> attachments,
                    Optional<RepliedMessage> repliedTo, Responder responder);
+
+    /**
+     * An inline query ({@code @bot 樱花} typed in any chat). Returns at once; the answer (perhaps empty: no
+     * plugin answers inline queries, the user is over the rate limit, the bot is busy) goes to the responder.
+     */
+    default void onInlineQuery(InlineQuery query, InlineResponder responder) {
+        responder.answer(InlineAnswer.empty(Optional.empty()));
+    }
 }

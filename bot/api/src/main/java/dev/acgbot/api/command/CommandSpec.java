@@ -34,10 +34,12 @@ import java.util.Optional;
  *                          someone first opens a bot); a command's own name wins over another's alias
  * @param descriptions      the description in other languages, for /help and native menus (Telegram's
  *                          per-language command lists, Discord's localisations); missing ones use {@code description}
+ * @param contextMenus      the context-menu name in other languages (Discord's name localisations); missing ones use
+ *                          {@code contextMenu}
  */
 public record CommandSpec(String name, String description, List<OptionSpec> options, boolean adminOnly,
                           boolean usesRepliedImages, List<String> examples, String contextMenu, List<String> aliases,
-                          Map<Language, String> descriptions) {
+                          Map<Language, String> descriptions, Map<Language, String> contextMenus) {
 
     public CommandSpec {
         Objects.requireNonNull(name, "name");
@@ -61,6 +63,12 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
                 throw new IllegalArgumentException(d.getKey().tag() + " description of /" + name + " is longer than 100 characters");
             }
         }
+        contextMenus = contextMenu.isEmpty() || contextMenus == null ? Map.of() : Map.copyOf(contextMenus);
+        for (Map.Entry<Language, String> m : contextMenus.entrySet()) {
+            if (m.getValue().isBlank() || m.getValue().length() > 32) {
+                throw new IllegalArgumentException(m.getKey().tag() + " context-menu name of /" + name + " must have 1 to 32 characters");
+            }
+        }
         for (String alias : aliases) {
             if (!alias.matches("[a-z][a-z0-9_]{0,31}") || alias.equals(name)) {
                 throw new IllegalArgumentException("alias of /" + name + " must be another lower-case name: " + alias);
@@ -77,6 +85,17 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
     public CommandSpec(String name, String description, List<OptionSpec> options, boolean adminOnly,
                        boolean usesRepliedImages, List<String> examples, String contextMenu, List<String> aliases) {
         this(name, description, options, adminOnly, usesRepliedImages, examples, contextMenu, aliases, Map.of());
+    }
+
+    public CommandSpec(String name, String description, List<OptionSpec> options, boolean adminOnly,
+                       boolean usesRepliedImages, List<String> examples, String contextMenu, List<String> aliases,
+                       Map<Language, String> descriptions) {
+        this(name, description, options, adminOnly, usesRepliedImages, examples, contextMenu, aliases, descriptions, Map.of());
+    }
+
+    /** The context-menu name in {@code language}, or the default one (empty when the command has no menu entry). */
+    public String contextMenu(Language language) {
+        return contextMenus.getOrDefault(language, contextMenu);
     }
 
     /** The description in {@code language}, or the default one. */
@@ -184,6 +203,8 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
         /**
          * Takes the descriptions from a plugin's bundles: {@code command.<name>} for the command and
          * {@code command.<name>.<option>} for each option, in every language; English becomes the default.
+         * A command with a {@link #contextMenu} name takes that name's translations from {@code command.<name>.menu}
+         * when the bundle has it (the English name stays what the platform routes by).
          */
         public Builder localize(Messages bundle) {
             this.messages = bundle;
@@ -200,8 +221,12 @@ public record CommandSpec(String name, String description, List<OptionSpec> opti
                 String key = prefix + "." + option.name();
                 localized.add(option.withDescriptions(messages.format(Language.EN, key), allLanguages(key)));
             }
+            // command.<name>.menu names the context-menu entry in each language, when the bundle has it
+            String menuKey = prefix + ".menu";
+            Map<Language, String> menus = contextMenu.isBlank() || !messages.keys(Language.EN).contains(menuKey)
+                    ? Map.of() : allLanguages(menuKey);
             return new CommandSpec(name, messages.format(Language.EN, prefix), localized, adminOnly, usesRepliedImages,
-                    examples, contextMenu, aliases, allLanguages(prefix));
+                    examples, contextMenu, aliases, allLanguages(prefix), menus);
         }
 
         private Map<Language, String> allLanguages(String key) {

@@ -1,8 +1,11 @@
 package dev.acgbot.api.plugin;
 
 import dev.acgbot.api.config.SettingsSection;
+import dev.acgbot.api.inline.InlineHandler;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The extension point: a plugin contributes commands and has a start/stop lifecycle.
@@ -34,12 +37,29 @@ public interface Plugin {
         return List.of();
     }
 
+    /**
+     * Sections this plugin's settings used to live in, as former key to current key (e.g. {@code plugins.tag} to
+     * {@code plugins.vision.tag}), so a config file written for an older version is answered with where each key
+     * went instead of "unknown plugin". Only keys under {@code plugins:} are looked up.
+     */
+    default Map<String, String> movedSettings() {
+        return Map.of();
+    }
+
     /** Prepares the plugin: reads its settings, builds its collaborators, opens resources. */
     default void start(PluginContext context) throws Exception {
     }
 
     /** The commands this plugin handles; read once after {@link #start(PluginContext)}. */
     List<BotCommand> commands();
+
+    /**
+     * This plugin's answer to inline queries ({@code @bot 樱花} typed in any chat), read once after
+     * {@link #start(PluginContext)}; the first started plugin that offers one gets them all.
+     */
+    default Optional<InlineHandler> inline() {
+        return Optional.empty();
+    }
 
     /** Releases resources. Must not throw. */
     default void stop() {

@@ -49,6 +49,14 @@ class ExampleConfigTest {
     }
 
     @Test
+    void inlineModeHasNoStorageChatUnlessTheOperatorNamesOne() {
+        BotConfig example = BotConfig.load(EXAMPLE, Map.of());
+        assertEquals("", example.section(TelegramSettings.SECTION).storageChatId());
+        assertEquals("-1001234567890", BotConfig.parse("adapters:\n  telegram: {storage_chat_id: '-1001234567890'}\n")
+                .section(TelegramSettings.SECTION).storageChatId());
+    }
+
+    @Test
     void adminsAndAdaptersOfUnknownPlatformsAreNamed() {
         ClassLoader loader = getClass().getClassLoader();
         assertEquals("adapters.telegarm: unknown adapter (did you mean 'telegram'?)", assertThrows(ConfigException.class,

@@ -8,6 +8,7 @@ import dev.acgbot.api.i18n.Language;
 import dev.acgbot.core.i18n.CoreMessages;
 import dev.acgbot.api.command.ChatUser;
 import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.command.OptionType;
 import dev.acgbot.api.command.RepliedMessage;
 import dev.acgbot.api.reply.ProgressMessage;
 import dev.acgbot.api.reply.Reply;
@@ -21,12 +22,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -42,13 +43,15 @@ public final class ConsoleAdapter implements ChatAdapter {
     private final InputStream in;
     private final PrintStream out;
     private final boolean interactive;
-    private final Path workingDir;
     private final ConsoleRenderer renderer;
     private final MessageOrigin origin;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Thread reader;
     private volatile boolean closing;
     private PathAttachment lastImage;
+    private final ConsolePaths paths;
+    /** Commands that take images: for them a bare folder name or a quoted file name is a path, not text. */
+    private final Set<String> imageCommands = ConcurrentHashMap.newKeySet();
 
     private final Language language;
 
@@ -56,7 +59,7 @@ public final class ConsoleAdapter implements ChatAdapter {
         this.in = in;
         this.out = out;
         this.interactive = interactive;
-        this.workingDir = workingDir;
+        this.paths = new ConsolePaths(workingDir);
         // the operator's locale (LANG=zh_CN.UTF-8) is the console user's "app language", as Telegram's language_code is
         String languageTag = System.getenv().getOrDefault("LANG", "");
         this.language = Language.fromTag(languageTag).orElse(Language.EN);
@@ -72,6 +75,12 @@ public final class ConsoleAdapter implements ChatAdapter {
 
     @Override
     public void start(InboundSink sink, List<CommandSpec> commands) {
+        for (CommandSpec spec : commands) {
+            if (spec.usesRepliedImages() || spec.options().stream().anyMatch(o -> o.type() == OptionType.ATTACHMENT)) {
+                imageCommands.add(spec.name());
+                imageCommands.addAll(spec.aliases());
+            }
+        }
         Thread t = new Thread(() -> readLoop(sink), "acgbot-console");
         t.setDaemon(true);
         reader = t;
@@ -130,30 +139,31 @@ public final class ConsoleAdapter implements ChatAdapter {
             return false;
         }
         if (!line.startsWith("/")) {
-            Optional<Path> posted = existingFile(line);
-            if (posted.isPresent()) {
-                lastImage = new PathAttachment(posted.get());
-                out.println(CoreMessages.format(language, "console.posted", lastImage.fileName()));
-            } else {
-                out.println(CoreMessages.format(language, "console.not_a_command"));
-            }
+            postLine(line);
             return true;
         }
         List<Attachment> attachments = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        String[] tokens = line.split("\\s+");
-        for (int i = 0; i < tokens.length; i++) {
-            String token = tokens[i];
-            if (i > 0 && looksLikePath(token)) {
-                Optional<Path> file = existingFile(token);
-                if (file.isEmpty()) {
-                    out.println("⚠ " + CoreMessages.format(language, "console.no_such_file", token));
-                    return true;
+        List<ConsolePaths.Word> words = ConsolePaths.words(line);
+        String command = words.get(0).path().substring(1).split("@", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        boolean takesImages = imageCommands.contains(command);
+        for (int i = 0; i < words.size(); i++) {
+            ConsolePaths.Word word = words.get(i);
+            if (i > 0) {
+                int last = bareRunNamingAPath(words, i);
+                String typed = last > i ? join(words, i, last) : word.path();
+                if (last > i || looksLikePath(word, takesImages)) {
+                    ConsolePaths.Found found = paths.find(typed);
+                    if (!(found instanceof ConsolePaths.Found.File file)) {
+                        out.println("⚠ " + explain(found));
+                        return true;
+                    }
+                    attachments.add(new PathAttachment(file.path()));
+                    i = Math.max(i, last);
+                    continue;
                 }
-                attachments.add(new PathAttachment(file.get()));
-                continue;
             }
-            text.append(text.isEmpty() ? "" : " ").append(token);
+            text.append(text.isEmpty() ? "" : " ").append(word.raw());
         }
         Optional<RepliedMessage> replied = attachments.isEmpty() && lastImage != null
                 ? Optional.of(new RepliedMessage("last-image", "", List.of(lastImage)))
@@ -171,23 +181,75 @@ public final class ConsoleAdapter implements ChatAdapter {
         return true;
     }
 
-    /** Explicit paths ({@code ./x}, {@code ../x}, {@code ~/x}, {@code /a/b}) or a bare name of an existing file. */
-    private boolean looksLikePath(String token) {
-        if (token.startsWith("./") || token.startsWith("../") || token.startsWith("~/")
-                || (token.startsWith("/") && token.indexOf('/', 1) > 0)) {
-            return true;
+    /**
+     * A line without a command: a path posts that image (a command without an image then replies to it, as in a
+     * chat where you post a picture and then answer it with /tag). The whole line is tried as it is first, so
+     * {@code my art.png} works unquoted; then as one quoted or escaped word.
+     */
+    private void postLine(String line) {
+        ConsolePaths.Found found = paths.find(line);
+        List<ConsolePaths.Word> words = ConsolePaths.words(line);
+        if (found instanceof ConsolePaths.Found.Missing && words.size() == 1) {
+            found = paths.find(words.get(0).path());
         }
-        return token.contains(".") && !token.contains(":") && existingFile(token).isPresent();
+        if (found instanceof ConsolePaths.Found.File file) {
+            lastImage = new PathAttachment(file.path());
+            out.println(CoreMessages.format(language, "console.posted", lastImage.fileName()));
+        } else if (found instanceof ConsolePaths.Found.Folder || (words.size() == 1
+                && (words.get(0).quoted() || ConsolePaths.explicit(words.get(0).path()) || words.get(0).path().contains("/")))) {
+            out.println("⚠ " + explain(found));
+        } else {
+            out.println(CoreMessages.format(language, "console.not_a_command"));
+        }
     }
 
-    private Optional<Path> existingFile(String token) {
-        try {
-            String expanded = token.startsWith("~/") ? System.getProperty("user.home") + token.substring(1) : token;
-            Path p = workingDir.resolve(expanded).normalize();
-            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-        } catch (InvalidPathException e) {
-            return Optional.empty();
+    /** Why a typed path gave no image: a folder (with an example from it), or nothing there. */
+    private String explain(ConsolePaths.Found found) {
+        return switch (found) {
+            case ConsolePaths.Found.Folder folder -> folder.example()
+                    .map(e -> CoreMessages.format(language, "console.folder", folder.path(), folder.path().resolve(e.getFileName())))
+                    .orElseGet(() -> CoreMessages.format(language, "console.folder_without_images", folder.path()));
+            case ConsolePaths.Found.Missing missing -> CoreMessages.format(language, "console.no_such_file", missing.typed());
+            case ConsolePaths.Found.File file -> file.path().toString();
+        };
+    }
+
+    /**
+     * The last index of a run of two or more bare words from {@code from} that together name an existing file or
+     * folder ({@code /tag my art.png}, unquoted), or {@code from} when there is none.
+     */
+    private int bareRunNamingAPath(List<ConsolePaths.Word> words, int from) {
+        for (int last = words.size() - 1; last > from; last--) {
+            boolean bare = words.subList(from, last + 1).stream().noneMatch(ConsolePaths.Word::quoted);
+            if (bare && !(paths.find(join(words, from, last)) instanceof ConsolePaths.Found.Missing)) {
+                return last;
+            }
         }
+        return from;
+    }
+
+    private static String join(List<ConsolePaths.Word> words, int from, int last) {
+        return String.join(" ", words.subList(from, last + 1).stream().map(ConsolePaths.Word::path).toList());
+    }
+
+    /**
+     * Explicit paths ({@code ./x}, {@code ../x}, {@code ~/x}, {@code /a/b}) even when nothing is there; a quoted or
+     * escaped word, or a bare name with a dot or a slash (never a colon: {@code threshold:0.5}), when it names
+     * an existing file or folder. For a command that takes images, any existing name counts, and a quoted or bare
+     * file name with an extension ({@code "gone.png"}) is a path even when nothing is there, so it is answered
+     * "No such file" rather than taken as text.
+     */
+    private boolean looksLikePath(ConsolePaths.Word word, boolean takesImages) {
+        String p = word.path();
+        if (ConsolePaths.explicit(p)) {
+            return true;
+        }
+        boolean exists = !(paths.find(p) instanceof ConsolePaths.Found.Missing);
+        if (takesImages && (exists || (!p.contains(":") && p.matches(".*\\.[A-Za-z0-9]{2,5}")))) {
+            return true;
+        }
+        boolean candidate = word.quoted() || ((p.contains(".") || p.contains("/")) && !p.contains(":"));
+        return candidate && exists;
     }
 
     @Override

@@ -131,6 +131,11 @@ public final class CommandExecutor implements AutoCloseable {
         return running.get();
     }
 
+    /** How many tasks run at once at most. */
+    public int workers() {
+        return pool.getMaximumPoolSize();
+    }
+
     /**
      * Takes no new tasks and waits up to {@code grace} for the running and queued ones.
      *

@@ -84,9 +84,37 @@ public final class PluginManager implements AutoCloseable {
                 config.requireKnownChildren("plugins." + id, List.of("enabled"), "key (plugin " + id + " has no settings besides enabled)");
             }
         }
+        rejectMovedSections(sources);
         config.requireKnownChildren("plugins", sources.stream().map(s -> s.plugin().id()).toList(), "plugin");
         config.requireKnownTopLevel(declared);
         declared.forEach(config::section);
+    }
+
+    /**
+     * A section an older version read ({@code plugins.tag}) names where its keys are now, down to the first key
+     * the file sets there: {@code plugins.tag.general_threshold: moved to plugins.vision.tag.general_threshold}.
+     */
+    private void rejectMovedSections(List<PluginSource> sources) {
+        Map<String, String> moved = new HashMap<>();
+        sources.forEach(s -> moved.putAll(s.plugin().movedSettings()));
+        Set<String> ids = new HashSet<>(sources.stream().map(s -> s.plugin().id()).toList());
+        for (String key : config.keysUnder("plugins")) {
+            String former = "plugins." + key;
+            String now = moved.get(former);
+            if (now == null || ids.contains(key)) {
+                continue;
+            }
+            String owner = now.split("\\.")[0] + "." + now.split("\\.")[1];
+            for (String child : config.keysUnder(former)) {
+                if (child.equals("enabled")) {
+                    throw new ConfigException(former + ".enabled", "this section moved to " + now + ", which has no switch of its own;"
+                            + " " + owner + ".enabled switches the whole plugin");
+                }
+                throw new ConfigException(former + "." + child, "moved to " + now + "." + child + " (all of " + former
+                        + " is now under " + now + ")");
+            }
+            throw new ConfigException(former, "moved to " + now);
+        }
     }
 
     private List<PluginSource> validIds(List<PluginSource> sources) {
@@ -123,6 +151,11 @@ public final class PluginManager implements AutoCloseable {
                 for (String name : refused) {
                     LOG.warn("plugin {} also defines /{}, which another plugin already has; keeping the first", id, name);
                 }
+                plugin.inline().ifPresent(handler -> {
+                    if (!registry.registerInline(id, handler)) {
+                        LOG.warn("plugin {} also answers inline queries, which another plugin already does; keeping the first", id);
+                    }
+                });
                 started.add(plugin);
                 states.add(new PluginState(id, source.describeOrigin(), PluginState.Status.STARTED, ""));
                 LOG.info("plugin {} started from {} with {} command(s)", id, source.describeOrigin(), commands == null ? 0 : commands.size());

@@ -3,6 +3,7 @@ package dev.acgbot.core.router;
 import dev.acgbot.api.command.Arguments;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.command.ImageLinks;
 import dev.acgbot.api.command.OptionSpec;
 import dev.acgbot.api.command.OptionType;
 import dev.acgbot.api.command.RepliedMessage;
@@ -35,7 +36,11 @@ public final class ArgumentBinder {
                                      Optional<RepliedMessage> repliedTo) throws UsageException {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
+        boolean takesImages = spec.options().stream().anyMatch(o -> o.type() == OptionType.ATTACHMENT);
         for (String token : tokenize(spec, rest)) {
+            if (takesImages && ImageLinks.isLink(unquote(token))) {
+                continue; // the adapter gave this link as an image attachment (a LinkedImage); it is no option value
+            }
             int sep = indexOfSeparator(token);
             if (sep > 0) {
                 String key = token.substring(0, sep).toLowerCase(Locale.ROOT);

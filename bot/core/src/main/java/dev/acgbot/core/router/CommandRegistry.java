@@ -1,6 +1,7 @@
 package dev.acgbot.core.router;
 
 import dev.acgbot.api.command.CommandSpec;
+import dev.acgbot.api.inline.InlineHandler;
 import dev.acgbot.api.plugin.BotCommand;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Optional;
 /** The commands of all enabled plugins by name; the first plugin to claim a name keeps it. Aliases come second to names. */
 public final class CommandRegistry {
     private final Map<String, Registered> byName = new LinkedHashMap<>();
+    private Optional<InlineHandler> inline = Optional.empty();
 
     /** A command with the id of the plugin that provides it. */
     public record Registered(String pluginId, BotCommand command) {
@@ -46,5 +48,19 @@ public final class CommandRegistry {
 
     public synchronized List<Registered> all() {
         return List.copyOf(byName.values());
+    }
+
+    /** Keeps the plugin's inline handler unless an earlier plugin has one; returns whether it was kept. */
+    public synchronized boolean registerInline(String pluginId, InlineHandler handler) {
+        if (inline.isPresent()) {
+            return false;
+        }
+        inline = Optional.of(handler);
+        return true;
+    }
+
+    /** The handler inline queries go to, if a plugin offers one. */
+    public synchronized Optional<InlineHandler> inline() {
+        return inline;
     }
 }

@@ -9,8 +9,11 @@ import dev.acgbot.api.command.AttachmentDownloadException;
 import dev.acgbot.api.command.AttachmentTooLargeException;
 import dev.acgbot.api.config.DataSize;
 import dev.acgbot.api.command.CommandRequest;
+import dev.acgbot.api.command.ImageUnavailableException;
 import dev.acgbot.api.command.CommandSpec;
 import dev.acgbot.api.command.RepliedMessage;
+import dev.acgbot.api.inline.InlineQuery;
+import dev.acgbot.api.inline.InlineResponder;
 import dev.acgbot.api.plugin.BotCommand;
 import dev.acgbot.api.plugin.BotMetrics;
 import dev.acgbot.api.plugin.CommandContext;
@@ -62,6 +65,7 @@ public final class Router implements InboundSink, AutoCloseable {
     private final CommandMeters meters;
     private final RefusalSender refusals = new RefusalSender(REFUSAL_WINDOW);
     private final ChatLanguages languages;
+    private final InlineRouter inline;
 
     /** With figures kept in a registry of its own (tests). */
     public Router(CommandRegistry registry, Permissions permissions, RateLimiter perUser, RateLimiter perChat,
@@ -90,6 +94,7 @@ public final class Router implements InboundSink, AutoCloseable {
         this.executor = executor;
         this.defaultTimeout = defaultTimeout;
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.inline = new InlineRouter(registry::inline, permissions, perUser, exemptAdmins, executor, languages);
     }
 
     @Override
@@ -133,6 +138,11 @@ public final class Router implements InboundSink, AutoCloseable {
         Map<String, Object> options = CappedAttachment.capAll(givenOptions, maxAttachmentBytes);
         dispatch(origin, found.get().command(), responder, () -> ArgumentBinder.bindOptions(spec, options, attachments, repliedTo),
                 attachments, repliedTo);
+    }
+
+    @Override
+    public void onInlineQuery(InlineQuery query, InlineResponder responder) {
+        inline.route(query, responder);
     }
 
     private static Reply unknown(Language language, String name) {
@@ -249,6 +259,9 @@ public final class Router implements InboundSink, AutoCloseable {
             outcome = CommandMeters.USER_ERROR;
             LOG.info("[{}] /{}: {}", correlationId, request.command(), LogText.safe(e.getMessage()));
             responder.send(Reply.error(CoreMessages.format(request.language(), "router.too_large", ByteSizes.human(e.limit()))));
+        } catch (ImageUnavailableException e) {
+            outcome = CommandMeters.USER_ERROR;
+            refusedImage(request, correlationId, e, responder);
         } catch (InterruptedException e) {
             outcome = CommandMeters.INTERRUPTED;
             LOG.info("[{}] /{} was interrupted", correlationId, request.command());
@@ -259,6 +272,12 @@ public final class Router implements InboundSink, AutoCloseable {
                 // download or a read, not a bug; the user already has the timeout message
                 LOG.info("[{}] /{} stopped at its deadline ({})", correlationId, request.command(), LogText.safe(t.toString()));
                 outcome = CommandMeters.INTERRUPTED;
+                return;
+            }
+            ImageUnavailableException unavailable = cause(t, ImageUnavailableException.class);
+            if (unavailable != null) {
+                outcome = CommandMeters.USER_ERROR;
+                refusedImage(request, correlationId, unavailable, responder);
                 return;
             }
             AttachmentDownloadException download = cause(t, AttachmentDownloadException.class);
@@ -283,6 +302,13 @@ public final class Router implements InboundSink, AutoCloseable {
                 responder.completed(); // else the timeout's message is on its way, and completes the command after it
             }
         }
+    }
+
+    /** A link, sticker or animation that could not be taken: its own message to the user, the details to the log. */
+    private static void refusedImage(CommandRequest request, String correlationId, ImageUnavailableException e,
+                                     GuardedResponder responder) {
+        LOG.info("[{}] /{}: image refused ({}): {}", correlationId, request.command(), e.reason(), LogText.safe(e.getMessage()));
+        responder.send(Reply.error(ImageRefusals.text(e, request.language())));
     }
 
     /** Whether the failure is a thread interruption showing through I/O or a wrapper. */

@@ -144,6 +144,42 @@ class PluginLifecycleTest {
         assertEquals("plugins.core.greeting: unknown key (plugin core has no settings besides enabled)", startError("plugins:\n  core:\n    greeting: hi\n", new Picky()));
     }
 
+    /** Picky, whose settings an older version read under plugins.keeper. */
+    static final class MovedPicky implements Plugin {
+        private final Picky picky = new Picky();
+
+        @Override
+        public String id() {
+            return picky.id();
+        }
+
+        @Override
+        public List<SettingsSection<?>> settings() {
+            return picky.settings();
+        }
+
+        @Override
+        public java.util.Map<String, String> movedSettings() {
+            return java.util.Map.of("plugins.keeper", "plugins.picky.keeper");
+        }
+
+        @Override
+        public List<BotCommand> commands() {
+            return List.of();
+        }
+    }
+
+    @Test
+    void aSectionThatMovedSaysWhereEachKeyIsNow() {
+        assertEquals("plugins.keeper.k: moved to plugins.picky.keeper.k (all of plugins.keeper is now under plugins.picky.keeper)",
+                startError("plugins:\n  keeper:\n    k: 3\n", new MovedPicky()));
+        assertEquals("plugins.keeper.enabled: this section moved to plugins.picky.keeper, which has no switch of its own;"
+                        + " plugins.picky.enabled switches the whole plugin",
+                startError("plugins:\n  keeper:\n    enabled: false\n", new MovedPicky()));
+        assertEquals("plugins.keeper: moved to plugins.picky.keeper", startError("plugins:\n  keeper: {}\n", new MovedPicky()));
+        assertEquals("plugins.keepr: unknown plugin; known here: [core, picky]", startError("plugins:\n  keepr: {}\n", new MovedPicky()));
+    }
+
     @Test
     void aDisabledPluginsSettingsAreStillChecked() {
         assertEquals("plugins.picky.kk: unknown key (did you mean 'k'?)",

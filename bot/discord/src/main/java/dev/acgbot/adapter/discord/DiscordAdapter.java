@@ -5,6 +5,9 @@ import dev.acgbot.adapter.discord.internal.GatewayProxy;
 import dev.acgbot.adapter.discord.internal.HttpResources;
 import dev.acgbot.adapter.discord.internal.InteractionListener;
 import dev.acgbot.adapter.discord.internal.InteractionMapper;
+import dev.acgbot.adapter.discord.internal.LinkImages;
+import dev.acgbot.adapterkit.links.LinkFetchRules;
+import dev.acgbot.adapterkit.links.SafeLinkFetcher;
 import dev.acgbot.api.adapter.AdapterStartException;
 import dev.acgbot.api.adapter.ChatAdapter;
 import dev.acgbot.api.adapter.InboundSink;
@@ -44,11 +47,18 @@ public final class DiscordAdapter implements ChatAdapter {
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
 
     private final DiscordSettings settings;
+    private final LinkFetchRules linkRules;
     private HttpResources resources;
     private JDA jda;
 
     public DiscordAdapter(DiscordSettings settings) {
+        this(settings, LinkFetchRules.defaults());
+    }
+
+    /** @param linkRules how embeds and links are fetched: {@link LinkFetchRules#defaults()} but in tests */
+    public DiscordAdapter(DiscordSettings settings, LinkFetchRules linkRules) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.linkRules = Objects.requireNonNull(linkRules, "linkRules");
     }
 
     @Override
@@ -70,7 +80,8 @@ public final class DiscordAdapter implements ChatAdapter {
                     .setWebsocketFactory(GatewayProxy.websocketFactory(settings.gatewayUrl().orElse(GatewayProxy.DISCORD_GATEWAY)))
                     .addEventListeners(readiness(ready),
                             new InteractionListener(sink, new InteractionMapper(settings.adminPermission(), settings.adminGuildIds(),
-                                    resources.client(), CommandDataFactory.contextMenus(commands)), resources.dispatcher()));
+                                    resources.client(), CommandDataFactory.contextMenus(commands),
+                                    new LinkImages(new SafeLinkFetcher(resources.client(), linkRules))), resources.dispatcher()));
             settings.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
             settings.gatewayUrl().ifPresent(url -> builder
                     .setSessionController(new FixedGatewaySessionController(url))

@@ -5,10 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acgbot.adapter.telegram.internal.BotApi;
 import dev.acgbot.adapter.telegram.internal.CommandMenu;
 import dev.acgbot.adapter.telegram.internal.FileDownloader;
+import dev.acgbot.adapter.telegram.internal.FileIdStore;
 import dev.acgbot.adapter.telegram.internal.HttpResources;
+import dev.acgbot.adapter.telegram.internal.InlineQueries;
+import dev.acgbot.adapter.telegram.internal.StorageUploader;
+import dev.acgbot.adapter.telegram.internal.UploadedFiles;
 import dev.acgbot.adapter.telegram.internal.InboundMessage;
 import dev.acgbot.adapter.telegram.internal.MediaGroupCollector;
+import dev.acgbot.adapter.telegram.internal.LinkImages;
 import dev.acgbot.adapter.telegram.internal.MessageMapper;
+import dev.acgbot.adapterkit.links.LinkFetchRules;
+import dev.acgbot.adapterkit.links.SafeLinkFetcher;
 import dev.acgbot.adapterkit.TokenRedactor;
 import dev.acgbot.adapter.telegram.internal.TelegramResponder;
 import dev.acgbot.adapter.telegram.internal.UpdatePoller;
@@ -28,9 +35,11 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -45,15 +54,35 @@ public final class TelegramAdapter implements ChatAdapter {
 
     private final TelegramSettings settings;
     private final TokenRedactor redactor;
+    private final LinkFetchRules linkRules;
+    private final Optional<Path> dataDir;
     private HttpResources resources;
+    private InlineQueries inline;
+    private UploadedFiles uploads = UploadedFiles.none();
     private UpdatePoller poller;
     private MediaGroupCollector albums;
     private volatile String botUsername;
     private volatile boolean closed;
 
     public TelegramAdapter(TelegramSettings settings) {
+        this(settings, Optional.empty(), LinkFetchRules.defaults());
+    }
+
+    /** @param linkRules how image links in messages are fetched: {@link LinkFetchRules#defaults()} but in tests */
+    public TelegramAdapter(TelegramSettings settings, LinkFetchRules linkRules) {
+        this(settings, Optional.empty(), linkRules);
+    }
+
+    /** @param dataDir where the file ids of uploaded gallery images are kept (inline mode); empty: in memory */
+    public TelegramAdapter(TelegramSettings settings, Optional<Path> dataDir) {
+        this(settings, dataDir, LinkFetchRules.defaults());
+    }
+
+    public TelegramAdapter(TelegramSettings settings, Optional<Path> dataDir, LinkFetchRules linkRules) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.redactor = TokenRedactor.of(settings.token());
+        this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        this.linkRules = Objects.requireNonNull(linkRules, "linkRules");
     }
 
     @Override
@@ -83,9 +112,10 @@ public final class TelegramAdapter implements ChatAdapter {
             if (settings.registerCommands()) {
                 registerMenu(api, commands);
             }
+            startInline(api);
             FileDownloader downloader = new FileDownloader(api, resources.client(), settings.baseUrl(), settings.token(),
                     redactor, settings.downloadLimit());
-            MessageMapper mapper = new MessageMapper(downloader);
+            MessageMapper mapper = new MessageMapper(downloader, new LinkImages(new SafeLinkFetcher(resources.client(), linkRules)));
             MediaGroupCollector collector = new MediaGroupCollector(ALBUM_QUIET_PERIOD,
                     parts -> mapper.mapAlbum(parts).ifPresent(m -> deliver(sink, api, m)));
             albums = collector;
@@ -95,6 +125,17 @@ public final class TelegramAdapter implements ChatAdapter {
             close();
             throw startFailure(e);
         }
+    }
+
+    /** The file ids of sent gallery images and the inline answers built on them (issue 13.3). */
+    private void startInline(BotApi api) {
+        FileIdStore store = dataDir.map(d -> FileIdStore.open(d.resolve(FileIdStore.FILE_NAME))).orElseGet(FileIdStore::inMemory);
+        uploads = new UploadedFiles(store);
+        Optional<StorageUploader> storage = settings.storageChatId().isEmpty() ? Optional.empty()
+                : Optional.of(new StorageUploader(api, redactor, settings.storageChatId(), store));
+        inline = new InlineQueries(api, redactor, store, storage);
+        log.info("Telegram: inline mode knows {} gallery image id(s){}", store.size(),
+                storage.isPresent() ? ", uploads new ones to the storage chat" : ", no storage chat");
     }
 
     private User getMe(BotApi api) throws TelegramApiException {
@@ -135,6 +176,10 @@ public final class TelegramAdapter implements ChatAdapter {
                     return;
                 }
                 try {
+                    if (update.hasInlineQuery()) {
+                        inline.offer(sink, update.getInlineQuery());
+                        continue;
+                    }
                     if (!albums.offer(update.getMessage())) {
                         mapper.map(update.getMessage()).ifPresent(m -> deliver(sink, api, m));
                     }
@@ -146,7 +191,7 @@ public final class TelegramAdapter implements ChatAdapter {
     }
 
     private void deliver(InboundSink sink, BotApi api, InboundMessage m) {
-        TelegramResponder responder = new TelegramResponder(api, redactor, m.chatId(), m.messageId(), m.threadId());
+        TelegramResponder responder = new TelegramResponder(api, redactor, m.chatId(), m.messageId(), m.threadId(), uploads);
         sink.onText(m.origin(), m.text(), botUsername, m.attachments(), m.repliedTo(), responder);
     }
 
@@ -193,6 +238,10 @@ public final class TelegramAdapter implements ChatAdapter {
         if (albums != null) {
             albums.close();
             albums = null;
+        }
+        if (inline != null) {
+            inline.close();
+            inline = null;
         }
         if (resources != null) {
             resources.close();

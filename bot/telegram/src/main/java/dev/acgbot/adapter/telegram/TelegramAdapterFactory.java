@@ -5,7 +5,9 @@ import dev.acgbot.api.adapter.ChatAdapterFactory;
 import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.ConfigException;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Creates the Telegram adapter from {@code adapters.telegram}; found with ServiceLoader. */
@@ -29,6 +31,12 @@ public final class TelegramAdapterFactory implements ChatAdapterFactory<Telegram
     @Override
     public ChatAdapter create(TelegramSettings.Section section) {
         return new TelegramAdapter(TelegramSettings.from(section));
+    }
+
+    /** With {@code dataDir} for the file ids of uploaded gallery images (inline mode). */
+    @Override
+    public ChatAdapter create(TelegramSettings.Section section, Path dataDir) {
+        return new TelegramAdapter(TelegramSettings.from(section), Optional.of(dataDir));
     }
 
     /**

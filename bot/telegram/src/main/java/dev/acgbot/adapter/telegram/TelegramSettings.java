@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param downloadLimit    the largest file the bot fetches; the public Bot API serves at most 20 MB
  * @param maxRetryWait     the longest {@code retry_after} the adapter waits out before giving up on a send
  * @param registerCommands whether to publish the command menu with setMyCommands at start
+ * @param storageChatId    a private chat or channel the bot uploads gallery images to, once each, to obtain the
+ *                         file ids inline results need; empty: inline mode shows only images already sent somewhere
  */
 public record TelegramSettings(String token, URI baseUrl, Duration pollTimeout, long downloadLimit,
-                               Duration maxRetryWait, boolean registerCommands) {
+                               Duration maxRetryWait, boolean registerCommands, String storageChatId) {
 
     public static final String DEFAULT_BASE_URL = "https://api.telegram.org";
     /** getFile refuses larger files on the public Bot API. */
@@ -32,9 +34,9 @@ public record TelegramSettings(String token, URI baseUrl, Duration pollTimeout, 
      * @param enabled false keeps the adapter off even with a token
      */
     public record Section(String token, boolean enabled, String baseUrl, Duration pollTimeout, DataSize downloadLimit,
-                          Duration maxRetryWait, boolean registerCommands) {
+                          Duration maxRetryWait, boolean registerCommands, String storageChatId) {
         public static final Section DEFAULTS = new Section("", true, DEFAULT_BASE_URL, Duration.ofSeconds(50),
-                new DataSize(BOT_API_DOWNLOAD_LIMIT), Duration.ofSeconds(30), true);
+                new DataSize(BOT_API_DOWNLOAD_LIMIT), Duration.ofSeconds(30), true, "");
 
         /** Whether the adapter should run: enabled, with a token. */
         public boolean configured() {
@@ -55,6 +57,18 @@ public record TelegramSettings(String token, URI baseUrl, Duration pollTimeout, 
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(pollTimeout, "pollTimeout");
         Objects.requireNonNull(maxRetryWait, "maxRetryWait");
+        storageChatId = storageChatId == null ? "" : storageChatId.strip();
+    }
+
+    /** Without a storage chat. */
+    public TelegramSettings(String token, URI baseUrl, Duration pollTimeout, long downloadLimit, Duration maxRetryWait,
+                            boolean registerCommands) {
+        this(token, baseUrl, pollTimeout, downloadLimit, maxRetryWait, registerCommands, "");
+    }
+
+    /** The same settings with uploads for inline results going to {@code chatId}. */
+    public TelegramSettings withStorageChat(String chatId) {
+        return new TelegramSettings(token, baseUrl, pollTimeout, downloadLimit, maxRetryWait, registerCommands, chatId);
     }
 
     /** Validates the bound section; errors name the full key. */
@@ -90,12 +104,18 @@ public record TelegramSettings(String token, URI baseUrl, Duration pollTimeout, 
         if (maxRetryWait.isNegative()) {
             throw new ConfigException(KEY + "max_retry_wait", "must not be negative");
         }
-        return new TelegramSettings(token, baseUrl, pollTimeout, downloadLimit, maxRetryWait, section.registerCommands());
+        String storage = section.storageChatId() == null ? "" : section.storageChatId().strip();
+        if (!storage.isEmpty() && !storage.matches("-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31}")) {
+            throw new ConfigException(KEY + "storage_chat_id", "must be a numeric chat id (e.g. -1001234567890) or a "
+                    + "channel's @username: " + storage);
+        }
+        return new TelegramSettings(token, baseUrl, pollTimeout, downloadLimit, maxRetryWait, section.registerCommands(),
+                storage);
     }
 
     @Override
     public String toString() {
         return "TelegramSettings[baseUrl=" + baseUrl + ", pollTimeout=" + pollTimeout + ", downloadLimit="
-                + downloadLimit + ", maxRetryWait=" + maxRetryWait + ", registerCommands=" + registerCommands + "]";
+                + downloadLimit + ", maxRetryWait=" + maxRetryWait + ", registerCommands=" + registerCommands + ", storageChatId=" + storageChatId + "]";
     }
 }

@@ -66,7 +66,7 @@ public final class StatsCommand {
         text.bold(m(language, "stats.caches")).newline();
         for (Map.Entry<String, CacheStats> e : cached.caches().stats().entrySet()) {
             CacheStats c = e.getValue();
-            text.plain(m(language, "stats.cache_line", e.getKey(),
+            text.plain(m(language, "stats.cache_line", cacheName(e.getKey(), language),
                     String.format(Locale.ROOT, "%.0f", c.requestCount() == 0 ? 0.0 : c.hitRate() * 100), n(c.hitCount()), n(c.missCount()))).newline();
         }
         services.find(BotMetrics.class).ifPresent(metrics -> {
@@ -91,5 +91,14 @@ public final class StatsCommand {
     /** Counts as plain digits (MessageFormat would group them: 12,345). */
     private static String n(long value) {
         return Long.toString(value);
+    }
+
+    /**
+     * A cache's name in the reader's language ({@code stats.cache.image_embeddings}); a cache added without a
+     * bundle entry keeps its metric name rather than showing a key.
+     */
+    static String cacheName(String name, Language language) {
+        String key = "stats.cache." + name.replace(' ', '_');
+        return VisionMessages.BUNDLE.keys(Language.EN).contains(key) ? m(language, key) : name;
     }
 }

@@ -16,7 +16,9 @@ import dev.acgbot.models.api.Inference;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.acgbot.commands.admin.StatsCommand;
 import dev.acgbot.commands.internal.VisionCaches;
+import dev.acgbot.commands.search.InlineSearch;
 import dev.acgbot.commands.search.SearchCommand;
+import dev.acgbot.api.inline.InlineHandler;
 import dev.acgbot.commands.settings.CacheSettings;
 import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
@@ -26,7 +28,9 @@ import dev.acgbot.commands.safety.SafetyPolicy;
 import dev.acgbot.commands.settings.SafetySettings;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.commands.similar.SimilarCommand;
+import dev.acgbot.commands.tag.ChatTagPreferences;
 import dev.acgbot.commands.tag.TagCommand;
+import dev.acgbot.commands.tag.TagPreferenceCommands;
 import dev.acgbot.models.runtime.InferenceRuntime;
 import dev.acgbot.models.runtime.MemoryBudget;
 import dev.acgbot.models.runtime.MemoryPlan;
@@ -37,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The vision feature as one plugin: /tag, /similar, /search, /reindex and /stats over one model runtime, one
@@ -49,12 +54,15 @@ public final class VisionPlugin implements Plugin {
     private static final Logger LOG = LoggerFactory.getLogger(VisionPlugin.class);
     /** The chat modes admins set with /safety, under the bot's data directory. */
     public static final String CHAT_MODES_FILE = "safety-modes.properties";
+    /** What chat admins chose with /tagstyle and /tagblacklist, under the bot's data directory. */
+    public static final String TAG_PREFERENCES_FILE = "tag-preferences.properties";
 
     private InferenceRuntime runtime;
     private VisionGallery gallery;
     private CachedInference inference;
     private ReindexCommand reindex;
     private List<BotCommand> commands = List.of();
+    private Optional<InlineHandler> inline = Optional.empty();
 
     @Override
     public String id() {
@@ -63,13 +71,20 @@ public final class VisionPlugin implements Plugin {
 
     @Override
     public String description() {
-        return "/tag, /similar, /search, and /reindex, /stats and /safety for admins";
+        return "/tag, /similar, /search, and /reindex, /stats, /safety, /tagstyle and /tagblacklist for admins";
     }
 
     @Override
     public List<SettingsSection<?>> settings() {
         return List.of(ModelsSettings.SECTION, GallerySettings.SECTION, CacheSettings.SECTION, VisionSettings.SECTION,
                 SafetySettings.SECTION);
+    }
+
+    /** Before issue 14 each command was a plugin of its own; their sections are answered with where they went. */
+    @Override
+    public Map<String, String> movedSettings() {
+        return Map.of("plugins.tag", "plugins.vision.tag", "plugins.similar", "plugins.vision.similar",
+                "plugins.search", "plugins.vision.search", "plugins.admin", "plugins.vision.reindex");
     }
 
     @Override
@@ -90,13 +105,19 @@ public final class VisionPlugin implements Plugin {
         gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability, safety.rule());
         ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits(), context.commandWorkers());
         reindex = new ReindexCommand(settings.reindex(), models, availability, gallery);
+        // /tagstyle and /tagblacklist (issue 13.5)
+        TagPreferenceCommands tagPreferences = new TagPreferenceCommands(settings.tag(),
+                ChatTagPreferences.load(context.botDataDir().resolve(TAG_PREFERENCES_FILE)));
         commands = List.of(
-                new TagCommand(settings.tag(), intake, inference, availability, safety.rule()).command(),
+                new TagCommand(settings.tag(), intake, inference, availability, safety.rule(), tagPreferences).command(),
+                tagPreferences.styleCommand(),
+                tagPreferences.blacklistCommand(),
                 new SimilarCommand(settings.similar(), intake, inference, availability, gallery, policy).command(),
                 new SearchCommand(settings.search(), inference, availability, gallery, policy).command(),
                 new SafetyCommand(policy, chatModes).command(),
                 reindex.command(),
                 new StatsCommand(inference, runtime, gallery, reindex, context.services()).command());
+        inline = Optional.of(new InlineSearch(settings.search(), inference, availability, gallery, policy));
         context.services().register(VisionStatus.class, new VisionStatus(gallery, models, runtime));
         meters.ifPresent(registry -> {
             VisionMeters.bindCaches(registry, caches);
@@ -144,6 +165,12 @@ public final class VisionPlugin implements Plugin {
     @Override
     public List<BotCommand> commands() {
         return commands;
+    }
+
+    /** Inline queries run the /search text search (issue 13.3). */
+    @Override
+    public Optional<InlineHandler> inline() {
+        return inline;
     }
 
     /** The cached inference, for tests that look behind the commands. */

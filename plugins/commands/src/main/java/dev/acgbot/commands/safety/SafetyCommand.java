@@ -35,6 +35,7 @@ public final class SafetyCommand {
         return BotCommand.of(CommandSpec.builder("safety", "Show or set what this chat may see of adult images (admins)")
                 .choice("mode", "sfw hides them, spoiler blurs them, allow shows them", false, "sfw", "spoiler", "allow")
                 .adminOnly()
+                .localize(VisionMessages.BUNDLE) // command.safety* in the bundles: Chinese menus and /help
                 .example("/safety")
                 .example("/safety sfw")
                 .build(), this::handle);

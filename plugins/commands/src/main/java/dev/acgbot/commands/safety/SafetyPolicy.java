@@ -70,6 +70,19 @@ public final class SafetyPolicy {
         return new Decision(settings.groupDefaults().getOrDefault(request.platform(), SafetyMode.SFW), Source.GROUP_DEFAULT);
     }
 
+    /**
+     * Whether inline results (issue 13.3) may include questionable or explicit images. They are posted into a chat
+     * the bot may not be in, so no admin's /safety choice can apply, and an inline photo cannot carry a spoiler:
+     * only where the chat kind's default mode is {@code allow} (a private chat, or a platform whose group default
+     * the operator set to allow).
+     */
+    public boolean inlineShowsAdult(String platform, ChatTraits chat) {
+        if (chat.privateChat() || chat.ageRestricted()) {
+            return true;
+        }
+        return settings.groupDefaults().getOrDefault(platform, SafetyMode.SFW) == SafetyMode.ALLOW;
+    }
+
     public Screened screen(CommandRequest request, List<Rated> items) {
         SafetyMode mode = decide(request).mode();
         List<Reply.Image> shown = new ArrayList<>();

@@ -2,13 +2,15 @@ package dev.acgbot.commands.settings;
 
 import dev.acgbot.api.config.SettingsSection;
 import dev.acgbot.api.plugin.ConfigException;
+import dev.acgbot.commands.prompt.PromptStyle;
+import dev.acgbot.commands.prompt.TagBlacklist;
 
 import java.time.Duration;
 import java.util.List;
 
 /** {@code plugins.vision:} the settings of each vision command. */
 public record VisionSettings(Tag tag, Similar similar, Search search, Reindex reindex) {
-    public static final VisionSettings DEFAULTS = new VisionSettings(new Tag(0.35, 0.85, List.of(), 10), new Similar(6, 20, 8),
+    public static final VisionSettings DEFAULTS = new VisionSettings(new Tag(0.35, 0.85, List.of(), 10, List.of(), PromptStyle.PROMPT, PromptStyle.CAPTION), new Similar(6, 20, 8),
             new Search(6, 20, 0.2), new Reindex(Duration.ofSeconds(3)));
     public static final SettingsSection<VisionSettings> SECTION = new SettingsSection<>("plugins.vision", VisionSettings.class, DEFAULTS);
 
@@ -19,10 +21,16 @@ public record VisionSettings(Tag tag, Similar similar, Search search, Reindex re
      * @param characterThreshold character tags likewise
      * @param keywords           default keyword list for {@code /tag keywords}
      * @param maxImages          images tagged from one message
+     * @param blacklist          tags never shown, put in the prompt line or written into a caption, in every chat
+     *                           (chats add their own with /tagblacklist)
+     * @param promptStyle        how /tag writes its prompt line unless a chat chose otherwise with /tagstyle
+     * @param captions           how {@code acgbot tag FOLDER --captions} writes training captions
      */
-    public record Tag(double generalThreshold, double characterThreshold, List<String> keywords, int maxImages) {
+    public record Tag(double generalThreshold, double characterThreshold, List<String> keywords, int maxImages,
+                      List<String> blacklist, PromptStyle promptStyle, PromptStyle captions) {
         public Tag {
             keywords = List.copyOf(keywords);
+            blacklist = List.copyOf(TagBlacklist.of(blacklist).tags());
             between("general_threshold", generalThreshold);
             between("character_threshold", characterThreshold);
             if (maxImages < 1) {

@@ -1,31 +1,33 @@
 package dev.acgbot.commands.tag;
 
+import dev.acgbot.commands.prompt.PromptStyle;
+
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Turns Danbooru tag names into a Stable Diffusion prompt: underscores become spaces (except in kaomoji
- * such as {@code ^_^}, where the underscore is the face) and parentheses are escaped, since prompt syntax
- * reads bare parentheses as emphasis.
+ * Turns Danbooru tag names into a Stable Diffusion prompt, by default as {@link PromptStyle#PROMPT}: underscores
+ * become spaces (except in kaomoji such as {@code ^_^}, where the underscore is the face) and parentheses are
+ * escaped, since prompt syntax reads bare parentheses as emphasis.
  */
 public final class PromptLine {
-    /** Tags whose underscore is part of the picture, as the WD tagger reference UI keeps them. */
-    static final Set<String> KAOMOJI = Set.of("0_0", "(o)_(o)", "+_+", "+_-", "._.", "<o>_<o>", "<|>_<|>", "=_=", ">_<",
-            "3_3", "6_9", ">_o", "@_@", "^_^", "o_o", "u_u", "x_x", "|_|", "||_||");
 
     private PromptLine() {
     }
 
     public static String of(List<String> tagNames) {
-        return tagNames.stream().map(PromptLine::tagToPrompt).collect(Collectors.joining(", "));
+        return PromptStyle.PROMPT.join(tagNames);
     }
 
     /** The first tags whose prompt fits {@code maxChars}, cut between tags (never inside one); at least the first. */
     public static String of(List<String> tagNames, int maxChars) {
+        return of(tagNames, maxChars, PromptStyle.PROMPT);
+    }
+
+    /** As {@link #of(List, int)}, written in {@code style}. */
+    public static String of(List<String> tagNames, int maxChars, PromptStyle style) {
         StringBuilder line = new StringBuilder();
         for (String tag : tagNames) {
-            String part = (line.isEmpty() ? "" : ", ") + tagToPrompt(tag);
+            String part = (line.isEmpty() ? "" : ", ") + style.format(tag);
             if (!line.isEmpty() && line.length() + part.length() > maxChars) {
                 break;
             }
@@ -35,7 +37,6 @@ public final class PromptLine {
     }
 
     static String tagToPrompt(String tag) {
-        String words = KAOMOJI.contains(tag) ? tag : tag.replace('_', ' ');
-        return words.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
+        return PromptStyle.PROMPT.format(tag);
     }
 }

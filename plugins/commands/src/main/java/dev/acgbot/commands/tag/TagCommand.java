@@ -33,10 +33,12 @@ public final class TagCommand {
     private final CachedInference inference;
     private final ModelAvailability availability;
     private final RatingRule ratingRule;
+    private final TagPreferenceCommands preferences;
 
     public TagCommand(VisionSettings.Tag settings, ImageIntake intake, CachedInference inference, ModelAvailability availability,
-                      RatingRule ratingRule) {
+                      RatingRule ratingRule, TagPreferenceCommands preferences) {
         this.settings = settings;
+        this.preferences = preferences;
         this.ratingRule = ratingRule;
         this.intake = intake;
         this.inference = inference;
@@ -81,18 +83,24 @@ public final class TagCommand {
         double character = request.arguments().number("character_threshold").orElse(settings.characterThreshold());
         // the tag result is cached by the image's content hash, so a posted image is rated once
         TagResult result = inference.tag(image);
-        TagReport report = TagReport.of(result, general, character);
+        // the chat's /tagblacklist and /tagstyle (else the configured ones) shape the lists and the prompt line
+        TagReport report = TagReport.of(result, general, character, preferences.blacklist(request));
         RichText.Builder text = RichText.builder().bold("🏷 " + image.fileName()).newline();
         report.rating().ifPresent(r -> text.plain(VisionMessages.format(language, "tag.rating")).bold(ratingRule.rate(result.scores()).word())
                 .plain(" (" + r.name() + " " + score(r.score()).replaceAll("[()]", "") + ")").newline());
         if (!report.characters().isEmpty()) {
             text.plain(VisionMessages.format(language, "tag.characters")).plain(list(report.shownCharacters(), language)).newline();
         }
-        if (report.general().isEmpty()) {
+        if (report.general().isEmpty() && report.blacklisted() == 0) {
             text.plain(VisionMessages.format(language, "tag.none_reached", score((float) general))).newline();
-        } else {
+        } else if (!report.general().isEmpty()) {
             text.plain(VisionMessages.format(language, "tag.tags")).plain(list(report.shownGeneral(), language)).newline();
-            text.plain(VisionMessages.format(language, "tag.prompt")).codeBlock(report.prompt());
+        }
+        if (!report.general().isEmpty() || (!report.characters().isEmpty() && report.blacklisted() > 0)) {
+            text.plain(VisionMessages.format(language, "tag.prompt")).codeBlock(report.prompt(preferences.style(request)));
+        }
+        if (report.blacklisted() > 0) {
+            text.plain(VisionMessages.format(language, "tag.blacklisted", report.blacklisted())).newline();
         }
         return text.build();
     }

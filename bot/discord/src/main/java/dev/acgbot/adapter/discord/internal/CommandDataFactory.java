@@ -50,7 +50,8 @@ public final class CommandDataFactory {
             out.add(data);
         }
         if (contextMenus) {
-            contextMenus(specs).keySet().forEach(menu -> out.add(Commands.message(menu)));
+            contextMenus(specs).forEach((menu, command) -> out.add(contextMenu(menu, specs.stream()
+                    .filter(s -> s.name().equals(command)).findFirst().orElseThrow())));
         }
         return out;
     }
@@ -64,6 +65,20 @@ public final class CommandDataFactory {
             }
         }
         return menus;
+    }
+
+    /**
+     * A message command named {@code menu} (the English name, which interactions carry back whatever the client's
+     * language), with the spec's translated names as name localisations.
+     */
+    static CommandData contextMenu(String menu, CommandSpec spec) {
+        CommandData data = Commands.message(menu);
+        for (Map.Entry<Language, DiscordLocale> locale : LOCALES.entrySet()) {
+            if (spec.contextMenus().containsKey(locale.getKey()) && spec.contextMenu().equals(menu)) {
+                data.setNameLocalization(locale.getValue(), spec.contextMenu(locale.getKey()));
+            }
+        }
+        return data;
     }
 
     /** Discord locales that get a description of their own; the rest see the default (English) one. */

@@ -1,5 +1,7 @@
 package dev.acgbot.adapter.discord.internal;
 
+import dev.acgbot.adapterkit.links.LinkFetchRules;
+import dev.acgbot.adapterkit.links.SafeLinkFetcher;
 import dev.acgbot.api.adapter.MessageOrigin;
 import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.ChatUser;
@@ -18,6 +20,7 @@ import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
 import net.dv8tion.jda.api.interactions.commands.context.MessageContextInteraction;
 import okhttp3.OkHttpClient;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,8 @@ import java.util.Set;
 
 /**
  * Turns Discord interactions into core commands: slash-command options become String, Double or Attachment
- * values; a message context-menu command runs its command on the target message's attachments.
+ * values; a message context-menu command runs its command on the target message's attachments, then the images
+ * its embeds and links point at.
  */
 public final class InteractionMapper {
     static final String PLATFORM = "discord";
@@ -35,6 +39,7 @@ public final class InteractionMapper {
     private final Set<Long> adminGuildIds;
     private final OkHttpClient http;
     private final Map<String, String> contextMenus;
+    private final LinkImages links;
 
     /**
      * @param adminGuildIds the servers where {@code adminPermission} makes an admin
@@ -43,10 +48,17 @@ public final class InteractionMapper {
      */
     public InteractionMapper(Optional<Permission> adminPermission, List<Long> adminGuildIds, OkHttpClient http,
                              Map<String, String> contextMenus) {
+        this(adminPermission, adminGuildIds, http, contextMenus, new LinkImages(new SafeLinkFetcher(http, LinkFetchRules.defaults())));
+    }
+
+    /** @param links the target message's embeds and links as images, fetched safely when read */
+    public InteractionMapper(Optional<Permission> adminPermission, List<Long> adminGuildIds, OkHttpClient http,
+                             Map<String, String> contextMenus, LinkImages links) {
         this.adminPermission = adminPermission;
         this.adminGuildIds = Set.copyOf(adminGuildIds);
         this.http = http;
         this.contextMenus = Map.copyOf(contextMenus);
+        this.links = links;
     }
 
     public InboundCommand slash(SlashCommandInteraction interaction) {
@@ -74,11 +86,12 @@ public final class InteractionMapper {
             return Optional.empty();
         }
         Message target = interaction.getTarget();
-        List<Attachment> images = target.getAttachments().stream()
+        List<Attachment> images = new ArrayList<>(target.getAttachments().stream()
                 .map(a -> new DiscordAttachment(a, http))
                 .filter(DiscordAttachment::isImage)
                 .map(Attachment.class::cast)
-                .toList();
+                .toList());
+        images.addAll(links.of(target)); // a pasted link Discord unfurled, or a link in the text
         RepliedMessage replied = new RepliedMessage(target.getId(), target.getContentRaw(), images);
         return Optional.of(new InboundCommand(origin(interaction), command, Map.of(), images, Optional.of(replied)));
     }

@@ -63,6 +63,26 @@ public final class Interactions {
         return interaction(id, applicationId, user, permissions, data);
     }
 
+    /** A message context-menu command on a message with text and embeds (a pasted link Discord unfurled), no uploads. */
+    public static ObjectNode messageCommandOnEmbeds(String id, String applicationId, ObjectNode user, long permissions, String name,
+                                                    String targetId, ObjectNode author, String content, ArrayNode embeds) {
+        ObjectNode interaction = messageCommand(id, applicationId, user, permissions, name, targetId, author, array());
+        ObjectNode message = (ObjectNode) interaction.get("data").get("resolved").get("messages").get(targetId);
+        message.put("content", content);
+        message.set("embeds", embeds);
+        return interaction;
+    }
+
+    /** The embed Discord makes of a pasted image link: type image, the link as url and thumbnail, its proxied copy. */
+    public static ObjectNode imageEmbed(String url, String proxyUrl) {
+        ObjectNode embed = JSON.createObjectNode().put("type", "image").put("url", url);
+        ObjectNode thumbnail = embed.putObject("thumbnail").put("url", url).put("width", 8).put("height", 8);
+        if (proxyUrl != null) {
+            thumbnail.put("proxy_url", proxyUrl);
+        }
+        return embed;
+    }
+
     /** A GUILD_CREATE payload: one text channel, the @everyone role, the bot as the only member. */
     public static ObjectNode guild(String id, String name, ObjectNode self) {
         ObjectNode g = JSON.createObjectNode().put("id", id).put("name", name).put("owner_id", "900000000000000042")

@@ -78,6 +78,18 @@ class CommandDataFactoryTest {
     }
 
     @Test
+    void aContextMenuCarriesItsChineseNameAndKeepsTheEnglishOneItIsRoutedBy() {
+        CommandSpec tag = new CommandSpec("tag", "Tag an image", List.of(), false, true, List.of(), "Tag image", List.of(),
+                Map.of(), Map.of(Language.EN, "Tag image", Language.ZH, "标注图片"));
+        DataObject menu = CommandDataFactory.build(List.of(tag), true, Optional.empty()).get(1).toData();
+        assertEquals("Tag image", menu.getString("name"));
+        assertEquals("标注图片", menu.getObject("name_localizations").getString("zh-CN"));
+        assertEquals(Map.of("Tag image", "tag"), CommandDataFactory.contextMenus(List.of(tag)));
+        assertTrue(CommandDataFactory.build(List.of(TAG), true, Optional.empty()).get(1).toData()
+                .getObject("name_localizations").keys().isEmpty(), "a spec without translations sends none");
+    }
+
+    @Test
     void contextMenusComeFromTheSpecsThatNameOne() {
         List<CommandData> all = CommandDataFactory.build(List.of(TAG, SEARCH), true, Optional.empty());
         assertEquals(List.of("tag", "search", "Tag image"), all.stream().map(CommandData::getName).toList());

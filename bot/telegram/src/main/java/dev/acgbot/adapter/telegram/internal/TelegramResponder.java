@@ -53,8 +53,16 @@ public final class TelegramResponder implements Responder {
     private final Integer replyToMessageId;
     private final Integer threadId;
     private volatile Language language = Language.EN;
+    private final UploadedFiles uploads;
 
     public TelegramResponder(BotApi api, TokenRedactor redactor, long chatId, Integer replyToMessageId, Integer threadId) {
+        this(api, redactor, chatId, replyToMessageId, threadId, UploadedFiles.none());
+    }
+
+    /** @param uploads keeps the file id of every gallery image sent, for inline results */
+    public TelegramResponder(BotApi api, TokenRedactor redactor, long chatId, Integer replyToMessageId, Integer threadId,
+                             UploadedFiles uploads) {
+        this.uploads = uploads;
         this.api = api;
         this.redactor = redactor;
         this.chatId = String.valueOf(chatId);
@@ -167,7 +175,7 @@ public final class TelegramResponder implements Responder {
             return;
         }
         try {
-            api.call("sendPhoto", c -> c.execute(SendPhoto.builder()
+            uploads.record(ref, api.call("sendPhoto", c -> c.execute(SendPhoto.builder()
                     .chatId(chatId)
                     .messageThreadId(threadId)
                     .photo(inputFile(ref, content))
@@ -175,7 +183,7 @@ public final class TelegramResponder implements Responder {
                     .parseMode(caption.isEmpty() ? null : ParseMode.HTML)
                     .hasSpoiler(spoiler ? Boolean.TRUE : null)
                     .replyParameters(replyParameters())
-                    .build()));
+                    .build())));
         } catch (TelegramApiException e) {
             if (!isPhotoRefused(e)) {
                 throw e;
@@ -192,14 +200,14 @@ public final class TelegramResponder implements Responder {
     }
 
     private void sendDocument(ImageRef ref, byte[] content, String caption) throws TelegramApiException {
-        api.call("sendDocument", c -> c.execute(SendDocument.builder()
+        uploads.record(ref, api.call("sendDocument", c -> c.execute(SendDocument.builder()
                 .chatId(chatId)
                 .messageThreadId(threadId)
                 .document(inputFile(ref, content))
                 .caption(emptyToNull(caption))
                 .parseMode(caption.isEmpty() ? null : ParseMode.HTML)
                 .replyParameters(replyParameters())
-                .build()));
+                .build())));
     }
 
     /** An album item with the bytes to upload, read (and checked) once. */
@@ -256,7 +264,7 @@ public final class TelegramResponder implements Responder {
     }
 
     private void sendMediaGroup(List<Loaded> group, boolean asDocuments) throws TelegramApiException {
-        api.call("sendMediaGroup", c -> {
+        List<Message> sent = api.call("sendMediaGroup", c -> {
             List<InputMedia> media = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
                 Reply.Image item = group.get(i).item();
@@ -281,6 +289,7 @@ public final class TelegramResponder implements Responder {
                     .replyParameters(replyParameters())
                     .build());
         });
+        uploads.recordAll(group.stream().map(l -> l.item().image()).toList(), sent);
     }
 
     /**

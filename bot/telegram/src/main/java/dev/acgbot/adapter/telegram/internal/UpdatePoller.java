@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  */
 public final class UpdatePoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UpdatePoller.class);
-    private static final List<String> ALLOWED_UPDATES = List.of("message");
+    private static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query");
     private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 

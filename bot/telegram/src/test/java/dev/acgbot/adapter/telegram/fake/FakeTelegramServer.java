@@ -53,6 +53,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Long, FloodControl> floodControl = new ConcurrentHashMap<>();
     private volatile int downloadStatus = 200;
     private volatile long downloadStallMillis;
+    private final Map<String, Long> slowMethods = new ConcurrentHashMap<>();
 
     /** Telegram's per-chat flood control: after {@code allowed} messages every send to the chat is answered 429. */
     private record FloodControl(int allowed, int retryAfter, AtomicInteger sent) {
@@ -105,6 +106,11 @@ public final class FakeTelegramServer implements AutoCloseable {
      */
     public void floodControl(long chatId, int allowed, int retryAfterSeconds) {
         floodControl.put(chatId, new FloodControl(allowed, retryAfterSeconds, new AtomicInteger()));
+    }
+
+    /** Answers every call of {@code method} only after {@code delay} (a slow upload, say). */
+    public void slowDown(String method, Duration delay) {
+        slowMethods.put(method, delay.toMillis());
     }
 
     /** Answers every file download with this HTTP status (a 502 from Telegram's file servers, say). */
@@ -185,6 +191,10 @@ public final class FakeTelegramServer implements AutoCloseable {
                 respond(exchange, failure.code(), answer);
                 return;
             }
+            Long slow = slowMethods.get(method);
+            if (slow != null) {
+                Thread.sleep(slow);
+            }
             JsonNode result = answer(method, params);
             int status = result == null ? 400 : 200;
             calls.add(new ApiCall(method, params, uploads, status, System.nanoTime()));
@@ -195,7 +205,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "getFile", "sendMessage",
-            "sendPhoto", "sendDocument", "sendMediaGroup", "editMessageText", "setMyCommands");
+            "sendPhoto", "sendDocument", "sendMediaGroup", "editMessageText", "setMyCommands", "answerInlineQuery");
 
     /** Bot API method names are case-insensitive (telegrambots sends some in lower case): record them canonically. */
     private static String canonical(String method) {
@@ -206,23 +216,40 @@ public final class FakeTelegramServer implements AutoCloseable {
         return switch (method) {
             case "getMe" -> JSON.createObjectNode().put("id", 4242).put("is_bot", true)
                     .put("first_name", "Acg Test").put("username", BOT_USERNAME);
-            case "deleteWebhook", "setMyCommands" -> JSON.getNodeFactory().booleanNode(true);
+            case "deleteWebhook", "setMyCommands", "answerInlineQuery" -> JSON.getNodeFactory().booleanNode(true);
             case "getFile" -> {
                 StoredFile f = files.get(params.path("file_id").asText());
                 yield f == null ? null : JSON.createObjectNode().put("file_id", params.path("file_id").asText())
                         .put("file_unique_id", f.uniqueId()).put("file_size", f.reportedSize()).put("file_path", f.path());
             }
             case "sendMessage", "editMessageText" -> message(params).put("text", params.path("text").asText());
-            case "sendPhoto", "sendDocument" -> message(params);
+            case "sendPhoto" -> withFile(message(params), "photo");
+            case "sendDocument" -> withFile(message(params), "document");
             case "sendMediaGroup" -> {
                 ArrayNode sent = JSON.createArrayNode();
                 for (int i = 0; i < params.path("media").size(); i++) {
-                    sent.add(message(params));
+                    sent.add(withFile(message(params), params.path("media").get(i).path("type").asText("photo")));
                 }
                 yield sent;
             }
             default -> null;
         };
+    }
+
+    /**
+     * The file Telegram keeps of an upload, with ids made from the message id ({@code photo-1001}): a photo in two
+     * renditions (the larger one is the id to reuse), or a document.
+     */
+    private static ObjectNode withFile(ObjectNode message, String type) {
+        String id = type + "-" + message.path("message_id").asInt();
+        if (type.equals("document")) {
+            message.putObject("document").put("file_id", id).put("file_unique_id", "u-" + id);
+        } else {
+            ArrayNode sizes = message.putArray("photo");
+            sizes.addObject().put("file_id", id + "-thumb").put("file_unique_id", "u-" + id + "-thumb").put("width", 90).put("height", 90);
+            sizes.addObject().put("file_id", id).put("file_unique_id", "u-" + id).put("width", 640).put("height", 640);
+        }
+        return message;
     }
 
     private ObjectNode message(ObjectNode params) {

@@ -66,6 +66,82 @@ public final class Updates {
         return update(updateId, message);
     }
 
+    /** A text message replying to any earlier message ({@link #stickerMessage}, {@link #animationMessage}, a text). */
+    public static ObjectNode replyTo(int updateId, int messageId, Chat chat, User from, String text, ObjectNode replied) {
+        ObjectNode message = message(messageId, chat, from);
+        message.put("text", text);
+        message.set("reply_to_message", replied);
+        return update(updateId, message);
+    }
+
+    /** Any message as an update of its own. */
+    public static ObjectNode asUpdate(int updateId, ObjectNode message) {
+        return update(updateId, message);
+    }
+
+    /** A text message, not yet an update (to be replied to). */
+    public static ObjectNode textMessage(int messageId, Chat chat, User from, String text) {
+        ObjectNode message = message(messageId, chat, from);
+        message.put("text", text);
+        return message;
+    }
+
+    /** A sticker: static (WebP), animated (.tgs) or video (.webm), with a still thumbnail when thumbFileId is not null. */
+    public static ObjectNode stickerMessage(int messageId, Chat chat, User from, String fileId, boolean animated, boolean video,
+                                            String thumbFileId) {
+        ObjectNode message = message(messageId, chat, from);
+        ObjectNode sticker = message.putObject("sticker").put("file_id", fileId).put("file_unique_id", "u-" + fileId)
+                .put("type", "regular").put("width", 512).put("height", 512).put("is_animated", animated)
+                .put("is_video", video).put("file_size", 20_000).put("emoji", "😺");
+        if (thumbFileId != null) {
+            sticker.putObject("thumbnail").put("file_id", thumbFileId).put("file_unique_id", "u-" + thumbFileId)
+                    .put("width", 128).put("height", 128).put("file_size", 3_000);
+        }
+        return message;
+    }
+
+    /**
+     * An animation as Telegram sends one: the animation and, for old clients, the same file as a document; a still
+     * thumbnail when thumbFileId is not null.
+     */
+    public static ObjectNode animationMessage(int messageId, Chat chat, User from, String caption, String fileId, String fileName,
+                                              String mimeType, String thumbFileId) {
+        ObjectNode message = message(messageId, chat, from);
+        if (!caption.isEmpty()) {
+            message.put("caption", caption);
+        }
+        ObjectNode animation = message.putObject("animation").put("file_id", fileId).put("file_unique_id", "u-" + fileId)
+                .put("width", 320).put("height", 240).put("duration", 3).put("file_name", fileName)
+                .put("mime_type", mimeType).put("file_size", 50_000);
+        if (thumbFileId != null) {
+            animation.putObject("thumbnail").put("file_id", thumbFileId).put("file_unique_id", "u-" + thumbFileId)
+                    .put("width", 320).put("height", 240).put("file_size", 4_000);
+        }
+        message.putObject("document").put("file_id", fileId).put("file_unique_id", "u-" + fileId)
+                .put("file_name", fileName).put("mime_type", mimeType).put("file_size", 50_000);
+        return message;
+    }
+
+    /**
+     * An inline query ({@code @bot text} typed in a chat).
+     *
+     * @param chatType sender, private, group, supergroup, channel; null when Telegram does not say (secret chats)
+     */
+    public static ObjectNode inlineQuery(int updateId, String queryId, User from, String text, String offset, String chatType) {
+        ObjectNode query = JSON.createObjectNode().put("id", queryId).put("query", text).put("offset", offset);
+        ObjectNode sender = query.putObject("from").put("id", from.id()).put("is_bot", false).put("first_name", from.firstName());
+        if (from.languageCode() != null) {
+            sender.put("language_code", from.languageCode());
+        }
+        if (chatType != null) {
+            query.put("chat_type", chatType);
+        }
+        ObjectNode update = JSON.createObjectNode();
+        update.put("update_id", updateId);
+        update.set("inline_query", query);
+        return update;
+    }
+
     private static ObjectNode photoMessage(int messageId, Chat chat, User from, String caption, String fileIdPrefix) {
         ObjectNode message = message(messageId, chat, from);
         if (!caption.isEmpty()) {

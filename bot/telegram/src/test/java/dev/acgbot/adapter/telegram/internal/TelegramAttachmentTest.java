@@ -32,7 +32,8 @@ class TelegramAttachmentTest {
     @BeforeEach
     void setUp() throws Exception {
         fixture = new FakeApiFixture(Duration.ofSeconds(1));
-        mapper = new MessageMapper(fixture.downloader(20 * MB));
+        mapper = new MessageMapper(fixture.downloader(20 * MB), new LinkImages(new dev.acgbot.adapterkit.links.SafeLinkFetcher(
+                new okhttp3.OkHttpClient(), dev.acgbot.adapterkit.links.LinkFetchRules.defaults())));
     }
 
     @AfterEach
