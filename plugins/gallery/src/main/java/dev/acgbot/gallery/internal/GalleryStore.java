@@ -159,13 +159,15 @@ public final class GalleryStore implements AutoCloseable {
         entries.put(entry.sha256(), EntryCodec.encode(entry));
     }
 
+    /** The current format's signature; none for an older one (the next reindex computes it again). */
     Optional<RepostSignature> signature(String sha256) {
         byte[] b = signatures.get(sha256);
-        return b == null ? Optional.empty() : Optional.of(RepostSignature.decode(b));
+        return b == null || !RepostSignature.current(b) ? Optional.empty() : Optional.of(RepostSignature.decode(b));
     }
 
     boolean hasSignature(String sha256) {
-        return signatures.containsKey(sha256);
+        byte[] b = signatures.get(sha256);
+        return b != null && RepostSignature.current(b);
     }
 
     void putSignature(String sha256, RepostSignature signature) {
@@ -174,7 +176,9 @@ public final class GalleryStore implements AutoCloseable {
 
     void forEachSignature(BiConsumer<String, RepostSignature> action) {
         for (Map.Entry<String, byte[]> e : signatures.getEntries()) {
-            action.accept(e.getKey(), RepostSignature.decode(e.getValue()));
+            if (RepostSignature.current(e.getValue())) {
+                action.accept(e.getKey(), RepostSignature.decode(e.getValue()));
+            }
         }
     }
 

@@ -59,6 +59,14 @@ record RepostSignature(long trimmedPHash, long trimmedDHash, float aspect, float
         return b.array();
     }
 
+    /**
+     * Whether {@code bytes} are in this code's format. Format 1 (no 64x64 picture) was only ever written by an
+     * unreleased build; such entries count as unsigned, so an incremental reindex signs them again.
+     */
+    static boolean current(byte[] bytes) {
+        return bytes.length > 0 && bytes[0] == FORMAT;
+    }
+
     static RepostSignature decode(byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         if (b.get() != FORMAT) {

@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * into the store (the indexer's own speed is measured elsewhere): {@code ACGBOT_DUP_SCALE} pictures, 30 % thin strokes
  * on white (their hashes crowd together, so most queries fill the verifier's candidate list), the rest random shapes;
  * then JPEG-re-encoded, cropped and mirrored copies of random ones are looked up through {@link Gallery#findDuplicates}.
- * Runs only with {@code ACGBOT_DUP_SCALE=100000} set (about 2 minutes to build); docs/benchmarks.md has the command.
+ * Prints wall and lookup-thread CPU percentiles with the load average (the machine is shared), then the CPU cost of
+ * each stage (query preparation, hash search, pose search, edge check, store reads).
+ * Runs only with {@code ACGBOT_DUP_SCALE=100000} set (2.5-6 minutes to build); docs/benchmarks.md has the command.
  */
 @EnabledIfEnvironmentVariable(named = "ACGBOT_DUP_SCALE", matches = "\\d+")
 class DuplicateLookupScaleTest {

@@ -112,6 +112,21 @@ class GalleryStoreTest {
     }
 
     @Test
+    void aSignatureInAnOlderFormatCountsAsMissingSoTheNextReindexSignsAgain(@TempDir Path dir) {
+        try (GalleryStore store = GalleryStore.open(dir.resolve("g.db"), EmbeddingEncoding.FP16)) {
+            store.putEntry(sample("abc"));
+            store.db().hashMap(RepostSignatureMigration.MAP, Serializer.STRING, Serializer.BYTE_ARRAY).open()
+                    .put("abc", new byte[]{1, 0, 0, 0});
+            store.commit();
+            assertTrue(store.signature("abc").isEmpty());
+            assertTrue(!store.hasSignature("abc"));
+            List<String> seen = new java.util.ArrayList<>();
+            store.forEachSignature((sha, s) -> seen.add(sha));
+            assertEquals(List.of(), seen);
+        }
+    }
+
+    @Test
     void aSchemaTwoStoreBecomesSchemaThreeWithItsEntriesAndNoRepostSignaturesYet(@TempDir Path dir) {
         Path file = dir.resolve("g.db");
         try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16)) {
