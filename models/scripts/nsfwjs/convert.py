@@ -1,16 +1,19 @@
 #!/usr/bin/python3
 """Builds an ONNX graph from an unwrapped nsfwjs Keras (TF.js layers) model, with python3-onnx and numpy only.
 
-    node unwrap.cjs <nsfwjs package dir> mobilenet_v2 <dir>
+    node unwrap.cjs <nsfwjs package dir> mobilenet_v2 <dir>          (or inception_v3)
     /usr/bin/python3 convert.py <dir>/model.json <dir>/weights.bin <out.onnx>
 
-Input  "input":  float32 [N, 224, 224, 3], RGB in [0, 1] (nsfwjs divides pixels by 255; the manifest says so).
+Input  "input":  float32 [N, S, S, 3], RGB in [0, 1] (nsfwjs divides pixels by 255; the manifest says so);
+                 S is the model's own size: 224 (MobileNetV2), 299 (InceptionV3).
 Output "probabilities": float32 [N, 5], softmax over Drawing, Hentai, Neutral, Porn, Sexy (nsfwjs's order).
-Output "features": float32 [N, 1280], the global 7x7 average pool (the penultimate image features).
+Output "features": float32 [N, C], the global average pool before the classifier head (the penultimate image
+                 features; C = 1280 for MobileNetV2, 2048 for InceptionV3).
 
 The weights stay uint8 as nsfwjs ships them (quantized, value = q * scale + min) and are dequantized inside the
 graph, so the file is as small as the original (~2.7 MB). Deterministic: re-running writes the same bytes.
-Supports the layer types of nsfwjs's MobileNetV2 models; anything else stops with the layer's name.
+Supports the layer types of nsfwjs's Keras models (MobileNetV2 and InceptionV3); anything else stops with the
+layer's name. nsfwjs's mobilenet_v2_mid is a TF graph model (fused ops), not a Keras one: not supported.
 """
 import json
 import sys
@@ -18,8 +21,6 @@ import sys
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
-
-SIZE = 224
 
 
 def load_weights(model, weights_path):
@@ -75,6 +76,15 @@ class Graph:
         return value
 
 
+def pool_pads(cfg, size, kernel, stride):
+    """Pads [top, left, bottom, right] and output size of a 'same' or 'valid' window over a square map."""
+    if cfg["padding"] == "same":
+        b0, e0, out = same_pads(size, kernel[0], stride)
+        b1, e1, _ = same_pads(size, kernel[1], stride)
+        return [b0, b1, e0, e1], out
+    return [0, 0, 0, 0], (size - kernel[0]) // stride + 1
+
+
 def same_pads(size, kernel, stride):
     """TensorFlow's 'same' padding: the extra pixel goes at the end."""
     out = -(-size // stride)
@@ -99,7 +109,8 @@ def convert(model_json, weights_bin, out_path):
         out = name
         if kind == "InputLayer":
             g.nodes.append(helper.make_node("Transpose", ["input"], [out], perm=[0, 3, 1, 2]))
-            size, ch = SIZE, 3
+            size, ch = cfg["batch_input_shape"][1], 3
+            input_size = size
         elif kind == "ZeroPadding2D":
             (top, bottom), (left, right) = cfg["padding"]
             pads = name + "_pads"
@@ -111,12 +122,7 @@ def convert(model_json, weights_bin, out_path):
             stride = cfg["strides"][0]
             if cfg.get("dilation_rate", [1, 1]) != [1, 1] or cfg["strides"][0] != cfg["strides"][1]:
                 raise SystemExit(name + ": dilation or unequal strides are not supported")
-            if cfg["padding"] == "same":
-                begin, end, out_size = same_pads(size, kh, stride)
-                pads = [begin, begin, end, end]
-            else:
-                pads = [0, 0, 0, 0]
-                out_size = (size - kh) // stride + 1
+            pads, out_size = pool_pads(cfg, size, [kh, kw], stride)
             if kind == "Conv2D":
                 w = g.weight(name + "/kernel", transpose=[3, 2, 0, 1])
                 group, out_ch = 1, cfg["filters"]
@@ -132,9 +138,33 @@ def convert(model_json, weights_bin, out_path):
                 raise SystemExit(name + ": activation " + cfg["activation"] + " on a convolution is not supported")
             size, ch = out_size, out_ch
         elif kind == "BatchNormalization":
-            g.nodes.append(helper.make_node("BatchNormalization",
-                                            [x] + [g.weight(name + "/" + p) for p in ("gamma", "beta", "moving_mean", "moving_variance")],
-                                            [out], epsilon=cfg["epsilon"]))
+            params = []
+            for p, used, fill in (("gamma", cfg.get("scale", True), 1), ("beta", cfg.get("center", True), 0),
+                                  ("moving_mean", True, None), ("moving_variance", True, None)):
+                if used:
+                    params.append(g.weight(name + "/" + p))
+                else:  # Keras InceptionV3: scale=False, so gamma is 1 and not stored
+                    const = name + "_" + p
+                    g.inits.append(numpy_helper.from_array(np.full([ch], fill, np.float32), const))
+                    params.append(const)
+            g.nodes.append(helper.make_node("BatchNormalization", [x] + params, [out], epsilon=cfg["epsilon"]))
+        elif kind == "Activation":
+            if cfg["activation"] != "relu":
+                raise SystemExit(name + ": activation " + cfg["activation"] + " is not supported")
+            g.nodes.append(helper.make_node("Relu", [x], [out]))
+        elif kind == "Concatenate":
+            if cfg["axis"] not in (3, -1):
+                raise SystemExit(name + ": only a concatenation of channels is supported")
+            g.nodes.append(helper.make_node("Concat", [values[i] for i in inputs], [out], axis=1))
+            ch = sum(channels[i] for i in inputs)
+        elif kind == "MaxPooling2D" or (kind == "AveragePooling2D" and cfg["pool_size"][0] != size):
+            k, stride = cfg["pool_size"], cfg["strides"][0]
+            pads, out_size = pool_pads(cfg, size, k, stride)
+            # TF's average pool leaves the padding out of the count, as count_include_pad=0 does
+            extra = {"count_include_pad": 0} if kind == "AveragePooling2D" else {}
+            g.nodes.append(helper.make_node("MaxPool" if kind == "MaxPooling2D" else "AveragePool", [x], [out],
+                                            kernel_shape=k, strides=[stride, stride], pads=pads, **extra))
+            size = out_size
         elif kind == "ReLU":
             if cfg.get("negative_slope", 0) != 0 or cfg.get("threshold", 0) != 0:
                 raise SystemExit(name + ": leaky or thresholded ReLU is not supported")
@@ -178,7 +208,7 @@ def convert(model_json, weights_bin, out_path):
     g.nodes += [helper.make_node("Identity", [values[last]], ["probabilities"]),
                 helper.make_node("Identity", [features], ["features"])]
     graph = helper.make_graph(g.nodes, "nsfwjs_" + model["modelTopology"]["model_config"]["config"]["name"],
-                              [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["N", SIZE, SIZE, 3])],
+                              [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["N", input_size, input_size, 3])],
                               [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", channels[last]]),
                                helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", channels[features]])],
                               g.inits)

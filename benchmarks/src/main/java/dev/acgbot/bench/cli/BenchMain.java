@@ -2,6 +2,7 @@ package dev.acgbot.bench.cli;
 
 import dev.acgbot.bench.gallery.DuplicateEval;
 import dev.acgbot.bench.gallery.IndexBench;
+import dev.acgbot.bench.gallery.SimilarEval;
 import dev.acgbot.bench.gallery.StoreBench;
 import dev.acgbot.bench.inference.InferenceBench;
 import dev.acgbot.bench.jmh.JmhCommand;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "acgbot bench", mixinStandardHelpOptions = true,
         description = "Benchmarks and evaluations (not part of the bot). Each prints a table; most write JSON with --json FILE.",
-        subcommands = {InferenceBench.class, MemoryBench.class, IndexBench.class, DuplicateEval.class, StoreBench.class,
+        subcommands = {InferenceBench.class, MemoryBench.class, IndexBench.class, DuplicateEval.class, SimilarEval.class, StoreBench.class,
                 PreprocessBench.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Callable<Integer> {
 

@@ -39,7 +39,7 @@ class BenchLauncherIT {
         Result r = launch(dir, "--help");
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().startsWith("Usage: acgbot bench [-hV] [COMMAND]"), r.stdout());
-        for (String name : List.of("inference", "index", "duplicates", "store", "preprocess", "jmh")) {
+        for (String name : List.of("inference", "index", "duplicates", "similar", "store", "preprocess", "jmh")) {
             assertTrue(r.stdout().contains("\n  " + name + " "), name + " missing in:\n" + r.stdout());
         }
     }

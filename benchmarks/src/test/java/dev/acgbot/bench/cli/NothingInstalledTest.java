@@ -108,6 +108,22 @@ class NothingInstalledTest {
         assertNothingInstalled(dir);
     }
 
+    @Test
+    void similarWithoutItsPicturesOrModelsIsOneLineExit2(@TempDir Path dir) throws Exception {
+        Path traps = traps(dir);
+        Path none = dir.resolve("no-pictures");
+
+        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), "similar", "--gallery", none.toString());
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("acgbot bench similar: --gallery " + none + " is not a folder\n", r.stderr());
+
+        Path pictures = java.nio.file.Files.createDirectories(dir.resolve("pictures"));
+        r = ChildJvm.bench(dir, path(traps), "similar", "--gallery", pictures.toString(), "--manifests", none.toString());
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().startsWith("acgbot bench similar: --manifests " + none + " is not a folder"), r.stderr());
+        assertNothingInstalled(dir);
+    }
+
     private static Map<String, String> path(Path traps) {
         return Map.of("PATH", traps + ":" + System.getenv("PATH"));
     }

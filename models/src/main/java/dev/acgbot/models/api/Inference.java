@@ -21,7 +21,7 @@ public interface Inference extends AutoCloseable {
     /** Scores every label of a tagger for each image, in input order. */
     List<TagResult> tag(String modelId, List<DecodedImage> images);
 
-    /** L2-normalised image embeddings from a CLIP image tower, in input order. */
+    /** L2-normalised image embeddings from a CLIP image tower or an image-embedding model, in input order. */
     List<float[]> embedImages(String modelId, List<DecodedImage> images);
 
     /** L2-normalised text embedding from a CLIP text tower; over-long text is truncated, never rejected. */

@@ -58,6 +58,8 @@ public final class ModelChecker {
             switch (manifest.task()) {
                 case TAGGER -> checkTagger(manifest, f);
                 case CLIP_IMAGE, CLIP_TEXT -> checkClip(manifest, f);
+                case IMAGE_EMBEDDING -> expectVectors(runtime.embedImages(manifest.id(),
+                        ColourProbes.ALL.stream().map(ColourProbes::image).toList()), manifest.output().dimension(), f);
             }
         } catch (RuntimeException e) {
             f.fail("cannot run: " + oneLine(e.getMessage()));

@@ -94,7 +94,8 @@ public final class ManifestParser {
                 throw error("id", "expected lower-case letters, digits, '.', '_' or '-', got '" + modelId + "'");
             }
             ModelTask task = choice(root, "task", Map.of("tagger", ModelTask.TAGGER, "clip-image", ModelTask.CLIP_IMAGE,
-                    "clip-text", ModelTask.CLIP_TEXT), "tagger, clip-image or clip-text");
+                    "clip-text", ModelTask.CLIP_TEXT, "image-embedding", ModelTask.IMAGE_EMBEDDING),
+                    "tagger, clip-image, clip-text or image-embedding");
             List<ModelFile> files = files(root);
             String modelFile = text(root, "model");
             requireFile(files, modelFile, "model");
@@ -136,7 +137,7 @@ public final class ManifestParser {
                 output = new OutputSpec(outName, activation, 0, false);
             } else {
                 if (out.has("activation") && !"none".equals(out.get("activation").asText())) {
-                    throw error("output.activation", "CLIP towers take none, got '" + out.get("activation").asText() + "'");
+                    throw error("output.activation", "embedding models take none, got '" + out.get("activation").asText() + "'");
                 }
                 embeddingSpace = text(root, "embedding_space");
                 JsonNode emb = object(root, "embedding");
@@ -249,8 +250,9 @@ public final class ManifestParser {
             }
             Layout layout = choice(in, "input.layout", Map.of("NCHW", Layout.NCHW, "NHWC", Layout.NHWC), "NCHW or NHWC");
             ResizeMode resize = choice(in, "input.resize", Map.of("pad-square-white", ResizeMode.PAD_SQUARE_WHITE,
-                    "squash", ResizeMode.SQUASH, "shorter-side-center-crop", ResizeMode.SHORTER_SIDE_CENTER_CROP),
-                    "pad-square-white, squash or shorter-side-center-crop");
+                    "squash", ResizeMode.SQUASH, "shorter-side-center-crop", ResizeMode.SHORTER_SIDE_CENTER_CROP,
+                    "tf-bilinear-align-corners", ResizeMode.TF_BILINEAR_ALIGN_CORNERS),
+                    "pad-square-white, squash, shorter-side-center-crop or tf-bilinear-align-corners");
             Interpolation interpolation = choice(in, "input.interpolation", Map.of("nearest", Interpolation.NEAREST,
                     "bilinear", Interpolation.BILINEAR, "bicubic", Interpolation.BICUBIC, "lanczos", Interpolation.LANCZOS),
                     "nearest, bilinear, bicubic or lanczos");

@@ -27,7 +27,13 @@ public record PreprocessSpec(int width, int height, ResizeMode resize, Interpola
         /** Chinese-CLIP: resize straight to width x height, aspect ratio not kept. */
         SQUASH,
         /** OpenAI/OpenCLIP: shorter side to the target, then centre crop. */
-        SHORTER_SIDE_CENTER_CROP
+        SHORTER_SIDE_CENTER_CROP,
+        /**
+         * nsfwjs (TF.js): scale (and normalise) first, then {@code tf.image.resizeBilinear(alignCorners=true)}
+         * straight to width x height on the float values, aspect ratio not kept; skipped when the image already
+         * has the input size, as nsfwjs skips it. The interpolation setting is not used.
+         */
+        TF_BILINEAR_ALIGN_CORNERS
     }
 
     /** PIL resampling filters. */

@@ -4,9 +4,11 @@ import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.image.SourceMode;
 import dev.acgbot.models.preprocess.PreprocessSpec.AlphaMode;
 import dev.acgbot.models.preprocess.PreprocessSpec.Interpolation;
+import dev.acgbot.models.preprocess.PreprocessSpec.ResizeMode;
 import dev.acgbot.models.preprocess.internal.PilPixelOps;
 import dev.acgbot.models.preprocess.internal.PilResampler;
 import dev.acgbot.models.preprocess.internal.PixelSource;
+import dev.acgbot.models.preprocess.internal.TfBilinear;
 
 import java.util.Objects;
 
@@ -26,6 +28,9 @@ import java.util.Objects;
  *   <li>{@code SHORTER_SIDE_CENTER_CROP} (OpenAI CLIP, OpenCLIP): torchvision {@code Resize(n)} (shorter side
  *       to n, longer side {@code int(n * long / short)}), {@code CenterCrop(n)} with Python's
  *       {@code round}, then {@code convert("RGB")}. For a non-square input size, n is the larger side.</li>
+ *   <li>{@code TF_BILINEAR_ALIGN_CORNERS} (nsfwjs {@code infer}): optionally alpha-composite on white, scale to
+ *       floats, then TF.js's {@code resizeBilinear(alignCorners=true)} on the floats, skipped at the input size
+ *       ({@link dev.acgbot.models.preprocess.internal.TfBilinear}).</li>
  * </ul>
  * Both CLIP pipelines resize before converting, so the mode the file was opened in matters (the
  * {@link DecodedImage#source()}): PIL resizes palette and 1-bit images with NEAREST whatever filter is
@@ -52,8 +57,65 @@ public final class Preprocessor {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(spec, "spec");
         Objects.checkFromIndexSize(offset, spec.tensorSize(), dst.length);
+        if (spec.resize() == ResizeMode.TF_BILINEAR_ALIGN_CORNERS) {
+            writeTensor(tfResizedPlanes(image, spec), spec, dst, offset);
+            return;
+        }
         int[][] planes = resizedPlanes(image, spec);
         writeTensor(planes, spec, dst, offset);
+    }
+
+    /**
+     * nsfwjs's {@code infer}: 8-bit RGB to floats ({@code toFloat().div(255)}, here the spec's scale, mean and
+     * std), then TF.js's bilinear resize with aligned corners on those floats, unless the size already fits.
+     * Transparency is the spec's: nsfwjs is handed RGB pixels, so the caller decides (we composite on white).
+     */
+    private static float[][] tfResizedPlanes(DecodedImage image, PreprocessSpec spec) {
+        int w = image.width();
+        int h = image.height();
+        int[] pixels = image.argb();
+        if (spec.alpha() == AlphaMode.COMPOSITE_WHITE && image.hasAlpha() && PilPixelOps.hasTransparency(pixels)) {
+            pixels = PilPixelOps.compositeOnWhite(pixels);
+        }
+        float[][] planes = new float[3][w * h];
+        for (int c = 0; c < 3; c++) {
+            float[] lut = lut(spec, c);
+            int shift = 16 - 8 * (spec.colorOrder() == PreprocessSpec.ColorOrder.BGR ? 2 - c : c);
+            float[] plane = planes[c];
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] = lut[(pixels[i] >>> shift) & 0xFF];
+            }
+            if (w != spec.width() || h != spec.height()) {
+                planes[c] = TfBilinear.resize(plane, w, h, spec.width(), spec.height());
+            }
+        }
+        return planes;
+    }
+
+    private static float[] lut(PreprocessSpec spec, int channel) {
+        float[] table = new float[256];
+        float mean = spec.mean()[channel];
+        float std = spec.std()[channel];
+        for (int v = 0; v < 256; v++) {
+            table[v] = (v * spec.scale() - mean) / std;
+        }
+        return table;
+    }
+
+    /** Float planes already in the tensor's channel order. */
+    private static void writeTensor(float[][] planes, PreprocessSpec spec, float[] dst, int offset) {
+        int pixels = spec.width() * spec.height();
+        if (spec.layout() == PreprocessSpec.Layout.NCHW) {
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(planes[c], 0, dst, offset + c * pixels, pixels);
+            }
+            return;
+        }
+        for (int i = 0, o = offset; i < pixels; i++, o += 3) {
+            dst[o] = planes[0][i];
+            dst[o + 1] = planes[1][i];
+            dst[o + 2] = planes[2][i];
+        }
     }
 
     /** The resized 8-bit R, G, B planes of {@code spec.width() x spec.height()}. */
@@ -79,6 +141,7 @@ public final class Preprocessor {
             }
             case SQUASH -> resizeAsOpened(pixels, w, h, outW, outH, 0, 0, outW, outH, filter, mode, transparent);
             case SHORTER_SIDE_CENTER_CROP -> shorterSideCenterCrop(pixels, w, h, outW, outH, filter, mode, transparent);
+            case TF_BILINEAR_ALIGN_CORNERS -> throw new IllegalArgumentException("TF.js resizes floats, not 8-bit planes");
         };
     }
 
@@ -126,11 +189,7 @@ public final class Preprocessor {
         int[][] planes = new int[3][];
         for (int c = 0; c < 3; c++) {
             planes[c] = rgb[bgr ? 2 - c : c];
-            float mean = spec.mean()[c];
-            float std = spec.std()[c];
-            for (int v = 0; v < 256; v++) {
-                lut[c][v] = (v * spec.scale() - mean) / std;
-            }
+            lut[c] = lut(spec, c);
         }
         if (spec.layout() == PreprocessSpec.Layout.NCHW) {
             for (int c = 0; c < 3; c++) {

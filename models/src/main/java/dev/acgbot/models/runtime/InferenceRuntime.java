@@ -170,7 +170,12 @@ public final class InferenceRuntime implements Inference {
 
     @Override
     public List<float[]> embedImages(String modelId, List<DecodedImage> images) {
-        return runImages(slot(modelId, ModelTask.CLIP_IMAGE), images);
+        ModelSlot slot = slot(modelId);
+        if (!slot.manifest().task().embedsImages()) {
+            throw new IllegalArgumentException("model '" + modelId + "' is a " + slot.manifest().task().manifestName()
+                    + " model, not a clip-image or image-embedding model");
+        }
+        return runImages(slot, images);
     }
 
     @Override

@@ -125,7 +125,7 @@ class ManifestParserTest {
         assertTrue(error(GOOD.replace("model: model.onnx", "model: other.onnx"))
                 .startsWith("manifest my-tagger: model: 'other.onnx' is not one of the files"));
         assertTrue(error(GOOD.replace("task: tagger", "task: detector"))
-                .startsWith("manifest my-tagger: task: expected tagger, clip-image or clip-text"));
+                .startsWith("manifest my-tagger: task: expected tagger, clip-image, clip-text or image-embedding"));
         assertTrue(error(GOOD.replace("batch: dynamic", "batch: 0"))
                 .startsWith("manifest my-tagger: batch: expected dynamic or a fixed batch size"));
         assertTrue(error(GOOD.replace("scale: 1}", "scale: lots}")).startsWith("manifest my-tagger: input.scale:"));

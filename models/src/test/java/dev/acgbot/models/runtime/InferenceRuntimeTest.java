@@ -133,7 +133,7 @@ class InferenceRuntimeTest {
     void aModelOfAnotherTaskIsAnIllegalArgument() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> inference.embedImages("synthetic-wd-vit-tagger-v3", List.of(solid(0, 4, 4))));
-        assertEquals("model 'synthetic-wd-vit-tagger-v3' is a tagger model, not a clip-image model", e.getMessage());
+        assertEquals("model 'synthetic-wd-vit-tagger-v3' is a tagger model, not a clip-image or image-embedding model", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> inference.embedText("synthetic-colour-clip-image", "x"));
         assertThrows(IllegalArgumentException.class, () -> inference.tag("no-such-model", List.of()));
     }

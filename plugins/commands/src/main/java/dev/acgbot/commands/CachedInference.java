@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -47,9 +48,23 @@ public final class CachedInference {
     }
 
     public float[] embedImage(PostedImage image) {
-        String model = models.clipImage();
+        return embedImage(image, models.clipImage());
+    }
+
+    /** The image's vector from {@code model} (a CLIP image tower or an image-embedding model). */
+    public float[] embedImage(PostedImage image, String model) {
         return caches.imageEmbedding(new VisionCaches.ImageKey(image.sha256(), model),
                 k -> run(model, "purpose.image_search", () -> inference.embedImages(model, List.of(image.pixels())).get(0)));
+    }
+
+    /**
+     * The rating classifier's scores for a posted image when one is set and installed; cached by content hash
+     * with the tags (the key names the model), so an image is classified once.
+     */
+    public Optional<TagResult> classify(PostedImage image) {
+        return models.ratingClassifier(availability::isAvailable).map(model -> caches.tags(
+                new VisionCaches.ImageKey(image.sha256(), model),
+                k -> run(model, "purpose.rating", () -> inference.tag(model, List.of(image.pixels())).get(0))));
     }
 
     public TextEmbedding embedText(String text) {

@@ -95,6 +95,7 @@ public final class ModelAvailability {
             case TAGGER -> "tagger";
             case CLIP_IMAGE -> "clip_image";
             case CLIP_TEXT -> "clip_text";
+            case IMAGE_EMBEDDING -> "image_embedding";
         };
     }
 }

@@ -4,7 +4,8 @@ import dev.acgbot.commands.settings.GallerySettings;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
-import dev.acgbot.gallery.rating.RatingRule;
+import dev.acgbot.commands.settings.SafetySettings;
+import dev.acgbot.gallery.rating.RatingClassifier;
 import dev.acgbot.models.api.Inference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +23,13 @@ public final class VisionGallery implements AutoCloseable {
     private final Path botDataDir;
     private final Inference inference;
     private final ModelAvailability availability;
-    private final RatingRule ratingRule;
+    private final SafetySettings safety;
     private Gallery gallery;
 
     public VisionGallery(GallerySettings settings, ModelsSettings models, Path botDataDir, Inference inference,
-                         ModelAvailability availability, RatingRule ratingRule) {
+                         ModelAvailability availability, SafetySettings safety) {
         this.settings = settings;
-        this.ratingRule = ratingRule;
+        this.safety = safety;
         this.models = models;
         this.botDataDir = botDataDir;
         this.inference = inference;
@@ -48,18 +49,20 @@ public final class VisionGallery implements AutoCloseable {
         if (gallery == null) {
             GalleryOptions options = options(settings.folders());
             gallery = Gallery.open(options, inference);
-            LOG.info("gallery opened at {} over {} folder(s), clip {} tagger {}", options.dataDir(),
-                    options.folders().size(), options.clipModels(), options.taggerModel().orElse("none"));
+            LOG.info("gallery opened at {} over {} folder(s), clip {} tagger {} rating classifier {}", options.dataDir(),
+                    options.folders().size(), options.clipModels(), options.taggerModel().orElse("none"),
+                    options.classifier().map(RatingClassifier::modelId).orElse("none"));
         }
         return gallery;
     }
 
     /**
      * Gallery options over the given folders, with the configured models that are installed (a missing CLIP model
-     * leaves duplicate search working; installing it later re-embeds on the next reindex).
+     * leaves duplicate search working, or the image-embedding model's vectors when one is set; installing CLIP
+     * later re-embeds on the next reindex). A rating classifier, when installed, rates next to the tagger.
      */
     public GalleryOptions options(List<Path> folders) {
-        List<String> clip = availability.isAvailable(models.clipImage()) ? List.of(models.clipImage()) : List.of();
+        List<String> clip = models.similarModel(availability::isAvailable).stream().toList();
         Optional<String> tagger = settings.tagImages() && availability.isAvailable(models.tagger())
                 ? Optional.of(models.tagger()) : Optional.empty();
         return GalleryOptions.builder()
@@ -71,7 +74,8 @@ public final class VisionGallery implements AutoCloseable {
                 .indexMode(settings.index())
                 .approximateThreshold(settings.approximateThreshold())
                 .batchSize(settings.batchSize())
-                .ratingRule(ratingRule)
+                .ratingRule(safety.rule())
+                .classifier(models.ratingClassifier(availability::isAvailable).map(id -> safety.classifier().rule(id)))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.acgbot.gallery;
 
+import dev.acgbot.gallery.rating.RatingClassifier;
 import dev.acgbot.gallery.rating.RatingRule;
 import dev.acgbot.gallery.search.GraphParams;
 import dev.acgbot.models.image.DecodeLimits;
@@ -29,12 +30,13 @@ import java.util.Optional;
  * @param storeMmap            memory-map the store file (faster commits and start-up, see docs/benchmarks.md);
  *                             false falls back to FileChannel I/O
  * @param ratingRule           how the tagger's rating labels become each entry's {@link dev.acgbot.gallery.rating.ContentRating}
+ * @param classifier           a second rating source (nsfwjs), if configured and installed; the stricter rating wins
  */
 public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clipModels, Optional<String> taggerModel,
                              DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,
                              int approximateThreshold, GraphParams graphParams, EmbeddingEncoding encoding,
                              int batchSize, int decodeThreads, int searchThreads, boolean storeMmap,
-                             RatingRule ratingRule) {
+                             RatingRule ratingRule, Optional<RatingClassifier> classifier) {
     public GalleryOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -42,6 +44,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         Objects.requireNonNull(taggerModel, "taggerModel");
         Objects.requireNonNull(decodeLimits, "decodeLimits");
         Objects.requireNonNull(ratingRule, "ratingRule");
+        Objects.requireNonNull(classifier, "classifier");
         if (batchSize < 1 || decodeThreads < 1 || searchThreads < 1) {
             throw new IllegalArgumentException("batch size and thread counts must be positive");
         }
@@ -69,6 +72,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         private int searchThreads = Math.max(1, CORES);
         private boolean storeMmap = true;
         private RatingRule ratingRule = RatingRule.defaults();
+        private Optional<RatingClassifier> classifier = Optional.empty();
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder folders(List<Path> v) { folders = new ArrayList<>(v); return this; }
@@ -85,10 +89,11 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         public Builder searchThreads(int v) { searchThreads = v; return this; }
         public Builder storeMmap(boolean v) { storeMmap = v; return this; }
         public Builder ratingRule(RatingRule v) { ratingRule = v; return this; }
+        public Builder classifier(Optional<RatingClassifier> v) { classifier = v; return this; }
 
         public GalleryOptions build() {
             return new GalleryOptions(dataDir, folders, clipModels, taggerModel, decodeLimits, tagThreshold, indexMode, approximateThreshold, graphParams, encoding, batchSize, decodeThreads,
-                    searchThreads, storeMmap, ratingRule);
+                    searchThreads, storeMmap, ratingRule, classifier);
         }
     }
 }

@@ -62,7 +62,7 @@ public final class IndexCli implements Callable<Integer> {
         }
         try (InferenceRuntime runtime = VisionPlugin.inferenceRuntime(models, botDataDir)) {
             ModelAvailability availability = new ModelAvailability(runtime);
-            if (!availability.isAvailable(models.clipImage())) {
+            if (models.similarModel(availability::isAvailable).isEmpty()) {
                 System.out.println("note: CLIP model " + models.clipImage() + " is not installed, so only duplicates are indexed"
                         + " (./acgbot models fetch " + models.clipImage() + ")");
             }
@@ -70,7 +70,7 @@ public final class IndexCli implements Callable<Integer> {
                 return 2;
             }
             GalleryOptions options = new VisionGallery(gallery, models, botDataDir, runtime, availability,
-                    bot.section(SafetySettings.SECTION).rule()).options(chosen);
+                    bot.section(SafetySettings.SECTION)).options(chosen);
             ReindexSummary summary;
             try {
                 summary = IndexCommand.run(options, runtime, full ? ReindexRequest.full() : ReindexRequest.incremental(), System.out);

@@ -6,20 +6,13 @@ import dev.acgbot.adapter.telegram.fake.FakeTelegramServer;
 import dev.acgbot.adapter.telegram.fake.Updates;
 import dev.acgbot.adapter.telegram.fake.Updates.Chat;
 import dev.acgbot.adapter.telegram.fake.Updates.User;
-import dev.acgbot.api.command.CommandSpec;
-import dev.acgbot.api.plugin.BotCommand;
-import dev.acgbot.api.plugin.CommandContext;
-import dev.acgbot.api.plugin.Plugin;
-import dev.acgbot.api.reply.Reply;
-import dev.acgbot.api.reply.RichText;
-import dev.acgbot.commands.internal.GalleryImages;
 import dev.acgbot.commands.safety.ChatModes;
 import dev.acgbot.commands.safety.SafetyPolicy;
 import dev.acgbot.commands.settings.SafetySettings;
 import dev.acgbot.core.BotRuntime;
 import dev.acgbot.core.config.BotConfig;
-import dev.acgbot.gallery.GalleryEntry;
 import dev.acgbot.gallery.rating.ContentRating;
+import dev.acgbot.testkit.RatedGalleryPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,15 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.Color;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +55,7 @@ class TelegramSafetyTest {
                 Duration.ofSeconds(5), TelegramSettings.BOT_API_DOWNLOAD_LIMIT, Duration.ofSeconds(5), true));
         SafetyPolicy policy = new SafetyPolicy(SafetySettings.DEFAULTS, ChatModes.load(dir.resolve("modes.properties")));
         runtime = BotRuntime.start(BotConfig.parse("limits: {per_user: {capacity: 50, refill_per_minute: 600}}"),
-                List.of(new GalleryScriptPlugin(dir.resolve("gallery"), policy)), List.of(adapter));
+                List.of(gallery(dir.resolve("gallery"), policy)), List.of(adapter));
         assertEquals("getMe", telegram.next(WAIT).method());
         // one command menu per language (setMyCommands), then polling starts
         while (!telegram.next(WAIT).method().equals("deleteWebhook")) {
@@ -130,48 +117,12 @@ class TelegramSafetyTest {
         assertNull(photo.param("has_spoiler"));
     }
 
-    /** /search and a single-image command as the vision plugin answers: rated gallery images screened by the real policy. */
-    static final class GalleryScriptPlugin implements Plugin {
-        private final Path root;
-        private final SafetyPolicy policy;
-
-        GalleryScriptPlugin(Path root, SafetyPolicy policy) {
-            this.root = root;
-            this.policy = policy;
-        }
-
-        @Override
-        public String id() {
-            return "gallery-script";
-        }
-
-        @Override
-        public List<BotCommand> commands() {
-            return List.of(
-                    BotCommand.of(CommandSpec.builder("search", "Search by text").text("query", "what", true).build(), this::search),
-                    BotCommand.of(CommandSpec.builder("explicit", "One explicit image").build(), this::one));
-        }
-
-        private void search(CommandContext ctx) throws Exception {
-            List<SafetyPolicy.Rated> items = List.of(rated("safe.png", SAFE, ContentRating.SAFE),
-                    rated("explicit.png", EXPLICIT, ContentRating.EXPLICIT));
-            SafetyPolicy.Screened screened = policy.screen(ctx.request(), items);
-            String header = items.size() + " results" + screened.notice().map(n -> ", " + n).orElse("");
-            ctx.reply(screened.shown().isEmpty() ? Reply.text(header) : new Reply.Album(RichText.plain(header), screened.shown()));
-        }
-
-        private void one(CommandContext ctx) throws Exception {
-            SafetyPolicy.Screened screened = policy.screen(ctx.request(), List.of(rated("explicit.png", EXPLICIT, ContentRating.EXPLICIT)));
-            ctx.reply(screened.shown().isEmpty() ? Reply.text(screened.notice().orElseThrow()) : screened.shown().get(0));
-        }
-
-        private SafetyPolicy.Rated rated(String name, byte[] bytes, ContentRating rating) throws Exception {
-            Path file = Files.createDirectories(root).resolve(name);
-            Files.write(file, bytes);
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            GalleryEntry entry = new GalleryEntry(sha, List.of(file), bytes.length, Instant.EPOCH, 16, 16, Optional.empty(),
-                    0, 0, Map.of(), "tagger", Map.of(), rating);
-            return new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(entry, List.of(root)), RichText.plain("")), rating);
-        }
+    /** The vision plugin's policy as the test kit's gallery script screens with it. */
+    static RatedGalleryPlugin gallery(Path root, SafetyPolicy policy) {
+        return new RatedGalleryPlugin(root, SAFE, EXPLICIT, (request, items) -> {
+            SafetyPolicy.Screened s = policy.screen(request, items.stream().map(i -> new SafetyPolicy.Rated(i.image(),
+                    i.explicit() ? ContentRating.EXPLICIT : ContentRating.SAFE)).toList());
+            return new RatedGalleryPlugin.Screened(s.shown(), s.notice());
+        });
     }
 }

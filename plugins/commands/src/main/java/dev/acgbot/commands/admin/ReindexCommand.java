@@ -125,7 +125,8 @@ public final class ReindexCommand {
             ctx.reply(Reply.error(m(language, "reindex.no_folders")));
             return;
         }
-        if (!availability.isAvailable(models.clipImage())) {
+        // without CLIP the image-embedding model (models.image_embedding), when installed, still gives vectors
+        if (models.similarModel(availability::isAvailable).isEmpty()) {
             ctx.reply(m(language, "reindex.no_clip", models.clipImage()));
         }
         ProgressMessage message = ctx.responder().progress(m(language, job.full ? "reindex.full_starting" : "reindex.starting"));

@@ -15,10 +15,10 @@ import dev.acgbot.commands.CachedInference;
 import dev.acgbot.commands.VisionGallery;
 import dev.acgbot.commands.settings.ModelsSettings;
 import dev.acgbot.gallery.GalleryStats;
+import dev.acgbot.gallery.rating.ContentRating;
 import dev.acgbot.models.api.Inference;
 import dev.acgbot.models.api.ModelInfo;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,9 +54,12 @@ public final class StatsCommand {
         text.plain(m(language, "stats.gallery_line", n(g.images()), n(g.files()), ByteSizes.human(g.storeBytes()), n(g.generation()))).newline();
         g.embeddings().forEach((model, count) -> text.plain(m(language, "stats.embeddings_line", model, n(count),
                 g.indexKinds().getOrDefault(model, "exact"))).newline());
+        text.plain(m(language, "stats.ratings_line", n(g.ratings().get(ContentRating.SAFE)),
+                n(g.ratings().get(ContentRating.SENSITIVE)), n(g.ratings().get(ContentRating.QUESTIONABLE)),
+                n(g.ratings().get(ContentRating.EXPLICIT)), n(g.ratings().get(ContentRating.UNRATED)))).newline();
         text.bold(m(language, "stats.models")).newline();
         ModelsSettings m = cached.models();
-        for (String id : List.of(m.tagger(), m.clipImage(), m.clipText())) {
+        for (String id : m.configuredModels()) {
             // fresh on purpose: the device is known only once a model is loaded, and /stats is rare
             Optional<ModelInfo> info = inference.model(id);
             String state = info.map(i -> i.available() ? m(language, "stats.model_installed", i.device())

@@ -102,14 +102,14 @@ public final class VisionPlugin implements Plugin {
         SafetySettings safety = context.settings(SafetySettings.SECTION);
         ChatModes chatModes = ChatModes.load(context.botDataDir().resolve(CHAT_MODES_FILE));
         SafetyPolicy policy = new SafetyPolicy(safety, chatModes);
-        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability, safety.rule());
+        gallery = new VisionGallery(gallerySettings, models, context.botDataDir(), timed, availability, safety);
         ImageIntake intake = new ImageIntake(gallerySettings.decodeLimits(), context.commandWorkers());
         reindex = new ReindexCommand(settings.reindex(), models, availability, gallery);
         // /tagstyle and /tagblacklist (issue 13.5)
         TagPreferenceCommands tagPreferences = new TagPreferenceCommands(settings.tag(),
                 ChatTagPreferences.load(context.botDataDir().resolve(TAG_PREFERENCES_FILE)));
         commands = List.of(
-                new TagCommand(settings.tag(), intake, inference, availability, safety.rule(), tagPreferences).command(),
+                new TagCommand(settings.tag(), intake, inference, availability, safety, tagPreferences).command(),
                 tagPreferences.styleCommand(),
                 tagPreferences.blacklistCommand(),
                 new SimilarCommand(settings.similar(), intake, inference, availability, gallery, policy).command(),

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 
 /**
@@ -29,13 +31,17 @@ import java.util.TreeMap;
  *                     follow from it, and a budget too small for the three models is refused at start
  * @param unloadIdle   a model not listed in eager and unused this long is closed and loads again on next use
  *                     (0 keeps it): between searches the text tower's 400+ MB go back to the system
+ * @param ratingClassifier a safety classifier rating images next to the tagger (nsfwjs-mobilenet-v2, from the
+ *                     manifests in models/nsfwjs); empty for none. Its thresholds are in {@code safety.classifier}
+ * @param imageEmbedding an image-embedding model /similar and the gallery use when clipImage is not installed
+ *                     (nsfwjs-mobilenet-v2-features); empty for none. /search still needs CLIP
  */
 public record ModelsSettings(Path dir, List<Path> manifestsDir, String device, int maxBatch, Duration maxWait,
                              List<String> eager, String tagger, String clipImage, String clipText, Download download,
-                             String memoryBudget, Duration unloadIdle) {
+                             String memoryBudget, Duration unloadIdle, String ratingClassifier, String imageEmbedding) {
     public static final ModelsSettings DEFAULTS = new ModelsSettings(null, List.of(), "auto", 32, Duration.ofMillis(5), List.of(),
             "wd-vit-tagger-v3", "cn-clip-vit-b-16-image", "cn-clip-vit-b-16-text", Download.NONE, "auto",
-            Duration.ofMinutes(10));
+            Duration.ofMinutes(10), "", "");
     public static final SettingsSection<ModelsSettings> SECTION = new SettingsSection<>("models", ModelsSettings.class, DEFAULTS);
 
     public ModelsSettings {
@@ -54,6 +60,8 @@ public record ModelsSettings(Path dir, List<Path> manifestsDir, String device, i
         } catch (IllegalArgumentException e) {
             throw new ConfigException("memory_budget", e.getMessage().replaceFirst("^memory_budget: ", ""));
         }
+        ratingClassifier = ratingClassifier == null ? "" : ratingClassifier.strip();
+        imageEmbedding = imageEmbedding == null ? "" : imageEmbedding.strip();
         if (unloadIdle == null || unloadIdle.isNegative()) {
             throw new ConfigException("unload_idle", "must be a duration such as 10m, or 0 to keep models loaded");
         }
@@ -74,8 +82,24 @@ public record ModelsSettings(Path dir, List<Path> manifestsDir, String device, i
 
     /** The model ids the commands use, each once. */
     public List<String> configuredModels() {
-        return java.util.stream.Stream.of(tagger, clipImage, clipText).filter(id -> id != null && !id.isBlank())
-                .distinct().toList();
+        return java.util.stream.Stream.of(tagger, clipImage, clipText, ratingClassifier, imageEmbedding)
+                .filter(id -> id != null && !id.isBlank()).distinct().toList();
+    }
+
+    /**
+     * The model whose image vectors /similar and the gallery use: the CLIP image tower when installed, else the
+     * image-embedding model when one is set and installed.
+     */
+    public Optional<String> similarModel(Predicate<String> installed) {
+        if (installed.test(clipImage)) {
+            return Optional.of(clipImage);
+        }
+        return imageEmbedding.isEmpty() || !installed.test(imageEmbedding) ? Optional.empty() : Optional.of(imageEmbedding);
+    }
+
+    /** The rating classifier when one is set and installed. */
+    public Optional<String> ratingClassifier(Predicate<String> installed) {
+        return ratingClassifier.isEmpty() || !installed.test(ratingClassifier) ? Optional.empty() : Optional.of(ratingClassifier);
     }
 
     /**

@@ -93,12 +93,13 @@ public final class SimilarCommand {
             filter = filter.exclude(d.entry().sha256());
         }
         List<SearchHit> similar = List.of();
-        String clipModel = inference.models().clipImage();
+        // CLIP when installed, else the image-embedding model (models.image_embedding), as the gallery indexed
+        Optional<String> vectorModel = inference.models().similarModel(availability::isAvailable);
         String semanticNote = "";
-        if (availability.isAvailable(clipModel)) {
-            similar = g.searchByVector(clipModel, inference.embedImage(image), k, filter);
+        if (vectorModel.isPresent()) {
+            similar = g.searchByVector(vectorModel.get(), inference.embedImage(image, vectorModel.get()), k, filter);
         } else {
-            semanticNote = VisionMessages.format(language, "similar.needs_clip", clipModel);
+            semanticNote = VisionMessages.format(language, "similar.needs_clip", inference.models().clipImage());
         }
         if (itself.isEmpty() && copies.isEmpty() && similar.isEmpty()) {
             String line = VisionMessages.format(language, "similar.nothing", image.fileName());

@@ -14,7 +14,8 @@ import dev.acgbot.commands.ImageIntake;
 import dev.acgbot.commands.ModelAvailability;
 import dev.acgbot.commands.PostedImage;
 import dev.acgbot.commands.settings.VisionSettings;
-import dev.acgbot.gallery.rating.RatingRule;
+import dev.acgbot.commands.settings.SafetySettings;
+import dev.acgbot.gallery.rating.ContentRating;
 import dev.acgbot.models.api.ModelTask;
 import dev.acgbot.models.api.TagResult;
 import dev.acgbot.models.api.TagScore;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** /tag: Danbooru-style tags and a prompt line, or zero-shot ranking of keywords with CLIP. */
 public final class TagCommand {
@@ -32,14 +34,14 @@ public final class TagCommand {
     private final ImageIntake intake;
     private final CachedInference inference;
     private final ModelAvailability availability;
-    private final RatingRule ratingRule;
+    private final SafetySettings safety;
     private final TagPreferenceCommands preferences;
 
     public TagCommand(VisionSettings.Tag settings, ImageIntake intake, CachedInference inference, ModelAvailability availability,
-                      RatingRule ratingRule, TagPreferenceCommands preferences) {
+                      SafetySettings safety, TagPreferenceCommands preferences) {
         this.settings = settings;
         this.preferences = preferences;
-        this.ratingRule = ratingRule;
+        this.safety = safety;
         this.intake = intake;
         this.inference = inference;
         this.availability = availability;
@@ -86,8 +88,7 @@ public final class TagCommand {
         // the chat's /tagblacklist and /tagstyle (else the configured ones) shape the lists and the prompt line
         TagReport report = TagReport.of(result, general, character, preferences.blacklist(request));
         RichText.Builder text = RichText.builder().bold("🏷 " + image.fileName()).newline();
-        report.rating().ifPresent(r -> text.plain(VisionMessages.format(language, "tag.rating")).bold(ratingRule.rate(result.scores()).word())
-                .plain(" (" + r.name() + " " + score(r.score()).replaceAll("[()]", "") + ")").newline());
+        ratingLine(text, report, result, inference.classify(image), language);
         if (!report.characters().isEmpty()) {
             text.plain(VisionMessages.format(language, "tag.characters")).plain(list(report.shownCharacters(), language)).newline();
         }
@@ -103,6 +104,37 @@ public final class TagCommand {
             text.plain(VisionMessages.format(language, "tag.blacklisted", report.blacklisted())).newline();
         }
         return text.build();
+    }
+
+    /**
+     * "Rating: questionable (general 0.88; nsfwjs-mobilenet-v2 Porn+Hentai 0.41, Sexy 0.02)": the stricter of the
+     * tagger's rating labels and the rating classifier (each shown when it rated), as the gallery stores it.
+     */
+    private void ratingLine(RichText.Builder text, TagReport report, TagResult tags, Optional<TagResult> classified,
+                            Language language) {
+        ContentRating rating = safety.rule().rate(tags.scores());
+        List<String> sources = new ArrayList<>();
+        report.rating().ifPresent(r -> sources.add(r.name() + " " + score(r.score()).replaceAll("[()]", "")));
+        if (classified.isPresent()) {
+            TagResult c = classified.get();
+            rating = rating.stricter(safety.classifier().rule(c.modelId()).rate(c.scores()));
+            sources.add(VisionMessages.format(language, "tag.rating_classifier", c.modelId(),
+                    fixed(classScore(c, "porn") + classScore(c, "hentai")), fixed(classScore(c, "sexy"))));
+        }
+        if (rating == ContentRating.UNRATED) {
+            return;
+        }
+        text.plain(VisionMessages.format(language, "tag.rating")).bold(rating.word())
+                .plain(" (" + String.join("; ", sources) + ")").newline();
+    }
+
+    private static float classScore(TagResult result, String name) {
+        return (float) result.scores().stream().filter(s -> s.name().equalsIgnoreCase(name)).mapToDouble(TagScore::score)
+                .findFirst().orElse(0);
+    }
+
+    private static String fixed(float v) {
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     private RichText keywords(CommandRequest request, PostedImage image) {

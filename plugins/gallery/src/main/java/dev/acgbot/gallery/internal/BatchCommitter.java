@@ -70,8 +70,11 @@ final class BatchCommitter {
         }
         Map<String, Float> tags = results.tags().get(sha);
         if (tags != null) {
-            draft.tags(wanted.tagger().orElse(""), tags,
-                    results.ratings().getOrDefault(sha, ContentRating.UNRATED));
+            draft.tags(wanted.tagger().orElse(""), tags);
+        }
+        ContentRating rating = results.ratings().get(sha);
+        if (rating != null) {
+            draft.rated(rating, wanted.classifier().orElse(""));
         }
         for (Map.Entry<String, String> m : wanted.manifestHashes().entrySet()) {
             float[] v = results.vectors().getOrDefault(m.getKey(), Map.of()).get(sha);

@@ -1,6 +1,7 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.rating.ContentRating;
+import dev.acgbot.gallery.rating.RatingClassifier;
 import dev.acgbot.gallery.rating.RatingRule;
 import dev.acgbot.models.api.Inference;
 import dev.acgbot.models.api.TagResult;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Stage 4: embeddings and tags for the contents of one batch, each content once. */
 final class BatchInference {
@@ -19,20 +21,27 @@ final class BatchInference {
     private final Wanted wanted;
     private final float tagThreshold;
     private final RatingRule ratingRule;
+    private final Optional<RatingClassifier> classifier;
     private long busyNanos;
 
-    /** Results by content sha: vectors per CLIP model, kept tags and the rating when there is a tagger. */
+    /**
+     * Results by content sha: vectors per CLIP model, kept tags when there is a tagger, and the rating when there
+     * is a tagger or a classifier (the stricter of the two when both).
+     */
     record Results(Map<String, Map<String, float[]>> vectors, Map<String, Map<String, Float>> tags,
                    Map<String, ContentRating> ratings) {
         static final Results NONE = new Results(Map.of(), Map.of(), Map.of());
 
         boolean inferred(String sha) {
-            return tags.containsKey(sha) || vectors.values().stream().anyMatch(m -> m.containsKey(sha));
+            return tags.containsKey(sha) || ratings.containsKey(sha)
+                    || vectors.values().stream().anyMatch(m -> m.containsKey(sha));
         }
     }
 
-    BatchInference(Inference inference, Wanted wanted, float tagThreshold, RatingRule ratingRule) {
+    BatchInference(Inference inference, Wanted wanted, float tagThreshold, RatingRule ratingRule,
+                   Optional<RatingClassifier> classifier) {
         this.inference = inference;
+        this.classifier = classifier;
         this.wanted = wanted;
         this.tagThreshold = tagThreshold;
         this.ratingRule = ratingRule;
@@ -68,6 +77,12 @@ final class BatchInference {
                 for (int i = 0; i < shas.size(); i++) {
                     tags.put(shas.get(i), kept(out.get(i)));
                     ratings.put(shas.get(i), ratingRule.rate(out.get(i).scores()));
+                }
+            }
+            if (classifier.isPresent()) {
+                List<TagResult> out = inference.tag(classifier.get().modelId(), pixels);
+                for (int i = 0; i < shas.size(); i++) {
+                    ratings.merge(shas.get(i), classifier.get().rate(out.get(i).scores()), ContentRating::stricter);
                 }
             }
             return new Results(vectors, tags, ratings);

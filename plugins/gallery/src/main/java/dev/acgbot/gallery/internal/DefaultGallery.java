@@ -13,10 +13,10 @@ import dev.acgbot.gallery.ReindexRequest;
 import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.gallery.SearchFilter;
 import dev.acgbot.gallery.SearchHit;
+import dev.acgbot.gallery.rating.ContentRating;
 import dev.acgbot.gallery.search.Neighbor;
 import dev.acgbot.models.api.Inference;
 import dev.acgbot.models.api.ModelInfo;
-import dev.acgbot.models.api.ModelTask;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.preprocess.ImageOps;
 import org.slf4j.Logger;
@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,8 +81,9 @@ public final class DefaultGallery implements Gallery {
         for (String id : options.clipModels()) {
             ModelInfo info = inference.model(id)
                     .orElseThrow(() -> new IllegalArgumentException("unknown CLIP model '" + id + "'"));
-            if (info.task() != ModelTask.CLIP_IMAGE) {
-                throw new IllegalArgumentException("'" + id + "' is a " + info.task().manifestName() + " model, not a CLIP image tower");
+            if (!info.task().embedsImages()) {
+                throw new IllegalArgumentException("'" + id + "' is a " + info.task().manifestName()
+                        + " model, not a CLIP image tower or an image-embedding model");
             }
             models.add(info);
         }
@@ -189,7 +191,8 @@ public final class DefaultGallery implements Gallery {
         Target() {
             Map<String, String> hashes = new LinkedHashMap<>();
             rows.forEach((id, r) -> hashes.put(id, r.manifestHash));
-            this.wanted = new Wanted(hashes, options.taggerModel());
+            this.wanted = new Wanted(hashes, options.taggerModel(),
+                    options.classifier().map(dev.acgbot.gallery.rating.RatingClassifier::modelId));
             this.analysisSide = reducedSide();
         }
 
@@ -435,6 +438,8 @@ public final class DefaultGallery implements Gallery {
         return store.entry(sha256);
     }
 
+    private volatile RatingCounts ratingCounts;
+
     @Override
     public GalleryStats stats() {
         Snapshot snap = current;
@@ -444,7 +449,23 @@ public final class DefaultGallery implements Gallery {
             counts.put(id, m.live());
             kinds.put(id, m.kind());
         });
-        return new GalleryStats(store.entryCount(), store.fileCount(), counts, kinds, snap.generation(), store.fileBytes());
+        return new GalleryStats(store.entryCount(), store.fileCount(), counts, kinds, snap.generation(), store.fileBytes(),
+                ratingCounts(snap.generation()));
+    }
+
+    /** Counted once per generation: a pass over every entry (decoding 100k entries takes a while; a commit is rarer). */
+    private Map<ContentRating, Integer> ratingCounts(long generation) {
+        RatingCounts counted = ratingCounts;
+        if (counted == null || counted.generation() != generation) {
+            Map<ContentRating, Integer> counts = new EnumMap<>(ContentRating.class);
+            store.forEachEntry((sha, e) -> counts.merge(e.rating(), 1, Integer::sum));
+            counted = new RatingCounts(generation, counts);
+            ratingCounts = counted;
+        }
+        return counted.counts();
+    }
+
+    private record RatingCounts(long generation, Map<ContentRating, Integer> counts) {
     }
 
     @Override

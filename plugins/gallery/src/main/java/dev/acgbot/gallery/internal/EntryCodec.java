@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Binary form of {@link GalleryEntry} and {@link FileRecord} (layout of schema version 2: version 1 plus the rating's name at the end). */
+/**
+ * Binary form of {@link GalleryEntry} and {@link FileRecord} (layout of schema version 2: version 1 plus the rating's
+ * name at the end, then, optionally, the rating classifier's model id: entries written before classifiers existed end
+ * after the rating and read as seen by none, so no migration is needed).
+ */
 final class EntryCodec {
     private EntryCodec() {
     }
@@ -50,6 +54,9 @@ final class EntryCodec {
                 out.writeUTF(m.getValue());
             }
             out.writeUTF(e.rating().name());
+            if (!e.classifierModel().isEmpty()) {
+                out.writeUTF(e.classifierModel());
+            }
             return bytes.toByteArray();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -85,8 +92,9 @@ final class EntryCodec {
             }
             // schema 1 ended here; only RatingMigration reads such bytes
             ContentRating rating = in.available() > 0 ? ContentRating.valueOf(in.readUTF()) : ContentRating.UNRATED;
+            String classifier = in.available() > 0 ? in.readUTF() : "";
             return new GalleryEntry(sha, paths, size, modified, w, h, src.isEmpty() ? Optional.empty() : Optional.of(src),
-                    p, d, tags, tagger, emb, rating);
+                    p, d, tags, tagger, emb, rating, classifier);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -25,6 +25,7 @@ final class EntryDraft {
     private Map<String, Float> tags = Map.of();
     private String taggerModel = "";
     private ContentRating rating = ContentRating.UNRATED;
+    private String classifierModel = "";
     private final Map<String, String> embeddings = new LinkedHashMap<>();
 
     private EntryDraft(String sha) {
@@ -45,6 +46,7 @@ final class EntryDraft {
             d.tags = e.tags();
             d.taggerModel = e.taggerModel();
             d.rating = e.rating();
+            d.classifierModel = e.classifierModel();
             d.embeddings.putAll(e.embeddings());
         });
         return d;
@@ -82,10 +84,16 @@ final class EntryDraft {
         return this;
     }
 
-    EntryDraft tags(String tagger, Map<String, Float> kept, ContentRating rated) {
+    EntryDraft tags(String tagger, Map<String, Float> kept) {
         taggerModel = tagger;
         tags = kept;
+        return this;
+    }
+
+    /** The rating from this inference's sources (tagger, classifier or both), and the classifier that saw it. */
+    EntryDraft rated(ContentRating rated, String classifier) {
         rating = rated;
+        classifierModel = classifier;
         return this;
     }
 
@@ -96,6 +104,6 @@ final class EntryDraft {
 
     GalleryEntry build() {
         return new GalleryEntry(sha, paths.stream().toList(), byteSize, modified, width, height, source, pHash, dHash,
-                tags, taggerModel, embeddings, rating);
+                tags, taggerModel, embeddings, rating, classifierModel);
     }
 }

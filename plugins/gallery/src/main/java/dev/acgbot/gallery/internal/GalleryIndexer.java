@@ -48,7 +48,7 @@ final class GalleryIndexer {
         ChangeDetection.Plan plan = ChangeDetection.plan(scan.files(), target.store(), wanted, request.rereadAll());
         BatchCommitter committer = new BatchCommitter(target);
         BatchInference inference = new BatchInference(target.inference(), wanted, target.options().tagThreshold(),
-                target.options().ratingRule());
+                target.options().ratingRule(), target.options().classifier());
         long indexStart = System.nanoTime();
         boolean cancelled;
         try (CancelScope scope = new CancelScope(token)) {

@@ -6,14 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the configuration asks of every entry: an embedding from each CLIP model (by manifest hash) and, with
- * a tagger, tags from it.
+ * What the configuration asks of every entry: an embedding from each CLIP model (by manifest hash), with a
+ * tagger tags from it, and with a rating classifier its rating.
  *
  * @param manifestHashes CLIP model id to the manifest hash its embeddings must carry
+ * @param classifier     the rating classifier's model id
  */
-record Wanted(Map<String, String> manifestHashes, Optional<String> tagger) {
+record Wanted(Map<String, String> manifestHashes, Optional<String> tagger, Optional<String> classifier) {
     Wanted {
         manifestHashes = Map.copyOf(manifestHashes);
+    }
+
+    Wanted(Map<String, String> manifestHashes, Optional<String> tagger) {
+        this(manifestHashes, tagger, Optional.empty());
     }
 
     boolean isComplete(GalleryEntry e) {
@@ -22,10 +27,11 @@ record Wanted(Map<String, String> manifestHashes, Optional<String> tagger) {
                 return false;
             }
         }
-        return tagger.map(t -> t.equals(e.taggerModel())).orElse(true);
+        return tagger.map(t -> t.equals(e.taggerModel())).orElse(true)
+                && classifier.map(c -> c.equals(e.classifierModel())).orElse(true);
     }
 
     boolean needsInference() {
-        return !manifestHashes.isEmpty() || tagger.isPresent();
+        return !manifestHashes.isEmpty() || tagger.isPresent() || classifier.isPresent();
     }
 }
