@@ -50,11 +50,11 @@ class DuplicateEvalTest {
     }
 
     /**
-     * The whole evaluation on a dozen generated pictures: every transform x rule x radius gets a row, and a
-     * mirrored copy is found by the gallery's own lookup (which also hashes the mirror image).
+     * The whole evaluation on a dozen generated pictures: every edit gets a row over all sources (blocks are colour
+     * pictures, so there is no sketch row), and a mirrored copy is found first by the gallery's own lookup.
      */
     @Test
-    void evaluatesEveryTransformAndRuleOnASmallGallery(@TempDir Path dir) throws Exception {
+    void evaluatesEveryEditOnASmallGallery(@TempDir Path dir) throws Exception {
         Path pictures = Files.createDirectories(dir.resolve("pictures"));
         Random random = new Random(3);
         for (int i = 0; i < 12; i++) {
@@ -63,7 +63,7 @@ class DuplicateEvalTest {
         Path json = dir.resolve("eval.json");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
 
-        int exit = DuplicateEval.run(List.of(pictures), 4, new int[]{8}, json, dir.resolve("data"),
+        int exit = DuplicateEval.run(List.of(pictures), 4, 8, new double[0], json, dir.resolve("data"),
                 new PrintStream(text, true, StandardCharsets.UTF_8));
 
         assertEquals(0, exit);
@@ -72,19 +72,20 @@ class DuplicateEvalTest {
         List<String> cells = new ArrayList<>();
         for (JsonNode row : result.get("rows")) {
             assertEquals(4, row.get("queries").asInt(), row.toString());
-            cells.add(row.get("transform").asText() + "/" + row.get("rule").asText() + "/" + row.get("radius").asInt());
+            cells.add(row.get("edit").asText() + "/" + row.get("sources").asText());
         }
         List<String> expected = new ArrayList<>();
-        for (String t : List.of("resize 50%", "jpeg q60", "crop 10%", "text watermark", "brightness +10%", "horizontal flip")) {
-            for (String rule : List.of("gallery", "pHash", "dHash", "both", "either")) {
-                expected.add(t + "/" + rule + "/8");
-            }
+        for (RepostEdits.Edit edit : RepostEdits.ALL) {
+            expected.add(edit.name() + "/all");
+            expected.add(edit.name() + "/colour");
+            expected.add(edit.name() + "/not-stars"); // no source lies in the star polygons' folder, so no stars row
         }
         assertEquals(expected, cells);
-        JsonNode flip = result.get("rows").get(25);
-        assertEquals("horizontal flip/gallery", flip.get("transform").asText() + "/" + flip.get("rule").asText());
-        assertEquals(1.0, flip.get("found_at_all").asDouble(), flip.toString());
-        assertTrue(text.toString(StandardCharsets.UTF_8).contains("4 queries per transform, gallery of 12 images"));
+        JsonNode mirror = result.get("rows").get(3 * RepostEdits.ALL.indexOf(RepostEdits.ALL.stream()
+                .filter(e -> e.name().equals("mirror")).findFirst().orElseThrow()));
+        assertEquals("mirror/all", mirror.get("edit").asText() + "/" + mirror.get("sources").asText());
+        assertEquals(1.0, mirror.get("recall").asDouble(), mirror.toString());
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("4 queries per edit (0 sketch / line-art sources"));
     }
 
     /** Random coloured blocks on a 4x4 grid: distinct pictures with strong low frequencies, as hashes need. */

@@ -193,17 +193,22 @@ class KnownAnswerEndToEndTest {
         assertTrue(firstImage(answer(4)).endsWith("blue.png"), answer(4));
     }
 
+    /** The answer in tiers: the posted file's own entry, its copies with their kind, then similar art. */
     @Test
-    void similarListsTheResizedCopyAsADuplicateThenRedImages() {
+    void similarShowsTheEntryItselfThenTheResizedCopyAsTheSamePictureThenSimilarArt() {
         String similar = answer(5);
-        assertTrue(similar.contains("this exact file is already in the gallery"), similar);
+        List<String> lines = similar.lines().toList();
+        assertEquals("🖼 red.png — this exact file is already in the gallery", lines.get(0), similar);
+        assertEquals("1 copy · 5 similar", lines.get(1), similar);
         List<String> images = similar.lines().filter(l -> l.matches("\\d+\\. \\[image] .*")).toList();
-        assertTrue(images.get(0).endsWith("red_small.png"), similar);
-        assertTrue(similar.contains("near duplicate · Hamming") || similar.contains("duplicate · Hamming"), similar);
-        assertTrue(images.get(1).endsWith("crimson.png"), "the other red image is the most similar: " + similar);
-        assertTrue(similar.contains("crimson.png · shared tags: red_theme"), similar);
+        assertTrue(images.get(0).endsWith("/red.png"), similar);
+        assertTrue(lines.get(3).trim().matches("this picture, in the gallery · .*/gallery/red\\.png"), similar);
+        assertTrue(images.get(1).endsWith("red_small.png"), similar);
+        assertTrue(lines.get(5).trim().matches("same picture · red_small\\.png · match (0\\.9\\d|1\\.00) \\(copies ≥ 0\\.95\\)"), similar);
+        assertTrue(images.get(2).endsWith("crimson.png"), "the other red image is the most similar: " + similar);
+        assertTrue(similar.contains("similar art · crimson.png · score 1.000 · shared tags: red_theme"), similar);
         assertTrue(!similar.contains("shared tags: general"), "ratings are not shared tags: " + similar);
-        assertTrue(images.stream().noneMatch(l -> l.endsWith("/red.png")), "the query itself is excluded: " + similar);
+        assertEquals(7, images.size(), "itself, one copy, five similar: " + similar);
     }
 
     @Test

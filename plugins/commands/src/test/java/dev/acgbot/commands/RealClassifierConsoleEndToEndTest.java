@@ -116,17 +116,19 @@ class RealClassifierConsoleEndToEndTest {
     void similarUsesTheRealFeaturesWithoutClip() {
         String similar = answers.get(3);
         assertFalse(similar.contains("CLIP"), similar);
-        // the other apple drawing is a near duplicate by perceptual hash; then five neighbours by the real features
-        assertTrue(similar.contains("1 duplicate, 5 similar"), similar);
-        assertEquals(6, images(similar).size(), similar);
-        assertTrue(images(similar).get(0).contains("05-clipart-apple_with_worm"), similar);
-        assertEquals(5, similar.lines().filter(l -> l.matches(" +similar 0\\.\\d{3} · \\d\\d-.*")).count(), similar);
+        // the posted file's own entry, the other apple drawing as a verified copy, then five neighbours by the real
+        // features (issue 12's tiers)
+        assertTrue(similar.contains("1 copy · 5 similar"), similar);
+        assertEquals(7, images(similar).size(), similar);
+        assertTrue(images(similar).get(0).contains("04-clipart-apple_bitten"), similar);
+        assertTrue(images(similar).get(1).contains("05-clipart-apple_with_worm"), similar);
+        assertEquals(5, similar.lines().filter(l -> l.matches(" +similar art · \\d\\d-.* · score 0\\.\\d{3}")).count(), similar);
     }
 
     @Test
     void sfwHidesTheImageTheClassifierRatedQuestionable() {
         String similar = answers.get(5);
-        assertTrue(similar.contains("1 duplicate, 3 similar, 1 result hidden in this channel"), similar);
+        assertTrue(similar.contains("1 copy · 3 similar, 1 result hidden in this channel"), similar);
         assertFalse(similar.contains("21-wallpaper-truchet"), similar);
         assertEquals(3, images(similar).size(), similar);
     }

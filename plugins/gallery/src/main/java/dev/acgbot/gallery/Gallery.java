@@ -42,8 +42,10 @@ public interface Gallery extends AutoCloseable {
     List<SearchHit> searchByText(String textModelId, String text, int k, SearchFilter filter);
 
     /**
-     * Exact and near duplicates by perceptual hash (also of the mirrored image), closest first.
-     * {@code maxHamming} 8 to 10 suits most galleries (see docs/benchmarks.md).
+     * Every gallery image that is a copy of {@code image}, however edited (resized, re-encoded, recoloured, cropped,
+     * bordered, slightly rotated, mirrored), best first: candidates by perceptual hash, each verified by thumbnail
+     * correlation (docs/benchmarks.md, "Duplicates"). {@code maxHamming} widens the candidate radius and decides,
+     * by hashes alone, entries indexed before their thumbnail was stored.
      */
     List<DuplicateHit> findDuplicates(DecodedImage image, int maxHamming);
 

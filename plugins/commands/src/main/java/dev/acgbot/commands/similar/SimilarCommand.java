@@ -20,6 +20,7 @@ import dev.acgbot.commands.internal.Captions;
 import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.Gallery;
+import dev.acgbot.gallery.GalleryEntry;
 import dev.acgbot.gallery.SearchFilter;
 import dev.acgbot.gallery.SearchHit;
 import dev.acgbot.models.api.TagCategory;
@@ -32,7 +33,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** /similar: near duplicates first (with their Hamming distance), then semantically similar gallery images. */
+/**
+ * /similar: where a posted picture came from. In tiers: the picture's own gallery entry when the very file is there,
+ * then its copies ("same picture", "edited copy (cropped, …)" as the duplicate verifier tells), counted in full and
+ * shown up to k, then "similar art" by CLIP; one friendly line when there is none of these.
+ */
 public final class SimilarCommand {
     /** Only confident tags explain a hit (the usual general-tag threshold of the WD taggers). */
     static final float SHARED_TAG_SCORE = 0.35f;
@@ -77,13 +82,14 @@ public final class SimilarCommand {
             throw VisionMessages.refusal("gallery.empty");
         }
 
-        boolean alreadyInGallery = g.entry(image.sha256()).isPresent();
-        List<DuplicateHit> duplicates = g.findDuplicates(image.pixels(), settings.duplicateDistance()).stream()
+        Optional<GalleryEntry> itself = g.entry(image.sha256());
+        // every copy is counted; only k are shown ("12 copies, showing 5")
+        List<DuplicateHit> copies = g.findDuplicates(image.pixels(), settings.duplicateDistance()).stream()
                 .filter(d -> !d.entry().sha256().equals(image.sha256()))
-                .limit(k)
                 .toList();
+        List<DuplicateHit> shown = copies.subList(0, Math.min(k, copies.size()));
         SearchFilter filter = SearchFilter.excluding(image.sha256());
-        for (DuplicateHit d : duplicates) {
+        for (DuplicateHit d : copies) {
             filter = filter.exclude(d.entry().sha256());
         }
         List<SearchHit> similar = List.of();
@@ -95,19 +101,24 @@ public final class SimilarCommand {
         } else {
             semanticNote = VisionMessages.format(language, "similar.needs_clip", inference.models().clipImage());
         }
+        if (itself.isEmpty() && copies.isEmpty() && similar.isEmpty()) {
+            String line = VisionMessages.format(language, "similar.nothing", image.fileName());
+            ctx.reply(Reply.text(semanticNote.isEmpty() ? RichText.plain(line) : RichText.builder().plain(line).newline().plain(semanticNote).build()));
+            return;
+        }
 
         Set<String> queryTags = queryTags(image);
         List<SafetyPolicy.Rated> items = new ArrayList<>();
-        for (DuplicateHit d : duplicates) {
-            String kind = VisionMessages.format(language, d.pHashDistance() == 0 && d.dHashDistance() == 0
-                    ? "similar.duplicate" : "similar.near_duplicate");
-            items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()), RichText.builder()
-                    .bold(kind).plain(VisionMessages.format(language, "similar.hamming", d.pHashDistance(), d.dHashDistance(),
-                            Captions.origin(d.entry()))).build()), d.entry().rating()));
+        itself.ifPresent(e -> items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(e, gallery.settings().folders()),
+                RichText.builder().bold(VisionMessages.format(language, "similar.itself")).plain(" · " + e.path()
+                        + e.sourceUrl().map(url -> " · " + url).orElse("")).build()), e.rating())));
+        for (DuplicateHit d : shown) {
+            items.add(new SafetyPolicy.Rated(new Reply.Image(GalleryImages.ref(d.entry(), gallery.settings().folders()),
+                    DuplicateCaption.of(language, d, settings.duplicateDistance())), d.entry().rating()));
         }
         for (SearchHit hit : similar) {
-            RichText.Builder caption = RichText.builder().plain(VisionMessages.format(language, "similar.similar",
-                    Captions.score(hit.score()), Captions.origin(hit.entry())));
+            RichText.Builder caption = RichText.builder().bold(VisionMessages.format(language, "similar.art"))
+                    .plain(" · " + Captions.origin(hit.entry()) + VisionMessages.format(language, "similar.score", Captions.score(hit.score())));
             List<String> shared = Captions.sharedTags(queryTags, hit.entry().tags(), SHARED_TAG_SCORE, 5);
             if (!shared.isEmpty()) {
                 caption.plain(VisionMessages.format(language, "similar.shared_tags", String.join(", ", shared)));
@@ -118,21 +129,25 @@ public final class SimilarCommand {
         SafetyPolicy.Screened screened = safety.screen(ctx.request(), items);
 
         RichText.Builder header = RichText.builder().bold("🖼 " + image.fileName());
-        if (alreadyInGallery) {
+        if (itself.isPresent()) {
             header.plain(VisionMessages.format(language, "similar.already_in_gallery"));
         }
-        header.newline().plain(VisionMessages.format(language, "similar.counts", duplicates.size(), similar.size()));
+        header.newline().plain(VisionMessages.format(language, "similar.counts", countLine(language, copies.size(), shown.size()), similar.size()));
         screened.notice(language).ifPresent(n -> header.plain(", " + n));
         if (!semanticNote.isEmpty()) {
             header.newline().plain(semanticNote);
         }
-        if (items.isEmpty()) {
-            ctx.reply(Reply.text(header.newline().plain(VisionMessages.format(language, "similar.nothing")).build()));
-        } else if (screened.shown().isEmpty()) {
+        if (screened.shown().isEmpty()) {
             ctx.reply(Reply.text(header.build()));
         } else {
             ctx.reply(new Reply.Album(header.build(), screened.shown()));
         }
+    }
+
+    /** "no other copies", "1 copy", "12 copies, showing 5". */
+    static String countLine(Language language, int copies, int shown) {
+        return shown < copies ? VisionMessages.format(language, "similar.copies_shown", copies, shown)
+                : VisionMessages.format(language, "similar.copies", copies);
     }
 
     /** The query's general and character tags when a tagger is installed, to explain hits; nothing otherwise. */

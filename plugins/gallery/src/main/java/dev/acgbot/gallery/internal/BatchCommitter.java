@@ -57,11 +57,15 @@ final class BatchCommitter {
         Optional<dev.acgbot.gallery.GalleryEntry> existing = store.entry(sha);
         EntryDraft draft = EntryDraft.of(sha, existing).file(file).source(source);
         boolean inferred = results.inferred(sha);
-        if (analysis.isPresent() && (existing.isEmpty() || inferred)) {
+        if (analysis.isPresent() && (existing.isEmpty() || inferred || !store.hasSignature(sha))) {
             Prepared.Analysis a = analysis.get();
             draft.pixels(a);
-            if (existing.isEmpty() || existing.get().pHash() != a.pHash() || existing.get().dHash() != a.dHash()) {
-                changes.add(new MemoryChange.Hashes(sha, a.pHash(), a.dHash()));
+            boolean newSignature = store.signature(sha).map(s -> s.trimmedPHash() != a.signature().trimmedPHash()
+                    || s.trimmedDHash() != a.signature().trimmedDHash()).orElse(true);
+            store.putSignature(sha, a.signature());
+            if (existing.isEmpty() || existing.get().pHash() != a.pHash() || existing.get().dHash() != a.dHash() || newSignature) {
+                changes.add(new MemoryChange.Hashes(sha, a.pHash(), a.dHash(), a.signature().trimmedPHash(),
+                        a.signature().trimmedDHash()));
             }
         }
         Map<String, Float> tags = results.tags().get(sha);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Stage 2: which found files need reading. A file is skipped when its size and mtime match what the store
- * recorded and its entry is complete, or when it failed before and has not changed since (a full reindex
+ * recorded and its entry is complete (with its repost signature: a store migrated from schema 1 has none), or when it failed before and has not changed since (a full reindex
  * reads everything again).
  */
 final class ChangeDetection {
@@ -38,6 +38,7 @@ final class ChangeDetection {
     private static boolean isIndexed(FoundFile f, GalleryStore store, Wanted wanted) {
         Optional<FileRecord> rec = store.file(f.key());
         return rec.isPresent() && rec.get().size() == f.size() && rec.get().mtimeMillis() == f.mtimeMillis()
-                && store.entry(rec.get().sha256()).map(wanted::isComplete).orElse(false);
+                && store.entry(rec.get().sha256()).map(wanted::isComplete).orElse(false)
+                && store.hasSignature(rec.get().sha256());
     }
 }

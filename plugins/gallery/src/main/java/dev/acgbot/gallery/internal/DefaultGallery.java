@@ -105,6 +105,11 @@ public final class DefaultGallery implements Gallery {
         return gallery;
     }
 
+    /** Candidates the verifier sees at most: the verifier is most of a lookup's time (DuplicateLookupScaleTest). */
+    static final int MAX_CANDIDATES = 24;
+    /** Hash radius of the candidate stage: wider than /similar's 8 so crops and rotations still reach the verifier. */
+    static final int CANDIDATE_RADIUS = 14;
+
     private void load(List<ModelInfo> models) {
         long t0 = System.nanoTime();
         long generation = store.generation();
@@ -152,10 +157,17 @@ public final class DefaultGallery implements Gallery {
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Every entry's perceptual hashes from the store: one MapDB read and entry decode per image. */
+    /**
+     * Every entry's perceptual hashes from the store: one MapDB read and entry decode per image. Entries indexed
+     * before schema 3 have no repost signature yet: their whole-image hashes stand in for the trimmed ones.
+     */
     private HashRows readHashes() {
         HashRows read = new HashRows();
-        store.forEachEntry((sha, e) -> read.put(sha, e.pHash(), e.dHash()));
+        store.forEachEntry((sha, e) -> {
+            Optional<RepostSignature> s = store.signature(sha);
+            read.put(sha, e.pHash(), e.dHash(), s.map(RepostSignature::trimmedPHash).orElse(e.pHash()),
+                    s.map(RepostSignature::trimmedDHash).orElse(e.dHash()));
+        });
         return read;
     }
 
@@ -219,7 +231,7 @@ public final class DefaultGallery implements Gallery {
             case MemoryChange.Vector v -> rows.get(v.modelId()).put(v.sha(), v.vector());
             case MemoryChange.Hashes h -> {
                 hashes.remove(h.sha());
-                hashes.put(h.sha(), h.pHash(), h.dHash());
+                hashes.put(h.sha(), h.pHash(), h.dHash(), h.trimmedPHash(), h.trimmedDHash());
             }
             case MemoryChange.Gone g -> {
                 rows.values().forEach(r -> r.remove(g.sha()));
@@ -428,27 +440,54 @@ public final class DefaultGallery implements Gallery {
         return searchByVector(imageModel, inference.embedText(textModelId, text).vector(), k, filter);
     }
 
+    /**
+     * Two stages (docs/benchmarks.md, "Duplicates"). Candidates: every image within {@link #CANDIDATE_RADIUS} bits
+     * (or {@code maxHamming}, if wider) of the copy or its mirror image on any of the four hashes, whole or with
+     * margins trimmed, the {@link #MAX_CANDIDATES} closest kept. Verdict: {@link RepostVerifier} on each candidate's
+     * stored thumbnail; an entry indexed before schema 2 (no thumbnail until the next reindex) is decided by the
+     * schema-1 rule on its whole-image hashes at {@code maxHamming}.
+     */
     @Override
     public List<DuplicateHit> findDuplicates(DecodedImage image, int maxHamming) {
         HashRows.Snapshot hashes = current.hashes();
-        // hashed from the same reduced copy the indexer hashes; mirrored reposts are common and both hashes are
+        // hashed from the same reduced copy the indexer hashes; mirrored reposts are common and every hash is
         // orientation-bound, so the (small) mirror image is looked up too
         DecodedImage small = ImageOps.reduce(image, reducedSide());
-        Map<String, int[]> best = new LinkedHashMap<>();
-        for (DecodedImage view : List.of(small, PerceptualHash.mirrored(small))) {
-            long p = PerceptualHash.pHash(view);
-            long d = PerceptualHash.dHash(view);
-            hashes.near(p, d, maxHamming).forEach((sha, dist) -> best.merge(sha, dist,
-                    (a, b) -> a[0] + a[1] <= b[0] + b[1] ? a : b));
+        RepostVerifier.Query query = new RepostVerifier.Query(small);
+        DecodedImage trimmed = Margins.trim(PerceptualHash.onWhite(small));
+        Map<String, HashRows.Near> near = new LinkedHashMap<>();
+        for (boolean mirror : new boolean[]{false, true}) {
+            DecodedImage whole = mirror ? PerceptualHash.mirrored(small) : small;
+            DecodedImage inner = mirror ? PerceptualHash.mirrored(trimmed) : trimmed;
+            HashRows.Probe probe = new HashRows.Probe(PerceptualHash.pHash(whole), PerceptualHash.dHash(whole),
+                    PerceptualHash.pHash(inner), PerceptualHash.dHash(inner));
+            hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS)).forEach((sha, n) -> near.merge(sha, n,
+                    (a, b) -> new HashRows.Near(Math.min(a.pHashDistance(), b.pHashDistance()),
+                            Math.min(a.dHashDistance(), b.dHashDistance()), Math.min(a.closest(), b.closest()),
+                            Math.min(a.closestDHash(), b.closestDHash()))));
         }
+        List<Map.Entry<String, HashRows.Near>> candidates = near.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(MAX_CANDIDATES).toList();
         List<DuplicateHit> hits = new ArrayList<>();
-        for (Map.Entry<String, int[]> c : best.entrySet()) {
-            int[] dist = c.getValue();
-            if (DuplicateRule.isDuplicate(dist[0], dist[1], maxHamming)) {
-                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, dist[0] == 0 && dist[1] == 0, dist[0], dist[1])));
+        for (Map.Entry<String, HashRows.Near> c : candidates) {
+            HashRows.Near n = c.getValue();
+            boolean exact = n.pHashDistance() == 0 && n.dHashDistance() == 0;
+            // the entry (tags, paths) is read only for hits: most candidates fail the verifier
+            Optional<RepostSignature> signature = store.signature(c.getKey());
+            if (signature.isPresent()) {
+                Optional<RepostVerifier.Verdict> verdict = RepostVerifier.verify(query, signature.get(), n.closestDHash());
+                if (verdict.isPresent()) {
+                    store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance(),
+                            verdict.get().similarity(), verdict.get().edits())));
+                }
+            } else if (DuplicateRule.isDuplicate(n.pHashDistance(), n.dHashDistance(), maxHamming)) {
+                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance())));
             }
         }
-        hits.sort(Comparator.comparingInt((DuplicateHit h) -> h.pHashDistance() + h.dHashDistance())
+        hits.sort(Comparator.comparing((DuplicateHit h) -> !h.exact())
+                .thenComparingDouble(h -> -(h.verified() ? h.similarity() : 1 - (h.pHashDistance() + h.dHashDistance()) / 128.0))
                 .thenComparing(h -> h.entry().sha256()));
         return hits;
     }

@@ -28,7 +28,9 @@ import java.util.function.BiConsumer;
  */
 public final class GalleryStore implements AutoCloseable {
     /** Version written by this code. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+    /** The store's own upgrades; callers' migrations are tried first. */
+    private static final List<SchemaMigration> BUILT_IN = List.of(new RepostSignatureMigration());
     private static final Logger LOG = LoggerFactory.getLogger(GalleryStore.class);
     private static final String SCHEMA_KEY = "schemaVersion";
     private static final String GENERATION_KEY = "generation";
@@ -39,6 +41,7 @@ public final class GalleryStore implements AutoCloseable {
     private final HTreeMap<String, byte[]> entries;
     private final HTreeMap<String, byte[]> files;
     private final HTreeMap<String, byte[]> failures;
+    private final HTreeMap<String, byte[]> signatures;
     private final Map<String, HTreeMap<String, byte[]>> embeddings = new ConcurrentHashMap<>();
     private final EmbeddingEncoding encoding;
 
@@ -51,6 +54,8 @@ public final class GalleryStore implements AutoCloseable {
         this.files = db.hashMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         // added after schema 1 without a version bump: an older store simply has no failures yet
         this.failures = db.hashMap("failures", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+        // schema 3 (RepostSignatureMigration): what the duplicate search keeps besides the entry's two hashes
+        this.signatures = db.hashMap(RepostSignatureMigration.MAP, Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
     }
 
     public static GalleryStore open(Path file, EmbeddingEncoding encoding) {
@@ -104,6 +109,7 @@ public final class GalleryStore implements AutoCloseable {
                     + ", newer than this version of acgbot understands (" + SCHEMA_VERSION + ")");
         }
         List<SchemaMigration> sorted = new ArrayList<>(migrations);
+        sorted.addAll(BUILT_IN);
         sorted.sort(Comparator.comparingInt(SchemaMigration::fromVersion));
         while (version < SCHEMA_VERSION) {
             int from = version;
@@ -153,9 +159,33 @@ public final class GalleryStore implements AutoCloseable {
         entries.put(entry.sha256(), EntryCodec.encode(entry));
     }
 
-    /** Removes the entry and every embedding of it. */
+    /** The current format's signature; none for an older one (the next reindex computes it again). */
+    Optional<RepostSignature> signature(String sha256) {
+        byte[] b = signatures.get(sha256);
+        return b == null || !RepostSignature.current(b) ? Optional.empty() : Optional.of(RepostSignature.decode(b));
+    }
+
+    boolean hasSignature(String sha256) {
+        byte[] b = signatures.get(sha256);
+        return b != null && RepostSignature.current(b);
+    }
+
+    void putSignature(String sha256, RepostSignature signature) {
+        signatures.put(sha256, signature.encode());
+    }
+
+    void forEachSignature(BiConsumer<String, RepostSignature> action) {
+        for (Map.Entry<String, byte[]> e : signatures.getEntries()) {
+            if (RepostSignature.current(e.getValue())) {
+                action.accept(e.getKey(), RepostSignature.decode(e.getValue()));
+            }
+        }
+    }
+
+    /** Removes the entry, its repost signature and every embedding of it. */
     public void removeEntry(String sha256) {
         entries.remove(sha256);
+        signatures.remove(sha256);
         for (String model : embeddingModels()) {
             embeddingMap(model).remove(sha256);
         }

@@ -78,6 +78,11 @@ final class HammingIndex {
             return hashChunks[row / CHUNK][row % CHUNK];
         }
 
+        /** Rows below this are in this reader. */
+        int limit() {
+            return limit;
+        }
+
         /** Rows newer than this reader live in chunks it may not hold; the writer's table has them (its
          *  update precedes the volatile head write this reader saw). */
         private int link(int row, int q) {

@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * The perceptual hashes of every live image (sha256, pHash, dHash per row) written beside the vector files
+ * The perceptual hashes of every live image (sha256 and the whole and margin-trimmed pHash and dHash per row) written beside the vector files
  * ({@code <data-dir>/vectors/perceptual-hashes.phr}), so that start-up reads one sequential file instead of
  * decoding every {@code GalleryEntry} from MapDB: that read was what dominated opening a 100k gallery once
  * the vectors came from their own file (3.5 s of 6.2 s, linear in n; ./acgbot bench startup,
@@ -23,7 +23,8 @@ import java.util.Optional;
  */
 final class HashFiles {
     private static final Logger LOG = LoggerFactory.getLogger(HashFiles.class);
-    private static final int FORMAT = 0x50485231; // "PHR1"
+    // "PHR2": four hashes per row (whole and margin-trimmed pHash, dHash); a "PHR1" file is ignored and rewritten
+    private static final int FORMAT = 0x50485232;
 
     private final Path file;
 
@@ -54,6 +55,8 @@ final class HashFiles {
                         out.writeUTF(hashes.shas().get(row));
                         out.writeLong(hashes.pHashes().hash(row));
                         out.writeLong(hashes.dHashes().hash(row));
+                        out.writeLong(hashes.trimmedPHashes().hash(row));
+                        out.writeLong(hashes.trimmedDHashes().hash(row));
                     }
                 }
             }
@@ -72,13 +75,13 @@ final class HashFiles {
         HashRows read = new HashRows();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (in.readInt() != FORMAT || in.readLong() != generation) {
-                LOG.info("perceptual hash file is older than the store: reading the store");
+                LOG.info("perceptual hash file is older than the store or of an older format: reading the store");
                 return Optional.empty();
             }
             int n = in.readInt();
             for (int row = 0; row < n; row++) {
                 String sha = in.readUTF();
-                read.put(sha, in.readLong(), in.readLong());
+                read.put(sha, in.readLong(), in.readLong(), in.readLong(), in.readLong());
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read the perceptual hash file: reading the store ({})", e.toString());

@@ -55,7 +55,7 @@ final class ImagePreparer {
         }
         String sha = Sha256.hex(bytes);
         Optional<String> source = SourceLinks.find(f.path());
-        if (store.entry(sha).map(wanted::isComplete).orElse(false)) {
+        if (store.entry(sha).map(wanted::isComplete).orElse(false) && store.hasSignature(sha)) {
             return new Prepared.Known(f, sha, source);
         }
         CompletableFuture<Prepared.Analysis> mine = new CompletableFuture<>();
@@ -141,6 +141,6 @@ final class ImagePreparer {
         int w = full.width();
         int h = full.height();
         DecodedImage small = ImageOps.reduce(full, analysisSide);
-        return new Prepared.Analysis(small, w, h, PerceptualHash.pHash(small), PerceptualHash.dHash(small));
+        return new Prepared.Analysis(small, w, h, PerceptualHash.pHash(small), PerceptualHash.dHash(small), RepostSignature.of(small));
     }
 }

@@ -5,7 +5,7 @@ sealed interface MemoryChange {
     record Vector(String modelId, String sha, float[] vector) implements MemoryChange {
     }
 
-    record Hashes(String sha, long pHash, long dHash) implements MemoryChange {
+    record Hashes(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash) implements MemoryChange {
     }
 
     /** The content left the gallery: its vectors and hashes go. */

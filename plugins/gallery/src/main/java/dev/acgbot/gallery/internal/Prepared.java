@@ -36,8 +36,9 @@ sealed interface Prepared {
      * @param image  the reduced copy the models see (shorter side at most the gallery's analysis side)
      * @param width  width of the full image
      * @param height height of the full image
+     * @param signature what the duplicate search keeps besides the two hashes, from the same reduced copy
      */
-    record Analysis(DecodedImage image, int width, int height, long pHash, long dHash) {
+    record Analysis(DecodedImage image, int width, int height, long pHash, long dHash, RepostSignature signature) {
         long bytes() {
             return 4L * image.argb().length;
         }

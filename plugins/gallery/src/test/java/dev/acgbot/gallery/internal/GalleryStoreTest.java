@@ -111,6 +111,36 @@ class GalleryStoreTest {
         assertTrue(e.getMessage().contains("newer"));
     }
 
+    @Test
+    void aSignatureInAnOlderFormatCountsAsMissingSoTheNextReindexSignsAgain(@TempDir Path dir) {
+        try (GalleryStore store = GalleryStore.open(dir.resolve("g.db"), EmbeddingEncoding.FP16)) {
+            store.putEntry(sample("abc"));
+            store.db().hashMap(RepostSignatureMigration.MAP, Serializer.STRING, Serializer.BYTE_ARRAY).open()
+                    .put("abc", new byte[]{1, 0, 0, 0});
+            store.commit();
+            assertTrue(store.signature("abc").isEmpty());
+            assertTrue(!store.hasSignature("abc"));
+            List<String> seen = new java.util.ArrayList<>();
+            store.forEachSignature((sha, s) -> seen.add(sha));
+            assertEquals(List.of(), seen);
+        }
+    }
+
+    @Test
+    void aSchemaTwoStoreBecomesSchemaThreeWithItsEntriesAndNoRepostSignaturesYet(@TempDir Path dir) {
+        Path file = dir.resolve("g.db");
+        try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16)) {
+            store.putEntry(sample("abc"));
+            store.db().hashMap("meta", Serializer.STRING, Serializer.STRING).open().put("schemaVersion", "2");
+            store.commit();
+        }
+        try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16)) {
+            assertEquals(3, store.schemaVersion());
+            assertEquals(sample("abc"), store.entry("abc").orElseThrow());
+            assertTrue(store.signature("abc").isEmpty(), "computed by the next reindex, which re-reads the file");
+        }
+    }
+
     static float[] unit(int dim, long seed) {
         Random r = new Random(seed);
         float[] v = new float[dim];

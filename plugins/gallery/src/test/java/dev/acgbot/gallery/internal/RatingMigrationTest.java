@@ -49,7 +49,7 @@ class RatingMigrationTest {
         assertThrows(IllegalStateException.class, () -> GalleryStore.open(file, EmbeddingEncoding.FP16),
                 "schema 2 code refuses a schema 1 store without the migration");
         try (GalleryStore store = GalleryStore.open(file, EmbeddingEncoding.FP16, List.of(new RatingMigration(RatingRule.defaults())))) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(GalleryStore.SCHEMA_VERSION, store.schemaVersion(), "and on through the repost signatures (schema 3)");
             assertEquals(entry("aaa", tagged.tags(), "wd", ContentRating.EXPLICIT), store.entry("aaa").orElseThrow());
             assertEquals(ContentRating.SAFE, store.entry("bbb").orElseThrow().rating());
             assertEquals(ContentRating.UNRATED, store.entry("ccc").orElseThrow().rating());

@@ -1,0 +1,6 @@
+package dev.acgbot.gallery;
+
+/** An edit the duplicate verifier recognised between a posted copy and a gallery image. */
+public enum RepostEdit {
+    CROPPED, BORDER, ROTATED, MIRRORED, STRETCHED, RECOLOURED
+}

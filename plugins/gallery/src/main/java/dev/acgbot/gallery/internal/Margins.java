@@ -1,0 +1,94 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.models.image.DecodedImage;
+
+/**
+ * Uniform margins (borders, letterbox bars, the white around clip art) found from the outside in: a row or column
+ * is margin (when that corner colour is neutral: white, black or grey) while at least 98 % of its pixels lie within {@value #TOLERANCE} per channel of the corner colour, so
+ * JPEG ringing at the edge does not stop the trim. Pictures that would keep under 4 % of their area (blank or
+ * nearly blank) are left whole.
+ */
+final class Margins {
+    private static final int TOLERANCE = 28;
+    /** Frames, bars and clip-art surrounds are white, black or grey: at most this far from grey per channel. */
+    private static final int NEUTRAL = 24;
+    private static final double MARGIN_SHARE = 0.98;
+    private static final double MIN_KEPT_AREA = 0.04;
+
+    /** {x0, y0, x1, y1}, exclusive ends. */
+    record Box(int x0, int y0, int x1, int y1) {
+        int width() {
+            return x1 - x0;
+        }
+
+        int height() {
+            return y1 - y0;
+        }
+    }
+
+    private Margins() {
+    }
+
+    /**
+     * The picture without its margins (the picture itself when it has none). Two passes, so a coloured frame around
+     * clip art's white surround goes as well as the surround. Expects no alpha.
+     */
+    static DecodedImage trim(DecodedImage img) {
+        return crop(crop(img, box(img)), null);
+    }
+
+    private static DecodedImage crop(DecodedImage img, Box given) {
+        Box b = given == null ? box(img) : given;
+        if (b.x0() == 0 && b.y0() == 0 && b.width() == img.width() && b.height() == img.height()) {
+            return img;
+        }
+        int[] src = img.argb();
+        int[] out = new int[b.width() * b.height()];
+        for (int y = 0; y < b.height(); y++) {
+            System.arraycopy(src, (b.y0() + y) * img.width() + b.x0(), out, y * b.width(), b.width());
+        }
+        return new DecodedImage(b.width(), b.height(), out, false);
+    }
+
+    static Box box(DecodedImage img) {
+        int w = img.width(), h = img.height();
+        int[] px = img.argb();
+        int ref = px[0];
+        if (Math.abs((ref >> 16 & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL || Math.abs((ref & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL) {
+            return new Box(0, 0, w, h); // a coloured edge is part of the picture (a flag's band), not a frame
+        }
+        int x0 = 0, y0 = 0, x1 = w, y1 = h;
+        while (y0 < y1 - 1 && margin(px, w, ref, x0, x1, y0, true)) {
+            y0++;
+        }
+        while (y1 - 1 > y0 && margin(px, w, ref, x0, x1, y1 - 1, true)) {
+            y1--;
+        }
+        while (x0 < x1 - 1 && margin(px, w, ref, y0, y1, x0, false)) {
+            x0++;
+        }
+        while (x1 - 1 > x0 && margin(px, w, ref, y0, y1, x1 - 1, false)) {
+            x1--;
+        }
+        if ((double) (x1 - x0) * (y1 - y0) < MIN_KEPT_AREA * w * h) {
+            return new Box(0, 0, w, h);
+        }
+        return new Box(x0, y0, x1, y1);
+    }
+
+    /** Whether the line {@code at} (a row when {@code row}, else a column), from {@code from} to {@code to}, is margin. */
+    private static boolean margin(int[] px, int w, int ref, int from, int to, int at, boolean row) {
+        int allowed = (int) ((to - from) * (1 - MARGIN_SHARE));
+        int off = 0;
+        for (int i = from; i < to; i++) {
+            int p = row ? px[at * w + i] : px[i * w + at];
+            if (Math.abs((p >> 16 & 0xFF) - (ref >> 16 & 0xFF)) > TOLERANCE || Math.abs((p >> 8 & 0xFF) - (ref >> 8 & 0xFF)) > TOLERANCE
+                    || Math.abs((p & 0xFF) - (ref & 0xFF)) > TOLERANCE) {
+                if (++off > allowed) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,409 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.RepostEdit;
+import dev.acgbot.models.image.DecodedImage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The second stage of the duplicate search: is a candidate the source of the posted copy, whatever geometry was
+ * applied? Three steps, cheapest first (docs/benchmarks.md, duplicates, has what each buys and costs):
+ * <ol>
+ *   <li>uninformative pictures: flat ones (grey spread under {@value #FLAT_STD} levels) match only flat pictures of
+ *       the same colour with an agreeing dHash; faint ones (line art) need the dHash within {@value #FAINT_DHASH}
+ *       bits besides everything below;</li>
+ *   <li>the pose: the copy's trimmed picture as a {@value #SIDE}x{@value #SIDE} mean-free grey grid; a window of the
+ *       candidate's 32x32 thumbnail (centre, width and height as shares of the picture, a rotation, mirrored or not)
+ *       is sampled onto it and the normalised correlation maximised, first over seed windows (whole, 90 % and 80 %
+ *       crops at nine places, 115 % for rotated canvases and captions), then by coordinate descent from the best
+ *       seed; the pose must correlate at {@value #POSE_ACCEPT} on the finer 32x32 grid, and the mean hues agree;</li>
+ *   <li>the edges ({@link DetailCheck}): at that pose, the gradients of the two 64x64 pictures must agree at
+ *       {@link dev.acgbot.gallery.DuplicateHit#COPY_SIMILARITY}; that agreement is the hit's similarity. Look-alike
+ *       clip art passes the pose step (32x32 is too coarse to tell it apart) and fails here.</li>
+ * </ol>
+ */
+final class RepostVerifier {
+    static final int SIDE = 16;
+    static final int FINE = 32;
+    /**
+     * The system property {@value #SWEEP_PROPERTY} lowers the bar for {@code bench duplicates --sweep} only, which
+     * then applies each threshold it reports to the hits itself; the bot never sets it.
+     */
+    static final String SWEEP_PROPERTY = "acgbot.bench.duplicates.minSimilarity";
+    static final double ACCEPT = Double.parseDouble(System.getProperty(SWEEP_PROPERTY,
+            Double.toString(dev.acgbot.gallery.DuplicateHit.COPY_SIMILARITY)));
+    /** The thumbnail correlation a pose must reach before its edges are compared. */
+    static final double POSE_ACCEPT = 0.85;
+    /** Below this the descent is not worth running: unrelated pictures. */
+    private static final double PLAUSIBLE = 0.65;
+    private static final double FLAT_STD = 4.0;
+    /** Below this grey spread a thumbnail is faint line art: the dHash must agree too ({@value #FAINT_DHASH} bits). */
+    private static final double FAINT_STD = 10.0;
+    private static final int FAINT_DHASH = 12;
+    private static final int FLAT_DHASH = 6;
+    private static final double COLOURFUL = 12;
+    private static final double HUE_TOLERANCE = 24;
+    private static final double UNTOUCHED_MARGIN = 0.03;
+    private static final double MIN_INSIDE = 0.6;
+    private static final double SEED_TURN = Math.toRadians(6);
+    /** The coarse grid scores a true copy a little higher than the fine one; this much below the bar still goes on. */
+    private static final double COARSE_SLACK = 0.05;
+    private static final double MAX_ROTATION = Math.toRadians(12);
+
+    /** The window a copy was found in: centre and size as shares of the candidate's trimmed picture. */
+    record Pose(double cx, double cy, double sw, double sh, double theta, boolean mirror) {
+        Pose with(int param, double delta) {
+            return switch (param) {
+                case 0 -> new Pose(clamp(cx + delta, 0.2, 0.8), cy, sw, sh, theta, mirror);
+                case 1 -> new Pose(cx, clamp(cy + delta, 0.2, 0.8), sw, sh, theta, mirror);
+                case 2 -> new Pose(cx, cy, clamp(sw + delta, 0.6, 1.3), sh, theta, mirror);
+                case 3 -> new Pose(cx, cy, sw, clamp(sh + delta, 0.6, 1.3), theta, mirror);
+                default -> new Pose(cx, cy, sw, sh, clamp(theta + delta, -MAX_ROTATION, MAX_ROTATION), mirror);
+            };
+        }
+    }
+
+    /** A verified match: the correlation, the pose and the edits that pose and the colours say were made. */
+    record Verdict(double similarity, Pose pose, Set<RepostEdit> edits) {
+    }
+
+    /** A mean-free unit-norm grey grid of the copy, and its mirror image. */
+    record Grid(int side, double[] values, double[] mirrored, double std) {
+        boolean flat() {
+            return std < FLAT_STD;
+        }
+
+        static Grid of(DecodedImage trimmed, int side) {
+            byte[] g = RepostSignature.grey(trimmed, side);
+            double[] v = new double[g.length];
+            double mean = 0;
+            for (int i = 0; i < g.length; i++) {
+                v[i] = g[i] & 0xFF;
+                mean += v[i];
+            }
+            mean /= v.length;
+            double ss = 0;
+            for (int i = 0; i < v.length; i++) {
+                v[i] -= mean;
+                ss += v[i] * v[i];
+            }
+            double norm = Math.sqrt(Math.max(ss, 1e-9));
+            double[] m = new double[v.length];
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    v[y * side + x] /= norm;
+                }
+            }
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    m[y * side + x] = v[y * side + side - 1 - x];
+                }
+            }
+            return new Grid(side, v, m, Math.sqrt(ss / v.length));
+        }
+    }
+
+    /**
+     * The posted copy, prepared once for all candidates: the pose is searched on a {@value #SIDE}-wide grid (cheap),
+     * and the found pose is judged on a {@value #FINE}-wide one, whose detail unrelated shapes do not share (on the
+     * coarse grid alone the free pose let unrelated clip art reach 0.85).
+     */
+    static final class Query {
+        final RepostSignature signature;
+        final Grid coarse;
+        final Grid fine;
+        final boolean flat;
+        final boolean faint;
+        final DetailCheck.Edges edges;
+
+        Query(DecodedImage reduced) {
+            this.signature = RepostSignature.of(reduced);
+            DecodedImage trimmed = Margins.trim(PerceptualHash.onWhite(reduced));
+            this.coarse = Grid.of(trimmed, SIDE);
+            this.fine = Grid.of(trimmed, FINE);
+            this.flat = fine.flat();
+            this.faint = fine.std() < FAINT_STD;
+            this.edges = DetailCheck.Edges.of(trimmed);
+        }
+    }
+
+    private RepostVerifier() {
+    }
+
+    /**
+     * @param dHashDistance the closest dHash distance of the copy (or its mirror image) to the candidate: the only
+     *                      evidence left for flat and faint pictures, whose dHash a re-encode moves by 0-4 bits
+     */
+    static Optional<Verdict> verify(Query q, RepostSignature candidate, int dHashDistance) {
+        return pose(q, candidate, dHashDistance).flatMap(found -> {
+            if (found.flat()) {
+                return Optional.of(new Verdict(1.0, found.named(), Set.of()));
+            }
+            DetailCheck.Result detail = DetailCheck.best(q.edges, candidate.detail(), candidate.aspect(), found.best());
+            return detail.agreement() < ACCEPT ? Optional.empty()
+                    : Optional.of(new Verdict(detail.agreement(), found.named(), edits(q, candidate, found.named(), found.asIs())));
+        });
+    }
+
+    /**
+     * What the thumbnails say (stages 2a-2b of docs/benchmarks.md): the pose at which the copy correlates with the
+     * candidate, when it reaches {@value #POSE_ACCEPT}.
+     *
+     * @param best  the best pose found, where the edges are compared
+     * @param named the pose the edits are named from: the untouched one unless the best is clearly better
+     * @param flat  both pictures are flat: nothing more to compare
+     */
+    record Found(double ncc, Pose best, Pose named, boolean asIs, boolean flat) {
+    }
+
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance) {
+        float[] thumb = new float[candidate.thumb().length];
+        double mean = 0;
+        for (int i = 0; i < thumb.length; i++) {
+            thumb[i] = candidate.thumb()[i] & 0xFF;
+            mean += thumb[i];
+        }
+        mean /= thumb.length;
+        double ss = 0;
+        for (float t : thumb) {
+            ss += (t - mean) * (t - mean);
+        }
+        double std = Math.sqrt(ss / thumb.length);
+        boolean flat = std < FLAT_STD;
+        if (flat || q.flat) {
+            // a faint drawing thumbnails as flat too: every one would match every other without the dHash
+            Pose whole = new Pose(0.5, 0.5, 1, 1, 0, false);
+            return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
+                    ? Optional.of(new Found(1.0, whole, whole, true, true)) : Optional.empty();
+        }
+        if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
+            return Optional.empty(); // too little contrast for the correlation alone to vouch
+        }
+        Scored best = bestSeed(q, thumb, candidate.aspect());
+        // the descent is most of the cost: from the best seed only, and only when it is plausible at all
+        if (best.ncc() >= PLAUSIBLE) {
+            best = descend(q, thumb, candidate.aspect(), best);
+        }
+        if (best.ncc() < POSE_ACCEPT - COARSE_SLACK) {
+            return Optional.empty();
+        }
+        // the descent drifts a little on a plain copy; an edit is named only when the untouched pose is clearly worse
+        Scored fine = score(q.fine, thumb, candidate.aspect(), best.pose());
+        Scored untouched = score(q.fine, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, best.pose().mirror()));
+        if (untouched.ncc() > fine.ncc()) {
+            fine = untouched;
+        }
+        if (fine.ncc() < POSE_ACCEPT) {
+            return Optional.empty();
+        }
+        boolean asIs = fine.ncc() - untouched.ncc() < UNTOUCHED_MARGIN;
+        Pose named = asIs ? untouched.pose() : fine.pose();
+        // a crop changes the mean colour (it cuts coloured areas away): the hue check is looser for an edited pose
+        if (!sameColours(q.signature.colour(), candidate.colour(), asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false));
+    }
+
+    private record Scored(Pose pose, double ncc) {
+    }
+
+    /**
+     * The best starting window. One orientation is searched, the one the untouched window prefers (half the cost of
+     * both; not measured separately for recall). A rotated copy scores low at every unrotated window, so the three
+     * best windows are also tried turned both ways.
+     */
+    private static Scored bestSeed(Query q, float[] thumb, float aspect) {
+        boolean mirror = score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, true)).ncc()
+                > score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, false)).ncc();
+        List<Scored> seeds = new ArrayList<>();
+        seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, mirror)));
+        seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1.15, 1.15, 0, mirror)));
+        for (double s : new double[]{0.9, 0.8}) {
+            double off = (1 - s) / 2;
+            for (double cy = 0.5 - off; cy <= 0.5 + off + 1e-9; cy += off) {
+                for (double cx = 0.5 - off; cx <= 0.5 + off + 1e-9; cx += off) {
+                    seeds.add(score(q.coarse, thumb, aspect, new Pose(cx, cy, s, s, 0, mirror)));
+                }
+            }
+        }
+        seeds.sort(Comparator.comparingDouble(Scored::ncc).reversed());
+        for (Scored top : List.copyOf(seeds.subList(0, 3))) {
+            for (int sign = -1; sign <= 1; sign += 2) {
+                seeds.add(score(q.coarse, thumb, aspect, top.pose().with(4, sign * SEED_TURN)));
+            }
+        }
+        return seeds.stream().max(Comparator.comparingDouble(Scored::ncc)).orElseThrow();
+    }
+
+    private static Scored descend(Query q, float[] thumb, float aspect, Scored start) {
+        double[] steps = {0.04, 0.04, 0.06, 0.06, Math.toRadians(4)};
+        Scored best = start;
+        for (int round = 0; round < 3; round++) {
+            boolean improved = true;
+            for (int it = 0; improved && it < 4; it++) {
+                improved = false;
+                for (int p = 0; p < 5; p++) {
+                    for (int sign = -1; sign <= 1; sign += 2) {
+                        Scored s = score(q.coarse, thumb, aspect, best.pose().with(p, sign * steps[p]));
+                        if (s.ncc() > best.ncc() + 1e-4) {
+                            best = s;
+                            improved = true;
+                        }
+                    }
+                }
+            }
+            for (int p = 0; p < 5; p++) {
+                steps[p] /= 2;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Normalised correlation of the query grid with the candidate's thumbnail sampled through {@code pose}, over the
+     * grid cells that land inside the candidate: the rest (the filled corners of a rotated copy, an added border or
+     * caption) is not in the source at all. Fewer than {@value #MIN_INSIDE} of the cells inside scores 0.
+     */
+    private static Scored score(Grid grid, float[] thumb, float aspect, Pose pose) {
+        double[] g = pose.mirror() ? grid.mirrored() : grid.values();
+        int side = grid.side();
+        double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
+        int t = RepostSignature.THUMB;
+        double sq = 0, sqq = 0, ss = 0, sss = 0, sqs = 0;
+        int n = 0;
+        for (int v = 0; v < side; v++) {
+            double dy = ((v + 0.5) / side - 0.5) * pose.sh();
+            for (int u = 0; u < side; u++) {
+                double dx = ((u + 0.5) / side - 0.5) * pose.sw() * aspect;
+                double x = (pose.cx() * aspect + cos * dx - sin * dy) / aspect * t - 0.5;
+                double y = (pose.cy() + sin * dx + cos * dy) * t - 0.5;
+                if (x < -0.5 || y < -0.5 || x > t - 0.5 || y > t - 0.5) {
+                    continue;
+                }
+                double s = bilinear(thumb, t, x, y);
+                double q = g[v * side + u];
+                sq += q;
+                sqq += q * q;
+                ss += s;
+                sss += s * s;
+                sqs += q * s;
+                n++;
+            }
+        }
+        if (n < MIN_INSIDE * side * side) {
+            return new Scored(pose, 0);
+        }
+        double varQ = sqq - sq * sq / n, varS = sss - ss * ss / n;
+        return new Scored(pose, varQ <= 1e-12 || varS <= 1e-6 ? 0 : (sqs - sq * ss / n) / Math.sqrt(varQ * varS));
+    }
+
+    /**
+     * The candidate picture {@code img} ({@code imgSide} square, of a picture with the given aspect) sampled through
+     * {@code pose} onto a {@code side}x{@code side} grid, as {@link #score} samples the thumbnail; {@code inside}
+     * tells which cells landed inside the candidate.
+     */
+    static float[] sample(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside) {
+        float[] out = new float[side * side];
+        double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
+        for (int v = 0; v < side; v++) {
+            double dy = ((v + 0.5) / side - 0.5) * pose.sh();
+            for (int u = 0; u < side; u++) {
+                double dx = ((u + 0.5) / side - 0.5) * pose.sw() * aspect;
+                double x = (pose.cx() * aspect + cos * dx - sin * dy) / aspect * imgSide - 0.5;
+                double y = (pose.cy() + sin * dx + cos * dy) * imgSide - 0.5;
+                inside[v * side + u] = !(x < -0.5 || y < -0.5 || x > imgSide - 0.5 || y > imgSide - 0.5);
+                out[v * side + u] = (float) bilinear(img, imgSide, x, y);
+            }
+        }
+        return out;
+    }
+
+    private static double bilinear(float[] img, int side, double x, double y) {
+        x = clamp(x, 0, side - 1.0001);
+        y = clamp(y, 0, side - 1.0001);
+        int x0 = (int) x, y0 = (int) y;
+        double fx = x - x0, fy = y - y0;
+        int i = y0 * side + x0;
+        double top = img[i] + (img[i + 1] - img[i]) * fx;
+        double bottom = img[i + side] + (img[i + side + 1] - img[i + side]) * fx;
+        return top + (bottom - top) * fy;
+    }
+
+    private static Set<RepostEdit> edits(Query q, RepostSignature c, Pose pose, boolean asIs) {
+        EnumSet<RepostEdit> edits = EnumSet.noneOf(RepostEdit.class);
+        if (Math.abs(pose.theta()) >= Math.toRadians(1.5)) {
+            edits.add(RepostEdit.ROTATED);
+        }
+        if (pose.mirror()) {
+            edits.add(RepostEdit.MIRRORED);
+        }
+        // 10 % either way before a crop or border is named: a greyscale copy may trim a line more than its source
+        if (pose.sw() <= 0.9 || pose.sh() <= 0.9) {
+            edits.add(RepostEdit.CROPPED);
+        }
+        if (q.signature.keptArea() < 0.92 * c.keptArea() || pose.sw() >= 1.1 || pose.sh() >= 1.1) {
+            edits.add(RepostEdit.BORDER);
+        }
+        double expected = c.aspect() * pose.sw() / pose.sh();
+        if (Math.abs(Math.log(q.signature.aspect() / expected)) > 0.12) {
+            edits.add(RepostEdit.STRETCHED);
+        }
+        double qc = chroma(q.signature.colour()), cc = chroma(c.colour());
+        if (qc < COLOURFUL && cc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18) {
+            edits.add(RepostEdit.RECOLOURED);
+        }
+        return edits;
+    }
+
+    /**
+     * Grey correlation is blind to hue (every tricolour flag correlates with every other): when both pictures have
+     * colour, their mean (R - G, B - G) must agree within {@value #HUE_TOLERANCE} levels (twice that when the pose
+     * is edited). A greyscale copy has no
+     * colour to compare, and a contrast or brightness change moves the means little (+30 % contrast: 0.3 of them).
+     */
+    static boolean sameColours(byte[] a, byte[] b, double tolerance) {
+        if (chroma(a) < COLOURFUL || chroma(b) < COLOURFUL) {
+            return true;
+        }
+        double[] ma = meanOpponent(a), mb = meanOpponent(b);
+        return Math.hypot(ma[0] - mb[0], ma[1] - mb[1]) <= tolerance;
+    }
+
+    private static double[] meanOpponent(byte[] rgb) {
+        double rg = 0, bg = 0;
+        int n = rgb.length / 3;
+        for (int i = 0; i < rgb.length; i += 3) {
+            rg += (rgb[i] & 0xFF) - (rgb[i + 1] & 0xFF);
+            bg += (rgb[i + 2] & 0xFF) - (rgb[i + 1] & 0xFF);
+        }
+        return new double[]{rg / n, bg / n};
+    }
+
+    /** Mean colourfulness of a grid: |R - G| + |B - G| per cell. */
+    private static double chroma(byte[] rgb) {
+        double s = 0;
+        for (int i = 0; i < rgb.length; i += 3) {
+            int r = rgb[i] & 0xFF, g = rgb[i + 1] & 0xFF, b = rgb[i + 2] & 0xFF;
+            s += Math.abs(r - g) + Math.abs(b - g);
+        }
+        return s / (rgb.length / 3.0);
+    }
+
+    private static double colourDistance(byte[] a, byte[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+        }
+        return s / a.length;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
