@@ -5,6 +5,10 @@ import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import dev.acgbot.models.image.DecodedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,6 +56,39 @@ class HashFileStartupTest {
             assertEquals(List.of(), duplicatesOfHalfSize(g, 4), "the file holds live rows only");
             assertEquals(11, g.stats().images());
         }
+    }
+
+    @Test
+    void aFramedGalleryImageIsFoundFromTheHashFileByItsTrimmedHashes(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("pics");
+        GalleryTest.writePictures(folder, 0, 6);
+        TestImages.writePng(framed(TestImages.picture(42), 60), folder.resolve("framed.png"));
+        GalleryOptions opts = GalleryTest.options(tmp.resolve("data"), folder).build();
+        DecodedImage unframed = TestImages.decoded(TestImages.picture(42));
+        List<String> fromStore;
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+            fromStore = names(g.findDuplicates(unframed, 10));
+        }
+        assertEquals(List.of("framed.png"), fromStore, "only the frame's trimmed hashes reach the unframed picture");
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            assertEquals(fromStore, names(g.findDuplicates(unframed, 10)), "the hash file keeps the trimmed hashes");
+        }
+    }
+
+    private static List<String> names(List<DuplicateHit> found) {
+        return found.stream().map(d -> d.entry().path().getFileName().toString()).toList();
+    }
+
+    /** A black frame {@code width} pixels wide around the picture. */
+    private static BufferedImage framed(BufferedImage img, int width) {
+        BufferedImage out = new BufferedImage(img.getWidth() + 2 * width, img.getHeight() + 2 * width, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(img, width, width, null);
+        g.dispose();
+        return out;
     }
 
     @Test
