@@ -1,5 +1,7 @@
 package dev.acgbot.gallery.internal;
 
+import dev.acgbot.models.image.DecodedImage;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,15 +47,92 @@ final class HashRows {
                 shas.view(), dead.snapshot());
     }
 
-    /** A query's four hashes: whole image and trimmed. */
-    record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
+    /**
+     * A query's hashes: whole image and trimmed, and of the windows that leave out a caption band (pHash, dHash
+     * pairs; none for a stored image). A caption bar moves every global hash of the copy beyond the candidate radius
+     * (caption bar: the source among the candidates for 0.21 of copies); the window without it hashes as the source.
+     */
+    record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes) {
+        Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
+            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0]);
+        }
+
+        /** Share of the height a caption window leaves out: a band of 15 % of the picture's height above or below it. */
+        static final double CAPTION = 0.13;
+        /**
+         * Radius for the caption windows, tighter than the whole image's: the window of a captioned copy is the
+         * source itself (0-2 bits), while at the full radius the windows of cropped copies let in look-alikes the
+         * verifier then accepted (crop 25 %: false duplicates 0.04 to 0.12 per query, docs/benchmarks.md).
+         */
+        static final int WINDOW_RADIUS = 8;
+
+        /** The probe of {@code side} (a reduced query or its mirror image): whole, trimmed, and without a top or bottom band. */
+        static Probe of(DecodedImage side) {
+            DecodedImage inner = Margins.trim(PerceptualHash.onWhite(side));
+            int band = (int) Math.round(side.height() * CAPTION);
+            if (band < 1 || side.height() - band < 8) {
+                return new Probe(PerceptualHash.pHash(side), PerceptualHash.dHash(side), PerceptualHash.pHash(inner),
+                        PerceptualHash.dHash(inner));
+            }
+            long[] p = new long[2], d = new long[2];
+            for (int w = 0; w < 2; w++) {
+                // only a band that could be a caption (white or black with text): a crop of a flag's green field
+                // left out at the top otherwise found flat icons the verifier accepted (7 false duplicates, one query)
+                DecodedImage kept = captionBand(side, w) ? window(side, w) : side;
+                p[w] = PerceptualHash.pHash(kept);
+                d[w] = PerceptualHash.dHash(kept);
+            }
+            return new Probe(PerceptualHash.pHash(side), PerceptualHash.dHash(side), PerceptualHash.pHash(inner),
+                    PerceptualHash.dHash(inner), p, d);
+        }
+
+        /** Whether the band window {@code index} leaves out is ≥ 70 % near-white or near-black pixels (paper and ink). */
+        static boolean captionBand(DecodedImage side, int index) {
+            DecodedImage flat = PerceptualHash.onWhite(side);
+            int band = (int) Math.round(side.height() * CAPTION);
+            int from = index == 0 ? 0 : side.height() - band, w = side.width();
+            int[] px = flat.argb();
+            int plain = 0;
+            for (int i = from * w; i < (from + band) * w; i++) {
+                int r = px[i] >> 16 & 0xFF, g = px[i] >> 8 & 0xFF, b = px[i] & 0xFF;
+                int lo = Math.min(r, Math.min(g, b)), hi = Math.max(r, Math.max(g, b));
+                plain += lo >= 225 || hi <= 30 ? 1 : 0;
+            }
+            return plain >= 0.7 * band * w;
+        }
+
+        /** Caption window {@code index} of {@code side}: 0 leaves out a band at the top, 1 one at the bottom. */
+        static DecodedImage window(DecodedImage side, int index) {
+            int band = (int) Math.round(side.height() * CAPTION);
+            return index == 0 ? rows(side, band, side.height()) : rows(side, 0, side.height() - band);
+        }
+
+        private static DecodedImage rows(DecodedImage img, int from, int to) {
+            int w = img.width();
+            int[] out = new int[w * (to - from)];
+            System.arraycopy(img.argb(), from * w, out, 0, out.length);
+            return new DecodedImage(w, to - from, out, img.hasAlpha());
+        }
     }
 
     /**
      * A candidate: the whole-image distances (what schema 1 decided on) and the closest pairing of any query hash
      * pair (whole or trimmed) with any stored pair, p + d.
      */
-    record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash) {
+    record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window) {
+        Near(int pHashDistance, int dHashDistance, int closest, int closestDHash) {
+            this(pHashDistance, dHashDistance, closest, closestDHash, WHOLE);
+        }
+
+        /** {@link #window} when the whole or trimmed query paired closest; otherwise the index of the caption window. */
+        static final int WHOLE = -1;
+
+        /** The closer of two sightings (the copy and its mirror image) of one candidate. */
+        Near merge(Near o) {
+            Near closer = o.closest < closest ? o : this;
+            return new Near(Math.min(pHashDistance, o.pHashDistance), Math.min(dHashDistance, o.dHashDistance),
+                    closer.closest, Math.min(closestDHash, o.closestDHash), closer.window);
+        }
     }
 
     record Snapshot(HammingIndex.Reader pHashes, HammingIndex.Reader dHashes, HammingIndex.Reader trimmedPHashes,
@@ -91,6 +170,10 @@ final class HashRows {
                     close = Math.min(Math.min(dist(q.dHash(), d), dist(q.dHash(), td)),
                             Math.min(dist(q.trimmedDHash(), d), dist(q.trimmedDHash(), td))) <= maxDistance;
                 }
+                for (int w = 0; !close && w < q.windowPHashes().length; w++) {
+                    close = Math.min(dist(q.windowPHashes()[w], p), dist(q.windowPHashes()[w], tp)) <= Probe.WINDOW_RADIUS
+                            || Math.min(dist(q.windowDHashes()[w], dHashes.hash(row)), dist(q.windowDHashes()[w], trimmedDHashes.hash(row))) <= Probe.WINDOW_RADIUS;
+                }
                 if (close) {
                     add(out, seen, row, q);
                 }
@@ -107,7 +190,17 @@ final class HashRows {
             int closest = Math.min(Math.min(dist(q.pHash(), p) + dist(q.dHash(), d), dist(q.trimmedPHash(), tp) + dist(q.trimmedDHash(), td)),
                     Math.min(dist(q.pHash(), tp) + dist(q.dHash(), td), dist(q.trimmedPHash(), p) + dist(q.trimmedDHash(), d)));
             int closestD = Math.min(Math.min(dist(q.dHash(), d), dist(q.trimmedDHash(), td)), Math.min(dist(q.dHash(), td), dist(q.trimmedDHash(), d)));
-            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD));
+            int window = Near.WHOLE;
+            for (int w = 0; w < q.windowPHashes().length; w++) {
+                long wp = q.windowPHashes()[w], wd = q.windowDHashes()[w];
+                int c = Math.min(dist(wp, p) + dist(wd, d), dist(wp, tp) + dist(wd, td));
+                if (c < closest) {
+                    closest = c;
+                    window = w;
+                }
+                closestD = Math.min(closestD, Math.min(dist(wd, d), dist(wd, td)));
+            }
+            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window));
         }
 
         private static int dist(long a, long b) {
