@@ -455,9 +455,10 @@ public final class DefaultGallery implements Gallery {
         DecodedImage small = ImageOps.reduce(image, reducedSide());
         RepostVerifier.Query query = new RepostVerifier.Query(small);
         RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
+        boolean[] captions = HashRows.Probe.captionBands(small);
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         for (boolean mirror : new boolean[]{false, true}) {
-            HashRows.Probe probe = HashRows.Probe.of(mirror ? PerceptualHash.mirrored(small) : small);
+            HashRows.Probe probe = HashRows.Probe.of(mirror ? PerceptualHash.mirrored(small) : small, captions);
             hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS)).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
         }
         List<Map.Entry<String, HashRows.Near>> candidates = near.entrySet().stream()
@@ -494,7 +495,7 @@ public final class DefaultGallery implements Gallery {
      */
     private static Optional<RepostVerifier.Verdict> verify(RepostVerifier.Query whole, RepostVerifier.Query[] captionless,
                                                            DecodedImage small, HashRows.Near n, RepostSignature candidate) {
-        if (n.window() != HashRows.Near.WHOLE && HashRows.Probe.captionBand(small, n.window())) {
+        if (n.window() != HashRows.Near.WHOLE) {
             int w = n.window();
             if (captionless[w] == null) {
                 captionless[w] = new RepostVerifier.Query(HashRows.Probe.window(small, w));
