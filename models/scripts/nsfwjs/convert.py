@@ -18,6 +18,8 @@ ops, BatchNorm already folded into fused convolutions); convert_graph() walks it
 model uses (Placeholder, Const, Mul, Sub, _FusedConv2D, FusedDepthwiseConv2dNative with fused BiasAdd/Relu/Relu6,
 AddV2, AvgPool, Squeeze, _FusedMatMul with BiasAdd, Softmax, Identity), stopping with the node's name on any other.
 Its "features" output is the squeezed global pool before the classifier head (1792 for this width-1.4 MobileNetV2).
+The graph path dequantizes through a 256-entry float32 table per weight (Graph(lookup=True)), exactly TF.js's
+rounding: parity with nsfwjs went from 6.4e-5 (q * scale + min in float32, as the Keras path does) to 8.3e-7.
 """
 import base64
 import json
@@ -43,16 +45,17 @@ def load_weights(model, weights_path):
                 raise SystemExit("unsupported quantization " + q["dtype"])
             arr = np.frombuffer(raw, np.uint8, count, offset).reshape(spec["shape"])
             offset += count
-            out[spec["name"]] = ("uint8", arr, np.float32(q["scale"]), np.float32(q["min"]))
+            out[spec["name"]] = ("uint8", arr, np.float32(q["scale"]), np.float32(q["min"]), q["scale"], q["min"])
     if offset != len(raw):
         raise SystemExit("weights.bin has %d bytes, the manifest %d" % (len(raw), offset))
     return out
 
 
 class Graph:
-    def __init__(self, weights):
+    def __init__(self, weights, lookup=False):
         self.weights = weights
         self.nodes, self.inits = [], []
+        self.lookup = lookup
 
     def weight(self, name, transpose=None, reshape=None):
         """A dequantized weight as a graph value: uint8 initializer -> Cast -> * scale + min (-> Transpose/Reshape)."""
@@ -61,8 +64,17 @@ class Graph:
         if w[0] == "float":
             self.inits.append(numpy_helper.from_array(w[1], base))
             value = base
+        elif self.lookup:
+            # TF.js dequantizes in double and rounds once to float32 (tfjs-core io_utils: v * scale + min into a
+            # Float32Array); a 256-entry table of exactly those values, indexed by the uint8 weights, reproduces it
+            q, scale, minimum = w[1], w[4], w[5]
+            table = np.array([k * scale + minimum for k in range(256)], np.float64).astype(np.float32)
+            self.inits += [numpy_helper.from_array(q, base + "_q"), numpy_helper.from_array(table, base + "_table")]
+            self.nodes += [helper.make_node("Cast", [base + "_q"], [base + "_i"], to=TensorProto.INT32),
+                           helper.make_node("Gather", [base + "_table", base + "_i"], [base], axis=0)]
+            value = base
         else:
-            _, q, scale, minimum = w
+            q, scale, minimum = w[1], w[2], w[3]
             self.inits += [numpy_helper.from_array(q, base + "_q"),
                            numpy_helper.from_array(np.array(scale, np.float32), base + "_scale"),
                            numpy_helper.from_array(np.array(minimum, np.float32), base + "_min")]
@@ -116,7 +128,7 @@ def tf_attr(node, key):
 
 def convert_graph(model, weights, out_path):
     """A TF.js graph model (nsfwjs's mobilenet_v2_mid): TF ops in NHWC, run here in NCHW like the Keras path."""
-    g = Graph(weights)
+    g = Graph(weights, lookup=True)
     values, sizes = {}, {}
     features, input_size, last = None, None, None
     for node in model["modelTopology"]["node"]:
