@@ -126,6 +126,9 @@ class GalleryTest {
             assertEquals(files.get(7), dups.get(0).entry().path());
             List<DuplicateHit> mirrored = g.findDuplicates(TestImages.decoded(TestImages.mirrored(TestImages.picture(8))), 8);
             assertEquals(files.get(8), mirrored.get(0).entry().path(), "a mirrored repost is still a duplicate");
+            List<DuplicateHit> captioned = g.findDuplicates(TestImages.decoded(TestImages.captioned(TestImages.picture(9), true)), 8);
+            assertEquals(files.get(9), captioned.get(0).entry().path(), "a repost with a caption band is a duplicate");
+            assertEquals(Set.of(RepostEdit.BORDER), captioned.get(0).edits(), "the band is named as a border");
         }
         try (Gallery g = Gallery.open(opts, inference)) {
             assertEquals(12, g.stats().images());

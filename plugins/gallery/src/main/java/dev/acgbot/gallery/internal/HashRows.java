@@ -1,5 +1,7 @@
 package dev.acgbot.gallery.internal;
 
+import dev.acgbot.models.image.DecodedImage;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,15 +47,116 @@ final class HashRows {
                 shas.view(), dead.snapshot());
     }
 
-    /** A query's four hashes: whole image and trimmed. */
-    record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
+    /**
+     * A query's hashes: whole image and trimmed, and of the windows that leave out a caption band (pHash, dHash
+     * pairs; none for a stored image). A caption bar moves every global hash of the copy beyond the candidate radius
+     * (caption bar: the source among the candidates for 0.21 of copies); the window without it hashes as the source.
+     */
+    record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes) {
+        Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
+            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0]);
+        }
+
+        /** Share of the height a caption window leaves out: a band of 15 % of the picture's height above or below it. */
+        static final double CAPTION = 0.13;
+        /**
+         * Radius for the caption windows, tighter than the whole image's: the window of a captioned copy is the
+         * source itself (0-2 bits), while at the full radius the windows of cropped copies let in look-alikes the
+         * verifier then accepted (crop 25 %: false duplicates 0.04 to 0.12 per query, docs/benchmarks.md).
+         */
+        static final int WINDOW_RADIUS = 8;
+        /**
+         * How much closer (p + d) a window must pair than the whole copy before the copy is verified without its band:
+         * a caption moves the whole hashes 20+ bits and leaves the window at 0-2; with any closer window chosen,
+         * look-alikes the band-less copy resembled were accepted on every edit (150 sources: false duplicates
+         * 0.023 to 0.033 per query, greyscale 0.073).
+         */
+        static final int WINDOW_MARGIN = 10;
+
+        /** The probe of {@code side} (a reduced query or its mirror image): whole, trimmed, and without a caption band. */
+        static Probe of(DecodedImage side) {
+            return of(side, captionBands(side));
+        }
+
+        /**
+         * As {@link #of(DecodedImage)}, with the caption bands already judged (a mirror image has the same bands).
+         * A window whose band is no caption gets the whole copy's hashes: it finds nothing the whole copy does not,
+         * and costs no hashing (a crop of a flag's green field left out at the top otherwise found flat icons the
+         * verifier accepted: 7 false duplicates from one query).
+         */
+        static Probe of(DecodedImage side, boolean[] captions) {
+            long wholeP = PerceptualHash.pHash(side), wholeD = PerceptualHash.dHash(side);
+            DecodedImage inner = Margins.trim(PerceptualHash.onWhite(side));
+            long[] p = new long[captions.length], d = new long[captions.length];
+            for (int w = 0; w < captions.length; w++) {
+                DecodedImage kept = captions[w] ? window(side, w) : null;
+                p[w] = kept == null ? wholeP : PerceptualHash.pHash(kept);
+                d[w] = kept == null ? wholeD : PerceptualHash.dHash(kept);
+            }
+            return new Probe(wholeP, wholeD, PerceptualHash.pHash(inner), PerceptualHash.dHash(inner), p, d);
+        }
+
+        /** For each caption window (0: band at the top, 1: at the bottom), whether its band looks like a caption. */
+        static boolean[] captionBands(DecodedImage side) {
+            int band = (int) Math.round(side.height() * CAPTION);
+            if (band < 1 || side.height() - band < 8) {
+                return new boolean[]{false, false};
+            }
+            DecodedImage flat = PerceptualHash.onWhite(side);
+            return new boolean[]{captionBand(flat, 0), captionBand(flat, 1)};
+        }
+
+        /**
+         * Whether the band window {@code index} leaves out looks like a caption: ≥ 70 % near-white or near-black
+         * pixels, with ≥ 2 % of each (paper and ink).
+         */
+        private static boolean captionBand(DecodedImage flat, int index) {
+            DecodedImage side = flat;
+            int band = (int) Math.round(side.height() * CAPTION);
+            int from = index == 0 ? 0 : side.height() - band, w = side.width();
+            int[] px = flat.argb();
+            int paper = 0, ink = 0;
+            for (int i = from * w; i < (from + band) * w; i++) {
+                int r = px[i] >> 16 & 0xFF, g = px[i] >> 8 & 0xFF, b = px[i] & 0xFF;
+                paper += Math.min(r, Math.min(g, b)) >= 225 ? 1 : 0;
+                ink += Math.max(r, Math.max(g, b)) <= 30 ? 1 : 0;
+            }
+            // both: a caption is text on a plain band, while a blank margin (clip art on white) is no caption
+            return paper + ink >= 0.7 * band * w && Math.min(paper, ink) >= 0.02 * band * w;
+        }
+
+        /** Caption window {@code index} of {@code side}: 0 leaves out a band at the top, 1 one at the bottom. */
+        static DecodedImage window(DecodedImage side, int index) {
+            int band = (int) Math.round(side.height() * CAPTION);
+            return index == 0 ? rows(side, band, side.height()) : rows(side, 0, side.height() - band);
+        }
+
+        private static DecodedImage rows(DecodedImage img, int from, int to) {
+            int w = img.width();
+            int[] out = new int[w * (to - from)];
+            System.arraycopy(img.argb(), from * w, out, 0, out.length);
+            return new DecodedImage(w, to - from, out, img.hasAlpha());
+        }
     }
 
     /**
      * A candidate: the whole-image distances (what schema 1 decided on) and the closest pairing of any query hash
      * pair (whole or trimmed) with any stored pair, p + d.
      */
-    record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash) {
+    record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window) {
+        Near(int pHashDistance, int dHashDistance, int closest, int closestDHash) {
+            this(pHashDistance, dHashDistance, closest, closestDHash, WHOLE);
+        }
+
+        /** {@link #window} when the whole or trimmed query paired closest; otherwise the index of the caption window. */
+        static final int WHOLE = -1;
+
+        /** The closer of two sightings (the copy and its mirror image) of one candidate. */
+        Near merge(Near o) {
+            Near closer = o.closest < closest ? o : this;
+            return new Near(Math.min(pHashDistance, o.pHashDistance), Math.min(dHashDistance, o.dHashDistance),
+                    closer.closest, Math.min(closestDHash, o.closestDHash), closer.window);
+        }
     }
 
     record Snapshot(HammingIndex.Reader pHashes, HammingIndex.Reader dHashes, HammingIndex.Reader trimmedPHashes,
@@ -91,6 +194,10 @@ final class HashRows {
                     close = Math.min(Math.min(dist(q.dHash(), d), dist(q.dHash(), td)),
                             Math.min(dist(q.trimmedDHash(), d), dist(q.trimmedDHash(), td))) <= maxDistance;
                 }
+                for (int w = 0; !close && w < q.windowPHashes().length; w++) {
+                    close = Math.min(dist(q.windowPHashes()[w], p), dist(q.windowPHashes()[w], tp)) <= Probe.WINDOW_RADIUS
+                            || Math.min(dist(q.windowDHashes()[w], dHashes.hash(row)), dist(q.windowDHashes()[w], trimmedDHashes.hash(row))) <= Probe.WINDOW_RADIUS;
+                }
                 if (close) {
                     add(out, seen, row, q);
                 }
@@ -107,7 +214,17 @@ final class HashRows {
             int closest = Math.min(Math.min(dist(q.pHash(), p) + dist(q.dHash(), d), dist(q.trimmedPHash(), tp) + dist(q.trimmedDHash(), td)),
                     Math.min(dist(q.pHash(), tp) + dist(q.dHash(), td), dist(q.trimmedPHash(), p) + dist(q.trimmedDHash(), d)));
             int closestD = Math.min(Math.min(dist(q.dHash(), d), dist(q.trimmedDHash(), td)), Math.min(dist(q.dHash(), td), dist(q.trimmedDHash(), d)));
-            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD));
+            int window = Near.WHOLE;
+            for (int w = 0; w < q.windowPHashes().length; w++) {
+                long wp = q.windowPHashes()[w], wd = q.windowDHashes()[w];
+                int c = Math.min(dist(wp, p) + dist(wd, d), dist(wp, tp) + dist(wd, td));
+                if (c <= Probe.WINDOW_RADIUS && c + Probe.WINDOW_MARGIN < closest) {
+                    closest = c;
+                    window = w;
+                }
+                closestD = Math.min(closestD, Math.min(dist(wd, d), dist(wd, td)));
+            }
+            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window));
         }
 
         private static int dist(long a, long b) {

@@ -101,6 +101,21 @@ public final class TestImages {
         return out;
     }
 
+    /** A white band of 15 % of the picture's height with black text, above or below it (a meme caption). */
+    public static BufferedImage captioned(BufferedImage img, boolean above) {
+        int band = Math.max(8, img.getHeight() * 15 / 100);
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight() + band, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(img, 0, above ? band : 0, null);
+        g.setColor(Color.BLACK);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, Math.max(6, band / 2)));
+        g.drawString("when the repost hits", band / 3, (above ? 0 : img.getHeight()) + band * 2 / 3);
+        g.dispose();
+        return out;
+    }
+
     public static BufferedImage jpegRoundTrip(BufferedImage img, float quality) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
