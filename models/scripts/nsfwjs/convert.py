@@ -13,8 +13,15 @@ Output "features": float32 [N, C], the global average pool before the classifier
 The weights stay uint8 as nsfwjs ships them (quantized, value = q * scale + min) and are dequantized inside the
 graph, so the file is as small as the original (~2.7 MB). Deterministic: re-running writes the same bytes.
 Supports the layer types of nsfwjs's Keras models (MobileNetV2 and InceptionV3); anything else stops with the
-layer's name. nsfwjs's mobilenet_v2_mid is a TF graph model (fused ops), not a Keras one: not supported.
+layer's name. nsfwjs's mobilenet_v2_mid is a TF.js *graph* model (model.json "format": "graph-model": a list of TF
+ops, BatchNorm already folded into fused convolutions); convert_graph() walks its nodes and supports the ops that
+model uses (Placeholder, Const, Mul, Sub, _FusedConv2D, FusedDepthwiseConv2dNative with fused BiasAdd/Relu/Relu6,
+AddV2, AvgPool, Squeeze, _FusedMatMul with BiasAdd, Softmax, Identity), stopping with the node's name on any other.
+Its "features" output is the squeezed global pool before the classifier head (1792 for this width-1.4 MobileNetV2).
+The graph path dequantizes through a 256-entry float32 table per weight (Graph(lookup=True)), exactly TF.js's
+rounding: parity with nsfwjs went from 6.4e-5 (q * scale + min in float32, as the Keras path does) to 8.3e-7.
 """
+import base64
 import json
 import sys
 
@@ -38,16 +45,17 @@ def load_weights(model, weights_path):
                 raise SystemExit("unsupported quantization " + q["dtype"])
             arr = np.frombuffer(raw, np.uint8, count, offset).reshape(spec["shape"])
             offset += count
-            out[spec["name"]] = ("uint8", arr, np.float32(q["scale"]), np.float32(q["min"]))
+            out[spec["name"]] = ("uint8", arr, np.float32(q["scale"]), np.float32(q["min"]), q["scale"], q["min"])
     if offset != len(raw):
         raise SystemExit("weights.bin has %d bytes, the manifest %d" % (len(raw), offset))
     return out
 
 
 class Graph:
-    def __init__(self, weights):
+    def __init__(self, weights, lookup=False):
         self.weights = weights
         self.nodes, self.inits = [], []
+        self.lookup = lookup
 
     def weight(self, name, transpose=None, reshape=None):
         """A dequantized weight as a graph value: uint8 initializer -> Cast -> * scale + min (-> Transpose/Reshape)."""
@@ -56,8 +64,17 @@ class Graph:
         if w[0] == "float":
             self.inits.append(numpy_helper.from_array(w[1], base))
             value = base
+        elif self.lookup:
+            # TF.js dequantizes in double and rounds once to float32 (tfjs-core io_utils: v * scale + min into a
+            # Float32Array); a 256-entry table of exactly those values, indexed by the uint8 weights, reproduces it
+            q, scale, minimum = w[1], w[4], w[5]
+            table = np.array([k * scale + minimum for k in range(256)], np.float64).astype(np.float32)
+            self.inits += [numpy_helper.from_array(q, base + "_q"), numpy_helper.from_array(table, base + "_table")]
+            self.nodes += [helper.make_node("Cast", [base + "_q"], [base + "_i"], to=TensorProto.INT32),
+                           helper.make_node("Gather", [base + "_table", base + "_i"], [base], axis=0)]
+            value = base
         else:
-            _, q, scale, minimum = w
+            q, scale, minimum = w[1], w[2], w[3]
             self.inits += [numpy_helper.from_array(q, base + "_q"),
                            numpy_helper.from_array(np.array(scale, np.float32), base + "_scale"),
                            numpy_helper.from_array(np.array(minimum, np.float32), base + "_min")]
@@ -92,9 +109,128 @@ def same_pads(size, kernel, stride):
     return total // 2, total - total // 2, out
 
 
+def tf_attr(node, key):
+    """A TF.js graph node's attribute: ints and strings decoded (strings are base64 in model.json)."""
+    value = node.get("attr", {}).get(key)
+    if value is None:
+        return None
+    if "list" in value:
+        items = value["list"]
+        if "s" in items:
+            return [base64.b64decode(x).decode() for x in items["s"]]
+        return [int(x) for x in items.get("i", [])]
+    if "s" in value:
+        return base64.b64decode(value["s"]).decode()
+    if "b" in value:
+        return value["b"]
+    return value
+
+
+def convert_graph(model, weights, out_path):
+    """A TF.js graph model (nsfwjs's mobilenet_v2_mid): TF ops in NHWC, run here in NCHW like the Keras path."""
+    g = Graph(weights, lookup=True)
+    values, sizes = {}, {}
+    features, input_size, last = None, None, None
+    for node in model["modelTopology"]["node"]:
+        name, op = node["name"], node["op"]
+        inputs = node.get("input", [])
+        out = "tf_" + name.replace("/", "_")  # "tf_": the Placeholder is called "input" too
+        x = values.get(inputs[0]) if inputs else None
+        size = sizes.get(inputs[0]) if inputs else None
+        if op == "Const":
+            continue  # read where used: every Const of this model is a weight in the manifest
+        if op == "Placeholder":
+            dims = [int(d["size"]) for d in node["attr"]["shape"]["shape"]["dim"]]
+            input_size = dims[1]
+            if dims[1] != dims[2] or dims[3] != 3:
+                raise SystemExit(name + ": only a square RGB input is supported")
+            g.nodes.append(helper.make_node("Transpose", ["input"], [out], perm=[0, 3, 1, 2]))
+            size = input_size
+        elif op in ("Mul", "Sub", "AddV2"):
+            operands = [values[i] if i in values else g.weight(i) for i in inputs]
+            if op != "AddV2" and sum(i in values for i in inputs) != 1:
+                raise SystemExit(name + ": only a tensor with a scalar constant is supported")
+            if op != "AddV2" and any(weights[i][1].shape != () for i in inputs if i not in values):
+                raise SystemExit(name + ": only a scalar constant is supported")
+            g.nodes.append(helper.make_node({"Mul": "Mul", "Sub": "Sub", "AddV2": "Add"}[op], operands, [out]))
+            size = next(sizes[i] for i in inputs if i in values)
+        elif op in ("_FusedConv2D", "FusedDepthwiseConv2dNative"):
+            fused = tf_attr(node, "fused_ops")
+            strides, dilations = tf_attr(node, "strides"), tf_attr(node, "dilations")
+            if tf_attr(node, "data_format") != "NHWC" or dilations != [1, 1, 1, 1] or strides[1] != strides[2]:
+                raise SystemExit(name + ": only NHWC, no dilation and equal strides are supported")
+            if fused[0] != "BiasAdd" or len(inputs) != 3 or fused[1:] not in ([], ["Relu"], ["Relu6"]):
+                raise SystemExit(name + ": fused ops %s are not supported" % fused)
+            kh, kw, cin, cout = weights[inputs[1]][1].shape
+            stride = strides[1]
+            pads, out_size = pool_pads({"padding": tf_attr(node, "padding").lower()}, size, [kh, kw], stride)
+            if op == "_FusedConv2D":
+                w = g.weight(inputs[1], transpose=[3, 2, 0, 1])
+                group = 1
+            else:  # [kh, kw, in, mult] -> [in * mult, 1, kh, kw]
+                w = g.weight(inputs[1], transpose=[2, 3, 0, 1], reshape=[cin * cout, 1, kh, kw])
+                group = cin
+            conv = out if len(fused) == 1 else out + "_conv"
+            g.nodes.append(helper.make_node("Conv", [x, w, g.weight(inputs[2])], [conv], kernel_shape=[kh, kw],
+                                            strides=[stride, stride], pads=pads, group=group))
+            if fused[1:] == ["Relu"]:
+                g.nodes.append(helper.make_node("Relu", [conv], [out]))
+            elif fused[1:] == ["Relu6"]:
+                lo, hi = out + "_lo", out + "_hi"
+                g.inits += [numpy_helper.from_array(np.array(0, np.float32), lo),
+                            numpy_helper.from_array(np.array(6, np.float32), hi)]
+                g.nodes.append(helper.make_node("Clip", [conv, lo, hi], [out]))
+            size = out_size
+        elif op == "AvgPool":
+            k, strides = tf_attr(node, "ksize"), tf_attr(node, "strides")
+            if k != [1, size, size, 1] or tf_attr(node, "padding") != "VALID":
+                raise SystemExit(name + ": only a pool over the whole feature map is supported")
+            g.nodes.append(helper.make_node("GlobalAveragePool", [x], [out]))
+            size = 1
+        elif op == "Squeeze":
+            if size != 1 or tf_attr(node, "squeeze_dims") != [1, 2]:
+                raise SystemExit(name + ": only squeezing a 1x1 map is supported")
+            g.nodes.append(helper.make_node("Flatten", [x], [out], axis=1))
+            features = out
+        elif op == "_FusedMatMul":
+            if tf_attr(node, "fused_ops") != ["BiasAdd"] or tf_attr(node, "transpose_a") or tf_attr(node, "transpose_b"):
+                raise SystemExit(name + ": only MatMul + BiasAdd without transposes is supported")
+            g.nodes += [helper.make_node("MatMul", [x, g.weight(inputs[1])], [out + "_mm"]),
+                        helper.make_node("Add", [out + "_mm", g.weight(inputs[2])], [out])]
+            classes = weights[inputs[2]][1].shape[0]
+        elif op == "Softmax":
+            g.nodes.append(helper.make_node("Softmax", [x], [out], axis=-1))
+        elif op == "Identity":
+            g.nodes.append(helper.make_node("Identity", [x], [out]))
+            last = out
+        else:
+            raise SystemExit(name + ": op " + op + " is not supported")
+        values[name], sizes[name] = out, size
+    feature_dim = weights[next(n["input"][1] for n in model["modelTopology"]["node"] if n["op"] == "_FusedMatMul")][1].shape[0]
+    g.nodes += [helper.make_node("Identity", [last], ["probabilities"]),
+                helper.make_node("Identity", [features], ["features"])]
+    graph = helper.make_graph(g.nodes, "nsfwjs_graph_model",
+                              [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["N", input_size, input_size, 3])],
+                              [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", classes]),
+                               helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", feature_dim])],
+                              g.inits)
+    save(graph, g, out_path)
+
+
+def save(graph, g, out_path):
+    onnx_model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="acgbot nsfwjs convert.py")
+    onnx_model.ir_version = 7
+    onnx_model.doc_string = "nsfwjs 4.4.0 (MIT, Infinite Red) converted by models/scripts/nsfwjs/convert.py"
+    onnx.checker.check_model(onnx_model)
+    onnx.save(onnx_model, out_path)
+    print("%s: %d nodes, %d initializers -> %s" % (graph.name, len(g.nodes), len(g.inits), out_path))
+
+
 def convert(model_json, weights_bin, out_path):
     model = json.load(open(model_json))
     weights = load_weights(model, weights_bin)
+    if model.get("format") == "graph-model":
+        return convert_graph(model, weights, out_path)
     layers = model["modelTopology"]["model_config"]["config"]["layers"]
     g = Graph(weights)
     # value name and spatial size (NCHW inside the graph) per Keras layer
@@ -212,12 +348,7 @@ def convert(model_json, weights_bin, out_path):
                               [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", channels[last]]),
                                helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", channels[features]])],
                               g.inits)
-    onnx_model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="acgbot nsfwjs convert.py")
-    onnx_model.ir_version = 7
-    onnx_model.doc_string = "nsfwjs 4.4.0 (MIT, Infinite Red) converted by models/scripts/nsfwjs/convert.py"
-    onnx.checker.check_model(onnx_model)
-    onnx.save(onnx_model, out_path)
-    print("%s: %d nodes, %d initializers -> %s" % (graph.name, len(g.nodes), len(g.inits), out_path))
+    save(graph, g, out_path)
 
 
 if __name__ == "__main__":

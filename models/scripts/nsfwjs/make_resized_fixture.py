@@ -9,7 +9,8 @@ alignCorners=true, on pixel / 255) is part of what the Java pipeline must reprod
     NODE_PATH=... /usr/bin/python3 make_resized_fixture.py models/nsfwjs/fixture-resized InceptionV3
 
 The second form keeps the committed images and writes nsfwjs's InceptionV3 outputs on them to
-<out>/reference-InceptionV3.json (for the converted InceptionV3, which is not committed: 22.6 MB).
+<out>/reference-InceptionV3.json (for the converted InceptionV3, which is not committed: 22.6 MB); with
+MobileNetV2Mid it writes <out>/reference-MobileNetV2Mid.json (nsfwjs's graph model, not committed: 4.7 MB).
 
 Writes <out>/images/: openclipart PNGs copied as they are (RGBA, LA and palette-with-transparency, 80 to 1333
 pixels wide, smaller and larger than 224), GNOME's 256x256 vnc-l.webp as it is, three wallpapers scaled down

@@ -4,11 +4,28 @@
 // nsfwjs.infer does its own preprocessing: toFloat().div(255), then resizeBilinear(alignCorners=true) to 224 when
 // the size differs. "features" also records the 1280 global-pool features (endpoint flatten_1) of every third
 // image, to 7 significant digits (enough for a 1e-4 comparison; keeps the fixture small). NSFWJS_MODEL picks the
-// model (MobileNetV2 by default, or InceptionV3: 299x299, features from its flatten_1 as well).
+// model (MobileNetV2 by default, or InceptionV3: 299x299, features from its flatten_1 as well; or MobileNetV2Mid, a TF
+// graph model, whose infer() takes no endpoint: its 1792 features are the squeezed global pool (node
+// GRAPH_FEATURES), read with the GraphModel's execute() on the same preprocessed input as infer()'s).
 const fs = require("fs");
 const path = require("path");
 const tf = require("@tensorflow/tfjs");
 const nsfwjs = require("nsfwjs");
+
+const GRAPH_FEATURES = "StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/"
+  + "StatefulPartitionedCall/predict/feature_vector/SpatialSqueeze";
+
+// infer()'s own preprocessing (dist/cjs/core.js), then the graph model executed up to its global-pool node
+function graphFeatures(model, img) {
+  return tf.tidy(() => {
+    const size = model.options.size;
+    let x = img.toFloat().div(model.normalizationOffset);
+    if (img.shape[0] !== size || img.shape[1] !== size) {
+      x = tf.image.resizeBilinear(x, [size, size], true);
+    }
+    return model.model.execute(x.reshape([1, size, size, 3]), GRAPH_FEATURES);
+  });
+}
 
 async function main() {
   const [dir, out, withFeatures] = process.argv.slice(2);
@@ -34,7 +51,7 @@ async function main() {
     result.images[name] = Array.from(await probs.data());
     probs.dispose();
     if (withFeatures && index % 3 === 0) {
-      const features = model.infer(img, "flatten_1");
+      const features = modelName === "MobileNetV2Mid" ? graphFeatures(model, img) : model.infer(img, "flatten_1");
       result.features[name] = Array.from(await features.data(), (v) => Number(v.toPrecision(7)));
       features.dispose();
     }
