@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -206,9 +207,7 @@ public final class IndexBench implements Callable<Integer> {
                         found.add(g.search(v, K, VectorIndex.ALL));
                     }
                     row.put("recall_" + kind, recall(found, truth));
-                    Map<String, Object> why = new LinkedHashMap<>();
-                    double[] lat = latencies(g, q, why);
-                    why.forEach((key, value) -> row.put(key + "_" + kind, value));
+                    double[] lat = latencies(g, q, causes -> causes.putInto(row, kind));
                     row.put("p50_ms_" + kind, lat[0]);
                     row.put("p99_ms_" + kind, lat[1]);
                     row.put("p999_ms_" + kind, lat[2]);
@@ -413,10 +412,9 @@ public final class IndexBench implements Callable<Integer> {
 
     /**
      * p50, p99 and p99.9 of single queries, after a warm-up; with {@code why} also what the slowest queries
-     * (above 3x the median) coincided with: a collection, JIT compilation, and the bytes each query allocated
-     * (issue 15.3: the graph's tail).
+     * coincided with ({@link TailCauses}); every probe is read outside the timed call.
      */
-    private static double[] latencies(VectorIndex index, float[][] queries, Map<String, Object> why) {
+    private static double[] latencies(VectorIndex index, float[][] queries, Consumer<TailCauses> why) {
         for (int i = 0; i < Math.min(20, queries.length); i++) {
             index.search(queries[i], K, VectorIndex.ALL);
         }
@@ -441,30 +439,12 @@ public final class IndexBench implements Callable<Integer> {
             jitMs[i] = jit.getTotalCompilationTime() - jit0;
             gcs[i] = gcCount() - gc0;
         }
+        if (why != null) {
+            why.accept(TailCauses.of(ms, cpuMs, gcs, jitMs, allocated));
+        }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        double p50 = percentile(sorted, 50);
-        if (why != null) {
-            int slow = 0, withGc = 0, withJit = 0, offCpu = 0;
-            for (int i = 0; i < ms.length; i++) {
-                if (ms[i] > 3 * p50) {
-                    slow++;
-                    withGc += gcs[i] > 0 ? 1 : 0;
-                    withJit += jitMs[i] > 0 ? 1 : 0;
-                    offCpu += cpuMs[i] < ms[i] / 2 ? 1 : 0;
-                }
-            }
-            why.put("alloc_bytes_per_query", (double) allocated / queries.length);
-            why.put("slow_queries", slow);
-            why.put("slow_with_gc", withGc);
-            why.put("slow_with_jit", withJit);
-            why.put("slow_mostly_off_cpu", offCpu);
-            Arrays.sort(cpuMs);
-            why.put("cpu_p50_ms", percentile(cpuMs, 50));
-            why.put("cpu_p99_ms", percentile(cpuMs, 99));
-            why.put("cpu_p999_ms", percentile(cpuMs, 99.9));
-        }
-        return new double[]{p50, percentile(sorted, 99), percentile(sorted, 99.9)};
+        return new double[]{percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 99.9)};
     }
 
     private static long gcCount() {
@@ -475,7 +455,7 @@ public final class IndexBench implements Callable<Integer> {
         return n;
     }
 
-    private static double percentile(double[] sorted, double p) {
+    static double percentile(double[] sorted, double p) {
         // linear interpolation, as numpy.percentile
         double pos = p / 100 * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
