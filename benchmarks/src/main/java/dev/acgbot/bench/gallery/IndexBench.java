@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -35,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -204,7 +207,7 @@ public final class IndexBench implements Callable<Integer> {
                         found.add(g.search(v, K, VectorIndex.ALL));
                     }
                     row.put("recall_" + kind, recall(found, truth));
-                    double[] lat = latencies(g, q);
+                    double[] lat = latencies(g, q, causes -> causes.putInto(row, kind));
                     row.put("p50_ms_" + kind, lat[0]);
                     row.put("p99_ms_" + kind, lat[1]);
                     row.put("p999_ms_" + kind, lat[2]);
@@ -404,20 +407,55 @@ public final class IndexBench implements Callable<Integer> {
 
     /** p50 and p99 of single queries, after a warm-up. */
     private static double[] latencies(VectorIndex index, float[][] queries) {
+        return latencies(index, queries, null);
+    }
+
+    /**
+     * p50, p99 and p99.9 of single queries, after a warm-up; with {@code why} also what the slowest queries
+     * coincided with ({@link TailCauses}); every probe is read outside the timed call.
+     */
+    private static double[] latencies(VectorIndex index, float[][] queries, Consumer<TailCauses> why) {
         for (int i = 0; i < Math.min(20, queries.length); i++) {
             index.search(queries[i], K, VectorIndex.ALL);
         }
         double[] ms = new double[queries.length];
+        long[] gcs = new long[queries.length];
+        long[] jitMs = new long[queries.length];
+        double[] cpuMs = new double[queries.length];
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var jit = ManagementFactory.getCompilationMXBean();
+        long allocated = 0;
         for (int i = 0; i < queries.length; i++) {
+            long gc0 = gcCount();
+            long jit0 = jit.getTotalCompilationTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long alloc0 = threads.getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
             index.search(queries[i], K, VectorIndex.ALL);
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            allocated += threads.getCurrentThreadAllocatedBytes() - alloc0;
+            // this thread's CPU time: the wall time less what the OS gave to other threads (2 shared cores)
+            cpuMs[i] = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
+            jitMs[i] = jit.getTotalCompilationTime() - jit0;
+            gcs[i] = gcCount() - gc0;
         }
-        Arrays.sort(ms);
-        return new double[]{percentile(ms, 50), percentile(ms, 99), percentile(ms, 99.9)};
+        if (why != null) {
+            why.accept(TailCauses.of(ms, cpuMs, gcs, jitMs, allocated));
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return new double[]{percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 99.9)};
     }
 
-    private static double percentile(double[] sorted, double p) {
+    private static long gcCount() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
+    }
+
+    static double percentile(double[] sorted, double p) {
         // linear interpolation, as numpy.percentile
         double pos = p / 100 * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
@@ -552,6 +590,12 @@ public final class IndexBench implements Callable<Integer> {
                             + (theirs == null ? "" : p99 <= num(theirs, "p99_ms_" + kind) ? "; <= faiss: met" : "; <= faiss: MISSED"));
             Double p999 = num(ours, "p999_ms_" + kind);
             row(out, "  p99.9 ms", p999, theirs == null ? null : num(theirs, "p999_ms_" + kind), "(reported; 1 in 1000 queries)");
+            // on-CPU time of the searching thread: what is left of the tail once time the OS gave others is taken out
+            row(out, "  on-CPU p99 / p99.9 ms", num(ours, "cpu_p99_ms_" + kind), theirs == null ? null : num(theirs, "cpu_p99_ms_" + kind), "");
+            row(out, "", num(ours, "cpu_p999_ms_" + kind), theirs == null ? null : num(theirs, "cpu_p999_ms_" + kind), "");
+            out.printf(Locale.ROOT, "  queries > 3x p50: %s, of them during a GC %s, JIT %s, mostly off-CPU %s; %s B allocated per query%n",
+                    ours.get("slow_queries_" + kind), ours.get("slow_with_gc_" + kind), ours.get("slow_with_jit_" + kind),
+                    ours.get("slow_mostly_off_cpu_" + kind), ours.get("alloc_bytes_per_query_" + kind));
         }
         printEncodings(r, out);
     }
