@@ -110,4 +110,49 @@ class CompactGraphTest {
         index.save(file);
         return file;
     }
+
+    @Test
+    void nodesNoLinkReachesAreLinkedFromAReachableNeighbourSoEverySearchCanFindThem() {
+        // degree 2, entry 0: 0 -> 1 and 1 -> 0; nothing links to 2, 3 or 4 (2 -> 0, 3 -> 2, 4 -> 1, 0)
+        int[] adjacency = {
+                1, -1,
+                0, -1,
+                0, -1,
+                2, -1,
+                1, 0,
+        };
+        CompactGraph.linkUnreachable(5, 0, 2, adjacency);
+        assertEquals(5, reachableFrom(0, 2, adjacency), Arrays.toString(adjacency));
+        // 2 hangs off 0, then 3 off 2 (reachable by then), 4 off 1: each from its first reachable neighbour's free slot
+        assertArrayEquals(new int[]{1, 2, 0, 4, 0, 3, 2, -1, 1, 0}, adjacency);
+    }
+
+    @Test
+    void aGraphWhoseNodesAreAllReachableIsLeftAsItIs() {
+        CompactGraph g = index.graph();
+        int[] base = g.adjacency[0].clone();
+        CompactGraph.linkUnreachable(g.size, g.entry, g.degrees[0], base);
+        assertArrayEquals(g.adjacency[0], base);
+        assertEquals(g.size, reachableFrom(g.entry, g.degrees[0], base));
+    }
+
+    private static int reachableFrom(int entry, int degree, int[] adjacency) {
+        int size = adjacency.length / degree;
+        boolean[] seen = new boolean[size];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(entry));
+        seen[entry] = true;
+        int count = 1;
+        while (!queue.isEmpty()) {
+            int n = queue.poll();
+            for (int j = 0; j < degree && adjacency[n * degree + j] >= 0; j++) {
+                int nb = adjacency[n * degree + j];
+                if (!seen[nb]) {
+                    seen[nb] = true;
+                    count++;
+                    queue.add(nb);
+                }
+            }
+        }
+        return count;
+    }
 }
