@@ -53,7 +53,11 @@ public final class ConsoleAdapter implements ChatAdapter {
     /** Commands that take images: for them a bare folder name or a quoted file name is a path, not text. */
     private final Set<String> imageCommands = ConcurrentHashMap.newKeySet();
 
-    private final Language language;
+    /**
+     * The language of the console's own notes: the operator's locale until the router answers, then the language it
+     * resolved for this chat (so a {@code /lang zh} also turns "No such file" into Chinese, as on the platforms).
+     */
+    private volatile Language language;
 
     public ConsoleAdapter(InputStream in, PrintStream out, boolean interactive, Path workingDir, Path outputDir) {
         this.in = in;
@@ -63,7 +67,7 @@ public final class ConsoleAdapter implements ChatAdapter {
         // the operator's locale (LANG=zh_CN.UTF-8) is the console user's "app language", as Telegram's language_code is
         String languageTag = System.getenv().getOrDefault("LANG", "");
         this.language = Language.fromTag(languageTag).orElse(Language.EN);
-        this.renderer = new ConsoleRenderer(out, outputDir, language);
+        this.renderer = new ConsoleRenderer(out, outputDir, () -> language);
         String user = System.getProperty("user.name", "operator");
         this.origin = new MessageOrigin(PLATFORM, "console", new ChatUser("local", user, languageTag), true, true);
     }
@@ -271,6 +275,11 @@ public final class ConsoleAdapter implements ChatAdapter {
         @Override
         public void send(Reply reply) {
             renderer.render(reply);
+        }
+
+        @Override
+        public void useLanguage(Language chosen) {
+            language = chosen;
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Prints replies readably: text as text, images as file paths (made-up images are saved first). */
 final class ConsoleRenderer {
@@ -18,9 +19,9 @@ final class ConsoleRenderer {
     private final Path outputDir;
     private final AtomicInteger saved = new AtomicInteger();
 
-    private final Language language;
+    private final Supplier<Language> language;
 
-    ConsoleRenderer(PrintStream out, Path outputDir, Language language) {
+    ConsoleRenderer(PrintStream out, Path outputDir, Supplier<Language> language) {
         this.language = language;
         this.out = out;
         this.outputDir = outputDir;
@@ -41,7 +42,7 @@ final class ConsoleRenderer {
             }
             case Reply.Error error -> out.println("⚠ " + error.message()
                     + (error.correlationId().isEmpty() || error.message().contains(error.correlationId())
-                    ? "" : CoreMessages.format(language, "console.ref", error.correlationId())));
+                    ? "" : CoreMessages.format(language.get(), "console.ref", error.correlationId())));
         }
         out.flush();
     }
@@ -67,7 +68,7 @@ final class ConsoleRenderer {
             Files.write(file, ref.bytes());
             return file.toAbsolutePath().toString();
         } catch (IOException e) {
-            return CoreMessages.format(language, "console.could_not_save", ref.fileName(), e.getMessage());
+            return CoreMessages.format(language.get(), "console.could_not_save", ref.fileName(), e.getMessage());
         }
     }
 

@@ -196,7 +196,7 @@ public final class Router implements InboundSink, AutoCloseable {
         }
         GuardedResponder guarded = new GuardedResponder(responder, correlationId);
         Duration timeout = command.timeout() != null ? command.timeout() : defaultTimeout;
-        boolean accepted = executor.submit(() -> run(command, request, guarded, correlationId), timeout, () -> {
+        boolean accepted = executor.submit(() -> run(command, request, guarded, correlationId, origin), timeout, () -> {
             LOG.warn("[{}] /{} timed out after {} s", correlationId, spec.name(), timeout.toSeconds());
             meters.timedOut(spec.name());
             // the watchdog only marks the command closed: sending could wait out the platform's flood control
@@ -244,7 +244,8 @@ public final class Router implements InboundSink, AutoCloseable {
         refusals.refuse(origin.platform() + ":" + origin.user().id(), kind, responder, reply);
     }
 
-    private void run(BotCommand command, CommandRequest request, GuardedResponder responder, String correlationId) {
+    private void run(BotCommand command, CommandRequest request, GuardedResponder responder, String correlationId,
+                     MessageOrigin origin) {
         long started = System.nanoTime();
         String outcome = CommandMeters.ERROR;
         MDC.put("cid", correlationId);
@@ -299,6 +300,8 @@ public final class Router implements InboundSink, AutoCloseable {
             LOG.debug("[{}] /{} finished in {} ms", correlationId, request.command(), millis);
             MDC.remove("cid");
             if (!responder.isClosed()) {
+                // a command may have changed the chat's language (/lang): the adapter's own notes follow it from now
+                responder.useLanguage(languages.resolve(origin));
                 responder.completed(); // else the timeout's message is on its way, and completes the command after it
             }
         }

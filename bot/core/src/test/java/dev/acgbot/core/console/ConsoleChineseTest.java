@@ -59,4 +59,17 @@ class ConsoleChineseTest {
         assertTrue(again.lines().anyMatch(l -> l.startsWith("From now on I reply in each user's own language")
                 || l.startsWith("从现在起，我在这个聊天里按每位用户自己的语言回复")), again);
     }
+
+    @Test
+    void theConsolesOwnNotesFollowTheChatsLanguageOnceItIsChosen(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        String output = runScript(dir, "/lang zh\n./nosuch.png\n./empty\n");
+        assertEquals(List.of(
+                "> /lang zh",
+                "从现在起，我在这个聊天里用简体中文回复。",
+                "> ./nosuch.png",
+                "⚠ 没有这个文件：./nosuch.png",
+                "> ./empty",
+                "⚠ " + dir.resolve("empty") + " 是一个文件夹，里面没有图片。请给出一张图片的路径。"), output.lines().toList(), output);
+    }
 }
