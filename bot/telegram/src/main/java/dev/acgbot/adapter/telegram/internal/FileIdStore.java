@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FileIdStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileIdStore.class);
     public static final String FILE_NAME = "file-ids.tsv";
+    /** The kind column of a line that withdraws the sha's earlier id (Telegram refused it). */
+    private static final String FORGOTTEN = "FORGOTTEN";
 
     /** How Telegram holds the file: inline results differ for the two (a cached photo or a cached document). */
     public enum Kind { PHOTO, DOCUMENT }
@@ -63,6 +66,10 @@ public final class FileIdStore {
         }
         for (String line : lines) {
             String[] parts = line.split("\t");
+            if (parts.length == 3 && FORGOTTEN.equals(parts[1])) {
+                store.ids.remove(parts[0]);
+                continue;
+            }
             if (parts.length == 3 && parts[0].matches("[0-9a-f]{64}") && !parts[2].isBlank()) {
                 try {
                     store.ids.put(parts[0], new StoredFile(Kind.valueOf(parts[1]), parts[2]));
@@ -101,6 +108,30 @@ public final class FileIdStore {
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 LOG.warn("could not save a Telegram file id to {}: {}", file.get(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Withdraws the ids of these images (Telegram refused one of them: a file deleted on its side, or an id of another
+     * bot), so the next inline query uploads them again; written as a line that supersedes the earlier ones.
+     */
+    public void forget(Collection<String> sha256s) {
+        StringBuilder lines = new StringBuilder();
+        for (String sha : sha256s) {
+            if (ids.remove(sha) != null) {
+                lines.append(sha).append('\t').append(FORGOTTEN).append("\t-\n");
+            }
+        }
+        if (lines.isEmpty() || file.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            try {
+                Files.writeString(file.get(), lines, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                LOG.warn("could not withdraw Telegram file ids in {}: {}", file.get(), e.toString());
             }
         }
     }

@@ -158,11 +158,13 @@ public final class InlineQueries implements AutoCloseable {
         }
         long deadline = System.nanoTime() + uploadBudget.toNanos();
         List<InlineQueryResult> results = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
         int missing = answer.results().size() - pending.size();
         for (Pending p : pending) {
             Optional<FileIdStore.StoredFile> id = p.known().isPresent() ? p.known() : await(p.upload(), deadline);
             if (id.isPresent()) {
                 results.add(render(p.result(), id.get()));
+                shown.add(p.result().id());
             } else {
                 missing++;
             }
@@ -179,11 +181,19 @@ public final class InlineQueries implements AutoCloseable {
         }
         // a partial answer must not be cached: the next query should show what the uploads have added
         int cacheSeconds = missing > 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, answer.cacheFor().toSeconds());
-        send(queryId, results, answer.nextOffset(), notice, cacheSeconds);
+        if (!send(queryId, results, answer.nextOffset(), notice, cacheSeconds) && !shown.isEmpty()) {
+            // Telegram refuses the whole answer for one id it no longer knows: forget this answer's ids (the next
+            // query uploads them again) and answer this one with the button alone
+            store.forget(pending.stream().filter(p -> p.known().isPresent()).map(p -> p.result().id()).toList());
+            String key = storage.isPresent() ? "inline.uploading" : "inline.not_uploaded";
+            send(queryId, List.of(), "", Optional.of(TelegramResponder.MESSAGES.format(language, key,
+                    answer.results().size())), 0);
+        }
     }
 
-    private void send(String queryId, List<InlineQueryResult> results, String nextOffset, Optional<String> notice,
-                      int cacheSeconds) {
+    /** Sends the answer; false when Telegram refused one of its file ids (true for every other outcome). */
+    private boolean send(String queryId, List<InlineQueryResult> results, String nextOffset, Optional<String> notice,
+                         int cacheSeconds) {
         AnswerInlineQuery.AnswerInlineQueryBuilder<?, ?> b = AnswerInlineQuery.builder()
                 .inlineQueryId(queryId)
                 .results(results)
@@ -195,10 +205,26 @@ public final class InlineQueries implements AutoCloseable {
                 .text(TelegramHtml.plainWithin(text, BUTTON_LIMIT)).startParameter(START_PARAMETER).build()));
         try {
             api.call("answerInlineQuery", c -> c.execute(b.build()));
-        } catch (TelegramApiException | RuntimeException e) {
+            return true;
+        } catch (TelegramApiException e) {
+            if (!results.isEmpty() && refusedFileId(e)) {
+                LOG.warn("Telegram refused a stored file id in an inline answer ({}): forgetting this answer's ids",
+                        LogText.safe(BotApi.description(e)));
+                return false;
+            }
             // most often "query is too old": the user typed on, and a newer query has its own answer
             LOG.info("Telegram: could not answer an inline query: {}", redactor.describe(e));
+        } catch (RuntimeException e) {
+            LOG.info("Telegram: could not answer an inline query: {}", redactor.describe(e));
         }
+        return true;
+    }
+
+    /** "Bad Request: wrong file identifier/HTTP URL specified", PHOTO_INVALID, DOCUMENT_INVALID, MEDIA_EMPTY … */
+    static boolean refusedFileId(TelegramApiException e) {
+        String text = BotApi.description(e).toLowerCase(Locale.ROOT);
+        return BotApi.errorCode(e) == 400
+                && (text.contains("file") || text.contains("photo") || text.contains("document") || text.contains("media"));
     }
 
     private static InlineQueryResult render(InlineResult result, FileIdStore.StoredFile id) {

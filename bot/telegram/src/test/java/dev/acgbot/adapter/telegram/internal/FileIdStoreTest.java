@@ -36,6 +36,20 @@ class FileIdStoreTest {
     }
 
     @Test
+    void aForgottenIdStaysForgottenAfterARestartUntilTheNextUpload() {
+        Path file = dir.resolve(FileIdStore.FILE_NAME);
+        FileIdStore store = FileIdStore.open(file);
+        store.put(A, new StoredFile(Kind.PHOTO, "photo-1"));
+        store.put(B, new StoredFile(Kind.PHOTO, "photo-2"));
+        store.forget(List.of(A));
+        assertEquals(Optional.empty(), FileIdStore.open(file).get(A));
+        assertEquals(Optional.of(new StoredFile(Kind.PHOTO, "photo-2")), FileIdStore.open(file).get(B));
+
+        store.put(A, new StoredFile(Kind.PHOTO, "photo-3"));
+        assertEquals(Optional.of(new StoredFile(Kind.PHOTO, "photo-3")), FileIdStore.open(file).get(A));
+    }
+
+    @Test
     void theSameIdAgainIsNotWrittenAgain() throws Exception {
         Path file = dir.resolve(FileIdStore.FILE_NAME);
         FileIdStore store = FileIdStore.open(file);

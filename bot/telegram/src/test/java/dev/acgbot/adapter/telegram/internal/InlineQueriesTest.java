@@ -97,6 +97,30 @@ class InlineQueriesTest {
     }
 
     @Test
+    void aStoredIdTelegramRefusesIsForgottenAndTheImageUploadedAgainForTheNextQuery() throws Exception {
+        InlineResult stale = image("stale.png");
+        store.put(stale.id(), new FileIdStore.StoredFile(FileIdStore.Kind.PHOTO, "photo-deleted-on-telegram"));
+        fixture.server.failNext("answerInlineQuery", 400, "Bad Request: wrong file identifier/HTTP URL specified", null);
+
+        inline.answer("q1", page(stale), Language.EN);
+        ApiCall refused = fixture.server.next(WAIT);
+        assertEquals(List.of("answerInlineQuery", 400), List.of(refused.method(), refused.answeredWith()));
+        ApiCall retried = fixture.server.next(WAIT);
+        assertEquals("answerInlineQuery", retried.method());
+        assertEquals(0, retried.params().get("results").size(), "answered once more, without the refused ids");
+        assertEquals("1 more image is on the way: type again", retried.params().get("button").path("text").asText());
+        assertEquals("0", retried.param("cache_time"));
+        assertEquals(Optional.empty(), store.get(stale.id()));
+        assertEquals(Optional.empty(), FileIdStore.open(dir.resolve(FileIdStore.FILE_NAME)).get(stale.id()),
+                "forgotten in the file too");
+
+        inline.answer("q2", page(stale), Language.EN);
+        assertEquals("sendPhoto", fixture.server.next(WAIT).method(), "uploaded to the storage chat again");
+        ApiCall answer = fixture.server.next(WAIT);
+        assertEquals(store.get(stale.id()).orElseThrow().fileId(), answer.params().get("results").get(0).path("photo_file_id").asText());
+    }
+
+    @Test
     void twoQueriesWaitingForOneImageUploadItOnce() throws Exception {
         InlineResult slow = image("shared.png");
         fixture.server.slowDown("sendPhoto", Duration.ofSeconds(2));
