@@ -35,8 +35,8 @@ class VectorFileStartupTest {
         Path folder = tmp.resolve("pics");
         GalleryTest.writePictures(folder, 0, 20);
         for (IndexMode mode : List.of(IndexMode.EXACT, IndexMode.APPROXIMATE)) {
-            // a data directory per mode: reopening the exact one in graph mode would start a graph build at
-            // open, and the reindex below would race it for the write lock ("a reindex is already running")
+            // a data directory per mode, so each mode's own files are read back (the graph build a mode change
+            // starts at open is theReindexRightAfterAModeChangeWaitsForTheStartUpGraphBuild's subject)
             Path data = tmp.resolve("data-" + mode);
             GalleryOptions opts = GalleryTest.options(data, folder).indexMode(mode).build();
             List<String> before;
@@ -51,6 +51,36 @@ class VectorFileStartupTest {
                 assertEquals(mode == IndexMode.EXACT ? "exact" : "graph", g.stats().indexKinds().get(CLIP));
                 assertEquals(before, answer(g, 7), mode + ": same hits, same scores");
             }
+        }
+    }
+
+    @Test
+    void aReindexRightAfterAModeChangeWaitsForTheStartUpGraphBuild(@TempDir Path tmp) {
+        Path folder = tmp.resolve("pics");
+        GalleryTest.writePictures(folder, 0, 200);
+        Path data = tmp.resolve("data");
+        try (Gallery g = Gallery.open(GalleryTest.options(data, folder).indexMode(IndexMode.EXACT).build(), new FakeInference())) {
+            reindex(g);
+        }
+        // reopened in graph mode, the gallery builds its graph at open and holds the write lock meanwhile; an admin's
+        // /reindex at that moment was refused as "a reindex is already running"
+        for (int attempt = 0; attempt < 3; attempt++) {
+            IndexMode mode = attempt % 2 == 0 ? IndexMode.APPROXIMATE : IndexMode.EXACT;
+            try (Gallery g = Gallery.open(GalleryTest.options(data, folder).indexMode(mode).build(), new FakeInference())) {
+                awaitStartUpGraphBuild();
+                ReindexSummary summary = g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+                assertEquals(0, summary.added(), summary.toString());
+                assertEquals(200, g.stats().embeddings().get(CLIP));
+            }
+        }
+    }
+
+    /** Waits (up to 2 s) until the start-up graph build runs, when one was started: it takes the lock first thing. */
+    private static void awaitStartUpGraphBuild() {
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < until && Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("gallery-graph-build") && t.getState() != Thread.State.NEW)) {
+            Thread.onSpinWait();
         }
     }
 

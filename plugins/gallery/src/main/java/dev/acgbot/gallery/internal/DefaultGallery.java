@@ -55,6 +55,8 @@ public final class DefaultGallery implements Gallery {
     private long vectorFilesAt = -1;
     private final ExecutorService searchPool;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** True while the start-up graph build holds (or is about to take) the write lock: a reindex then waits. */
+    private volatile boolean buildingAtStartup;
     private final Map<String, ModelRows> rows = new LinkedHashMap<>();
     private HashRows hashes = new HashRows(); // replaced once, by load(), before anything reads it
     private volatile Snapshot current;
@@ -138,6 +140,7 @@ public final class DefaultGallery implements Gallery {
         publish(store.generation());
         if (rows.values().stream().anyMatch(r -> wantsGraph(r) && graphStale(r))) {
             // searches run exactly meanwhile; a reindex started now waits for the lock
+            buildingAtStartup = true;
             Thread builder = new Thread(() -> {
                 writeLock.lock();
                 try {
@@ -145,6 +148,7 @@ public final class DefaultGallery implements Gallery {
                 } catch (RuntimeException e) {
                     LOG.warn("graph build at start-up failed; searching exactly", e);
                 } finally {
+                    buildingAtStartup = false;
                     writeLock.unlock();
                 }
             }, "gallery-graph-build");
@@ -354,7 +358,12 @@ public final class DefaultGallery implements Gallery {
     @Override
     public ReindexSummary reindex(ReindexRequest request, ReindexListener listener, CancellationToken token) {
         if (!writeLock.tryLock()) {
-            throw new IllegalStateException("a reindex is already running");
+            if (!buildingAtStartup) {
+                throw new IllegalStateException("a reindex is already running");
+            }
+            // the graph build of start-up holds the lock (searches run exactly meanwhile): wait for it, as an admin's
+            // /reindex just after a restart is no second reindex
+            writeLock.lock();
         }
         try {
             return new GalleryIndexer(new Target()).run(request, listener, token);
