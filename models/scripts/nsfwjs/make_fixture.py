@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Parity fixture for the nsfwjs MobileNetV2 conversion: 24 real images and nsfwjs's own outputs on them.
 
-    apt-get install openclipart-png gnome-backgrounds      # the images (Debian)
+    sudo apt-get install openclipart-png gnome-backgrounds nodejs npm   # the images (Debian); never run by the script
     (cd <node dir> && npm install nsfwjs@4.4.0 @tensorflow/tfjs@4.22.0)
     NODE_PATH=<node dir>/node_modules /usr/bin/python3 make_fixture.py models/nsfwjs/fixture
 
@@ -16,7 +16,10 @@ import subprocess
 import sys
 import tempfile
 
-from PIL import Image, ImageOps
+import prerequisites
+
+prerequisites.python_modules({"PIL": "python3-pil"})
+from PIL import Image, ImageOps  # noqa: E402 (after the check that names its package)
 
 CLIPART = "/usr/share/openclipart/png"
 WALLPAPERS = "/usr/share/backgrounds/gnome"
@@ -62,10 +65,8 @@ def square(path):
 
 
 def main(out):
-    missing = [p for p in [CLIPART, WALLPAPERS] if not os.path.isdir(p)]
-    if missing:
-        print("missing %s; install with: apt-get install openclipart-png gnome-backgrounds" % missing, file=sys.stderr)
-        sys.exit(2)
+    prerequisites.directories([CLIPART, WALLPAPERS], "openclipart-png gnome-backgrounds")
+    prerequisites.node_with_nsfwjs()
     images = os.path.join(out, "images")
     os.makedirs(images, exist_ok=True)
     sources = clipart() + [os.path.join(WALLPAPERS, f) for f in WALLPAPER_FILES]

@@ -3,7 +3,7 @@
 probabilities and global-pool features on them, so nsfwjs's resize (tf.image.resizeBilinear with
 alignCorners=true, on pixel / 255) is part of what the Java pipeline must reproduce.
 
-    apt-get install openclipart-png gnome-backgrounds python3-pil
+    sudo apt-get install openclipart-png gnome-backgrounds python3-pil nodejs npm   # never run by the script
     (cd <node dir> && npm install nsfwjs@4.4.0 @tensorflow/tfjs@4.22.0)
     NODE_PATH=<node dir>/node_modules /usr/bin/python3 make_resized_fixture.py models/nsfwjs/fixture-resized
     NODE_PATH=... /usr/bin/python3 make_resized_fixture.py models/nsfwjs/fixture-resized InceptionV3
@@ -26,7 +26,10 @@ import sys
 import tempfile
 import json
 
-from PIL import Image
+import prerequisites
+
+prerequisites.python_modules({"PIL": "python3-pil"})
+from PIL import Image  # noqa: E402 (after the check that names its package)
 
 CLIPART = "/usr/share/openclipart/png"
 WALLPAPERS = "/usr/share/backgrounds/gnome"
@@ -68,10 +71,8 @@ def write_images(images):
 
 
 def main(out, model=None):
-    missing = [p for p in [CLIPART, WALLPAPERS] if not os.path.isdir(p)]
-    if missing:
-        print("missing %s; install with: apt-get install openclipart-png gnome-backgrounds" % missing, file=sys.stderr)
-        sys.exit(2)
+    prerequisites.directories([CLIPART, WALLPAPERS], "openclipart-png gnome-backgrounds")
+    prerequisites.node_with_nsfwjs()
     images = os.path.join(out, "images")
     os.makedirs(images, exist_ok=True)
     if model is None:

@@ -25,14 +25,19 @@ import json
 import os
 import sys
 
-import numpy as np
-import onnx
-from onnx import TensorProto, helper, numpy_helper
+# each module is named with the Debian package that has it; nothing is installed from here
+for _module, _package in [("numpy", "python3-numpy"), ("onnx", "python3-onnx"), ("regex", "python3-regex")]:
+    try:
+        __import__(_module)
+    except ImportError:  # the reference BPE needs regex for \p{L}
+        print("make_models.py needs the Python module %s: install with `sudo apt-get install %s`" % (_module, _package),
+              file=sys.stderr)
+        sys.exit(2)
 
-try:
-    import regex
-except ImportError:  # the reference BPE needs \p{L}; Debian ships it as python3-regex (never installed from here)
-    sys.exit("make_models.py needs the Python module regex: install with `sudo apt-get install python3-regex`")
+import numpy as np  # noqa: E402
+import onnx  # noqa: E402
+import regex  # noqa: E402
+from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULE = os.path.normpath(os.path.join(HERE, "..", ".."))
