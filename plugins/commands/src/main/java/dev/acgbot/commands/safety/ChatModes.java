@@ -1,18 +1,13 @@
 package dev.acgbot.commands.safety;
 
+import dev.acgbot.commands.chatfile.ChatSettingsFile;
+
 import dev.acgbot.commands.settings.SafetyMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,24 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChatModes {
     private static final Logger LOG = LoggerFactory.getLogger(ChatModes.class);
 
-    private final Path file;
+    private final ChatSettingsFile file;
     private final Map<String, SafetyMode> modes = new ConcurrentHashMap<>();
 
     private ChatModes(Path file) {
-        this.file = file;
+        this.file = new ChatSettingsFile(file, "chat safety modes");
     }
 
     /** Reads {@code file} if it exists; a line with an unknown mode is logged and ignored (the default applies). */
     public static ChatModes load(Path file) {
         ChatModes loaded = new ChatModes(file);
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (NoSuchFileException e) {
-            return loaded;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the chat safety modes in " + file, e);
-        }
+        Properties p = loaded.file.read();
         for (String chat : p.stringPropertyNames()) {
             String value = p.getProperty(chat).strip().toUpperCase(Locale.ROOT);
             try {
@@ -65,15 +53,10 @@ public final class ChatModes {
         modes.put(key(platform, chatId), mode);
         Properties p = new Properties();
         new TreeMap<>(modes).forEach((chat, m) -> p.setProperty(chat, m.word()));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(out, "chat safety modes set with /safety (sfw, spoiler, allow)");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        file.write(p, "chat safety modes set with /safety (sfw, spoiler, allow)");
     }
 
     private static String key(String platform, String chatId) {
-        return platform + ":" + chatId;
+        return ChatSettingsFile.key(platform, chatId);
     }
 }

@@ -1,19 +1,14 @@
 package dev.acgbot.commands.tag;
 
+import dev.acgbot.commands.chatfile.ChatSettingsFile;
+
 import dev.acgbot.commands.prompt.PromptStyle;
 import dev.acgbot.commands.prompt.TagBlacklist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -38,24 +33,17 @@ public final class ChatTagPreferences {
         static final Choice NONE = new Choice(Optional.empty(), TagBlacklist.NONE);
     }
 
-    private final Path file;
+    private final ChatSettingsFile file;
     private final Map<String, Choice> chats = new ConcurrentHashMap<>();
 
     private ChatTagPreferences(Path file) {
-        this.file = file;
+        this.file = new ChatSettingsFile(file, "chats' /tag preferences");
     }
 
     /** Reads {@code file} if it exists; a style that does not parse is logged and ignored (the config's applies). */
     public static ChatTagPreferences load(Path file) {
         ChatTagPreferences loaded = new ChatTagPreferences(file);
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (NoSuchFileException e) {
-            return loaded;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the chats' /tag preferences in " + file, e);
-        }
+        Properties p = loaded.file.read();
         for (String key : p.stringPropertyNames()) {
             String value = p.getProperty(key).strip();
             if (key.endsWith(STYLE)) {
@@ -107,15 +95,10 @@ public final class ChatTagPreferences {
                 p.setProperty(chat + BLACKLIST, String.join(" ", choice.blacklist().tags()));
             }
         });
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(out, "per-chat /tag preferences set with /tagstyle and /tagblacklist");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        file.write(p, "per-chat /tag preferences set with /tagstyle and /tagblacklist");
     }
 
     private static String key(String platform, String chatId) {
-        return platform + ":" + chatId;
+        return ChatSettingsFile.key(platform, chatId);
     }
 }
