@@ -257,8 +257,8 @@ class ServiceEndToEndIT {
         Path backup = dir.resolve("backups/gallery.zip");
         try {
             bot.send("/search 樱花 k:3");
-            // the whole answer: the header line comes before the image line, and reading at the header raced the rest
-            bot.awaitOutput(s -> s.contains("pink.png"), "the running bot to answer (and hold the gallery open)");
+            // the whole answer: up to its last line (the hit's score and name); reading at the header raced the lines after it
+            bot.awaitOutput(s -> s.contains("· pink.png\n"), "the running bot to answer (and hold the gallery open)");
             assertEquals(before, searchAnswer(bot.out()));
 
             LauncherEndToEndIT.Result locked = run(dir, "", "index", "--config", cfg);
