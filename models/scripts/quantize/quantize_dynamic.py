@@ -244,6 +244,21 @@ class Quantizer:
         return self.counts
 
 
+def quantize_model(model, weight_kind="auto", per_channel=True, reduce_range=True):
+    """Quantizes model in place; returns (weight kind, {op: count})."""
+    has_conv = any(n.op_type == "Conv" for n in model.graph.node)
+    kind = weight_kind if weight_kind != "auto" else ("uint8" if has_conv else "int8")
+    counts = Quantizer(model, np.uint8 if kind == "uint8" else np.int8, per_channel, reduce_range).run()
+    onnx.checker.check_model(model)
+    return kind, counts
+
+
+def save(model, path):
+    tmp = path + ".tmp"
+    onnx.save(model, tmp)
+    os.replace(tmp, path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("input")
@@ -254,14 +269,8 @@ def main():
     ap.add_argument("--no-reduce-range", action="store_true")
     args = ap.parse_args()
     model = onnx.load(args.input)
-    has_conv = any(n.op_type == "Conv" for n in model.graph.node)
-    kind = args.weight_type if args.weight_type != "auto" else ("uint8" if has_conv else "int8")
-    q = Quantizer(model, np.uint8 if kind == "uint8" else np.int8, not args.no_per_channel, not args.no_reduce_range)
-    counts = q.run()
-    onnx.checker.check_model(model)
-    tmp = args.output + ".tmp"
-    onnx.save(model, tmp)
-    os.replace(tmp, args.output)
+    kind, counts = quantize_model(model, args.weight_type, not args.no_per_channel, not args.no_reduce_range)
+    save(model, args.output)
     print("%s -> %s: %s weights, per_channel=%s, reduce_range=%s; quantized %d MatMul, %d Conv, %d Gather; %.1f MB -> %.1f MB"
           % (args.input, args.output, kind, not args.no_per_channel, not args.no_reduce_range, counts["MatMul"],
              counts["Conv"], counts["Gather"], os.path.getsize(args.input) / 1e6, os.path.getsize(args.output) / 1e6))
