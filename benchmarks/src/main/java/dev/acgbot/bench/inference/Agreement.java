@@ -70,6 +70,35 @@ final class Agreement {
         return order.subList(0, Math.min(k, order.size()));
     }
 
+    /**
+     * Why top-k lists reorder: the median (over queries) gap between the k-th and (k+1)-th reference similarity,
+     * against the median absolute change int8 makes to a query-to-item similarity. Image-to-image, self left out.
+     */
+    record Margins(double medianGap, double medianShift) {
+    }
+
+    static Margins margins(List<float[]> reference, List<float[]> other, int k) {
+        List<Double> gaps = new ArrayList<>();
+        List<Double> shifts = new ArrayList<>();
+        for (int q = 0; q < reference.size(); q++) {
+            List<Integer> top = topK(reference.get(q), reference, k + 1, q);
+            gaps.add(cosine(reference.get(q), reference.get(top.get(k - 1))) - cosine(reference.get(q), reference.get(top.get(k))));
+            for (int i = 0; i < reference.size(); i++) {
+                if (i != q) {
+                    shifts.add(Math.abs(cosine(reference.get(q), reference.get(i)) - cosine(other.get(q), other.get(i))));
+                }
+            }
+        }
+        return new Margins(median(gaps), median(shifts));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> s = new ArrayList<>(values);
+        s.sort(Double::compare);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
     /** Mean cosine over all pairs: how crowded a set of embeddings is (random-weight towers crowd them). */
     static double meanPairwiseCosine(List<float[]> vectors) {
         double sum = 0;

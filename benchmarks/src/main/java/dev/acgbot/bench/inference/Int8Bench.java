@@ -3,6 +3,7 @@ package dev.acgbot.bench.inference;
 import ai.onnxruntime.OrtException;
 import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.image.ImageDecodeException;
 import dev.acgbot.models.image.ImageDecoder;
 import dev.acgbot.models.manifest.ManifestRegistry;
 import dev.acgbot.models.manifest.ModelManifest;
@@ -65,6 +66,8 @@ final class Int8Bench {
         StandIn image = all.stream().filter(s -> s.name().equals("vit-b16-224")).findFirst().orElseThrow();
         StandIn text = all.stream().filter(s -> s.name().equals("bert-base-text")).findFirst().orElseThrow();
         QuantizedStandIns q = QuantizedStandIns.ensure(image, text, o.python(), out);
+        // DJL makes the process's ONNX Runtime environment with its own thread options: it must come first
+        double djlDiff = djlCheck(q, image, o);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("note", "RANDOM-weight stand-ins (ViT-B/16 224, BERT-base 52 tokens), quantized as transformers.js "
                 + "quantizes (quantize_dynamic per_channel, reduce_range); agreement = quantization error on random weights");
@@ -82,7 +85,7 @@ final class Int8Bench {
             report.put("latency", latency(towers, o, out));
             report.put("agreement", agreement(towers, o, out));
         }
-        report.put("productRuntime", productCheck(q, image, o, out));
+        report.put("productRuntime", productCheck(q, image, o, djlDiff, out));
         InferenceBench.writeJson(o, report, out);
         return 0;
     }
@@ -212,9 +215,16 @@ final class Int8Bench {
         }
         ImageDecoder decoder = new ImageDecoder(DecodeLimits.defaults());
         List<float[]> tensors = new ArrayList<>();
+        int refused = 0;
         for (Path f : files) {
-            DecodedImage img = decoder.decode(f);
-            tensors.add(Preprocessor.preprocess(img, spec));
+            try {
+                tensors.add(Preprocessor.preprocess(decoder.decode(f), spec));
+            } catch (ImageDecodeException e) {
+                refused++; // e.g. an openclipart drawing over the decoder's 40 MP limit, which the bot refuses too
+            }
+        }
+        if (refused > 0) {
+            out.printf("%d of %d images refused by the decoder (the bot would refuse them too); left out%n", refused, files.size());
         }
         List<float[]> imgFp32 = batched(tensors, x -> t.images(t.imageFp32(), t.imageFeed(), x));
         List<float[]> imgInt8 = batched(tensors, x -> t.images(t.imageInt8(), t.imageFeed(), x));
@@ -230,18 +240,23 @@ final class Int8Bench {
         List<float[]> txtOne = batched(ids, x -> t.oneGraph().tokens(t.oneGraphText(), x, "attention_mask"));
 
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("images", files.size());
+        r.put("images", tensors.size());
         r.put("imageSource", o.images().toString());
         r.put("texts", PHRASES.size());
         r.put("fp32ImageMeanPairwiseCosine", Agreement.meanPairwiseCosine(imgFp32));
         out.printf(Locale.ROOT, "%nAgreement with fp32 on %d real images (%s, decoded and preprocessed as cn-clip-vit-b-16-image)"
                 + " and %d queries;%nRANDOM weights: quantization error on these weights, not a real model's search quality."
-                + " fp32 image vectors' mean pairwise cosine %.3f.%n", files.size(), o.images(), PHRASES.size(),
+                + " fp32 image vectors' mean pairwise cosine %.3f.%n", tensors.size(), o.images(), PHRASES.size(),
                 Agreement.meanPairwiseCosine(imgFp32));
         out.printf(Locale.ROOT, "%-28s %12s %12s %16s %16s%n", "int8 variant", "cos mean", "cos min", "img->img top10",
                 "text->img top10");
         row(r, out, "tower alone (image, text)", imgFp32, imgInt8, txtFp32, txtInt8);
         row(r, out, "one graph (image, text)", imgFp32, imgOne, txtFp32, txtOne);
+        Agreement.Margins m = Agreement.margins(imgFp32, imgInt8, TOP_K);
+        r.put("imageSearchMargins", m);
+        out.printf(Locale.ROOT, "image search, fp32: median similarity gap between the 10th and 11th result %.5f; int8 moves a"
+                + " query-image similarity by %.5f (median |change|, tower alone): ranks closer than that swap.%n",
+                m.medianGap(), m.medianShift());
         out.println("cos: per input, fp32 vs int8 embedding (image and text pooled); top10: mean share of the fp32 top 10"
                 + " also in the int8 top 10 (image queries leave themselves out; int8 text searches int8 images).");
         return r;
@@ -282,7 +297,7 @@ final class Int8Bench {
      * cn-clip-vit-b-16-{image,text}-int8) and the int8 tower through the DJL engine, each against the direct session.
      */
     private static Map<String, Object> productCheck(QuantizedStandIns q, StandIn image, InferenceBench.Options o,
-                                                    PrintStream out) throws Exception {
+                                                    double djlDiff, PrintStream out) throws Exception {
         Path dir = q.oneGraph().getParent().resolve("manifests");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("standin-image-int8.yaml"), oneGraphManifest(q.oneGraph(), true));
@@ -293,6 +308,7 @@ final class Int8Bench {
         List<String> texts = List.of("樱花", "a girl with pink hair");
         double imageDiff;
         double textDiff;
+        double batchEffect;
         try (GraphRunner direct = new GraphRunner(q.oneGraph(), o.threads());
              InferenceRuntime runtime = InferenceRuntime.builder().builtIns(false).manifestDirs(dir)
                      .modelDir(dir.resolve("models")).device("cpu").intraOpThreads(o.threads()).build();
@@ -302,21 +318,51 @@ final class Int8Bench {
                     runtime.embedImages("standin-image-int8", images));
             List<long[]> ids = texts.stream().map(s -> tok.encode(s).ids()).toList();
             List<float[]> viaRuntime = new ArrayList<>();
-            for (String s : texts) {
-                viaRuntime.add(runtime.embedText("standin-text-int8", s).vector());
+            List<float[]> alone = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) { // the runtime embeds each text on its own here: so does the direct side
+                viaRuntime.add(runtime.embedText("standin-text-int8", texts.get(i)).vector());
+                alone.add(direct.tokens(feeds.oneGraphText(), List.of(ids.get(i)), "attention_mask")[0]);
             }
-            textDiff = maxDiff(direct.tokens(feeds.oneGraphText(), ids, "attention_mask"), viaRuntime);
+            textDiff = maxDiff(alone.toArray(float[][]::new), viaRuntime);
+            // dynamic quantization scales activations per tensor, batch included: a vector depends on its batch-mates
+            batchEffect = maxDiff(direct.tokens(feeds.oneGraphText(), ids, "attention_mask"), alone);
         }
-        double djlDiff;
-        try (GraphRunner direct = new GraphRunner(q.imageInt8(), o.threads());
-             DjlOnnxEngine djl = DjlOnnxEngine.load(q.imageInt8(), image.output(), DeviceRequest.parse("cpu"), o.threads(), 1).engine()) {
-            djlDiff = maxDiff(direct.images(new GraphRunner.Feed(image.input(), image.output(), Map.of()), tensors, image.itemShape()),
-                    Arrays.asList(djl.runImages(image.input(), tensors, image.itemShape())));
+        double fp32BatchEffect;
+        try (GraphRunner fp32 = new GraphRunner(image.file(), o.threads())) {
+            GraphRunner.Feed feed = new GraphRunner.Feed(image.input(), image.output(), Map.of());
+            fp32BatchEffect = maxDiff(fp32.images(feed, tensors, image.itemShape()), List.of(
+                    fp32.images(feed, List.of(tensors.get(0)), image.itemShape())[0],
+                    fp32.images(feed, List.of(tensors.get(1)), image.itemShape())[0]));
+        }
+        double int8BatchEffect;
+        try (GraphRunner int8 = new GraphRunner(q.imageInt8(), o.threads())) {
+            GraphRunner.Feed feed = new GraphRunner.Feed(image.input(), image.output(), Map.of());
+            int8BatchEffect = maxDiff(int8.images(feed, tensors, image.itemShape()), List.of(
+                    int8.images(feed, List.of(tensors.get(0)), image.itemShape())[0],
+                    int8.images(feed, List.of(tensors.get(1)), image.itemShape())[0]));
         }
         out.printf(Locale.ROOT, "%nProduct engines on the int8 stand-ins: InferenceRuntime (ONNX Runtime session, constant_inputs"
                 + " manifests) vs direct session, max |diff| of unit vectors: image side %.2e, text side %.2e;"
                 + " DJL engine vs direct on the int8 tower: %.2e%n", imageDiff, textDiff, djlDiff);
-        return Map.of("runtimeImageMaxDiff", imageDiff, "runtimeTextMaxDiff", textDiff, "djlInt8TowerMaxDiff", djlDiff);
+        out.printf(Locale.ROOT, "Batch dependence (alone vs in a batch of 2), max |diff| of unit vectors: fp32 image tower %.2e,"
+                + " int8 image tower %.2e, int8 one-graph text side %.2e (int8 activations are scaled per batch tensor)%n",
+                fp32BatchEffect, int8BatchEffect, batchEffect);
+        return Map.of("runtimeImageMaxDiff", imageDiff, "runtimeTextMaxDiff", textDiff, "djlInt8TowerMaxDiff", djlDiff,
+                "fp32ImageBatchEffect", fp32BatchEffect, "int8ImageBatchEffect", int8BatchEffect,
+                "int8OneGraphTextBatchEffect", batchEffect);
+    }
+
+    /** The int8 tower through the DJL engine against the direct session, on two preprocessed gradients. */
+    private static double djlCheck(QuantizedStandIns q, StandIn image, InferenceBench.Options o) throws Exception {
+        PreprocessSpec spec = builtIn("cn-clip-vit-b-16-image").preprocessSpec();
+        List<float[]> tensors = List.of(gradient(300, 200), gradient(97, 311)).stream()
+                .map(i -> Preprocessor.preprocess(i, spec)).toList();
+        try (DjlOnnxEngine djl = DjlOnnxEngine.load(q.imageInt8(), image.output(), DeviceRequest.parse("cpu"), o.threads(), 1).engine();
+             GraphRunner direct = new GraphRunner(q.imageInt8(), o.threads())) {
+            float[][] viaDjl = djl.runImages(image.input(), tensors, image.itemShape());
+            return maxDiff(direct.images(new GraphRunner.Feed(image.input(), image.output(), Map.of()), tensors,
+                    image.itemShape()), Arrays.asList(viaDjl));
+        }
     }
 
     private static String oneGraphManifest(Path file, boolean imageSide) {

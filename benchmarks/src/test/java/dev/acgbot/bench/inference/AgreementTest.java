@@ -37,6 +37,24 @@ class AgreementTest {
         assertEquals(Math.cos(Math.toRadians(90)), Agreement.meanPairwiseCosine(List.of(v(0), v(90))), 1e-7);
     }
 
+    @Test
+    void marginsCompareTheNeighbourGapWithHowFarInt8MovesSimilarities() {
+        List<float[]> ref = List.of(v(0), v(10), v(30), v(60));
+        List<float[]> other = List.of(v(0), v(10), v(30), v(61));
+        Agreement.Margins m = Agreement.margins(ref, other, 1);
+        // gaps between 1st and 2nd neighbour: q0 10/30 deg, q1 0|30 -> 10/20, q2 10/30 -> 20/30, q3 30/50
+        double g0 = Math.cos(Math.toRadians(10)) - Math.cos(Math.toRadians(30));
+        double g1 = Math.cos(Math.toRadians(10)) - Math.cos(Math.toRadians(20));
+        double g2 = Math.cos(Math.toRadians(20)) - Math.cos(Math.toRadians(30));
+        double g3 = Math.cos(Math.toRadians(30)) - Math.cos(Math.toRadians(50));
+        double[] gaps = {g0, g1, g2, g3};
+        java.util.Arrays.sort(gaps);
+        assertEquals((gaps[1] + gaps[2]) / 2, m.medianGap(), 1e-6);
+        // 12 ordered pairs, 6 unchanged (0) and 6 with item 3 (1 degree each): the median falls between 0 and the
+        // smallest change, cos 30 - cos 31
+        assertEquals((Math.cos(Math.toRadians(30)) - Math.cos(Math.toRadians(31))) / 2, m.medianShift(), 1e-6);
+    }
+
     private static float[] v(double degrees) {
         double r = Math.toRadians(degrees);
         return new float[]{(float) Math.cos(r), (float) Math.sin(r)};
