@@ -123,6 +123,7 @@ def manifests():
           .replace("name: synthetic-clip-tokenizer.json", "name: tokenizer.json      # SYNTHETIC tiny CLIP-style vocabulary")
         + "model: synthetic-clip-vit-b-32-text-int8.onnx\nbatch: dynamic\ninput:\n  name: input_ids\n  dtype: int64\n"
           "tokenizer:\n  kind: clip-bpe\n  file: tokenizer.json\n  context_length: 77\n  pad_id: 0\n  lowercase: true\n"
+          "  languages: [en]          # OpenAI CLIP reads English only: models check probes English colour words\n"
         + "output:\n  name: text_embeds\n" + EMBEDDING,
     }
     for model_id, text in out.items():
