@@ -139,6 +139,7 @@ public final class MemoryBench implements Callable<Integer> {
             tj.put("verdict", tp.verdict());
             out.put("throughput", tj);
         }
+        out.put("reindex_stages", ReindexStagesTable.print(byRun));
         out.put("runs", byRun);
         out.put("bot", rows);
         if (json != null) {
@@ -202,6 +203,7 @@ public final class MemoryBench implements Callable<Integer> {
         row.put("images_per_s", Integer.parseInt(f[5]) / Double.parseDouble(f[6]));
         row.put("batches", f[7]);
         row.put("failed", Integer.parseInt(f[8]));
+        ReindexStagesTable.parse(f, row);
         return row;
     }
 
@@ -210,6 +212,10 @@ public final class MemoryBench implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>(runs.get(0));
         row.remove("slice");
         row.remove("loadavg");
+        for (String stage : List.of("engine_busy", "stage_images_per_s", "decode_images_per_s", "commit_images_per_s",
+                "preprocess_images_per_s", "inference_images_per_s")) {
+            row.remove(stage); // per run only: ReindexStagesTable combines them
+        }
         for (String peak : List.of("rest_bytes", "tag_peak_bytes", "search_peak_bytes", "reindex_peak_bytes")) {
             row.put(peak, runs.stream().mapToLong(r -> (long) r.get(peak)).max().orElseThrow());
         }
