@@ -70,12 +70,12 @@ final class ReindexJob {
     /** Images per second overall, then per stage (per model where the models differ), for the final reply. */
     static String speedLine(ReindexStages st, Language language) {
         return m(language, "reindex.speed", rate(st.imagesPerSecond()), rate(st.decode().imagesPerSecond()),
-                perModel(st.preprocess()), perModel(st.inference()), rate(st.commit().imagesPerSecond()));
+                perModel(st.preprocess(), language), perModel(st.inference(), language), rate(st.commit().imagesPerSecond()));
     }
 
-    private static String perModel(List<ReindexStages.ModelStage> stages) {
+    private static String perModel(List<ReindexStages.ModelStage> stages, Language language) {
         return stages.isEmpty() ? "-" : stages.stream().map(s -> s.model() + " " + rate(s.imagesPerSecond()))
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(m(language, "reindex.speed_separator")));
     }
 
     /** Three significant figures or one decimal, whichever is shorter to read: 0.184, 4.21, 38.2, 812. */
