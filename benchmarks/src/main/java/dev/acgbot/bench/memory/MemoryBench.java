@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  * The pictures are cut into slices that every setting indexes in turn, the order reversed on every other slice
  * (before, default, 2g / 2g, default, before), so that the load of a shared machine falls on all settings alike; the
  * throughput row compares the default budget's images per second with the before settings' ("within 10 %").
+ * Each reindex also reports its stages as the product measures them ({@link ReindexStagesTable}: images/s overall
+ * and per stage, engine busy), with the issue 15 goal row "engine busy >= 90 %" (JSON: {@code reindex_stages}).
  */
 @Command(name = "memory", mixinStandardHelpOptions = true,
         description = "Memory per model (batch 1/4/16, ORT arena on/off) and of the whole bot at rest, /tag, /search and a reindex, per memory budget.")

@@ -56,13 +56,12 @@ final class GalleryIndexer {
         Optional<EngineActivity> engineBefore = target.inference().activity();
         long indexStart = System.nanoTime();
         boolean cancelled;
-        int[] through = {0};
         try (CancelScope scope = new CancelScope(token)) {
-            cancelled = !index(plan.work(), inference, committer, listener, scope, meters, through);
+            cancelled = !index(plan.work(), inference, committer, listener, scope, meters);
         }
         long indexNanos = plan.work().isEmpty() ? 0 : System.nanoTime() - indexStart;
         Optional<EngineActivity> engine = target.inference().activity().map(a -> a.since(engineBefore.orElse(EngineActivity.NONE)));
-        ReindexStages stages = plan.work().isEmpty() ? ReindexStages.NONE : meters.stages(indexNanos, through[0], engine);
+        ReindexStages stages = plan.work().isEmpty() ? ReindexStages.NONE : meters.stages(indexNanos, engine);
         if (!cancelled && !token.isCancelled()) {
             Set<String> seen = new HashSet<>();
             scan.files().forEach(f -> seen.add(f.key()));
@@ -83,7 +82,7 @@ final class GalleryIndexer {
 
     /** Returns false when cancelled before all work was committed. */
     private boolean index(List<FoundFile> work, BatchInference inference, BatchCommitter committer,
-                          ReindexListener listener, CancelScope scope, StageMeters meters, int[] through) {
+                          ReindexListener listener, CancelScope scope, StageMeters meters) {
         if (work.isEmpty()) {
             return true;
         }
@@ -111,7 +110,6 @@ final class GalleryIndexer {
                 received += batch.size();
                 commitBatch(batch, inference, committer, preparer, scope, meters.commit);
                 batch.forEach(p -> inFlight.release(p.heldBytes()));
-                through[0] += batch.size();
                 progress.done(batch.size());
             }
             return true;

@@ -48,11 +48,10 @@ final class StageMeters {
     }
 
     /**
-     * @param indexNanos wall time of the indexing stage
-     * @param images     files through it
+     * @param indexNanos wall time of the indexing stage; the files through it are the ones committed
      * @param engine     what the engine did meanwhile, when it reports that
      */
-    ReindexStages stages(long indexNanos, long images, Optional<EngineActivity> engine) {
+    ReindexStages stages(long indexNanos, Optional<EngineActivity> engine) {
         Duration indexing = Duration.ofNanos(indexNanos);
         List<ReindexStages.ModelStage> preprocess = new ArrayList<>();
         List<ReindexStages.ModelStage> inference = new ArrayList<>();
@@ -79,6 +78,7 @@ final class StageMeters {
             }
         }
         double busy = indexNanos <= 0 ? 0 : Math.min(1.0, Math.max(0.0, (double) busyNanos / indexNanos));
-        return new ReindexStages(indexing, images, decode.stage(), preprocess, inference, commit.stage(), busy);
+        ReindexStages.Stage committed = commit.stage();
+        return new ReindexStages(indexing, committed.images(), decode.stage(), preprocess, inference, committed, busy);
     }
 }
