@@ -67,7 +67,7 @@ final class ReindexJob {
                 + (s.stages().equals(ReindexStages.NONE) ? "" : "\n" + speedLine(s.stages(), language));
     }
 
-    /** Images per second overall, then per stage (per model where the models differ), for the final reply. */
+    /** Images per second overall, then per stage (preprocess and inference per model), for the final reply. */
     static String speedLine(ReindexStages st, Language language) {
         return m(language, "reindex.speed", rate(st.imagesPerSecond()), rate(st.decode().imagesPerSecond()),
                 perModel(st.preprocess(), language), perModel(st.inference(), language), rate(st.commit().imagesPerSecond()));
@@ -78,7 +78,7 @@ final class ReindexJob {
                 .collect(Collectors.joining(m(language, "reindex.speed_separator")));
     }
 
-    /** Three significant figures or one decimal, whichever is shorter to read: 0.184, 4.21, 38.2, 812. */
+    /** About three significant figures: 0.184, 4.21, 38.2, 812. */
     static String rate(double perSecond) {
         return perSecond >= 100 ? String.format(Locale.ROOT, "%.0f", perSecond)
                 : perSecond >= 10 ? String.format(Locale.ROOT, "%.1f", perSecond)
