@@ -39,6 +39,9 @@ import java.util.concurrent.Callable;
  * <p>
  * The DJL side is the product's {@code DjlOnnxEngine} (a public seam of {@code models.runtime.internal} that
  * only this benchmark uses from outside its package): the overhead measured is the bot's own.
+ * <p>
+ * {@code --int8} runs {@link Int8Bench} instead: fp32 against int8 copies of the stand-ins (docs/benchmarks.md,
+ * "Int8 model variants on CPU").
  */
 @Command(name = "inference", mixinStandardHelpOptions = true,
         description = "Preprocessing throughput and DJL vs ONNX Runtime latency on random-weight stand-ins.")
