@@ -1,6 +1,7 @@
 package dev.acgbot.gallery;
 
 import dev.acgbot.gallery.testing.FakeInference;
+import dev.acgbot.gallery.testing.LogLines;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,10 +47,17 @@ class VectorFileStartupTest {
             }
             Path file = data.resolve("vectors").resolve(CLIP + ".i8v");
             assertTrue(Files.isRegularFile(file), "a reindex writes the vector file");
-            try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            assertTrue(Files.isRegularFile(data.resolve("vectors").resolve(CLIP + ".f16v")), "and the fp16 file the re-rank reads");
+            try (LogLines log = LogLines.of("dev.acgbot.gallery.internal.HalfVectorFiles");
+                 Gallery g = Gallery.open(opts, new FakeInference())) {
+                assertEquals(List.of("re-ranking " + CLIP + " from " + CLIP + ".f16v: 20 rows mapped"), log.lines(),
+                        mode + ": the reopened gallery maps its fp16 file");
                 assertEquals(20, g.stats().embeddings().get(CLIP));
                 assertEquals(mode == IndexMode.EXACT ? "exact" : "graph", g.stats().indexKinds().get(CLIP));
                 assertEquals(before, answer(g, 7), mode + ": same hits, same scores");
+            }
+            try (Gallery g = Gallery.open(GalleryTest.options(data, folder).indexMode(mode).rerankFromFile(false).build(), new FakeInference())) {
+                assertEquals(before, answer(g, 7), mode + ": the same from the store");
             }
         }
     }

@@ -53,6 +53,9 @@ public final class DefaultGallery implements Gallery {
     private final VectorFiles vectorFiles;
     /** Store generation the vector files were last written or read at; close() skips writing them when current. */
     private long vectorFilesAt = -1;
+    private final HalfVectorFiles halfFiles;
+    /** The same for the fp16 files the re-rank reads (written apart: they cost a pass over the store's embeddings). */
+    private long halfFilesAt = -1;
     private final ExecutorService searchPool;
     private final ReentrantLock writeLock = new ReentrantLock();
     /** True while the start-up graph build holds (or is about to take) the write lock: a reindex then waits. */
@@ -76,6 +79,7 @@ public final class DefaultGallery implements Gallery {
         this.graphFiles = new GraphFiles(options.dataDir().resolve("graphs"));
         this.vectorFiles = new VectorFiles(options.dataDir().resolve("vectors"));
         this.hashFiles = new HashFiles(options.dataDir().resolve("vectors"));
+        this.halfFiles = new HalfVectorFiles(options.dataDir().resolve("vectors"));
         int helpers = Math.max(1, options.searchThreads() - 1);
         this.searchPool = Executors.newFixedThreadPool(helpers, r -> {
             Thread t = new Thread(r, "gallery-search");
@@ -117,6 +121,7 @@ public final class DefaultGallery implements Gallery {
         long generation = store.generation();
         Optional<HashRows> savedHashes = hashFiles.load(generation);
         boolean allFromFiles = savedHashes.isPresent();
+        boolean allHalfMapped = true;
         hashes = savedHashes.orElseGet(this::readHashes);
         long hashesDone = System.nanoTime();
         for (ModelInfo info : models) {
@@ -130,9 +135,14 @@ public final class DefaultGallery implements Gallery {
             if (!wantsGraph(r)) {
                 r.graph = null;
             }
+            if (rerankFromFiles()) {
+                r.half = halfFiles.open(r, generation).orElse(null);
+                allHalfMapped &= r.half != null;
+            }
             rows.put(info.id(), r);
         }
         vectorFilesAt = allFromFiles ? generation : -1;
+        halfFilesAt = allHalfMapped ? generation : -1;
         // start-up time at large galleries is these reads (./acgbot bench startup): say which part took it
         LOG.debug("gallery load: hashes {} ms ({}), vectors {} ms ({})", (hashesDone - t0) / 1_000_000,
                 savedHashes.isPresent() ? "hash file" : "store", (System.nanoTime() - hashesDone) / 1_000_000,
@@ -185,15 +195,40 @@ public final class DefaultGallery implements Gallery {
         return r;
     }
 
-    /** Writes the vector files when the store has moved on since they were last written. Under the write lock. */
-    private void saveVectorFiles() {
+    /**
+     * Writes the vector files when the store has moved on since they were last written, and with {@code remap} maps
+     * the new fp16 files for the searches to come (false when closing). Under the write lock.
+     */
+    private void saveVectorFiles(boolean remap) {
         long generation = store.generation();
-        if (generation == vectorFilesAt) {
-            return;
+        if (generation != vectorFilesAt) {
+            rows.values().forEach(r -> vectorFiles.save(r, generation));
+            hashFiles.save(hashes.snapshot(), generation);
+            vectorFilesAt = generation;
         }
-        rows.values().forEach(r -> vectorFiles.save(r, generation));
-        hashFiles.save(hashes.snapshot(), generation);
-        vectorFilesAt = generation;
+        if (rerankFromFiles() && generation != halfFilesAt) {
+            List<MappedHalfRows> replaced = new ArrayList<>();
+            boolean all = true;
+            for (ModelRows r : rows.values()) {
+                boolean saved = halfFiles.save(r, generation, action -> store.forEachEmbedding(r.modelId, r.manifestHash, action));
+                all &= saved;
+                if (saved && remap) {
+                    Optional.ofNullable(r.half).ifPresent(replaced::add);
+                    r.half = halfFiles.open(r, generation).orElse(null);
+                }
+            }
+            halfFilesAt = all ? generation : -1;
+            if (remap) {
+                publish(store.generation());
+            }
+            // searches still holding the old snapshot read the store from now on; the old mapping goes with them
+            replaced.forEach(MappedHalfRows::close);
+        }
+    }
+
+    /** An fp16 store's vectors re-rank from mapped files unless the options say otherwise (an int8 store has none to map). */
+    private boolean rerankFromFiles() {
+        return options.rerankFromFile() && options.encoding() == dev.acgbot.gallery.EmbeddingEncoding.FP16;
     }
 
     // ---- writer side, used by GalleryIndexer under the write lock ----
@@ -300,7 +335,8 @@ public final class DefaultGallery implements Gallery {
      * snapshot meanwhile.
      */
     private void refreshGraphs(ReindexListener listener, CancellationToken token) {
-        for (ModelRows r : rows.values()) {
+        List<MappedHalfRows> retired = new ArrayList<>(); // mappings of rows a graph build renumbered
+        for (ModelRows r : List.copyOf(rows.values())) {
             if (!wantsGraph(r)) {
                 if (r.graph != null) {
                     r.graph = null;
@@ -319,12 +355,15 @@ public final class DefaultGallery implements Gallery {
             graphFiles.save(compacted);
             rows.put(r.modelId, compacted);
             vectorFilesAt = -1; // renumbered rows without a store commit: the files must follow the new graph
+            halfFilesAt = -1;
+            retired.add(r.half);
             LOG.info("built graph for {} over {} images in {} s", r.modelId, compacted.live(),
                     (System.nanoTime() - t0) / 1_000_000_000);
             listener.onProgress(new ReindexProgress(r.live(), r.live(), 0, Duration.ZERO, ReindexProgress.Phase.BUILDING_INDEX));
         }
         publish(store.generation());
-        saveVectorFiles();
+        saveVectorFiles(true);
+        retired.stream().filter(java.util.Objects::nonNull).forEach(MappedHalfRows::close);
     }
 
     private boolean wantsGraph(ModelRows r) {
@@ -572,11 +611,13 @@ public final class DefaultGallery implements Gallery {
         // a reindex still running keeps the lock: its rows are mid-change, so the next start reads the store
         if (!rows.isEmpty() && writeLock.tryLock()) {
             try {
-                saveVectorFiles();
+                saveVectorFiles(false);
             } finally {
                 writeLock.unlock();
             }
         }
+        // a search still reading keeps its mapping until it is done (MappedHalfRows counts its readers)
+        rows.values().stream().map(r -> r.half).filter(java.util.Objects::nonNull).forEach(MappedHalfRows::close);
         store.close();
     }
 }
