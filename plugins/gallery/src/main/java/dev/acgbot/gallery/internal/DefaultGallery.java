@@ -198,8 +198,11 @@ public final class DefaultGallery implements Gallery {
     /**
      * Writes the vector files when the store has moved on since they were last written, and with {@code remap} maps
      * the new fp16 files for the searches to come (false when closing). Under the write lock.
+     *
+     * @return the mappings replaced: to close once a snapshot without them is published
      */
-    private void saveVectorFiles(boolean remap) {
+    private List<MappedHalfRows> saveVectorFiles(boolean remap) {
+        List<MappedHalfRows> replaced = new ArrayList<>();
         long generation = store.generation();
         if (generation != vectorFilesAt) {
             rows.values().forEach(r -> vectorFiles.save(r, generation));
@@ -207,7 +210,6 @@ public final class DefaultGallery implements Gallery {
             vectorFilesAt = generation;
         }
         if (rerankFromFiles() && generation != halfFilesAt) {
-            List<MappedHalfRows> replaced = new ArrayList<>();
             boolean all = true;
             for (ModelRows r : rows.values()) {
                 boolean saved = halfFiles.save(r, generation, action -> store.forEachEmbedding(r.modelId, r.manifestHash, action));
@@ -218,12 +220,8 @@ public final class DefaultGallery implements Gallery {
                 }
             }
             halfFilesAt = all ? generation : -1;
-            if (remap) {
-                publish(store.generation());
-            }
-            // searches still holding the old snapshot read the store from now on; the old mapping goes with them
-            replaced.forEach(MappedHalfRows::close);
         }
+        return replaced;
     }
 
     /** An fp16 store's vectors re-rank from mapped files unless the options say otherwise (an int8 store has none to map). */
@@ -361,8 +359,10 @@ public final class DefaultGallery implements Gallery {
                     (System.nanoTime() - t0) / 1_000_000_000);
             listener.onProgress(new ReindexProgress(r.live(), r.live(), 0, Duration.ZERO, ReindexProgress.Phase.BUILDING_INDEX));
         }
+        // the files first: the new graph is published with its fp16 file mapped (searches use the old snapshot meanwhile)
+        retired.addAll(saveVectorFiles(true));
         publish(store.generation());
-        saveVectorFiles(true);
+        // searches still holding an older snapshot read the store from now on
         retired.stream().filter(java.util.Objects::nonNull).forEach(MappedHalfRows::close);
     }
 

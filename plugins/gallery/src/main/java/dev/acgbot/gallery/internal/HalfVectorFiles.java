@@ -93,7 +93,8 @@ final class HalfVectorFiles {
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return true;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a cache: no failure here may stop a reindex or a graph build (a store closed under a start-up build lands here)
             LOG.warn("cannot write the fp16 vector file of {}: searches re-rank from the store ({})", rows.modelId, e.toString());
             return false;
         }
