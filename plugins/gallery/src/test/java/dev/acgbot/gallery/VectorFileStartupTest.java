@@ -119,6 +119,33 @@ class VectorFileStartupTest {
     }
 
     @Test
+    void aReindexInARunningGalleryRewritesTheFp16FileWithItsNewImages(@TempDir Path tmp) {
+        Path folder = tmp.resolve("pics");
+        GalleryTest.writePictures(folder, 0, 8);
+        Path data = tmp.resolve("data");
+        GalleryOptions opts = GalleryTest.options(data, folder).build();
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+        }
+        GalleryTest.writePictures(folder, 8, 4);
+        List<String> running;
+        try (LogLines log = LogLines.of("dev.acgbot.gallery.internal.HalfVectorFiles");
+             Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+            // mapped at open (8 rows), then the file rewritten from those 8 and the store's 4 new ones, and mapped again
+            assertEquals(List.of("re-ranking " + CLIP + " from " + CLIP + ".f16v: 8 rows mapped",
+                    "re-ranking " + CLIP + " from " + CLIP + ".f16v: 12 rows mapped"), log.lines());
+            running = answer(g, 9);
+        }
+        try (Gallery g = Gallery.open(GalleryTest.options(data, folder).rerankFromFile(false).build(), new FakeInference())) {
+            assertEquals(running, answer(g, 9), "the store's answer: same hits, same scores");
+        }
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            assertEquals(running, answer(g, 9), "and the rewritten file's after a restart");
+        }
+    }
+
+    @Test
     void aDamagedVectorFileFallsBackToTheStore(@TempDir Path tmp) throws Exception {
         Path folder = tmp.resolve("pics");
         GalleryTest.writePictures(folder, 0, 8);

@@ -212,7 +212,7 @@ public final class DefaultGallery implements Gallery {
         if (rerankFromFiles() && generation != halfFilesAt) {
             boolean all = true;
             for (ModelRows r : rows.values()) {
-                boolean saved = halfFiles.save(r, generation, action -> store.forEachEmbedding(r.modelId, r.manifestHash, action));
+                boolean saved = halfFiles.save(r, generation, halfSource(r));
                 all &= saved;
                 if (saved && remap) {
                     Optional.ofNullable(r.half).ifPresent(replaced::add);
@@ -222,6 +222,26 @@ public final class DefaultGallery implements Gallery {
             halfFilesAt = all ? generation : -1;
         }
         return replaced;
+    }
+
+    /**
+     * Where a new fp16 file's values come from. After a reindex that added images, most rows are in the mapped file
+     * still: copied from there, and only the rows appended since read from the store one by one. After a graph build
+     * (rows renumbered, nothing mapped) or when most rows are new, one pass over the store's embeddings.
+     */
+    private HalfVectorFiles.Embeddings halfSource(ModelRows r) {
+        MappedHalfRows mapped = r.half;
+        if (mapped == null || mapped.rows() < r.live() / 2) {
+            return action -> store.forEachEmbedding(r.modelId, r.manifestHash, action);
+        }
+        java.util.function.Function<String, float[]> stored = storedVectors(r);
+        return action -> r.rowOf.forEach((sha, row) -> {
+            float[] v = mapped.vector(row);
+            v = v != null ? v : stored.apply(sha);
+            if (v != null) {
+                action.accept(sha, v);
+            }
+        });
     }
 
     /** An fp16 store's vectors re-rank from mapped files unless the options say otherwise (an int8 store has none to map). */
