@@ -174,9 +174,15 @@ public final class StartupBench implements Callable<Integer> {
             List<SearchHit> hits = g.searchByVector(CLIP, queries(data)[1], 10, SearchFilter.none());
             long answered = System.nanoTime();
             long heap = usedHeap();
-            out.printf(Locale.ROOT, "heap-only: %,d images, first answer (%d hits) %.0f ms after open started, heap in use %d MB, -Xmx %d MB%n",
+            // RSS counts the pages of the mapped files (store, fp16 file) this process touched, as well as the heap
+            out.printf(Locale.ROOT, "heap-only: %,d images, first answer (%d hits) %.0f ms after open started, heap in use %d MB,"
+                            + " -Xmx %d MB, RSS %d MB (anonymous %d MB, file-backed %d MB; peak %d MB), load average %s%n",
                     g.stats().embeddings().get(CLIP), hits.size(), (answered - t0) / 1e6, heap >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20);
+                    Runtime.getRuntime().maxMemory() >> 20, dev.acgbot.bench.memory.ProcStatus.rss() >> 20,
+                    dev.acgbot.bench.memory.ProcStatus.field("self", "RssAnon:") >> 20,
+                    dev.acgbot.bench.memory.ProcStatus.field("self", "RssFile:") >> 20,
+                    dev.acgbot.bench.memory.ProcStatus.hwm() >> 20, RerankComparison.loadAverage());
+            out.println("  resident file mappings: " + residentFiles());
         }
     }
 
@@ -194,6 +200,23 @@ public final class StartupBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "store reads: all entries %.0f ms, all embeddings (fp16 decode) %.0f ms, entry count %.0f ms%n",
                     (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
         }
+    }
+
+    /** Resident MB per mapped file of this process ({@code /proc/self/smaps}), largest first: which files RSS holds. */
+    private static String residentFiles() throws java.io.IOException {
+        Map<String, Long> kb = new java.util.HashMap<>();
+        String file = null;
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 5 && f[0].matches("[0-9a-f]+-[0-9a-f]+")) {
+                file = f.length >= 6 && f[5].startsWith("/") ? f[5] : null;
+            } else if (file != null && f[0].equals("Rss:")) {
+                kb.merge(file, Long.parseLong(f[1]), Long::sum);
+            }
+        }
+        return kb.entrySet().stream().filter(e -> e.getValue() >= 1024).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> Path.of(e.getKey()).getFileName() + " " + (e.getValue() >> 10) + " MB")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static GalleryOptions.Builder options(Path dir, IndexMode mode, int dim) {

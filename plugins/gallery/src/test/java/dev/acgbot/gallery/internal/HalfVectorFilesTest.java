@@ -158,6 +158,20 @@ class HalfVectorFilesTest {
     }
 
     @Test
+    void theRowDigestIsTheSha256OfEveryNameAndASeparatorAcrossBufferBoundaries() throws Exception {
+        Column<String> shas = new Column<>();
+        var plain = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 3000; i++) { // 3000 x 65 bytes: several 64 KB buffers
+            String sha = i % 997 == 5 ? "画像-" + i : String.format(java.util.Locale.ROOT, "%064x", i);
+            shas.append(sha);
+            plain.write(sha.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            plain.write(0);
+        }
+        byte[] want = java.security.MessageDigest.getInstance("SHA-256").digest(plain.toByteArray());
+        assertArrayEquals(want, HalfVectorFiles.digest(shas.view(), 3000));
+    }
+
+    @Test
     void aMappedFileStaysReadableWhenANewOneReplacesIt(@TempDir Path dir) {
         HalfVectorFiles files = new HalfVectorFiles(dir);
         ModelRows rows = rows();
