@@ -158,17 +158,31 @@ class HalfVectorFilesTest {
     }
 
     @Test
-    void theRowDigestIsTheSha256OfEveryNameAndASeparatorAcrossBufferBoundaries() throws Exception {
-        Column<String> shas = new Column<>();
-        var plain = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < 3000; i++) { // 3000 x 65 bytes: several 64 KB buffers
-            String sha = i % 997 == 5 ? "画像-" + i : String.format(java.util.Locale.ROOT, "%064x", i);
-            shas.append(sha);
-            plain.write(sha.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            plain.write(0);
+    void theRowDigestChangesWithTheOrderOfTheNamesAndWithAnyName() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            names.add(String.format(java.util.Locale.ROOT, "%064x", i * 7919L));
         }
-        byte[] want = java.security.MessageDigest.getInstance("SHA-256").digest(plain.toByteArray());
-        assertArrayEquals(want, HalfVectorFiles.digest(shas.view(), 3000));
+        long digest = digestOf(names);
+        assertEquals(digest, digestOf(new ArrayList<>(names)), "the same names in the same order");
+        java.util.Set<Long> others = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < 1000; i += 50) {
+            List<String> swapped = new ArrayList<>(names);
+            java.util.Collections.swap(swapped, i, i + 1);
+            others.add(digestOf(swapped));
+            List<String> renamed = new ArrayList<>(names);
+            renamed.set(i, names.get(i) + "x");
+            others.add(digestOf(renamed));
+        }
+        others.add(digestOf(names.subList(0, 999)));
+        assertEquals(41, others.size(), "every change gives its own digest");
+        assertTrue(!others.contains(digest));
+    }
+
+    private static long digestOf(List<String> names) {
+        Column<String> column = new Column<>();
+        names.forEach(column::append);
+        return HalfVectorFiles.digest(column.view(), names.size());
     }
 
     @Test
