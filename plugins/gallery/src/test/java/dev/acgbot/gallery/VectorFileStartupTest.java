@@ -146,6 +146,32 @@ class VectorFileStartupTest {
     }
 
     @Test
+    void withoutItsVectorFileAGraphGalleryReadsTheStoreInTheGraphsOrderAndKeepsItsGraph(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("pics");
+        GalleryTest.writePictures(folder, 0, 30);
+        Path data = tmp.resolve("data");
+        GalleryOptions opts = GalleryTest.options(data, folder).indexMode(IndexMode.APPROXIMATE).build();
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+        }
+        GalleryTest.writePictures(folder, 30, 2); // two rows past the graph (too few to rebuild it)
+        List<String> before;
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+            before = answer(g, 31);
+        }
+        Path graph = data.resolve("graphs").resolve(CLIP + ".graph");
+        var built = Files.getLastModifiedTime(graph);
+        Files.delete(data.resolve("vectors").resolve(CLIP + ".i8v"));
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            assertEquals("graph", g.stats().indexKinds().get(CLIP), "the persisted graph fits the rows read from the store");
+            assertEquals(32, g.stats().embeddings().get(CLIP));
+            assertEquals(before, answer(g, 31));
+        }
+        assertEquals(built, Files.getLastModifiedTime(graph), "not rebuilt");
+    }
+
+    @Test
     void aDamagedVectorFileFallsBackToTheStore(@TempDir Path tmp) throws Exception {
         Path folder = tmp.resolve("pics");
         GalleryTest.writePictures(folder, 0, 8);

@@ -185,13 +185,26 @@ public final class DefaultGallery implements Gallery {
         return read;
     }
 
-    /** Every embedding of the model from the store, quantised, in the persisted graph's row order where there is one. */
+    /**
+     * Every embedding of the model from the store, quantised as it is read, in the persisted graph's row order where
+     * there is one (then the rows the graph lacks, in the store's order). Holding the floats of every embedding until
+     * the order was known took more than 2.5 GB of heap at 1M (-Xmx2560m ran out; ./acgbot bench startup --heap-only);
+     * the int8 rows take 0.52 GB, twice that while they are put in the graph's order.
+     */
     private ModelRows readStore(ModelInfo info) {
+        ModelRows read = new ModelRows(info.id(), info.manifestHash(), info.dimension());
+        store.forEachEmbedding(info.id(), info.manifestHash(), read::put);
         ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension());
-        Map<String, float[]> vectors = new LinkedHashMap<>();
-        store.forEachEmbedding(info.id(), info.manifestHash(), vectors::put);
-        graphFiles.load(r, vectors, options.graphParams());
-        vectors.forEach(r::put);
+        if (!graphFiles.load(r, read, options.graphParams())) {
+            return read;
+        }
+        var shas = read.shas.view();
+        for (int row = 0; row < shas.size(); row++) {
+            String sha = shas.get(row);
+            if (!r.rowOf.containsKey(sha)) {
+                r.copy(read, row, sha);
+            }
+        }
         return r;
     }
 
