@@ -125,7 +125,7 @@ public final class DefaultGallery implements Gallery {
         hashes = savedHashes.orElseGet(this::readHashes);
         long hashesDone = System.nanoTime();
         for (ModelInfo info : models) {
-            ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation).orElse(null);
+            ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation, this::sharedSha).orElse(null);
             if (r != null) {
                 graphFiles.attach(r, options.graphParams());
             } else {
@@ -169,6 +169,12 @@ public final class DefaultGallery implements Gallery {
         // every entry, which was most of what was left of opening a 100k gallery from its files
         LOG.info("gallery opened: {} images, {} in {} ms", hashes.rowOf.size(), describeIndexes(),
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The hash rows' instance of {@code sha}, when they hold it: a sha read again need not be kept twice. */
+    private String sharedSha(String sha) {
+        Integer row = hashes.rowOf.get(sha);
+        return row == null ? sha : hashes.shas.view().get(row);
     }
 
     /**
