@@ -655,7 +655,7 @@ public final class DefaultGallery implements Gallery {
                 writeLock.unlock();
             }
         }
-        // a search still reading keeps its mapping until it is done (MappedHalfRows counts its readers)
+        // a search still holding a snapshot re-ranks from the store from now on; the pages go with the mappings' collection
         rows.values().stream().map(r -> r.half).filter(java.util.Objects::nonNull).forEach(MappedHalfRows::close);
         store.close();
     }
