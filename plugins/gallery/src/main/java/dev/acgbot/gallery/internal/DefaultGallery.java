@@ -170,7 +170,7 @@ public final class DefaultGallery implements Gallery {
         store.forEachEntry((sha, e) -> {
             Optional<RepostSignature> s = store.signature(sha);
             read.put(sha, e.pHash(), e.dHash(), s.map(RepostSignature::trimmedPHash).orElse(e.pHash()),
-                    s.map(RepostSignature::trimmedDHash).orElse(e.dHash()));
+                    s.map(RepostSignature::trimmedDHash).orElse(e.dHash()), s.map(RepostSignature::windows).orElse(new long[0]));
         });
         return read;
     }
@@ -235,7 +235,7 @@ public final class DefaultGallery implements Gallery {
             case MemoryChange.Vector v -> rows.get(v.modelId()).put(v.sha(), v.vector());
             case MemoryChange.Hashes h -> {
                 hashes.remove(h.sha());
-                hashes.put(h.sha(), h.pHash(), h.dHash(), h.trimmedPHash(), h.trimmedDHash());
+                hashes.put(h.sha(), h.pHash(), h.dHash(), h.trimmedPHash(), h.trimmedDHash(), h.windows());
             }
             case MemoryChange.Gone g -> {
                 rows.values().forEach(r -> r.remove(g.sha()));
@@ -467,13 +467,11 @@ public final class DefaultGallery implements Gallery {
         boolean[] captions = HashRows.Probe.captionBands(small);
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         for (boolean mirror : new boolean[]{false, true}) {
-            HashRows.Probe probe = HashRows.Probe.of(mirror ? PerceptualHash.mirrored(small) : small, captions);
+            HashRows.Probe probe = mirror ? HashRows.Probe.of(PerceptualHash.mirrored(small), captions).withoutCropWindows()
+                    : HashRows.Probe.of(small, captions);
             hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS)).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
         }
-        List<Map.Entry<String, HashRows.Near>> candidates = near.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(MAX_CANDIDATES).toList();
+        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near);
         List<DuplicateHit> hits = new ArrayList<>();
         for (Map.Entry<String, HashRows.Near> c : candidates) {
             HashRows.Near n = c.getValue();
@@ -496,6 +494,35 @@ public final class DefaultGallery implements Gallery {
         return hits;
     }
 
+    /** Of the candidates a crop window found, this many (the closest) are verified whatever the whole hashes say. */
+    static final int CROP_SLOTS = 8;
+
+    /**
+     * The {@link #MAX_CANDIDATES} to verify: the {@link #CROP_SLOTS} a crop window found closest (a 75 % crop is far
+     * from its source on every whole hash, so it would never rank among the whole-hash candidates), then the closest by
+     * the whole and trimmed hashes, then further crop-window ones while room is left.
+     */
+    static List<Map.Entry<String, HashRows.Near>> candidates(Map<String, HashRows.Near> near) {
+        List<Map.Entry<String, HashRows.Near>> byCrop = near.entrySet().stream().filter(e -> e.getValue().byCropWindow())
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().cropDistance())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        List<Map.Entry<String, HashRows.Near>> byWhole = near.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        Map<String, Map.Entry<String, HashRows.Near>> chosen = new LinkedHashMap<>();
+        for (List<Map.Entry<String, HashRows.Near>> list : List.of(byCrop.subList(0, Math.min(CROP_SLOTS, byCrop.size())), byWhole, byCrop)) {
+            for (Map.Entry<String, HashRows.Near> e : list) {
+                if (chosen.size() == MAX_CANDIDATES) {
+                    return List.copyOf(chosen.values());
+                }
+                chosen.putIfAbsent(e.getKey(), e);
+            }
+        }
+        return List.copyOf(chosen.values());
+    }
+
     /**
      * The verifier on the view of the copy that found the candidate: a candidate found by a caption window is
      * checked against the copy without that band (the pose search does not seed one-sided 115 % windows, so with the
@@ -516,7 +543,8 @@ public final class DefaultGallery implements Gallery {
                 return Optional.of(new RepostVerifier.Verdict(v.get().similarity(), v.get().pose(), Set.copyOf(edits)));
             }
         }
-        return RepostVerifier.verify(whole, candidate, n.closestDHash());
+        return RepostVerifier.verify(whole, candidate, n.closestDHash(),
+                n.byCropWindow() ? Optional.of(RepostVerifier.cropSeed(candidate, n.cropWindow())) : Optional.empty());
     }
 
     @Override

@@ -8,13 +8,15 @@ import java.util.Map;
 
 /**
  * Perceptual hashes of every image (writer side), indexed for Hamming search: pHash and dHash of the whole image
- * and of the image with its uniform margins trimmed ({@link RepostSignature}).
+ * and of the image with its uniform margins trimmed ({@link RepostSignature}), and the pHashes of its
+ * {@link CropWindows crop windows}.
  */
 final class HashRows {
     final HammingIndex pHashes = new HammingIndex();
     final HammingIndex dHashes = new HammingIndex();
     final HammingIndex trimmedPHashes = new HammingIndex();
     final HammingIndex trimmedDHashes = new HammingIndex();
+    final WindowRows windows = new WindowRows();
     final Column<String> shas = new Column<>();
     final Map<String, Integer> rowOf = new HashMap<>();
     final Tombstones dead = new Tombstones();
@@ -24,6 +26,11 @@ final class HashRows {
     }
 
     void put(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
+        put(sha, pHash, dHash, trimmedPHash, trimmedDHash, new long[0]);
+    }
+
+    /** @param cropWindows the {@link CropWindows}' pHashes; empty for an image whose signature has none yet */
+    void put(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] cropWindows) {
         if (rowOf.containsKey(sha)) {
             return;
         }
@@ -31,6 +38,7 @@ final class HashRows {
         dHashes.add(dHash);
         trimmedPHashes.add(trimmedPHash);
         trimmedDHashes.add(trimmedDHash);
+        windows.append(cropWindows, pHash);
         shas.append(sha);
         rowOf.put(sha, row);
     }
@@ -44,7 +52,7 @@ final class HashRows {
 
     Snapshot snapshot() {
         return new Snapshot(pHashes.reader(), dHashes.reader(), trimmedPHashes.reader(), trimmedDHashes.reader(),
-                shas.view(), dead.snapshot());
+                windows.view(), shas.view(), dead.snapshot());
     }
 
     /**
@@ -52,9 +60,25 @@ final class HashRows {
      * pairs; none for a stored image). A caption bar moves every global hash of the copy beyond the candidate radius
      * (caption bar: the source among the candidates for 0.21 of copies); the window without it hashes as the source.
      */
-    record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes) {
+    record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes,
+                 long[] cropPHashes) {
         Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
-            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0]);
+            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0], new long[0]);
+        }
+
+        /**
+         * Radius for the stored {@link CropWindows}: the copy's pHash (whole or trimmed) within this many bits of a
+         * window's makes the image a candidate. A 75 % crop lies within 14 bits of its source's nearest window for 148
+         * of 150 sources (docs/benchmarks.md).
+         */
+        static final int CROP_RADIUS = 14;
+
+        /**
+         * This probe without the crop-window test: the mirror image's probe (a crop of a mirrored copy is not looked
+         * for; the windows are a pass over 25 hashes a row, docs/benchmarks.md has the cost).
+         */
+        Probe withoutCropWindows() {
+            return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, new long[0]);
         }
 
         /** Share of the height a caption window leaves out: a band of 15 % of the picture's height above or below it. */
@@ -93,7 +117,10 @@ final class HashRows {
                 p[w] = kept == null ? wholeP : PerceptualHash.pHash(kept);
                 d[w] = kept == null ? wholeD : PerceptualHash.dHash(kept);
             }
-            return new Probe(wholeP, wholeD, PerceptualHash.pHash(inner), PerceptualHash.dHash(inner), p, d);
+            long innerP = PerceptualHash.pHash(inner);
+            // the trimmed copy too: a crop of clip art on white keeps some of the white, which the trim removes
+            long[] crops = innerP == wholeP ? new long[]{wholeP} : new long[]{wholeP, innerP};
+            return new Probe(wholeP, wholeD, innerP, PerceptualHash.dHash(inner), p, d, crops);
         }
 
         /** For each caption window (0: band at the top, 1: at the bottom), whether its band looks like a caption. */
@@ -143,24 +170,33 @@ final class HashRows {
      * A candidate: the whole-image distances (what schema 1 decided on) and the closest pairing of any query hash
      * pair (whole or trimmed) with any stored pair, p + d.
      */
-    record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window) {
+    record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window, int cropDistance,
+                int cropWindow) {
         Near(int pHashDistance, int dHashDistance, int closest, int closestDHash) {
-            this(pHashDistance, dHashDistance, closest, closestDHash, WHOLE);
+            this(pHashDistance, dHashDistance, closest, closestDHash, WHOLE, 64, WHOLE);
         }
 
         /** {@link #window} when the whole or trimmed query paired closest; otherwise the index of the caption window. */
         static final int WHOLE = -1;
 
+        /** Whether the copy's pHash lies within {@link Probe#CROP_RADIUS} of one of the candidate's crop windows. */
+        boolean byCropWindow() {
+            return cropWindow != WHOLE && cropDistance <= Probe.CROP_RADIUS;
+        }
+
         /** The closer of two sightings (the copy and its mirror image) of one candidate. */
         Near merge(Near o) {
             Near closer = o.closest < closest ? o : this;
+            Near cropCloser = o.cropDistance < cropDistance ? o : this;
             return new Near(Math.min(pHashDistance, o.pHashDistance), Math.min(dHashDistance, o.dHashDistance),
-                    closer.closest, Math.min(closestDHash, o.closestDHash), closer.window);
+                    closer.closest, Math.min(closestDHash, o.closestDHash), closer.window, cropCloser.cropDistance,
+                    cropCloser.cropWindow);
         }
     }
 
     record Snapshot(HammingIndex.Reader pHashes, HammingIndex.Reader dHashes, HammingIndex.Reader trimmedPHashes,
-                    HammingIndex.Reader trimmedDHashes, Column.View<String> shas, Tombstones.Snapshot dead) {
+                    HammingIndex.Reader trimmedDHashes, WindowRows.View windows, Column.View<String> shas,
+                    Tombstones.Snapshot dead) {
 
         /** sha256 to {pHash distance, dHash distance} of every live image within {@code maxDistance} on either hash. */
         Map<String, int[]> near(long pHash, long dHash, int maxDistance) {
@@ -184,7 +220,9 @@ final class HashRows {
         Map<String, Near> near(Probe q, int maxDistance) {
             Map<String, Near> out = new LinkedHashMap<>();
             java.util.BitSet seen = new java.util.BitSet();
-            int rows = Math.min(Math.min(pHashes.limit(), dHashes.limit()), Math.min(trimmedPHashes.limit(), trimmedDHashes.limit()));
+            int rows = Math.min(Math.min(Math.min(pHashes.limit(), dHashes.limit()), Math.min(trimmedPHashes.limit(), trimmedDHashes.limit())),
+                    windows.size());
+            long[] crops = q.cropPHashes();
             for (int row = 0; row < rows; row++) {
                 long p = pHashes.hash(row), tp = trimmedPHashes.hash(row);
                 boolean close = Math.min(Math.min(dist(q.pHash(), p), dist(q.pHash(), tp)),
@@ -197,6 +235,9 @@ final class HashRows {
                 for (int w = 0; !close && w < q.windowPHashes().length; w++) {
                     close = Math.min(dist(q.windowPHashes()[w], p), dist(q.windowPHashes()[w], tp)) <= Probe.WINDOW_RADIUS
                             || Math.min(dist(q.windowDHashes()[w], dHashes.hash(row)), dist(q.windowDHashes()[w], trimmedDHashes.hash(row))) <= Probe.WINDOW_RADIUS;
+                }
+                if (!close && crops.length > 0) {
+                    close = windows.within(row, crops, Probe.CROP_RADIUS);
                 }
                 if (close) {
                     add(out, seen, row, q);
@@ -224,7 +265,9 @@ final class HashRows {
                 }
                 closestD = Math.min(closestD, Math.min(dist(wd, d), dist(wd, td)));
             }
-            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window));
+            int crop = windows.nearest(row, q.cropPHashes());
+            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window, crop / 64,
+                    q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64));
         }
 
         private static int dist(long a, long b) {

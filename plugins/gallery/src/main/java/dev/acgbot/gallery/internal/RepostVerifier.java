@@ -140,7 +140,16 @@ final class RepostVerifier {
      *                      evidence left for flat and faint pictures, whose dHash a re-encode moves by 0-4 bits
      */
     static Optional<Verdict> verify(Query q, RepostSignature candidate, int dHashDistance) {
-        return pose(q, candidate, dHashDistance).flatMap(found -> {
+        return verify(q, candidate, dHashDistance, Optional.empty());
+    }
+
+    /**
+     * As {@link #verify(Query, RepostSignature, int)}, with one more seed window for the pose search: where a crop
+     * window put the copy ({@link #cropSeed}). The fixed seeds go down to 80 % windows at nine places; a 75 % crop
+     * elsewhere starts too far from every one of them for the descent.
+     */
+    static Optional<Verdict> verify(Query q, RepostSignature candidate, int dHashDistance, Optional<Pose> seed) {
+        return pose(q, candidate, dHashDistance, seed).flatMap(found -> {
             if (found.flat()) {
                 return Optional.of(new Verdict(1.0, found.named(), Set.of()));
             }
@@ -162,6 +171,28 @@ final class RepostVerifier {
     }
 
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance) {
+        return pose(q, candidate, dHashDistance, Optional.empty());
+    }
+
+    /**
+     * The pose of crop window {@code window} ({@link CropWindows}, a window of the whole picture) in the candidate's
+     * trimmed picture, where the verifier works: the part of the window inside the trim box, as the copy's own trim
+     * keeps it.
+     */
+    static Pose cropSeed(RepostSignature candidate, int window) {
+        double[] c = CropWindows.centre(window);
+        double half = CropWindows.SIDE / 2;
+        float[] b = candidate.box();
+        double x0 = Math.max(c[0] - half, b[0]), x1 = Math.min(c[0] + half, b[2]);
+        double y0 = Math.max(c[1] - half, b[1]), y1 = Math.min(c[1] + half, b[3]);
+        double bw = b[2] - b[0], bh = b[3] - b[1];
+        if (x1 <= x0 || y1 <= y0 || bw <= 0 || bh <= 0) {
+            return new Pose(0.5, 0.5, 1, 1, 0, false);
+        }
+        return new Pose(((x0 + x1) / 2 - b[0]) / bw, ((y0 + y1) / 2 - b[1]) / bh, (x1 - x0) / bw, (y1 - y0) / bh, 0, false);
+    }
+
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, Optional<Pose> seed) {
         float[] thumb = new float[candidate.thumb().length];
         double mean = 0;
         for (int i = 0; i < thumb.length; i++) {
@@ -184,7 +215,7 @@ final class RepostVerifier {
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
         }
-        Scored best = bestSeed(q, thumb, candidate.aspect());
+        Scored best = bestSeed(q, thumb, candidate.aspect(), seed);
         // the descent is most of the cost: from the best seed only, and only when it is plausible at all
         if (best.ncc() >= PLAUSIBLE) {
             best = descend(q, thumb, candidate.aspect(), best);
@@ -218,12 +249,13 @@ final class RepostVerifier {
      * both; not measured separately for recall). A rotated copy scores low at every unrotated window, so the three
      * best windows are also tried turned both ways.
      */
-    private static Scored bestSeed(Query q, float[] thumb, float aspect) {
+    private static Scored bestSeed(Query q, float[] thumb, float aspect, Optional<Pose> extra) {
         boolean mirror = score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, true)).ncc()
                 > score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, false)).ncc();
         List<Scored> seeds = new ArrayList<>();
         seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, mirror)));
         seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1.15, 1.15, 0, mirror)));
+        extra.ifPresent(p -> seeds.add(score(q.coarse, thumb, aspect, p)));
         for (double s : new double[]{0.9, 0.8}) {
             double off = (1 - s) / 2;
             for (double cy = 0.5 - off; cy <= 0.5 + off + 1e-9; cy += off) {
