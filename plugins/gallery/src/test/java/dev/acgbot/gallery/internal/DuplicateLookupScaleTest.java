@@ -53,7 +53,8 @@ class DuplicateLookupScaleTest {
                         img.height(), Optional.empty(), PerceptualHash.pHash(img), PerceptualHash.dHash(img), Map.of(), "", Map.of()));
                 RepostSignature signature = RepostSignature.of(img);
                 store.putSignature(sha, signature);
-                rows.put(sha, PerceptualHash.pHash(img), PerceptualHash.dHash(img), signature.trimmedPHash(), signature.trimmedDHash());
+                rows.put(sha, PerceptualHash.pHash(img), PerceptualHash.dHash(img), signature.trimmedPHash(), signature.trimmedDHash(),
+                        signature.windows());
                 if (i % 5000 == 4999) {
                     store.commit();
                 }
