@@ -463,7 +463,6 @@ public final class DefaultGallery implements Gallery {
         // orientation-bound, so the (small) mirror image is looked up too
         DecodedImage small = ImageOps.reduce(image, reducedSide());
         RepostVerifier.Query query = new RepostVerifier.Query(small);
-        RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
         boolean[] captions = HashRows.Probe.captionBands(small);
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         for (boolean mirror : new boolean[]{false, true}) {
@@ -473,21 +472,22 @@ public final class DefaultGallery implements Gallery {
         }
         List<Map.Entry<String, HashRows.Near>> candidates = candidates(near);
         List<DuplicateHit> hits = new ArrayList<>();
+        List<CandidateChecks.Candidate> signed = new ArrayList<>();
         for (Map.Entry<String, HashRows.Near> c : candidates) {
             HashRows.Near n = c.getValue();
-            boolean exact = n.pHashDistance() == 0 && n.dHashDistance() == 0;
-            // the entry (tags, paths) is read only for hits: most candidates fail the verifier
             Optional<RepostSignature> signature = store.signature(c.getKey());
             if (signature.isPresent()) {
-                Optional<RepostVerifier.Verdict> verdict = verify(query, captionless, small, n, signature.get());
-                if (verdict.isPresent()) {
-                    store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance(),
-                            verdict.get().similarity(), verdict.get().edits())));
-                }
+                signed.add(new CandidateChecks.Candidate(c.getKey(), n, signature.get()));
             } else if (DuplicateRule.isDuplicate(n.pHashDistance(), n.dHashDistance(), maxHamming)) {
-                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance())));
+                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance())));
             }
         }
+        // the entry (tags, paths) is read only for hits: most candidates fail the verifier
+        CandidateChecks.verify(query, small, signed).forEach((sha, verdict) -> {
+            HashRows.Near n = near.get(sha);
+            store.entry(sha).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance(),
+                    verdict.similarity(), verdict.edits())));
+        });
         hits.sort(Comparator.comparing((DuplicateHit h) -> !h.exact())
                 .thenComparingDouble(h -> -(h.verified() ? h.similarity() : 1 - (h.pHashDistance() + h.dHashDistance()) / 128.0))
                 .thenComparing(h -> h.entry().sha256()));
@@ -523,28 +523,8 @@ public final class DefaultGallery implements Gallery {
         return List.copyOf(chosen.values());
     }
 
-    /**
-     * The verifier on the view of the copy that found the candidate: a candidate found by a caption window is
-     * checked against the copy without that band (the pose search does not seed one-sided 115 % windows, so with the
-     * band the verifier rejected 55 of 80 captioned openclipart copies whose window hashed exactly as the source),
-     * and named a border; then, if that fails, on the whole copy.
-     */
-    private static Optional<RepostVerifier.Verdict> verify(RepostVerifier.Query whole, RepostVerifier.Query[] captionless,
-                                                           DecodedImage small, HashRows.Near n, RepostSignature candidate) {
-        if (n.window() != HashRows.Near.WHOLE) {
-            int w = n.window();
-            if (captionless[w] == null) {
-                captionless[w] = new RepostVerifier.Query(HashRows.Probe.window(small, w));
-            }
-            Optional<RepostVerifier.Verdict> v = RepostVerifier.verify(captionless[w], candidate, n.closestDHash());
-            if (v.isPresent()) {
-                java.util.EnumSet<dev.acgbot.gallery.RepostEdit> edits = java.util.EnumSet.of(dev.acgbot.gallery.RepostEdit.BORDER);
-                edits.addAll(v.get().edits());
-                return Optional.of(new RepostVerifier.Verdict(v.get().similarity(), v.get().pose(), Set.copyOf(edits)));
-            }
-        }
-        return RepostVerifier.verify(whole, candidate, n.closestDHash(),
-                n.byCropWindow() ? Optional.of(RepostVerifier.cropSeed(candidate, n.cropWindow())) : Optional.empty());
+    private static boolean exact(HashRows.Near n) {
+        return n.pHashDistance() == 0 && n.dHashDistance() == 0;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.acgbot.models.image.DecodedImage;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,6 +73,12 @@ final class HashRows {
          * of 150 sources (docs/benchmarks.md).
          */
         static final int CROP_RADIUS = 14;
+        /**
+         * Rows the scan keeps of each kind (found by the whole hashes, found by a crop window), the closest: as many as
+         * the verifier sees at most. Pictures mostly of one colour (thin strokes on white) are alike on every hash, and
+         * keeping every one of them (a third of a synthetic 100k gallery) made the slowest lookups 90 ms of CPU.
+         */
+        static final int KEPT = DefaultGallery.MAX_CANDIDATES;
 
         /**
          * This probe without the crop-window test: the mirror image's probe (a crop of a mirrored copy is not looked
@@ -211,11 +218,14 @@ final class HashRows {
         }
 
         /**
-         * Every live image within {@code maxDistance} of the probe on any of the four hashes, whole or trimmed. A scan
-         * of the four hash columns, not the multi-index tables: at the duplicate search's radius of 14 each table
-         * probe enumerates 2,788 buckets per hash, and crowded hashes (line art on white) fill them; at 100k images
-         * the eight probes of a lookup and its mirror image took 20.6 ms of CPU, the scan about 1 ms
-         * (DuplicateLookupScaleTest, docs/benchmarks.md).
+         * The live images within {@code maxDistance} of the probe on any of the four hashes, whole or trimmed (or within
+         * {@link Probe#WINDOW_RADIUS} of a caption window), the {@value Probe#KEPT} closest by {@link Near#closest}; and
+         * the {@value Probe#KEPT} closest by a crop window within {@link Probe#CROP_RADIUS}. A scan of the hash columns,
+         * not the multi-index tables: at the duplicate search's radius of 14 each table probe enumerates 2,788 buckets
+         * per hash, and crowded hashes (line art on white) fill them; at 100k images the eight probes of a lookup and its
+         * mirror image took 20.6 ms of CPU, the scan about 1 ms (DuplicateLookupScaleTest, docs/benchmarks.md). Only the
+         * closest are kept because the verifier sees no more: a stroke on white is within the radius of 29,000 of the
+         * synthetic 100k pictures, and collecting and sorting all of them was 60 ms of CPU.
          */
         Map<String, Near> near(Probe q, int maxDistance) {
             Map<String, Near> out = new LinkedHashMap<>();
@@ -223,6 +233,13 @@ final class HashRows {
             int rows = Math.min(Math.min(Math.min(pHashes.limit(), dHashes.limit()), Math.min(trimmedPHashes.limit(), trimmedDHashes.limit())),
                     windows.size());
             long[] crops = q.cropPHashes();
+            // a caption window whose band is no caption carries the whole copy's hashes: nothing to test (8 popcounts a row)
+            int[] captionWindows = java.util.stream.IntStream.range(0, q.windowPHashes().length)
+                    .filter(w -> q.windowPHashes()[w] != q.pHash() || q.windowDHashes()[w] != q.dHash()).toArray();
+            // the closest rows by their whole hashes (key: closest, then row) and by a crop window (key: distance * 64 +
+            // window, then row), the largest key on top
+            java.util.PriorityQueue<Long> byWhole = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            java.util.PriorityQueue<Long> byCrop = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             for (int row = 0; row < rows; row++) {
                 long p = pHashes.hash(row), tp = trimmedPHashes.hash(row);
                 boolean close = Math.min(Math.min(dist(q.pHash(), p), dist(q.pHash(), tp)),
@@ -232,18 +249,44 @@ final class HashRows {
                     close = Math.min(Math.min(dist(q.dHash(), d), dist(q.dHash(), td)),
                             Math.min(dist(q.trimmedDHash(), d), dist(q.trimmedDHash(), td))) <= maxDistance;
                 }
-                for (int w = 0; !close && w < q.windowPHashes().length; w++) {
+                for (int i = 0; !close && i < captionWindows.length; i++) {
+                    int w = captionWindows[i];
                     close = Math.min(dist(q.windowPHashes()[w], p), dist(q.windowPHashes()[w], tp)) <= Probe.WINDOW_RADIUS
                             || Math.min(dist(q.windowDHashes()[w], dHashes.hash(row)), dist(q.windowDHashes()[w], trimmedDHashes.hash(row))) <= Probe.WINDOW_RADIUS;
                 }
-                if (!close && crops.length > 0) {
-                    close = windows.within(row, crops, Probe.CROP_RADIUS);
+                if (dead.deleted(row)) {
+                    continue;
                 }
                 if (close) {
-                    add(out, seen, row, q);
+                    keep(byWhole, (long) closest(row, q) << 32 | row);
+                }
+                if (crops.length > 0) {
+                    int crop = windows.nearest(row, crops);
+                    if (crop / 64 <= Probe.CROP_RADIUS) {
+                        keep(byCrop, (long) crop << 32 | row);
+                    }
+                }
+            }
+            for (java.util.PriorityQueue<Long> kept : List.of(byWhole, byCrop)) {
+                for (long key : kept) {
+                    add(out, seen, (int) key, q);
                 }
             }
             return out;
+        }
+
+        private static void keep(java.util.PriorityQueue<Long> closest, long key) {
+            if (closest.size() < Probe.KEPT) {
+                closest.add(key);
+            } else if (key < closest.peek()) {
+                closest.poll();
+                closest.add(key);
+            }
+        }
+
+        /** {@link Near#closest} of {@code row}: see {@link #add}. */
+        private int closest(int row, Probe q) {
+            return nearOf(row, q).closest();
         }
 
         private void add(Map<String, Near> out, java.util.BitSet seen, int row, Probe q) {
@@ -251,6 +294,10 @@ final class HashRows {
                 return;
             }
             seen.set(row);
+            out.put(shas.get(row), nearOf(row, q));
+        }
+
+        private Near nearOf(int row, Probe q) {
             long p = pHashes.hash(row), d = dHashes.hash(row), tp = trimmedPHashes.hash(row), td = trimmedDHashes.hash(row);
             int closest = Math.min(Math.min(dist(q.pHash(), p) + dist(q.dHash(), d), dist(q.trimmedPHash(), tp) + dist(q.trimmedDHash(), td)),
                     Math.min(dist(q.pHash(), tp) + dist(q.dHash(), td), dist(q.trimmedPHash(), p) + dist(q.trimmedDHash(), d)));
@@ -266,8 +313,8 @@ final class HashRows {
                 closestD = Math.min(closestD, Math.min(dist(wd, d), dist(wd, td)));
             }
             int crop = windows.nearest(row, q.cropPHashes());
-            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window, crop / 64,
-                    q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64));
+            return new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window, crop / 64,
+                    q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64);
         }
 
         private static int dist(long a, long b) {

@@ -46,7 +46,7 @@ final class WindowRows {
 
         /**
          * The closest window of {@code row} to any of {@code queries}, as {@code distance * 64 + window} (so the
-         * smaller value is the closer window); {@code 64 * 64} with no queries.
+         * smaller value is the closer window); {@code 64 * 64} with no queries. The scan's test, on every row.
          */
         int nearest(int row, long[] queries) {
             long[] c = chunks[row / CHUNK_ROWS];
@@ -58,22 +58,6 @@ final class WindowRows {
                 }
             }
             return best;
-        }
-
-        /** Whether any window of {@code row} lies within {@code radius} bits of any of {@code queries}: the scan's test. */
-        boolean within(int row, long[] queries, int radius) {
-            long[] c = chunks[row / CHUNK_ROWS];
-            int at = row % CHUNK_ROWS * STRIDE;
-            for (long q : queries) {
-                int best = 64;
-                for (int w = 0; w < STRIDE; w++) {
-                    best = Math.min(best, Long.bitCount(c[at + w] ^ q));
-                }
-                if (best <= radius) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }
