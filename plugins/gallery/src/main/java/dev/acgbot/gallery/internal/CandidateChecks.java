@@ -54,7 +54,7 @@ final class CandidateChecks {
                         .ifPresent(f -> attempts.add(new Attempt(captionless[w], f, true)));
             }
             List<RepostVerifier.Pose> seeds = n.byCropWindow()
-                    ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow(), whole.signature.box()) : List.of();
+                    ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of();
             RepostVerifier.pose(whole, c.signature(), n.closestDHash(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
             if (!attempts.isEmpty()) {
                 poses.put(c, attempts);

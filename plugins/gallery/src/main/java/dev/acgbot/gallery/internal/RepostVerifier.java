@@ -189,30 +189,19 @@ final class RepostVerifier {
 
     /**
      * Where the copy may lie in the candidate's trimmed picture (where the verifier works) if it is crop window
-     * {@code window} ({@link CropWindows}, a window of the whole picture), mapped through the candidate's trim box: the
-     * copy's own trimmed part of that window ({@code copyBox}, shares of the copy), the part of the window inside the
-     * candidate's trim box, and the whole window (cells outside the candidate do not count). The fixed seeds go down to
-     * 80 % windows at nine places; a 75 % crop elsewhere starts too far from all of them for the descent. Each of the
-     * three alone found fewer quarter crops than the three together (openclipart, docs/benchmarks.md).
+     * {@code window} ({@link CropWindows}, a window of the whole picture): the part of the window inside the candidate's
+     * trim box, as the copy's own trim keeps it when the crop left only margin at its edges. The fixed seeds go down to
+     * 80 % windows at nine places; a 75 % crop elsewhere starts too far from all of them for the descent. (Two more
+     * seeds, the copy's own trimmed part of the window and the whole window, found 1 more of 124 quarter crops but
+     * listed more look-alikes: greyscale and brightness 0.056 to 0.065 false duplicates per query, docs/benchmarks.md.)
      */
-    static List<Pose> cropSeeds(RepostSignature candidate, int window, float[] copyBox) {
+    static List<Pose> cropSeeds(RepostSignature candidate, int window) {
         double[] c = CropWindows.centre(window);
         double half = CropWindows.SIDE / 2;
         float[] b = candidate.box();
-        double bw = b[2] - b[0], bh = b[3] - b[1];
-        if (bw <= 0 || bh <= 0) {
-            return List.of();
-        }
-        List<Pose> seeds = new ArrayList<>();
-        seeds.add(box(c[0] - half + copyBox[0] * 2 * half, c[1] - half + copyBox[1] * 2 * half, c[0] - half + copyBox[2] * 2 * half,
-                c[1] - half + copyBox[3] * 2 * half, b));
         double x0 = Math.max(c[0] - half, b[0]), x1 = Math.min(c[0] + half, b[2]);
         double y0 = Math.max(c[1] - half, b[1]), y1 = Math.min(c[1] + half, b[3]);
-        if (x1 > x0 && y1 > y0) {
-            seeds.add(box(x0, y0, x1, y1, b));
-        }
-        seeds.add(box(c[0] - half, c[1] - half, c[0] + half, c[1] + half, b));
-        return List.copyOf(new java.util.LinkedHashSet<>(seeds));
+        return x1 > x0 && y1 > y0 && b[2] > b[0] && b[3] > b[1] ? List.of(box(x0, y0, x1, y1, b)) : List.of();
     }
 
     /** The pose of the box {@code x0, y0, x1, y1} (shares of the whole picture) in the trimmed picture at {@code trim}. */
@@ -263,10 +252,11 @@ final class RepostVerifier {
         }
         boolean asIs = fine.ncc() - untouched.ncc() < UNTOUCHED_MARGIN;
         Pose named = asIs ? untouched.pose() : fine.pose();
-        // a crop changes the mean colour (it cuts coloured areas away): the hue check is looser for an edited pose. (Comparing
-        // with the candidate's colours inside the pose instead found 2 more of 124 quarter crops of flags but listed more
-        // look-alikes: greyscale and brightness 0.056 to 0.065 false duplicates per query, rotate 10° 0.008 to 0.024.)
-        if (!sameColours(q.signature.colour(), candidate.colour(), asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE)) {
+        // a crop changes the mean colour (it cuts coloured areas away): for an edited pose the copy is compared with the
+        // candidate's colours inside the pose, and more loosely (compared with the whole candidate's mean, 2 of 20
+        // quarter crops of flags the crop windows found were rejected)
+        if (!sameColours(q.signature.colour(), asIs ? candidate.colour() : coloursInside(candidate, fine.pose()),
+                asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE)) {
             return Optional.empty();
         }
         return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false));
@@ -436,6 +426,44 @@ final class RepostVerifier {
         }
         double[] ma = meanOpponent(a), mb = meanOpponent(b);
         return Math.hypot(ma[0] - mb[0], ma[1] - mb[1]) <= tolerance;
+    }
+
+    /**
+     * The candidate's {@value RepostSignature#GRID}x{@value RepostSignature#GRID} colour grid sampled through
+     * {@code pose} on a grid twice as fine, cells outside the candidate left out (a border or a rotated-in corner is
+     * not in the source).
+     */
+    static byte[] coloursInside(RepostSignature candidate, Pose pose) {
+        int g = RepostSignature.GRID;
+        float[][] channels = new float[3][g * g];
+        for (int i = 0; i < g * g; i++) {
+            for (int ch = 0; ch < 3; ch++) {
+                channels[ch][i] = candidate.colour()[3 * i + ch] & 0xFF;
+            }
+        }
+        int side = 2 * g;
+        boolean[] inside = new boolean[side * side];
+        float[][] sampled = new float[3][];
+        for (int ch = 0; ch < 3; ch++) {
+            sampled[ch] = sample(channels[ch], g, side, candidate.aspect(), pose, inside);
+        }
+        int n = 0;
+        for (boolean in : inside) {
+            n += in ? 1 : 0;
+        }
+        if (n == 0) {
+            return candidate.colour();
+        }
+        byte[] out = new byte[3 * n];
+        for (int i = 0, k = 0; i < inside.length; i++) {
+            if (inside[i]) {
+                for (int ch = 0; ch < 3; ch++) {
+                    out[3 * k + ch] = (byte) Math.round(sampled[ch][i]);
+                }
+                k++;
+            }
+        }
+        return out;
     }
 
     private static double[] meanOpponent(byte[] rgb) {
