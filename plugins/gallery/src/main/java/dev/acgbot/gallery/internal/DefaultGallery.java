@@ -186,7 +186,7 @@ public final class DefaultGallery implements Gallery {
         store.forEachEntry((sha, e) -> {
             Optional<RepostSignature> s = store.signature(sha);
             read.put(sha, e.pHash(), e.dHash(), s.map(RepostSignature::trimmedPHash).orElse(e.pHash()),
-                    s.map(RepostSignature::trimmedDHash).orElse(e.dHash()));
+                    s.map(RepostSignature::trimmedDHash).orElse(e.dHash()), s.map(RepostSignature::windows).orElse(new long[0]));
         });
         return read;
     }
@@ -307,7 +307,7 @@ public final class DefaultGallery implements Gallery {
             case MemoryChange.Vector v -> rows.get(v.modelId()).put(v.sha(), v.vector());
             case MemoryChange.Hashes h -> {
                 hashes.remove(h.sha());
-                hashes.put(h.sha(), h.pHash(), h.dHash(), h.trimmedPHash(), h.trimmedDHash());
+                hashes.put(h.sha(), h.pHash(), h.dHash(), h.trimmedPHash(), h.trimmedDHash(), h.windows());
             }
             case MemoryChange.Gone g -> {
                 rows.values().forEach(r -> r.remove(g.sha()));
@@ -541,60 +541,68 @@ public final class DefaultGallery implements Gallery {
         // orientation-bound, so the (small) mirror image is looked up too
         DecodedImage small = ImageOps.reduce(image, reducedSide());
         RepostVerifier.Query query = new RepostVerifier.Query(small);
-        RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
         boolean[] captions = HashRows.Probe.captionBands(small);
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         for (boolean mirror : new boolean[]{false, true}) {
-            HashRows.Probe probe = HashRows.Probe.of(mirror ? PerceptualHash.mirrored(small) : small, captions);
+            HashRows.Probe probe = mirror ? HashRows.Probe.of(PerceptualHash.mirrored(small), captions).withoutCropWindows()
+                    : HashRows.Probe.of(small, captions);
             hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS)).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
         }
-        List<Map.Entry<String, HashRows.Near>> candidates = near.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(MAX_CANDIDATES).toList();
+        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near);
         List<DuplicateHit> hits = new ArrayList<>();
+        List<CandidateChecks.Candidate> signed = new ArrayList<>();
         for (Map.Entry<String, HashRows.Near> c : candidates) {
             HashRows.Near n = c.getValue();
-            boolean exact = n.pHashDistance() == 0 && n.dHashDistance() == 0;
-            // the entry (tags, paths) is read only for hits: most candidates fail the verifier
             Optional<RepostSignature> signature = store.signature(c.getKey());
             if (signature.isPresent()) {
-                Optional<RepostVerifier.Verdict> verdict = verify(query, captionless, small, n, signature.get());
-                if (verdict.isPresent()) {
-                    store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance(),
-                            verdict.get().similarity(), verdict.get().edits())));
-                }
+                signed.add(new CandidateChecks.Candidate(c.getKey(), n, signature.get()));
             } else if (DuplicateRule.isDuplicate(n.pHashDistance(), n.dHashDistance(), maxHamming)) {
-                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance())));
+                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance())));
             }
         }
+        // the entry (tags, paths) is read only for hits: most candidates fail the verifier
+        CandidateChecks.verify(query, small, signed).forEach((sha, verdict) -> {
+            HashRows.Near n = near.get(sha);
+            store.entry(sha).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance(),
+                    verdict.similarity(), verdict.edits())));
+        });
         hits.sort(Comparator.comparing((DuplicateHit h) -> !h.exact())
                 .thenComparingDouble(h -> -(h.verified() ? h.similarity() : 1 - (h.pHashDistance() + h.dHashDistance()) / 128.0))
                 .thenComparing(h -> h.entry().sha256()));
         return hits;
     }
 
+    /** Of the candidates a crop window found, this many (the closest) are verified whatever the whole hashes say. */
+    static final int CROP_SLOTS = 8;
+
     /**
-     * The verifier on the view of the copy that found the candidate: a candidate found by a caption window is
-     * checked against the copy without that band (the pose search does not seed one-sided 115 % windows, so with the
-     * band the verifier rejected 55 of 80 captioned openclipart copies whose window hashed exactly as the source),
-     * and named a border; then, if that fails, on the whole copy.
+     * The {@link #MAX_CANDIDATES} to verify: the {@link #CROP_SLOTS} a crop window found closest (a 75 % crop is far
+     * from its source on every whole hash, so it would never rank among the whole-hash candidates), then the closest by
+     * the whole and trimmed hashes, then further crop-window ones while room is left.
      */
-    private static Optional<RepostVerifier.Verdict> verify(RepostVerifier.Query whole, RepostVerifier.Query[] captionless,
-                                                           DecodedImage small, HashRows.Near n, RepostSignature candidate) {
-        if (n.window() != HashRows.Near.WHOLE) {
-            int w = n.window();
-            if (captionless[w] == null) {
-                captionless[w] = new RepostVerifier.Query(HashRows.Probe.window(small, w));
-            }
-            Optional<RepostVerifier.Verdict> v = RepostVerifier.verify(captionless[w], candidate, n.closestDHash());
-            if (v.isPresent()) {
-                java.util.EnumSet<dev.acgbot.gallery.RepostEdit> edits = java.util.EnumSet.of(dev.acgbot.gallery.RepostEdit.BORDER);
-                edits.addAll(v.get().edits());
-                return Optional.of(new RepostVerifier.Verdict(v.get().similarity(), v.get().pose(), Set.copyOf(edits)));
+    static List<Map.Entry<String, HashRows.Near>> candidates(Map<String, HashRows.Near> near) {
+        List<Map.Entry<String, HashRows.Near>> byCrop = near.entrySet().stream().filter(e -> e.getValue().byCropWindow())
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().cropDistance())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        List<Map.Entry<String, HashRows.Near>> byWhole = near.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        Map<String, Map.Entry<String, HashRows.Near>> chosen = new LinkedHashMap<>();
+        for (List<Map.Entry<String, HashRows.Near>> list : List.of(byCrop.subList(0, Math.min(CROP_SLOTS, byCrop.size())), byWhole, byCrop)) {
+            for (Map.Entry<String, HashRows.Near> e : list) {
+                if (chosen.size() == MAX_CANDIDATES) {
+                    return List.copyOf(chosen.values());
+                }
+                chosen.putIfAbsent(e.getKey(), e);
             }
         }
-        return RepostVerifier.verify(whole, candidate, n.closestDHash());
+        return List.copyOf(chosen.values());
+    }
+
+    private static boolean exact(HashRows.Near n) {
+        return n.pHashDistance() == 0 && n.dHashDistance() == 0;
     }
 
     @Override
