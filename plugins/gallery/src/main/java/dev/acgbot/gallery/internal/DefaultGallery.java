@@ -173,8 +173,8 @@ public final class DefaultGallery implements Gallery {
 
     /** The hash rows' instance of {@code sha}, when they hold it: a sha read again need not be kept twice. */
     private String sharedSha(String sha) {
-        Integer row = hashes.rowOf.get(sha);
-        return row == null ? sha : hashes.shas.view().get(row);
+        int row = hashes.rowOf.row(sha);
+        return row < 0 ? sha : hashes.shas.get(row);
     }
 
     /**
@@ -207,7 +207,7 @@ public final class DefaultGallery implements Gallery {
         var shas = read.shas.view();
         for (int row = 0; row < shas.size(); row++) {
             String sha = shas.get(row);
-            if (!r.rowOf.containsKey(sha)) {
+            if (!r.rowOf.contains(sha)) {
                 r.copy(read, row, sha);
             }
         }
@@ -420,11 +420,9 @@ public final class DefaultGallery implements Gallery {
         ModelRows out = new ModelRows(r.modelId, r.manifestHash, r.matrix.dimension());
         var view = r.matrix.view();
         var shas = r.shas.view();
-        Map<String, Integer> order = new HashMap<>(r.rowOf);
         for (int row = 0; row < view.size(); row++) {
             String sha = shas.get(row);
-            Integer liveRow = order.get(sha);
-            if (liveRow != null && liveRow == row) {
+            if (r.rowOf.row(sha) == row) {
                 out.copy(r, row, sha);
             }
         }
