@@ -124,6 +124,9 @@ public final class DefaultGallery implements Gallery {
         boolean allHalfMapped = true;
         hashes = savedHashes.orElseGet(this::readHashes);
         long hashesDone = System.nanoTime();
+        // before the vectors, the bulk of the heap: a heap too small is said here, with the fix, not by an OutOfMemoryError
+        HeapEstimate.of(hashes.rowOf.size(), models.stream().map(ModelInfo::dimension).toList())
+                .warning(Runtime.getRuntime().maxMemory()).ifPresent(LOG::warn);
         for (ModelInfo info : models) {
             ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation, this::sharedSha).orElse(null);
             if (r != null) {
