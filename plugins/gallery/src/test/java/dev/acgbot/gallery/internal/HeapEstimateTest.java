@@ -24,7 +24,7 @@ class HeapEstimateTest {
     @Test
     void warnsWhenTheRowsNeedMoreThanTheMaximumHeap() {
         Optional<String> warning = HeapEstimate.of(1_000_000, List.of(512)).warning(640 * MB);
-        assertEquals(Optional.of("the gallery's 1,000,000 images (CLIP rows of [512] dimensions) need about 1,263 MB"
+        assertEquals(Optional.of("the gallery's 1,000,000 images (CLIP rows of [512] dimensions) need about 1,205 MB"
                 + " of heap, more than the JVM's maximum of 640 MB: opening it, searching and reindexing are likely to"
                 + " run out of memory. Give the bot ACGBOT_HEAP=1536m (or -Xmx1536m in ACGBOT_JAVA_OPTS), or a larger"
                 + " models.memory_budget (the heap is a quarter of it)."), warning);
@@ -33,6 +33,9 @@ class HeapEstimateTest {
     @Test
     void staysQuietWhenTheHeapIsLargeEnough() {
         assertEquals(Optional.empty(), HeapEstimate.of(1_000_000, List.of(512)).warning(1_536 * MB));
+        // the smallest -Xmx that opened and searched 1M in steps of 64 MB: 1216m passed, 1152m ran out
+        assertEquals(Optional.empty(), HeapEstimate.of(1_000_000, List.of(512)).warning(1_216 * MB));
+        assertTrue(HeapEstimate.of(1_000_000, List.of(512)).warning(1_152 * MB).isPresent());
         assertEquals(Optional.empty(), HeapEstimate.of(100_000, List.of(512, 768)).warning(640 * MB));
         assertEquals(Optional.empty(), HeapEstimate.of(0, List.of()).warning(256 * MB));
     }
