@@ -30,7 +30,8 @@ import java.util.Optional;
  * @param storeMmap            memory-map the store file (faster commits and start-up, see docs/benchmarks.md);
  *                             false falls back to FileChannel I/O
  * @param rerankDepth          candidates per search re-ranked with the store's full-precision vectors (the
- *                             vectors in memory are int8); 0 lets the gallery choose
+ *                             vectors in memory are int8 or 4-bit); 0 lets the gallery choose
+ * @param vectorPrecision      how vectors are held in memory: int8, 4-bit, or chosen by gallery size
  * @param ratingRule           how the tagger's rating labels become each entry's {@link dev.acgbot.gallery.rating.ContentRating}
  * @param classifier           a second rating source (nsfwjs), if configured and installed; the stricter rating wins
  */
@@ -38,7 +39,8 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
                              DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,
                              int approximateThreshold, GraphParams graphParams, EmbeddingEncoding encoding,
                              int batchSize, int decodeThreads, int searchThreads, boolean storeMmap,
-                             int rerankDepth, RatingRule ratingRule, Optional<RatingClassifier> classifier) {
+                             int rerankDepth, VectorPrecision vectorPrecision, RatingRule ratingRule,
+                             Optional<RatingClassifier> classifier) {
     public GalleryOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -47,6 +49,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         Objects.requireNonNull(decodeLimits, "decodeLimits");
         Objects.requireNonNull(ratingRule, "ratingRule");
         Objects.requireNonNull(classifier, "classifier");
+        Objects.requireNonNull(vectorPrecision, "vectorPrecision");
         if (batchSize < 1 || decodeThreads < 1 || searchThreads < 1) {
             throw new IllegalArgumentException("batch size and thread counts must be positive");
         }
@@ -82,6 +85,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         private int searchThreads = Math.max(1, CORES);
         private boolean storeMmap = true;
         private int rerankDepth = 0;
+        private VectorPrecision vectorPrecision = VectorPrecision.AUTO;
         private RatingRule ratingRule = RatingRule.defaults();
         private Optional<RatingClassifier> classifier = Optional.empty();
 
@@ -100,12 +104,13 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         public Builder searchThreads(int v) { searchThreads = v; return this; }
         public Builder storeMmap(boolean v) { storeMmap = v; return this; }
         public Builder rerankDepth(int v) { rerankDepth = v; return this; }
+        public Builder vectorPrecision(VectorPrecision v) { vectorPrecision = v; return this; }
         public Builder ratingRule(RatingRule v) { ratingRule = v; return this; }
         public Builder classifier(Optional<RatingClassifier> v) { classifier = v; return this; }
 
         public GalleryOptions build() {
             return new GalleryOptions(dataDir, folders, clipModels, taggerModel, decodeLimits, tagThreshold, indexMode, approximateThreshold, graphParams, encoding, batchSize, decodeThreads,
-                    searchThreads, storeMmap, rerankDepth, ratingRule, classifier);
+                    searchThreads, storeMmap, rerankDepth, vectorPrecision, ratingRule, classifier);
         }
     }
 }

@@ -127,6 +127,7 @@ public final class DefaultGallery implements Gallery {
                 allFromFiles = false;
                 r = readStore(info);
             }
+            r = r.in(rowFormat(r));
             if (!wantsGraph(r)) {
                 r.graph = null;
             }
@@ -177,9 +178,10 @@ public final class DefaultGallery implements Gallery {
 
     /** Every embedding of the model from the store, quantised, in the persisted graph's row order where there is one. */
     private ModelRows readStore(ModelInfo info) {
-        ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension());
         Map<String, float[]> vectors = new LinkedHashMap<>();
         store.forEachEmbedding(info.id(), info.manifestHash(), vectors::put);
+        ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension(),
+                options.vectorPrecision().format(vectors.size(), info.dimension()));
         graphFiles.load(r, vectors, options.graphParams());
         vectors.forEach(r::put);
         return r;
@@ -337,9 +339,14 @@ public final class DefaultGallery implements Gallery {
         return r.live() > 0 && (r.graph == null || r.staleRows() > r.live() / 10);
     }
 
-    /** A copy of the live rows only, so the new graph has no dead nodes. */
-    private static ModelRows compact(ModelRows r) {
-        ModelRows out = new ModelRows(r.modelId, r.manifestHash, r.matrix.dimension());
+    /** The format a model's rows are held in at its present size: 4-bit in large galleries (VectorPrecision). */
+    private dev.acgbot.gallery.search.RowFormat rowFormat(ModelRows r) {
+        return options.vectorPrecision().format(r.live(), r.matrix.dimension());
+    }
+
+    /** A copy of the live rows only, so the new graph has no dead nodes; in the format the gallery's size asks for. */
+    private ModelRows compact(ModelRows r) {
+        ModelRows out = new ModelRows(r.modelId, r.manifestHash, r.matrix.dimension(), rowFormat(r));
         var view = r.matrix.view();
         var shas = r.shas.view();
         Map<String, Integer> order = new HashMap<>(r.rowOf);

@@ -1,6 +1,6 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.search.Int8Matrix;
+import dev.acgbot.gallery.search.QuantisedRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,8 @@ final class VectorFiles {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             Files.createDirectories(dir);
-            Int8Matrix.View view = rows.matrix.view();
+            QuantisedRows view = rows.matrix.view();
+            byte[] values = new byte[view.dimension()];
             var shas = rows.shas.view();
             var dead = rows.dead.snapshot();
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
@@ -54,8 +55,9 @@ final class VectorFiles {
                 for (int row = 0; row < view.size(); row++) {
                     out.writeUTF(shas.get(row));
                     out.writeBoolean(dead.deleted(row));
-                    out.writeFloat(view.scale(row));
-                    out.write(view.chunkOf(row), view.offsetOf(row), view.dimension());
+                    // int8 values whatever the rows' format: 4-bit rows map to them losslessly (QuantisedRows.int8Row)
+                    out.writeFloat(view.int8Row(row, values));
+                    out.write(values);
                 }
             }
             // rename is atomic: a crash leaves the old file or the new one, never half of one

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * in halves instead of packing neighbours keeps the kernels' loops straight: one byte load, two shifts, two
  * multiply-adds against the two halves of the query, no shuffles.
  */
-public final class Int4Matrix {
+public final class Int4Matrix implements QuantisedMatrix {
     /** Rows per chunk: 4096 x 256 bytes = 1 MiB at 512 dimensions. */
     public static final int CHUNK_ROWS = VectorMatrix.CHUNK_ROWS;
 
@@ -62,15 +62,23 @@ public final class Int4Matrix {
         return m;
     }
 
+    @Override
+    public RowFormat format() {
+        return RowFormat.INT4;
+    }
+
+    @Override
     public int dimension() {
         return dimension;
     }
 
+    @Override
     public int size() {
         return size;
     }
 
     /** Quantises and appends one row; returns its ordinal. Not thread-safe: one writer only. */
+    @Override
     public int append(float[] row) {
         if (row.length != dimension) {
             throw new IllegalArgumentException("row has " + row.length + " values, matrix has " + dimension);
@@ -83,6 +91,41 @@ public final class Int4Matrix {
         int at = size % CHUNK_ROWS;
         scales[chunk][at] = quantise(src, off, dimension, chunks[chunk], at * rowBytes);
         return size++;
+    }
+
+    /** int8 values a 4-bit value maps to losslessly: {@code 18 v}, at most 126. */
+    static final int INT8_STEP = 18;
+
+    @Override
+    public int appendInt8(byte[] values, int off, float scale) {
+        float[] row = new float[dimension];
+        boolean fromNibbles = true;
+        for (int i = 0; i < dimension; i++) {
+            int v = values[off + i];
+            fromNibbles &= v % INT8_STEP == 0;
+            row[i] = v * scale;
+        }
+        if (!fromNibbles) {
+            return append(row);
+        }
+        // written from 4-bit values (int8Row): the same nibbles and scale come back, so a save and a load of the
+        // start-up vector file never round the rows a second time
+        byte[] packed = new byte[rowBytes];
+        for (int j = 0; j < rowBytes; j++) {
+            int lo = values[off + j] / INT8_STEP;
+            int hi = j + rowBytes < dimension ? values[off + j + rowBytes] / INT8_STEP : 0;
+            packed[j] = (byte) ((lo & 0xF) | (hi << 4));
+        }
+        return appendQuantised(packed, 0, scale * INT8_STEP);
+    }
+
+    @Override
+    public int appendCopy(QuantisedRows from, int row) {
+        return switch (from) {
+            case View same -> appendQuantised(same.chunkOf(row), same.offsetOf(row), same.scale(row));
+            // int8 rows that came from 4-bit ones (the start-up vector file) become the same nibbles again
+            case Int8Matrix.View int8 -> appendInt8(int8.chunkOf(row), int8.offsetOf(row), int8.scale(row));
+        };
     }
 
     /** Appends an already packed row: {@link #rowBytes} bytes from {@code packed[off]} and its scale. */
@@ -157,6 +200,7 @@ public final class Int4Matrix {
     }
 
     /** An immutable view of the rows appended so far. */
+    @Override
     public View view() {
         return new View(chunks, scales, size, dimension);
     }
@@ -179,7 +223,31 @@ public final class Int4Matrix {
     }
 
     /** Rows {@code 0..size-1} at one moment. */
-    public record View(byte[][] chunks, float[][] scales, int size, int dimension) implements VectorRows {
+    public record View(byte[][] chunks, float[][] scales, int size, int dimension) implements QuantisedRows {
+
+        @Override
+        public RowFormat format() {
+            return RowFormat.INT4;
+        }
+
+        @Override
+        public float int8Row(int row, byte[] out) {
+            byte[] c = chunkOf(row);
+            int off = offsetOf(row);
+            int half = rowBytes();
+            for (int j = 0; j < half; j++) {
+                out[j] = (byte) (low(c[off + j]) * INT8_STEP);
+                if (j + half < dimension) {
+                    out[j + half] = (byte) (high(c[off + j]) * INT8_STEP);
+                }
+            }
+            return scale(row) / INT8_STEP;
+        }
+
+        @Override
+        public VectorIndex exact(Rescorer rescorer, int firstRow, int depth, java.util.concurrent.ExecutorService pool, int threads) {
+            return VectorIndexes.exactInt4From(this, firstRow, rescorer, depth, pool, threads);
+        }
 
         /** Approximate scores: the query quantised to int8, integer dot products with the 4-bit rows. */
         @Override
@@ -225,6 +293,7 @@ public final class Int4Matrix {
         }
 
         /** The first {@code rows} rows only (a persisted graph covers a prefix of the rows). */
+        @Override
         public View prefix(int rows) {
             if (rows < 0 || rows > size) {
                 throw new IndexOutOfBoundsException(rows);
@@ -253,6 +322,7 @@ public final class Int4Matrix {
         }
 
         /** Bytes the rows and their scales occupy. */
+        @Override
         public long bytes() {
             return (long) size * (rowBytes() + Float.BYTES);
         }

@@ -5,7 +5,7 @@ package dev.acgbot.gallery.search;
  * ({@link Int8Matrix.View}) or 4-bit ({@link Int4Matrix.View}). Scores over quantised rows are approximate;
  * callers re-rank at full precision.
  */
-public sealed interface VectorRows permits VectorMatrix.View, Int8Matrix.View, Int4Matrix.View {
+public sealed interface VectorRows permits VectorMatrix.View, QuantisedRows {
 
     int size();
 
