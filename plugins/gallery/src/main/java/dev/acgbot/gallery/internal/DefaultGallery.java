@@ -120,14 +120,15 @@ public final class DefaultGallery implements Gallery {
         hashes = savedHashes.orElseGet(this::readHashes);
         long hashesDone = System.nanoTime();
         for (ModelInfo info : models) {
-            ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation).orElse(null);
+            ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation,
+                    n -> options.vectorPrecision().format(n, info.dimension())).orElse(null);
             if (r != null) {
                 graphFiles.attach(r, options.graphParams());
             } else {
                 allFromFiles = false;
                 r = readStore(info);
             }
-            r = r.in(rowFormat(r));
+            r = r.in(rowFormat(r)); // a no-op unless tombstones moved the live count across the threshold
             if (!wantsGraph(r)) {
                 r.graph = null;
             }

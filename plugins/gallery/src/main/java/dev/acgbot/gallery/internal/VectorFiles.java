@@ -1,6 +1,7 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.search.QuantisedRows;
+import dev.acgbot.gallery.search.RowFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The in-memory int8 rows of each model, written beside the store ({@code <data-dir>/vectors/<model>.i8v}) so
@@ -69,6 +71,11 @@ final class VectorFiles {
 
     /** The rows as saved, when the file exists and was written at {@code generation} for this model. */
     Optional<ModelRows> load(String modelId, String manifestHash, int dimension, long generation) {
+        return load(modelId, manifestHash, dimension, generation, rows -> RowFormat.INT8);
+    }
+
+    /** {@link #load} into rows of the format {@code formatFor} picks for the file's row count. */
+    Optional<ModelRows> load(String modelId, String manifestHash, int dimension, long generation, IntFunction<RowFormat> formatFor) {
         Path f = file(modelId);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
@@ -80,7 +87,7 @@ final class VectorFiles {
                 return Optional.empty();
             }
             int n = in.readInt();
-            ModelRows rows = new ModelRows(modelId, manifestHash, dimension);
+            ModelRows rows = new ModelRows(modelId, manifestHash, dimension, formatFor.apply(n));
             byte[] values = new byte[dimension];
             for (int row = 0; row < n; row++) {
                 String sha = in.readUTF();

@@ -98,25 +98,28 @@ public final class Int4Matrix implements QuantisedMatrix {
 
     @Override
     public int appendInt8(byte[] values, int off, float scale) {
-        float[] row = new float[dimension];
-        boolean fromNibbles = true;
         for (int i = 0; i < dimension; i++) {
-            int v = values[off + i];
-            fromNibbles &= v % INT8_STEP == 0;
-            row[i] = v * scale;
-        }
-        if (!fromNibbles) {
-            return append(row);
+            if (values[off + i] % INT8_STEP != 0) {
+                float[] row = new float[dimension];
+                for (int d = 0; d < dimension; d++) {
+                    row[d] = values[off + d] * scale;
+                }
+                return append(row);
+            }
         }
         // written from 4-bit values (int8Row): the same nibbles and scale come back, so a save and a load of the
-        // start-up vector file never round the rows a second time
-        byte[] packed = new byte[rowBytes];
+        // start-up vector file never round the rows a second time (and a 1M-row file loads without a float copy)
+        int chunk = growTo(size);
+        int at = size % CHUNK_ROWS;
+        byte[] dst = chunks[chunk];
+        int dstOff = at * rowBytes;
         for (int j = 0; j < rowBytes; j++) {
             int lo = values[off + j] / INT8_STEP;
             int hi = j + rowBytes < dimension ? values[off + j + rowBytes] / INT8_STEP : 0;
-            packed[j] = (byte) ((lo & 0xF) | (hi << 4));
+            dst[dstOff + j] = (byte) ((lo & 0xF) | (hi << 4));
         }
-        return appendQuantised(packed, 0, scale * INT8_STEP);
+        scales[chunk][at] = scale * INT8_STEP;
+        return size++;
     }
 
     @Override

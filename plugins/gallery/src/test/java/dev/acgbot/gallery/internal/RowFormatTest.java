@@ -57,8 +57,14 @@ class RowFormatTest {
         VectorFiles files = new VectorFiles(dir);
         ModelRows saved = sample(RowFormat.INT4);
         files.save(saved, 7);
-        // the file holds int8 values; the start-up moves them into 4-bit rows again
-        ModelRows loaded = files.load("clip", "hash-1", 9, 7).orElseThrow().in(RowFormat.INT4);
+        // the file holds int8 values; the start-up reads them into 4-bit rows again, directly or through int8 rows
+        ModelRows loaded = files.load("clip", "hash-1", 9, 7, n -> RowFormat.INT4).orElseThrow();
+        assertEquals(RowFormat.INT4, loaded.matrix.format());
+        assertRowsEqual(saved, loaded);
+        assertRowsEqual(saved, files.load("clip", "hash-1", 9, 7).orElseThrow().in(RowFormat.INT4));
+    }
+
+    private static void assertRowsEqual(ModelRows saved, ModelRows loaded) {
         Int4Matrix.View before = (Int4Matrix.View) saved.matrix.view();
         Int4Matrix.View after = (Int4Matrix.View) loaded.matrix.view();
         for (int row = 0; row < saved.matrix.size(); row++) {
