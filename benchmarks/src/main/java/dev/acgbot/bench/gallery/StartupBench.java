@@ -5,6 +5,7 @@ import dev.acgbot.gallery.EmbeddingEncoding;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryEntry;
 import dev.acgbot.gallery.GalleryOptions;
+import dev.acgbot.gallery.VectorPrecision;
 import dev.acgbot.gallery.IndexMode;
 import dev.acgbot.gallery.SearchFilter;
 import dev.acgbot.gallery.SearchHit;
@@ -51,14 +52,16 @@ public final class StartupBench implements Callable<Integer> {
     int dim;
     @Option(names = "--skip-graph", description = "exact mode only (no graph build)")
     boolean skipGraph;
+    @Option(names = "--vector-precision", defaultValue = "AUTO", description = "rows in memory: AUTO, INT8 or INT4 (default ${DEFAULT-VALUE})")
+    VectorPrecision precision;
 
     @Override
     public Integer call() throws Exception {
-        run(n, dim, !skipGraph, System.out);
+        run(n, dim, !skipGraph, precision, System.out);
         return 0;
     }
 
-    static void run(int n, int dim, boolean graph, PrintStream out) throws Exception {
+    static void run(int n, int dim, boolean graph, VectorPrecision precision, PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("acgbot-startup-bench");
         try {
             ClusteredVectors data = new ClusteredVectors(dim, IndexBench.clusters(n), n, 42);
@@ -72,17 +75,17 @@ public final class StartupBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-14s %10s %16s %14s %10s %18s%n", "mode", "open ms", "first search ms", "to answer ms", "heap MB",
                     "then p50/p99 ms");
             // the first open reads the store; its close writes vectors/<model>.i8v, which later opens read
-            measure("exact, store", options(dir, IndexMode.EXACT, dim), queries, out);
-            measure("exact, file", options(dir, IndexMode.EXACT, dim), queries, out);
+            measure("exact, store", options(dir, IndexMode.EXACT, precision), queries, out);
+            measure("exact, file", options(dir, IndexMode.EXACT, precision), queries, out);
             if (graph) {
                 t0 = System.nanoTime();
-                try (Gallery g = Gallery.open(options(dir, IndexMode.APPROXIMATE, dim), new OneClip(dim))) {
+                try (Gallery g = Gallery.open(options(dir, IndexMode.APPROXIMATE, precision), new OneClip(dim))) {
                     while (!"graph".equals(g.stats().indexKinds().get(CLIP))) {
                         TimeUnit.MILLISECONDS.sleep(200);
                     }
                 }
                 out.printf(Locale.ROOT, "graph built and persisted in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-                measure("graph, file", options(dir, IndexMode.APPROXIMATE, dim), queries, out);
+                measure("graph, file", options(dir, IndexMode.APPROXIMATE, precision), queries, out);
             }
         } finally {
             try (var files = Files.walk(dir)) {
@@ -109,8 +112,8 @@ public final class StartupBench implements Callable<Integer> {
         }
     }
 
-    private static GalleryOptions options(Path dir, IndexMode mode, int dim) {
-        return GalleryOptions.builder().dataDir(dir).clipModels(List.of(CLIP)).indexMode(mode).build();
+    private static GalleryOptions options(Path dir, IndexMode mode, VectorPrecision precision) {
+        return GalleryOptions.builder().dataDir(dir).clipModels(List.of(CLIP)).indexMode(mode).vectorPrecision(precision).build();
     }
 
     /** Open, first answer, heap after it, then the gallery's own search latency (re-rank from the store included). */
