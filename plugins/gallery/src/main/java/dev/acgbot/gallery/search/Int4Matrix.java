@@ -96,27 +96,39 @@ public final class Int4Matrix implements QuantisedMatrix {
     /** int8 values a 4-bit value maps to losslessly: {@code 18 v}, at most 126. */
     static final int INT8_STEP = 18;
 
+    /** The nibble of each int8 value {@code 18 v} ({@code v} in -7..7), by the value's unsigned byte; -1 for others. */
+    private static final byte[] NIBBLE_OF_INT8 = new byte[256];
+
+    static {
+        java.util.Arrays.fill(NIBBLE_OF_INT8, (byte) -1);
+        for (int v = -LEVELS; v <= LEVELS; v++) {
+            NIBBLE_OF_INT8[(v * INT8_STEP) & 0xFF] = (byte) (v & 0xF);
+        }
+    }
+
     @Override
     public int appendInt8(byte[] values, int off, float scale) {
-        for (int i = 0; i < dimension; i++) {
-            if (values[off + i] % INT8_STEP != 0) {
-                float[] row = new float[dimension];
-                for (int d = 0; d < dimension; d++) {
-                    row[d] = values[off + d] * scale;
-                }
-                return append(row);
-            }
-        }
-        // written from 4-bit values (int8Row): the same nibbles and scale come back, so a save and a load of the
-        // start-up vector file never round the rows a second time (and a 1M-row file loads without a float copy)
         int chunk = growTo(size);
         int at = size % CHUNK_ROWS;
         byte[] dst = chunks[chunk];
         int dstOff = at * rowBytes;
-        for (int j = 0; j < rowBytes; j++) {
-            int lo = values[off + j] / INT8_STEP;
-            int hi = j + rowBytes < dimension ? values[off + j + rowBytes] / INT8_STEP : 0;
-            dst[dstOff + j] = (byte) ((lo & 0xF) | (hi << 4));
+        // written from 4-bit values (int8Row): the same nibbles and scale come back, so a save and a load of the
+        // start-up vector file never round the rows a second time (one table look-up a value, no float copy)
+        boolean nibbles = true;
+        for (int j = 0; j < rowBytes && nibbles; j++) {
+            int lo = NIBBLE_OF_INT8[values[off + j] & 0xFF];
+            int hi = j + rowBytes < dimension ? NIBBLE_OF_INT8[values[off + j + rowBytes] & 0xFF] : 0;
+            nibbles = (lo | hi) >= 0;
+            dst[dstOff + j] = (byte) (lo | (hi << 4));
+        }
+        if (!nibbles) {
+            // int8 rows from elsewhere: quantised again from their values (an error of at most half an int8 step on top)
+            float[] row = new float[dimension];
+            for (int d = 0; d < dimension; d++) {
+                row[d] = values[off + d] * scale;
+            }
+            scales[chunk][at] = quantise(row, 0, dimension, dst, dstOff);
+            return size++;
         }
         scales[chunk][at] = scale * INT8_STEP;
         return size++;

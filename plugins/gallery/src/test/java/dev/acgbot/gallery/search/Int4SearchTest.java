@@ -103,6 +103,31 @@ class Int4SearchTest {
     }
 
     @Test
+    void int8RowsBecomeFourBitLosslesslyWhenTheyCameFromFourBitAndQuantisedAgainOtherwise() {
+        Int4Matrix.View v = nibbles.view();
+        Int8Matrix int8 = new Int8Matrix(DIM);
+        Int4Matrix back = new Int4Matrix(DIM);
+        for (int r : new int[]{0, 4096, ROWS - 1}) {
+            // 4-bit -> int8 (18 v) -> 4-bit: the same values
+            back.appendCopy(v, r);
+            byte[] values = new byte[DIM];
+            float scale = v.int8Row(r, values);
+            int8.appendInt8(values, 0, scale);
+            assertArrayEquals(v.row(r), int8.view().row(int8.size() - 1), 1e-6f, "int8 image of row " + r);
+            back.appendCopy(int8.view(), int8.size() - 1);
+            assertArrayEquals(v.row(r), back.view().row(back.size() - 1), 1e-6f, "back from int8, row " + r);
+        }
+        // an int8 row of its own (values not multiples of 18) is quantised again: as its values would be
+        Int8Matrix plain = new Int8Matrix(DIM);
+        plain.append(data.image(7));
+        Int4Matrix fromPlain = new Int4Matrix(DIM);
+        fromPlain.appendCopy(plain.view(), 0);
+        Int4Matrix direct = new Int4Matrix(DIM);
+        direct.append(plain.view().row(0));
+        assertArrayEquals(direct.view().row(0), fromPlain.view().row(0), 0f);
+    }
+
+    @Test
     void anAllZeroRowQuantisesToZeroWithScaleZero() {
         Int4Matrix m = new Int4Matrix(4);
         m.append(new float[4]);
