@@ -4,6 +4,7 @@ import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.gallery.ReindexRequest;
+import dev.acgbot.gallery.ReindexStages;
 import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
@@ -23,12 +24,20 @@ import java.util.Optional;
  * budget (or, with budget {@code none}, as before issue 17: CPU arena on, batch up to 32), then RSS at rest, the
  * peak of one /tag (tagger on one image), the peak of one /search (text tower), and the peak of a full reindex of
  * a folder through the product's {@link Gallery} (CLIP image tower and tagger, as the bot configures it). Prints
- * one line: {@code BOTPROBE rest tag search reindex added seconds batches}.
+ * one line: {@code BOTPROBE rest tag search reindex added seconds batches failed} followed by the reindex's stages
+ * ({@link ReindexStages}, issue 15 goal 5): {@code engineBusy overallImagesPerS decode commit preprocess inference},
+ * the last two as {@code model=imagesPerS,…} ({@code -} when empty).
  *
  * <p>Arguments: manifestDir budget(size|none) imagesDir workDir tagger clipImage clipText threads.
  */
 public final class BotProbe {
     private BotProbe() {
+    }
+
+    /** {@code model=imagesPerS,…}, or {@code -} when there are none. */
+    static String perModel(List<ReindexStages.ModelStage> stages) {
+        return stages.isEmpty() ? "-" : String.join(",", stages.stream()
+                .map(s -> String.format(java.util.Locale.ROOT, "%s=%.4f", s.model(), s.imagesPerSecond())).toList());
     }
 
     public static void main(String[] a) throws Exception {
@@ -76,8 +85,10 @@ public final class BotProbe {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             long reindex = ProcStatus.hwm();
-            System.out.printf("BOTPROBE %d %d %d %d %d %.2f %s %d%n", rest, tag, search, reindex, summary.added(), seconds,
-                    batches, summary.failed());
+            ReindexStages st = summary.stages();
+            System.out.printf(java.util.Locale.ROOT, "BOTPROBE %d %d %d %d %d %.2f %s %d %.4f %.4f %.4f %.4f %s %s%n", rest, tag,
+                    search, reindex, summary.added(), seconds, batches, summary.failed(), st.engineBusy(), st.imagesPerSecond(),
+                    st.decode().imagesPerSecond(), st.commit().imagesPerSecond(), perModel(st.preprocess()), perModel(st.inference()));
         }
     }
 }

@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  * The pictures are cut into slices that every setting indexes in turn, the order reversed on every other slice
  * (before, default, 2g / 2g, default, before), so that the load of a shared machine falls on all settings alike; the
  * throughput row compares the default budget's images per second with the before settings' ("within 10 %").
+ * Each reindex also reports its stages as the product measures them ({@link ReindexStagesTable}: images/s overall
+ * and per stage, engine busy), with the issue 15 goal row "engine busy >= 90 %" (JSON: {@code reindex_stages}).
  */
 @Command(name = "memory", mixinStandardHelpOptions = true,
         description = "Memory per model (batch 1/4/16, ORT arena on/off) and of the whole bot at rest, /tag, /search and a reindex, per memory budget.")
@@ -139,6 +141,7 @@ public final class MemoryBench implements Callable<Integer> {
             tj.put("verdict", tp.verdict());
             out.put("throughput", tj);
         }
+        out.put("reindex_stages", ReindexStagesTable.print(byRun));
         out.put("runs", byRun);
         out.put("bot", rows);
         if (json != null) {
@@ -202,6 +205,7 @@ public final class MemoryBench implements Callable<Integer> {
         row.put("images_per_s", Integer.parseInt(f[5]) / Double.parseDouble(f[6]));
         row.put("batches", f[7]);
         row.put("failed", Integer.parseInt(f[8]));
+        ReindexStagesTable.parse(f, row);
         return row;
     }
 
@@ -210,6 +214,10 @@ public final class MemoryBench implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>(runs.get(0));
         row.remove("slice");
         row.remove("loadavg");
+        for (String stage : List.of("engine_busy", "stage_images_per_s", "decode_images_per_s", "commit_images_per_s",
+                "preprocess_images_per_s", "inference_images_per_s")) {
+            row.remove(stage); // per run only: ReindexStagesTable combines them
+        }
         for (String peak : List.of("rest_bytes", "tag_peak_bytes", "search_peak_bytes", "reindex_peak_bytes")) {
             row.put(peak, runs.stream().mapToLong(r -> (long) r.get(peak)).max().orElseThrow());
         }

@@ -37,6 +37,15 @@ public interface Inference extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Running totals of the engine's work (preprocessing and batch runs per model, and the time any model was
+     * running), to measure a stretch of work by subtracting two of them; empty for an engine that does not keep
+     * them (test fakes, remote engines).
+     */
+    default Optional<EngineActivity> activity() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

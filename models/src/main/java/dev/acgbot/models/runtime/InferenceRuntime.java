@@ -1,5 +1,6 @@
 package dev.acgbot.models.runtime;
 
+import dev.acgbot.models.api.EngineActivity;
 import dev.acgbot.models.api.Inference;
 import dev.acgbot.models.api.ModelBusyException;
 import dev.acgbot.models.api.ModelInfo;
@@ -16,6 +17,7 @@ import dev.acgbot.models.manifest.ModelManifest;
 import dev.acgbot.models.manifest.ModelPaths;
 import dev.acgbot.models.preprocess.PreprocessSpec;
 import dev.acgbot.models.preprocess.Preprocessor;
+import dev.acgbot.models.runtime.internal.EngineClock;
 import dev.acgbot.models.runtime.internal.ModelSlot;
 import dev.acgbot.models.runtime.internal.RuntimeSettings;
 import dev.acgbot.models.runtime.internal.TagLabels;
@@ -61,13 +63,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InferenceRuntime implements Inference {
     private final Map<String, ModelSlot> slots;
+    private final EngineClock engineClock;
     private final ModelPaths paths;
     private final Optional<MemoryPlan> memoryPlan;
     private final Optional<ScheduledExecutorService> unloader;
 
-    private InferenceRuntime(Map<String, ModelSlot> slots, ModelPaths paths, Optional<MemoryPlan> memoryPlan,
-                             Duration unloadIdle, List<String> eager) {
+    private InferenceRuntime(Map<String, ModelSlot> slots, EngineClock engineClock, ModelPaths paths,
+                             Optional<MemoryPlan> memoryPlan, Duration unloadIdle, List<String> eager) {
         this.slots = slots;
+        this.engineClock = engineClock;
         this.paths = paths;
         this.memoryPlan = memoryPlan;
         this.unloader = unloadIdle.isZero() ? Optional.empty() : Optional.of(startUnloader(unloadIdle, eager));
@@ -145,6 +149,13 @@ public final class InferenceRuntime implements Inference {
     /** Batching counters of a model since it was loaded (zeros before). */
     public RuntimeStats stats(String id) {
         return slot(id).stats();
+    }
+
+    /** Running totals of preprocessing and batch runs per model, and of the time any model was running. */
+    @Override
+    public Optional<EngineActivity> activity() {
+        return Optional.of(new EngineActivity(engineClock.runningNanos(),
+                slots.values().stream().map(ModelSlot::activity).toList()));
     }
 
     /** Loads a model now instead of on first use. */
@@ -375,11 +386,12 @@ public final class InferenceRuntime implements Inference {
                     budgeted.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), maxBatch));
             ModelPaths paths = new ModelPaths(modelDir);
             Map<String, ModelSlot> slots = new LinkedHashMap<>();
+            EngineClock engineClock = new EngineClock();
             for (ModelManifest m : byId.values()) {
                 int batch = plan.map(p -> p.models().get(m.id())).map(MemoryPlan.ModelCost::batch).orElse(maxBatch);
-                slots.put(m.id(), new ModelSlot(m, paths, settings.withMaxBatch(batch)));
+                slots.put(m.id(), new ModelSlot(m, paths, settings.withMaxBatch(batch), engineClock));
             }
-            InferenceRuntime runtime = new InferenceRuntime(slots, paths, plan, unloadIdle, List.copyOf(eager));
+            InferenceRuntime runtime = new InferenceRuntime(slots, engineClock, paths, plan, unloadIdle, List.copyOf(eager));
             try {
                 eager.forEach(runtime::load);
             } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
     private static final Logger LOG = LoggerFactory.getLogger("dev.acgbot.models.runtime");
 
     /** Throws {@link ModelUnavailableException} when files are missing, do not verify, or do not match the manifest. */
-    static LoadedModel open(ModelManifest manifest, ModelFiles files, RuntimeSettings settings) {
+    static LoadedModel open(ModelManifest manifest, ModelFiles files, RuntimeSettings settings, ModelMeter meter) {
         files.verify();
         long start = System.nanoTime();
         Path modelFile = files.modelFile();
@@ -55,7 +55,7 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
         }
         int maxBatch = manifest.dynamicBatch() ? settings.maxBatch() : manifest.fixedBatch();
         MicroBatcher<ModelInput, float[]> batcher = new MicroBatcher<>(manifest.id(), maxBatch, settings.maxWait(),
-                Math.max(settings.queueCapacity(), maxBatch), settings.submitTimeout(), batches);
+                Math.max(settings.queueCapacity(), maxBatch), settings.submitTimeout(), meter.running(batches));
         logPlacement(manifest, settings, placement, maxBatch, start);
         return new LoadedModel(engine, batcher, tokenizer);
     }

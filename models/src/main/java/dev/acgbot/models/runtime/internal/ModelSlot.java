@@ -39,11 +39,24 @@ public final class ModelSlot implements AutoCloseable {
     /** Calls between {@link #acquire()} and {@link #release()}: a model in use is never unloaded. */
     private int inFlight;
     private volatile long lastUsedNanos = System.nanoTime();
+    private final ModelMeter meter;
 
     public ModelSlot(ModelManifest manifest, ModelPaths paths, RuntimeSettings settings) {
+        this(manifest, paths, settings, new EngineClock());
+    }
+
+    /** @param engine the runtime's clock of "some model is running", shared by its slots */
+    public ModelSlot(ModelManifest manifest, ModelPaths paths, RuntimeSettings settings, EngineClock engine) {
         this.manifest = manifest;
         this.files = new ModelFiles(manifest, paths);
         this.settings = settings;
+        this.meter = new ModelMeter(manifest.id(), manifest.image().isPresent()
+                ? Math.max(manifest.preprocessSpec().width(), manifest.preprocessSpec().height()) : 0, engine);
+    }
+
+    /** Preprocessing and batch runs of this model since the runtime started (kept across unloads). */
+    public dev.acgbot.models.api.EngineActivity.ModelActivity activity() {
+        return meter.snapshot();
     }
 
     public ModelManifest manifest() {
@@ -101,7 +114,8 @@ public final class ModelSlot implements AutoCloseable {
      * waits for every row, in input order.
      */
     public <X> List<float[]> runImages(List<X> images, Function<X, float[]> preprocess) {
-        return run(images, x -> new ModelInput.Image(preprocess.apply(x)));
+        Function<X, float[]> timed = meter.preprocessing(preprocess);
+        return run(images, x -> new ModelInput.Image(timed.apply(x)));
     }
 
     public List<float[]> runTexts(List<TokenizedText> texts) {
@@ -196,7 +210,7 @@ public final class ModelSlot implements AutoCloseable {
             throw new IllegalStateException("inference is closed");
         }
         if (loaded == null) {
-            loaded = LoadedModel.open(manifest, files, settings);
+            loaded = LoadedModel.open(manifest, files, settings, meter);
         }
         return loaded;
     }

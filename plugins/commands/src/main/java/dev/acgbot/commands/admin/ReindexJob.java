@@ -4,11 +4,14 @@ import dev.acgbot.commands.VisionMessages;
 import dev.acgbot.api.i18n.Language;
 import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.ReindexProgress;
+import dev.acgbot.gallery.ReindexStages;
 import dev.acgbot.gallery.ReindexSummary;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** One reindex run: who started it, how far it is, and its summary once finished. */
 final class ReindexJob {
@@ -60,7 +63,27 @@ final class ReindexJob {
         return m(language, "reindex.summary", head, n(s.added()), n(s.updated()), n(s.removed()), n(s.unchanged()), n(s.failed()),
                 String.format(Locale.ROOT, "%.1f", s.duration().toMillis() / 1000.0), String.format(Locale.ROOT, "%.0f", s.busyFraction() * 100),
                 s.peakRssBytes() > 0 ? m(language, "reindex.peak_memory", n(s.peakRssBytes() >> 20)) : "",
-                m(language, s.failed() > 0 ? "reindex.failed_files" : "reindex.period"));
+                m(language, s.failed() > 0 ? "reindex.failed_files" : "reindex.period"))
+                + (s.stages().equals(ReindexStages.NONE) ? "" : "\n" + speedLine(s.stages(), language));
+    }
+
+    /** Images per second overall, then per stage (preprocess and inference per model), for the final reply. */
+    static String speedLine(ReindexStages st, Language language) {
+        return m(language, "reindex.speed", rate(st.imagesPerSecond()), rate(st.decode().imagesPerSecond()),
+                perModel(st.preprocess(), language), perModel(st.inference(), language), rate(st.commit().imagesPerSecond()));
+    }
+
+    private static String perModel(List<ReindexStages.ModelStage> stages, Language language) {
+        return stages.isEmpty() ? "-" : stages.stream().map(s -> s.model() + " " + rate(s.imagesPerSecond()))
+                .collect(Collectors.joining(m(language, "reindex.speed_separator")));
+    }
+
+    /** About three significant figures: 0.184, 4.21, 38.2, 812. */
+    static String rate(double perSecond) {
+        return perSecond >= 100 ? String.format(Locale.ROOT, "%.0f", perSecond)
+                : perSecond >= 10 ? String.format(Locale.ROOT, "%.1f", perSecond)
+                : perSecond >= 1 ? String.format(Locale.ROOT, "%.2f", perSecond)
+                : String.format(Locale.ROOT, "%.3f", perSecond);
     }
 
     static String eta(Duration eta, Language language) {

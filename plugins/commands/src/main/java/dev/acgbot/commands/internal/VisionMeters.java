@@ -101,6 +101,11 @@ public final class VisionMeters {
         }
 
         @Override
+        public Optional<dev.acgbot.models.api.EngineActivity> activity() {
+            return inner.activity(); // the reindex summary's engine busy and per-stage rates
+        }
+
+        @Override
         public void close() {
             inner.close();
         }

@@ -4,6 +4,7 @@ import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.gallery.ReindexRequest;
+import dev.acgbot.gallery.ReindexStages;
 import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.models.api.Inference;
 
@@ -32,6 +33,9 @@ public final class IndexCommand {
             ReindexSummary summary = gallery.reindex(request, bar, token);
             bar.finish();
             out.println(summary);
+            if (!summary.stages().equals(ReindexStages.NONE)) {
+                out.println(summary.stages());
+            }
             out.println("gallery: " + gallery.stats().images() + " images, " + gallery.stats().files() + " files, index "
                     + gallery.stats().indexKinds());
             return summary;

@@ -22,7 +22,7 @@ final class BatchInference {
     private final float tagThreshold;
     private final RatingRule ratingRule;
     private final Optional<RatingClassifier> classifier;
-    private long busyNanos;
+    private final StageMeters meters;
 
     /**
      * Results by content sha: vectors per CLIP model, kept tags when there is a tagger, and the rating when there
@@ -39,17 +39,13 @@ final class BatchInference {
     }
 
     BatchInference(Inference inference, Wanted wanted, float tagThreshold, RatingRule ratingRule,
-                   Optional<RatingClassifier> classifier) {
+                   Optional<RatingClassifier> classifier, StageMeters meters) {
         this.inference = inference;
+        this.meters = meters;
         this.classifier = classifier;
         this.wanted = wanted;
         this.tagThreshold = tagThreshold;
         this.ratingRule = ratingRule;
-    }
-
-    /** Nanoseconds spent waiting for the engine so far. */
-    long busyNanos() {
-        return busyNanos;
     }
 
     /** Runs every model over {@code images} (sha to reduced pixels); interruptible through the engine's wait. */
@@ -57,38 +53,39 @@ final class BatchInference {
         if (images.isEmpty()) {
             return Results.NONE;
         }
-        long t0 = System.nanoTime();
-        try {
-            List<String> shas = new ArrayList<>(images.keySet());
-            List<DecodedImage> pixels = new ArrayList<>(images.values());
-            Map<String, Map<String, float[]>> vectors = new HashMap<>();
-            for (String model : wanted.manifestHashes().keySet()) {
-                List<float[]> out = inference.embedImages(model, pixels);
-                Map<String, float[]> byModel = new HashMap<>();
-                for (int i = 0; i < shas.size(); i++) {
-                    byModel.put(shas.get(i), out.get(i));
-                }
-                vectors.put(model, byModel);
+        List<String> shas = new ArrayList<>(images.keySet());
+        List<DecodedImage> pixels = new ArrayList<>(images.values());
+        Map<String, Map<String, float[]>> vectors = new HashMap<>();
+        for (String model : wanted.manifestHashes().keySet()) {
+            long t0 = System.nanoTime();
+            List<float[]> out = inference.embedImages(model, pixels);
+            meters.called(model, pixels.size(), t0);
+            Map<String, float[]> byModel = new HashMap<>();
+            for (int i = 0; i < shas.size(); i++) {
+                byModel.put(shas.get(i), out.get(i));
             }
-            Map<String, Map<String, Float>> tags = new HashMap<>();
-            Map<String, ContentRating> ratings = new HashMap<>();
-            if (wanted.tagger().isPresent()) {
-                List<TagResult> out = inference.tag(wanted.tagger().get(), pixels);
-                for (int i = 0; i < shas.size(); i++) {
-                    tags.put(shas.get(i), kept(out.get(i)));
-                    ratings.put(shas.get(i), ratingRule.rate(out.get(i).scores()));
-                }
-            }
-            if (classifier.isPresent()) {
-                List<TagResult> out = inference.tag(classifier.get().modelId(), pixels);
-                for (int i = 0; i < shas.size(); i++) {
-                    ratings.merge(shas.get(i), classifier.get().rate(out.get(i).scores()), ContentRating::stricter);
-                }
-            }
-            return new Results(vectors, tags, ratings);
-        } finally {
-            busyNanos += System.nanoTime() - t0;
+            vectors.put(model, byModel);
         }
+        Map<String, Map<String, Float>> tags = new HashMap<>();
+        Map<String, ContentRating> ratings = new HashMap<>();
+        if (wanted.tagger().isPresent()) {
+            long t0 = System.nanoTime();
+            List<TagResult> out = inference.tag(wanted.tagger().get(), pixels);
+            meters.called(wanted.tagger().get(), pixels.size(), t0);
+            for (int i = 0; i < shas.size(); i++) {
+                tags.put(shas.get(i), kept(out.get(i)));
+                ratings.put(shas.get(i), ratingRule.rate(out.get(i).scores()));
+            }
+        }
+        if (classifier.isPresent()) {
+            long t0 = System.nanoTime();
+            List<TagResult> out = inference.tag(classifier.get().modelId(), pixels);
+            meters.called(classifier.get().modelId(), pixels.size(), t0);
+            for (int i = 0; i < shas.size(); i++) {
+                ratings.merge(shas.get(i), classifier.get().rate(out.get(i).scores()), ContentRating::stricter);
+            }
+        }
+        return new Results(vectors, tags, ratings);
     }
 
     private Map<String, Float> kept(TagResult result) {

@@ -6,7 +6,9 @@ import dev.acgbot.gallery.ReindexListener;
 import dev.acgbot.gallery.ReindexProgress;
 import dev.acgbot.gallery.ReindexProgress.Phase;
 import dev.acgbot.gallery.ReindexRequest;
+import dev.acgbot.gallery.ReindexStages;
 import dev.acgbot.gallery.ReindexSummary;
+import dev.acgbot.models.api.EngineActivity;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.image.ImageDecoder;
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -47,14 +50,18 @@ final class GalleryIndexer {
         FolderScan.Result scan = FolderScan.scan(target.options().folders(), listener, token);
         ChangeDetection.Plan plan = ChangeDetection.plan(scan.files(), target.store(), wanted, request.rereadAll());
         BatchCommitter committer = new BatchCommitter(target);
+        StageMeters meters = new StageMeters();
         BatchInference inference = new BatchInference(target.inference(), wanted, target.options().tagThreshold(),
-                target.options().ratingRule(), target.options().classifier());
+                target.options().ratingRule(), target.options().classifier(), meters);
+        Optional<EngineActivity> engineBefore = target.inference().activity();
         long indexStart = System.nanoTime();
         boolean cancelled;
         try (CancelScope scope = new CancelScope(token)) {
-            cancelled = !index(plan.work(), inference, committer, listener, scope);
+            cancelled = !index(plan.work(), inference, committer, listener, scope, meters);
         }
-        long indexNanos = System.nanoTime() - indexStart;
+        long indexNanos = plan.work().isEmpty() ? 0 : System.nanoTime() - indexStart;
+        Optional<EngineActivity> engine = target.inference().activity().map(a -> a.since(engineBefore.orElse(EngineActivity.NONE)));
+        ReindexStages stages = plan.work().isEmpty() ? ReindexStages.NONE : meters.stages(indexNanos, engine);
         if (!cancelled && !token.isCancelled()) {
             Set<String> seen = new HashSet<>();
             scan.files().forEach(f -> seen.add(f.key()));
@@ -63,17 +70,19 @@ final class GalleryIndexer {
         }
         cancelled |= token.isCancelled();
         listener.onProgress(new ReindexProgress(plan.work().size(), plan.work().size(), 0, Duration.ZERO, Phase.DONE));
-        double busy = indexNanos == 0 ? 0 : Math.min(1.0, (double) inference.busyNanos() / indexNanos);
         ReindexSummary summary = new ReindexSummary(committer.added, committer.updated, committer.removed,
                 plan.unchanged(), committer.failed, plan.knownFailures(), Duration.ofNanos(System.nanoTime() - start),
-                busy, cancelled, PeakMemory.peakRssBytes());
+                stages, cancelled, PeakMemory.peakRssBytes());
         LOG.info("reindex: {}", summary);
+        if (stages != ReindexStages.NONE) {
+            LOG.info("reindex stages: {}", stages);
+        }
         return summary;
     }
 
     /** Returns false when cancelled before all work was committed. */
     private boolean index(List<FoundFile> work, BatchInference inference, BatchCommitter committer,
-                          ReindexListener listener, CancelScope scope) {
+                          ReindexListener listener, CancelScope scope, StageMeters meters) {
         if (work.isEmpty()) {
             return true;
         }
@@ -83,7 +92,7 @@ final class GalleryIndexer {
         ByteBudget decoding = new ByteBudget(heap / 4);
         ByteBudget inFlight = new ByteBudget(heap / 4);
         ImagePreparer preparer = new ImagePreparer(target.store(), wanted, new ImageDecoder(target.options().decodeLimits()),
-                target.analysisSide(), decoding, inFlight);
+                target.analysisSide(), decoding, inFlight, meters.decode);
         BlockingQueue<Prepared> ready = new LinkedBlockingQueue<>(); // bounded by inFlight's bytes, not by count
         ExecutorService decoders = Executors.newFixedThreadPool(target.options().decodeThreads(), r -> {
             Thread t = new Thread(r, "gallery-decode");
@@ -99,7 +108,7 @@ final class GalleryIndexer {
             while (received < work.size()) {
                 List<Prepared> batch = nextBatch(ready, work.size() - received, inFlight.capacity() / 2, scope);
                 received += batch.size();
-                commitBatch(batch, inference, committer, preparer, scope);
+                commitBatch(batch, inference, committer, preparer, scope, meters.commit);
                 batch.forEach(p -> inFlight.release(p.heldBytes()));
                 progress.done(batch.size());
             }
@@ -142,7 +151,7 @@ final class GalleryIndexer {
     }
 
     private void commitBatch(List<Prepared> batch, BatchInference inference, BatchCommitter committer,
-                             ImagePreparer preparer, CancelScope scope) {
+                             ImagePreparer preparer, CancelScope scope, StageMeters.Meter commitMeter) {
         Map<String, DecodedImage> toInfer = new LinkedHashMap<>();
         for (Prepared p : batch) {
             if (p instanceof Prepared.OutOfMemory o) {
@@ -163,7 +172,10 @@ final class GalleryIndexer {
             }
             throw e;
         }
+        long t0 = System.nanoTime();
         committer.commit(batch, results);
+        commitMeter.time(t0);
+        commitMeter.count(batch.size());
         batch.forEach(p -> {
             if (p instanceof Prepared.Analysed a) {
                 preparer.committed(a.sha());

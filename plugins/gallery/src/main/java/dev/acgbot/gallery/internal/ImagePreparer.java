@@ -35,9 +35,12 @@ final class ImagePreparer {
     private final ByteBudget decoding;
     private final ByteBudget inFlight;
     private final Map<String, CompletableFuture<Prepared.Analysis>> analyses = new ConcurrentHashMap<>();
+    private final StageMeters.Meter meter;
 
+    /** @param meter the decode stage's time (reading, hashing, decoding, reducing; not the budgets' waits) */
     ImagePreparer(GalleryStore store, Wanted wanted, ImageDecoder decoder, int analysisSide, ByteBudget decoding,
-                  ByteBudget inFlight) {
+                  ByteBudget inFlight, StageMeters.Meter meter) {
+        this.meter = meter;
         this.store = store;
         this.wanted = wanted;
         this.decoder = decoder;
@@ -47,6 +50,8 @@ final class ImagePreparer {
     }
 
     Prepared prepare(FoundFile f) throws InterruptedException {
+        meter.count(1);
+        long t0 = System.nanoTime();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(f.path());
@@ -55,7 +60,9 @@ final class ImagePreparer {
         }
         String sha = Sha256.hex(bytes);
         Optional<String> source = SourceLinks.find(f.path());
-        if (store.entry(sha).map(wanted::isComplete).orElse(false) && store.hasSignature(sha)) {
+        boolean known = store.entry(sha).map(wanted::isComplete).orElse(false) && store.hasSignature(sha);
+        meter.time(t0);
+        if (known) {
             return new Prepared.Known(f, sha, source);
         }
         CompletableFuture<Prepared.Analysis> mine = new CompletableFuture<>();
@@ -96,10 +103,13 @@ final class ImagePreparer {
 
     private Prepared analyse(FoundFile f, String sha, Optional<String> source, byte[] bytes) throws InterruptedException {
         ImageInfo info;
+        long t0 = System.nanoTime();
         try {
             info = decoder.probe(bytes);
         } catch (ImageDecodeException e) {
             return new Prepared.Failed(f, e.getMessage());
+        } finally {
+            meter.time(t0);
         }
         int[] reduced = ImageOps.reducedSize(info.width(), info.height(), analysisSide);
         long held = inFlight.acquire(Math.min(4L * reduced[0] * reduced[1], inFlight.capacity() / 2));
@@ -129,9 +139,11 @@ final class ImagePreparer {
 
     private Prepared.Analysis decodeReduced(byte[] bytes, long decodeBytes) throws ImageDecodeException, InterruptedException {
         long taken = decoding.acquire(decodeBytes);
+        long t0 = System.nanoTime();
         try {
             return reduce(decoder.decode(bytes));
         } finally {
+            meter.time(t0);
             decoding.release(taken);
         }
     }
