@@ -58,9 +58,18 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         }
     }
 
-    /** The re-rank depth in force: the setting, or the gallery's own choice when it is 0. */
+    /** The re-rank depth in force over int8 rows: the setting, or the gallery's own choice when it is 0. */
     public int effectiveRerankDepth() {
-        return rerankDepth > 0 ? rerankDepth : dev.acgbot.gallery.search.VectorIndexes.DEFAULT_RERANK_DEPTH;
+        return effectiveRerankDepth(dev.acgbot.gallery.search.RowFormat.INT8);
+    }
+
+    /** The re-rank depth in force over rows held in {@code format}: the setting, or the measured default of that format. */
+    public int effectiveRerankDepth(dev.acgbot.gallery.search.RowFormat format) {
+        if (rerankDepth > 0) {
+            return rerankDepth;
+        }
+        return format == dev.acgbot.gallery.search.RowFormat.INT4 ? dev.acgbot.gallery.search.VectorIndexes.DEFAULT_INT4_RERANK_DEPTH
+                : dev.acgbot.gallery.search.VectorIndexes.DEFAULT_RERANK_DEPTH;
     }
 
     public static Builder builder() {

@@ -22,15 +22,28 @@ class Int4GalleryTest {
     private static final String CLIP = FakeInference.CLIP;
     private static final int IMAGES = 16;
 
-    private static List<String> answers(Gallery g) {
-        List<String> out = new ArrayList<>();
-        for (int q : new int[]{0, 5, 11}) {
-            float[] query = FakeInference.embedding(TestImages.decoded(TestImages.picture(q)));
-            for (SearchHit h : g.searchByVector(CLIP, query, IMAGES, SearchFilter.none())) {
-                out.add(h.entry().paths().get(0).getFileName() + " " + h.score());
+    /** File names of the hits of three queries, in order, and their scores. */
+    private record Answers(List<String> names, List<Float> scores) {
+        static Answers of(Gallery g) {
+            List<String> names = new ArrayList<>();
+            List<Float> scores = new ArrayList<>();
+            for (int q : new int[]{0, 5, 11}) {
+                float[] query = FakeInference.embedding(TestImages.decoded(TestImages.picture(q)));
+                for (SearchHit h : g.searchByVector(CLIP, query, IMAGES, SearchFilter.none())) {
+                    names.add(h.entry().paths().get(0).getFileName().toString());
+                    scores.add(h.score());
+                }
+            }
+            return new Answers(names, scores);
+        }
+
+        /** Same hits in the same order; scores equal but for the last bit (JIT and interpreter sum floats in other orders). */
+        void assertSameAs(Answers other, String what) {
+            assertEquals(names, other.names, what);
+            for (int i = 0; i < scores.size(); i++) {
+                assertEquals(scores.get(i), other.scores.get(i), 1e-6f, what + " hit " + i);
             }
         }
-        return out;
     }
 
     @Test
@@ -38,23 +51,23 @@ class Int4GalleryTest {
         Path folder = tmp.resolve("pics");
         GalleryTest.writePictures(folder, 0, IMAGES);
         for (IndexMode mode : List.of(IndexMode.EXACT, IndexMode.APPROXIMATE)) {
-            List<List<String>> byPrecision = new ArrayList<>();
+            List<Answers> byPrecision = new ArrayList<>();
             for (VectorPrecision p : List.of(VectorPrecision.INT8, VectorPrecision.INT4)) {
                 GalleryOptions opts = GalleryTest.options(tmp.resolve("data-" + mode + "-" + p), folder)
                         .indexMode(mode).vectorPrecision(p).build();
-                List<String> first;
+                Answers first;
                 try (Gallery g = Gallery.open(opts, new FakeInference())) {
                     g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-                    first = answers(g);
+                    first = Answers.of(g);
                 }
                 // the restart reads the vector file (written as int8 values) back into 4-bit rows
                 try (Gallery g = Gallery.open(opts, new FakeInference())) {
-                    assertEquals(first, answers(g), mode + " " + p + " after a restart");
+                    first.assertSameAs(Answers.of(g), mode + " " + p + " after a restart");
                 }
-                assertEquals(3 * IMAGES, first.size());
+                assertEquals(3 * IMAGES, first.names().size());
                 byPrecision.add(first);
             }
-            assertEquals(byPrecision.get(0), byPrecision.get(1), mode + ": int8 and 4-bit galleries answer alike");
+            byPrecision.get(0).assertSameAs(byPrecision.get(1), mode + ": int8 and 4-bit galleries answer alike");
         }
     }
 
@@ -68,5 +81,8 @@ class Int4GalleryTest {
         assertEquals(RowFormat.INT8, VectorPrecision.INT8.format(5_000_000, 512));
         assertTrue(928_793L * (516 + 130) > VectorPrecision.MEMORY_BUDGET_BYTES);
         assertEquals(VectorPrecision.AUTO, GalleryOptions.builder().dataDir(Path.of("x")).build().vectorPrecision());
+        assertEquals(dev.acgbot.gallery.search.VectorIndexes.DEFAULT_INT4_RERANK_DEPTH,
+                GalleryOptions.builder().dataDir(Path.of("x")).build().effectiveRerankDepth(RowFormat.INT4));
+        assertEquals(40, GalleryOptions.builder().dataDir(Path.of("x")).rerankDepth(40).build().effectiveRerankDepth(RowFormat.INT4));
     }
 }

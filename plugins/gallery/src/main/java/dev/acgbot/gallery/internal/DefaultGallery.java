@@ -220,7 +220,7 @@ public final class DefaultGallery implements Gallery {
     private void publish(long generation) {
         Map<String, ModelRows.Snapshot> models = new LinkedHashMap<>();
         for (ModelRows r : rows.values()) {
-            models.put(r.modelId, r.snapshot(searchPool, options.searchThreads(), storedVectors(r), options.effectiveRerankDepth()));
+            models.put(r.modelId, r.snapshot(searchPool, options.searchThreads(), storedVectors(r), options.effectiveRerankDepth(r.matrix.format())));
         }
         current = new Snapshot(generation, Map.copyOf(models), hashes.snapshot());
     }
