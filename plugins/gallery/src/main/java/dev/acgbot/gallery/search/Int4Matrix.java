@@ -18,8 +18,8 @@ import java.util.Arrays;
  * multiply-adds against the two halves of the query, no shuffles.
  */
 public final class Int4Matrix implements QuantisedMatrix {
-    /** Rows per chunk: 4096 x 256 bytes = 1 MiB at 512 dimensions. */
-    public static final int CHUNK_ROWS = VectorMatrix.CHUNK_ROWS;
+    /** Rows per chunk: 4080 x 256 bytes, just under 1 MiB at 512 dimensions (see {@link Int8Matrix#CHUNK_ROWS}). */
+    public static final int CHUNK_ROWS = Int8Matrix.CHUNK_ROWS;
 
     /** Largest value magnitude a row holds. */
     public static final int LEVELS = 7;
