@@ -36,7 +36,7 @@ public final class ProcStatus {
         }
     }
 
-    static long field(String pid, String name) {
+    public static long field(String pid, String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
                 if (line.startsWith(name)) {

@@ -20,7 +20,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A gallery directory (the MapDB store with its write-ahead log files, and the persisted graphs) as one zip.
+ * A gallery directory (the MapDB store with its write-ahead log files, the persisted graphs and vector files, but not
+ * the fp16 re-rank files, which the store holds already) as one zip.
  * A copy is consistent when nothing writes meanwhile: either the copier holds the store's file lock (no
  * process has the gallery open) or, in the process that has it open, the gallery's write lock (every change
  * is committed and no reindex runs). {@link Gallery#backup} and {@link #backupOffline} take those.
@@ -37,7 +38,9 @@ public final class GalleryArchive {
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(galleryDir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            // the fp16 re-rank files (1 KB per image and model) only copy the store's vectors: the first clean stop
+            // after a restore writes them again
+            files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".f16v")).sorted().toList();
         }
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
             for (Path file : files) {

@@ -34,13 +34,16 @@ import java.util.Optional;
  * @param vectorPrecision      how vectors are held in memory: int8, 4-bit, or chosen by gallery size
  * @param ratingRule           how the tagger's rating labels become each entry's {@link dev.acgbot.gallery.rating.ContentRating}
  * @param classifier           a second rating source (nsfwjs), if configured and installed; the stricter rating wins
+ * @param rerankFromFile       re-rank from {@code vectors/<model>.f16v}, the store's fp16 vectors memory-mapped (an
+ *                             fp16 store only; 1 KB per image on disk, not heap); false reads every candidate from the
+ *                             store, about 120x slower per candidate (docs/benchmarks.md)
  */
 public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clipModels, Optional<String> taggerModel,
                              DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,
                              int approximateThreshold, GraphParams graphParams, EmbeddingEncoding encoding,
                              int batchSize, int decodeThreads, int searchThreads, boolean storeMmap,
                              int rerankDepth, VectorPrecision vectorPrecision, RatingRule ratingRule,
-                             Optional<RatingClassifier> classifier) {
+                             Optional<RatingClassifier> classifier, boolean rerankFromFile) {
     public GalleryOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -97,6 +100,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         private VectorPrecision vectorPrecision = VectorPrecision.AUTO;
         private RatingRule ratingRule = RatingRule.defaults();
         private Optional<RatingClassifier> classifier = Optional.empty();
+        private boolean rerankFromFile = true;
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder folders(List<Path> v) { folders = new ArrayList<>(v); return this; }
@@ -116,10 +120,11 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         public Builder vectorPrecision(VectorPrecision v) { vectorPrecision = v; return this; }
         public Builder ratingRule(RatingRule v) { ratingRule = v; return this; }
         public Builder classifier(Optional<RatingClassifier> v) { classifier = v; return this; }
+        public Builder rerankFromFile(boolean v) { rerankFromFile = v; return this; }
 
         public GalleryOptions build() {
             return new GalleryOptions(dataDir, folders, clipModels, taggerModel, decodeLimits, tagThreshold, indexMode, approximateThreshold, graphParams, encoding, batchSize, decodeThreads,
-                    searchThreads, storeMmap, rerankDepth, vectorPrecision, ratingRule, classifier);
+                    searchThreads, storeMmap, rerankDepth, vectorPrecision, ratingRule, classifier, rerankFromFile);
         }
     }
 }

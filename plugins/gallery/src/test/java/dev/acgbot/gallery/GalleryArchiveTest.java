@@ -27,6 +27,8 @@ class GalleryArchiveTest {
         Files.write(g.resolve("gallery.db.wal.0"), new byte[]{4});
         Files.createDirectories(g.resolve("graphs"));
         Files.writeString(g.resolve("graphs/clip.graph"), "graph");
+        Files.createDirectories(g.resolve("vectors"));
+        Files.writeString(g.resolve("vectors/clip.f16v"), "a copy of the store's vectors, left out");
         return g;
     }
 
@@ -41,6 +43,7 @@ class GalleryArchiveTest {
             assertArrayEquals(Files.readAllBytes(g.resolve(name)), Files.readAllBytes(restored.resolve(name)), name);
         }
         assertFalse(Files.exists(dir.resolve("restored/gallery.restoring")), "the staging folder is renamed into place");
+        assertFalse(Files.exists(restored.resolve("vectors/clip.f16v")), "the fp16 re-rank file is not backed up");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.acgbot.gallery;
 
 import dev.acgbot.gallery.testing.FakeInference;
+import dev.acgbot.gallery.testing.LogLines;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,10 +47,17 @@ class VectorFileStartupTest {
             }
             Path file = data.resolve("vectors").resolve(CLIP + ".i8v");
             assertTrue(Files.isRegularFile(file), "a reindex writes the vector file");
-            try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            assertTrue(Files.isRegularFile(data.resolve("vectors").resolve(CLIP + ".f16v")), "and the fp16 file the re-rank reads");
+            try (LogLines log = LogLines.of("dev.acgbot.gallery.internal.HalfVectorFiles");
+                 Gallery g = Gallery.open(opts, new FakeInference())) {
+                assertEquals(List.of("re-ranking " + CLIP + " from " + CLIP + ".f16v: 20 rows mapped"), log.lines(),
+                        mode + ": the reopened gallery maps its fp16 file");
                 assertEquals(20, g.stats().embeddings().get(CLIP));
                 assertEquals(mode == IndexMode.EXACT ? "exact" : "graph", g.stats().indexKinds().get(CLIP));
                 assertEquals(before, answer(g, 7), mode + ": same hits, same scores");
+            }
+            try (Gallery g = Gallery.open(GalleryTest.options(data, folder).indexMode(mode).rerankFromFile(false).build(), new FakeInference())) {
+                assertEquals(before, answer(g, 7), mode + ": the same from the store");
             }
         }
     }
@@ -108,6 +116,59 @@ class VectorFileStartupTest {
             assertEquals(12, g.stats().embeddings().get(CLIP));
             assertEquals(after, answer(g, 9));
         }
+    }
+
+    @Test
+    void aReindexInARunningGalleryRewritesTheFp16FileWithItsNewImages(@TempDir Path tmp) {
+        Path folder = tmp.resolve("pics");
+        GalleryTest.writePictures(folder, 0, 8);
+        Path data = tmp.resolve("data");
+        GalleryOptions opts = GalleryTest.options(data, folder).build();
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+        }
+        GalleryTest.writePictures(folder, 8, 4);
+        List<String> running;
+        try (LogLines log = LogLines.of("dev.acgbot.gallery.internal.HalfVectorFiles");
+             Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+            // mapped at open (8 rows), then the file rewritten from those 8 and the store's 4 new ones, and mapped again
+            assertEquals(List.of("re-ranking " + CLIP + " from " + CLIP + ".f16v: 8 rows mapped",
+                    "re-ranking " + CLIP + " from " + CLIP + ".f16v: 12 rows mapped"), log.lines());
+            running = answer(g, 9);
+        }
+        try (Gallery g = Gallery.open(GalleryTest.options(data, folder).rerankFromFile(false).build(), new FakeInference())) {
+            assertEquals(running, answer(g, 9), "the store's answer: same hits, same scores");
+        }
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            assertEquals(running, answer(g, 9), "and the rewritten file's after a restart");
+        }
+    }
+
+    @Test
+    void withoutItsVectorFileAGraphGalleryReadsTheStoreInTheGraphsOrderAndKeepsItsGraph(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("pics");
+        GalleryTest.writePictures(folder, 0, 30);
+        Path data = tmp.resolve("data");
+        GalleryOptions opts = GalleryTest.options(data, folder).indexMode(IndexMode.APPROXIMATE).build();
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+        }
+        GalleryTest.writePictures(folder, 30, 2); // two rows past the graph (too few to rebuild it)
+        List<String> before;
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            reindex(g);
+            before = answer(g, 31);
+        }
+        Path graph = data.resolve("graphs").resolve(CLIP + ".graph");
+        var built = Files.getLastModifiedTime(graph);
+        Files.delete(data.resolve("vectors").resolve(CLIP + ".i8v"));
+        try (Gallery g = Gallery.open(opts, new FakeInference())) {
+            assertEquals("graph", g.stats().indexKinds().get(CLIP), "the persisted graph fits the rows read from the store");
+            assertEquals(32, g.stats().embeddings().get(CLIP));
+            assertEquals(before, answer(g, 31));
+        }
+        assertEquals(built, Files.getLastModifiedTime(graph), "not rebuilt");
     }
 
     @Test

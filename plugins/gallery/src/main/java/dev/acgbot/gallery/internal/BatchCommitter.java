@@ -61,11 +61,12 @@ final class BatchCommitter {
             Prepared.Analysis a = analysis.get();
             draft.pixels(a);
             boolean newSignature = store.signature(sha).map(s -> s.trimmedPHash() != a.signature().trimmedPHash()
-                    || s.trimmedDHash() != a.signature().trimmedDHash()).orElse(true);
+                    || s.trimmedDHash() != a.signature().trimmedDHash()
+                    || !java.util.Arrays.equals(s.windows(), a.signature().windows())).orElse(true);
             store.putSignature(sha, a.signature());
             if (existing.isEmpty() || existing.get().pHash() != a.pHash() || existing.get().dHash() != a.dHash() || newSignature) {
                 changes.add(new MemoryChange.Hashes(sha, a.pHash(), a.dHash(), a.signature().trimmedPHash(),
-                        a.signature().trimmedDHash()));
+                        a.signature().trimmedDHash(), a.signature().windows()));
             }
         }
         Map<String, Float> tags = results.tags().get(sha);

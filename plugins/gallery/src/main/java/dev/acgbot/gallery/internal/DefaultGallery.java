@@ -53,6 +53,9 @@ public final class DefaultGallery implements Gallery {
     private final VectorFiles vectorFiles;
     /** Store generation the vector files were last written or read at; close() skips writing them when current. */
     private long vectorFilesAt = -1;
+    private final HalfVectorFiles halfFiles;
+    /** The same for the fp16 files the re-rank reads (written apart: they cost a pass over the store's embeddings). */
+    private long halfFilesAt = -1;
     private final ExecutorService searchPool;
     private final ReentrantLock writeLock = new ReentrantLock();
     /** True while the start-up graph build holds (or is about to take) the write lock: a reindex then waits. */
@@ -76,6 +79,7 @@ public final class DefaultGallery implements Gallery {
         this.graphFiles = new GraphFiles(options.dataDir().resolve("graphs"));
         this.vectorFiles = new VectorFiles(options.dataDir().resolve("vectors"));
         this.hashFiles = new HashFiles(options.dataDir().resolve("vectors"));
+        this.halfFiles = new HalfVectorFiles(options.dataDir().resolve("vectors"));
         int helpers = Math.max(1, options.searchThreads() - 1);
         this.searchPool = Executors.newFixedThreadPool(helpers, r -> {
             Thread t = new Thread(r, "gallery-search");
@@ -117,10 +121,11 @@ public final class DefaultGallery implements Gallery {
         long generation = store.generation();
         Optional<HashRows> savedHashes = hashFiles.load(generation);
         boolean allFromFiles = savedHashes.isPresent();
+        boolean allHalfMapped = true;
         hashes = savedHashes.orElseGet(this::readHashes);
         long hashesDone = System.nanoTime();
         for (ModelInfo info : models) {
-            ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation,
+            ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation, this::sharedSha,
                     n -> options.vectorPrecision().format(n, info.dimension())).orElse(null);
             if (r != null) {
                 graphFiles.attach(r, options.graphParams());
@@ -132,9 +137,14 @@ public final class DefaultGallery implements Gallery {
             if (!wantsGraph(r)) {
                 r.graph = null;
             }
+            if (rerankFromFiles()) {
+                r.half = halfFiles.open(r, generation).orElse(null);
+                allHalfMapped &= r.half != null;
+            }
             rows.put(info.id(), r);
         }
         vectorFilesAt = allFromFiles ? generation : -1;
+        halfFilesAt = allHalfMapped ? generation : -1;
         // start-up time at large galleries is these reads (./acgbot bench startup): say which part took it
         LOG.debug("gallery load: hashes {} ms ({}), vectors {} ms ({})", (hashesDone - t0) / 1_000_000,
                 savedHashes.isPresent() ? "hash file" : "store", (System.nanoTime() - hashesDone) / 1_000_000,
@@ -163,6 +173,12 @@ public final class DefaultGallery implements Gallery {
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** The hash rows' instance of {@code sha}, when they hold it: a sha read again need not be kept twice. */
+    private String sharedSha(String sha) {
+        Integer row = hashes.rowOf.get(sha);
+        return row == null ? sha : hashes.shas.view().get(row);
+    }
+
     /**
      * Every entry's perceptual hashes from the store: one MapDB read and entry decode per image. Entries indexed
      * before schema 3 have no repost signature yet: their whole-image hashes stand in for the trimmed ones.
@@ -172,31 +188,88 @@ public final class DefaultGallery implements Gallery {
         store.forEachEntry((sha, e) -> {
             Optional<RepostSignature> s = store.signature(sha);
             read.put(sha, e.pHash(), e.dHash(), s.map(RepostSignature::trimmedPHash).orElse(e.pHash()),
-                    s.map(RepostSignature::trimmedDHash).orElse(e.dHash()));
+                    s.map(RepostSignature::trimmedDHash).orElse(e.dHash()), s.map(RepostSignature::windows).orElse(new long[0]));
         });
         return read;
     }
 
-    /** Every embedding of the model from the store, quantised, in the persisted graph's row order where there is one. */
+    /**
+     * Every embedding of the model from the store, quantised as it is read, in the persisted graph's row order where
+     * there is one (then the rows the graph lacks, in the store's order). Holding the floats of every embedding until
+     * the order was known took more than 2.5 GB of heap at 1M (-Xmx2560m ran out; ./acgbot bench startup --heap-only);
+     * the int8 rows take 0.52 GB, twice that while they are put in the graph's order.
+     */
     private ModelRows readStore(ModelInfo info) {
-        Map<String, float[]> vectors = new LinkedHashMap<>();
-        store.forEachEmbedding(info.id(), info.manifestHash(), vectors::put);
+        ModelRows read = new ModelRows(info.id(), info.manifestHash(), info.dimension());
+        store.forEachEmbedding(info.id(), info.manifestHash(), read::put);
+        // the rows are read as int8; a gallery large enough for 4-bit rows gets them here (or from load(), below)
         ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension(),
-                options.vectorPrecision().format(vectors.size(), info.dimension()));
-        graphFiles.load(r, vectors, options.graphParams());
-        vectors.forEach(r::put);
+                options.vectorPrecision().format(read.live(), info.dimension()));
+        if (!graphFiles.load(r, read, options.graphParams())) {
+            return read;
+        }
+        var shas = read.shas.view();
+        for (int row = 0; row < shas.size(); row++) {
+            String sha = shas.get(row);
+            if (!r.rowOf.containsKey(sha)) {
+                r.copy(read, row, sha);
+            }
+        }
         return r;
     }
 
-    /** Writes the vector files when the store has moved on since they were last written. Under the write lock. */
-    private void saveVectorFiles() {
+    /**
+     * Writes the vector files when the store has moved on since they were last written, and with {@code remap} maps
+     * the new fp16 files for the searches to come (false when closing). Under the write lock.
+     *
+     * @return the mappings replaced: to close once a snapshot without them is published
+     */
+    private List<MappedHalfRows> saveVectorFiles(boolean remap) {
+        List<MappedHalfRows> replaced = new ArrayList<>();
         long generation = store.generation();
-        if (generation == vectorFilesAt) {
-            return;
+        if (generation != vectorFilesAt) {
+            rows.values().forEach(r -> vectorFiles.save(r, generation));
+            hashFiles.save(hashes.snapshot(), generation);
+            vectorFilesAt = generation;
         }
-        rows.values().forEach(r -> vectorFiles.save(r, generation));
-        hashFiles.save(hashes.snapshot(), generation);
-        vectorFilesAt = generation;
+        if (rerankFromFiles() && generation != halfFilesAt) {
+            boolean all = true;
+            for (ModelRows r : rows.values()) {
+                boolean saved = halfFiles.save(r, generation, halfSource(r));
+                all &= saved;
+                if (saved && remap) {
+                    Optional.ofNullable(r.half).ifPresent(replaced::add);
+                    r.half = halfFiles.open(r, generation).orElse(null);
+                }
+            }
+            halfFilesAt = all ? generation : -1;
+        }
+        return replaced;
+    }
+
+    /**
+     * Where a new fp16 file's values come from. After a reindex that added images, most rows are in the mapped file
+     * still: copied from there, and only the rows appended since read from the store one by one. After a graph build
+     * (rows renumbered, nothing mapped) or when most rows are new, one pass over the store's embeddings.
+     */
+    private HalfVectorFiles.Embeddings halfSource(ModelRows r) {
+        MappedHalfRows mapped = r.half;
+        if (mapped == null || mapped.rows() < r.live() / 2) {
+            return action -> store.forEachEmbedding(r.modelId, r.manifestHash, action);
+        }
+        java.util.function.Function<String, float[]> stored = storedVectors(r);
+        return action -> r.rowOf.forEach((sha, row) -> {
+            float[] v = mapped.vector(row);
+            v = v != null ? v : stored.apply(sha);
+            if (v != null) {
+                action.accept(sha, v);
+            }
+        });
+    }
+
+    /** An fp16 store's vectors re-rank from mapped files unless the options say otherwise (an int8 store has none to map). */
+    private boolean rerankFromFiles() {
+        return options.rerankFromFile() && options.encoding() == dev.acgbot.gallery.EmbeddingEncoding.FP16;
     }
 
     // ---- writer side, used by GalleryIndexer under the write lock ----
@@ -238,7 +311,7 @@ public final class DefaultGallery implements Gallery {
             case MemoryChange.Vector v -> rows.get(v.modelId()).put(v.sha(), v.vector());
             case MemoryChange.Hashes h -> {
                 hashes.remove(h.sha());
-                hashes.put(h.sha(), h.pHash(), h.dHash(), h.trimmedPHash(), h.trimmedDHash());
+                hashes.put(h.sha(), h.pHash(), h.dHash(), h.trimmedPHash(), h.trimmedDHash(), h.windows());
             }
             case MemoryChange.Gone g -> {
                 rows.values().forEach(r -> r.remove(g.sha()));
@@ -303,7 +376,8 @@ public final class DefaultGallery implements Gallery {
      * snapshot meanwhile.
      */
     private void refreshGraphs(ReindexListener listener, CancellationToken token) {
-        for (ModelRows r : rows.values()) {
+        List<MappedHalfRows> retired = new ArrayList<>(); // mappings of rows a graph build renumbered
+        for (ModelRows r : List.copyOf(rows.values())) {
             if (!wantsGraph(r)) {
                 if (r.graph != null) {
                     r.graph = null;
@@ -322,12 +396,17 @@ public final class DefaultGallery implements Gallery {
             graphFiles.save(compacted);
             rows.put(r.modelId, compacted);
             vectorFilesAt = -1; // renumbered rows without a store commit: the files must follow the new graph
+            halfFilesAt = -1;
+            retired.add(r.half);
             LOG.info("built graph for {} over {} images in {} s", r.modelId, compacted.live(),
                     (System.nanoTime() - t0) / 1_000_000_000);
             listener.onProgress(new ReindexProgress(r.live(), r.live(), 0, Duration.ZERO, ReindexProgress.Phase.BUILDING_INDEX));
         }
+        // the files first: the new graph is published with its fp16 file mapped (searches use the old snapshot meanwhile)
+        retired.addAll(saveVectorFiles(true));
         publish(store.generation());
-        saveVectorFiles();
+        // searches still holding an older snapshot read the store from now on
+        retired.stream().filter(java.util.Objects::nonNull).forEach(MappedHalfRows::close);
     }
 
     private boolean wantsGraph(ModelRows r) {
@@ -471,60 +550,68 @@ public final class DefaultGallery implements Gallery {
         // orientation-bound, so the (small) mirror image is looked up too
         DecodedImage small = ImageOps.reduce(image, reducedSide());
         RepostVerifier.Query query = new RepostVerifier.Query(small);
-        RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
         boolean[] captions = HashRows.Probe.captionBands(small);
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         for (boolean mirror : new boolean[]{false, true}) {
-            HashRows.Probe probe = HashRows.Probe.of(mirror ? PerceptualHash.mirrored(small) : small, captions);
+            HashRows.Probe probe = mirror ? HashRows.Probe.of(PerceptualHash.mirrored(small), captions).withoutCropWindows()
+                    : HashRows.Probe.of(small, captions);
             hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS)).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
         }
-        List<Map.Entry<String, HashRows.Near>> candidates = near.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(MAX_CANDIDATES).toList();
+        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near);
         List<DuplicateHit> hits = new ArrayList<>();
+        List<CandidateChecks.Candidate> signed = new ArrayList<>();
         for (Map.Entry<String, HashRows.Near> c : candidates) {
             HashRows.Near n = c.getValue();
-            boolean exact = n.pHashDistance() == 0 && n.dHashDistance() == 0;
-            // the entry (tags, paths) is read only for hits: most candidates fail the verifier
             Optional<RepostSignature> signature = store.signature(c.getKey());
             if (signature.isPresent()) {
-                Optional<RepostVerifier.Verdict> verdict = verify(query, captionless, small, n, signature.get());
-                if (verdict.isPresent()) {
-                    store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance(),
-                            verdict.get().similarity(), verdict.get().edits())));
-                }
+                signed.add(new CandidateChecks.Candidate(c.getKey(), n, signature.get()));
             } else if (DuplicateRule.isDuplicate(n.pHashDistance(), n.dHashDistance(), maxHamming)) {
-                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact, n.pHashDistance(), n.dHashDistance())));
+                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance())));
             }
         }
+        // the entry (tags, paths) is read only for hits: most candidates fail the verifier
+        CandidateChecks.verify(query, small, signed).forEach((sha, verdict) -> {
+            HashRows.Near n = near.get(sha);
+            store.entry(sha).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance(),
+                    verdict.similarity(), verdict.edits())));
+        });
         hits.sort(Comparator.comparing((DuplicateHit h) -> !h.exact())
                 .thenComparingDouble(h -> -(h.verified() ? h.similarity() : 1 - (h.pHashDistance() + h.dHashDistance()) / 128.0))
                 .thenComparing(h -> h.entry().sha256()));
         return hits;
     }
 
+    /** Of the candidates a crop window found, this many (the closest) are verified whatever the whole hashes say. */
+    static final int CROP_SLOTS = 8;
+
     /**
-     * The verifier on the view of the copy that found the candidate: a candidate found by a caption window is
-     * checked against the copy without that band (the pose search does not seed one-sided 115 % windows, so with the
-     * band the verifier rejected 55 of 80 captioned openclipart copies whose window hashed exactly as the source),
-     * and named a border; then, if that fails, on the whole copy.
+     * The {@link #MAX_CANDIDATES} to verify: the {@link #CROP_SLOTS} a crop window found closest (a 75 % crop is far
+     * from its source on every whole hash, so it would never rank among the whole-hash candidates), then the closest by
+     * the whole and trimmed hashes, then further crop-window ones while room is left.
      */
-    private static Optional<RepostVerifier.Verdict> verify(RepostVerifier.Query whole, RepostVerifier.Query[] captionless,
-                                                           DecodedImage small, HashRows.Near n, RepostSignature candidate) {
-        if (n.window() != HashRows.Near.WHOLE) {
-            int w = n.window();
-            if (captionless[w] == null) {
-                captionless[w] = new RepostVerifier.Query(HashRows.Probe.window(small, w));
-            }
-            Optional<RepostVerifier.Verdict> v = RepostVerifier.verify(captionless[w], candidate, n.closestDHash());
-            if (v.isPresent()) {
-                java.util.EnumSet<dev.acgbot.gallery.RepostEdit> edits = java.util.EnumSet.of(dev.acgbot.gallery.RepostEdit.BORDER);
-                edits.addAll(v.get().edits());
-                return Optional.of(new RepostVerifier.Verdict(v.get().similarity(), v.get().pose(), Set.copyOf(edits)));
+    static List<Map.Entry<String, HashRows.Near>> candidates(Map<String, HashRows.Near> near) {
+        List<Map.Entry<String, HashRows.Near>> byCrop = near.entrySet().stream().filter(e -> e.getValue().byCropWindow())
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().cropDistance())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        List<Map.Entry<String, HashRows.Near>> byWhole = near.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        Map<String, Map.Entry<String, HashRows.Near>> chosen = new LinkedHashMap<>();
+        for (List<Map.Entry<String, HashRows.Near>> list : List.of(byCrop.subList(0, Math.min(CROP_SLOTS, byCrop.size())), byWhole, byCrop)) {
+            for (Map.Entry<String, HashRows.Near> e : list) {
+                if (chosen.size() == MAX_CANDIDATES) {
+                    return List.copyOf(chosen.values());
+                }
+                chosen.putIfAbsent(e.getKey(), e);
             }
         }
-        return RepostVerifier.verify(whole, candidate, n.closestDHash());
+        return List.copyOf(chosen.values());
+    }
+
+    private static boolean exact(HashRows.Near n) {
+        return n.pHashDistance() == 0 && n.dHashDistance() == 0;
     }
 
     @Override
@@ -580,11 +667,13 @@ public final class DefaultGallery implements Gallery {
         // a reindex still running keeps the lock: its rows are mid-change, so the next start reads the store
         if (!rows.isEmpty() && writeLock.tryLock()) {
             try {
-                saveVectorFiles();
+                saveVectorFiles(false);
             } finally {
                 writeLock.unlock();
             }
         }
+        // a search still holding a snapshot re-ranks from the store from now on; the pages go with the mappings' collection
+        rows.values().stream().map(r -> r.half).filter(java.util.Objects::nonNull).forEach(MappedHalfRows::close);
         store.close();
     }
 }

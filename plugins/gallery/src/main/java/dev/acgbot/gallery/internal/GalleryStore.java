@@ -159,12 +159,16 @@ public final class GalleryStore implements AutoCloseable {
         entries.put(entry.sha256(), EntryCodec.encode(entry));
     }
 
-    /** The current format's signature; none for an older one (the next reindex computes it again). */
+    /**
+     * The signature, in the current format or format 2 (without crop windows: the verifier still uses it until the next
+     * reindex signs again); none for an older one.
+     */
     Optional<RepostSignature> signature(String sha256) {
         byte[] b = signatures.get(sha256);
-        return b == null || !RepostSignature.current(b) ? Optional.empty() : Optional.of(RepostSignature.decode(b));
+        return b == null || !RepostSignature.readable(b) ? Optional.empty() : Optional.of(RepostSignature.decode(b));
     }
 
+    /** Whether the signature is in the current format: otherwise the next reindex reads the file again to sign it. */
     boolean hasSignature(String sha256) {
         byte[] b = signatures.get(sha256);
         return b != null && RepostSignature.current(b);
@@ -176,7 +180,7 @@ public final class GalleryStore implements AutoCloseable {
 
     void forEachSignature(BiConsumer<String, RepostSignature> action) {
         for (Map.Entry<String, byte[]> e : signatures.getEntries()) {
-            if (RepostSignature.current(e.getValue())) {
+            if (RepostSignature.readable(e.getValue())) {
                 action.accept(e.getKey(), RepostSignature.decode(e.getValue()));
             }
         }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -36,23 +35,26 @@ final class GraphFiles {
     }
 
     /**
-     * Appends the persisted graph's rows to {@code rows} (taking their vectors out of {@code vectors}) and
-     * attaches the graph. Does nothing when there is no usable graph for this model and settings.
+     * Appends the persisted graph's rows to {@code rows} in the graph's order (copying their int8 rows from
+     * {@code read}, the store's rows in its own order) and attaches the graph.
+     *
+     * @return false, with {@code rows} untouched, when there is no usable graph for this model and settings
      */
-    void load(ModelRows rows, Map<String, float[]> vectors, GraphParams params) {
+    boolean load(ModelRows rows, ModelRows read, GraphParams params) {
         Optional<List<String>> shas = graphRows(rows, params);
         if (shas.isEmpty()) {
-            return;
+            return false;
         }
         for (String sha : shas.get()) {
-            float[] v = vectors.remove(sha);
-            if (v != null) {
-                rows.put(sha, v);
+            Integer row = read.rowOf.get(sha);
+            if (row != null) {
+                rows.copy(read, row, sha);
             } else {
                 rows.putDead(sha);
             }
         }
         attachGraph(rows, rows.matrix.view(), params);
+        return true;
     }
 
     /**

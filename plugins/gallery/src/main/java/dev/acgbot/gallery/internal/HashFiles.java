@@ -14,7 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * The perceptual hashes of every live image (sha256 and the whole and margin-trimmed pHash and dHash per row) written beside the vector files
+ * The perceptual hashes of every live image (sha256, the whole and margin-trimmed pHash and dHash, and the
+ * {@link CropWindows crop windows}' pHashes per row: 66 + 232 bytes) written beside the vector files
  * ({@code <data-dir>/vectors/perceptual-hashes.phr}), so that start-up reads one sequential file instead of
  * decoding every {@code GalleryEntry} from MapDB: that read was what dominated opening a 100k gallery once
  * the vectors came from their own file (3.5 s of 6.2 s, linear in n; ./acgbot bench startup,
@@ -23,8 +24,9 @@ import java.util.Optional;
  */
 final class HashFiles {
     private static final Logger LOG = LoggerFactory.getLogger(HashFiles.class);
-    // "PHR2": four hashes per row (whole and margin-trimmed pHash, dHash); a "PHR1" file is ignored and rewritten
-    private static final int FORMAT = 0x50485232;
+    // "PHR3": four hashes per row (whole and margin-trimmed pHash, dHash) and the crop windows' pHashes; an older
+    // file ("PHR1", "PHR2") is ignored and rewritten
+    static final int FORMAT = 0x50485233;
 
     private final Path file;
 
@@ -57,6 +59,9 @@ final class HashFiles {
                         out.writeLong(hashes.dHashes().hash(row));
                         out.writeLong(hashes.trimmedPHashes().hash(row));
                         out.writeLong(hashes.trimmedDHashes().hash(row));
+                        for (long w : hashes.windows().windows(row)) {
+                            out.writeLong(w);
+                        }
                     }
                 }
             }
@@ -81,7 +86,12 @@ final class HashFiles {
             int n = in.readInt();
             for (int row = 0; row < n; row++) {
                 String sha = in.readUTF();
-                read.put(sha, in.readLong(), in.readLong(), in.readLong(), in.readLong());
+                long p = in.readLong(), d = in.readLong(), tp = in.readLong(), td = in.readLong();
+                long[] windows = new long[CropWindows.COUNT];
+                for (int w = 0; w < windows.length; w++) {
+                    windows[w] = in.readLong();
+                }
+                read.put(sha, p, d, tp, td, windows);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read the perceptual hash file: reading the store ({})", e.toString());

@@ -4,17 +4,20 @@ import dev.acgbot.models.image.DecodedImage;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Perceptual hashes of every image (writer side), indexed for Hamming search: pHash and dHash of the whole image
- * and of the image with its uniform margins trimmed ({@link RepostSignature}).
+ * and of the image with its uniform margins trimmed ({@link RepostSignature}), and the pHashes of its
+ * {@link CropWindows crop windows}.
  */
 final class HashRows {
     final HammingIndex pHashes = new HammingIndex();
     final HammingIndex dHashes = new HammingIndex();
     final HammingIndex trimmedPHashes = new HammingIndex();
     final HammingIndex trimmedDHashes = new HammingIndex();
+    final WindowRows windows = new WindowRows();
     final Column<String> shas = new Column<>();
     final Map<String, Integer> rowOf = new HashMap<>();
     final Tombstones dead = new Tombstones();
@@ -24,6 +27,11 @@ final class HashRows {
     }
 
     void put(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
+        put(sha, pHash, dHash, trimmedPHash, trimmedDHash, new long[0]);
+    }
+
+    /** @param cropWindows the {@link CropWindows}' pHashes; empty for an image whose signature has none yet */
+    void put(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] cropWindows) {
         if (rowOf.containsKey(sha)) {
             return;
         }
@@ -31,6 +39,7 @@ final class HashRows {
         dHashes.add(dHash);
         trimmedPHashes.add(trimmedPHash);
         trimmedDHashes.add(trimmedDHash);
+        windows.append(cropWindows, pHash);
         shas.append(sha);
         rowOf.put(sha, row);
     }
@@ -44,7 +53,7 @@ final class HashRows {
 
     Snapshot snapshot() {
         return new Snapshot(pHashes.reader(), dHashes.reader(), trimmedPHashes.reader(), trimmedDHashes.reader(),
-                shas.view(), dead.snapshot());
+                windows.view(), shas.view(), dead.snapshot());
     }
 
     /**
@@ -52,9 +61,31 @@ final class HashRows {
      * pairs; none for a stored image). A caption bar moves every global hash of the copy beyond the candidate radius
      * (caption bar: the source among the candidates for 0.21 of copies); the window without it hashes as the source.
      */
-    record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes) {
+    record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes,
+                 long[] cropPHashes) {
         Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
-            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0]);
+            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0], new long[0]);
+        }
+
+        /**
+         * Radius for the stored {@link CropWindows}: the copy's pHash (whole or trimmed) within this many bits of a
+         * window's makes the image a candidate. A 75 % crop lies within 14 bits of its source's nearest window for 148
+         * of 150 sources (docs/benchmarks.md).
+         */
+        static final int CROP_RADIUS = 14;
+        /**
+         * Rows the scan keeps of each kind (found by the whole hashes, found by a crop window), the closest: as many as
+         * the verifier sees at most. Pictures mostly of one colour (thin strokes on white) are alike on every hash, and
+         * keeping every one of them (a third of a synthetic 100k gallery) made the slowest lookups 90 ms of CPU.
+         */
+        static final int KEPT = DefaultGallery.MAX_CANDIDATES;
+
+        /**
+         * This probe without the crop-window test: the mirror image's probe (a crop of a mirrored copy is not looked
+         * for; the windows are a pass over 25 hashes a row, docs/benchmarks.md has the cost).
+         */
+        Probe withoutCropWindows() {
+            return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, new long[0]);
         }
 
         /** Share of the height a caption window leaves out: a band of 15 % of the picture's height above or below it. */
@@ -93,7 +124,10 @@ final class HashRows {
                 p[w] = kept == null ? wholeP : PerceptualHash.pHash(kept);
                 d[w] = kept == null ? wholeD : PerceptualHash.dHash(kept);
             }
-            return new Probe(wholeP, wholeD, PerceptualHash.pHash(inner), PerceptualHash.dHash(inner), p, d);
+            long innerP = PerceptualHash.pHash(inner);
+            // the trimmed copy too: a crop of clip art on white keeps some of the white, which the trim removes
+            long[] crops = innerP == wholeP ? new long[]{wholeP} : new long[]{wholeP, innerP};
+            return new Probe(wholeP, wholeD, innerP, PerceptualHash.dHash(inner), p, d, crops);
         }
 
         /** For each caption window (0: band at the top, 1: at the bottom), whether its band looks like a caption. */
@@ -143,24 +177,33 @@ final class HashRows {
      * A candidate: the whole-image distances (what schema 1 decided on) and the closest pairing of any query hash
      * pair (whole or trimmed) with any stored pair, p + d.
      */
-    record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window) {
+    record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window, int cropDistance,
+                int cropWindow) {
         Near(int pHashDistance, int dHashDistance, int closest, int closestDHash) {
-            this(pHashDistance, dHashDistance, closest, closestDHash, WHOLE);
+            this(pHashDistance, dHashDistance, closest, closestDHash, WHOLE, 64, WHOLE);
         }
 
         /** {@link #window} when the whole or trimmed query paired closest; otherwise the index of the caption window. */
         static final int WHOLE = -1;
 
+        /** Whether the copy's pHash lies within {@link Probe#CROP_RADIUS} of one of the candidate's crop windows. */
+        boolean byCropWindow() {
+            return cropWindow != WHOLE && cropDistance <= Probe.CROP_RADIUS;
+        }
+
         /** The closer of two sightings (the copy and its mirror image) of one candidate. */
         Near merge(Near o) {
             Near closer = o.closest < closest ? o : this;
+            Near cropCloser = o.cropDistance < cropDistance ? o : this;
             return new Near(Math.min(pHashDistance, o.pHashDistance), Math.min(dHashDistance, o.dHashDistance),
-                    closer.closest, Math.min(closestDHash, o.closestDHash), closer.window);
+                    closer.closest, Math.min(closestDHash, o.closestDHash), closer.window, cropCloser.cropDistance,
+                    cropCloser.cropWindow);
         }
     }
 
     record Snapshot(HammingIndex.Reader pHashes, HammingIndex.Reader dHashes, HammingIndex.Reader trimmedPHashes,
-                    HammingIndex.Reader trimmedDHashes, Column.View<String> shas, Tombstones.Snapshot dead) {
+                    HammingIndex.Reader trimmedDHashes, WindowRows.View windows, Column.View<String> shas,
+                    Tombstones.Snapshot dead) {
 
         /** sha256 to {pHash distance, dHash distance} of every live image within {@code maxDistance} on either hash. */
         Map<String, int[]> near(long pHash, long dHash, int maxDistance) {
@@ -175,16 +218,28 @@ final class HashRows {
         }
 
         /**
-         * Every live image within {@code maxDistance} of the probe on any of the four hashes, whole or trimmed. A scan
-         * of the four hash columns, not the multi-index tables: at the duplicate search's radius of 14 each table
-         * probe enumerates 2,788 buckets per hash, and crowded hashes (line art on white) fill them; at 100k images
-         * the eight probes of a lookup and its mirror image took 20.6 ms of CPU, the scan about 1 ms
-         * (DuplicateLookupScaleTest, docs/benchmarks.md).
+         * The live images within {@code maxDistance} of the probe on any of the four hashes, whole or trimmed (or within
+         * {@link Probe#WINDOW_RADIUS} of a caption window), the {@value Probe#KEPT} closest by {@link Near#closest}; and
+         * the {@value Probe#KEPT} closest by a crop window within {@link Probe#CROP_RADIUS}. A scan of the hash columns,
+         * not the multi-index tables: at the duplicate search's radius of 14 each table probe enumerates 2,788 buckets
+         * per hash, and crowded hashes (line art on white) fill them; at 100k images the eight probes of a lookup and its
+         * mirror image took 20.6 ms of CPU, the scan about 1 ms (DuplicateLookupScaleTest, docs/benchmarks.md). Only the
+         * closest are kept because the verifier sees no more: a stroke on white is within the radius of 29,000 of the
+         * synthetic 100k pictures, and collecting and sorting all of them was 60 ms of CPU.
          */
         Map<String, Near> near(Probe q, int maxDistance) {
             Map<String, Near> out = new LinkedHashMap<>();
             java.util.BitSet seen = new java.util.BitSet();
-            int rows = Math.min(Math.min(pHashes.limit(), dHashes.limit()), Math.min(trimmedPHashes.limit(), trimmedDHashes.limit()));
+            int rows = Math.min(Math.min(Math.min(pHashes.limit(), dHashes.limit()), Math.min(trimmedPHashes.limit(), trimmedDHashes.limit())),
+                    windows.size());
+            long[] crops = q.cropPHashes();
+            // a caption window whose band is no caption carries the whole copy's hashes: nothing to test (8 popcounts a row)
+            int[] captionWindows = java.util.stream.IntStream.range(0, q.windowPHashes().length)
+                    .filter(w -> q.windowPHashes()[w] != q.pHash() || q.windowDHashes()[w] != q.dHash()).toArray();
+            // the closest rows by their whole hashes (key: closest, then row) and by a crop window (key: distance * 64 +
+            // window, then row), the largest key on top
+            java.util.PriorityQueue<Long> byWhole = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            java.util.PriorityQueue<Long> byCrop = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             for (int row = 0; row < rows; row++) {
                 long p = pHashes.hash(row), tp = trimmedPHashes.hash(row);
                 boolean close = Math.min(Math.min(dist(q.pHash(), p), dist(q.pHash(), tp)),
@@ -194,15 +249,44 @@ final class HashRows {
                     close = Math.min(Math.min(dist(q.dHash(), d), dist(q.dHash(), td)),
                             Math.min(dist(q.trimmedDHash(), d), dist(q.trimmedDHash(), td))) <= maxDistance;
                 }
-                for (int w = 0; !close && w < q.windowPHashes().length; w++) {
+                for (int i = 0; !close && i < captionWindows.length; i++) {
+                    int w = captionWindows[i];
                     close = Math.min(dist(q.windowPHashes()[w], p), dist(q.windowPHashes()[w], tp)) <= Probe.WINDOW_RADIUS
                             || Math.min(dist(q.windowDHashes()[w], dHashes.hash(row)), dist(q.windowDHashes()[w], trimmedDHashes.hash(row))) <= Probe.WINDOW_RADIUS;
                 }
+                if (dead.deleted(row)) {
+                    continue;
+                }
                 if (close) {
-                    add(out, seen, row, q);
+                    keep(byWhole, (long) closest(row, q) << 32 | row);
+                }
+                if (crops.length > 0) {
+                    int crop = windows.nearest(row, crops);
+                    if (crop / 64 <= Probe.CROP_RADIUS) {
+                        keep(byCrop, (long) crop << 32 | row);
+                    }
+                }
+            }
+            for (java.util.PriorityQueue<Long> kept : List.of(byWhole, byCrop)) {
+                for (long key : kept) {
+                    add(out, seen, (int) key, q);
                 }
             }
             return out;
+        }
+
+        private static void keep(java.util.PriorityQueue<Long> closest, long key) {
+            if (closest.size() < Probe.KEPT) {
+                closest.add(key);
+            } else if (key < closest.peek()) {
+                closest.poll();
+                closest.add(key);
+            }
+        }
+
+        /** {@link Near#closest} of {@code row}: see {@link #add}. */
+        private int closest(int row, Probe q) {
+            return nearOf(row, q).closest();
         }
 
         private void add(Map<String, Near> out, java.util.BitSet seen, int row, Probe q) {
@@ -210,6 +294,10 @@ final class HashRows {
                 return;
             }
             seen.set(row);
+            out.put(shas.get(row), nearOf(row, q));
+        }
+
+        private Near nearOf(int row, Probe q) {
             long p = pHashes.hash(row), d = dHashes.hash(row), tp = trimmedPHashes.hash(row), td = trimmedDHashes.hash(row);
             int closest = Math.min(Math.min(dist(q.pHash(), p) + dist(q.dHash(), d), dist(q.trimmedPHash(), tp) + dist(q.trimmedDHash(), td)),
                     Math.min(dist(q.pHash(), tp) + dist(q.dHash(), td), dist(q.trimmedPHash(), p) + dist(q.trimmedDHash(), d)));
@@ -224,7 +312,9 @@ final class HashRows {
                 }
                 closestD = Math.min(closestD, Math.min(dist(wd, d), dist(wd, td)));
             }
-            out.put(shas.get(row), new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window));
+            int crop = windows.nearest(row, q.cropPHashes());
+            return new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window, crop / 64,
+                    q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64);
         }
 
         private static int dist(long a, long b) {

@@ -34,11 +34,17 @@ final class Margins {
      * clip art's white surround goes as well as the surround. Expects no alpha.
      */
     static DecodedImage trim(DecodedImage img) {
-        return crop(crop(img, box(img)), null);
+        return crop(img, trimBox(img));
     }
 
-    private static DecodedImage crop(DecodedImage img, Box given) {
-        Box b = given == null ? box(img) : given;
+    /** Where {@link #trim} cuts: both passes' margins, in {@code img}'s coordinates. */
+    static Box trimBox(DecodedImage img) {
+        Box first = box(img);
+        Box second = box(crop(img, first));
+        return new Box(first.x0() + second.x0(), first.y0() + second.y0(), first.x0() + second.x1(), first.y0() + second.y1());
+    }
+
+    static DecodedImage crop(DecodedImage img, Box b) {
         if (b.x0() == 0 && b.y0() == 0 && b.width() == img.width() && b.height() == img.height()) {
             return img;
         }

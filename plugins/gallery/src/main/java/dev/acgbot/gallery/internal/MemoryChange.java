@@ -5,7 +5,8 @@ sealed interface MemoryChange {
     record Vector(String modelId, String sha, float[] vector) implements MemoryChange {
     }
 
-    record Hashes(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash) implements MemoryChange {
+    /** @param windows the crop windows' pHashes ({@link CropWindows}); empty when the signature has none */
+    record Hashes(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windows) implements MemoryChange {
     }
 
     /** The content left the gallery: its vectors and hashes go. */

@@ -34,6 +34,8 @@ final class ModelRows {
     final Map<String, Integer> rowOf = new HashMap<>();
     final Tombstones dead = new Tombstones();
     GraphIndex graph;
+    /** The store's fp16 rows, memory-mapped, for the first {@code half.rows()} rows; null: re-rank from the store. */
+    MappedHalfRows half;
 
     ModelRows(String modelId, String manifestHash, int dimension) {
         this(modelId, manifestHash, dimension, RowFormat.INT8);
@@ -121,13 +123,18 @@ final class ModelRows {
 
     /**
      * @param stored the full-precision vector of an image in the store (null when it has none): what the best
-     *               {@code depth} candidates of every search are re-ranked with
+     *               {@code depth} candidates of every search are re-ranked with, where {@link #half} has no row
      * @param depth  candidates re-ranked per search
      */
     Snapshot snapshot(ExecutorService pool, int threads, Function<String, float[]> stored, int depth) {
         QuantisedRows view = matrix.view();
         Column.View<String> shaView = shas.view();
-        Rescorer rescorer = Rescorer.of(row -> stored.apply(shaView.get(row)), view);
+        MappedHalfRows mapped = half;
+        // rows the mapped file cannot serve (appended since it was written, absent then, or it is closed) read the store
+        Rescorer rescorer = Rescorer.of(row -> {
+            float[] v = mapped == null ? null : mapped.vector(row);
+            return v != null ? v : stored.apply(shaView.get(row));
+        }, view);
         GraphIndex g = graph;
         VectorIndex full = view.exact(rescorer, 0, depth, pool, threads);
         VectorIndex delta = g == null ? null : view.exact(rescorer, g.size(), depth, pool, threads);

@@ -122,7 +122,7 @@ final class RepostVerifier {
         final DetailCheck.Edges edges;
 
         Query(DecodedImage reduced) {
-            this.signature = RepostSignature.of(reduced);
+            this.signature = RepostSignature.of(reduced, false);
             DecodedImage trimmed = Margins.trim(PerceptualHash.onWhite(reduced));
             this.coarse = Grid.of(trimmed, SIDE);
             this.fine = Grid.of(trimmed, FINE);
@@ -140,14 +140,36 @@ final class RepostVerifier {
      *                      evidence left for flat and faint pictures, whose dHash a re-encode moves by 0-4 bits
      */
     static Optional<Verdict> verify(Query q, RepostSignature candidate, int dHashDistance) {
-        return pose(q, candidate, dHashDistance).flatMap(found -> {
-            if (found.flat()) {
-                return Optional.of(new Verdict(1.0, found.named(), Set.of()));
-            }
-            DetailCheck.Result detail = DetailCheck.best(q.edges, candidate.detail(), candidate.aspect(), found.best());
-            return detail.agreement() < ACCEPT ? Optional.empty()
-                    : Optional.of(new Verdict(detail.agreement(), found.named(), edits(q, candidate, found.named(), found.asIs())));
-        });
+        return verify(q, candidate, dHashDistance, List.of());
+    }
+
+    /**
+     * As {@link #verify(Query, RepostSignature, int)}, with more seed windows for the pose search: where a crop
+     * window put the copy ({@link #cropSeeds}). The fixed seeds go down to 80 % windows at nine places; a 75 % crop
+     * elsewhere starts too far from every one of them for the descent.
+     */
+    static Optional<Verdict> verify(Query q, RepostSignature candidate, int dHashDistance, List<Pose> seeds) {
+        return pose(q, candidate, dHashDistance, seeds).flatMap(found -> judge(q, candidate, found));
+    }
+
+    /**
+     * The last stage on a pose {@link #pose} found: the edges at that pose (nothing more for flat pictures), and what
+     * was edited. The costly step of a lookup (1.4 ms, against 0.1-0.25 ms for the pose search).
+     */
+    static Optional<Verdict> judge(Query q, RepostSignature candidate, Found found) {
+        if (found.flat()) {
+            return Optional.of(new Verdict(1.0, found.named(), Set.of()));
+        }
+        DetailCheck.Result detail = DetailCheck.best(q.edges, candidate.detail(), candidate.aspect(), found.best());
+        if (detail.agreement() < ACCEPT) {
+            return Optional.empty();
+        }
+        Set<RepostEdit> edits = edits(q, candidate, found.named(), found.asIs());
+        // a window of another picture squeezed to fit: striped flags and ruled icons match each other that way
+        // (with the crop windows, 5 of 7 new false duplicates on crop 25 %, 10 % and greyscale copies were cropped
+        // and stretched at once, docs/benchmarks.md); reposts are cropped or stretched, rarely both
+        return edits.contains(RepostEdit.CROPPED) && edits.contains(RepostEdit.STRETCHED) ? Optional.empty()
+                : Optional.of(new Verdict(detail.agreement(), found.named(), edits));
     }
 
     /**
@@ -162,6 +184,33 @@ final class RepostVerifier {
     }
 
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance) {
+        return pose(q, candidate, dHashDistance, List.of());
+    }
+
+    /**
+     * Where the copy may lie in the candidate's trimmed picture (where the verifier works) if it is crop window
+     * {@code window} ({@link CropWindows}, a window of the whole picture): the part of the window inside the candidate's
+     * trim box, as the copy's own trim keeps it when the crop left only margin at its edges. The fixed seeds go down to
+     * 80 % windows at nine places; a 75 % crop elsewhere starts too far from all of them for the descent. (Two more
+     * seeds, the copy's own trimmed part of the window and the whole window, found 1 more of 124 quarter crops but
+     * listed more look-alikes: greyscale and brightness 0.056 to 0.065 false duplicates per query, docs/benchmarks.md.)
+     */
+    static List<Pose> cropSeeds(RepostSignature candidate, int window) {
+        double[] c = CropWindows.centre(window);
+        double half = CropWindows.SIDE / 2;
+        float[] b = candidate.box();
+        double x0 = Math.max(c[0] - half, b[0]), x1 = Math.min(c[0] + half, b[2]);
+        double y0 = Math.max(c[1] - half, b[1]), y1 = Math.min(c[1] + half, b[3]);
+        return x1 > x0 && y1 > y0 && b[2] > b[0] && b[3] > b[1] ? List.of(box(x0, y0, x1, y1, b)) : List.of();
+    }
+
+    /** The pose of the box {@code x0, y0, x1, y1} (shares of the whole picture) in the trimmed picture at {@code trim}. */
+    private static Pose box(double x0, double y0, double x1, double y1, float[] trim) {
+        double bw = trim[2] - trim[0], bh = trim[3] - trim[1];
+        return new Pose(((x0 + x1) / 2 - trim[0]) / bw, ((y0 + y1) / 2 - trim[1]) / bh, (x1 - x0) / bw, (y1 - y0) / bh, 0, false);
+    }
+
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, List<Pose> seeds) {
         float[] thumb = new float[candidate.thumb().length];
         double mean = 0;
         for (int i = 0; i < thumb.length; i++) {
@@ -184,7 +233,7 @@ final class RepostVerifier {
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
         }
-        Scored best = bestSeed(q, thumb, candidate.aspect());
+        Scored best = bestSeed(q, thumb, candidate.aspect(), seeds);
         // the descent is most of the cost: from the best seed only, and only when it is plausible at all
         if (best.ncc() >= PLAUSIBLE) {
             best = descend(q, thumb, candidate.aspect(), best);
@@ -203,8 +252,11 @@ final class RepostVerifier {
         }
         boolean asIs = fine.ncc() - untouched.ncc() < UNTOUCHED_MARGIN;
         Pose named = asIs ? untouched.pose() : fine.pose();
-        // a crop changes the mean colour (it cuts coloured areas away): the hue check is looser for an edited pose
-        if (!sameColours(q.signature.colour(), candidate.colour(), asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE)) {
+        // a crop changes the mean colour (it cuts coloured areas away): for an edited pose the copy is compared with the
+        // candidate's colours inside the pose, and more loosely (compared with the whole candidate's mean, 2 of 20
+        // quarter crops of flags the crop windows found were rejected)
+        if (!sameColours(q.signature.colour(), asIs ? candidate.colour() : coloursInside(candidate, fine.pose()),
+                asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE)) {
             return Optional.empty();
         }
         return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false));
@@ -218,12 +270,13 @@ final class RepostVerifier {
      * both; not measured separately for recall). A rotated copy scores low at every unrotated window, so the three
      * best windows are also tried turned both ways.
      */
-    private static Scored bestSeed(Query q, float[] thumb, float aspect) {
+    private static Scored bestSeed(Query q, float[] thumb, float aspect, List<Pose> extra) {
         boolean mirror = score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, true)).ncc()
                 > score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, false)).ncc();
         List<Scored> seeds = new ArrayList<>();
         seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, mirror)));
         seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1.15, 1.15, 0, mirror)));
+        extra.forEach(p -> seeds.add(score(q.coarse, thumb, aspect, p)));
         for (double s : new double[]{0.9, 0.8}) {
             double off = (1 - s) / 2;
             for (double cy = 0.5 - off; cy <= 0.5 + off + 1e-9; cy += off) {
@@ -373,6 +426,44 @@ final class RepostVerifier {
         }
         double[] ma = meanOpponent(a), mb = meanOpponent(b);
         return Math.hypot(ma[0] - mb[0], ma[1] - mb[1]) <= tolerance;
+    }
+
+    /**
+     * The candidate's {@value RepostSignature#GRID}x{@value RepostSignature#GRID} colour grid sampled through
+     * {@code pose} on a grid twice as fine, cells outside the candidate left out (a border or a rotated-in corner is
+     * not in the source).
+     */
+    static byte[] coloursInside(RepostSignature candidate, Pose pose) {
+        int g = RepostSignature.GRID;
+        float[][] channels = new float[3][g * g];
+        for (int i = 0; i < g * g; i++) {
+            for (int ch = 0; ch < 3; ch++) {
+                channels[ch][i] = candidate.colour()[3 * i + ch] & 0xFF;
+            }
+        }
+        int side = 2 * g;
+        boolean[] inside = new boolean[side * side];
+        float[][] sampled = new float[3][];
+        for (int ch = 0; ch < 3; ch++) {
+            sampled[ch] = sample(channels[ch], g, side, candidate.aspect(), pose, inside);
+        }
+        int n = 0;
+        for (boolean in : inside) {
+            n += in ? 1 : 0;
+        }
+        if (n == 0) {
+            return candidate.colour();
+        }
+        byte[] out = new byte[3 * n];
+        for (int i = 0, k = 0; i < inside.length; i++) {
+            if (inside[i]) {
+                for (int ch = 0; ch < 3; ch++) {
+                    out[3 * k + ch] = (byte) Math.round(sampled[ch][i]);
+                }
+                k++;
+            }
+        }
+        return out;
     }
 
     private static double[] meanOpponent(byte[] rgb) {

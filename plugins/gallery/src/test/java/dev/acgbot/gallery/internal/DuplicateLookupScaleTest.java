@@ -34,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * then JPEG-re-encoded, cropped and mirrored copies of random ones are looked up through {@link Gallery#findDuplicates}.
  * Prints wall and lookup-thread CPU percentiles with the load average (the machine is shared), then the CPU cost of
  * each stage (query preparation, hash search, pose search, edge check, store reads).
- * Runs only with {@code ACGBOT_DUP_SCALE=100000} set (2.5-6 minutes to build); docs/benchmarks.md has the command.
+ * Runs only with {@code ACGBOT_DUP_SCALE=100000} set (2.5-12 minutes to build); docs/benchmarks.md has the command.
+ * With {@code ACGBOT_DUP_SCALE_DIR} set the store is built there once and reused by later runs (delete it when the
+ * signature format changes).
  */
 @EnabledIfEnvironmentVariable(named = "ACGBOT_DUP_SCALE", matches = "\\d+")
 class DuplicateLookupScaleTest {
@@ -42,10 +44,19 @@ class DuplicateLookupScaleTest {
     @Test
     void lookupStaysWithinItsBudgetAtScale(@TempDir Path dir) throws Exception {
         int n = Integer.parseInt(System.getenv("ACGBOT_DUP_SCALE"));
-        Path data = dir.resolve("data");
+        String keep = System.getenv("ACGBOT_DUP_SCALE_DIR");
+        Path data = keep == null ? dir.resolve("data") : Path.of(keep);
         long t0 = System.nanoTime();
         HashRows rows = new HashRows();
-        try (GalleryStore store = GalleryStore.open(data.resolve("gallery.db"), EmbeddingEncoding.FP16)) {
+        if (keep != null && java.nio.file.Files.exists(data.resolve("gallery.db"))) {
+            try (GalleryStore store = GalleryStore.open(data.resolve("gallery.db"), EmbeddingEncoding.FP16)) {
+                store.forEachEntry((sha, e) -> {
+                    RepostSignature signature = store.signature(sha).orElseThrow();
+                    rows.put(sha, e.pHash(), e.dHash(), signature.trimmedPHash(), signature.trimmedDHash(), signature.windows());
+                });
+            }
+            System.out.printf(Locale.ROOT, "reusing the store in %s (%d entries)%n", data, rows.rowOf.size());
+        } else try (GalleryStore store = GalleryStore.open(data.resolve("gallery.db"), EmbeddingEncoding.FP16)) {
             for (int i = 0; i < n; i++) {
                 DecodedImage img = TestImages.decoded(picture(i));
                 String sha = String.format(Locale.ROOT, "%064x", i);
@@ -53,7 +64,8 @@ class DuplicateLookupScaleTest {
                         img.height(), Optional.empty(), PerceptualHash.pHash(img), PerceptualHash.dHash(img), Map.of(), "", Map.of()));
                 RepostSignature signature = RepostSignature.of(img);
                 store.putSignature(sha, signature);
-                rows.put(sha, PerceptualHash.pHash(img), PerceptualHash.dHash(img), signature.trimmedPHash(), signature.trimmedDHash());
+                rows.put(sha, PerceptualHash.pHash(img), PerceptualHash.dHash(img), signature.trimmedPHash(), signature.trimmedDHash(),
+                        signature.windows());
                 if (i % 5000 == 4999) {
                     store.commit();
                 }
@@ -111,7 +123,7 @@ class DuplicateLookupScaleTest {
     private static void stageCosts(int n, HashRows.Snapshot hashes) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Random random = new Random(6);
-        long poseTrue = 0, poseOther = 0, detail = 0, query = 0, hamming = 0;
+        long poseTrue = 0, poseOther = 0, detail = 0, query = 0, hamming = 0, hammingNoCrops = 0;
         int pairs = 200, detailRuns = 0;
         for (int k = 0; k < pairs; k++) {
             int i = random.nextInt(n);
@@ -133,14 +145,24 @@ class DuplicateLookupScaleTest {
             query += t1 - t;
             poseTrue += t2 - t1;
             poseOther += t3 - t2;
-            long t4 = threads.getCurrentThreadCpuTime();
-            for (DecodedImage side : List.of(copy, PerceptualHash.mirrored(copy))) {
-                hashes.near(HashRows.Probe.of(side), DefaultGallery.CANDIDATE_RADIUS).size();
+            // as findDuplicates: the copy with its crop-window test, the mirror image without; then, interleaved so load
+            // cancels out, the same without the crop-window test (what the windows cost)
+            for (boolean crops : k % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
+                long t4 = threads.getCurrentThreadCpuTime();
+                HashRows.Probe probe = HashRows.Probe.of(copy);
+                hashes.near(crops ? probe : probe.withoutCropWindows(), DefaultGallery.CANDIDATE_RADIUS).size();
+                hashes.near(HashRows.Probe.of(PerceptualHash.mirrored(copy)).withoutCropWindows(), DefaultGallery.CANDIDATE_RADIUS).size();
+                long spent = threads.getCurrentThreadCpuTime() - t4;
+                if (crops) {
+                    hamming += spent;
+                } else {
+                    hammingNoCrops += spent;
+                }
             }
-            hamming += threads.getCurrentThreadCpuTime() - t4;
         }
         System.out.printf(Locale.ROOT, "per lookup: query preparation %.3f ms, hashing and Hamming search (copy and mirror image, radius %d)"
-                + " %.3f ms%n", query / 1e6 / pairs, DefaultGallery.CANDIDATE_RADIUS, hamming / 1e6 / pairs);
+                        + " %.3f ms, of which the crop-window test %.3f ms (the same search without it: %.3f ms)%n", query / 1e6 / pairs,
+                DefaultGallery.CANDIDATE_RADIUS, hamming / 1e6 / pairs, (hamming - hammingNoCrops) / 1e6 / pairs, hammingNoCrops / 1e6 / pairs);
         System.out.printf(Locale.ROOT, "per lookup: query preparation %.3f ms; per candidate: pose search %.3f ms (source) / %.3f ms (unrelated),"
                         + " edge check %.3f ms (%d runs)%n", query / 1e6 / pairs, poseTrue / 1e6 / pairs, poseOther / 1e6 / pairs,
                 detailRuns == 0 ? 0 : detail / 1e6 / detailRuns, detailRuns);

@@ -58,7 +58,7 @@ class RowFormatTest {
         ModelRows saved = sample(RowFormat.INT4);
         files.save(saved, 7);
         // the file holds int8 values; the start-up reads them into 4-bit rows again, directly or through int8 rows
-        ModelRows loaded = files.load("clip", "hash-1", 9, 7, n -> RowFormat.INT4).orElseThrow();
+        ModelRows loaded = files.load("clip", "hash-1", 9, 7, java.util.function.UnaryOperator.identity(), n -> RowFormat.INT4).orElseThrow();
         assertEquals(RowFormat.INT4, loaded.matrix.format());
         assertRowsEqual(saved, loaded);
         assertRowsEqual(saved, files.load("clip", "hash-1", 9, 7).orElseThrow().in(RowFormat.INT4));
