@@ -39,6 +39,9 @@ import java.util.concurrent.Callable;
  * <p>
  * The DJL side is the product's {@code DjlOnnxEngine} (a public seam of {@code models.runtime.internal} that
  * only this benchmark uses from outside its package): the overhead measured is the bot's own.
+ * <p>
+ * {@code --int8} runs {@link Int8Bench} instead: fp32 against int8 copies of the stand-ins (docs/benchmarks.md,
+ * "Int8 model variants on CPU").
  */
 @Command(name = "inference", mixinStandardHelpOptions = true,
         description = "Preprocessing throughput and DJL vs ONNX Runtime latency on random-weight stand-ins.")
@@ -64,9 +67,18 @@ public final class InferenceBench implements Callable<Integer> {
     String python;
     @Option(names = "--script", paramLabel = "FILE", description = "a stand-in script to use instead of the bundled one")
     Path script;
+    @Option(names = "--int8", description = "instead: fp32 vs int8 stand-ins (latency at batches 1 and 16, agreement on --images)")
+    boolean int8;
+    @Option(names = "--images", paramLabel = "DIR", description = "--int8: real images for the agreement figures "
+            + "(default: $ACGBOT_HELDOUT, else Debian's openclipart-png in /usr/share/openclipart/png)")
+    Path images;
+    @Option(names = "--max-images", paramLabel = "N", defaultValue = "200", description = "--int8: at most N of them, "
+            + "evenly spread (default ${DEFAULT-VALUE})")
+    int maxImages;
 
     record Options(boolean quick, Optional<Path> json, Path cache, String device, int threads,
-                   int[] batches, double seconds, boolean preprocess, Python python, Optional<Path> script) {
+                   int[] batches, double seconds, boolean preprocess, Python python, Optional<Path> script,
+                   boolean int8, Path images, int maxImages) {
     }
 
     @Override
@@ -76,15 +88,29 @@ public final class InferenceBench implements Callable<Integer> {
 
     Options options() {
         String parsedDevice = DeviceRequest.parse(device).toString(); // IllegalArgumentException: one line, exit 2
+        int[] defaultBatches = int8 ? new int[]{1, quick ? 8 : Int8Bench.PRODUCT_BATCH} : quick ? new int[]{1, 8} : new int[]{1, 8, 32};
+        String heldOut = System.getenv("ACGBOT_HELDOUT");
+        Path imageDir = images != null ? images : Path.of(heldOut != null ? heldOut : "/usr/share/openclipart/png");
         return new Options(quick, Optional.ofNullable(json), cache, parsedDevice,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                batches != null ? batches : quick ? new int[]{1, 8} : new int[]{1, 8, 32},
-                seconds != null ? seconds : quick ? 3 : 15, !noPreprocess, new Python(python), Optional.ofNullable(script));
+                batches != null ? batches : defaultBatches,
+                seconds != null ? seconds : quick ? 3 : 15, !noPreprocess, new Python(python), Optional.ofNullable(script),
+                int8, imageDir, maxImages);
     }
 
     static int run(Options o, PrintStream out) {
         // before any work: missing torch/onnx for a first build is an install hint and exit 2, never an install
         StandIns.requireBuilder(o.cache(), o.python());
+        if (o.int8()) {
+            try {
+                return Int8Bench.run(o, out);
+            } catch (dev.acgbot.bench.cli.MissingPrerequisite e) {
+                throw e;
+            } catch (Exception e) {
+                out.println("bench inference --int8 failed: " + e);
+                return 1;
+            }
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("when", Instant.now().toString());
         report.put("machine", machine(o));
@@ -286,7 +312,7 @@ public final class InferenceBench implements Callable<Integer> {
         return m;
     }
 
-    private static void writeJson(Options o, Map<String, Object> report, PrintStream out) {
+    static void writeJson(Options o, Map<String, Object> report, PrintStream out) {
         if (o.json().isEmpty()) {
             return;
         }

@@ -127,7 +127,7 @@ class LauncherEndToEndIT {
     void anUnknownModelIdIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         Result r = launch(dir, "", "models", "fetch", "nosuch");
         assertEquals(2, r.exitCode());
-        assertEquals(List.of("acgbot: unknown model 'nosuch'; `acgbot models list` shows the 16 known models"),
+        assertEquals(List.of("acgbot: unknown model 'nosuch'; `acgbot models list` shows the 20 known models"),
                 r.stderr().lines().filter(l -> !l.startsWith("WARNING")).toList(), r.stderr());
         assertEquals("", r.stdout());
     }

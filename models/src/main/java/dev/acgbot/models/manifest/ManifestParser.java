@@ -43,7 +43,8 @@ public final class ManifestParser {
     private static final Pattern APPROX = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|kB|KB|MB|GB)");
 
     private static final Set<String> TOP_KEYS = Set.of("id", "task", "embedding_space", "description", "source",
-            "files", "model", "batch", "input", "output", "tokenizer", "labels", "embedding", "directory", "licence");
+            "files", "model", "batch", "input", "output", "tokenizer", "labels", "embedding", "directory", "licence",
+            "constant_inputs");
     private static final Set<String> FILE_KEYS = Set.of("name", "url", "sha256", "size", "approx_size", "path", "source");
     private static final Set<String> IMAGE_KEYS = Set.of("name", "dtype", "layout", "size", "width", "height",
             "resize", "interpolation", "alpha", "colour_order", "scale", "mean", "std", "source");
@@ -52,6 +53,9 @@ public final class ManifestParser {
     private static final Set<String> EMBEDDING_KEYS = Set.of("dim", "l2_normalize", "source");
     private static final Set<String> TOKENIZER_KEYS = Set.of("kind", "file", "context_length", "pad_id", "lowercase", "languages", "source");
     private static final Set<String> LABEL_KEYS = Set.of("file", "format", "source");
+    private static final Set<String> CONSTANT_KEYS = Set.of("name", "dtype", "shape", "values", "fill", "source");
+    /** A constant stands in for another tower's input: 16 M elements is already 64 MB of float32. */
+    private static final long MAX_CONSTANT_ELEMENTS = 1L << 24;
 
     private ManifestParser() {
     }
@@ -153,8 +157,79 @@ public final class ManifestParser {
                 throw error("directory", "expected a plain folder name (a-z0-9._-), got '" + directory + "'");
             }
             String licence = root.has("licence") ? text(root, "licence") : "";
+            String ownInput = image.isPresent() ? image.get().name() : textInput.orElseThrow().name();
+            List<ConstantInput> constants = constantInputs(root, ownInput, textInput.flatMap(TextInput::attentionMask));
             return new ModelManifest(modelId, task, embeddingSpace, description, files, modelFile, fixedBatch, image,
-                    textInput, tokenizer, output, labels, origin, baseDir, canonical(root), directory, licence);
+                    textInput, tokenizer, output, labels, origin, baseDir, canonical(root), directory, licence, constants);
+        }
+
+        /** {@code constant_inputs}: the other inputs of a graph that holds more than the model's own tower. */
+        private List<ConstantInput> constantInputs(ObjectNode root, String input, Optional<String> mask) {
+            JsonNode node = root.get("constant_inputs");
+            if (node == null) {
+                return List.of();
+            }
+            if (!node.isArray() || node.isEmpty()) {
+                throw error("constant_inputs", "expected a list of inputs (name, dtype, shape, values or fill)");
+            }
+            List<ConstantInput> constants = new ArrayList<>();
+            Set<String> names = new HashSet<>(List.of(input));
+            mask.ifPresent(names::add);
+            for (int i = 0; i < node.size(); i++) {
+                String key = "constant_inputs[" + i + "]";
+                JsonNode c = node.get(i);
+                if (!c.isObject()) {
+                    throw error(key, "expected a mapping with name, dtype, shape and values or fill");
+                }
+                checkKeys(c, key + ".", CONSTANT_KEYS);
+                String name = text(c, key + ".name");
+                if (!names.add(name)) {
+                    throw error(key + ".name", "'" + name + "' is already fed (by the model's own input or another constant)");
+                }
+                ConstantInput.ElementType type = choice(c, key + ".dtype", Map.of("float32", ConstantInput.ElementType.FLOAT32,
+                        "int64", ConstantInput.ElementType.INT64, "int32", ConstantInput.ElementType.INT32),
+                        "float32, int64 or int32");
+                List<Long> shape = constantShape(c, key + ".shape");
+                long elements = shape.stream().reduce(1L, (a, b) -> a * b);
+                if (c.has("values") == c.has("fill")) {
+                    throw error(key, "give either values (every element) or fill (one value for all)");
+                }
+                List<Double> values = new ArrayList<>();
+                JsonNode v = c.has("values") ? c.get("values") : c.get("fill");
+                String vkey = key + (c.has("values") ? ".values" : ".fill");
+                for (JsonNode e : v.isArray() ? v : List.of(v)) {
+                    if (!e.isNumber() || (type != ConstantInput.ElementType.FLOAT32 && !e.isIntegralNumber())) {
+                        throw error(vkey, "expected " + (type == ConstantInput.ElementType.FLOAT32 ? "numbers" : "whole numbers")
+                                + ", got '" + e.asText() + "'");
+                    }
+                    values.add(e.asDouble());
+                }
+                if (c.has("values") && (!v.isArray() || values.size() != elements)) {
+                    throw error(vkey, "expected " + elements + " numbers for shape " + shape + ", got " + values.size());
+                }
+                constants.add(new ConstantInput(name, type, shape, values));
+            }
+            return constants;
+        }
+
+        private List<Long> constantShape(JsonNode c, String key) {
+            JsonNode s = c.get("shape");
+            if (s == null || !s.isArray() || s.isEmpty()) {
+                throw error(key, "expected a list of dimensions such as [1, 2]");
+            }
+            List<Long> shape = new ArrayList<>();
+            long elements = 1;
+            for (JsonNode d : s) {
+                if (!d.isIntegralNumber() || d.asLong() < 1) {
+                    throw error(key, "expected positive whole dimensions, got '" + d.asText() + "'");
+                }
+                shape.add(d.asLong());
+                elements *= d.asLong();
+                if (elements > MAX_CONSTANT_ELEMENTS) {
+                    throw error(key, "more than " + MAX_CONSTANT_ELEMENTS + " elements: a constant input must stay small");
+                }
+            }
+            return shape;
         }
 
         private List<ModelFile> files(ObjectNode root) {

@@ -31,15 +31,17 @@ import java.util.Optional;
  * @param directory      folder under the models directory holding the files: the id, or a folder shared by
  *                       several manifests (both Chinese-CLIP towers live where OFA-Sys's export writes them, side by side)
  * @param licence        prose for {@code models list} and the docs; not hashed
+ * @param constantInputs the graph's other inputs, fed the same tensor on every run (one-graph CLIP exports)
  */
 public record ModelManifest(String id, ModelTask task, String embeddingSpace, String description,
                             List<ModelFile> files, String modelFile, int fixedBatch,
                             Optional<ImageInput> image, Optional<TextInput> text, Optional<TokenizerSpec> tokenizer,
                             OutputSpec output, Optional<LabelsSpec> labels, String origin, Optional<Path> baseDir,
-                            String canonical, String directory, String licence) {
+                            String canonical, String directory, String licence, List<ConstantInput> constantInputs) {
 
     public ModelManifest {
         files = List.copyOf(files);
+        constantInputs = List.copyOf(constantInputs);
     }
 
     /** Sum of the files' sizes in bytes, or -1 when any is unknown. */
@@ -71,7 +73,7 @@ public record ModelManifest(String id, ModelTask task, String embeddingSpace, St
     public ModelManifest withPreprocessSpec(PreprocessSpec spec) {
         ImageInput in = new ImageInput(image.get().name(), spec);
         return new ModelManifest(id, task, embeddingSpace, description, files, modelFile, fixedBatch, Optional.of(in),
-                text, tokenizer, output, labels, origin, baseDir, canonical + "|override:" + describe(spec), directory, licence);
+                text, tokenizer, output, labels, origin, baseDir, canonical + "|override:" + describe(spec), directory, licence, constantInputs);
     }
 
     private static String describe(PreprocessSpec s) {

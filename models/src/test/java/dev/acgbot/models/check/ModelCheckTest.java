@@ -65,7 +65,7 @@ class ModelCheckTest {
             String out = buf.toString(StandardCharsets.UTF_8);
             assertEquals(0, rc, out);
             List<String> ids = ManifestRegistry.readDirectory(SYNTHETIC).stream().map(ModelManifest::id).toList();
-            assertEquals(8, ids.size());
+            assertEquals(12, ids.size());
             for (String id : ids) {
                 assertTrue(out.contains("  => PASS " + id + "\n"), id + " in\n" + out);
                 CheckVerdict v = CheckRecords.read(rt.paths(), synthetic(id)).orElseThrow();
@@ -75,10 +75,13 @@ class ModelCheckTest {
             }
             assertTrue(out.contains("ok   colour words with synthetic-cn-clip-vit-b-16-image + synthetic-cn-clip-vit-b-16-text: Chinese 6/6, English "), out);
             assertTrue(out.contains("ok   colour words with synthetic-clip-vit-b-32-image + synthetic-clip-vit-b-32-text: English 6/6\n"), out);
+            // the int8 twins: two towers, and one graph checked from both sides (each feeding the other's constants)
+            assertTrue(out.contains("ok   colour words with synthetic-clip-vit-b-32-image-int8 + synthetic-clip-vit-b-32-text-int8: English 6/6\n"), out);
+            assertTrue(out.contains("ok   colour words with synthetic-cn-clip-vit-b-16-image-int8 + synthetic-cn-clip-vit-b-16-text-int8: Chinese 6/6, English "), out);
             assertTrue(out.contains("ok   10861 scores per image, one per label"), out);
             assertTrue(out.contains("ok   colour probes: 4/4 themes highest on their own colour"), out);
             assertTrue(out.contains("note the label file has no categories, so no rating labels to check"), out);
-            assertTrue(out.endsWith("all 8 checked model(s) passed\n"), out);
+            assertTrue(out.endsWith("all 12 checked model(s) passed\n"), out);
         }
     }
 

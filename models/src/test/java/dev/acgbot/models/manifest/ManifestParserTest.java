@@ -25,6 +25,10 @@ class ManifestParserTest {
                 "cn-clip-vit-b-16-image", ModelTask.CLIP_IMAGE, "cn-clip-vit-b-16-text", ModelTask.CLIP_TEXT,
                 "clip-vit-b-32-image", ModelTask.CLIP_IMAGE, "clip-vit-b-32-text", ModelTask.CLIP_TEXT,
                 "cn-clip-vit-b-16-image-fp16", ModelTask.CLIP_IMAGE, "cn-clip-vit-b-16-text-fp16", ModelTask.CLIP_TEXT));
+        for (String int8 : List.of("cn-clip-vit-b-16", "clip-vit-b-32")) {
+            expected.put(int8 + "-image-int8", ModelTask.CLIP_IMAGE);
+            expected.put(int8 + "-text-int8", ModelTask.CLIP_TEXT);
+        }
         for (String wd : List.of("wd-swinv2-tagger-v3", "wd-convnext-tagger-v3", "wd-vit-large-tagger-v3", "wd-eva02-large-tagger-v3")) {
             expected.put(wd, ModelTask.TAGGER);
         }
@@ -37,6 +41,74 @@ class ManifestParserTest {
         all.forEach(m -> assertEquals(expected.get(m.id()), m.task(), m.id()));
         assertEquals(builtIn("cn-clip-vit-b-16-image").embeddingSpace(), builtIn("cn-clip-vit-b-16-text").embeddingSpace());
         assertTrue(!builtIn("clip-vit-b-32-text").embeddingSpace().equals(builtIn("cn-clip-vit-b-16-text").embeddingSpace()));
+    }
+
+    @Test
+    void int8VariantsPairWithEachOtherAndNeverShareTheFp32VectorSpace() {
+        for (String family : List.of("cn-clip-vit-b-16", "clip-vit-b-32")) {
+            String space = builtIn(family + "-image-int8").embeddingSpace();
+            assertEquals(space, builtIn(family + "-text-int8").embeddingSpace());
+            assertTrue(!space.equals(builtIn(family + "-image").embeddingSpace()), family + ": int8 vectors are not fp32 vectors");
+        }
+        // the Chinese-CLIP int8 weights exist only as one two-tower graph: each side feeds the other's inputs
+        ModelManifest image = builtIn("cn-clip-vit-b-16-image-int8");
+        ModelManifest text = builtIn("cn-clip-vit-b-16-text-int8");
+        assertEquals(image.files(), text.files());
+        assertEquals(image.directory(), text.directory());
+        assertEquals(List.of(new ConstantInput("input_ids", ConstantInput.ElementType.INT64, List.of(1L, 2L), List.of(101.0, 102.0)),
+                new ConstantInput("attention_mask", ConstantInput.ElementType.INT64, List.of(1L, 2L), List.of(1.0, 1.0))),
+                image.constantInputs());
+        assertEquals(List.of(new ConstantInput("pixel_values", ConstantInput.ElementType.FLOAT32, List.of(1L, 3L, 224L, 224L),
+                List.of(0.0))), text.constantInputs());
+        assertEquals(new TextInput("input_ids", TextInput.TokenDtype.INT64, Optional.of("attention_mask")), text.text().orElseThrow());
+        assertEquals(builtIn("cn-clip-vit-b-16-image").preprocessSpec().toString().replaceAll("\\[F@\\w+", ""),
+                image.preprocessSpec().toString().replaceAll("\\[F@\\w+", ""), "the same pipeline as the fp32 tower");
+        assertTrue(builtIn("clip-vit-b-32-text-int8").constantInputs().isEmpty(), "Xenova's CLIP B/32 towers are separate files");
+    }
+
+    private static final String CLIP_TEXT = """
+            id: two-tower-text
+            task: clip-text
+            embedding_space: s
+            files:
+              - {name: m.onnx, url: none, sha256: unknown}
+            model: m.onnx
+            input: {name: input_ids, dtype: int64, attention_mask: attention_mask}
+            tokenizer: {kind: bert-wordpiece, file: classpath:v.txt, context_length: 52}
+            output: {name: text_embeds}
+            embedding: {dim: 512}
+            """;
+
+    @Test
+    void constantInputsAreCheckedAndHashedLikeThePipeline() {
+        String fill = CLIP_TEXT + "constant_inputs:\n  - {name: pixel_values, dtype: float32, shape: [1, 3, 4, 4], fill: 0.5}\n";
+        ModelManifest m = ManifestParser.parse(fill, "t", Optional.empty());
+        ConstantInput c = m.constantInputs().get(0);
+        assertEquals(48, c.elements());
+        assertEquals(0.5, c.value(47));
+        assertTrue(!m.canonical().equals(ManifestParser.parse(fill.replace("fill: 0.5", "fill: 0"), "t", Optional.empty()).canonical()),
+                "another constant is another pipeline");
+        assertTrue(ManifestParser.parse(CLIP_TEXT, "t", Optional.empty()).constantInputs().isEmpty());
+
+        assertEquals("manifest two-tower-text: constant_inputs[0].name: 'attention_mask' is already fed (by the model's own"
+                + " input or another constant) (in t)", error(CLIP_TEXT + "constant_inputs:\n  - {name: attention_mask, dtype:"
+                + " int64, shape: [1], fill: 1}\n", "t"));
+        assertEquals("manifest two-tower-text: constant_inputs[0].values: expected 4 numbers for shape [2, 2], got 3 (in t)",
+                error(CLIP_TEXT + "constant_inputs:\n  - {name: x, dtype: int64, shape: [2, 2], values: [1, 2, 3]}\n", "t"));
+        assertEquals("manifest two-tower-text: constant_inputs[0].values: expected whole numbers, got '1.5' (in t)",
+                error(CLIP_TEXT + "constant_inputs:\n  - {name: x, dtype: int32, shape: [2], values: [1, 1.5]}\n", "t"));
+        assertEquals("manifest two-tower-text: constant_inputs[0]: give either values (every element) or fill (one value for all) (in t)",
+                error(CLIP_TEXT + "constant_inputs:\n  - {name: x, dtype: int64, shape: [1], values: [1], fill: 1}\n", "t"));
+        assertTrue(error(CLIP_TEXT + "constant_inputs:\n  - {name: x, dtype: float64, shape: [1], fill: 1}\n", "t")
+                .startsWith("manifest two-tower-text: constant_inputs[0].dtype: expected float32, int64 or int32, got 'float64'"));
+        assertTrue(error(CLIP_TEXT + "constant_inputs:\n  - {name: x, dtype: float32, shape: [4096, 4097], fill: 0}\n", "t")
+                .startsWith("manifest two-tower-text: constant_inputs[0].shape: more than 16777216 elements"));
+        assertTrue(error(CLIP_TEXT + "constant_inputs:\n  - {name: x, dtype: float32, shape: [0], fill: 0}\n", "t")
+                .startsWith("manifest two-tower-text: constant_inputs[0].shape: expected positive whole dimensions, got '0'"));
+    }
+
+    private static String error(String yaml, String origin) {
+        return assertThrows(ManifestException.class, () -> ManifestParser.parse(yaml, origin, Optional.empty())).getMessage();
     }
 
     @Test
@@ -161,11 +233,14 @@ class ManifestParserTest {
             }
         }
         // the only checksums in the catalogue: JoyTag's two (issue 9) and the one the hub's LFS page shows
-        assertEquals(List.of("joytag/model.onnx", "joytag/top_tags.txt", "cn-clip-vit-b-16-image-fp16/vit-b-16.img.fp16.onnx"),
+        assertEquals(List.of("joytag/model.onnx", "joytag/top_tags.txt", "cn-clip-vit-b-16-image-fp16/vit-b-16.img.fp16.onnx",
+                        "cn-clip-vit-b-16-image-int8/model_quantized.onnx", "cn-clip-vit-b-16-text-int8/model_quantized.onnx",
+                        "clip-vit-b-32-text-int8/text_model_quantized.onnx"),
                 ManifestRegistry.builtIns().stream().flatMap(m -> m.files().stream().filter(ModelFile::hasKnownChecksum)
                         .map(f -> m.id() + "/" + f.name())).toList());
-        assertEquals(List.of("cn-clip-vit-b-16"), ManifestRegistry.builtIns().stream().filter(m -> m.id().startsWith("cn-clip"))
-                .map(ModelManifest::directory).distinct().toList(), "the four towers share the export's folder");
+        assertEquals(List.of("cn-clip-vit-b-16", "cn-clip-vit-b-16-int8"), ManifestRegistry.builtIns().stream()
+                .filter(m -> m.id().startsWith("cn-clip")).map(ModelManifest::directory).distinct().toList(),
+                "the four OFA-Sys towers share the export's folder, the two int8 sides share their one graph's");
     }
 
     @Test

@@ -38,7 +38,7 @@ class ManifestRegistryTest {
     @Test
     void everySyntheticManifestIsMarkedSyntheticAndMirrorsAShippedLayout() {
         List<ModelManifest> synthetic = ManifestRegistry.readDirectory(Path.of("synthetic"));
-        assertEquals(8, synthetic.size());
+        assertEquals(12, synthetic.size());
         for (ModelManifest m : synthetic) {
             assertTrue(m.id().startsWith("synthetic-") && m.description().startsWith("SYNTHETIC"), m.id());
             assertTrue(m.files().stream().allMatch(f -> f.localPath().isPresent() && f.sha256().isPresent()), m.id());
@@ -62,6 +62,7 @@ class ManifestRegistryTest {
                 assertEquals(java.util.Arrays.toString(i.spec().std()), java.util.Arrays.toString(twin.preprocessSpec().std()));
             });
             assertEquals(real.text(), twin.text(), real.id());
+            assertEquals(real.constantInputs(), twin.constantInputs(), real.id());
             assertEquals(real.output().name(), twin.output().name());
             assertEquals(real.output().activation(), twin.output().activation());
             assertEquals(real.tokenizer().map(TokenizerSpec::kind), twin.tokenizer().map(TokenizerSpec::kind));

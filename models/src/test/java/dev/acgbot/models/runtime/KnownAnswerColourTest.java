@@ -82,6 +82,39 @@ class KnownAnswerColourTest {
         assertColourRetrieval("synthetic-clip-vit-b-32-image", "synthetic-clip-vit-b-32-text", queries);
     }
 
+    @Test
+    void int8TwoTowerGraphAnswersChineseColourWordsFromEitherSide() {
+        // one graph, two manifests: each side feeds the other tower's inputs as constants
+        Map<String, String> queries = Map.of("red", "红色", "green", "绿色", "blue", "蓝色", "yellow", "黄色",
+                "pink", "樱花", "white", "白色", "black", "黑色");
+        assertColourRetrieval("synthetic-cn-clip-vit-b-16-image-int8", "synthetic-cn-clip-vit-b-16-text-int8", queries);
+    }
+
+    @Test
+    void int8SeparateTowersAnswerEnglishBpeColourWords() {
+        Map<String, String> queries = Map.of("red", "a photo of a red cat", "green", "GREEN", "blue", "the blue sky",
+                "yellow", "yellow", "pink", "cherry blossom", "white", "a white cat", "black", "night");
+        assertColourRetrieval("synthetic-clip-vit-b-32-image-int8", "synthetic-clip-vit-b-32-text-int8", queries);
+    }
+
+    @Test
+    void int8TowersStayCloseToTheFp32TowersTheyWereQuantizedFrom() {
+        // synthetic-cn-clip-vit-b-16-int8.onnx is synthetic-colour-clip-{image,text}.onnx joined and quantized
+        List<DecodedImage> images = List.of(solid(0xFF0000, 40, 30), solid(0x20A0F0, 30, 40), solid(0xFFC0CB, 16, 16),
+                solid(0x404040, 50, 50));
+        List<float[]> fp32 = inference.embedImages("synthetic-colour-clip-image", images);
+        List<float[]> int8 = inference.embedImages("synthetic-cn-clip-vit-b-16-image-int8", images);
+        for (int i = 0; i < images.size(); i++) {
+            float cos = dot(fp32.get(i), int8.get(i));
+            assertTrue(cos > 0.995f && cos < 1.0f - 1e-7f, "image " + i + ": int8 vs fp32 cosine " + cos);
+        }
+        for (String text : List.of("红色的花", "蓝天", "樱花")) {
+            float cos = dot(inference.embedText("synthetic-colour-clip-text", text).vector(),
+                    inference.embedText("synthetic-cn-clip-vit-b-16-text-int8", text).vector());
+            assertTrue(cos > 0.995f, text + ": int8 vs fp32 cosine " + cos);
+        }
+    }
+
     private static void assertColourRetrieval(String imageModel, String textModel, Map<String, String> queries) {
         List<DecodedImage> images = COLOURS.values().stream().map(c -> solid(c, 64, 48)).toList();
         List<float[]> vectors = inference.embedImages(imageModel, images);

@@ -21,7 +21,7 @@ class MemoryPlanTest {
                 ? new ModelFile(f.name(), f.url(), f.sha256(), fileBytes, f.localPath(), -1) : f).toList();
         return new ModelManifest(m.id(), m.task(), m.embeddingSpace(), m.description(), files, m.modelFile(), 0,
                 m.image(), m.text(), m.tokenizer(), m.output(), m.labels(), m.origin(), m.baseDir(), m.canonical(),
-                m.directory(), m.licence());
+                m.directory(), m.licence(), m.constantInputs());
     }
 
     static final List<ModelManifest> DEFAULT_SET = List.of(

@@ -43,6 +43,7 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
         try {
             tokenizer = manifest.tokenizer().map(t -> Tokenizers.open(t,
                     t.file().startsWith(Tokenizers.CLASSPATH_PREFIX) ? null : files.resolve(t.file())));
+            engine.feedConstants(manifest.constantInputs());
             batches = new ModelBatches(manifest, engine, reconcileNames(manifest, engine));
             if (settings.warmUp()) {
                 warmUp(manifest, files, batches, engine, tokenizer);
@@ -63,7 +64,7 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
     /**
      * The input name to feed. A graph with one input (or output) under another name than the manifest's single
      * one still runs, with one log line naming both: exports differ in names more often than in anything else.
-     * Several inputs must match by name: guessing which is which would be silent.
+     * Several inputs must match by name: guessing which is which would be silent. Constant inputs count as inputs.
      */
     private static String reconcileNames(ModelManifest manifest, OrtEngine engine) {
         List<String> graphInputs = engine.inputNames();
@@ -76,6 +77,13 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
             TextInput in = manifest.text().orElseThrow();
             input = in.name();
             expected = in.attentionMask().map(mask -> List.of(in.name(), mask)).orElseGet(() -> List.of(in.name()));
+        }
+        if (!manifest.constantInputs().isEmpty()) {
+            List<String> all = new java.util.ArrayList<>(expected);
+            for (var c : manifest.constantInputs()) {
+                all.add(c.name());
+            }
+            expected = all;
         }
         if (!new HashSet<>(graphInputs).equals(new HashSet<>(expected))) {
             if (graphInputs.size() != 1 || expected.size() != 1) {

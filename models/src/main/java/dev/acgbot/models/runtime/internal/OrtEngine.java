@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.acgbot.models.manifest.ConstantInput;
 import dev.acgbot.models.manifest.TextInput;
 import dev.acgbot.models.runtime.ArenaMode;
 import dev.acgbot.models.runtime.DeviceRequest;
@@ -38,6 +39,8 @@ final class OrtEngine implements AutoCloseable {
     private volatile String outputName;
     private final String device;
     private final boolean shrinkArena;
+    /** Tensors fed on every run besides the model's own input (another tower's inputs); closed with the engine. */
+    private final Map<String, OnnxTensor> constants = new HashMap<>();
 
     private OrtEngine(OrtEnvironment env, OrtSession session, String outputName, String device, boolean shrinkArena) {
         this.env = env;
@@ -112,6 +115,47 @@ final class OrtEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Feeds these tensors on every later run. They are made once here: the largest a manifest may declare
+     * (16 M elements) is built once per load, not per run.
+     */
+    void feedConstants(List<ConstantInput> inputs) {
+        try {
+            for (ConstantInput c : inputs) {
+                constants.put(c.name(), tensor(c));
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot make the constant inputs: " + rootMessage(e), e);
+        }
+    }
+
+    private OnnxTensor tensor(ConstantInput c) throws OrtException {
+        int n = c.elements();
+        return switch (c.type()) {
+            case FLOAT32 -> {
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = (float) c.value(i);
+                }
+                yield OnnxTensor.createTensor(env, FloatBuffer.wrap(v), c.shapeArray());
+            }
+            case INT64 -> {
+                long[] v = new long[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = (long) c.value(i);
+                }
+                yield OnnxTensor.createTensor(env, LongBuffer.wrap(v), c.shapeArray());
+            }
+            case INT32 -> {
+                int[] v = new int[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = (int) c.value(i);
+                }
+                yield OnnxTensor.createTensor(env, IntBuffer.wrap(v), c.shapeArray());
+            }
+        };
+    }
+
     List<String> inputNames() {
         return new ArrayList<>(session.getInputNames());
     }
@@ -164,7 +208,7 @@ final class OrtEngine implements AutoCloseable {
         shape[0] = n;
         System.arraycopy(itemShape, 0, shape, 1, itemShape.length);
         try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape)) {
-            return run(Map.of(inputName, x), n, run);
+            return run(withConstants(Map.of(inputName, x)), n, run);
         } catch (OrtException e) {
             throw failure(e, run);
         }
@@ -179,7 +223,7 @@ final class OrtEngine implements AutoCloseable {
             if (input.attentionMask().isPresent()) {
                 feed.put(input.attentionMask().get(), tokens(input, texts, true));
             }
-            return run(feed, n, run);
+            return run(withConstants(feed), n, run);
         } catch (OrtException e) {
             throw failure(e, run);
         } finally {
@@ -206,6 +250,15 @@ final class OrtEngine implements AutoCloseable {
             }
         }
         return OnnxTensor.createTensor(env, IntBuffer.wrap(flat), shape);
+    }
+
+    private Map<String, OnnxTensor> withConstants(Map<String, OnnxTensor> own) {
+        if (constants.isEmpty()) {
+            return own;
+        }
+        Map<String, OnnxTensor> all = new HashMap<>(constants);
+        all.putAll(own);
+        return all;
     }
 
     private float[][] run(Map<String, OnnxTensor> feed, int n, RunHandle run) throws OrtException {
@@ -250,6 +303,8 @@ final class OrtEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        constants.values().forEach(OnnxTensor::close);
+        constants.clear();
         try {
             session.close();
         } catch (OrtException e) {
