@@ -125,8 +125,11 @@ public final class DefaultGallery implements Gallery {
         hashes = savedHashes.orElseGet(this::readHashes);
         long hashesDone = System.nanoTime();
         // before the vectors, the bulk of the heap: a heap too small is said here, with the fix, not by an OutOfMemoryError
-        HeapEstimate.of(hashes.rowOf.size(), models.stream().map(ModelInfo::dimension).toList())
-                .warning(Runtime.getRuntime().maxMemory()).ifPresent(LOG::warn);
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        int images = hashes.rowOf.size();
+        HeapEstimate.of(images, models.stream().map(m -> new HeapEstimate.Model(m.dimension(),
+                options.vectorPrecision().format(images, m.dimension()))).toList(), maxHeap)
+                .warning(maxHeap).ifPresent(LOG::warn);
         for (ModelInfo info : models) {
             ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation, this::sharedSha,
                     n -> options.vectorPrecision().format(n, info.dimension())).orElse(null);

@@ -64,7 +64,7 @@ final class ModelRows {
                 out.dead.delete(row);
             }
         }
-        out.rowOf.putAll(rowOf);
+        rowOf.forEach((sha, row) -> out.rowOf.put(row)); // same row numbers, same shas
         out.graph = graph == null ? null : graph.over(out.matrix.view().prefix(graph.size()));
         return out;
     }

@@ -1,5 +1,7 @@
 package dev.acgbot.gallery.internal;
 
+import dev.acgbot.gallery.internal.HeapEstimate.Model;
+import dev.acgbot.gallery.search.RowFormat;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,48 +12,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HeapEstimateTest {
     private static final long MB = 1 << 20;
-
-    /** The figure the estimate was fitted to: 1M images, one 512-d model, 1,161 MB in use after the first answer. */
-    @Test
-    void aMillionImagesWithOne512dModelNeedTheMeasuredHeapPlusItsMargin() {
-        HeapEstimate e = HeapEstimate.of(1_000_000, List.of(512));
-        double rows = e.bytes() / HeapEstimate.MARGIN / MB;
-        assertTrue(rows > 1_161 * 0.95 && rows < 1_161 * 1.05, "rows " + rows + " MB");
-        assertEquals(1_536 * MB, e.suggestedHeap());
-    }
+    private static final List<Model> INT8_512 = List.of(new Model(512, RowFormat.INT8));
+    private static final List<Model> INT4_512 = List.of(new Model(512, RowFormat.INT4));
 
     /** The launcher's default budget gives a 640 MB heap: a 1M gallery is told, with the numbers and the fix. */
     @Test
     void warnsWhenTheRowsNeedMoreThanTheMaximumHeap() {
-        Optional<String> warning = HeapEstimate.of(1_000_000, List.of(512)).warning(640 * MB);
-        assertEquals(Optional.of("the gallery's 1,000,000 images (CLIP rows of [512] dimensions) need about 1,205 MB"
-                + " of heap, more than the JVM's maximum of 640 MB: opening it, searching and reindexing are likely to"
-                + " run out of memory. Give the bot ACGBOT_HEAP=1536m (or -Xmx1536m in ACGBOT_JAVA_OPTS), or a larger"
+        Optional<String> warning = HeapEstimate.of(1_000_000, INT4_512, 640 * MB).warning(640 * MB);
+        assertEquals(Optional.of("the gallery's 1,000,000 images (CLIP rows 512-d int4) need about 693 MB of heap, more"
+                + " than the JVM's maximum of 640 MB: opening it, searching and reindexing are likely to run out of"
+                + " memory. Give the bot ACGBOT_HEAP=1024m (or -Xmx1024m in ACGBOT_JAVA_OPTS), or a larger"
                 + " models.memory_budget (the heap is a quarter of it)."), warning);
     }
 
     @Test
     void staysQuietWhenTheHeapIsLargeEnough() {
-        assertEquals(Optional.empty(), HeapEstimate.of(1_000_000, List.of(512)).warning(1_536 * MB));
-        // the smallest -Xmx that opened and searched 1M in steps of 64 MB: 1216m passed, 1152m ran out
-        assertEquals(Optional.empty(), HeapEstimate.of(1_000_000, List.of(512)).warning(1_216 * MB));
-        assertTrue(HeapEstimate.of(1_000_000, List.of(512)).warning(1_152 * MB).isPresent());
-        assertEquals(Optional.empty(), HeapEstimate.of(100_000, List.of(512, 768)).warning(640 * MB));
-        assertEquals(Optional.empty(), HeapEstimate.of(0, List.of()).warning(256 * MB));
+        assertEquals(Optional.empty(), HeapEstimate.of(1_000_000, INT4_512, 1_024 * MB).warning(1_024 * MB));
+        assertEquals(Optional.empty(), HeapEstimate.of(100_000, List.of(new Model(512, RowFormat.INT8),
+                new Model(768, RowFormat.INT8)), 640 * MB).warning(640 * MB));
+        assertEquals(Optional.empty(), HeapEstimate.of(0, List.of(), 256 * MB).warning(256 * MB));
     }
 
-    /** Every model adds its rows; a gallery without CLIP models still holds its hash rows. */
+    /** Every model adds its rows; a gallery without CLIP models still holds its hash rows; 4-bit rows take half. */
     @Test
-    void eachModelAddsItsInt8RowsWithTheirHumongousRegionTails() {
-        long hashesOnly = HeapEstimate.of(1_000_000, List.of()).bytes();
-        long one = HeapEstimate.of(1_000_000, List.of(512)).bytes();
-        long two = HeapEstimate.of(1_000_000, List.of(512, 512)).bytes();
+    void eachModelAddsItsRowsInItsFormat() {
+        long hashesOnly = HeapEstimate.of(1_000_000, List.of(), 1_024 * MB).bytes();
+        long one = HeapEstimate.of(1_000_000, INT8_512, 1_024 * MB).bytes();
+        long two = HeapEstimate.of(1_000_000, List.of(INT8_512.get(0), INT8_512.get(0)), 1_024 * MB).bytes();
+        long int4 = HeapEstimate.of(1_000_000, INT4_512, 1_024 * MB).bytes();
         assertEquals(one - hashesOnly, two - one, 1);
         assertTrue(hashesOnly > 400 * MB && hashesOnly < 500 * MB, "hash rows " + (hashesOnly / MB) + " MB");
-        // a 2 MB chunk of 512-d rows takes three 1 MB regions: 768 B a row, not 512
-        assertEquals(768.0, HeapEstimate.int8RowBytes(512), 1e-9);
-        // 3 MB (768-d) takes four regions; a chunk under half a region takes only itself
-        assertEquals(1024.0, HeapEstimate.int8RowBytes(768), 1e-9);
-        assertEquals(64.0, HeapEstimate.int8RowBytes(64), 1e-9);
+        assertEquals((double) (int4 - hashesOnly) / (one - hashesOnly), 276.0 / 534, 0.01);
+    }
+
+    /**
+     * A chunk of half a region or more takes whole regions: an int8 512-d chunk (4080 rows, just under 2 MiB) fits
+     * two 1 MB regions with 16 B over; 768-d (2.99 MiB) takes three; a chunk under half a region takes only itself.
+     */
+    @Test
+    void chargesTheWholeRegionsOfHumongousChunks() {
+        long oneMb = HeapEstimate.g1Region(1_152 * MB);
+        assertEquals(MB, oneMb);
+        assertEquals(2 * MB, HeapEstimate.g1Region(6_144 * MB));
+        assertEquals(32 * MB, HeapEstimate.g1Region(1L << 40));
+        assertEquals(2.0 * MB / 4080, HeapEstimate.valueBytes(INT8_512.get(0), oneMb), 1e-9);
+        assertEquals(3.0 * MB / 4080, HeapEstimate.valueBytes(new Model(768, RowFormat.INT8), oneMb), 1e-9);
+        assertEquals(64.0, HeapEstimate.valueBytes(new Model(64, RowFormat.INT8), oneMb), 1e-9);
+        // at 2 MB regions the 4-bit chunk (just under 1 MiB) is an ordinary object
+        assertEquals(256.0, HeapEstimate.valueBytes(INT4_512.get(0), 2 * MB), 1e-9);
     }
 }
