@@ -37,11 +37,11 @@ record HeapEstimate(int images, List<Model> models, long region, long bytes) {
     /** Per image and model beside the values: the scale, the sha's column slot and a {@link RowIndex} slot. */
     static final int VECTOR_ROW_BYTES = 4 + 4 + 12;
     /**
-     * Headroom over the rows in use: an open's and a search's transient arrays. At 1M (int8, before the int8 chunks
-     * were sized under a power of two) the smallest passing -Xmx in steps of 64 MB was 1,216 MB for 1,160 MB in use
-     * after the first answer: 1.05 (1,152 MB ran out).
+     * Headroom over the rows: an open's and a search's transient arrays. At 1M (512-d, 4-bit) the heap in use after
+     * the first answer was 673 MB (this estimate without margin: 660 MB); -Xmx768m passed and 704m ran out, so the
+     * warning must come at 704m: 1.10 puts it at 726 MB.
      */
-    static final double MARGIN = 1.05;
+    static final double MARGIN = 1.10;
     /** What the rest of a bot (router, adapters, a reindex's decoded images) is suggested on top of the gallery. */
     static final long REST_OF_BOT = 256L << 20;
 
