@@ -16,7 +16,7 @@ final class DetailCheck {
     private static final int MIN_INSIDE_CELLS = (int) (0.5 * SIDE * SIDE);
 
     /** The copy's gradients, and its mirror image's, prepared once for all candidates. */
-    record Edges(float[] gx, float[] gy, float[] mgx, float[] mgy) {
+    record Edges(float[] gx, float[] gy, float[] mgx, float[] mgy, double smoothness) {
         static Edges of(DecodedImage trimmed) {
             // bilinear, as the thumbnails: an area-averaged (anti-aliased) reduction lost recall at the same bar (resize 50 %:
             // 0.77 against 0.90 at 0.95; docs/benchmarks.md), its sharper cells punish the pose's sub-pixel error
@@ -29,7 +29,7 @@ final class DetailCheck {
             }
             float[][] a = gradients(blur(g), null);
             float[][] b = gradients(blur(m), null);
-            return new Edges(a[0], a[1], b[0], b[1]);
+            return new Edges(a[0], a[1], b[0], b[1], DetailCheck.smoothness(g));
         }
     }
 
@@ -38,7 +38,7 @@ final class DetailCheck {
 
     /** The gradient agreement (-1..1) at the best pose near {@code start}, and that pose. */
     static Result best(Edges q, byte[] detail, float aspect, RepostVerifier.Pose start) {
-        float[] candidate = toFloat(detail);
+        float[] candidate = matched(toFloat(detail), q.smoothness());
         Result best = score(q, candidate, aspect, start);
         double[] steps = {1.0 / SIDE, 1.0 / SIDE, 0.015, 0.015, Math.toRadians(0.75)};
         for (int round = 0; round < 2; round++) {
@@ -85,6 +85,48 @@ final class DetailCheck {
             return new Result(pose, 0);
         }
         return new Result(pose, dot / Math.sqrt(nq * nc));
+    }
+
+    /** At most this many extra blur passes on the candidate (a 128-pixel copy needs 1-2, see {@link #matched}). */
+    static final int MAX_EXTRA_PASSES = 3;
+
+    /**
+     * The candidate's picture low-passed to the copy's detail level: blurred again (3x3 binomial) while that brings
+     * its {@link #smoothness} closer to the copy's. A 25 %-resized or blurred copy holds less detail than the stored
+     * 64x64 picture of its source (bilinear from the 256-pixel reduced copy: a sparse, aliased sample), so their
+     * gradients disagree where the source is fine; blurring the source alike compares what the copy still has. The
+     * level comes from the copy alone, so a sharp copy is compared exactly as before.
+     */
+    static float[] matched(float[] candidate, double copySmoothness) {
+        float[] best = candidate;
+        double gap = Math.abs(smoothness(candidate) - copySmoothness);
+        for (int pass = 0; pass < MAX_EXTRA_PASSES; pass++) {
+            float[] next = blur(best);
+            double g = Math.abs(smoothness(next) - copySmoothness);
+            if (g >= gap) {
+                break;
+            }
+            best = next;
+            gap = g;
+        }
+        return best;
+    }
+
+    /**
+     * How little a 3x3 blur takes from a picture's gradients: their energy after the blur over before (0..1, near 1
+     * for a picture with no detail finer than the blur, lower for a sharp or aliased one).
+     */
+    static double smoothness(float[] g) {
+        double before = energy(gradients(g, null)), after = energy(gradients(blur(g), null));
+        return before < 1e-6 ? 1 : after / before;
+    }
+
+    private static double energy(float[][] grad) {
+        double e = 0;
+        for (int i = 0; i < grad[0].length; i++) {
+            e += grad[0][i] * grad[0][i] + grad[1][i] * grad[1][i];
+        }
+        return e;
     }
 
     private static float[] toFloat(byte[] grey) {
