@@ -4,6 +4,8 @@ import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.preprocess.ImageOps;
 import dev.acgbot.models.preprocess.PreprocessSpec;
 
+import java.util.function.ToDoubleFunction;
+
 /**
  * The verifier's last stage: at the pose the thumbnail correlation found, do the two pictures have the same edges?
  * The copy and the candidate's stored {@value RepostSignature#DETAIL}x{@value RepostSignature#DETAIL} grey picture,
@@ -50,7 +52,7 @@ final class DetailCheck {
 
     /** The gradient agreement (-1..1) at the best pose near {@code start}, and that pose. */
     static Result best(Edges q, byte[] detail, float aspect, RepostVerifier.Pose start) {
-        float[] candidate = atCopyDetail(toFloat(detail), q, start);
+        float[] candidate = atCopyDetail(toFloat(detail), q, aspect, start);
         Result best = score(q, candidate, aspect, start);
         double[] steps = {1.0 / SIDE, 1.0 / SIDE, 0.015, 0.015, Math.toRadians(0.75)};
         for (int round = 0; round < 2; round++) {
@@ -75,17 +77,20 @@ final class DetailCheck {
     }
 
     /**
-     * The candidate's picture brought to the copy's detail level, judged by {@link #smoothness}: as stored, or as the
-     * copy would show it at its size ({@link #atCopySize}), each blurred again while that brings it closer to the
-     * copy's smoothness; the closer of the two. The copy decides: a copy as sharp as the stored picture takes it
-     * as it is.
+     * The candidate's picture brought to the copy's detail level, judged by {@link #smoothness} as the copy sees it
+     * (sampled through the pose: a crop shows the candidate enlarged, so smoother, and must not be blurred for it): as
+     * stored, or as the copy would show it at its size ({@link #atCopySize}), each blurred again while that brings it
+     * closer to the copy's smoothness; the closer of the two. The copy decides: a copy as sharp as the stored picture
+     * takes it as it is.
      */
-    static float[] atCopyDetail(float[] candidate, Edges q, RepostVerifier.Pose pose) {
-        float[] best = blurredTo(candidate, q.smoothness());
+    static float[] atCopyDetail(float[] candidate, Edges q, float aspect, RepostVerifier.Pose pose) {
+        ToDoubleFunction<float[]> gap = picture -> Math.abs(
+                smoothness(RepostVerifier.sample(picture, SIDE, SIDE, aspect, pose, new boolean[SIDE * SIDE])) - q.smoothness());
+        float[] best = blurredTo(candidate, gap);
         float[] small = atCopySize(candidate, q, pose);
         if (small != candidate) {
-            float[] reduced = blurredTo(small, q.smoothness());
-            if (Math.abs(smoothness(reduced) - q.smoothness()) < Math.abs(smoothness(best) - q.smoothness())) {
+            float[] reduced = blurredTo(small, gap);
+            if (gap.applyAsDouble(reduced) < gap.applyAsDouble(best)) {
                 best = reduced;
             }
         }
@@ -115,21 +120,21 @@ final class DetailCheck {
     }
 
     /**
-     * {@code picture} blurred again (3x3 binomial) while that brings its {@link #smoothness} closer to {@code target}.
+     * {@code picture} blurred again (3x3 binomial) while that brings it closer to the copy's smoothness ({@code gap}).
      * A blurred copy holds less detail than the stored 64x64 picture of its source, so their gradients disagree where
      * the source is fine; blurring the source alike compares what the copy still has.
      */
-    static float[] blurredTo(float[] picture, double target) {
+    static float[] blurredTo(float[] picture, ToDoubleFunction<float[]> gap) {
         float[] best = picture;
-        double gap = Math.abs(smoothness(picture) - target);
+        double least = gap.applyAsDouble(picture);
         for (int pass = 0; pass < MAX_EXTRA_BLURS; pass++) {
             float[] next = blur(best);
-            double g = Math.abs(smoothness(next) - target);
-            if (g >= gap) {
+            double g = gap.applyAsDouble(next);
+            if (g >= least) {
                 break;
             }
             best = next;
-            gap = g;
+            least = g;
         }
         return best;
     }
