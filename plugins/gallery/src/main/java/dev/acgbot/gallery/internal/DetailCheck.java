@@ -23,8 +23,8 @@ import java.util.function.ToDoubleFunction;
 final class DetailCheck {
     static final int SIDE = RepostSignature.DETAIL;
     private static final int MIN_INSIDE_CELLS = (int) (0.5 * SIDE * SIDE);
-    /** At most this many extra 3x3 blurs on the candidate (blur edit: 1-2; more bought 2 of 124 blurred copies). */
-    private static final int MAX_EXTRA_BLURS = 3;
+    /** At most this many extra 3x3 blurs on the candidate (a third changed no result on 150 sources, docs/benchmarks.md). */
+    private static final int MAX_EXTRA_BLURS = 2;
 
     /**
      * The copy's gradients, and its mirror image's, prepared once for all candidates; its {@link #smoothness} and its
