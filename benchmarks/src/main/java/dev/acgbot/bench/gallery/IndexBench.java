@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.acgbot.gallery.EmbeddingEncoding;
 import dev.acgbot.gallery.search.GraphIndex;
 import dev.acgbot.gallery.search.GraphParams;
+import dev.acgbot.gallery.search.Int4Matrix;
 import dev.acgbot.gallery.search.Int8Matrix;
 import dev.acgbot.gallery.search.Neighbor;
 import dev.acgbot.gallery.search.Rescorer;
@@ -80,13 +81,15 @@ public final class IndexBench implements Callable<Integer> {
     @Option(names = "--float-graph", description = "build and search the graph over float32 rows (before issue 15); default: int8 rows"
             + " with the gallery's re-rank of the best candidates at fp16, as the gallery does")
     boolean floatGraph;
+    @Option(names = "--no-int4-graph", description = "skip the second graph, built and searched over 4-bit rows")
+    boolean noInt4Graph;
     @Option(names = "--python", paramLabel = "EXE", defaultValue = Python.DEFAULT,
             description = "interpreter with faiss and numpy (default ${DEFAULT-VALUE})")
     String python;
 
     /** @param faiss the interpreter for the faiss side, or null without it */
     record Config(int n, int dim, int queries, int m, int efConstruction, int[] efSearch, int threads,
-                  Path json, Python faiss, Path workDir, boolean graph, boolean int8Graph) {
+                  Path json, Python faiss, Path workDir, boolean graph, boolean int8Graph, boolean int4Graph) {
         boolean withFaiss() {
             return faiss != null;
         }
@@ -101,7 +104,7 @@ public final class IndexBench implements Callable<Integer> {
         return new Config(n != null ? n : quick ? 100_000 : 1_000_000, dim, queries, m,
                 efConstruction != null ? efConstruction : quick ? 64 : 100, efSearch,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), json,
-                noFaiss ? null : new Python(python), workDir, !skipGraph, !floatGraph);
+                noFaiss ? null : new Python(python), workDir, !skipGraph, !floatGraph, !noInt4Graph);
     }
 
     static int run(Config c, PrintStream out) throws Exception {
@@ -119,6 +122,9 @@ public final class IndexBench implements Callable<Integer> {
         result.put("queries_per_kind", c.queries());
         result.put("threads", c.threads());
         result.put("java", Runtime.version().toString());
+        // 2 shared cores: every figure is read against the load it ran under (1, 5, 15 min averages)
+        result.put("load_average_start", loadAverage());
+        out.println("load average at start: " + result.get("load_average_start"));
         result.put("simulation", Map.of("clusters", clusters(c.n()), "images_per_sub_centre", ClusteredVectors.PER_SUB,
                 "sub_spread", ClusteredVectors.SUB_SPREAD, "image_noise", ClusteredVectors.IMAGE_NOISE,
                 "text_gap", ClusteredVectors.GAP, "text_noise", ClusteredVectors.TEXT_NOISE));
@@ -170,12 +176,19 @@ public final class IndexBench implements Callable<Integer> {
             Map<String, Object> int8 = int8Scan(bytes, fp16, qi, qt, truthImage, truthText, bandwidth, pool, c.threads(), out);
             int8.put("quantise_s", quantiseS);
             result.put("int8", int8);
+            q0 = System.nanoTime();
+            Int4Matrix.View nibbles = Int4Matrix.of(view).view();
+            double quantise4S = (System.nanoTime() - q0) / 1e9;
+            Map<String, Object> int4 = int4Scan(nibbles, fp16, qi, qt, truthImage, truthText, bandwidth, pool, c.threads(), out);
+            int4.put("quantise_s", quantise4S);
+            result.put("int4", int4);
             result.put("storage_encoding", encodingCost(view, qi, qt, pool, c.threads()));
 
             if (!c.graph()) {
                 if (faiss != null) {
                     result.put("faiss", faiss);
                 }
+                result.put("load_average_end", loadAverage());
                 printTable(result, out);
                 writeJson(c, result, out);
                 return 0;
@@ -193,33 +206,17 @@ public final class IndexBench implements Callable<Integer> {
             ann.put("m", c.m());
             ann.put("ef_construction", c.efConstruction());
             out.printf(Locale.ROOT, "graph built in %.1f s%n", (double) ann.get("build_s"));
-            List<Map<String, Object>> sweep = new ArrayList<>();
-            for (int ef : c.efSearch()) {
-                VectorIndex g = c.int8Graph() ? reranked(graph.withEfSearch(ef), fp16, VectorIndexes.DEFAULT_RERANK_DEPTH)
-                        : graph.withEfSearch(ef);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("ef_search", ef);
-                for (String kind : List.of("image", "text")) {
-                    float[][] q = kind.equals("image") ? qi : qt;
-                    List<List<Neighbor>> truth = kind.equals("image") ? truthImage : truthText;
-                    List<List<Neighbor>> found = new ArrayList<>();
-                    for (float[] v : q) {
-                        found.add(g.search(v, K, VectorIndex.ALL));
-                    }
-                    row.put("recall_" + kind, recall(found, truth));
-                    double[] lat = latencies(g, q, causes -> causes.putInto(row, kind));
-                    row.put("p50_ms_" + kind, lat[0]);
-                    row.put("p99_ms_" + kind, lat[1]);
-                    row.put("p999_ms_" + kind, lat[2]);
-                }
-                out.printf(Locale.ROOT, "graph ef=%d %s%n", ef, row);
-                sweep.add(row);
-            }
-            ann.put("sweep", sweep);
+            Rescorer rerank = c.int8Graph() ? fp16 : null;
+            ann.put("sweep", graphSweep(c.int8Graph() ? "graph (int8 rows)" : "graph (float32 rows)", graph, rerank, VectorIndexes.DEFAULT_RERANK_DEPTH, c, qi, qt, truthImage, truthText, out));
             result.put("graph", ann);
+            if (c.int4Graph()) {
+                result.put("graph_int4", int4Graph(nibbles, fp16, params, c, qi, qt, truthImage, truthText, out));
+            }
+
             if (faiss != null) {
                 result.put("faiss", faiss);
             }
+            result.put("load_average_end", loadAverage());
             printTable(result, out);
             writeJson(c, result, out);
             return 0;
@@ -233,6 +230,57 @@ public final class IndexBench implements Callable<Integer> {
                 }
                 Files.deleteIfExists(dir);
             }
+        }
+    }
+
+    /** The graph searched at every efSearch of the sweep; with a rescorer its best {@code depth} re-ranked. */
+    private static List<Map<String, Object>> graphSweep(String label, GraphIndex graph, Rescorer rescorer, int depth, Config c, float[][] qi, float[][] qt,
+                                                        List<List<Neighbor>> truthImage, List<List<Neighbor>> truthText, PrintStream out) {
+        List<Map<String, Object>> sweep = new ArrayList<>();
+        for (int ef : c.efSearch()) {
+            VectorIndex g = rescorer != null ? reranked(graph.withEfSearch(ef), rescorer, depth) : graph.withEfSearch(ef);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("ef_search", ef);
+            for (String kind : List.of("image", "text")) {
+                float[][] q = kind.equals("image") ? qi : qt;
+                List<List<Neighbor>> truth = kind.equals("image") ? truthImage : truthText;
+                List<List<Neighbor>> found = new ArrayList<>();
+                for (float[] v : q) {
+                    found.add(g.search(v, K, VectorIndex.ALL));
+                }
+                row.put("recall_" + kind, recall(found, truth));
+                double[] lat = latencies(g, q, causes -> causes.putInto(row, kind));
+                row.put("p50_ms_" + kind, lat[0]);
+                row.put("p99_ms_" + kind, lat[1]);
+                row.put("p999_ms_" + kind, lat[2]);
+            }
+            out.printf(Locale.ROOT, "%s ef=%d %s%n", label, ef, row);
+            sweep.add(row);
+        }
+        return sweep;
+    }
+
+    /** The same graph parameters over 4-bit rows: built on 4-bit scores, walked on them, its best candidates re-ranked at fp16. */
+    private static Map<String, Object> int4Graph(Int4Matrix.View nibbles, Rescorer fp16, GraphParams params, Config c, float[][] qi, float[][] qt,
+                                                 List<List<Neighbor>> truthImage, List<List<Neighbor>> truthText, PrintStream out) {
+        Map<String, Object> g4 = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        GraphIndex graph = VectorIndexes.buildGraph(nibbles, params, c.threads());
+        g4.put("rows", "int4, re-rank depth " + VectorIndexes.DEFAULT_INT4_RERANK_DEPTH + " at fp16");
+        g4.put("build_s", (System.nanoTime() - t0) / 1e9);
+        g4.put("memory_bytes", graph.memoryBytes());
+        out.printf(Locale.ROOT, "int4 graph built in %.1f s%n", (double) g4.get("build_s"));
+        g4.put("sweep", graphSweep("graph (int4 rows)", graph, fp16, VectorIndexes.DEFAULT_INT4_RERANK_DEPTH, c, qi, qt, truthImage, truthText, out));
+        return g4;
+    }
+
+    /** /proc/loadavg's three averages, or an empty list where there is none. */
+    static List<Double> loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return List.of(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 
@@ -274,6 +322,40 @@ public final class IndexBench implements Callable<Integer> {
         return r;
     }
 
+    /** Re-rank depths swept over 4-bit rows. */
+    static final int[] INT4_RERANK_DEPTHS = {10, 20, 30, 50, VectorIndexes.DEFAULT_INT4_RERANK_DEPTH, 200};
+
+    /** {@link #int8Scan} over 4-bit rows: recall per re-rank depth, speed against streaming the 4-bit matrix once. */
+    private static Map<String, Object> int4Scan(Int4Matrix.View nibbles, Rescorer fp16, float[][] qi, float[][] qt, List<List<Neighbor>> truthImage,
+                                                List<List<Neighbor>> truthText, double bandwidth, ExecutorService pool, int threads,
+                                                PrintStream out) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("memory_bytes", nibbles.bytes());
+        r.put("bytes_per_row", (double) nibbles.bytes() / nibbles.size());
+        r.put("matrix_stream_ms", nibbles.bytes() / bandwidth * 1000);
+        List<Map<String, Object>> sweep = new ArrayList<>();
+        for (int depth : INT4_RERANK_DEPTHS) {
+            VectorIndex idx = VectorIndexes.exactInt4(nibbles, fp16, depth, pool, threads);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("depth", depth);
+            row.put("recall_image", recall(idx.searchBatch(qi, K, VectorIndex.ALL), truthImage));
+            row.put("recall_text", recall(idx.searchBatch(qt, K, VectorIndex.ALL), truthText));
+            double[] lat = latencies(idx, qi);
+            row.put("single_p50_ms", lat[0]);
+            row.put("single_p99_ms", lat[1]);
+            out.printf(Locale.ROOT, "int4 depth=%d %s%n", depth, row);
+            sweep.add(row);
+        }
+        r.put("sweep", sweep);
+        VectorIndex idx = VectorIndexes.exactInt4(nibbles, fp16, VectorIndexes.DEFAULT_INT4_RERANK_DEPTH, pool, threads);
+        double[] single = latencies(idx, concat(qi, qt));
+        r.put("default_depth", VectorIndexes.DEFAULT_INT4_RERANK_DEPTH);
+        r.put("single_p50_ms", single[0]);
+        r.put("single_p99_ms", single[1]);
+        r.put("batch16_per_query_ms", batchPerQuery(idx, concat(qi, qt), 16));
+        return r;
+    }
+
     /** Scores as the gallery's re-rank gets them: from fp16 values, as its store holds them. */
     private static Rescorer fp16Rescorer(VectorMatrix.View view) {
         return (query, row) -> {
@@ -302,7 +384,7 @@ public final class IndexBench implements Callable<Integer> {
 
             @Override
             public String kind() {
-                return "graph-int8";
+                return graph.kind() + "-reranked";
             }
 
             @Override
@@ -548,6 +630,7 @@ public final class IndexBench implements Callable<Integer> {
         Map<String, Object> f = (Map<String, Object>) r.get("faiss");
         double stream = (double) r.get("matrix_stream_ms");
         out.println();
+        out.println("load average (1/5/15 min) at start " + r.get("load_average_start") + ", at end " + r.get("load_average_end"));
         out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", "metric", "acgbot", "faiss", "ratio", "goal");
         row(out, "exact build (load matrix) s", null, f == null ? null : num(f, "flat_build_s"), "");
         row(out, "exact memory MB", (double) (long) ex.get("memory_bytes") / (1 << 20), f == null ? null : num(f, "flat_memory_bytes") / (1 << 20), "");
@@ -560,6 +643,7 @@ public final class IndexBench implements Callable<Integer> {
         Double fb16 = f == null ? null : num(f, "flat_batch16_per_query_ms");
         row(out, "exact batch-16 per query ms", b16, fb16, fb16 == null ? "" : b16 <= fb16 ? "<= faiss: met" : "<= faiss: MISSED by " + pct(b16 / fb16 - 1));
         printInt8(r, f, g, out);
+        printInt4(r, f, out);
         if (ex.containsKey("recall_vs_faiss_image")) {
             row(out, "exact recall@10 vs faiss flat (image)", (double) ex.get("recall_vs_faiss_image"), 1.0, "");
             row(out, "exact recall@10 vs faiss flat (text)", (double) ex.get("recall_vs_faiss_text"), 1.0, "");
@@ -598,6 +682,61 @@ public final class IndexBench implements Callable<Integer> {
                     ours.get("slow_mostly_off_cpu_" + kind), ours.get("alloc_bytes_per_query_" + kind));
         }
         printEncodings(r, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printInt4(Map<String, Object> r, Map<String, Object> f, PrintStream out) {
+        Map<String, Object> q = (Map<String, Object>) r.get("int4");
+        Map<String, Object> g4 = (Map<String, Object>) r.get("graph_int4");
+        int n = (int) r.get("n");
+        double vectorBytes = num(q, "memory_bytes");
+        row(out, "int4 vectors memory MB", vectorBytes / (1 << 20), f == null ? null : num(f, "flat_memory_bytes") / (1 << 20), "vs float32 flat");
+        if (g4 != null) {
+            double graphBytes = num(g4, "memory_bytes");
+            // 1M = bytes per row x 1M + graph bytes per node x 1M (both linear in n), decimal GB as the goal is written
+            double perMillion = (vectorBytes / n + graphBytes / n) * 1_000_000 / 1e9;
+            out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", "int4 vectors + graph MB", fmt((vectorBytes + graphBytes) / (1 << 20)), "-", "-",
+                    String.format(Locale.ROOT, "1M: %.0f B/row + %.0f B/node = %.3f GB, <= 0.6 GB: %s", vectorBytes / n, graphBytes / n,
+                            perMillion, perMillion <= 0.6 ? "met" : "MISSED by " + pct(perMillion / 0.6 - 1)));
+        }
+        for (Map<String, Object> d : (List<Map<String, Object>>) q.get("sweep")) {
+            double ri = num(d, "recall_image"), rt = num(d, "recall_text");
+            boolean isDefault = num(d, "depth").intValue() == num(q, "default_depth").intValue();
+            out.printf(Locale.ROOT, "%-40s %12s %12s %8s  %s%n", "int4 recall@10 img/txt, depth " + num(d, "depth").intValue()
+                            + (isDefault ? "*" : ""), fmt(ri) + "/" + fmt(rt), "-", "-",
+                    (ri >= 0.995 && rt >= 0.995 ? ">= 0.995: met" : ">= 0.995: MISSED") + (isDefault ? " (* the default depth)" : "") + ", p50 " + fmt(num(d, "single_p50_ms")) + " ms");
+        }
+        double p50 = num(q, "single_p50_ms"), stream = num(q, "matrix_stream_ms");
+        row(out, "int4 single query p50 ms", p50, f == null ? null : num(f, "flat_single_p50_ms"), "");
+        row(out, "int4 single query p99 ms", num(q, "single_p99_ms"), f == null ? null : num(f, "flat_single_p99_ms"), "");
+        out.printf(Locale.ROOT, "%-40s %12.2f %12s %8.2f  %s%n", "int4 p50 vs int4 stream limit ms", p50, String.format(Locale.ROOT, "%.2f", stream),
+                p50 / stream, p50 <= 1.2 * stream ? "<= 1.2x limit: met" : "<= 1.2x limit: MISSED by " + pct(p50 / (1.2 * stream) - 1));
+        double b16 = num(q, "batch16_per_query_ms");
+        Double fb16 = f == null ? null : num(f, "flat_batch16_per_query_ms");
+        row(out, "int4 batch-16 per query ms", b16, fb16, fb16 == null ? "" : b16 <= fb16 ? "<= faiss: met" : "<= faiss: MISSED by " + pct(b16 / fb16 - 1));
+        if (g4 == null) {
+            return;
+        }
+        row(out, "int4 graph build s", num(g4, "build_s"), f == null ? null : num(f, "hnsw_build_s"), "");
+        out.printf(Locale.ROOT, "%-40s %12s%n", "int4 graph bytes per node", fmt(num(g4, "memory_bytes") / n));
+        for (String kind : List.of("image", "text")) {
+            Map<String, Object> ours = firstAtRecall((List<Map<String, Object>>) g4.get("sweep"), kind, 0.95);
+            Map<String, Object> theirs = f == null ? null : firstAtRecall((List<Map<String, Object>>) f.get("hnsw_sweep"), kind, 0.95);
+            String label = "int4 graph " + kind + "->image @recall>=0.95";
+            if (ours == null) {
+                out.printf(Locale.ROOT, "%-40s %12s%n", label, "not reached");
+                continue;
+            }
+            out.printf(Locale.ROOT, "%-40s %12s %12s%n", label + " ef", num(ours, "ef_search").intValue() + " (r " + fmt(num(ours, "recall_" + kind)) + ")",
+                    theirs == null ? "not reached" : num(theirs, "ef_search").intValue() + " (r " + fmt(num(theirs, "recall_" + kind)) + ")");
+            double p50g = num(ours, "p50_ms_" + kind), p99 = num(ours, "p99_ms_" + kind);
+            row(out, "  p50 ms", p50g, theirs == null ? null : num(theirs, "p50_ms_" + kind),
+                    theirs == null ? "" : p50g <= num(theirs, "p50_ms_" + kind) ? "ahead of faiss: met" : "ahead of faiss: MISSED");
+            row(out, "  p99 ms", p99, theirs == null ? null : num(theirs, "p99_ms_" + kind),
+                    theirs == null ? "" : p99 <= num(theirs, "p99_ms_" + kind) ? "<= faiss: met" : "<= faiss: MISSED");
+            row(out, "  p99.9 ms", num(ours, "p999_ms_" + kind), theirs == null ? null : num(theirs, "p999_ms_" + kind), "");
+            row(out, "  on-CPU p99 ms", num(ours, "cpu_p99_ms_" + kind), theirs == null ? null : num(theirs, "cpu_p99_ms_" + kind), "");
+        }
     }
 
     @SuppressWarnings("unchecked")

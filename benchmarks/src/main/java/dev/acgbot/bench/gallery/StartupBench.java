@@ -5,6 +5,7 @@ import dev.acgbot.gallery.EmbeddingEncoding;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryEntry;
 import dev.acgbot.gallery.GalleryOptions;
+import dev.acgbot.gallery.VectorPrecision;
 import dev.acgbot.gallery.IndexMode;
 import dev.acgbot.gallery.SearchFilter;
 import dev.acgbot.gallery.SearchHit;
@@ -69,9 +70,15 @@ public final class StartupBench implements Callable<Integer> {
     Path keep;
     @Option(names = "--heap-only", description = "with --dir: open the kept gallery from its files, answer one search, print the heap")
     boolean heapOnly;
+    @Option(names = "--vector-precision", defaultValue = "AUTO", description = "rows in memory: AUTO, INT8 or INT4 (default ${DEFAULT-VALUE})")
+    VectorPrecision precision;
+
+    // every gallery this run opens holds its rows this way (one bench run, one setting)
+    private static VectorPrecision rows = VectorPrecision.AUTO;
 
     @Override
     public Integer call() throws Exception {
+        rows = precision;
         if (heapOnly) {
             if (keep == null) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--heap-only needs --dir");
@@ -220,7 +227,7 @@ public final class StartupBench implements Callable<Integer> {
     }
 
     private static GalleryOptions.Builder options(Path dir, IndexMode mode, int dim) {
-        return GalleryOptions.builder().dataDir(dir).clipModels(List.of(CLIP)).indexMode(mode);
+        return GalleryOptions.builder().dataDir(dir).clipModels(List.of(CLIP)).indexMode(mode).vectorPrecision(rows);
     }
 
     /** Open, first answer, heap after it, then the gallery's own search latency (re-rank from the store included). */

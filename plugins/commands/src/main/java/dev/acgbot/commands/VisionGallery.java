@@ -75,6 +75,7 @@ public final class VisionGallery implements AutoCloseable {
                 .approximateThreshold(settings.approximateThreshold())
                 .batchSize(settings.batchSize())
                 .rerankDepth(settings.rerankDepth())
+                .vectorPrecision(settings.vectorPrecision())
                 .ratingRule(safety.rule())
                 .classifier(models.ratingClassifier(availability::isAvailable).map(id -> safety.classifier().rule(id)))
                 .build();

@@ -10,6 +10,7 @@ import dev.acgbot.commands.settings.VisionSettings;
 import dev.acgbot.core.BotRuntime;
 import dev.acgbot.core.config.BotConfig;
 import dev.acgbot.gallery.IndexMode;
+import dev.acgbot.gallery.VectorPrecision;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -58,6 +59,8 @@ class VisionSettingsBindingTest {
         assertEquals("gallery.batch_size: expected a whole number, got 'big'", startError("gallery:\n  batch_size: big\n"));
         assertEquals("gallery.max_image_bytes: expected a size such as 20MB or 512KB, got 'huge'", startError("gallery:\n  max_image_bytes: huge\n"));
         assertEquals("gallery.index: expected one of auto, exact, approximate, got 'fast'", startError("gallery:\n  index: fast\n"));
+        assertEquals("gallery.vector_precision: expected one of auto, int8, int4, got 'int2'",
+                startError("gallery:\n  vector_precision: int2\n"));
         assertEquals("models.max_wait: expected a duration such as 30s, 5m or 500ms, got 'soon'", startError("models:\n  max_wait: soon\n"));
         assertEquals("models.device: expected auto, cpu, gpu or gpu:N, got 'tpu'", startError("models:\n  device: tpu\n"));
         assertEquals("cache.expire_after_access: expected a duration such as 30s, 5m or 500ms, got 'never'",
@@ -91,6 +94,7 @@ class VisionSettingsBindingTest {
                   folders: art
                   index: Exact
                   max_image_bytes: 10MB
+                  vector_precision: int4
                 plugins:
                   vision:
                     similar:
@@ -98,7 +102,7 @@ class VisionSettingsBindingTest {
                 """, java.util.Map.of(), Path.of("/srv/bot"));
         GallerySettings gallery = config.section(GallerySettings.SECTION);
         assertEquals(new GallerySettings(List.of(Path.of("/srv/bot/art")), null, IndexMode.EXACT, 50_000, 32, true,
-                DataSize.ofMegabytes(10), 40_000_000L, 0), gallery);
+                DataSize.ofMegabytes(10), 40_000_000L, 0, VectorPrecision.INT4), gallery);
         assertEquals(Path.of("/srv/bot/data/gallery"), gallery.dataDirOr(config.dataDir()));
         assertEquals(new VisionSettings.Similar(6, 30, 8), config.section(VisionSettings.SECTION).similar());
         assertEquals(ModelsSettings.DEFAULTS, config.section(ModelsSettings.SECTION));

@@ -30,7 +30,8 @@ import java.util.Optional;
  * @param storeMmap            memory-map the store file (faster commits and start-up, see docs/benchmarks.md);
  *                             false falls back to FileChannel I/O
  * @param rerankDepth          candidates per search re-ranked with the store's full-precision vectors (the
- *                             vectors in memory are int8); 0 lets the gallery choose
+ *                             vectors in memory are int8 or 4-bit); 0 lets the gallery choose
+ * @param vectorPrecision      how vectors are held in memory: int8, 4-bit, or chosen by gallery size
  * @param ratingRule           how the tagger's rating labels become each entry's {@link dev.acgbot.gallery.rating.ContentRating}
  * @param classifier           a second rating source (nsfwjs), if configured and installed; the stricter rating wins
  * @param rerankFromFile       re-rank from {@code vectors/<model>.f16v}, the store's fp16 vectors memory-mapped (an
@@ -41,8 +42,8 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
                              DecodeLimits decodeLimits, float tagThreshold, IndexMode indexMode,
                              int approximateThreshold, GraphParams graphParams, EmbeddingEncoding encoding,
                              int batchSize, int decodeThreads, int searchThreads, boolean storeMmap,
-                             int rerankDepth, RatingRule ratingRule, Optional<RatingClassifier> classifier,
-                             boolean rerankFromFile) {
+                             int rerankDepth, VectorPrecision vectorPrecision, RatingRule ratingRule,
+                             Optional<RatingClassifier> classifier, boolean rerankFromFile) {
     public GalleryOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -51,6 +52,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         Objects.requireNonNull(decodeLimits, "decodeLimits");
         Objects.requireNonNull(ratingRule, "ratingRule");
         Objects.requireNonNull(classifier, "classifier");
+        Objects.requireNonNull(vectorPrecision, "vectorPrecision");
         if (batchSize < 1 || decodeThreads < 1 || searchThreads < 1) {
             throw new IllegalArgumentException("batch size and thread counts must be positive");
         }
@@ -59,9 +61,18 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         }
     }
 
-    /** The re-rank depth in force: the setting, or the gallery's own choice when it is 0. */
+    /** The re-rank depth in force over int8 rows: the setting, or the gallery's own choice when it is 0. */
     public int effectiveRerankDepth() {
-        return rerankDepth > 0 ? rerankDepth : dev.acgbot.gallery.search.VectorIndexes.DEFAULT_RERANK_DEPTH;
+        return effectiveRerankDepth(dev.acgbot.gallery.search.RowFormat.INT8);
+    }
+
+    /** The re-rank depth in force over rows held in {@code format}: the setting, or the measured default of that format. */
+    public int effectiveRerankDepth(dev.acgbot.gallery.search.RowFormat format) {
+        if (rerankDepth > 0) {
+            return rerankDepth;
+        }
+        return format == dev.acgbot.gallery.search.RowFormat.INT4 ? dev.acgbot.gallery.search.VectorIndexes.DEFAULT_INT4_RERANK_DEPTH
+                : dev.acgbot.gallery.search.VectorIndexes.DEFAULT_RERANK_DEPTH;
     }
 
     public static Builder builder() {
@@ -86,6 +97,7 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         private int searchThreads = Math.max(1, CORES);
         private boolean storeMmap = true;
         private int rerankDepth = 0;
+        private VectorPrecision vectorPrecision = VectorPrecision.AUTO;
         private RatingRule ratingRule = RatingRule.defaults();
         private Optional<RatingClassifier> classifier = Optional.empty();
         private boolean rerankFromFile = true;
@@ -105,13 +117,14 @@ public record GalleryOptions(Path dataDir, List<Path> folders, List<String> clip
         public Builder searchThreads(int v) { searchThreads = v; return this; }
         public Builder storeMmap(boolean v) { storeMmap = v; return this; }
         public Builder rerankDepth(int v) { rerankDepth = v; return this; }
+        public Builder vectorPrecision(VectorPrecision v) { vectorPrecision = v; return this; }
         public Builder ratingRule(RatingRule v) { ratingRule = v; return this; }
         public Builder classifier(Optional<RatingClassifier> v) { classifier = v; return this; }
         public Builder rerankFromFile(boolean v) { rerankFromFile = v; return this; }
 
         public GalleryOptions build() {
             return new GalleryOptions(dataDir, folders, clipModels, taggerModel, decodeLimits, tagThreshold, indexMode, approximateThreshold, graphParams, encoding, batchSize, decodeThreads,
-                    searchThreads, storeMmap, rerankDepth, ratingRule, classifier, rerankFromFile);
+                    searchThreads, storeMmap, rerankDepth, vectorPrecision, ratingRule, classifier, rerankFromFile);
         }
     }
 }

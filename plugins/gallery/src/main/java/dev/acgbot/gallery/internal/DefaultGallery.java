@@ -125,13 +125,15 @@ public final class DefaultGallery implements Gallery {
         hashes = savedHashes.orElseGet(this::readHashes);
         long hashesDone = System.nanoTime();
         for (ModelInfo info : models) {
-            ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation, this::sharedSha).orElse(null);
+            ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation, this::sharedSha,
+                    n -> options.vectorPrecision().format(n, info.dimension())).orElse(null);
             if (r != null) {
                 graphFiles.attach(r, options.graphParams());
             } else {
                 allFromFiles = false;
                 r = readStore(info);
             }
+            r = r.in(rowFormat(r)); // a no-op unless tombstones moved the live count across the threshold
             if (!wantsGraph(r)) {
                 r.graph = null;
             }
@@ -200,7 +202,9 @@ public final class DefaultGallery implements Gallery {
     private ModelRows readStore(ModelInfo info) {
         ModelRows read = new ModelRows(info.id(), info.manifestHash(), info.dimension());
         store.forEachEmbedding(info.id(), info.manifestHash(), read::put);
-        ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension());
+        // the rows are read as int8; a gallery large enough for 4-bit rows gets them here (or from load(), below)
+        ModelRows r = new ModelRows(info.id(), info.manifestHash(), info.dimension(),
+                options.vectorPrecision().format(read.live(), info.dimension()));
         if (!graphFiles.load(r, read, options.graphParams())) {
             return read;
         }
@@ -289,7 +293,7 @@ public final class DefaultGallery implements Gallery {
     private void publish(long generation) {
         Map<String, ModelRows.Snapshot> models = new LinkedHashMap<>();
         for (ModelRows r : rows.values()) {
-            models.put(r.modelId, r.snapshot(searchPool, options.searchThreads(), storedVectors(r), options.effectiveRerankDepth()));
+            models.put(r.modelId, r.snapshot(searchPool, options.searchThreads(), storedVectors(r), options.effectiveRerankDepth(r.matrix.format())));
         }
         current = new Snapshot(generation, Map.copyOf(models), hashes.snapshot());
     }
@@ -415,9 +419,14 @@ public final class DefaultGallery implements Gallery {
         return r.live() > 0 && (r.graph == null || r.staleRows() > r.live() / 10);
     }
 
-    /** A copy of the live rows only, so the new graph has no dead nodes. */
-    private static ModelRows compact(ModelRows r) {
-        ModelRows out = new ModelRows(r.modelId, r.manifestHash, r.matrix.dimension());
+    /** The format a model's rows are held in at its present size: 4-bit in large galleries (VectorPrecision). */
+    private dev.acgbot.gallery.search.RowFormat rowFormat(ModelRows r) {
+        return options.vectorPrecision().format(r.live(), r.matrix.dimension());
+    }
+
+    /** A copy of the live rows only, so the new graph has no dead nodes; in the format the gallery's size asks for. */
+    private ModelRows compact(ModelRows r) {
+        ModelRows out = new ModelRows(r.modelId, r.manifestHash, r.matrix.dimension(), rowFormat(r));
         var view = r.matrix.view();
         var shas = r.shas.view();
         Map<String, Integer> order = new HashMap<>(r.rowOf);

@@ -75,7 +75,7 @@ final class GraphFiles {
         attachGraph(rows, rows.matrix.view().prefix(nodes.size()), params);
     }
 
-    private void attachGraph(ModelRows rows, dev.acgbot.gallery.search.Int8Matrix.View nodes, GraphParams params) {
+    private void attachGraph(ModelRows rows, dev.acgbot.gallery.search.QuantisedRows nodes, GraphParams params) {
         try {
             rows.graph = VectorIndexes.loadGraph(nodes, params, graphFile(rows.modelId));
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.search.Int8Matrix;
+import dev.acgbot.gallery.search.QuantisedRows;
+import dev.acgbot.gallery.search.RowFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The in-memory int8 rows of each model, written beside the store ({@code <data-dir>/vectors/<model>.i8v}) so
@@ -42,7 +44,8 @@ final class VectorFiles {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             Files.createDirectories(dir);
-            Int8Matrix.View view = rows.matrix.view();
+            QuantisedRows view = rows.matrix.view();
+            byte[] values = new byte[view.dimension()];
             var shas = rows.shas.view();
             var dead = rows.dead.snapshot();
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
@@ -54,8 +57,9 @@ final class VectorFiles {
                 for (int row = 0; row < view.size(); row++) {
                     out.writeUTF(shas.get(row));
                     out.writeBoolean(dead.deleted(row));
-                    out.writeFloat(view.scale(row));
-                    out.write(view.chunkOf(row), view.offsetOf(row), view.dimension());
+                    // int8 values whatever the rows' format: 4-bit rows map to them losslessly (QuantisedRows.int8Row)
+                    out.writeFloat(view.int8Row(row, values));
+                    out.write(values);
                 }
             }
             // rename is atomic: a crash leaves the old file or the new one, never half of one
@@ -67,15 +71,16 @@ final class VectorFiles {
 
     /** The rows as saved, when the file exists and was written at {@code generation} for this model. */
     Optional<ModelRows> load(String modelId, String manifestHash, int dimension, long generation) {
-        return load(modelId, manifestHash, dimension, generation, java.util.function.UnaryOperator.identity());
+        return load(modelId, manifestHash, dimension, generation, java.util.function.UnaryOperator.identity(), rows -> RowFormat.INT8);
     }
 
     /**
      * As {@link #load(String, String, int, long)}, each sha replaced by {@code shared} (the instance the hash rows
-     * already hold): one String per image instead of two, 104 MB of a 1M gallery's 1.16 GB heap.
+     * already hold): one String per image instead of two, 104 MB of a 1M gallery's 1.16 GB heap; into rows of the
+     * format {@code formatFor} picks for the file's row count.
      */
     Optional<ModelRows> load(String modelId, String manifestHash, int dimension, long generation,
-                             java.util.function.UnaryOperator<String> shared) {
+                             java.util.function.UnaryOperator<String> shared, IntFunction<RowFormat> formatFor) {
         Path f = file(modelId);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
@@ -87,7 +92,7 @@ final class VectorFiles {
                 return Optional.empty();
             }
             int n = in.readInt();
-            ModelRows rows = new ModelRows(modelId, manifestHash, dimension);
+            ModelRows rows = new ModelRows(modelId, manifestHash, dimension, formatFor.apply(n));
             byte[] values = new byte[dimension];
             for (int row = 0; row < n; row++) {
                 String sha = shared.apply(in.readUTF());

@@ -16,4 +16,10 @@ public interface GraphIndex extends VectorIndex {
 
     /** The same graph searched with another beam width. */
     GraphIndex withEfSearch(int efSearch);
+
+    /**
+     * The same graph walked over other rows holding the same vectors in the same order (the gallery's rows
+     * quantised to another format): the adjacency does not depend on how the rows are held.
+     */
+    GraphIndex over(VectorRows rows);
 }

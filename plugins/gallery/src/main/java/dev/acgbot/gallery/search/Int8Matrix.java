@@ -9,9 +9,14 @@ import java.util.Arrays;
  * vector's norm, see {@link #quantise}), so searches re-rank a short candidate list at full precision.
  * One writer appends; readers use {@link #view() views}, which never see later rows.
  */
-public final class Int8Matrix {
-    /** Rows per chunk: 4096 x 512 bytes = 2 MiB. */
-    public static final int CHUNK_ROWS = VectorMatrix.CHUNK_ROWS;
+public final class Int8Matrix implements QuantisedMatrix {
+    /**
+     * Rows per chunk: 4080 x 512 bytes = 1.99 MiB, just under a power of two. G1 puts an array of half a region or
+     * more in whole regions of its own, so a chunk of exactly 2 MiB (plus the array header) took 4 MiB of heap:
+     * 25 such arrays grew the heap by 100.3 MB for 50.0 MB of data under -Xmx6g (4 MiB regions), 25 of 4064 x 512
+     * bytes by 50.1 MB (ad-hoc harness, round 5). Just under a power of two fits 1, 2 and 4 MiB regions alike.
+     */
+    public static final int CHUNK_ROWS = 4080;
 
     private final int dimension;
     private byte[][] chunks = new byte[0][];
@@ -37,15 +42,23 @@ public final class Int8Matrix {
         return m;
     }
 
+    @Override
+    public RowFormat format() {
+        return RowFormat.INT8;
+    }
+
+    @Override
     public int dimension() {
         return dimension;
     }
 
+    @Override
     public int size() {
         return size;
     }
 
     /** Quantises and appends one row; returns its ordinal. Not thread-safe: one writer only. */
+    @Override
     public int append(float[] row) {
         if (row.length != dimension) {
             throw new IllegalArgumentException("row has " + row.length + " values, matrix has " + dimension);
@@ -116,6 +129,22 @@ public final class Int8Matrix {
         return appendQuantised(from.chunkOf(row), from.offsetOf(row), from.scale(row));
     }
 
+    @Override
+    public int appendInt8(byte[] values, int off, float scale) {
+        return appendQuantised(values, off, scale);
+    }
+
+    @Override
+    public int appendCopy(QuantisedRows from, int row) {
+        if (from instanceof View same) {
+            return appendQuantised(same, row);
+        }
+        // 4-bit rows map to int8 values losslessly
+        byte[] values = new byte[dimension];
+        float scale = from.int8Row(row, values);
+        return appendQuantised(values, 0, scale);
+    }
+
     /** Appends an already quantised row: {@code dimension} values from {@code values[off]} and its scale. */
     public int appendQuantised(byte[] values, int off, float scale) {
         // straight copy: start-up appends every row of a vector file through here
@@ -127,12 +156,29 @@ public final class Int8Matrix {
     }
 
     /** An immutable view of the rows appended so far. */
+    @Override
     public View view() {
         return new View(chunks, scales, size, dimension);
     }
 
     /** Rows {@code 0..size-1} at one moment. */
-    public record View(byte[][] chunks, float[][] scales, int size, int dimension) implements VectorRows {
+    public record View(byte[][] chunks, float[][] scales, int size, int dimension) implements QuantisedRows {
+
+        @Override
+        public RowFormat format() {
+            return RowFormat.INT8;
+        }
+
+        @Override
+        public float int8Row(int row, byte[] out) {
+            System.arraycopy(chunkOf(row), offsetOf(row), out, 0, dimension);
+            return scale(row);
+        }
+
+        @Override
+        public VectorIndex exact(Rescorer rescorer, int firstRow, int depth, java.util.concurrent.ExecutorService pool, int threads) {
+            return VectorIndexes.exactInt8From(this, firstRow, rescorer, depth, pool, threads);
+        }
 
         /** Approximate scores: the query is quantised like the rows and the dot product taken on integers. */
         @Override
@@ -145,7 +191,10 @@ public final class Int8Matrix {
             return row -> dev.acgbot.gallery.search.internal.Dot.dotInt8(chunkOf(row), offsetOf(row), q, dimension) * qScale * scale(row);
         }
 
-        /** The row's own quantised values widened to ints, with its scale: the same scores as {@link #scorer} of the row. */
+        /**
+         * The row's own quantised values, read in place, with its scale: the same scores as {@link #scorer} of the
+         * row. Widening the row into a fresh int[dim] per call was 69 % of a graph build's allocation (JFR, issue 15).
+         */
         @Override
         public RowScorer scorerForRow(int row) {
             if (row < 0 || row >= size) {
@@ -153,12 +202,8 @@ public final class Int8Matrix {
             }
             byte[] c = chunkOf(row);
             int off = offsetOf(row);
-            int[] q = new int[dimension];
-            for (int i = 0; i < dimension; i++) {
-                q[i] = c[off + i];
-            }
             float qScale = scale(row);
-            return r -> dev.acgbot.gallery.search.internal.Dot.dotInt8(chunkOf(r), offsetOf(r), q, dimension) * qScale * scale(r);
+            return r -> dev.acgbot.gallery.search.internal.Dot.dotInt8Rows(c, off, chunkOf(r), offsetOf(r), dimension) * qScale * scale(r);
         }
 
         public byte[] chunkOf(int row) {
@@ -170,6 +215,7 @@ public final class Int8Matrix {
         }
 
         /** The first {@code rows} rows only (a persisted graph covers a prefix of the rows). */
+        @Override
         public View prefix(int rows) {
             if (rows < 0 || rows > size) {
                 throw new IndexOutOfBoundsException(rows);
@@ -198,6 +244,7 @@ public final class Int8Matrix {
         }
 
         /** Bytes the rows and their scales occupy. */
+        @Override
         public long bytes() {
             return (long) size * (dimension + Float.BYTES);
         }

@@ -1,10 +1,11 @@
 package dev.acgbot.gallery.search;
 
 /**
- * Rows a graph can be built and searched over: float32 ({@link VectorMatrix.View}) or int8
- * ({@link Int8Matrix.View}). Scores over int8 rows are approximate; callers re-rank at full precision.
+ * Rows a graph can be built and searched over: float32 ({@link VectorMatrix.View}), int8
+ * ({@link Int8Matrix.View}) or 4-bit ({@link Int4Matrix.View}). Scores over quantised rows are approximate;
+ * callers re-rank at full precision.
  */
-public sealed interface VectorRows permits VectorMatrix.View, Int8Matrix.View {
+public sealed interface VectorRows permits VectorMatrix.View, QuantisedRows {
 
     int size();
 

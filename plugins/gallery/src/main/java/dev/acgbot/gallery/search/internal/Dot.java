@@ -38,6 +38,26 @@ public final class Dot {
         return KERNEL.dotInt8(m, off, q, dim);
     }
 
+    /** @see DotKernel#dotInt8Rows */
+    public static int dotInt8Rows(byte[] a, int aOff, byte[] b, int bOff, int dim) {
+        return KERNEL.dotInt8Rows(a, aOff, b, bOff, dim);
+    }
+
+    /** @see DotKernel#dotInt4 */
+    public static int dotInt4(byte[] m, int off, int[] qLow, int[] qHigh, int half) {
+        return KERNEL.dotInt4(m, off, qLow, qHigh, half);
+    }
+
+    /** @see DotKernel#dot4x1Int4 */
+    static void dot4x1Int4(byte[] m, int r0, int[] qLow, int[] qHigh, int half, int[] out) {
+        KERNEL.dot4x1Int4(m, r0, qLow, qHigh, half, out);
+    }
+
+    /** @see DotKernel#dotInt4Rows */
+    public static int dotInt4Rows(byte[] a, int aOff, byte[] b, int bOff, int half) {
+        return KERNEL.dotInt4Rows(a, aOff, b, bOff, half);
+    }
+
     /** @see DotKernel#dot4x1Int8 */
     static void dot4x1Int8(byte[] m, int r0, int[] q, int dim, int[] out) {
         KERNEL.dot4x1Int8(m, r0, q, dim, out);

@@ -32,6 +32,25 @@ interface DotKernel {
     /** {@link #dot2x4} over quantised rows: out[q * 2 + r]. */
     void dot2x4Int8(byte[] m, int r0, int[] q0, int[] q1, int[] q2, int[] q3, int dim, int[] out);
 
+    /**
+     * {@code a[aOff..aOff+dim) . b[bOff..bOff+dim)} over two int8 rows read in place (the graph builder scores
+     * rows against rows; copying one into ints per call was 69 % of the build's allocation, issue 15).
+     */
+    int dotInt8Rows(byte[] a, int aOff, byte[] b, int bOff, int dim);
+
+    /**
+     * One 4-bit row ({@code half} packed bytes at {@code off}, see {@code Int4Matrix}) against a query quantised
+     * to ints and split in halves: {@code qLow} pairs with the low nibbles, {@code qHigh} with the high ones.
+     * Integer sums: every kernel returns exactly the same value.
+     */
+    int dotInt4(byte[] m, int off, int[] qLow, int[] qHigh, int half);
+
+    /** {@link #dotInt4} for four consecutive rows from {@code r0} ({@code half} bytes apart): out[r]. */
+    void dot4x1Int4(byte[] m, int r0, int[] qLow, int[] qHigh, int half, int[] out);
+
+    /** Two 4-bit rows read in place against each other. */
+    int dotInt4Rows(byte[] a, int aOff, byte[] b, int bOff, int half);
+
     /** For the one log line that says which kernels run. */
     String description();
 }

@@ -105,6 +105,15 @@ public final class GraphVectorIndex implements GraphIndex {
     }
 
     @Override
+    public GraphIndex over(VectorRows rows) {
+        if (rows.size() != matrix.size() || rows.dimension() != matrix.dimension()) {
+            throw new IllegalArgumentException("graph covers " + matrix.size() + " rows of " + matrix.dimension()
+                    + ", not " + rows.size() + " of " + rows.dimension());
+        }
+        return new GraphVectorIndex(rows, graph, params);
+    }
+
+    @Override
     public int dimension() {
         return matrix.dimension();
     }

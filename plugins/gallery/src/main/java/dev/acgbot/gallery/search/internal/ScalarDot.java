@@ -118,6 +118,55 @@ final class ScalarDot implements DotKernel {
         out[7] = high(a3);
     }
 
+    @Override
+    public int dotInt8Rows(byte[] a, int aOff, byte[] b, int bOff, int dim) {
+        int s = 0;
+        for (int i = 0; i < dim; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+
+    private static int lo(byte b) {
+        return (b << 28) >> 28;
+    }
+
+    private static int hi(byte b) {
+        return b >> 4;
+    }
+
+    @Override
+    public int dotInt4(byte[] m, int off, int[] qLow, int[] qHigh, int half) {
+        int s = 0;
+        for (int j = 0; j < half; j++) {
+            byte b = m[off + j];
+            s += lo(b) * qLow[j] + hi(b) * qHigh[j];
+        }
+        return s;
+    }
+
+    // No loop shape over nibbles was found that C2 vectorises: the two-rows-per-long form of the int8 kernel,
+    // masks on longs with an offset encoding, unpacking to bytes first, short queries: 100k x 256 B rows, one
+    // thread, best of 8, load 7-8: 19-23 ms for this plain int loop, 22-38 ms for the others, against 3-9 ms for
+    // the int8 kernel over twice the bytes. So without the Vector API a 4-bit scan is about 4x slower than an
+    // int8 one (docs/benchmarks.md, "4-bit rows and re-rank").
+    @Override
+    public void dot4x1Int4(byte[] m, int r0, int[] qLow, int[] qHigh, int half, int[] out) {
+        for (int r = 0; r < 4; r++) {
+            out[r] = dotInt4(m, r0 + r * half, qLow, qHigh, half);
+        }
+    }
+
+    @Override
+    public int dotInt4Rows(byte[] a, int aOff, byte[] b, int bOff, int half) {
+        int s = 0;
+        for (int j = 0; j < half; j++) {
+            byte x = a[aOff + j], y = b[bOff + j];
+            s += lo(x) * lo(y) + hi(x) * hi(y);
+        }
+        return s;
+    }
+
     /** Row 0's sum of a two-row accumulator. */
     static int low(long acc) {
         return (int) acc;

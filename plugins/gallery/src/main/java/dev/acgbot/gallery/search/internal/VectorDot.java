@@ -197,6 +197,89 @@ final class VectorDot implements DotKernel {
     }
 
     @Override
+    public int dotInt8Rows(byte[] a, int aOff, byte[] b, int bOff, int dim) {
+        IntVector acc = IntVector.zero(I);
+        int i = 0;
+        for (; i <= dim - IL; i += IL) {
+            acc = acc.add(widen(a, aOff + i).mul(widen(b, bOff + i)));
+        }
+        int sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < dim; i++) {
+            sum += a[aOff + i] * b[bOff + i];
+        }
+        return sum;
+    }
+
+    // 4-bit rows: one byte load widened to ints holds a value of the first half (low nibble: shift it to the
+    // top, arithmetic shift back) and one of the second half (high nibble: the widened byte is sign-extended,
+    // so an arithmetic shift by 4 gives it signed)
+    private static IntVector low(IntVector x) {
+        return x.lanewise(VectorOperators.LSHL, 28).lanewise(VectorOperators.ASHR, 28);
+    }
+
+    private static IntVector high(IntVector x) {
+        return x.lanewise(VectorOperators.ASHR, 4);
+    }
+
+    @Override
+    public int dotInt4(byte[] m, int off, int[] qLow, int[] qHigh, int half) {
+        IntVector acc = IntVector.zero(I);
+        int j = 0;
+        for (; j <= half - IL; j += IL) {
+            IntVector x = widen(m, off + j);
+            acc = acc.add(low(x).mul(IntVector.fromArray(I, qLow, j))).add(high(x).mul(IntVector.fromArray(I, qHigh, j)));
+        }
+        int sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < half; j++) {
+            byte b = m[off + j];
+            sum += ((b << 28) >> 28) * qLow[j] + (b >> 4) * qHigh[j];
+        }
+        return sum;
+    }
+
+    @Override
+    public void dot4x1Int4(byte[] m, int r0, int[] qLow, int[] qHigh, int half, int[] out) {
+        int r1 = r0 + half, r2 = r1 + half, r3 = r2 + half;
+        IntVector a0 = IntVector.zero(I), a1 = IntVector.zero(I), a2 = IntVector.zero(I), a3 = IntVector.zero(I);
+        int j = 0;
+        for (; j <= half - IL; j += IL) {
+            IntVector l = IntVector.fromArray(I, qLow, j);
+            IntVector h = IntVector.fromArray(I, qHigh, j);
+            IntVector x0 = widen(m, r0 + j), x1 = widen(m, r1 + j), x2 = widen(m, r2 + j), x3 = widen(m, r3 + j);
+            a0 = a0.add(low(x0).mul(l)).add(high(x0).mul(h));
+            a1 = a1.add(low(x1).mul(l)).add(high(x1).mul(h));
+            a2 = a2.add(low(x2).mul(l)).add(high(x2).mul(h));
+            a3 = a3.add(low(x3).mul(l)).add(high(x3).mul(h));
+        }
+        out[0] = a0.reduceLanes(VectorOperators.ADD);
+        out[1] = a1.reduceLanes(VectorOperators.ADD);
+        out[2] = a2.reduceLanes(VectorOperators.ADD);
+        out[3] = a3.reduceLanes(VectorOperators.ADD);
+        for (; j < half; j++) {
+            for (int r = 0; r < 4; r++) {
+                byte b = m[r0 + r * half + j];
+                out[r] += ((b << 28) >> 28) * qLow[j] + (b >> 4) * qHigh[j];
+            }
+        }
+    }
+
+    @Override
+    public int dotInt4Rows(byte[] a, int aOff, byte[] b, int bOff, int half) {
+        IntVector acc = IntVector.zero(I);
+        int j = 0;
+        for (; j <= half - IL; j += IL) {
+            IntVector x = widen(a, aOff + j), y = widen(b, bOff + j);
+            acc = acc.add(low(x).mul(low(y))).add(high(x).mul(high(y)));
+        }
+        int sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < half; j++) {
+            byte x = a[aOff + j], y = b[bOff + j];
+            sum += ((x << 28) >> 28) * ((y << 28) >> 28) + (x >> 4) * (y >> 4);
+        }
+        return sum;
+    }
+
+    @Override
     public String description() {
         return "Vector API, " + S.vectorBitSize() + "-bit lanes";
     }

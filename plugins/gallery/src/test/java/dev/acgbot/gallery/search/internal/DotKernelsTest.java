@@ -172,6 +172,65 @@ class DotKernelsTest {
         }
     }
 
+    static int referenceInt4(byte[] m, int off, int[] qLow, int[] qHigh, int half) {
+        int s = 0;
+        for (int j = 0; j < half; j++) {
+            s += dev.acgbot.gallery.search.Int4Matrix.low(m[off + j]) * qLow[j] + dev.acgbot.gallery.search.Int4Matrix.high(m[off + j]) * qHigh[j];
+        }
+        return s;
+    }
+
+    /** Packed bytes whose nibbles span -8..7 (every bit pattern; the matrix itself writes -7..7). */
+    byte[] randomPacked(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void int4KernelsReturnIdenticalSumsForEveryWidthAndOffset() {
+        for (int half : new int[]{1, 3, 7, 8, 15, 16, 17, 31, 33, 64, 100, 256, 384}) {
+            byte[] m = randomPacked(half * 6 + 3);
+            int[] qLow = randomQuantisedQuery(half), qHigh = randomQuantisedQuery(half);
+            int expected = referenceInt4(m, 3, qLow, qHigh, half);
+            assertEquals(expected, vector.dotInt4(m, 3, qLow, qHigh, half), "vector, half " + half);
+            assertEquals(expected, scalar.dotInt4(m, 3, qLow, qHigh, half), "scalar, half " + half);
+
+            int[] expected4 = new int[4], v4 = new int[4], s4 = new int[4];
+            for (int r = 0; r < 4; r++) {
+                expected4[r] = referenceInt4(m, 3 + r * half, qLow, qHigh, half);
+            }
+            vector.dot4x1Int4(m, 3, qLow, qHigh, half, v4);
+            scalar.dot4x1Int4(m, 3, qLow, qHigh, half, s4);
+            assertArrayEquals(expected4, v4, "vector 4x1, half " + half);
+            assertArrayEquals(expected4, s4, "scalar 4x1, half " + half);
+
+            // row against row: the second row's nibbles as the query halves
+            int[] bLow = new int[half], bHigh = new int[half];
+            for (int j = 0; j < half; j++) {
+                bLow[j] = dev.acgbot.gallery.search.Int4Matrix.low(m[3 + half + j]);
+                bHigh[j] = dev.acgbot.gallery.search.Int4Matrix.high(m[3 + half + j]);
+            }
+            int rows = referenceInt4(m, 3, bLow, bHigh, half);
+            assertEquals(rows, vector.dotInt4Rows(m, 3, m, 3 + half, half), "vector rows, half " + half);
+            assertEquals(rows, scalar.dotInt4Rows(m, 3, m, 3 + half, half), "scalar rows, half " + half);
+        }
+    }
+
+    @Test
+    void int8RowAgainstRowEqualsTheRowAsAWidenedQuery() {
+        for (int dim : new int[]{1, 7, 16, 17, 33, 512, 768}) {
+            byte[] m = randomBytes(2 * dim + 5);
+            int[] asQuery = new int[dim];
+            for (int i = 0; i < dim; i++) {
+                asQuery[i] = m[5 + dim + i];
+            }
+            int expected = referenceInt8(m, 5, asQuery, dim);
+            assertEquals(expected, vector.dotInt8Rows(m, 5, m, 5 + dim, dim), "vector, dim " + dim);
+            assertEquals(expected, scalar.dotInt8Rows(m, 5, m, 5 + dim, dim), "scalar, dim " + dim);
+        }
+    }
+
     static int[] topTen(DotKernel kernel, float[] m, float[] query, int dim, int rows) {
         float[] scores = new float[rows];
         float[] four = new float[4];
