@@ -16,8 +16,8 @@ import java.util.function.ToDoubleFunction;
  * refined a little first (a 16x16 descent is off by a pixel or two at 64, which gradients do not forgive).
  * <p>
  * A copy that lost detail (resized small, blurred) is compared at the detail it still has: the candidate's picture is
- * first brought to the copy's level ({@link #atCopyDetail}), never the other way, so a sharp copy is compared exactly as
- * before and a look-alike must still agree with everything the copy shows (issue 12, docs/benchmarks.md: not-stars
+ * first brought to the copy's level ({@link #atCopyDetail}), never the other way, so a copy as sharp as the stored
+ * picture is compared as before and a look-alike must still agree with everything the copy shows (issue 12, docs/benchmarks.md: not-stars
  * recall at the same 0.95 bar: resize 25 % 0.70 to 0.80, resize 50 % 0.90 to 0.94, blur 0.85 to 0.96; false duplicates
  * per query unchanged but blur's, 0.024 to 0.032).
  */
