@@ -76,6 +76,10 @@ public final class StartupBench implements Callable<Integer> {
     // every gallery this run opens holds its rows this way (one bench run, one setting)
     private static VectorPrecision rows = VectorPrecision.AUTO;
 
+    @Option(names = "--hold-s", description = "with --heap-only: keep the gallery open this many seconds after the answer"
+            + " (for jcmd <pid> GC.class_histogram)")
+    int holdSeconds;
+
     @Override
     public Integer call() throws Exception {
         rows = precision;
@@ -83,7 +87,7 @@ public final class StartupBench implements Callable<Integer> {
             if (keep == null) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--heap-only needs --dir");
             }
-            heapOnly(keep, n, dim, System.out);
+            heapOnly(keep, n, dim, holdSeconds, System.out);
             return 0;
         }
         run(n, dim, !skipGraph, rounds, recall, keep, System.out);
@@ -167,7 +171,7 @@ public final class StartupBench implements Callable<Integer> {
      * Opens the kept gallery (exact mode) from its files, answers one search, prints the heap then in use and the
      * JVM's maximum; an {@code OutOfMemoryError} on the way is the answer "too small".
      */
-    private static void heapOnly(Path dir, int n, int dim, PrintStream out) throws Exception {
+    private static void heapOnly(Path dir, int n, int dim, int holdSeconds, PrintStream out) throws Exception {
         ClusteredVectors data = new ClusteredVectors(dim, IndexBench.clusters(n), n, 42);
         ensureStore(dir, data, n, out);
         if (!Files.isRegularFile(dir.resolve("vectors").resolve(CLIP + ".f16v"))) {
@@ -190,6 +194,11 @@ public final class StartupBench implements Callable<Integer> {
                     dev.acgbot.bench.memory.ProcStatus.field("self", "RssFile:") >> 20,
                     dev.acgbot.bench.memory.ProcStatus.hwm() >> 20, RerankComparison.loadAverage());
             out.println("  resident file mappings: " + residentFiles());
+            if (holdSeconds > 0) {
+                out.println("  holding the gallery open " + holdSeconds + " s, pid " + ProcessHandle.current().pid());
+                out.flush();
+                Thread.sleep(holdSeconds * 1000L);
+            }
         }
     }
 

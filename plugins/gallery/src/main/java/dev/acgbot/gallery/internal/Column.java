@@ -26,6 +26,15 @@ final class Column<T> {
         return size;
     }
 
+    /** Row {@code i} as the writer sees it. */
+    @SuppressWarnings("unchecked")
+    T get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return (T) chunks[i / CHUNK][i % CHUNK];
+    }
+
     View<T> view() {
         return new View<>(chunks, size);
     }

@@ -124,6 +124,12 @@ public final class DefaultGallery implements Gallery {
         boolean allHalfMapped = true;
         hashes = savedHashes.orElseGet(this::readHashes);
         long hashesDone = System.nanoTime();
+        // before the vectors, the bulk of the heap: a heap too small is said here, with the fix, not by an OutOfMemoryError
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        int images = hashes.rowOf.size();
+        HeapEstimate.of(images, models.stream().map(m -> new HeapEstimate.Model(m.dimension(),
+                options.vectorPrecision().format(images, m.dimension()))).toList(), maxHeap)
+                .warning(maxHeap).ifPresent(LOG::warn);
         for (ModelInfo info : models) {
             ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation, this::sharedSha,
                     n -> options.vectorPrecision().format(n, info.dimension())).orElse(null);
@@ -175,8 +181,8 @@ public final class DefaultGallery implements Gallery {
 
     /** The hash rows' instance of {@code sha}, when they hold it: a sha read again need not be kept twice. */
     private String sharedSha(String sha) {
-        Integer row = hashes.rowOf.get(sha);
-        return row == null ? sha : hashes.shas.view().get(row);
+        int row = hashes.rowOf.row(sha);
+        return row < 0 ? sha : hashes.shas.get(row);
     }
 
     /**
@@ -211,7 +217,7 @@ public final class DefaultGallery implements Gallery {
         var shas = read.shas.view();
         for (int row = 0; row < shas.size(); row++) {
             String sha = shas.get(row);
-            if (!r.rowOf.containsKey(sha)) {
+            if (!r.rowOf.contains(sha)) {
                 r.copy(read, row, sha);
             }
         }
@@ -429,11 +435,9 @@ public final class DefaultGallery implements Gallery {
         ModelRows out = new ModelRows(r.modelId, r.manifestHash, r.matrix.dimension(), rowFormat(r));
         var view = r.matrix.view();
         var shas = r.shas.view();
-        Map<String, Integer> order = new HashMap<>(r.rowOf);
         for (int row = 0; row < view.size(); row++) {
             String sha = shas.get(row);
-            Integer liveRow = order.get(sha);
-            if (liveRow != null && liveRow == row) {
+            if (r.rowOf.row(sha) == row) {
                 out.copy(r, row, sha);
             }
         }

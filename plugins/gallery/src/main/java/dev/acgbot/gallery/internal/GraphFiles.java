@@ -46,8 +46,8 @@ final class GraphFiles {
             return false;
         }
         for (String sha : shas.get()) {
-            Integer row = read.rowOf.get(sha);
-            if (row != null) {
+            int row = read.rowOf.row(sha);
+            if (row >= 0) {
                 rows.copy(read, row, sha);
             } else {
                 rows.putDead(sha);

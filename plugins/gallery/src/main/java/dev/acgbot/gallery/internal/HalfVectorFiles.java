@@ -72,8 +72,8 @@ final class HalfVectorFiles {
                     StandardOpenOption.WRITE)) {
                 ByteBuffer row = ByteBuffer.allocateDirect(2 * dim).order(ByteOrder.LITTLE_ENDIAN);
                 embeddings.forEach((sha, v) -> {
-                    Integer r = rows.rowOf.get(sha);
-                    if (r != null && v.length == dim) {
+                    int r = rows.rowOf.row(sha);
+                    if (r >= 0 && v.length == dim) {
                         row.clear();
                         for (float x : v) {
                             row.putShort(Float.floatToFloat16(x));

@@ -2,7 +2,6 @@ package dev.acgbot.gallery.internal;
 
 import dev.acgbot.models.image.DecodedImage;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ final class HashRows {
     final HammingIndex trimmedDHashes = new HammingIndex();
     final WindowRows windows = new WindowRows();
     final Column<String> shas = new Column<>();
-    final Map<String, Integer> rowOf = new HashMap<>();
+    final RowIndex rowOf = new RowIndex(shas);
     final Tombstones dead = new Tombstones();
 
     void put(String sha, long pHash, long dHash) {
@@ -32,7 +31,7 @@ final class HashRows {
 
     /** @param cropWindows the {@link CropWindows}' pHashes; empty for an image whose signature has none yet */
     void put(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] cropWindows) {
-        if (rowOf.containsKey(sha)) {
+        if (rowOf.contains(sha)) {
             return;
         }
         int row = pHashes.add(pHash);
@@ -41,12 +40,12 @@ final class HashRows {
         trimmedDHashes.add(trimmedDHash);
         windows.append(cropWindows, pHash);
         shas.append(sha);
-        rowOf.put(sha, row);
+        rowOf.put(row);
     }
 
     void remove(String sha) {
-        Integer row = rowOf.remove(sha);
-        if (row != null) {
+        int row = rowOf.remove(sha);
+        if (row >= 0) {
             dead.delete(row);
         }
     }

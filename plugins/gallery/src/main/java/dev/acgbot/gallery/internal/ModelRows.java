@@ -10,9 +10,7 @@ import dev.acgbot.gallery.search.VectorIndex;
 import dev.acgbot.gallery.search.VectorIndexes;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -31,7 +29,7 @@ final class ModelRows {
     final String manifestHash;
     final QuantisedMatrix matrix;
     final Column<String> shas = new Column<>();
-    final Map<String, Integer> rowOf = new HashMap<>();
+    final RowIndex rowOf = new RowIndex(shas);
     final Tombstones dead = new Tombstones();
     GraphIndex graph;
     /** The store's fp16 rows, memory-mapped, for the first {@code half.rows()} rows; null: re-rank from the store. */
@@ -66,7 +64,7 @@ final class ModelRows {
                 out.dead.delete(row);
             }
         }
-        out.rowOf.putAll(rowOf);
+        rowOf.forEach((sha, row) -> out.rowOf.put(row)); // same row numbers, same shas
         out.graph = graph == null ? null : graph.over(out.matrix.view().prefix(graph.size()));
         return out;
     }
@@ -75,7 +73,7 @@ final class ModelRows {
         remove(sha);
         int row = matrix.append(vector);
         shas.append(sha);
-        rowOf.put(sha, row);
+        rowOf.put(row);
     }
 
     /** Copies live row {@code row} (image {@code sha}) of another {@code ModelRows} as it is quantised there. */
@@ -83,7 +81,7 @@ final class ModelRows {
         remove(sha);
         int ordinal = matrix.appendCopy(from.matrix.view(), row);
         shas.append(sha);
-        rowOf.put(sha, ordinal);
+        rowOf.put(ordinal);
     }
 
     /** Appends a row read back from a {@link VectorFiles vector file}, live or dead, as it was. */
@@ -93,7 +91,7 @@ final class ModelRows {
         if (deadRow) {
             dead.delete(row);
         } else {
-            rowOf.put(sha, row);
+            rowOf.put(row);
         }
     }
 
@@ -105,8 +103,8 @@ final class ModelRows {
     }
 
     void remove(String sha) {
-        Integer old = rowOf.remove(sha);
-        if (old != null) {
+        int old = rowOf.remove(sha);
+        if (old >= 0) {
             dead.delete(old);
         }
     }

@@ -8,7 +8,12 @@ import java.util.Arrays;
  * machine). Append-only with one writer, like {@link Column}: a {@link View} never sees later rows.
  */
 final class WindowRows {
-    private static final int CHUNK_ROWS = 4096;
+    /**
+     * 2048 rows: a chunk of 400 KB. At 4096 (800 KB) every chunk was a humongous object for G1 at the 1 MB regions
+     * of a heap under 2 GB, each with 224 KB of its region unusable: 57 MB of filler at 1M images (class histogram,
+     * docs/benchmarks.md "Heap of a 1M gallery").
+     */
+    private static final int CHUNK_ROWS = 2048;
     private static final int STRIDE = CropWindows.COUNT;
     private long[][] chunks = new long[0][];
     private int size;

@@ -62,7 +62,7 @@ class HalfVectorFilesTest {
             assertEquals(70, mapped.rows());
             for (int row = 0; row < 70; row++) {
                 String sha = rows.shas.view().get(row);
-                boolean live = Integer.valueOf(row).equals(rows.rowOf.get(sha));
+                boolean live = rows.rowOf.row(sha) == row;
                 if (live) {
                     assertArrayEquals(store.get(sha), mapped.vector(row), 0f, "row " + row);
                 } else {
@@ -143,7 +143,7 @@ class HalfVectorFilesTest {
             }, 100);
             float[] query = vector(new Random(11));
             for (int row = 0; row < rows.shas.size(); row++) {
-                if (rows.rowOf.containsValue(row)) {
+                if (rows.rowOf.row(rows.shas.get(row)) == row) {
                     assertEquals(fromStore.rescorer().score(query, row), fromFile.rescorer().score(query, row), 0f, "row " + row);
                 }
             }

@@ -39,7 +39,7 @@ class RowFormatTest {
         ModelRows int4 = int8.in(RowFormat.INT4);
         assertEquals(RowFormat.INT4, int4.matrix.format());
         assertEquals(int8.matrix.size(), int4.matrix.size());
-        assertEquals(int8.rowOf, int4.rowOf);
+        assertEquals(int8.rowOf.toMap(), int4.rowOf.toMap());
         assertEquals(30, int4.live());
         for (int row = 0; row < int8.matrix.size(); row++) {
             assertEquals(int8.shas.view().get(row), int4.shas.view().get(row));
@@ -73,6 +73,6 @@ class RowFormatTest {
                     Arrays.copyOfRange(after.chunkOf(row), after.offsetOf(row), after.offsetOf(row) + after.rowBytes()), "row " + row);
             assertEquals(before.scale(row), after.scale(row), Math.ulp(before.scale(row)), "scale of row " + row);
         }
-        assertEquals(saved.rowOf, loaded.rowOf);
+        assertEquals(saved.rowOf.toMap(), loaded.rowOf.toMap());
     }
 }

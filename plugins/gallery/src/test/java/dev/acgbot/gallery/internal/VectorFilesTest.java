@@ -33,7 +33,7 @@ class VectorFilesTest {
             assertArrayEquals(saved.matrix.view().row(row), loaded.matrix.view().row(row), 0f);
             assertEquals(saved.dead.snapshot().deleted(row), loaded.dead.snapshot().deleted(row), "dead flag of row " + row);
         }
-        assertEquals(saved.rowOf, loaded.rowOf);
+        assertEquals(saved.rowOf.toMap(), loaded.rowOf.toMap());
         assertEquals(2, loaded.live());
         assertTrue(dir.resolve("clip_b-16.i8v").toFile().isFile(), "model ids are made safe as file names");
     }

@@ -1,0 +1,67 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.internal.HeapEstimate.Model;
+import dev.acgbot.gallery.search.RowFormat;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HeapEstimateTest {
+    private static final long MB = 1 << 20;
+    private static final List<Model> INT8_512 = List.of(new Model(512, RowFormat.INT8));
+    private static final List<Model> INT4_512 = List.of(new Model(512, RowFormat.INT4));
+
+    /** The launcher's default budget gives a 640 MB heap: a 1M gallery is told, with the numbers and the fix. */
+    @Test
+    void warnsWhenTheRowsNeedMoreThanTheMaximumHeap() {
+        Optional<String> warning = HeapEstimate.of(1_000_000, INT4_512, 640 * MB).warning(640 * MB);
+        assertEquals(Optional.of("the gallery's 1,000,000 images (CLIP rows 512-d int4) need about 726 MB of heap, more"
+                + " than the JVM's maximum of 640 MB: opening it, searching and reindexing are likely to run out of"
+                + " memory. Give the bot ACGBOT_HEAP=1024m (or -Xmx1024m in ACGBOT_JAVA_OPTS), or a larger"
+                + " models.memory_budget (the heap is a quarter of it)."), warning);
+    }
+
+    @Test
+    void staysQuietWhenTheHeapIsLargeEnough() {
+        assertEquals(Optional.empty(), HeapEstimate.of(1_000_000, INT4_512, 1_024 * MB).warning(1_024 * MB));
+        // the smallest -Xmx that opened and searched this gallery in steps of 64 MB: 768m passed, 704m ran out
+        assertEquals(Optional.empty(), HeapEstimate.of(1_000_000, INT4_512, 768 * MB).warning(768 * MB));
+        assertTrue(HeapEstimate.of(1_000_000, INT4_512, 704 * MB).warning(704 * MB).isPresent());
+        assertEquals(Optional.empty(), HeapEstimate.of(100_000, List.of(new Model(512, RowFormat.INT8),
+                new Model(768, RowFormat.INT8)), 640 * MB).warning(640 * MB));
+        assertEquals(Optional.empty(), HeapEstimate.of(0, List.of(), 256 * MB).warning(256 * MB));
+    }
+
+    /** Every model adds its rows; a gallery without CLIP models still holds its hash rows; 4-bit rows take half. */
+    @Test
+    void eachModelAddsItsRowsInItsFormat() {
+        long hashesOnly = HeapEstimate.of(1_000_000, List.of(), 1_024 * MB).bytes();
+        long one = HeapEstimate.of(1_000_000, INT8_512, 1_024 * MB).bytes();
+        long two = HeapEstimate.of(1_000_000, List.of(INT8_512.get(0), INT8_512.get(0)), 1_024 * MB).bytes();
+        long int4 = HeapEstimate.of(1_000_000, INT4_512, 1_024 * MB).bytes();
+        assertEquals(one - hashesOnly, two - one, 1);
+        assertTrue(hashesOnly > 400 * MB && hashesOnly < 500 * MB, "hash rows " + (hashesOnly / MB) + " MB");
+        assertEquals((double) (int4 - hashesOnly) / (one - hashesOnly), 276.0 / 534, 0.01);
+    }
+
+    /**
+     * A chunk of half a region or more takes whole regions: an int8 512-d chunk (4080 rows, just under 2 MiB) fits
+     * two 1 MB regions with 16 B over; 768-d (2.99 MiB) takes three; a chunk under half a region takes only itself.
+     */
+    @Test
+    void chargesTheWholeRegionsOfHumongousChunks() {
+        long oneMb = HeapEstimate.g1Region(1_152 * MB);
+        assertEquals(MB, oneMb);
+        assertEquals(2 * MB, HeapEstimate.g1Region(6_144 * MB));
+        assertEquals(32 * MB, HeapEstimate.g1Region(1L << 40));
+        assertEquals(2.0 * MB / 4080, HeapEstimate.valueBytes(INT8_512.get(0), oneMb), 1e-9);
+        assertEquals(3.0 * MB / 4080, HeapEstimate.valueBytes(new Model(768, RowFormat.INT8), oneMb), 1e-9);
+        assertEquals(64.0, HeapEstimate.valueBytes(new Model(64, RowFormat.INT8), oneMb), 1e-9);
+        // at 2 MB regions the 4-bit chunk (just under 1 MiB) is an ordinary object
+        assertEquals(256.0, HeapEstimate.valueBytes(INT4_512.get(0), 2 * MB), 1e-9);
+    }
+}
