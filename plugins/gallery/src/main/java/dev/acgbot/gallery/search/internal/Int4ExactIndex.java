@@ -1,43 +1,24 @@
 package dev.acgbot.gallery.search.internal;
 
 import dev.acgbot.gallery.search.Int4Matrix;
-import dev.acgbot.gallery.search.Neighbor;
 import dev.acgbot.gallery.search.Rescorer;
-import dev.acgbot.gallery.search.VectorIndex;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 
 /**
- * Exact scan over 4-bit rows, then a re-rank at full precision, as {@link Int8ExactIndex} does over int8 rows:
- * every row is scored approximately (query quantised to int8, rows 4-bit, integer dot products: half the int8
- * matrix's memory traffic), the best {@code depth} candidates are rescored by the {@link Rescorer} and the best
- * {@code k} of those returned. The answer equals the float scan's whenever the true top-k all rank within the
- * first {@code depth} approximate scores; IndexBench measures how often that holds per depth.
+ * Exact scan over 4-bit rows, then a re-rank at full precision ({@link RerankedScan}), as {@link Int8ExactIndex}
+ * does over int8 rows: query quantised to int8, rows 4-bit, integer dot products, half the int8 matrix's memory
+ * traffic.
  */
-public final class Int4ExactIndex implements VectorIndex {
+public final class Int4ExactIndex extends RerankedScan<Int4Matrix.Query> {
     private final Int4Matrix.View matrix;
-    private final int firstRow;
-    private final Rescorer rescorer;
-    private final int depth;
-    private final ExecutorService pool;
-    private final int threads;
 
-    /**
-     * @param depth   candidates rescored at full precision per query (at least k is used)
-     * @param pool    runs ranges 1..threads-1
-     * @param threads ranges per query, usually the number of cores
-     */
+    /** Scans only rows {@code firstRow..}: the rows a graph over the first rows does not cover yet. */
     public Int4ExactIndex(Int4Matrix.View matrix, int firstRow, Rescorer rescorer, int depth, ExecutorService pool, int threads) {
+        super(matrix.size(), firstRow, rescorer, depth, pool, threads);
         this.matrix = matrix;
-        this.firstRow = Math.min(Math.max(0, firstRow), matrix.size());
-        this.rescorer = rescorer;
-        this.depth = Math.max(1, depth);
-        this.pool = pool;
-        this.threads = Math.max(1, threads);
     }
 
     @Override
@@ -55,63 +36,19 @@ public final class Int4ExactIndex implements VectorIndex {
         return "exact-int4";
     }
 
-    public int depth() {
-        return depth;
-    }
-
     @Override
-    public List<Neighbor> search(float[] query, int k, IntPredicate accept) {
-        return searchBatch(new float[][]{query}, k, accept).get(0);
-    }
-
-    @Override
-    public List<List<Neighbor>> searchBatch(float[][] queries, int k, IntPredicate accept) {
-        Int4Matrix.Query[] qs = new Int4Matrix.Query[queries.length];
-        for (int i = 0; i < queries.length; i++) {
-            if (queries[i].length != matrix.dimension()) {
-                throw new IllegalArgumentException("query has " + queries[i].length + " values, index has " + matrix.dimension());
-            }
-            qs[i] = Int4Matrix.Query.of(queries[i]);
-        }
-        TopK[] candidates = approximate(qs, Math.max(k, depth), accept);
-        List<List<Neighbor>> out = new ArrayList<>(queries.length);
-        for (int q = 0; q < queries.length; q++) {
-            TopK best = new TopK(k);
-            for (Neighbor c : candidates[q].toList()) {
-                best.offer(c.ordinal(), rescorer.score(queries[q], c.ordinal()));
-            }
-            out.add(best.toList());
-        }
-        return out;
-    }
-
-    /** The best {@code depth} rows per query by quantised score, one row range per thread. */
-    private TopK[] approximate(Int4Matrix.Query[] qs, int depth, IntPredicate accept) {
-        int n = matrix.size() - firstRow;
-        int parts = n < 8192 ? 1 : threads;
-        List<Future<TopK[]>> futures = new ArrayList<>();
-        for (int p = 1; p < parts; p++) {
-            int from = firstRow + (int) ((long) n * p / parts);
-            int to = firstRow + (int) ((long) n * (p + 1) / parts);
-            futures.add(pool.submit(() -> scan(qs, depth, accept, from, to)));
-        }
-        TopK[] merged = scan(qs, depth, accept, firstRow, firstRow + (int) ((long) n / parts));
-        for (Future<TopK[]> f : futures) {
-            TopK[] part = Searches.join(f);
-            for (int q = 0; q < qs.length; q++) {
-                merged[q].addAll(part[q]);
-            }
-        }
-        return merged;
+    Int4Matrix.Query prepare(float[] query) {
+        return Int4Matrix.Query.of(query);
     }
 
     // a batch scans its range once per query: at 260 B a row the range of one thread (13 MB at 100k) is read
     // from cache for the second query on, and the kernel, not memory, bounds it
-    private TopK[] scan(Int4Matrix.Query[] qs, int depth, IntPredicate accept, int from, int to) {
-        TopK[] tops = new TopK[qs.length];
-        for (int q = 0; q < qs.length; q++) {
+    @Override
+    TopK[] scan(List<Int4Matrix.Query> qs, int depth, IntPredicate accept, int from, int to) {
+        TopK[] tops = new TopK[qs.size()];
+        for (int q = 0; q < qs.size(); q++) {
             tops[q] = new TopK(depth);
-            scanOne(qs[q], tops[q], accept, from, to);
+            scanOne(qs.get(q), tops[q], accept, from, to);
         }
         return tops;
     }
@@ -135,12 +72,6 @@ public final class Int4ExactIndex implements VectorIndex {
                 offer(top, accept, row, Dot.dotInt4(chunk, off, query.low(), query.high(), half) * query.scale()
                         * scales[row % Int4Matrix.CHUNK_ROWS]);
             }
-        }
-    }
-
-    private static void offer(TopK top, IntPredicate accept, int row, float score) {
-        if (score > top.threshold() && accept.test(row)) {
-            top.offer(row, score);
         }
     }
 }
