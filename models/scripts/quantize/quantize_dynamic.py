@@ -42,20 +42,9 @@ import os
 import sys
 
 
-def require_modules():
-    missing = []
-    for name in ("numpy", "onnx"):
-        try:
-            __import__(name)
-        except ImportError:
-            missing.append(name)
-    if missing:
-        print("quantize_dynamic.py needs the Python modules %s; install with: "
-              "sudo apt-get install python3-onnx python3-numpy" % ", ".join(missing), file=sys.stderr)
-        sys.exit(2)
+from needs import require_modules  # noqa: E402  (this folder is on sys.path: the script runs from it)
 
-
-require_modules()
+require_modules("quantize_dynamic.py")
 import numpy as np  # noqa: E402
 import onnx  # noqa: E402
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402

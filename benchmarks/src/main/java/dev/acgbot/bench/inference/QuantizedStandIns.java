@@ -34,7 +34,7 @@ record QuantizedStandIns(Path imageInt8, Path textInt8, Path oneGraph) {
         Path dir = image.file().getParent();
         Path scripts = dir.resolve("quantize");
         Files.createDirectories(scripts);
-        for (String s : List.of("quantize_dynamic.py", "compose_clip.py")) {
+        for (String s : List.of("quantize_dynamic.py", "compose_clip.py", "needs.py")) {
             try (InputStream in = QuantizedStandIns.class.getResourceAsStream(RESOURCES + s)) {
                 if (in == null) {
                     throw new IOException("the benchmarks jar lacks " + RESOURCES + s + " (models/scripts/quantize)");
