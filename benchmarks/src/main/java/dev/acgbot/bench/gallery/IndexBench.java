@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -295,31 +296,8 @@ public final class IndexBench implements Callable<Integer> {
     private static Map<String, Object> int8Scan(Int8Matrix.View bytes, Rescorer fp16, float[][] qi, float[][] qt, List<List<Neighbor>> truthImage,
                                                 List<List<Neighbor>> truthText, double bandwidth, ExecutorService pool, int threads,
                                                 PrintStream out) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("memory_bytes", bytes.bytes());
-        double streamMs = bytes.bytes() / bandwidth * 1000;
-        r.put("matrix_stream_ms", streamMs);
-        List<Map<String, Object>> sweep = new ArrayList<>();
-        for (int depth : RERANK_DEPTHS) {
-            VectorIndex idx = VectorIndexes.exactInt8(bytes, fp16, depth, pool, threads);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("depth", depth);
-            row.put("recall_image", recall(idx.searchBatch(qi, K, VectorIndex.ALL), truthImage));
-            row.put("recall_text", recall(idx.searchBatch(qt, K, VectorIndex.ALL), truthText));
-            double[] lat = latencies(idx, qi);
-            row.put("single_p50_ms", lat[0]);
-            row.put("single_p99_ms", lat[1]);
-            out.printf(Locale.ROOT, "int8 depth=%d %s%n", depth, row);
-            sweep.add(row);
-        }
-        r.put("sweep", sweep);
-        VectorIndex idx = VectorIndexes.exactInt8(bytes, fp16, VectorIndexes.DEFAULT_RERANK_DEPTH, pool, threads);
-        double[] single = latencies(idx, concat(qi, qt));
-        r.put("default_depth", VectorIndexes.DEFAULT_RERANK_DEPTH);
-        r.put("single_p50_ms", single[0]);
-        r.put("single_p99_ms", single[1]);
-        r.put("batch16_per_query_ms", batchPerQuery(idx, concat(qi, qt), 16));
-        return r;
+        return rerankedScan("int8", bytes.bytes(), bytes.size(), depth -> VectorIndexes.exactInt8(bytes, fp16, depth, pool, threads),
+                RERANK_DEPTHS, VectorIndexes.DEFAULT_RERANK_DEPTH, qi, qt, truthImage, truthText, bandwidth, out);
     }
 
     /** Re-rank depths swept over 4-bit rows. */
@@ -329,13 +307,21 @@ public final class IndexBench implements Callable<Integer> {
     private static Map<String, Object> int4Scan(Int4Matrix.View nibbles, Rescorer fp16, float[][] qi, float[][] qt, List<List<Neighbor>> truthImage,
                                                 List<List<Neighbor>> truthText, double bandwidth, ExecutorService pool, int threads,
                                                 PrintStream out) {
+        return rerankedScan("int4", nibbles.bytes(), nibbles.size(), depth -> VectorIndexes.exactInt4(nibbles, fp16, depth, pool, threads),
+                INT4_RERANK_DEPTHS, VectorIndexes.DEFAULT_INT4_RERANK_DEPTH, qi, qt, truthImage, truthText, bandwidth, out);
+    }
+
+    /** One quantised row format's sweep over re-rank depths, then its default depth's single and batch speed. */
+    private static Map<String, Object> rerankedScan(String format, long bytes, int rows, IntFunction<VectorIndex> atDepth, int[] depths,
+                                                    int defaultDepth, float[][] qi, float[][] qt, List<List<Neighbor>> truthImage,
+                                                    List<List<Neighbor>> truthText, double bandwidth, PrintStream out) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("memory_bytes", nibbles.bytes());
-        r.put("bytes_per_row", (double) nibbles.bytes() / nibbles.size());
-        r.put("matrix_stream_ms", nibbles.bytes() / bandwidth * 1000);
+        r.put("memory_bytes", bytes);
+        r.put("bytes_per_row", (double) bytes / rows);
+        r.put("matrix_stream_ms", bytes / bandwidth * 1000);
         List<Map<String, Object>> sweep = new ArrayList<>();
-        for (int depth : INT4_RERANK_DEPTHS) {
-            VectorIndex idx = VectorIndexes.exactInt4(nibbles, fp16, depth, pool, threads);
+        for (int depth : depths) {
+            VectorIndex idx = atDepth.apply(depth);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("depth", depth);
             row.put("recall_image", recall(idx.searchBatch(qi, K, VectorIndex.ALL), truthImage));
@@ -343,13 +329,13 @@ public final class IndexBench implements Callable<Integer> {
             double[] lat = latencies(idx, qi);
             row.put("single_p50_ms", lat[0]);
             row.put("single_p99_ms", lat[1]);
-            out.printf(Locale.ROOT, "int4 depth=%d %s%n", depth, row);
+            out.printf(Locale.ROOT, "%s depth=%d %s%n", format, depth, row);
             sweep.add(row);
         }
         r.put("sweep", sweep);
-        VectorIndex idx = VectorIndexes.exactInt4(nibbles, fp16, VectorIndexes.DEFAULT_INT4_RERANK_DEPTH, pool, threads);
+        VectorIndex idx = atDepth.apply(defaultDepth);
         double[] single = latencies(idx, concat(qi, qt));
-        r.put("default_depth", VectorIndexes.DEFAULT_INT4_RERANK_DEPTH);
+        r.put("default_depth", defaultDepth);
         r.put("single_p50_ms", single[0]);
         r.put("single_p99_ms", single[1]);
         r.put("batch16_per_query_ms", batchPerQuery(idx, concat(qi, qt), 16));
