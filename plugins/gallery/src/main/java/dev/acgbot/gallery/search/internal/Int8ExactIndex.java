@@ -20,18 +20,8 @@ public final class Int8ExactIndex extends RerankedScan<Int8ExactIndex.Query> {
 
     /** Scans only rows {@code firstRow..}: the rows a graph over the first rows does not cover yet. */
     public Int8ExactIndex(Int8Matrix.View matrix, int firstRow, Rescorer rescorer, int depth, ExecutorService pool, int threads) {
-        super(matrix.size(), firstRow, rescorer, depth, pool, threads);
+        super(matrix, firstRow, rescorer, depth, pool, threads);
         this.matrix = matrix;
-    }
-
-    @Override
-    public int dimension() {
-        return matrix.dimension();
-    }
-
-    @Override
-    public int size() {
-        return matrix.size();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.acgbot.gallery.search.internal;
 import dev.acgbot.gallery.search.Neighbor;
 import dev.acgbot.gallery.search.Rescorer;
 import dev.acgbot.gallery.search.VectorIndex;
+import dev.acgbot.gallery.search.VectorRows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.function.IntPredicate;
  * @param <Q> the query as the subclass's kernel reads it (quantised once per search)
  */
 abstract sealed class RerankedScan<Q> implements VectorIndex permits Int8ExactIndex, Int4ExactIndex {
+    private final VectorRows rows;
     private final int firstRow;
     private final Rescorer rescorer;
     private final int depth;
@@ -28,14 +30,15 @@ abstract sealed class RerankedScan<Q> implements VectorIndex permits Int8ExactIn
     private final int threads;
 
     /**
-     * @param rows     rows of the matrix the subclass scans
+     * @param rows     the matrix the subclass scans
      * @param firstRow the first row scanned: a graph over the rows before it covers them
      * @param depth    candidates rescored at full precision per query (at least k is used)
      * @param pool     runs ranges 1..threads-1
      * @param threads  ranges per query, usually the number of cores
      */
-    RerankedScan(int rows, int firstRow, Rescorer rescorer, int depth, ExecutorService pool, int threads) {
-        this.firstRow = Math.min(Math.max(0, firstRow), rows);
+    RerankedScan(VectorRows rows, int firstRow, Rescorer rescorer, int depth, ExecutorService pool, int threads) {
+        this.rows = rows;
+        this.firstRow = Math.min(Math.max(0, firstRow), rows.size());
         this.rescorer = rescorer;
         this.depth = Math.max(1, depth);
         this.pool = pool;
@@ -47,6 +50,16 @@ abstract sealed class RerankedScan<Q> implements VectorIndex permits Int8ExactIn
 
     /** The best {@code depth} rows of {@code from..to-1} per query by approximate score, accepted rows only. */
     abstract TopK[] scan(List<Q> queries, int depth, IntPredicate accept, int from, int to);
+
+    @Override
+    public final int dimension() {
+        return rows.dimension();
+    }
+
+    @Override
+    public final int size() {
+        return rows.size();
+    }
 
     public int depth() {
         return depth;
