@@ -42,7 +42,7 @@ public final class WholeBotBench implements Callable<Integer> {
     boolean graph;
     @Option(names = "--budget", defaultValue = "auto", description = "models.memory_budget (default ${DEFAULT-VALUE}: this machine's default)")
     String budget;
-    @Option(names = "--heap", description = "the probe's -Xmx, e.g. 768m (default: the launcher's, a quarter of the budget)")
+    @Option(names = "--heap", description = "the probe's -Xmx, e.g. 768m (default: the launcher's: a quarter of the budget, or what the gallery's files ask for when more)")
     String heap;
     @Option(names = "--cache", paramLabel = "DIR", defaultValue = ".bench-cache", description = "stand-in cache (default ${DEFAULT-VALUE})")
     Path cache;
@@ -68,7 +68,7 @@ public final class WholeBotBench implements Callable<Integer> {
             ensureGraph();
         }
         MemoryBudget b = MemoryBudget.parse(budget, MemoryBudget.machineBytes());
-        long xmx = heap != null ? MemoryBudget.parse(heap, 0).bytes() : b.heapBytes();
+        long xmx = heap != null ? MemoryBudget.parse(heap, 0).bytes() : launcherHeap(b);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         String load = MemoryBench.loadAverage();
         List<String> cmd = new ArrayList<>(MemoryBench.java(xmx));
@@ -90,12 +90,20 @@ public final class WholeBotBench implements Callable<Integer> {
         return 0;
     }
 
+    /** What the launcher gives: a quarter of the budget, or what the gallery's files ask for when that is more. */
+    private long launcherHeap(MemoryBudget b) {
+        return Math.max(b.heapBytes(), Gallery.suggestedHeap(options().build()).orElse(0));
+    }
+
+    private GalleryOptions.Builder options() {
+        return GalleryOptions.builder().dataDir(gallery).clipModels(List.of(StartupBench.CLIP))
+                .indexMode(graph ? IndexMode.APPROXIMATE : IndexMode.EXACT);
+    }
+
     /** Builds and persists the graph in this JVM unless DIR has one, so the probe measures a loaded graph, not a build. */
     private void ensureGraph() throws Exception {
-        GalleryOptions options = GalleryOptions.builder().dataDir(gallery).clipModels(List.of(StartupBench.CLIP))
-                .indexMode(IndexMode.APPROXIMATE).build();
         long t0 = System.nanoTime();
-        try (Gallery g = Gallery.open(options, new StartupBench.OneClip(512))) {
+        try (Gallery g = Gallery.open(options().build(), new StartupBench.OneClip(512))) {
             while (!"graph".equals(g.stats().indexKinds().get(StartupBench.CLIP))) {
                 TimeUnit.SECONDS.sleep(1);
             }
