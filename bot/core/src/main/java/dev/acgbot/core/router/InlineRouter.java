@@ -105,28 +105,31 @@ final class InlineRouter {
         }
     }
 
+    // the figures are recorded before the answer goes out, so that whoever sees the answer sees it counted; the
+    // latency is the search's, not the platform's upload of the answer
     private void run(InlineHandler handler, InlineQuery query, Language language, Once responder) {
         long start = System.nanoTime();
         String outcome = CommandMeters.OK;
+        InlineAnswer answer;
         try {
-            responder.answer(handler.answer(query, language));
+            answer = handler.answer(query, language);
         } catch (UserFacingException e) {
             outcome = CommandMeters.USER_ERROR;
-            responder.answer(notice(e.message(language)));
+            answer = notice(e.message(language));
         } catch (InterruptedException e) {
             // the deadline (whose answer came first) or shutdown
             outcome = CommandMeters.INTERRUPTED;
-            responder.answer(notice(CoreMessages.format(language, "router.busy")));
+            answer = notice(CoreMessages.format(language, "router.busy"));
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
             outcome = CommandMeters.ERROR;
             String correlationId = CorrelationIds.next();
             LOG.error("[{}] inline query from {}:{} failed", correlationId, query.platform(), LogText.safe(query.user().id()), e);
             meters.failed(METER_NAME, correlationId);
-            responder.answer(notice(CoreMessages.format(language, "inline.failed", correlationId)));
-        } finally {
-            meters.finished(METER_NAME, outcome, System.nanoTime() - start);
+            answer = notice(CoreMessages.format(language, "inline.failed", correlationId));
         }
+        meters.finished(METER_NAME, outcome, System.nanoTime() - start);
+        responder.answer(answer);
     }
 
     private static InlineAnswer notice(String text) {
