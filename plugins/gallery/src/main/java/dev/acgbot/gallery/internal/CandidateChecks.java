@@ -53,8 +53,11 @@ final class CandidateChecks {
                 RepostVerifier.pose(captionless[w], c.signature(), n.closestDHash(), List.of())
                         .ifPresent(f -> attempts.add(new Attempt(captionless[w], f, true)));
             }
-            List<RepostVerifier.Pose> seeds = n.byCropWindow()
-                    ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of();
+            List<RepostVerifier.Pose> seeds = new ArrayList<>(n.byCropWindow()
+                    ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of());
+            if (n.byTurn()) {
+                seeds.addAll(TurnedWindows.seeds(TurnedWindows.ANGLES[n.turn()], c.signature().aspect()));
+            }
             RepostVerifier.pose(whole, c.signature(), n.closestDHash(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
             if (!attempts.isEmpty()) {
                 poses.put(c, attempts);

@@ -61,10 +61,16 @@ final class HashRows {
      * (caption bar: the source among the candidates for 0.21 of copies); the window without it hashes as the source.
      */
     record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes,
-                 long[] cropPHashes) {
+                 long[] cropPHashes, long[] turnedPHashes) {
         Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
-            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0], new long[0]);
+            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0], new long[0], new long[0]);
         }
+
+        /**
+         * Radius for the {@link TurnedWindows}: a turned-back copy's central window within this many bits of the stored
+         * central crop window makes the image a candidate.
+         */
+        static final int TURN_RADIUS = 14;
 
         /**
          * Radius for the stored {@link CropWindows}: the copy's pHash (whole or trimmed) within this many bits of a
@@ -80,11 +86,11 @@ final class HashRows {
         static final int KEPT = DefaultGallery.MAX_CANDIDATES;
 
         /**
-         * This probe without the crop-window test: the mirror image's probe (a crop of a mirrored copy is not looked
-         * for; the windows are a pass over 25 hashes a row, docs/benchmarks.md has the cost).
+         * This probe without the crop-window and turned-window tests: the mirror image's probe (a crop or a turn of a
+         * mirrored copy is not looked for; the windows are a pass over 25 hashes a row, docs/benchmarks.md has the cost).
          */
         Probe withoutCropWindows() {
-            return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, new long[0]);
+            return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, new long[0], new long[0]);
         }
 
         /** Share of the height a caption window leaves out: a band of 15 % of the picture's height above or below it. */
@@ -126,7 +132,8 @@ final class HashRows {
             long innerP = PerceptualHash.pHash(inner);
             // the trimmed copy too: a crop of clip art on white keeps some of the white, which the trim removes
             long[] crops = innerP == wholeP ? new long[]{wholeP} : new long[]{wholeP, innerP};
-            return new Probe(wholeP, wholeD, innerP, PerceptualHash.dHash(inner), p, d, crops);
+            return new Probe(wholeP, wholeD, innerP, PerceptualHash.dHash(inner), p, d, crops,
+                    TurnedWindows.pHashes(PerceptualHash.onWhite(side)));
         }
 
         /** For each caption window (0: band at the top, 1: at the bottom), whether its band looks like a caption. */
@@ -177,9 +184,18 @@ final class HashRows {
      * pair (whole or trimmed) with any stored pair, p + d.
      */
     record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window, int cropDistance,
-                int cropWindow) {
+                int cropWindow, int turnDistance, int turn) {
         Near(int pHashDistance, int dHashDistance, int closest, int closestDHash) {
             this(pHashDistance, dHashDistance, closest, closestDHash, WHOLE, 64, WHOLE);
+        }
+
+        Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window, int cropDistance, int cropWindow) {
+            this(pHashDistance, dHashDistance, closest, closestDHash, window, cropDistance, cropWindow, 64, WHOLE);
+        }
+
+        /** Whether the copy turned back by {@link TurnedWindows#ANGLES}[{@link #turn}] found this image. */
+        boolean byTurn() {
+            return turn != WHOLE && turnDistance <= Probe.TURN_RADIUS;
         }
 
         /** {@link #window} when the whole or trimmed query paired closest; otherwise the index of the caption window. */
@@ -194,9 +210,10 @@ final class HashRows {
         Near merge(Near o) {
             Near closer = o.closest < closest ? o : this;
             Near cropCloser = o.cropDistance < cropDistance ? o : this;
+            Near turnCloser = o.turnDistance < turnDistance ? o : this;
             return new Near(Math.min(pHashDistance, o.pHashDistance), Math.min(dHashDistance, o.dHashDistance),
                     closer.closest, Math.min(closestDHash, o.closestDHash), closer.window, cropCloser.cropDistance,
-                    cropCloser.cropWindow);
+                    cropCloser.cropWindow, turnCloser.turnDistance, turnCloser.turn);
         }
     }
 
@@ -239,6 +256,8 @@ final class HashRows {
             // window, then row), the largest key on top
             java.util.PriorityQueue<Long> byWhole = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             java.util.PriorityQueue<Long> byCrop = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            java.util.PriorityQueue<Long> byTurn = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            long[] turned = q.turnedPHashes();
             for (int row = 0; row < rows; row++) {
                 long p = pHashes.hash(row), tp = trimmedPHashes.hash(row);
                 boolean close = Math.min(Math.min(dist(q.pHash(), p), dist(q.pHash(), tp)),
@@ -265,8 +284,14 @@ final class HashRows {
                         keep(byCrop, (long) crop << 32 | row);
                     }
                 }
+                if (turned.length > 0) {
+                    int turn = windows.nearestAt(row, TurnedWindows.CENTRE, turned);
+                    if (turn / 64 <= Probe.TURN_RADIUS) {
+                        keep(byTurn, (long) turn << 32 | row);
+                    }
+                }
             }
-            for (java.util.PriorityQueue<Long> kept : List.of(byWhole, byCrop)) {
+            for (java.util.PriorityQueue<Long> kept : List.of(byWhole, byCrop, byTurn)) {
                 for (long key : kept) {
                     add(out, seen, (int) key, q);
                 }
@@ -312,8 +337,10 @@ final class HashRows {
                 closestD = Math.min(closestD, Math.min(dist(wd, d), dist(wd, td)));
             }
             int crop = windows.nearest(row, q.cropPHashes());
+            int turn = windows.nearestAt(row, TurnedWindows.CENTRE, q.turnedPHashes());
             return new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window, crop / 64,
-                    q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64);
+                    q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64, turn / 64,
+                    q.turnedPHashes().length == 0 ? Near.WHOLE : turn % 64);
         }
 
         private static int dist(long a, long b) {
