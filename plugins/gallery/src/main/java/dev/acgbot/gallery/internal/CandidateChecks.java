@@ -56,9 +56,9 @@ final class CandidateChecks {
             List<RepostVerifier.Pose> seeds = new ArrayList<>(n.byCropWindow()
                     ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of());
             if (n.byTurn()) {
-                seeds.addAll(TurnedWindows.seeds(TurnedWindows.ANGLES[n.turn()], c.signature().aspect()));
+                TurnedWindows.seed(TurnedWindows.ANGLES[n.turn().index()], whole.signature, c.signature()).ifPresent(seeds::add);
             }
-            RepostVerifier.pose(whole, c.signature(), n.closestDHash(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
+            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
             if (!attempts.isEmpty()) {
                 poses.put(c, attempts);
             }

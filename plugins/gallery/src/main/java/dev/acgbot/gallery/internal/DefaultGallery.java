@@ -601,7 +601,7 @@ public final class DefaultGallery implements Gallery {
                         .thenComparing(Map.Entry::getKey))
                 .toList();
         List<Map.Entry<String, HashRows.Near>> byTurn = near.entrySet().stream().filter(e -> e.getValue().byTurn())
-                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().turnDistance())
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().turn().distance())
                         .thenComparing(Map.Entry::getKey))
                 .toList();
         List<Map.Entry<String, HashRows.Near>> byWhole = near.entrySet().stream()

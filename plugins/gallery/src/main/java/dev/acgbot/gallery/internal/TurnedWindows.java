@@ -28,11 +28,28 @@ final class TurnedWindows {
     }
 
     /**
-     * The central window of {@code img} turned by {@code theta} about the picture's centre: pixel p (from the centre) of
+     * The dHash of the whole of {@code flat} (no alpha) turned back by each of {@link #ANGLES}: the evidence the verifier
+     * asks of faint pictures (line art), whose dHash a turn of 10° moves 13-25 bits, turned back 0-12.
+     */
+    static long[] dHashes(DecodedImage flat) {
+        long[] out = new long[ANGLES.length];
+        Margins.Box whole = new Margins.Box(0, 0, flat.width(), flat.height());
+        for (int i = 0; i < ANGLES.length; i++) {
+            out[i] = PerceptualHash.dHash(turned(flat, whole, ANGLES[i]));
+        }
+        return out;
+    }
+
+    /** The central {@link CropWindows} window of {@code img} turned back by {@code theta}: see {@link #turned}. */
+    static DecodedImage centre(DecodedImage img, double theta) {
+        return turned(img, CropWindows.box(img.width(), img.height(), CENTRE), theta);
+    }
+
+    /**
+     * The part {@code b} of {@code img} turned by {@code theta} about the picture's centre: pixel p (from the centre) of
      * the result is the copy's pixel at R(-θ)p, bilinear; outside the copy is white, as editors fill a rotated canvas.
      */
-    static DecodedImage centre(DecodedImage img, double theta) {
-        Margins.Box b = CropWindows.box(img.width(), img.height(), CENTRE);
+    static DecodedImage turned(DecodedImage img, Margins.Box b, double theta) {
         int w = img.width(), h = img.height(), ow = b.width(), oh = b.height();
         double cx = w / 2.0, cy = h / 2.0, cos = Math.cos(theta), sin = Math.sin(theta);
         int[] src = img.argb();
@@ -65,13 +82,33 @@ final class TurnedWindows {
     }
 
     /**
-     * Where the pose search starts for a candidate a turned-back copy found at {@code theta}: the whole picture turned (a
-     * copy of a full-bleed picture keeps its frame), and the box a drawing on white turned by θ fills (the copy's trim
-     * keeps the turned drawing's bounding box), both about the centre.
+     * Where the pose search starts for a candidate a turned-back copy found at {@code theta}: the pose that maps the copy's
+     * trimmed picture into the candidate's when the copy is the candidate's whole canvas turned by -θ about its centre
+     * (both trim boxes are known: clip art on white trims to the turned drawing, a full-bleed picture keeps its frame).
+     * None when the two canvases differ in shape (the copy was not turned on its own canvas).
      */
-    static java.util.List<RepostVerifier.Pose> seeds(double theta, float aspect) {
-        double c = Math.abs(Math.cos(theta)), s = Math.abs(Math.sin(theta));
-        return java.util.List.of(new RepostVerifier.Pose(0.5, 0.5, 1, 1, theta, false),
-                new RepostVerifier.Pose(0.5, 0.5, Math.min(1.3, c + s / aspect), Math.min(1.3, c + s * aspect), theta, false));
+    static java.util.Optional<RepostVerifier.Pose> seed(double theta, RepostSignature copy, RepostSignature candidate) {
+        double canvas = canvasAspect(candidate), copyCanvas = canvasAspect(copy);
+        if (!(Math.abs(Math.log(copyCanvas / canvas)) < SAME_CANVAS)) {
+            return java.util.Optional.empty();
+        }
+        // units: the canvas is `canvas` wide and 1 high; the rotation is about its centre
+        float[] q = copy.box(), b = candidate.box();
+        double centreX = canvas / 2, centreY = 0.5;
+        double px = (q[0] + q[2]) / 2 * canvas - centreX, py = (q[1] + q[3]) / 2 - centreY;
+        double cos = Math.cos(theta), sin = Math.sin(theta);
+        double sx = centreX + cos * px - sin * py, sy = centreY + sin * px + cos * py;
+        double width = (b[2] - b[0]) * canvas, height = b[3] - b[1];
+        return java.util.Optional.of(new RepostVerifier.Pose((sx - b[0] * canvas) / width, (sy - b[1]) / height,
+                (q[2] - q[0]) * canvas / width, (q[3] - q[1]) / height, theta, false));
+    }
+
+    /** How far (log of the ratio) the copy's canvas may differ in shape from the candidate's: resizing keeps it within 2 %. */
+    private static final double SAME_CANVAS = 0.05;
+
+    /** Width over height of the whole (untrimmed) picture a signature was made from. */
+    private static double canvasAspect(RepostSignature s) {
+        float[] b = s.box();
+        return s.aspect() * (b[3] - b[1]) / (b[2] - b[0]);
     }
 }
