@@ -10,16 +10,55 @@ import dev.acgbot.models.image.DecodedImage;
  * stored: only the query is turned.
  */
 final class TurnedWindows {
-    /** The angles tried, in radians, as {@link RepostVerifier.Pose#theta()} names them (the copy is the source turned by -θ). */
-    static final double[] ANGLES = {Math.toRadians(-10), Math.toRadians(10), Math.toRadians(-5), Math.toRadians(5)};
+    /**
+     * The angles tried, in radians, as {@link RepostVerifier.Pose#theta()} names them (the copy is the source turned by
+     * -θ). 0 is the copy as posted: its central window finds the source of copies whose whole hashes an edit moved but
+     * whose centre it left alone (text watermark 0.72 → 0.73, brightness 0.82 → 0.83, crop+resize+JPEG 0.76 → 0.79,
+     * not-stars, docs/benchmarks.md), at 1 or 2 more false duplicates on three edits.
+     */
+    static final double[] ANGLES = {0, Math.toRadians(-10), Math.toRadians(10), Math.toRadians(-5), Math.toRadians(5)};
+    /**
+     * The copy is turned at a shorter side of 64-127 pixels ({@link #halved}): the pHash looks at 32x32 of the window.
+     * Turning the indexer's 256-pixel copy cost 3.0 ms a lookup at 100k images, this 1.0 ms, for the same recall on all
+     * 21 edits (docs/benchmarks.md).
+     */
+    static final int TURN_SIDE = 64;
+    /** The whole copy, whose 9x8 dHash is all that is taken of it, is turned at half that again. */
+    static final int DHASH_SIDE = 32;
     /** The stored window a turned-back copy is compared with: the centre one. */
     static final int CENTRE = CropWindows.COUNT / 2;
 
     private TurnedWindows() {
     }
 
+    /**
+     * {@code flat} halved (2x2 means) while its shorter side stays at least {@code side}: an anti-aliased reduction a
+     * tenth as costly as a Lanczos one (1 ms for a 341x256 copy on this machine), plenty for hashes of 32x32 and less.
+     */
+    static DecodedImage halved(DecodedImage flat, int side) {
+        DecodedImage img = flat;
+        while (Math.min(img.width(), img.height()) >= 2 * side) {
+            int w = img.width() / 2, h = img.height() / 2, sw = img.width();
+            int[] src = img.argb(), out = new int[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = 2 * y * sw + 2 * x;
+                    int a = src[i], b = src[i + 1], c = src[i + sw], d = src[i + sw + 1];
+                    int rgb = 0xFF000000;
+                    for (int shift = 16; shift >= 0; shift -= 8) {
+                        rgb |= (((a >> shift & 0xFF) + (b >> shift & 0xFF) + (c >> shift & 0xFF) + (d >> shift & 0xFF) + 2) / 4) << shift;
+                    }
+                    out[y * w + x] = rgb;
+                }
+            }
+            img = new DecodedImage(w, h, out, false);
+        }
+        return img;
+    }
+
     /** The pHash of the central window of {@code flat} (no alpha) turned back by each of {@link #ANGLES}. */
     static long[] pHashes(DecodedImage flat) {
+        flat = halved(flat, TURN_SIDE);
         long[] out = new long[ANGLES.length];
         for (int i = 0; i < ANGLES.length; i++) {
             out[i] = PerceptualHash.pHash(centre(flat, ANGLES[i]));
@@ -32,6 +71,7 @@ final class TurnedWindows {
      * asks of faint pictures (line art), whose dHash a turn of 10° moves 13-25 bits, turned back 0-12.
      */
     static long[] dHashes(DecodedImage flat) {
+        flat = halved(flat, DHASH_SIDE);
         long[] out = new long[ANGLES.length];
         Margins.Box whole = new Margins.Box(0, 0, flat.width(), flat.height());
         for (int i = 0; i < ANGLES.length; i++) {
