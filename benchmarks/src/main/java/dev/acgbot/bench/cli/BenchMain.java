@@ -8,6 +8,7 @@ import dev.acgbot.bench.gallery.StoreBench;
 import dev.acgbot.bench.inference.InferenceBench;
 import dev.acgbot.bench.jmh.JmhCommand;
 import dev.acgbot.bench.memory.MemoryBench;
+import dev.acgbot.bench.memory.WholeBotBench;
 import dev.acgbot.bench.preprocess.PreprocessBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "acgbot bench", mixinStandardHelpOptions = true,
         description = "Benchmarks and evaluations (not part of the bot). Each prints a table; most write JSON with --json FILE.",
         subcommands = {InferenceBench.class, MemoryBench.class, IndexBench.class, DuplicateEval.class, SimilarEval.class, StoreBench.class, StartupBench.class,
+                WholeBotBench.class,
                 PreprocessBench.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Callable<Integer> {
 

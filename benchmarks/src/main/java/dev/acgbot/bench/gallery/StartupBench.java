@@ -52,7 +52,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "startup", mixinStandardHelpOptions = true,
         description = "Gallery start-up: time from open to the first search answer with a large gallery.")
 public final class StartupBench implements Callable<Integer> {
-    static final String CLIP = "bench-clip";
+    public static final String CLIP = "bench-clip";
     static final String HASH = "bench-manifest";
 
     @Option(names = "--n", defaultValue = "100000", description = "images in the gallery (default ${DEFAULT-VALUE})")
@@ -295,7 +295,7 @@ public final class StartupBench implements Callable<Integer> {
     }
 
     /** One CLIP image model of the bench's dimension; the bench never embeds, it searches by vector. */
-    record OneClip(int dim) implements Inference {
+    public record OneClip(int dim) implements Inference {
         @Override
         public List<ModelInfo> models() {
             return List.of(new ModelInfo(CLIP, ModelTask.CLIP_IMAGE, "bench", dim, HASH, true, "cpu"));

@@ -230,7 +230,7 @@ public final class MemoryBench implements Callable<Integer> {
         return row;
     }
 
-    private static String loadAverage() throws IOException {
+    static String loadAverage() throws IOException {
         String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return f[0] + " " + f[1] + " " + f[2];
     }
@@ -288,7 +288,7 @@ public final class MemoryBench implements Callable<Integer> {
         return dir;
     }
 
-    private static List<String> java(long heap) {
+    static List<String> java(long heap) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         return List.of(java, "-Xmx" + (heap >> 20) + "m", "--add-modules", "jdk.incubator.vector",
@@ -301,7 +301,7 @@ public final class MemoryBench implements Callable<Integer> {
     }
 
     /** Runs a child and returns the fields of its line starting with {@code tag}; the launcher's glibc settings when asked. */
-    private static String[] line(List<String> cmd, boolean glibc, String tag) throws Exception {
+    static String[] line(List<String> cmd, boolean glibc, String tag) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (glibc) {
             pb.environment().put("MALLOC_MMAP_THRESHOLD_", "131072");

@@ -4,6 +4,7 @@ import dev.acgbot.app.cli.ConfigOption;
 import dev.acgbot.app.cli.BotLauncher;
 import dev.acgbot.app.cli.ConsoleCommand;
 import dev.acgbot.app.cli.GalleryCommand;
+import dev.acgbot.app.cli.HeapCommand;
 import dev.acgbot.app.cli.IndexCli;
 import dev.acgbot.app.cli.ModelsCommand;
 import dev.acgbot.app.cli.RunCommand;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "acgbot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Tags anime art, finds similar images and searches a gallery by text, on Discord, Telegram or a local console.",
         subcommands = {RunCommand.class, ConsoleCommand.class, ModelsCommand.class, IndexCli.class, TagCli.class, GalleryCommand.class,
-                CommandLine.HelpCommand.class})
+                HeapCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Mixin
     ConfigOption config;

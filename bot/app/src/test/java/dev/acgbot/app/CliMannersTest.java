@@ -81,6 +81,21 @@ class CliMannersTest {
         assertEquals(List.of("acgbot index: Unknown option: '--bogus' (see: acgbot index --help)"), errLines());
     }
 
+    /** {@code acgbot -c F models list} reads F as {@code acgbot models list -c F} does: before a subcommand it used to be ignored. */
+    @Test
+    void aConfigGivenBeforeTheSubcommandIsRead(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "executor:\n  workers: lots\n");
+        List<String> refusal = List.of("acgbot: configuration error: executor.workers: expected a whole number, got 'lots'");
+
+        assertEquals(2, run("-c", bad.toString(), "models", "list"));
+        assertEquals(refusal, errLines());
+        assertEquals(2, run("models", "list", "-c", bad.toString()));
+        assertEquals(refusal, errLines());
+        assertEquals(2, run("--config", bad.toString(), "console"));
+        assertEquals(refusal, errLines());
+    }
+
     @Test
     void anUnknownModelIdIsOneLine(@TempDir Path dir) {
         assertEquals(2, run("models", "fetch", "nosuch", "--config", config(dir).toString()));

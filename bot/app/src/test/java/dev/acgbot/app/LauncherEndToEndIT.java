@@ -22,9 +22,14 @@ class LauncherEndToEndIT {
     }
 
     static Result launch(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+        return launch(workDir, java.util.Map.of(), stdin, args);
+    }
+
+    static Result launch(Path workDir, java.util.Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("acgbot").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().putAll(env);
         pb.environment().remove("TELEGRAM_BOT_TOKEN");
         pb.environment().remove("DISCORD_TOKEN");
         pb.environment().remove("ACGBOT_CONFIG");
@@ -49,6 +54,28 @@ class LauncherEndToEndIT {
         assertTrue(r.stdout().contains("/help [command] — List the commands you can use"), r.stdout());
         assertTrue(r.stdout().contains("/about"), r.stdout());
         assertTrue(Files.exists(dir.resolve("data/logs/acgbot.log")), "logs go to the data directory");
+    }
+
+    /**
+     * A gallery larger than the budget's quarter of heap holds gets the heap its files ask for (acgbot heap), without
+     * a setting; only the commands that open the gallery ask, and ACGBOT_HEAP still wins.
+     */
+    @Test
+    void aLargeGalleryGetsTheHeapItsFilesAskFor(@TempDir Path dir) throws Exception {
+        java.util.Map<String, String> env = java.util.Map.of("ACGBOT_MEMORY_BUDGET", "2g", "ACGBOT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        Result small = launch(dir, env, "/ping\n", "console");
+        assertTrue(small.stdout().contains("-XX:MaxHeapSize=536870912 "), "no gallery yet: a quarter of 2g\n" + small.stdout());
+
+        dev.acgbot.app.cli.HeapCommandTest.writeGalleryHeaders(dir.resolve("data/gallery"), 1_000_000);
+        Result large = launch(dir, env, "/ping\n", "console");
+        assertEquals(0, large.exitCode(), large.stderr());
+        assertTrue(large.stdout().contains("-XX:MaxHeapSize=1207959552 "), "1M images with their graph: 1152m\n" + large.stdout());
+        assertTrue(large.stdout().contains("pong ("), large.stdout());
+
+        Result models = launch(dir, env, "", "models", "list");
+        assertTrue(models.stdout().contains("-XX:MaxHeapSize=536870912 "), "models list opens no gallery\n" + models.stdout());
+        Result given = launch(dir, java.util.Map.of("ACGBOT_HEAP", "700m", "ACGBOT_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "/ping\n", "console");
+        assertTrue(given.stdout().contains("-XX:MaxHeapSize=734003200 "), "ACGBOT_HEAP wins\n" + given.stdout());
     }
 
     @Test

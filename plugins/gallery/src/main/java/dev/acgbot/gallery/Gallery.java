@@ -23,6 +23,16 @@ public interface Gallery extends AutoCloseable {
     }
 
     /**
+     * The JVM heap a bot holding the gallery in {@code options.dataDir()} should be given: its rows, hashes and graph
+     * (when the options want one) estimated from its files' headers alone (image count, each CLIP model's
+     * dimension), with room for the rest of the bot; empty while the directory holds no such files. The launcher
+     * sizes {@code -Xmx} with it ({@code acgbot heap}), so a large gallery needs no heap setting.
+     */
+    static java.util.OptionalLong suggestedHeap(GalleryOptions options) {
+        return DefaultGallery.suggestedHeap(options);
+    }
+
+    /**
      * Brings the index in line with the folders. One reindex at a time (a second call fails with
      * {@link IllegalStateException}); blocks until done or cancelled. Commits every batch, so a crash or
      * cancel keeps all finished batches and the next run continues from there.

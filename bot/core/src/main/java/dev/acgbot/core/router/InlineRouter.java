@@ -9,6 +9,7 @@ import dev.acgbot.api.inline.InlineQuery;
 import dev.acgbot.api.inline.InlineResponder;
 import dev.acgbot.api.text.LogText;
 import dev.acgbot.core.exec.CommandExecutor;
+import dev.acgbot.core.metrics.CommandMeters;
 import dev.acgbot.core.i18n.ChatLanguages;
 import dev.acgbot.core.i18n.CoreMessages;
 import dev.acgbot.core.limits.RateLimiter;
@@ -43,6 +44,9 @@ final class InlineRouter {
     private final boolean exemptAdmins;
     private final CommandExecutor executor;
     private final ChatLanguages languages;
+    /** Inline queries count in /stats and /metrics as the command {@value #METER_NAME}: they are most of a group's searches. */
+    private final CommandMeters meters;
+    static final String METER_NAME = "inline";
     /**
      * Inline searches in flight: half the workers (at least one), so a burst of typing, one query per pause, never
      * takes every worker from commands; a query beyond it is answered "busy" at once.
@@ -50,8 +54,9 @@ final class InlineRouter {
     private final Semaphore inFlight;
 
     InlineRouter(Supplier<Optional<InlineHandler>> handler, Permissions permissions, RateLimiter perUser,
-                 boolean exemptAdmins, CommandExecutor executor, ChatLanguages languages) {
+                 boolean exemptAdmins, CommandExecutor executor, ChatLanguages languages, CommandMeters meters) {
         this.handler = handler;
+        this.meters = meters;
         this.permissions = permissions;
         this.perUser = perUser;
         this.exemptAdmins = exemptAdmins;
@@ -75,11 +80,13 @@ final class InlineRouter {
             if (!wait.isZero()) {
                 long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
                 LOG.debug("rate limited an inline query from {}:{} for {}s", query.platform(), LogText.safe(query.user().id()), seconds);
+                meters.refused(METER_NAME, CommandMeters.RATE_LIMITED);
                 responder.answer(notice(CoreMessages.format(language, "router.rate_limited", seconds)));
                 return;
             }
         }
         if (!inFlight.tryAcquire()) {
+            meters.refused(METER_NAME, CommandMeters.BUSY);
             responder.answer(notice(CoreMessages.format(language, "router.busy")));
             return;
         }
@@ -88,27 +95,37 @@ final class InlineRouter {
                 () -> {
                     LOG.info("an inline query from {}:{} timed out after {} s", query.platform(),
                             LogText.safe(query.user().id()), DEADLINE.toSeconds());
+                    meters.timedOut(METER_NAME);
                     once.answer(notice(CoreMessages.format(language, "router.busy")));
                 },
                 () -> once.answer(notice(CoreMessages.format(language, "router.busy"))));
         if (!accepted) {
+            meters.refused(METER_NAME, CommandMeters.BUSY);
             once.answer(notice(CoreMessages.format(language, "router.busy")));
         }
     }
 
-    private static void run(InlineHandler handler, InlineQuery query, Language language, Once responder) {
+    private void run(InlineHandler handler, InlineQuery query, Language language, Once responder) {
+        long start = System.nanoTime();
+        String outcome = CommandMeters.OK;
         try {
             responder.answer(handler.answer(query, language));
         } catch (UserFacingException e) {
+            outcome = CommandMeters.USER_ERROR;
             responder.answer(notice(e.message(language)));
         } catch (InterruptedException e) {
             // the deadline (whose answer came first) or shutdown
+            outcome = CommandMeters.INTERRUPTED;
             responder.answer(notice(CoreMessages.format(language, "router.busy")));
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
+            outcome = CommandMeters.ERROR;
             String correlationId = CorrelationIds.next();
             LOG.error("[{}] inline query from {}:{} failed", correlationId, query.platform(), LogText.safe(query.user().id()), e);
+            meters.failed(METER_NAME, correlationId);
             responder.answer(notice(CoreMessages.format(language, "inline.failed", correlationId)));
+        } finally {
+            meters.finished(METER_NAME, outcome, System.nanoTime() - start);
         }
     }
 

@@ -94,7 +94,7 @@ public final class Router implements InboundSink, AutoCloseable {
         this.executor = executor;
         this.defaultTimeout = defaultTimeout;
         this.maxAttachmentBytes = maxAttachmentBytes;
-        this.inline = new InlineRouter(registry::inline, permissions, perUser, exemptAdmins, executor, languages);
+        this.inline = new InlineRouter(registry::inline, permissions, perUser, exemptAdmins, executor, languages, meters);
     }
 
     @Override

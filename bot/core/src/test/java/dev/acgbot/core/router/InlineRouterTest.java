@@ -69,6 +69,26 @@ class InlineRouterTest {
         assertTrue(seen.get().startsWith("樱花 ZH GROUP acgbot-command-"), seen.get());
     }
 
+    /** Inline queries are most of a group's searches: /stats and /metrics count them as the command "inline". */
+    @Test
+    void inlineQueriesCountInTheBotsFigures() throws Exception {
+        CommandRegistry registry = new CommandRegistry();
+        registry.registerInline("test", (q, l) -> RESULTS);
+        executor = new CommandExecutor(1, 1);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meterRegistry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        dev.acgbot.core.metrics.CommandMeters meters = new dev.acgbot.core.metrics.CommandMeters(meterRegistry, executor);
+        Router router = new Router(registry, new Permissions(Map.of("telegram", Set.of("999"))), new RateLimiter(1, 1),
+                new RateLimiter(1, 1), true, executor, Duration.ofSeconds(10), 1000, meters);
+
+        assertEquals(RESULTS, ask(router, query("1", "en")));
+        assertTrue(ask(router, query("1", "en")).notice().orElseThrow().startsWith("Slow down a little"), "the second is over the limit");
+
+        assertEquals(1, meters.handled());
+        assertEquals(1.0, meterRegistry.get("acgbot.commands").tag("command", "inline").tag("outcome", "ok").counter().count());
+        assertEquals(1.0, meterRegistry.get("acgbot.commands.refused").tag("reason", "rate_limited").counter().count());
+        assertEquals(1L, meterRegistry.get("acgbot.command.latency").tag("command", "inline").timer().count());
+    }
+
     @Test
     void withoutAnInlinePluginTheAnswerIsEmpty() throws Exception {
         assertEquals(InlineAnswer.empty(Optional.empty()), ask(router(null, 5, 1, 1), query("1", "en")));

@@ -111,6 +111,25 @@ public final class DefaultGallery implements Gallery {
         return gallery;
     }
 
+    /** See {@link dev.acgbot.gallery.Gallery#suggestedHeap}. */
+    public static java.util.OptionalLong suggestedHeap(GalleryOptions options) {
+        java.nio.file.Path vectors = options.dataDir().resolve("vectors");
+        java.util.OptionalInt images = new HashFiles(vectors).rowCount();
+        if (images.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        int n = images.getAsInt();
+        return java.util.OptionalLong.of(HeapEstimate.suggestedHeap(n, heapModels(options, n, new VectorFiles(vectors).dimensions())));
+    }
+
+    /** The rows each CLIP model of these dimensions takes at {@code images} under {@code options}, graph included when wanted. */
+    private static List<HeapEstimate.Model> heapModels(GalleryOptions options, int images, List<Integer> dimensions) {
+        boolean graph = options.indexMode() == IndexMode.APPROXIMATE
+                || options.indexMode() == IndexMode.AUTO && images >= options.approximateThreshold();
+        int degree = graph ? 2 * options.graphParams().m() : 0;
+        return dimensions.stream().map(d -> new HeapEstimate.Model(d, options.vectorPrecision().format(images, d), degree)).toList();
+    }
+
     /** Candidates the verifier sees at most: the verifier is most of a lookup's time (DuplicateLookupScaleTest). */
     static final int MAX_CANDIDATES = 24;
     /** Hash radius of the candidate stage: wider than /similar's 8 so crops and rotations still reach the verifier. */
@@ -127,8 +146,7 @@ public final class DefaultGallery implements Gallery {
         // before the vectors, the bulk of the heap: a heap too small is said here, with the fix, not by an OutOfMemoryError
         long maxHeap = Runtime.getRuntime().maxMemory();
         int images = hashes.rowOf.size();
-        HeapEstimate.of(images, models.stream().map(m -> new HeapEstimate.Model(m.dimension(),
-                options.vectorPrecision().format(images, m.dimension()))).toList(), maxHeap)
+        HeapEstimate.of(images, heapModels(options, images, models.stream().map(ModelInfo::dimension).toList()), maxHeap)
                 .warning(maxHeap).ifPresent(LOG::warn);
         for (ModelInfo info : models) {
             ModelRows r = vectorFiles.load(info.id(), info.manifestHash(), info.dimension(), generation, this::sharedSha,

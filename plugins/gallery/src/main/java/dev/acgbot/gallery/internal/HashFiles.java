@@ -72,6 +72,22 @@ final class HashFiles {
         }
     }
 
+    /**
+     * The row count in the file's header, whatever store generation it was written at (an estimate of the
+     * gallery's size that reads 16 bytes); empty without a readable file of this format.
+     */
+    java.util.OptionalInt rowCount() {
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            if (in.readInt() != FORMAT) {
+                return java.util.OptionalInt.empty();
+            }
+            in.readLong();
+            return java.util.OptionalInt.of(in.readInt());
+        } catch (IOException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     /** The rows of the file, when it exists and was written at {@code generation}. */
     Optional<HashRows> load(long generation) {
         if (!Files.isRegularFile(file)) {

@@ -20,11 +20,18 @@ import java.util.stream.Collectors;
  * @param bytes   the estimated heap of the rows, with {@link #MARGIN}
  */
 record HeapEstimate(int images, List<Model> models, long region, long bytes) {
-    /** One model's rows: its dimension and the format the gallery holds them in at this size. */
-    record Model(int dimension, RowFormat format) {
+    /**
+     * One model's rows: its dimension, the format the gallery holds them in at this size, and the base-level degree
+     * of its graph (2M neighbours a node; 0 when the gallery searches it exactly).
+     */
+    record Model(int dimension, RowFormat format, int graphDegree) {
+        Model(int dimension, RowFormat format) {
+            this(dimension, format, 0);
+        }
+
         @Override
         public String toString() {
-            return dimension + "-d " + format.name().toLowerCase(Locale.ROOT);
+            return dimension + "-d " + format.name().toLowerCase(Locale.ROOT) + (graphDegree > 0 ? " + graph" : "");
         }
     }
 
@@ -45,11 +52,17 @@ record HeapEstimate(int images, List<Model> models, long region, long bytes) {
     /** What the rest of a bot (router, adapters, a reindex's decoded images) is suggested on top of the gallery. */
     static final long REST_OF_BOT = 256L << 20;
 
+    /**
+     * A graph node in the heap: its base-level neighbours as ints, the upper levels about 2 % on top (12.4 MB at
+     * 100k and 130 MB at 1M for M=16, docs/benchmarks.md).
+     */
+    static final double GRAPH_NODE_OVERHEAD = 1.02;
+
     static HeapEstimate of(int images, List<Model> models, long maxHeap) {
         long region = g1Region(maxHeap);
         double perImage = HASH_ROW_BYTES;
         for (Model m : models) {
-            perImage += valueBytes(m, region) + VECTOR_ROW_BYTES;
+            perImage += valueBytes(m, region) + VECTOR_ROW_BYTES + m.graphDegree() * Integer.BYTES * GRAPH_NODE_OVERHEAD;
         }
         return new HeapEstimate(images, List.copyOf(models), region, (long) (images * perImage * MARGIN));
     }
@@ -70,6 +83,15 @@ record HeapEstimate(int images, List<Model> models, long region, long bytes) {
         long chunk = (long) Int8Matrix.CHUNK_ROWS * (m.format().rowBytes(m.dimension()) - Float.BYTES);
         long occupied = chunk + 16 < region / 2 ? chunk : (chunk + 16 + region - 1) / region * region;
         return (double) occupied / Int8Matrix.CHUNK_ROWS;
+    }
+
+    /**
+     * The heap to suggest for a gallery of {@code images} with {@code models}: {@link #suggestedHeap()} at the G1
+     * region size of that heap itself (the region decides what a chunk occupies).
+     */
+    static long suggestedHeap(int images, List<Model> models) {
+        long heap = of(images, models, REST_OF_BOT * 2).suggestedHeap();
+        return of(images, models, heap).suggestedHeap();
     }
 
     /** The heap to suggest: the rows plus the rest of the bot, rounded up to 128 MB. */

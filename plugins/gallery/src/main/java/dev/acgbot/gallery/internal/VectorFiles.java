@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
@@ -26,7 +27,7 @@ import java.util.function.IntFunction;
  */
 final class VectorFiles {
     private static final Logger LOG = LoggerFactory.getLogger(VectorFiles.class);
-    private static final int FORMAT = 0x49385631; // "I8V1"
+    static final int FORMAT = 0x49385631; // "I8V1"
 
     private final Path dir;
 
@@ -67,6 +68,29 @@ final class VectorFiles {
         } catch (IOException e) {
             LOG.warn("cannot write the vector file of {}: the next start reads the store instead ({})", rows.modelId, e.toString());
         }
+    }
+
+    /** The dimension in the header of every vector file here (one per CLIP model the gallery held), unreadable ones left out. */
+    List<Integer> dimensions() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Integer> dims = new java.util.ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".i8v")).sorted().toList()) {
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 512))) {
+                    if (in.readInt() == FORMAT) {
+                        in.readUTF();
+                        dims.add(in.readInt());
+                    }
+                } catch (IOException e) {
+                    // a damaged file is read from the store at open; it says nothing about the size here
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return dims;
     }
 
     /** The rows as saved, when the file exists and was written at {@code generation} for this model. */

@@ -64,4 +64,44 @@ class HeapEstimateTest {
         // at 2 MB regions the 4-bit chunk (just under 1 MiB) is an ordinary object
         assertEquals(256.0, HeapEstimate.valueBytes(INT4_512.get(0), 2 * MB), 1e-9);
     }
+
+    /** A graph adds its base level's 2M neighbours a node (ints), about 2 % more for the upper levels. */
+    @Test
+    void aGraphAddsItsNeighboursPerNode() {
+        long exact = HeapEstimate.of(1_000_000, INT4_512, 1_024 * MB).bytes();
+        long graph = HeapEstimate.of(1_000_000, List.of(new Model(512, RowFormat.INT4, 32)), 1_024 * MB).bytes();
+        assertEquals(1_000_000 * 32 * 4 * 1.02 * HeapEstimate.MARGIN, graph - exact, 1_000);
+    }
+
+    /**
+     * What the launcher gives a gallery from its files' headers alone: 1M images, one 512-d model, 4-bit rows
+     * (auto at that size): exact 1024m (rows 726 MB + 256 MB for the rest of the bot, in steps of 128 MB), with
+     * its graph 1152m; no files yet, nothing to say.
+     */
+    @Test
+    void suggestsTheHeapFromTheFilesHeadersAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        dev.acgbot.gallery.GalleryOptions.Builder options = dev.acgbot.gallery.GalleryOptions.builder().dataDir(dir);
+        assertEquals(java.util.OptionalLong.empty(), DefaultGallery.suggestedHeap(options.build()));
+
+        java.nio.file.Path vectors = java.nio.file.Files.createDirectories(dir.resolve("vectors"));
+        try (var out = new java.io.DataOutputStream(java.nio.file.Files.newOutputStream(vectors.resolve("perceptual-hashes.phr")))) {
+            out.writeInt(HashFiles.FORMAT);
+            out.writeLong(7);
+            out.writeInt(1_000_000); // the rows themselves are not read
+        }
+        try (var out = new java.io.DataOutputStream(java.nio.file.Files.newOutputStream(vectors.resolve("clip.i8v")))) {
+            out.writeInt(VectorFiles.FORMAT);
+            out.writeUTF("manifest-hash");
+            out.writeInt(512);
+        }
+        assertEquals(java.util.OptionalLong.of(1_024 * MB),
+                DefaultGallery.suggestedHeap(options.indexMode(dev.acgbot.gallery.IndexMode.EXACT).build()));
+        assertEquals(java.util.OptionalLong.of(1_152 * MB),
+                DefaultGallery.suggestedHeap(options.indexMode(dev.acgbot.gallery.IndexMode.AUTO).build()));
+        assertEquals(java.util.OptionalLong.of(1_152 * MB), DefaultGallery.suggestedHeap(options
+                .indexMode(dev.acgbot.gallery.IndexMode.AUTO).vectorPrecision(dev.acgbot.gallery.VectorPrecision.INT4).build()));
+        assertEquals(java.util.OptionalLong.of(1_408 * MB), DefaultGallery.suggestedHeap(options
+                .indexMode(dev.acgbot.gallery.IndexMode.AUTO).vectorPrecision(dev.acgbot.gallery.VectorPrecision.INT8).build()),
+                "int8 rows forced: 514 B of values a row instead of 256");
+    }
 }
