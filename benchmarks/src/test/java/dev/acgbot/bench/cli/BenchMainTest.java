@@ -14,7 +14,7 @@ class BenchMainTest {
 
     @Test
     void everyBenchmarkIsASubcommand() {
-        assertEquals(Set.of("inference", "memory", "index", "duplicates", "similar", "store", "startup", "preprocess", "jmh", "help"),
+        assertEquals(Set.of("inference", "memory", "index", "duplicates", "similar", "store", "startup", "whole-bot", "preprocess", "jmh", "help"),
                 new CommandLine(new BenchMain()).getSubcommands().keySet());
     }
 
