@@ -53,9 +53,12 @@ final class CandidateChecks {
                 RepostVerifier.pose(captionless[w], c.signature(), n.closestDHash(), List.of())
                         .ifPresent(f -> attempts.add(new Attempt(captionless[w], f, true)));
             }
-            List<RepostVerifier.Pose> seeds = n.byCropWindow()
-                    ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of();
-            RepostVerifier.pose(whole, c.signature(), n.closestDHash(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
+            List<RepostVerifier.Pose> seeds = new ArrayList<>(n.byCropWindow()
+                    ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of());
+            if (n.byTurn()) {
+                TurnedWindows.seed(TurnedWindows.ANGLES[n.turn().index()], whole.signature, c.signature()).ifPresent(seeds::add);
+            }
+            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
             if (!attempts.isEmpty()) {
                 poses.put(c, attempts);
             }
@@ -80,7 +83,28 @@ final class CandidateChecks {
                 }
             }
         }
-        return out;
+        return withoutRecolours(out);
+    }
+
+    /** A hit at least this close is the copy's own picture (a greyscale or re-encoded copy of it scores 0.99-1.00). */
+    static final double NEAR_EXACT = 0.99;
+    /** How far below such a hit a recoloured one may score and still be listed. */
+    static final double RECOLOUR_MARGIN = 0.02;
+
+    /**
+     * The verdicts without the recolour variants of a picture the gallery also holds in the copy's own colours: when one
+     * hit matches the copy near exactly, a hit that matches only as RECOLOURED and clearly worse is the same drawing in
+     * other colours (openclipart's LEDs, flags and buttons come in several), not the copy's source. The best hit stays
+     * first either way; this only shortens the list.
+     */
+    static Map<String, RepostVerifier.Verdict> withoutRecolours(Map<String, RepostVerifier.Verdict> verdicts) {
+        double best = verdicts.values().stream().mapToDouble(RepostVerifier.Verdict::similarity).max().orElse(0);
+        if (best < NEAR_EXACT) {
+            return verdicts;
+        }
+        Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
+        kept.values().removeIf(v -> v.edits().contains(RepostEdit.RECOLOURED) && v.similarity() < best - RECOLOUR_MARGIN);
+        return kept;
     }
 
     private static RepostVerifier.Verdict bordered(RepostVerifier.Verdict v) {

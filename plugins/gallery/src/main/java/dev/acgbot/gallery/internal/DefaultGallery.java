@@ -605,6 +605,8 @@ public final class DefaultGallery implements Gallery {
 
     /** Of the candidates a crop window found, this many (the closest) are verified whatever the whole hashes say. */
     static final int CROP_SLOTS = 8;
+    /** Of the candidates a turned-back copy found ({@link TurnedWindows}), this many (the closest) are verified too. */
+    static final int TURN_SLOTS = 4;
 
     /**
      * The {@link #MAX_CANDIDATES} to verify: the {@link #CROP_SLOTS} a crop window found closest (a 75 % crop is far
@@ -616,12 +618,17 @@ public final class DefaultGallery implements Gallery {
                 .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().cropDistance())
                         .thenComparing(Map.Entry::getKey))
                 .toList();
+        List<Map.Entry<String, HashRows.Near>> byTurn = near.entrySet().stream().filter(e -> e.getValue().byTurn())
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().turn().distance())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
         List<Map.Entry<String, HashRows.Near>> byWhole = near.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
                         .thenComparing(Map.Entry::getKey))
                 .toList();
         Map<String, Map.Entry<String, HashRows.Near>> chosen = new LinkedHashMap<>();
-        for (List<Map.Entry<String, HashRows.Near>> list : List.of(byCrop.subList(0, Math.min(CROP_SLOTS, byCrop.size())), byWhole, byCrop)) {
+        for (List<Map.Entry<String, HashRows.Near>> list : List.of(byCrop.subList(0, Math.min(CROP_SLOTS, byCrop.size())),
+                byTurn.subList(0, Math.min(TURN_SLOTS, byTurn.size())), byWhole, byCrop)) {
             for (Map.Entry<String, HashRows.Near> e : list) {
                 if (chosen.size() == MAX_CANDIDATES) {
                     return List.copyOf(chosen.values());

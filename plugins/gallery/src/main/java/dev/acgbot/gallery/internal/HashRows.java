@@ -61,10 +61,16 @@ final class HashRows {
      * (caption bar: the source among the candidates for 0.21 of copies); the window without it hashes as the source.
      */
     record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes,
-                 long[] cropPHashes) {
+                 long[] cropPHashes, long[] turnedPHashes, long[] turnedDHashes) {
         Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
-            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0], new long[0]);
+            this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0], new long[0], new long[0], new long[0]);
         }
+
+        /**
+         * Radius for the {@link TurnedWindows}: a turned-back copy's central window within this many bits of the stored
+         * central crop window makes the image a candidate.
+         */
+        static final int TURN_RADIUS = 14;
 
         /**
          * Radius for the stored {@link CropWindows}: the copy's pHash (whole or trimmed) within this many bits of a
@@ -80,11 +86,11 @@ final class HashRows {
         static final int KEPT = DefaultGallery.MAX_CANDIDATES;
 
         /**
-         * This probe without the crop-window test: the mirror image's probe (a crop of a mirrored copy is not looked
-         * for; the windows are a pass over 25 hashes a row, docs/benchmarks.md has the cost).
+         * This probe without the crop-window and turned-window tests: the mirror image's probe (a crop or a turn of a
+         * mirrored copy is not looked for; the windows are a pass over 25 hashes a row, docs/benchmarks.md has the cost).
          */
         Probe withoutCropWindows() {
-            return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, new long[0]);
+            return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, new long[0], new long[0], new long[0]);
         }
 
         /** Share of the height a caption window leaves out: a band of 15 % of the picture's height above or below it. */
@@ -126,7 +132,9 @@ final class HashRows {
             long innerP = PerceptualHash.pHash(inner);
             // the trimmed copy too: a crop of clip art on white keeps some of the white, which the trim removes
             long[] crops = innerP == wholeP ? new long[]{wholeP} : new long[]{wholeP, innerP};
-            return new Probe(wholeP, wholeD, innerP, PerceptualHash.dHash(inner), p, d, crops);
+            DecodedImage flat = PerceptualHash.onWhite(side);
+            return new Probe(wholeP, wholeD, innerP, PerceptualHash.dHash(inner), p, d, crops, TurnedWindows.pHashes(flat),
+                    TurnedWindows.dHashes(flat));
         }
 
         /** For each caption window (0: band at the top, 1: at the bottom), whether its band looks like a caption. */
@@ -177,13 +185,43 @@ final class HashRows {
      * pair (whole or trimmed) with any stored pair, p + d.
      */
     record Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window, int cropDistance,
-                int cropWindow) {
+                int cropWindow, Turn turn) {
         Near(int pHashDistance, int dHashDistance, int closest, int closestDHash) {
             this(pHashDistance, dHashDistance, closest, closestDHash, WHOLE, 64, WHOLE);
         }
 
+        Near(int pHashDistance, int dHashDistance, int closest, int closestDHash, int window, int cropDistance, int cropWindow) {
+            this(pHashDistance, dHashDistance, closest, closestDHash, window, cropDistance, cropWindow, Turn.NONE);
+        }
+
         /** {@link #window} when the whole or trimmed query paired closest; otherwise the index of the caption window. */
         static final int WHOLE = -1;
+
+        /**
+         * How the copy turned back ({@link TurnedWindows}) sees the image: the closest turn's central window distance and
+         * index into {@link TurnedWindows#ANGLES}, and the dHash distance of the whole copy turned back by that angle.
+         */
+        record Turn(int distance, int index, int dHash) {
+            static final Turn NONE = new Turn(64, WHOLE, 64);
+
+            boolean found() {
+                return index != WHOLE && distance <= Probe.TURN_RADIUS;
+            }
+
+            Turn closer(Turn o) {
+                return o.distance < distance ? o : this;
+            }
+        }
+
+        /** Whether the copy turned back by one of {@link TurnedWindows#ANGLES} found this image. */
+        boolean byTurn() {
+            return turn.found();
+        }
+
+        /** The closest dHash distance of any view of the copy: as posted, mirrored, or turned back where that found it. */
+        int dHashEvidence() {
+            return byTurn() ? Math.min(closestDHash, turn.dHash()) : closestDHash;
+        }
 
         /** Whether the copy's pHash lies within {@link Probe#CROP_RADIUS} of one of the candidate's crop windows. */
         boolean byCropWindow() {
@@ -196,7 +234,7 @@ final class HashRows {
             Near cropCloser = o.cropDistance < cropDistance ? o : this;
             return new Near(Math.min(pHashDistance, o.pHashDistance), Math.min(dHashDistance, o.dHashDistance),
                     closer.closest, Math.min(closestDHash, o.closestDHash), closer.window, cropCloser.cropDistance,
-                    cropCloser.cropWindow);
+                    cropCloser.cropWindow, turn.closer(o.turn));
         }
     }
 
@@ -239,6 +277,8 @@ final class HashRows {
             // window, then row), the largest key on top
             java.util.PriorityQueue<Long> byWhole = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             java.util.PriorityQueue<Long> byCrop = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            java.util.PriorityQueue<Long> byTurn = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            long[] turned = q.turnedPHashes();
             for (int row = 0; row < rows; row++) {
                 long p = pHashes.hash(row), tp = trimmedPHashes.hash(row);
                 boolean close = Math.min(Math.min(dist(q.pHash(), p), dist(q.pHash(), tp)),
@@ -265,8 +305,14 @@ final class HashRows {
                         keep(byCrop, (long) crop << 32 | row);
                     }
                 }
+                if (turned.length > 0) {
+                    int turn = windows.nearestAt(row, TurnedWindows.CENTRE, turned);
+                    if (turn / 64 <= Probe.TURN_RADIUS) {
+                        keep(byTurn, (long) turn << 32 | row);
+                    }
+                }
             }
-            for (java.util.PriorityQueue<Long> kept : List.of(byWhole, byCrop)) {
+            for (java.util.PriorityQueue<Long> kept : List.of(byWhole, byCrop, byTurn)) {
                 for (long key : kept) {
                     add(out, seen, (int) key, q);
                 }
@@ -312,8 +358,11 @@ final class HashRows {
                 closestD = Math.min(closestD, Math.min(dist(wd, d), dist(wd, td)));
             }
             int crop = windows.nearest(row, q.cropPHashes());
+            int turn = windows.nearestAt(row, TurnedWindows.CENTRE, q.turnedPHashes());
+            Near.Turn turned = q.turnedPHashes().length == 0 ? Near.Turn.NONE : new Near.Turn(turn / 64, turn % 64,
+                    Math.min(dist(q.turnedDHashes()[turn % 64], d), dist(q.turnedDHashes()[turn % 64], td)));
             return new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window, crop / 64,
-                    q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64);
+                    q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64, turned);
         }
 
         private static int dist(long a, long b) {

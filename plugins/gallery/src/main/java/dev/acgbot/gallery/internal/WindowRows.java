@@ -64,5 +64,18 @@ final class WindowRows {
             }
             return best;
         }
+
+        /**
+         * The closest of {@code queries} to window {@code window} of {@code row}, as {@code distance * 64 + index} (the
+         * index into {@code queries}); {@code 64 * 64} with no queries.
+         */
+        int nearestAt(int row, int window, long[] queries) {
+            long stored = chunks[row / CHUNK_ROWS][row % CHUNK_ROWS * STRIDE + window];
+            int best = 64 * 64;
+            for (int i = 0; i < queries.length; i++) {
+                best = Math.min(best, Long.bitCount(stored ^ queries[i]) * 64 + i);
+            }
+            return best;
+        }
     }
 }

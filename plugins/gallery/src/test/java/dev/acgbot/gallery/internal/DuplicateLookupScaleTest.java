@@ -123,7 +123,8 @@ class DuplicateLookupScaleTest {
     private static void stageCosts(int n, HashRows.Snapshot hashes) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Random random = new Random(6);
-        long poseTrue = 0, poseOther = 0, detail = 0, query = 0, hamming = 0, hammingNoCrops = 0;
+        long poseTrue = 0, poseOther = 0, detail = 0, query = 0, turnHashing = 0;
+        long[] scans = new long[3];
         int pairs = 200, detailRuns = 0;
         for (int k = 0; k < pairs; k++) {
             int i = random.nextInt(n);
@@ -145,24 +146,31 @@ class DuplicateLookupScaleTest {
             query += t1 - t;
             poseTrue += t2 - t1;
             poseOther += t3 - t2;
-            // as findDuplicates: the copy with its crop-window test, the mirror image without; then, interleaved so load
-            // cancels out, the same without the crop-window test (what the windows cost)
-            for (boolean crops : k % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
+            // as findDuplicates: the copy with its crop-window and turned-window tests, the mirror image without; then,
+            // interleaved so load cancels out, the same without the crop-window test and without the turned windows (what
+            // each costs); hashing the copy turned back is timed apart
+            long t5 = threads.getCurrentThreadCpuTime();
+            DecodedImage flat = PerceptualHash.onWhite(copy);
+            TurnedWindows.pHashes(flat);
+            TurnedWindows.dHashes(flat);
+            turnHashing += threads.getCurrentThreadCpuTime() - t5;
+            HashRows.Probe probe = HashRows.Probe.of(copy);
+            HashRows.Probe mirror = HashRows.Probe.of(PerceptualHash.mirrored(copy)).withoutCropWindows();
+            HashRows.Probe noTurns = new HashRows.Probe(probe.pHash(), probe.dHash(), probe.trimmedPHash(), probe.trimmedDHash(),
+                    probe.windowPHashes(), probe.windowDHashes(), probe.cropPHashes(), new long[0], new long[0]);
+            HashRows.Probe[] variants = {probe, probe.withoutCropWindows(), noTurns};
+            for (int v = 0; v < variants.length; v++) {
+                int which = (v + k) % variants.length;
                 long t4 = threads.getCurrentThreadCpuTime();
-                HashRows.Probe probe = HashRows.Probe.of(copy);
-                hashes.near(crops ? probe : probe.withoutCropWindows(), DefaultGallery.CANDIDATE_RADIUS).size();
-                hashes.near(HashRows.Probe.of(PerceptualHash.mirrored(copy)).withoutCropWindows(), DefaultGallery.CANDIDATE_RADIUS).size();
-                long spent = threads.getCurrentThreadCpuTime() - t4;
-                if (crops) {
-                    hamming += spent;
-                } else {
-                    hammingNoCrops += spent;
-                }
+                hashes.near(variants[which], DefaultGallery.CANDIDATE_RADIUS).size();
+                hashes.near(mirror, DefaultGallery.CANDIDATE_RADIUS).size();
+                scans[which] += threads.getCurrentThreadCpuTime() - t4;
             }
         }
-        System.out.printf(Locale.ROOT, "per lookup: query preparation %.3f ms, hashing and Hamming search (copy and mirror image, radius %d)"
-                        + " %.3f ms, of which the crop-window test %.3f ms (the same search without it: %.3f ms)%n", query / 1e6 / pairs,
-                DefaultGallery.CANDIDATE_RADIUS, hamming / 1e6 / pairs, (hamming - hammingNoCrops) / 1e6 / pairs, hammingNoCrops / 1e6 / pairs);
+        System.out.printf(Locale.ROOT, "per lookup: Hamming search (copy and mirror image, radius %d) %.3f ms, of which the crop-window"
+                        + " test %.3f ms and the turned windows' test %.3f ms; hashing the copy turned back (and as posted) at %d angles %.3f ms%n",
+                DefaultGallery.CANDIDATE_RADIUS, scans[0] / 1e6 / pairs, (scans[0] - scans[1]) / 1e6 / pairs,
+                (scans[0] - scans[2]) / 1e6 / pairs, TurnedWindows.ANGLES.length, turnHashing / 1e6 / pairs);
         System.out.printf(Locale.ROOT, "per lookup: query preparation %.3f ms; per candidate: pose search %.3f ms (source) / %.3f ms (unrelated),"
                         + " edge check %.3f ms (%d runs)%n", query / 1e6 / pairs, poseTrue / 1e6 / pairs, poseOther / 1e6 / pairs,
                 detailRuns == 0 ? 0 : detail / 1e6 / detailRuns, detailRuns);
