@@ -41,18 +41,9 @@ class CropWindowGalleryTest {
     }
 
     private static GalleryOptions options(Path tmp) {
-        Path folder = tmp.resolve("pics");
-        for (int i = 0; i < PICTURES; i++) {
-            TestImages.writePng(picture(i), folder.resolve("pic" + i + ".png"));
-        }
-        return GalleryOptions.builder().dataDir(tmp.resolve("data")).folders(List.of(folder)).clipModels(List.of()).batchSize(4)
-                .decodeThreads(2).build();
+        return RepostGalleries.options(tmp, PICTURES, CropWindowGalleryTest::picture);
     }
 
-    private static String describe(List<DuplicateHit> hits) {
-        return String.join(", ", hits.stream().map(h -> h.entry().path().getFileName() + " " + h.confident() + " "
-                + h.edits().stream().map(Enum::name).sorted().toList()).toList());
-    }
 
     private static List<DuplicateHit> lookUp(Gallery g, BufferedImage copy) {
         return g.findDuplicates(TestImages.decoded(copy), 8);
@@ -62,7 +53,7 @@ class CropWindowGalleryTest {
     void aQuarterCropOfAnIndexedPictureIsFoundAsAnEditedCopyCropped(@TempDir Path tmp) {
         try (Gallery g = Gallery.open(options(tmp), new FakeInference())) {
             g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-            assertEquals("pic3.png true [CROPPED]", describe(lookUp(g, quarterCrop(picture(SOURCE)))));
+            assertEquals("pic3.png true [CROPPED]", RepostGalleries.describe(lookUp(g, quarterCrop(picture(SOURCE)))));
         }
     }
 
@@ -84,12 +75,12 @@ class CropWindowGalleryTest {
         Files.delete(options.dataDir().resolve("vectors").resolve("perceptual-hashes.phr"));
         try (Gallery g = Gallery.open(options, new FakeInference())) {
             List<DuplicateHit> resized = lookUp(g, TestImages.resized(picture(SOURCE), 0.5));
-            assertEquals("pic3.png true []", describe(resized), "the old signatures still verify");
+            assertEquals("pic3.png true []", RepostGalleries.describe(resized), "the old signatures still verify");
             assertTrue(resized.get(0).verified());
             assertFalse(lookUp(g, quarterCrop(picture(SOURCE))).stream().anyMatch(h -> h.edits().contains(RepostEdit.CROPPED)),
                     "without windows the quarter crop is not found: what the windows buy");
             g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-            assertEquals("pic3.png true [CROPPED]", describe(lookUp(g, quarterCrop(picture(SOURCE)))));
+            assertEquals("pic3.png true [CROPPED]", RepostGalleries.describe(lookUp(g, quarterCrop(picture(SOURCE)))));
         }
         try (GalleryStore store = GalleryStore.open(db, EmbeddingEncoding.FP16)) {
             List<String> unsigned = new java.util.ArrayList<>();

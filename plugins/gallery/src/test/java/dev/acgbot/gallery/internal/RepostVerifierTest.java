@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +46,7 @@ class RepostVerifierTest {
     @Test
     void aCopyRotatedOnItsCanvasIsFoundAndCalledRotated() {
         BufferedImage source = TestImages.picture(2);
-        RepostVerifier.Verdict v = verify(rotate(source, 6), source).orElseThrow();
+        RepostVerifier.Verdict v = verify(TestImages.rotated(source, 6), source).orElseThrow();
         assertTrue(v.edits().contains(RepostEdit.ROTATED), v.toString());
         assertTrue(v.similarity() > 0.9, v.toString());
     }
@@ -111,17 +109,6 @@ class RepostVerifierTest {
         return copy(img.getSubimage(img.getWidth() - w, 0, w, h));
     }
 
-    private static BufferedImage rotate(BufferedImage img, double degrees) {
-        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setTransform(AffineTransform.getRotateInstance(Math.toRadians(degrees), img.getWidth() / 2.0, img.getHeight() / 2.0));
-        g.drawImage(img, 0, 0, null);
-        g.dispose();
-        return out;
-    }
 
     /** A black frame {@code b} pixels wide; with {@code b == 0}, a white one of 12 pixels. */
     private static BufferedImage border(BufferedImage img, int b) {

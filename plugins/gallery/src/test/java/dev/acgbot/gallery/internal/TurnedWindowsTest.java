@@ -31,7 +31,7 @@ class TurnedWindowsTest {
     void aCopyTurnedOnItsCanvasIsTurnedBackByTheOppositeAngleToTheSourcesCentralWindow() {
         BufferedImage source = TestImages.resized(TestImages.picture(31), 2);
         for (double degrees : new double[]{10, -10, 5}) {
-            int[] found = closest(source, RotatedCopyGalleryTest.rotated(source, degrees));
+            int[] found = closest(source, TestImages.rotated(source, degrees));
             // the pose names the copy as the source turned by -θ: a copy turned by +10° is found at θ = -10°
             assertEquals(-degrees, Math.toDegrees(TurnedWindows.ANGLES[found[0]]), 1e-9, "turned by " + degrees);
             assertTrue(found[1] <= HashRows.Probe.TURN_RADIUS, "distance " + found[1]);
@@ -43,7 +43,7 @@ class TurnedWindowsTest {
     void theSeedOfAFullBleedPictureTurnedOnItsCanvasIsTheWholePictureTurned() {
         BufferedImage source = TestImages.resized(TestImages.picture(32), 2);
         RepostSignature stored = RepostSignature.of(ImageOps.reduce(TestImages.decoded(source), 256));
-        RepostSignature copy = RepostSignature.of(ImageOps.reduce(TestImages.decoded(RotatedCopyGalleryTest.rotated(source, 10)), 256), false);
+        RepostSignature copy = RepostSignature.of(ImageOps.reduce(TestImages.decoded(TestImages.rotated(source, 10)), 256), false);
         RepostVerifier.Pose seed = TurnedWindows.seed(TurnedWindows.ANGLES[1], copy, stored).orElseThrow();
         assertEquals(0.5, seed.cx(), 0.02, seed.toString());
         assertEquals(0.5, seed.cy(), 0.02, seed.toString());

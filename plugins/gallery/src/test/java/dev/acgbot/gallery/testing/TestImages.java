@@ -92,6 +92,19 @@ public final class TestImages {
         return out;
     }
 
+    /** Turned by {@code degrees} about the centre on the same canvas, the corners white (as the benchmarks' repost edit does). */
+    public static BufferedImage rotated(BufferedImage img, double degrees) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setTransform(java.awt.geom.AffineTransform.getRotateInstance(Math.toRadians(degrees), img.getWidth() / 2.0, img.getHeight() / 2.0));
+        g.drawImage(img, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
     /** Keeps the centre, cutting {@code fraction} of each dimension in total. */
     public static BufferedImage cropped(BufferedImage img, double fraction) {
         int dx = (int) (img.getWidth() * fraction / 2), dy = (int) (img.getHeight() * fraction / 2);
