@@ -31,7 +31,8 @@ final class Margins {
 
     /**
      * The picture without its margins (the picture itself when it has none). Two passes, so a coloured frame around
-     * clip art's white surround goes as well as the surround. Expects no alpha.
+     * clip art's white surround goes as well as the surround, and a black frame or black bars around a white surround
+     * go with the surround, past the grey seam of up to {@value #SEAM} lines a reduction leaves between them. Expects no alpha.
      */
     static DecodedImage trim(DecodedImage img) {
         return crop(img, trimBox(img));
@@ -40,8 +41,48 @@ final class Margins {
     /** Where {@link #trim} cuts: both passes' margins, in {@code img}'s coordinates. */
     static Box trimBox(DecodedImage img) {
         Box first = box(img);
-        Box second = box(crop(img, first));
-        return new Box(first.x0() + second.x0(), first.y0() + second.y0(), first.x0() + second.x1(), first.y0() + second.y1());
+        Box second = within(first, box(crop(img, first)));
+        if (second.equals(first) && first.width() > 4 * SEAM && first.height() > 4 * SEAM) {
+            // a reduced copy leaves a seam between a frame and a differently coloured surround (a black border around clip
+            // art on white: black, one line of grey, then white), and the second pass, which starts at the seam's corner,
+            // takes none of the surround: past the seam it does
+            Box past = new Box(first.x0() > 0 ? first.x0() + SEAM : 0, first.y0() > 0 ? first.y0() + SEAM : 0,
+                    first.x1() < img.width() ? first.x1() - SEAM : first.x1(), first.y1() < img.height() ? first.y1() - SEAM : first.y1());
+            Box inner = within(past, box(crop(img, past)));
+            if (!past.equals(first) && cutMore(past, inner) && lighterInside(img, past)) {
+                return inner;
+            }
+        } else if (!second.equals(first) && !cutMore(first, second) && lighterInside(img, second)) {
+            // the second pass took only such a seam (letterbox bars: the seam's corner is the seam's colour): once more
+            return within(second, box(crop(img, second)));
+        }
+        return second;
+    }
+
+    /**
+     * Whether the corner of {@code inner} is much lighter than the outer margin (the picture's corner), as a white
+     * surround inside a black frame or black bars is. Otherwise the line the first pass stopped at is most likely the
+     * picture's own edge (clip-art icons on white with a dark outline: 109 of 8,119 openclipart and gnome-backgrounds
+     * pictures when any other colour counted, none with this rule), and looking past it would cut into the picture.
+     */
+    private static boolean lighterInside(DecodedImage img, Box inner) {
+        int outer = img.argb()[0], corner = img.argb()[inner.y0() * img.width() + inner.x0()];
+        return (corner >> 16 & 0xFF) - (outer >> 16 & 0xFF) > 4 * TOLERANCE && (corner >> 8 & 0xFF) - (outer >> 8 & 0xFF) > 4 * TOLERANCE
+                && (corner & 0xFF) - (outer & 0xFF) > 4 * TOLERANCE;
+    }
+
+    /** The widest seam {@link #trimBox} looks past. */
+    private static final int SEAM = 2;
+
+    /** Whether {@code inner} cuts more than {@value #SEAM} lines off some side of {@code outer}. */
+    private static boolean cutMore(Box outer, Box inner) {
+        return inner.x0() - outer.x0() > SEAM || inner.y0() - outer.y0() > SEAM || outer.x1() - inner.x1() > SEAM
+                || outer.y1() - inner.y1() > SEAM;
+    }
+
+    /** {@code inner}, given in the coordinates of {@code outer}'s crop, in {@code outer}'s own coordinates. */
+    private static Box within(Box outer, Box inner) {
+        return new Box(outer.x0() + inner.x0(), outer.y0() + inner.y0(), outer.x0() + inner.x1(), outer.y0() + inner.y1());
     }
 
     static DecodedImage crop(DecodedImage img, Box b) {
