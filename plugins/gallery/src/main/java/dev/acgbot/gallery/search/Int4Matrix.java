@@ -17,7 +17,7 @@ import java.util.Arrays;
  * in halves instead of packing neighbours keeps the kernels' loops straight: one byte load, two shifts, two
  * multiply-adds against the two halves of the query, no shuffles.
  */
-public final class Int4Matrix implements QuantisedMatrix {
+public final class Int4Matrix extends ChunkedRows implements QuantisedMatrix {
     /** Rows per chunk: 4080 x 256 bytes, just under 1 MiB at 512 dimensions (see {@link Int8Matrix#CHUNK_ROWS}). */
     public static final int CHUNK_ROWS = Int8Matrix.CHUNK_ROWS;
 
@@ -34,18 +34,8 @@ public final class Int4Matrix implements QuantisedMatrix {
      */
     public static final float CLIP_RMS = 2.5f;
 
-    private final int dimension;
-    private final int rowBytes;
-    private byte[][] chunks = new byte[0][];
-    private float[][] scales = new float[0][];
-    private int size;
-
     public Int4Matrix(int dimension) {
-        if (dimension < 1 || dimension > Int8Matrix.MAX_DIMENSION) {
-            throw new IllegalArgumentException("dimension must be 1.." + Int8Matrix.MAX_DIMENSION);
-        }
-        this.dimension = dimension;
-        this.rowBytes = rowBytes(dimension);
+        super(dimension, rowBytes(dimension));
     }
 
     /** Bytes one row's values take: two per byte. */
@@ -56,9 +46,7 @@ public final class Int4Matrix implements QuantisedMatrix {
     /** Quantises every row of {@code rows}. */
     public static Int4Matrix of(VectorMatrix.View rows) {
         Int4Matrix m = new Int4Matrix(rows.dimension());
-        for (int r = 0; r < rows.size(); r++) {
-            m.append(rows.chunkOf(r), rows.offsetOf(r));
-        }
+        m.appendAll(rows);
         return m;
     }
 
@@ -68,29 +56,8 @@ public final class Int4Matrix implements QuantisedMatrix {
     }
 
     @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    /** Quantises and appends one row; returns its ordinal. Not thread-safe: one writer only. */
-    @Override
-    public int append(float[] row) {
-        if (row.length != dimension) {
-            throw new IllegalArgumentException("row has " + row.length + " values, matrix has " + dimension);
-        }
-        return append(row, 0);
-    }
-
-    private int append(float[] src, int off) {
-        int chunk = growTo(size);
-        int at = size % CHUNK_ROWS;
-        scales[chunk][at] = quantise(src, off, dimension, chunks[chunk], at * rowBytes);
-        return size++;
+    float quantiseRow(float[] src, int off, byte[] dst, int dstOff) {
+        return quantise(src, off, dimension, dst, dstOff);
     }
 
     /** int8 values a 4-bit value maps to losslessly: {@code 18 v}, at most 126. */
@@ -150,21 +117,6 @@ public final class Int4Matrix implements QuantisedMatrix {
         System.arraycopy(packed, off, chunks[chunk], at * rowBytes, rowBytes);
         scales[chunk][at] = scale;
         return size++;
-    }
-
-    /** Makes room for row {@code row}; returns its chunk. */
-    private int growTo(int row) {
-        int chunk = row / CHUNK_ROWS;
-        if (chunk == chunks.length) {
-            // copy-on-write of the chunk tables only: old views keep their own
-            byte[][] grown = Arrays.copyOf(chunks, chunk + 1);
-            grown[chunk] = new byte[CHUNK_ROWS * rowBytes];
-            float[][] grownScales = Arrays.copyOf(scales, chunk + 1);
-            grownScales[chunk] = new float[CHUNK_ROWS];
-            chunks = grown;
-            scales = grownScales;
-        }
-        return chunk;
     }
 
     /**

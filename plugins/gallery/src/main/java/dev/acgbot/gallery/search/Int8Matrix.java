@@ -9,7 +9,7 @@ import java.util.Arrays;
  * vector's norm, see {@link #quantise}), so searches re-rank a short candidate list at full precision.
  * One writer appends; readers use {@link #view() views}, which never see later rows.
  */
-public final class Int8Matrix implements QuantisedMatrix {
+public final class Int8Matrix extends ChunkedRows implements QuantisedMatrix {
     /**
      * Rows per chunk: 4080 x 512 bytes = 1.99 MiB, just under a power of two. G1 puts an array of half a region or
      * more in whole regions of its own, so a chunk of exactly 2 MiB (plus the array header) took 4 MiB of heap:
@@ -18,27 +18,17 @@ public final class Int8Matrix implements QuantisedMatrix {
      */
     public static final int CHUNK_ROWS = 4080;
 
-    private final int dimension;
-    private byte[][] chunks = new byte[0][];
-    private float[][] scales = new float[0][];
-    private int size;
-
     /** Integer dot products of two rows stay below 2^31 up to this dimension (MAX_DIMENSION * 127 * 127). */
     public static final int MAX_DIMENSION = 100_000;
 
     public Int8Matrix(int dimension) {
-        if (dimension < 1 || dimension > MAX_DIMENSION) {
-            throw new IllegalArgumentException("dimension must be 1.." + MAX_DIMENSION);
-        }
-        this.dimension = dimension;
+        super(dimension, dimension);
     }
 
     /** Quantises every row of {@code rows}. */
     public static Int8Matrix of(VectorMatrix.View rows) {
         Int8Matrix m = new Int8Matrix(rows.dimension());
-        for (int r = 0; r < rows.size(); r++) {
-            m.append(rows.chunkOf(r), rows.offsetOf(r));
-        }
+        m.appendAll(rows);
         return m;
     }
 
@@ -48,44 +38,8 @@ public final class Int8Matrix implements QuantisedMatrix {
     }
 
     @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    /** Quantises and appends one row; returns its ordinal. Not thread-safe: one writer only. */
-    @Override
-    public int append(float[] row) {
-        if (row.length != dimension) {
-            throw new IllegalArgumentException("row has " + row.length + " values, matrix has " + dimension);
-        }
-        return append(row, 0);
-    }
-
-    private int append(float[] src, int off) {
-        int chunk = growTo(size);
-        int at = size % CHUNK_ROWS;
-        scales[chunk][at] = quantise(src, off, dimension, chunks[chunk], at * dimension);
-        return size++;
-    }
-
-    /** Makes room for row {@code row}; returns its chunk. */
-    private int growTo(int row) {
-        int chunk = row / CHUNK_ROWS;
-        if (chunk == chunks.length) {
-            // copy-on-write of the chunk tables only: old views keep their own
-            byte[][] grown = Arrays.copyOf(chunks, chunk + 1);
-            grown[chunk] = new byte[CHUNK_ROWS * dimension];
-            float[][] grownScales = Arrays.copyOf(scales, chunk + 1);
-            grownScales[chunk] = new float[CHUNK_ROWS];
-            chunks = grown;
-            scales = grownScales;
-        }
-        return chunk;
+    float quantiseRow(float[] src, int off, byte[] dst, int dstOff) {
+        return quantise(src, off, dimension, dst, dstOff);
     }
 
     /**
