@@ -160,7 +160,7 @@ final class RepostVerifier {
         if (found.flat()) {
             return Optional.of(new Verdict(1.0, found.named(), Set.of()));
         }
-        DetailCheck.Result detail = DetailCheck.best(q.edges, candidate.detail(), candidate.aspect(), found.best());
+        DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), found.best());
         if (detail.agreement() < ACCEPT) {
             return Optional.empty();
         }
@@ -179,8 +179,10 @@ final class RepostVerifier {
      * @param best  the best pose found, where the edges are compared
      * @param named the pose the edits are named from: the untouched one unless the best is clearly better
      * @param flat  both pictures are flat: nothing more to compare
+     * @param levels the brightness / contrast change the copy shows against the candidate, which the edge step applies
+     *               to the candidate first
      */
-    record Found(double ncc, Pose best, Pose named, boolean asIs, boolean flat) {
+    record Found(double ncc, Pose best, Pose named, boolean asIs, boolean flat, Levels levels) {
     }
 
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance) {
@@ -228,7 +230,7 @@ final class RepostVerifier {
             // a faint drawing thumbnails as flat too: every one would match every other without the dHash
             Pose whole = new Pose(0.5, 0.5, 1, 1, 0, false);
             return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
-                    ? Optional.of(new Found(1.0, whole, whole, true, true)) : Optional.empty();
+                    ? Optional.of(new Found(1.0, whole, whole, true, true, Levels.NONE)) : Optional.empty();
         }
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
@@ -241,9 +243,13 @@ final class RepostVerifier {
         if (best.ncc() < POSE_ACCEPT - COARSE_SLACK) {
             return Optional.empty();
         }
+        // a brightened or contrasted copy clamps what the candidate shows near white or black: the candidate is judged at
+        // the copy's levels from here on (Levels)
+        Levels levels = levelsAt(q, thumb, candidate.aspect(), best.pose());
+        float[] seen = levels.apply(thumb);
         // the descent drifts a little on a plain copy; an edit is named only when the untouched pose is clearly worse
-        Scored fine = score(q.fine, thumb, candidate.aspect(), best.pose());
-        Scored untouched = score(q.fine, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, best.pose().mirror()));
+        Scored fine = score(q.fine, seen, candidate.aspect(), best.pose());
+        Scored untouched = score(q.fine, seen, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, best.pose().mirror()));
         if (untouched.ncc() > fine.ncc()) {
             fine = untouched;
         }
@@ -255,11 +261,35 @@ final class RepostVerifier {
         // a crop changes the mean colour (it cuts coloured areas away): for an edited pose the copy is compared with the
         // candidate's colours inside the pose, and more loosely (compared with the whole candidate's mean, 2 of 20
         // quarter crops of flags the crop windows found were rejected)
-        if (!sameColours(q.signature.colour(), asIs ? candidate.colour() : coloursInside(candidate, fine.pose()),
-                asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE)) {
+        byte[] colours = asIs ? candidate.colour() : coloursInside(candidate, fine.pose());
+        double tolerance = asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE;
+        if (!levels.none()) {
+            // the colours at the copy's levels, channel by channel; as strict as for an untouched pose (the wider
+            // tolerance is for the colours a crop cuts away, and a lifted look-alike LED in another colour got within it)
+            colours = Levels.fitColours(q.signature.colour(), colours).apply(colours);
+            tolerance = HUE_TOLERANCE;
+        }
+        if (!sameColours(q.signature.colour(), colours, tolerance)) {
             return Optional.empty();
         }
-        return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false));
+        return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false, levels));
+    }
+
+    /**
+     * The brightness / contrast change from the candidate's thumbnail to the copy's, over the cells of the copy's
+     * {@value #FINE}x{@value #FINE} thumbnail that {@code pose} puts inside the candidate.
+     */
+    private static Levels levelsAt(Query q, float[] thumb, float aspect, Pose pose) {
+        boolean[] inside = new boolean[FINE * FINE];
+        float[] sampled = sample(thumb, RepostSignature.THUMB, FINE, aspect, pose, inside);
+        byte[] own = q.signature.thumb();
+        float[] copy = new float[FINE * FINE];
+        for (int y = 0; y < FINE; y++) {
+            for (int x = 0; x < FINE; x++) {
+                copy[y * FINE + x] = own[y * FINE + (pose.mirror() ? FINE - 1 - x : x)] & 0xFF;
+            }
+        }
+        return Levels.fit(copy, sampled, inside);
     }
 
     private record Scored(Pose pose, double ncc) {
