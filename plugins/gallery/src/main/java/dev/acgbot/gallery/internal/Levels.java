@@ -34,9 +34,10 @@ record Levels(double gain, double lift) {
      * The levels that take the candidate's cells to the copy's, by their quantiles (the cells inside the candidate at
      * the pose: a border or caption is not in the source), not cell by cell: a pose a cell off blurs a cell-wise fit,
      * the two histograms of the same region do not move with it. The clamp is part of the model, so the quantiles a
-     * brightened copy turned white say how far the lift went (a least-squares line through the unclamped ones alone
-     * found gains of 0.6-0.9 for a pure +51 lift: cells that mix white and colour rise less). {@link #NONE} unless the
-     * fit is clearly closer than the levels as they were ({@value #MIN_GAIN_OVER_NONE} levels a quantile).
+     * brightened copy turned white say how far the lift went. The fit is not the edit itself: cells that mix white and
+     * colour rise less than the lift, so a +51 lift on clip art fits gains of 0.6-0.9. {@link #NONE} unless the fit is
+     * clearly closer than the levels as they were ({@value #MIN_GAIN_OVER_NONE} levels a quantile) and {@link #clamps}
+     * (grey: only the clamp changes what correlation and gradients see).
      */
     static Levels fit(float[] copy, float[] candidate, boolean[] inside) {
         int n = 0;
@@ -50,14 +51,17 @@ record Levels(double gain, double lift) {
                 c[k++] = candidate[i];
             }
         }
-        return fit(q, c, QUANTILES);
+        Levels l = fit(q, c, QUANTILES);
+        return l.clamps() ? l : NONE;
     }
 
     /**
      * The levels that take the candidate's colour grid (R, G and B of every cell, as {@link RepostSignature} keeps them,
      * or as {@link RepostVerifier#coloursInside} samples them) to the copy's: the clamp works on each channel, so a red
      * that is 255 in one channel and 40 in the others keeps the first and lifts the others, which a fit on grey
-     * (a mix of the channels) cannot tell.
+     * (a mix of the channels) cannot tell. Here the gain matters without a clamp too: a mean hue is scaled by it. Cells
+     * that mix white and colour rise less than the lift (the lift fades with the share of white), which a lower gain
+     * fits.
      */
     static Levels fitColours(byte[] copy, byte[] candidate) {
         return fit(floats(copy), floats(candidate), COLOUR_QUANTILES);
@@ -114,6 +118,19 @@ record Levels(double gain, double lift) {
             return NONE;
         }
         return best;
+    }
+
+    /** How far past white or black a change must take some level before it is applied: see {@link #clamps}. */
+    private static final double MIN_CLAMP = 8;
+
+    /**
+     * Whether the change takes part of the range past white or black. Only then does it matter: correlation and
+     * gradient agreement ignore gain and lift, the clamp is what they do not ignore. A resized or blurred copy of thin
+     * line art fits a lower gain (its lines grey out) that clamps nothing; applying it anyway tightened the colour rule
+     * and cost a resized copy on the evaluation (docs/benchmarks.md).
+     */
+    boolean clamps() {
+        return gain * 127 + 128 + lift > 255 + MIN_CLAMP || 128 + lift - gain * 128 < -MIN_CLAMP;
     }
 
     /** How much closer than the stored levels a fit must bring the quantiles, in levels a quantile on average. */

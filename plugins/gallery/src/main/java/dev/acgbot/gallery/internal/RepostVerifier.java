@@ -246,9 +246,20 @@ final class RepostVerifier {
         // a brightened or contrasted copy clamps what the candidate shows near white or black: the candidate is judged at
         // the copy's levels from here on (Levels)
         Levels levels = levelsAt(q, thumb, candidate.aspect(), best.pose());
-        float[] seen = levels.apply(thumb);
+        Scored fine = score(q.fine, thumb, candidate.aspect(), best.pose());
+        float[] seen = thumb;
+        if (!levels.none()) {
+            // only when the thumbnail correlates better at those levels: a resized copy's histogram fits levels too
+            // (its thin lines grey out), and applied they cost a resized icon its pose (docs/benchmarks.md)
+            Scored at = score(q.fine, levels.apply(thumb), candidate.aspect(), best.pose());
+            if (at.ncc() > fine.ncc()) {
+                fine = at;
+                seen = levels.apply(thumb);
+            } else {
+                levels = Levels.NONE;
+            }
+        }
         // the descent drifts a little on a plain copy; an edit is named only when the untouched pose is clearly worse
-        Scored fine = score(q.fine, seen, candidate.aspect(), best.pose());
         Scored untouched = score(q.fine, seen, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, best.pose().mirror()));
         if (untouched.ncc() > fine.ncc()) {
             fine = untouched;
@@ -263,10 +274,11 @@ final class RepostVerifier {
         // quarter crops of flags the crop windows found were rejected)
         byte[] colours = asIs ? candidate.colour() : coloursInside(candidate, fine.pose());
         double tolerance = asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE;
-        if (!levels.none()) {
+        Levels channels = Levels.fitColours(q.signature.colour(), colours);
+        if (!channels.none()) {
             // the colours at the copy's levels, channel by channel; as strict as for an untouched pose (the wider
             // tolerance is for the colours a crop cuts away, and a lifted look-alike LED in another colour got within it)
-            colours = Levels.fitColours(q.signature.colour(), colours).apply(colours);
+            colours = channels.apply(colours);
             tolerance = HUE_TOLERANCE;
         }
         if (!sameColours(q.signature.colour(), colours, tolerance)) {
