@@ -12,11 +12,13 @@ import java.util.Arrays;
  * the copy's levels, the candidate loses the same detail and hue, as {@link DetailCheck#atCopyDetail} brings it to the
  * copy's blur: the copy decides, never the other way (nothing the copy lost can be put back into it).
  *
- * @param gain the slope
- * @param lift the shift of mid-grey, in levels
+ * @param gain   the slope
+ * @param lift   the shift of mid-grey, in levels
+ * @param closer how much closer the fitted levels bring the quantiles than the stored ones, in levels a quantile: how
+ *               clearly the copy is an edit of the candidate's levels (0 for {@link #NONE})
  */
-record Levels(double gain, double lift) {
-    static final Levels NONE = new Levels(1, 0);
+record Levels(double gain, double lift, double closer) {
+    static final Levels NONE = new Levels(1, 0, 0);
     /** Quantiles compared: enough for a 32x32 thumbnail, cheap to sort. */
     private static final int QUANTILES = 32;
     /** Below these the change is a re-encode's noise, not an edit: the candidate is compared as stored. */
@@ -51,8 +53,7 @@ record Levels(double gain, double lift) {
                 c[k++] = candidate[i];
             }
         }
-        Levels l = fit(q, c, QUANTILES);
-        return l.clamps() ? l : NONE;
+        return fit(q, c, QUANTILES);
     }
 
     /**
@@ -102,7 +103,7 @@ record Levels(double gain, double lift) {
                     if (gain < MIN_GAIN || gain > MAX_GAIN) {
                         continue;
                     }
-                    Levels l = new Levels(gain, lift);
+                    Levels l = new Levels(gain, lift, 0);
                     double e = error(l, cq, qq);
                     if (e < least) {
                         least = e;
@@ -117,7 +118,7 @@ record Levels(double gain, double lift) {
                 || Math.abs(best.gain() - 1) < MIN_GAIN_CHANGE && Math.abs(best.lift()) < MIN_LIFT) {
             return NONE;
         }
-        return best;
+        return new Levels(best.gain(), best.lift(), none - least);
     }
 
     /** How far past white or black a change must take some level before it is applied: see {@link #clamps}. */

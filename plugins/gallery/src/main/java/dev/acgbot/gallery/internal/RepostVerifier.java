@@ -54,6 +54,8 @@ final class RepostVerifier {
     /** The coarse grid scores a true copy a little higher than the fine one; this much below the bar still goes on. */
     private static final double COARSE_SLACK = 0.05;
     private static final double MAX_ROTATION = Math.toRadians(12);
+    /** Levels fitted this much closer than the stored ones (levels a quantile) mark a brightness or contrast edit. */
+    private static final double EDITED_LEVELS = 6;
 
     /** The window a copy was found in: centre and size as shares of the candidate's trimmed picture. */
     record Pose(double cx, double cy, double sw, double sh, double theta, boolean mirror) {
@@ -245,7 +247,8 @@ final class RepostVerifier {
         }
         // a brightened or contrasted copy clamps what the candidate shows near white or black: the candidate is judged at
         // the copy's levels from here on (Levels)
-        Levels levels = levelsAt(q, thumb, candidate.aspect(), best.pose());
+        Levels fitted = levelsAt(q, thumb, candidate.aspect(), best.pose());
+        Levels levels = fitted.clamps() ? fitted : Levels.NONE;
         Scored fine = score(q.fine, thumb, candidate.aspect(), best.pose());
         float[] seen = thumb;
         if (!levels.none()) {
@@ -274,7 +277,10 @@ final class RepostVerifier {
         // quarter crops of flags the crop windows found were rejected)
         byte[] colours = asIs ? candidate.colour() : coloursInside(candidate, fine.pose());
         double tolerance = asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE;
-        Levels channels = Levels.fitColours(q.signature.colour(), colours);
+        // for an edited pose only when the thumbnails say the copy's levels were clearly edited: a crop's colours
+        // sampled from the candidate's 4x4 grid fit levels of their own against the copy's grid (the synthetic 100k
+        // lookup lost a cropped copy to the strict tolerance); the grids of an untouched pose are of the same cells
+        Levels channels = asIs || fitted.closer() >= EDITED_LEVELS ? Levels.fitColours(q.signature.colour(), colours) : Levels.NONE;
         if (!channels.none()) {
             // the colours at the copy's levels, channel by channel; as strict as for an untouched pose (the wider
             // tolerance is for the colours a crop cuts away, and a lifted look-alike LED in another colour got within it)
