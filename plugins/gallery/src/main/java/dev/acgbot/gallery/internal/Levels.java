@@ -127,8 +127,8 @@ record Levels(double gain, double lift, double closer) {
     /**
      * Whether the change takes part of the range past white or black. Only then does it matter: correlation and
      * gradient agreement ignore gain and lift, the clamp is what they do not ignore. A resized or blurred copy of thin
-     * line art fits a lower gain (its lines grey out) that clamps nothing; applying it anyway tightened the colour rule
-     * and cost a resized copy on the evaluation (docs/benchmarks.md).
+     * line art fits a lower gain (its lines grey out) that clamps nothing; applied anyway, such fits cost resized copies
+     * on the evaluation (resize 25 % 0.815 to 0.806, docs/benchmarks.md).
      */
     boolean clamps() {
         return gain * 127 + 128 + lift > 255 + MIN_CLAMP || 128 + lift - gain * 128 < -MIN_CLAMP;

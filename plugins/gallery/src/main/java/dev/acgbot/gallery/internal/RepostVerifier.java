@@ -254,10 +254,11 @@ final class RepostVerifier {
         if (!levels.none()) {
             // only when the thumbnail correlates better at those levels: a resized copy's histogram fits levels too
             // (its thin lines grey out), and applied they cost a resized icon its pose (docs/benchmarks.md)
-            Scored at = score(q.fine, levels.apply(thumb), candidate.aspect(), best.pose());
+            float[] atLevels = levels.apply(thumb);
+            Scored at = score(q.fine, atLevels, candidate.aspect(), best.pose());
             if (at.ncc() > fine.ncc()) {
                 fine = at;
-                seen = levels.apply(thumb);
+                seen = atLevels;
             } else {
                 levels = Levels.NONE;
             }
