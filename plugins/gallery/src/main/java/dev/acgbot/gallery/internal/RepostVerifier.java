@@ -54,6 +54,8 @@ final class RepostVerifier {
     /** The coarse grid scores a true copy a little higher than the fine one; this much below the bar still goes on. */
     private static final double COARSE_SLACK = 0.05;
     private static final double MAX_ROTATION = Math.toRadians(12);
+    /** Levels fitted this much closer than the stored ones (levels a quantile) mark a brightness or contrast edit. */
+    private static final double EDITED_LEVELS = 6;
 
     /** The window a copy was found in: centre and size as shares of the candidate's trimmed picture. */
     record Pose(double cx, double cy, double sw, double sh, double theta, boolean mirror) {
@@ -160,7 +162,7 @@ final class RepostVerifier {
         if (found.flat()) {
             return Optional.of(new Verdict(1.0, found.named(), Set.of()));
         }
-        DetailCheck.Result detail = DetailCheck.best(q.edges, candidate.detail(), candidate.aspect(), found.best());
+        DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), found.best());
         if (detail.agreement() < ACCEPT) {
             return Optional.empty();
         }
@@ -179,8 +181,10 @@ final class RepostVerifier {
      * @param best  the best pose found, where the edges are compared
      * @param named the pose the edits are named from: the untouched one unless the best is clearly better
      * @param flat  both pictures are flat: nothing more to compare
+     * @param levels the brightness / contrast change the copy shows against the candidate, which the edge step applies
+     *               to the candidate first
      */
-    record Found(double ncc, Pose best, Pose named, boolean asIs, boolean flat) {
+    record Found(double ncc, Pose best, Pose named, boolean asIs, boolean flat, Levels levels) {
     }
 
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance) {
@@ -228,7 +232,7 @@ final class RepostVerifier {
             // a faint drawing thumbnails as flat too: every one would match every other without the dHash
             Pose whole = new Pose(0.5, 0.5, 1, 1, 0, false);
             return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
-                    ? Optional.of(new Found(1.0, whole, whole, true, true)) : Optional.empty();
+                    ? Optional.of(new Found(1.0, whole, whole, true, true, Levels.NONE)) : Optional.empty();
         }
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
@@ -241,9 +245,26 @@ final class RepostVerifier {
         if (best.ncc() < POSE_ACCEPT - COARSE_SLACK) {
             return Optional.empty();
         }
-        // the descent drifts a little on a plain copy; an edit is named only when the untouched pose is clearly worse
+        // a brightened or contrasted copy clamps what the candidate shows near white or black: the candidate is judged at
+        // the copy's levels from here on (Levels)
+        Levels fitted = levelsAt(q, thumb, candidate.aspect(), best.pose());
+        Levels levels = fitted.clamps() ? fitted : Levels.NONE;
         Scored fine = score(q.fine, thumb, candidate.aspect(), best.pose());
-        Scored untouched = score(q.fine, thumb, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, best.pose().mirror()));
+        float[] seen = thumb;
+        if (!levels.none()) {
+            // only when the thumbnail correlates better at those levels: a resized copy's histogram fits levels too
+            // (its thin lines grey out), and applied they cost a resized icon its pose (docs/benchmarks.md)
+            float[] atLevels = levels.apply(thumb);
+            Scored at = score(q.fine, atLevels, candidate.aspect(), best.pose());
+            if (at.ncc() > fine.ncc()) {
+                fine = at;
+                seen = atLevels;
+            } else {
+                levels = Levels.NONE;
+            }
+        }
+        // the descent drifts a little on a plain copy; an edit is named only when the untouched pose is clearly worse
+        Scored untouched = score(q.fine, seen, candidate.aspect(), new Pose(0.5, 0.5, 1, 1, 0, best.pose().mirror()));
         if (untouched.ncc() > fine.ncc()) {
             fine = untouched;
         }
@@ -255,11 +276,39 @@ final class RepostVerifier {
         // a crop changes the mean colour (it cuts coloured areas away): for an edited pose the copy is compared with the
         // candidate's colours inside the pose, and more loosely (compared with the whole candidate's mean, 2 of 20
         // quarter crops of flags the crop windows found were rejected)
-        if (!sameColours(q.signature.colour(), asIs ? candidate.colour() : coloursInside(candidate, fine.pose()),
-                asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE)) {
+        byte[] colours = asIs ? candidate.colour() : coloursInside(candidate, fine.pose());
+        double tolerance = asIs ? HUE_TOLERANCE : 2 * HUE_TOLERANCE;
+        // for an edited pose only when the thumbnails say the copy's levels were clearly edited: a crop's colours
+        // sampled from the candidate's 4x4 grid fit levels of their own against the copy's grid (the synthetic 100k
+        // lookup lost a cropped copy to the strict tolerance); the grids of an untouched pose are of the same cells
+        Levels channels = asIs || fitted.closer() >= EDITED_LEVELS ? Levels.fitColours(q.signature.colour(), colours) : Levels.NONE;
+        if (!channels.none()) {
+            // the colours at the copy's levels, channel by channel; as strict as for an untouched pose (the wider
+            // tolerance is for the colours a crop cuts away, and a lifted look-alike LED in another colour got within it)
+            colours = channels.apply(colours);
+            tolerance = HUE_TOLERANCE;
+        }
+        if (!sameColours(q.signature.colour(), colours, tolerance)) {
             return Optional.empty();
         }
-        return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false));
+        return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false, levels));
+    }
+
+    /**
+     * The brightness / contrast change from the candidate's thumbnail to the copy's, over the cells of the copy's
+     * {@value #FINE}x{@value #FINE} thumbnail that {@code pose} puts inside the candidate.
+     */
+    private static Levels levelsAt(Query q, float[] thumb, float aspect, Pose pose) {
+        boolean[] inside = new boolean[FINE * FINE];
+        float[] sampled = sample(thumb, RepostSignature.THUMB, FINE, aspect, pose, inside);
+        byte[] own = q.signature.thumb();
+        float[] copy = new float[FINE * FINE];
+        for (int y = 0; y < FINE; y++) {
+            for (int x = 0; x < FINE; x++) {
+                copy[y * FINE + x] = own[y * FINE + (pose.mirror() ? FINE - 1 - x : x)] & 0xFF;
+            }
+        }
+        return Levels.fit(copy, sampled, inside);
     }
 
     private record Scored(Pose pose, double ncc) {
