@@ -53,8 +53,11 @@ final class CandidateChecks {
                 RepostVerifier.pose(captionless[w], c.signature(), n.closestDHash(), List.of())
                         .ifPresent(f -> attempts.add(new Attempt(captionless[w], f, true)));
             }
-            List<RepostVerifier.Pose> seeds = new ArrayList<>(n.byCropWindow()
-                    ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of());
+            List<RepostVerifier.Pose> seeds = new ArrayList<>();
+            if (n.byCropWindow()) {
+                seeds.addAll(RepostVerifier.cropSeeds(c.signature(), n.cropWindow()));
+                seeds.addAll(CropPoses.seeds(whole, c.signature(), n.cropWindow()));
+            }
             if (n.byTurn()) {
                 TurnedWindows.seed(TurnedWindows.ANGLES[n.turn().index()], whole.signature, c.signature()).ifPresent(seeds::add);
             }
