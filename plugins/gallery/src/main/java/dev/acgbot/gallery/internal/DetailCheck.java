@@ -95,7 +95,7 @@ final class DetailCheck {
      * stored 64x64 picture fills the copy's whole grid, so it holds less detail than the copy's own grid) and that
      * version's smoothness is closer to the candidate's as the pose samples it. The other way round from
      * {@link #atCopyDetail}, which never sharpens the candidate: both compare at the lower detail of the two. In a
-     * diagnosis on 150 non-star sources, 8 quarter crops at their right pose agreed at 0.92-0.947; with this, 1
+     * diagnosis on 150 non-star sources, 8 quarter crops at or next to their true pose agreed at 0.83-0.947; with this, 1
      * (docs/benchmarks.md, crops round 7).
      */
     static Edges atCandidateDetail(Edges q, float[] candidate, float aspect, RepostVerifier.Pose pose) {
