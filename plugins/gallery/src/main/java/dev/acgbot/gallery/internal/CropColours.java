@@ -22,8 +22,9 @@ final class CropColours {
     }
 
     /**
-     * Whether a pose cropped on both sides is also recoloured: the copy and the candidate's part inside {@code pose} disagree on having colour: one grey (chroma under
-     * {@link RepostVerifier#COLOURFUL}), the other clearly coloured (twice that), or the edits already name a recolour.
+     * Whether a pose cropped on both sides is also recoloured: the copy and the candidate's part inside {@code pose}
+     * disagree on having colour (one grey, chroma under {@link RepostVerifier#COLOURFUL}, the other clearly coloured,
+     * twice that), or the edits already name a recolour.
      */
     static boolean recoloured(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Pose pose, Set<RepostEdit> edits) {
         if (pose.sw() > CROPPED_SIDE || pose.sh() > CROPPED_SIDE) {

@@ -8,7 +8,7 @@ import java.util.List;
  * Seeds for the pose search of a candidate a {@link CropWindows crop window} found: where the copy lies in the
  * candidate if it is a crop whose centre is near the matched window's. The matched window is often a neighbour of the
  * true one (the windows lie every 6.25 % of the picture) and the copy's crop may be larger than the window, so a small
- * grid of crop rectangles is scored on the pose search's coarse grid: {@value #SIZES_NOTE} of the candidate's width,
+ * grid of crop rectangles is scored on the pose search's coarse grid: 75, 82.5 or 90 % of the candidate's width,
  * the height following the copy's aspect, centres within one window step of the matched window's; the
  * {@value #KEEP} best become seeds. Each rectangle is mapped into the candidate's trimmed picture through the copy's
  * own trim box (stored for the candidate since format 3, computed for the copy), as the copy's trimmed picture is that
@@ -16,7 +16,6 @@ import java.util.List;
  * step rejected 11 quarter crops with the one window seed, 1 with these (docs/benchmarks.md, crops round 7).
  */
 final class CropPoses {
-    private static final String SIZES_NOTE = "75, 82.5 or 90 %";
     /** Crop widths as shares of the whole picture: a quarter crop, a tenth crop, and one between. */
     private static final double[] SIZES = {0.75, 0.825, 0.9};
     /** Centre offsets from the matched window's, as shares of the picture: up to one window step either way. */
