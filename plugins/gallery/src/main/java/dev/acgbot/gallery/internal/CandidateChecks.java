@@ -30,6 +30,10 @@ final class CandidateChecks {
     private record Attempt(RepostVerifier.Query query, RepostVerifier.Found found, boolean captionless) {
     }
 
+    /** The seeds a candidate's pose search started from besides the fixed ones, and which of them are {@link CropPoses}'. */
+    private record Seeds(List<RepostVerifier.Pose> base, List<RepostVerifier.Pose> crop) {
+    }
+
     private CandidateChecks() {
     }
 
@@ -42,6 +46,7 @@ final class CandidateChecks {
     static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
         RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
+        Map<Candidate, Seeds> seeded = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             List<Attempt> attempts = new ArrayList<>();
             HashRows.Near n = c.near();
@@ -58,6 +63,9 @@ final class CandidateChecks {
             if (n.byTurn()) {
                 TurnedWindows.seed(TurnedWindows.ANGLES[n.turn().index()], whole.signature, c.signature()).ifPresent(seeds::add);
             }
+            List<RepostVerifier.Pose> crop = n.byCropWindow() ? CropPoses.seeds(whole, c.signature(), n.cropWindow()) : List.of();
+            seeded.put(c, new Seeds(List.copyOf(seeds), crop));
+            seeds.addAll(crop);
             RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
             if (!attempts.isEmpty()) {
                 poses.put(c, attempts);
@@ -77,6 +85,12 @@ final class CandidateChecks {
                     budget--;
                 }
                 Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(a.query(), e.getKey().signature(), a.found());
+                if (v.isPresent() && !a.captionless() && bordered(v.get(), seeded.get(e.getKey()))) {
+                    // the crop rectangles are seeds for crops: a verdict of a border only must stand without them (with
+                    // them, a star-rating row matched its sibling as bordered under brightness and contrast edits)
+                    v = RepostVerifier.verify(a.query(), e.getKey().signature(), e.getKey().near().dHashEvidence(),
+                            seeded.get(e.getKey()).base());
+                }
                 if (v.isPresent()) {
                     out.put(e.getKey().sha(), a.captionless() ? bordered(v.get()) : v.get());
                     break;
@@ -105,6 +119,10 @@ final class CandidateChecks {
         Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
         kept.values().removeIf(v -> v.edits().contains(RepostEdit.RECOLOURED) && v.similarity() < best - RECOLOUR_MARGIN);
         return kept;
+    }
+
+    private static boolean bordered(RepostVerifier.Verdict v, Seeds seeds) {
+        return seeds != null && !seeds.crop().isEmpty() && v.edits().contains(RepostEdit.BORDER) && !v.edits().contains(RepostEdit.CROPPED);
     }
 
     private static RepostVerifier.Verdict bordered(RepostVerifier.Verdict v) {

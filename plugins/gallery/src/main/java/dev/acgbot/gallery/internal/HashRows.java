@@ -133,6 +133,9 @@ final class HashRows {
             // the trimmed copy too: a crop of clip art on white keeps some of the white, which the trim removes
             long[] crops = innerP == wholeP ? new long[]{wholeP} : new long[]{wholeP, innerP};
             DecodedImage flat = PerceptualHash.onWhite(side);
+            // and the copy's central window: a copy that kept 90 % holds a stored window there (CropWindows.CENTRAL)
+            crops = java.util.Arrays.copyOf(crops, crops.length + 1);
+            crops[crops.length - 1] = CropWindows.centralPHash(flat);
             return new Probe(wholeP, wholeD, innerP, PerceptualHash.dHash(inner), p, d, crops, TurnedWindows.pHashes(flat),
                     TurnedWindows.dHashes(flat));
         }

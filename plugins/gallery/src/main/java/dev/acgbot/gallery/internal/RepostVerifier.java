@@ -46,7 +46,7 @@ final class RepostVerifier {
     private static final double FAINT_STD = 10.0;
     private static final int FAINT_DHASH = 12;
     private static final int FLAT_DHASH = 6;
-    private static final double COLOURFUL = 12;
+    static final double COLOURFUL = 12;
     private static final double HUE_TOLERANCE = 24;
     private static final double UNTOUCHED_MARGIN = 0.03;
     private static final double MIN_INSIDE = 0.6;
@@ -170,8 +170,11 @@ final class RepostVerifier {
         // a window of another picture squeezed to fit: striped flags and ruled icons match each other that way
         // (with the crop windows, 5 of 7 new false duplicates on crop 25 %, 10 % and greyscale copies were cropped
         // and stretched at once, docs/benchmarks.md); reposts are cropped or stretched, rarely both
-        return edits.contains(RepostEdit.CROPPED) && edits.contains(RepostEdit.STRETCHED) ? Optional.empty()
-                : Optional.of(new Verdict(detail.agreement(), found.named(), edits));
+        if (edits.contains(RepostEdit.CROPPED) && (edits.contains(RepostEdit.STRETCHED)
+                || CropColours.recoloured(q, candidate, found.named(), edits))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(detail.agreement(), found.named(), edits));
     }
 
     /**
@@ -209,17 +212,30 @@ final class RepostVerifier {
     }
 
     /** The pose of the box {@code x0, y0, x1, y1} (shares of the whole picture) in the trimmed picture at {@code trim}. */
-    private static Pose box(double x0, double y0, double x1, double y1, float[] trim) {
+    static Pose box(double x0, double y0, double x1, double y1, float[] trim) {
         double bw = trim[2] - trim[0], bh = trim[3] - trim[1];
         return new Pose(((x0 + x1) / 2 - trim[0]) / bw, ((y0 + y1) / 2 - trim[1]) / bh, (x1 - x0) / bw, (y1 - y0) / bh, 0, false);
     }
 
-    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, List<Pose> seeds) {
+    /** The candidate's thumbnail as floats, the picture {@link #coarse} samples. */
+    static float[] thumb(RepostSignature candidate) {
         float[] thumb = new float[candidate.thumb().length];
-        double mean = 0;
         for (int i = 0; i < thumb.length; i++) {
             thumb[i] = candidate.thumb()[i] & 0xFF;
-            mean += thumb[i];
+        }
+        return thumb;
+    }
+
+    /** The correlation of the copy's coarse grid with {@code thumb} sampled through {@code pose}: the pose search's score. */
+    static double coarse(Query q, float[] thumb, float aspect, Pose pose) {
+        return score(q.coarse, thumb, aspect, pose).ncc();
+    }
+
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, List<Pose> seeds) {
+        float[] thumb = thumb(candidate);
+        double mean = 0;
+        for (float t : thumb) {
+            mean += t;
         }
         mean /= thumb.length;
         double ss = 0;
@@ -242,6 +258,7 @@ final class RepostVerifier {
         if (best.ncc() >= PLAUSIBLE) {
             best = descend(q, thumb, candidate.aspect(), best);
         }
+
         if (best.ncc() < POSE_ACCEPT - COARSE_SLACK) {
             return Optional.empty();
         }
@@ -526,7 +543,7 @@ final class RepostVerifier {
     }
 
     /** Mean colourfulness of a grid: |R - G| + |B - G| per cell. */
-    private static double chroma(byte[] rgb) {
+    static double chroma(byte[] rgb) {
         double s = 0;
         for (int i = 0; i < rgb.length; i += 3) {
             int r = rgb[i] & 0xFF, g = rgb[i + 1] & 0xFF, b = rgb[i + 2] & 0xFF;
