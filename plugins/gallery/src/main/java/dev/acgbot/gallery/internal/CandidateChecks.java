@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The verifier over one lookup's candidates, with a budget on its costly last step. Every candidate gets the pose
@@ -42,6 +43,9 @@ final class CandidateChecks {
     static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
         RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
+        // the copy with a mark in its margin painted over, made once and only when a candidate's pose failed
+        Supplier<Optional<RepostVerifier.Query>> unmarked = memoised(() -> MarginMarks.erased(PerceptualHash.onWhite(small))
+                .map(RepostVerifier.Query::new));
         for (Candidate c : candidates) {
             List<Attempt> attempts = new ArrayList<>();
             HashRows.Near n = c.near();
@@ -59,6 +63,11 @@ final class CandidateChecks {
                 TurnedWindows.seed(TurnedWindows.ANGLES[n.turn().index()], whole.signature, c.signature()).ifPresent(seeds::add);
             }
             RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
+            if (attempts.isEmpty()) {
+                unmarked.get().filter(u -> MarginMarks.closer(u, whole, c.signature()))
+                        .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, false)))
+                        .ifPresent(attempts::add);
+            }
             if (!attempts.isEmpty()) {
                 poses.put(c, attempts);
             }
@@ -84,6 +93,17 @@ final class CandidateChecks {
             }
         }
         return withoutRecolours(out);
+    }
+
+    private static <T> Supplier<T> memoised(Supplier<T> make) {
+        Object[] held = new Object[1];
+        return () -> {
+            if (held[0] == null) {
+                held[0] = make.get();
+            }
+            @SuppressWarnings("unchecked") T t = (T) held[0];
+            return t;
+        };
     }
 
     /** A hit at least this close is the copy's own picture (a greyscale or re-encoded copy of it scores 0.99-1.00). */
