@@ -73,9 +73,14 @@ final class RepostVerifier {
     }
 
     /** A mean-free unit-norm grey grid of the copy, and its mirror image. */
-    record Grid(int side, double[] values, double[] mirrored, double std) {
+    record Grid(int side, double[] values, double[] mirrored, double std, double stdBeyondMark) {
         boolean flat() {
             return std < FLAT_STD;
+        }
+
+        /** Flat but for a mark: flat once the {@value #MARK_SHARE} of cells farthest from the median are left out. */
+        boolean flatBeyondMark() {
+            return stdBeyondMark < FLAT_STD;
         }
 
         static Grid of(DecodedImage trimmed, int side) {
@@ -104,7 +109,38 @@ final class RepostVerifier {
                     m[y * side + x] = v[y * side + side - 1 - x];
                 }
             }
-            return new Grid(side, v, m, Math.sqrt(ss / v.length));
+            return new Grid(side, v, m, Math.sqrt(ss / v.length), spreadBeyondMark(g));
+        }
+
+        /** The share of cells a text mark may cover and a picture still count as flat beneath it. */
+        static final double MARK_SHARE = 0.1;
+
+        /** The grey spread of {@code grey} without the {@value #MARK_SHARE} of its cells farthest from its median. */
+        static double spreadBeyondMark(byte[] grey) {
+            int[] count = new int[256];
+            for (byte b : grey) {
+                count[b & 0xFF]++;
+            }
+            int median = 0;
+            for (int seen = 0; seen + count[median] <= grey.length / 2; median++) {
+                seen += count[median];
+            }
+            // the kept cells: nearest the median first, as the levels either side come
+            int kept = (int) Math.ceil(grey.length * (1 - MARK_SHARE)), n = 0;
+            double sum = 0, sumSq = 0;
+            for (int d = 0; d < 256 && n < kept; d++) {
+                for (int level : d == 0 ? new int[]{median} : new int[]{median - d, median + d}) {
+                    if (level < 0 || level > 255 || n == kept) {
+                        continue;
+                    }
+                    int take = Math.min(count[level], kept - n);
+                    n += take;
+                    sum += (double) take * level;
+                    sumSq += (double) take * level * level;
+                }
+            }
+            double mean = sum / n;
+            return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
         }
     }
 
@@ -224,10 +260,12 @@ final class RepostVerifier {
         }
         double std = Math.sqrt(ss / thumb.length);
         boolean flat = std < FLAT_STD;
-        if (flat || q.flat) {
+        // a flat picture with a text mark over it (a gradient with a site's watermark) is flat beneath the mark
+        boolean queryFlat = q.flat || flat && q.fine.flatBeyondMark();
+        if (flat || queryFlat) {
             // a faint drawing thumbnails as flat too: every one would match every other without the dHash
             Pose whole = new Pose(0.5, 0.5, 1, 1, 0, false);
-            return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
+            return flat && queryFlat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
                     ? Optional.of(new Found(1.0, whole, whole, true, true)) : Optional.empty();
         }
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
