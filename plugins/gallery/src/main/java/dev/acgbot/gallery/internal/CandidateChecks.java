@@ -27,8 +27,11 @@ final class CandidateChecks {
     record Candidate(String sha, HashRows.Near near, RepostSignature signature) {
     }
 
-    /** A pose the thumbnails accepted, on the view of the copy it was found with. */
-    private record Attempt(RepostVerifier.Query query, RepostVerifier.Found found, boolean captionless) {
+    /**
+     * A pose the thumbnails accepted, on the view of the copy it was found with, and the edit that view undid (BORDER for
+     * the copy without a caption band, WATERMARKED for the copy with a mark painted over; null for the copy as posted).
+     */
+    private record Attempt(RepostVerifier.Query query, RepostVerifier.Found found, RepostEdit undone) {
     }
 
     private CandidateChecks() {
@@ -55,17 +58,17 @@ final class CandidateChecks {
                     captionless[w] = new RepostVerifier.Query(HashRows.Probe.window(small, w));
                 }
                 RepostVerifier.pose(captionless[w], c.signature(), n.closestDHash(), List.of())
-                        .ifPresent(f -> attempts.add(new Attempt(captionless[w], f, true)));
+                        .ifPresent(f -> attempts.add(new Attempt(captionless[w], f, RepostEdit.BORDER)));
             }
             List<RepostVerifier.Pose> seeds = new ArrayList<>(n.byCropWindow()
                     ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of());
             if (n.byTurn()) {
                 TurnedWindows.seed(TurnedWindows.ANGLES[n.turn().index()], whole.signature, c.signature()).ifPresent(seeds::add);
             }
-            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
+            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
             if (attempts.isEmpty()) {
-                unmarked.get().filter(u -> MarginMarks.closer(u, whole, c.signature()))
-                        .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, false)))
+                unmarked.get().filter(u -> !u.flat && !u.flatBeneathMark && MarginMarks.closer(u, whole, c.signature()))
+                        .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, RepostEdit.WATERMARKED)))
                         .ifPresent(attempts::add);
             }
             if (!attempts.isEmpty()) {
@@ -87,7 +90,7 @@ final class CandidateChecks {
                 }
                 Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(a.query(), e.getKey().signature(), a.found());
                 if (v.isPresent()) {
-                    out.put(e.getKey().sha(), a.captionless() ? bordered(v.get()) : v.get());
+                    out.put(e.getKey().sha(), a.undone() == null ? v.get() : with(v.get(), a.undone()));
                     break;
                 }
             }
@@ -127,8 +130,8 @@ final class CandidateChecks {
         return kept;
     }
 
-    private static RepostVerifier.Verdict bordered(RepostVerifier.Verdict v) {
-        EnumSet<RepostEdit> edits = EnumSet.of(RepostEdit.BORDER);
+    private static RepostVerifier.Verdict with(RepostVerifier.Verdict v, RepostEdit undone) {
+        EnumSet<RepostEdit> edits = EnumSet.of(undone);
         edits.addAll(v.edits());
         return new RepostVerifier.Verdict(v.similarity(), v.pose(), Set.copyOf(edits));
     }
