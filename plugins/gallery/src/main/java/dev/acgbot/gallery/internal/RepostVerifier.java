@@ -80,7 +80,7 @@ final class RepostVerifier {
             return std < FLAT_STD;
         }
 
-        /** Flat but for a mark: flat once the band of {@value #MARK_SHARE} of the rows that spreads most is left out. */
+        /** Flat but for a mark along the bottom: flat once its bottom {@value #MARK_SHARE} of rows are left out. */
         boolean flatBeyondMark() {
             return stdBeyondMark < FLAT_STD;
         }
@@ -114,35 +114,24 @@ final class RepostVerifier {
             return new Grid(side, v, m, Math.sqrt(ss / v.length), spreadBeyondMark(g, side));
         }
 
-        /** The share of rows a text mark may cover and a picture still count as flat beneath it. */
+        /** The share of rows, at the bottom, a text mark may cover and a picture still count as flat beneath it. */
         static final double MARK_SHARE = 0.125;
 
         /**
-         * The grey spread of {@code grey} ({@code side} square) without the band of {@value #MARK_SHARE} of its rows that
-         * spreads most: a line of text over a flat picture. Left-out cells anywhere instead (the 10 % farthest from the
-         * median) made line art on white flat: a sparse symbol then matched four faint drawings on 12 edits.
+         * The grey spread of {@code grey} ({@code side} square) without its bottom {@value #MARK_SHARE} of rows, where a
+         * site's text mark over a flat picture lies. The 10 % of cells farthest from the median, wherever they lay, made
+         * line art on white flat: a sparse map symbol then matched four faint drawings on 12 of 21 edits.
          */
         static double spreadBeyondMark(byte[] grey, int side) {
-            int band = Math.max(1, (int) Math.round(MARK_SHARE * side));
-            double[] sum = new double[side + 1], sumSq = new double[side + 1];
-            for (int y = 0; y < side; y++) {
-                double s = 0, ss = 0;
-                for (int x = 0; x < side; x++) {
-                    int v = grey[y * side + x] & 0xFF;
-                    s += v;
-                    ss += (double) v * v;
-                }
-                sum[y + 1] = sum[y] + s;
-                sumSq[y + 1] = sumSq[y] + ss;
+            int n = (side - Math.max(1, (int) Math.round(MARK_SHARE * side))) * side;
+            double sum = 0, sumSq = 0;
+            for (int i = 0; i < n; i++) {
+                int v = grey[i] & 0xFF;
+                sum += v;
+                sumSq += (double) v * v;
             }
-            double least = Double.MAX_VALUE;
-            int n = (side - band) * side;
-            for (int y : new int[]{side - band}) {
-                double s = sum[side] - (sum[y + band] - sum[y]), ss = sumSq[side] - (sumSq[y + band] - sumSq[y]);
-                double mean = s / n;
-                least = Math.min(least, Math.sqrt(Math.max(0, ss / n - mean * mean)));
-            }
-            return least;
+            double mean = sum / n;
+            return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
         }
     }
 
