@@ -40,7 +40,7 @@ final class RepostEdits {
             new Edit("brightness +20%", (img, r) -> levels(img, 1.0, 0.20)),
             new Edit("contrast +30%", (img, r) -> levels(img, 1.3, 0.0)),
             new Edit("blur", (img, r) -> blur(img, Math.max(1, Math.min(img.getWidth(), img.getHeight()) / 150))),
-            new Edit("text watermark", (img, r) -> watermark(img)),
+            new Edit("text watermark", (img, r) -> watermark(img, false)),
             new Edit("caption bar", (img, r) -> caption(img)),
             new Edit("border 5%", (img, r) -> border(img, 0.05, Color.BLACK)),
             new Edit("letterbox 16:9", (img, r) -> letterbox(img, 16.0 / 9.0)),
@@ -51,7 +51,10 @@ final class RepostEdits {
             new Edit("stretch 4:3", (img, r) -> scale(img, 1.0, 0.75)),
             new Edit("mirror", (img, r) -> mirror(img)),
             new Edit("crop+resize+jpeg", (img, r) -> jpeg(scale(crop(img, 0.10, r), 0.5, 0.5), 0.7f)),
-            new Edit("border+rotate+bright", (img, r) -> levels(rotate(border(img, 0.04, Color.WHITE), r.nextBoolean() ? 4 : -4), 1.1, 0.05)));
+            new Edit("border+rotate+bright", (img, r) -> levels(rotate(border(img, 0.04, Color.WHITE), r.nextBoolean() ? 4 : -4), 1.1, 0.05)),
+            // not in the list: the same mark at the top left, so that what finds a watermark is not tuned to where
+            // the first row puts it
+            new Edit("watermark top-left", (img, r) -> watermark(img, true)));
 
     private RepostEdits() {
     }
@@ -142,7 +145,8 @@ final class RepostEdits {
     }
 
     /** A semi-transparent signature in the lower right corner, as reposting sites add. */
-    static BufferedImage watermark(BufferedImage img) {
+    /** A grey semi-transparent site mark, bottom right (or top left), a fifteenth of the height tall. */
+    static BufferedImage watermark(BufferedImage img, boolean topLeft) {
         BufferedImage out = copy(img);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -152,7 +156,11 @@ final class RepostEdits {
         int w = g.getFontMetrics().stringWidth(text);
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.7f));
         g.setColor(Color.GRAY);
-        g.drawString(text, Math.max(0, img.getWidth() - w - size / 2), img.getHeight() - size / 2);
+        if (topLeft) {
+            g.drawString(text, size / 2, size / 2 + g.getFontMetrics().getAscent());
+        } else {
+            g.drawString(text, Math.max(0, img.getWidth() - w - size / 2), img.getHeight() - size / 2);
+        }
         g.dispose();
         return out;
     }

@@ -243,6 +243,7 @@ public final class InferenceRuntime implements Inference {
         private ArenaMode arena = ArenaMode.SHRUNK;
         private Duration unloadIdle = Duration.ZERO;
         private MemoryBudget budget;
+        private long heap;
         private final List<String> budgeted = new ArrayList<>();
 
         private Builder() {
@@ -367,6 +368,15 @@ public final class InferenceRuntime implements Inference {
         }
 
         /**
+         * The heap the JVM was given, when larger than the budget's quarter ({@link MemoryBudget#givenHeap()}): the
+         * batches leave room for it ({@link MemoryPlan#of(MemoryBudget, long, List, int)}).
+         */
+        public Builder givenHeap(long bytes) {
+            this.heap = bytes;
+            return this;
+        }
+
+        /**
          * Builds the runtime; loads the eager models, so it throws {@link ModelUnavailableException} if one of
          * them lacks its files.
          */
@@ -382,7 +392,7 @@ public final class InferenceRuntime implements Inference {
                     intraOpThreads, interOpThreads, warmUp, arena, unloadIdle);
             Map<String, ModelManifest> byId = new LinkedHashMap<>();
             manifests.forEach(m -> byId.put(m.id(), m));
-            Optional<MemoryPlan> plan = Optional.ofNullable(budget).map(b -> MemoryPlan.of(b,
+            Optional<MemoryPlan> plan = Optional.ofNullable(budget).map(b -> MemoryPlan.of(b, heap,
                     budgeted.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), maxBatch));
             ModelPaths paths = new ModelPaths(modelDir);
             Map<String, ModelSlot> slots = new LinkedHashMap<>();

@@ -69,6 +69,17 @@ public record MemoryBudget(long bytes) {
     }
 
     /**
+     * The heap this JVM was given explicitly ({@code -Xmx} or {@code -XX:MaxHeapSize}: the launcher always gives one,
+     * the budget's quarter or what a large gallery's files ask for), or empty when it runs on the JVM's default
+     * (a quarter of the machine, which the budget does not plan for).
+     */
+    public static java.util.OptionalLong givenHeap() {
+        boolean explicit = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize="));
+        return explicit ? java.util.OptionalLong.of(Runtime.getRuntime().maxMemory()) : java.util.OptionalLong.empty();
+    }
+
+    /**
      * The JVM heap: a quarter of the budget within 256 MB..2 GB. The indexer keeps at most half its heap in
      * images and indexes 6000x6000 JPEGs at 512 MB (SmallHeapIndexTest); weights and activations are native
      * memory, outside the heap. The launcher computes the same (acgbot, heap_for_budget).

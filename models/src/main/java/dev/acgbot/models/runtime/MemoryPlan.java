@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * (docs/benchmarks.md, memory, throughput).
  *
  * @param budget  the budget this plan divides
- * @param heap    the JVM heap ({@link MemoryBudget#heapBytes()})
+ * @param heap    the JVM heap the plan leaves room for: the budget's ({@link MemoryBudget#heapBytes()}) or the larger
+ *                one the JVM was given
  * @param models  per model id, in configuration order
  */
 public record MemoryPlan(MemoryBudget budget, long heap, Map<String, ModelCost> models) {
@@ -66,26 +67,53 @@ public record MemoryPlan(MemoryBudget budget, long heap, Map<String, ModelCost> 
 
     /**
      * The plan for {@code manifests} (the models the bot is configured to use, each once) under {@code budget},
-     * no batch above {@code maxBatch}.
+     * no batch above {@code maxBatch}, with the budget's own heap ({@link MemoryBudget#heapBytes()}).
      *
      * @throws TooSmall when one item of each model does not fit
      */
     public static MemoryPlan of(MemoryBudget budget, List<ModelManifest> manifests, int maxBatch) {
-        long heap = budget.heapBytes();
+        return of(budget, budget.heapBytes(), manifests, maxBatch);
+    }
+
+    /**
+     * The plan when the JVM was given {@code heap} (the launcher gives a large gallery more than the budget's
+     * quarter: 1152 MB at a million images). The batches leave room for that heap, down to batch 1; it never makes
+     * a budget that holds the models with its own heap too small, since a gallery's heap is mostly not in use at
+     * once (the whole bot at 1M with 1152 MB peaked at 2.37 GB of a 2.5 GB budget, docs/benchmarks.md) —
+     * {@link #overBudget()} says by how much the worst case now exceeds it.
+     *
+     * @throws TooSmall when one item of each model does not fit with the budget's own heap
+     */
+    public static MemoryPlan of(MemoryBudget budget, long heap, List<ModelManifest> manifests, int maxBatch) {
+        long ownHeap = budget.heapBytes();
+        long given = Math.max(ownHeap, heap);
         List<long[]> costs = manifests.stream().map(m -> new long[]{weights(m), perItem(m)}).toList();
-        long free = budget.bytes() - heap - RUNTIME_OVERHEAD - costs.stream().mapToLong(c -> c[0]).sum();
+        long weights = costs.stream().mapToLong(c -> c[0]).sum();
+        long free = budget.bytes() - ownHeap - RUNTIME_OVERHEAD - weights;
         long oneEach = costs.stream().mapToLong(c -> c[1]).sum();
         if (free < oneEach) {
             throw new TooSmall(refusal(budget, manifests, costs, free, oneEach));
         }
+        long freeWithGiven = free - (given - ownHeap);
         Map<String, ModelCost> plan = new LinkedHashMap<>();
         for (int i = 0; i < manifests.size(); i++) {
             ModelManifest m = manifests.get(i);
             long own = costs.get(i)[1];
-            int batch = m.dynamicBatch() ? (int) Math.max(1, Math.min(maxBatch, (free - oneEach + own) / own)) : m.fixedBatch();
+            int batch = m.dynamicBatch() ? (int) Math.max(1, Math.min(maxBatch, (freeWithGiven - oneEach + own) / own)) : m.fixedBatch();
             plan.put(m.id(), new ModelCost(m.id(), costs.get(i)[0], own, batch));
         }
-        return new MemoryPlan(budget, heap, plan);
+        return new MemoryPlan(budget, given, plan);
+    }
+
+    /**
+     * Bytes by which the heap, the runtime, every model's weights and the activations of the largest batch of one
+     * model plus one item of each other exceed the budget; 0 when they fit (always, with the budget's own heap).
+     */
+    public long overBudget() {
+        long weights = models.values().stream().mapToLong(ModelCost::weights).sum();
+        long oneEach = models.values().stream().mapToLong(ModelCost::perItem).sum();
+        long largestMore = models.values().stream().mapToLong(c -> c.perItem() * (c.batch() - 1)).max().orElse(0);
+        return Math.max(0, heap + RUNTIME_OVERHEAD + weights + oneEach + largestMore - budget.bytes());
     }
 
     /** The smallest budget that runs {@code manifests} at batch 1. */

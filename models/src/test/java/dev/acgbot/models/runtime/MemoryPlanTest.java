@@ -80,4 +80,36 @@ class MemoryPlanTest {
         assertEquals("memory_budget: expected auto or a size such as 2g or 1500m, got 'lots'", bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MemoryBudget.parse("100m", 0));
     }
+
+    @Test
+    void aLargerGivenHeapShrinksTheBatchesAndSaysHowFarOverTheBudgetTheWorstCaseGoes() {
+        MemoryBudget budget = MemoryBudget.parse("2.5g", 0);
+        MemoryPlan own = MemoryPlan.of(budget, DEFAULT_SET, 32);
+        assertEquals(0, own.overBudget());
+        // 128 MB more heap than the budget's 640: of the 484 MB left for activations 356 remain, one tagger image less
+        MemoryPlan more = MemoryPlan.of(budget, 768 * MB, DEFAULT_SET, 32);
+        assertEquals(768 * MB, more.heap());
+        assertEquals(List.of(4, 18, 32), more.models().values().stream().map(MemoryPlan.ModelCost::batch).toList());
+        assertEquals(0, more.overBudget());
+        // the launcher's heap for a million images (1152 MB) leaves none: batch 1, and the worst case is over
+        MemoryPlan gallery = MemoryPlan.of(budget, 1152 * MB, DEFAULT_SET, 32);
+        assertEquals(List.of(1, 1, 1), gallery.models().values().stream().map(MemoryPlan.ModelCost::batch).toList());
+        long weights = gallery.models().values().stream().mapToLong(MemoryPlan.ModelCost::weights).sum();
+        long oneEach = gallery.models().values().stream().mapToLong(MemoryPlan.ModelCost::perItem).sum();
+        assertEquals(1152 * MB + MemoryPlan.RUNTIME_OVERHEAD + weights + oneEach - budget.bytes(), gallery.overBudget());
+        assertTrue(gallery.overBudget() > 0);
+    }
+
+    @Test
+    void aGivenHeapNoLargerThanTheBudgetsChangesNothing() {
+        MemoryBudget budget = MemoryBudget.parse("2.5g", 0);
+        assertEquals(MemoryPlan.of(budget, DEFAULT_SET, 32), MemoryPlan.of(budget, 512 * MB, DEFAULT_SET, 32));
+    }
+
+    @Test
+    void aGivenHeapNeverMakesABudgetThatHoldsTheModelsTooSmall() {
+        MemoryBudget budget = new MemoryBudget(MemoryPlan.minimumFor(DEFAULT_SET));
+        MemoryPlan plan = MemoryPlan.of(budget, 4096 * MB, DEFAULT_SET, 32);
+        assertEquals(List.of(1, 1, 1), plan.models().values().stream().map(MemoryPlan.ModelCost::batch).toList());
+    }
 }

@@ -143,6 +143,7 @@ public final class VisionPlugin implements Plugin {
                     .eagerLoad(models.eager())
                     .unloadIdle(models.unloadIdle())
                     .memoryBudget(budget, models.configuredModels())
+                    .givenHeap(MemoryBudget.givenHeap().orElse(0))
                     .build();
             runtime.memoryPlan().ifPresent(VisionPlugin::logPlan);
             return runtime;
@@ -153,12 +154,17 @@ public final class VisionPlugin implements Plugin {
 
     private static void logPlan(MemoryPlan plan) {
         long heap = Runtime.getRuntime().maxMemory();
-        LOG.info("memory budget {}: heap {} MB (the budget assumes {} MB), batches {}", plan.budget(), heap >> 20,
+        LOG.info("memory budget {}: heap {} MB (the plan leaves room for {} MB), batches {}", plan.budget(), heap >> 20,
                 plan.heap() >> 20, plan.models().values().stream().map(c -> c.id() + " " + c.batch()).toList());
         if (heap > plan.heap() * 5 / 4) {
             LOG.warn("the JVM heap ({} MB) is larger than memory_budget {} allows ({} MB): start with ./acgbot, or "
                     + "-Xmx{}m, or the process may outgrow the budget", heap >> 20, plan.budget(), plan.heap() >> 20,
                     plan.heap() >> 20);
+        } else if (plan.overBudget() > 0) {
+            LOG.warn("the heap the JVM was given ({} MB) and the models may together use {} MB more than memory_budget "
+                    + "{} at their largest batches (now {}); the heap is rarely full, but to be sure raise memory_budget "
+                    + "to {} MB", heap >> 20, plan.overBudget() >> 20, plan.budget(), plan.models().values().stream()
+                    .map(c -> c.id() + " " + c.batch()).toList(), (plan.budget().bytes() + plan.overBudget() >> 20) + 1);
         }
     }
 
