@@ -11,17 +11,17 @@ import java.util.Optional;
  * pose (docs/benchmarks.md, text watermarks round 7: 25 of 32 missed watermarked copies of a diagnosis sample). The
  * copy with such a mark painted over in the surround's colour trims as its source does.
  * <p>
- * A mark is a band of rows at the bottom of the trimmed picture, parted from the rest by a strip of margin: at least
+ * A mark is a band of rows at the bottom (or else the top) of the trimmed picture, parted from the rest by a strip of margin: at least
  * {@value #MIN_MARK_LINES} rows, at most {@value #MAX_MARK} of the trimmed height and no taller than what lies above the
  * strip, covered at most {@value #MAX_INK} by ink; the strip at least {@value #MIN_GAP} of the height (and
- * {@value #MIN_GAP_LINES} rows).
+ * {@value #MIN_GAP_LINES} rows). Not the sides: a row of stars in a rating strip is bands parted by margin too.
  */
 final class MarginMarks {
     private static final int TOLERANCE = 28;
     private static final int NEUTRAL = 24;
     private static final double MARGIN_SHARE = 0.98;
     static final double MAX_MARK = 0.25;
-    static final double MIN_GAP = 0.03;
+    static final double MIN_GAP = 0.01;
     static final int MIN_GAP_LINES = 2;
     /** A text mark is a few lines tall (8-pixel letters at least); a thinner band is a rule or a stroke of the drawing. */
     static final int MIN_MARK_LINES = 4;
@@ -35,8 +35,8 @@ final class MarginMarks {
     }
 
     /**
-     * {@code flat} (a reduced copy without alpha) with the mark under its trimmed picture painted in the surround's
-     * colour; empty when it has none (or no plain neutral surround).
+     * {@code flat} (a reduced copy without alpha) with the mark under (or else over) its trimmed picture painted in the
+     * surround's colour; empty when it has none (or no plain neutral surround).
      */
     static Optional<DecodedImage> erased(DecodedImage flat) {
         int w = flat.width(), h = flat.height();
@@ -49,27 +49,31 @@ final class MarginMarks {
         if (b.width() < 8 || b.height() < 8) {
             return Optional.empty();
         }
-        // the bottom edge only, where sites put their mark: at the top, the caption bar edit's text was taken for a mark
-        // too, and the copy without it matched look-alikes (caption bar: false duplicates 0.008 to 0.048 per query)
-        int extent = b.height(), allowed = (int) (b.width() * (1 - MARGIN_SHARE));
-        int mark = 0;
-        long ink = 0;
-        for (int off; mark < extent && (off = offLine(px, w, ref, b, b.y1() - 1 - mark)) > allowed; mark++) {
-            ink += off;
+        // the bottom edge, then the top one: one mark only (one site's)
+        for (int step : new int[]{-1, 1}) {
+            int first = step < 0 ? b.y1() - 1 : b.y0();
+            int extent = b.height(), allowed = (int) (b.width() * (1 - MARGIN_SHARE));
+            int mark = 0;
+            long ink = 0;
+            for (int off; mark < extent && (off = offLine(px, w, ref, b, first + step * mark)) > allowed; mark++) {
+                ink += off;
+            }
+            int gap = 0;
+            while (mark + gap < extent && offLine(px, w, ref, b, first + step * (mark + gap)) <= allowed) {
+                gap++;
+            }
+            if (mark < MIN_MARK_LINES || gap < Math.max(MIN_GAP_LINES, MIN_GAP * extent) || mark > MAX_MARK * extent
+                    || extent - mark - gap < mark || ink > MAX_INK * mark * b.width()) {
+                continue;
+            }
+            int[] out = px.clone();
+            for (int i = 0; i < mark; i++) {
+                int y = first + step * i;
+                java.util.Arrays.fill(out, y * w + b.x0(), y * w + b.x1(), ref);
+            }
+            return Optional.of(new DecodedImage(w, h, out, false));
         }
-        int gap = 0;
-        while (mark + gap < extent && offLine(px, w, ref, b, b.y1() - 1 - mark - gap) <= allowed) {
-            gap++;
-        }
-        if (mark < MIN_MARK_LINES || gap < Math.max(MIN_GAP_LINES, MIN_GAP * extent) || mark > MAX_MARK * extent
-                || extent - mark - gap < mark || ink > MAX_INK * mark * b.width()) {
-            return Optional.empty();
-        }
-        int[] out = px.clone();
-        for (int y = b.y1() - mark; y < b.y1(); y++) {
-            java.util.Arrays.fill(out, y * w + b.x0(), y * w + b.x1(), ref);
-        }
-        return Optional.of(new DecodedImage(w, h, out, false));
+        return Optional.empty();
     }
 
     /** How much closer (p + d bits) the unmarked copy's trimmed hashes must pair with a candidate's than the copy's own. */

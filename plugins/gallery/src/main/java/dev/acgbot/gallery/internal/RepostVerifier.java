@@ -80,7 +80,7 @@ final class RepostVerifier {
             return std < FLAT_STD;
         }
 
-        /** Flat but for a mark along the bottom: flat once its bottom {@value #MARK_SHARE} of rows are left out. */
+        /** Flat but for a mark along the bottom or top: flat once those {@value #MARK_SHARE} of its rows are left out. */
         boolean flatBeyondMark() {
             return stdBeyondMark < FLAT_STD;
         }
@@ -114,24 +114,29 @@ final class RepostVerifier {
             return new Grid(side, v, m, Math.sqrt(ss / v.length), spreadBeyondMark(g, side));
         }
 
-        /** The share of rows, at the bottom, a text mark may cover and a picture still count as flat beneath it. */
+        /** The share of rows, at the bottom or the top, a text mark may cover and a picture still count as flat beneath it. */
         static final double MARK_SHARE = 0.125;
 
         /**
-         * The grey spread of {@code grey} ({@code side} square) without its bottom {@value #MARK_SHARE} of rows, where a
-         * site's text mark over a flat picture lies. The 10 % of cells farthest from the median, wherever they lay, made
-         * line art on white flat: a sparse map symbol then matched four faint drawings on 12 of 21 edits.
+         * The grey spread of {@code grey} ({@code side} square) without its bottom or its top {@value #MARK_SHARE} of
+         * rows, whichever leaves less: where a site's text mark over a flat picture lies. The 10 % of cells farthest from
+         * the median, wherever they lay, made line art on white flat: a sparse map symbol then matched four faint
+         * drawings on 12 of 21 edits.
          */
         static double spreadBeyondMark(byte[] grey, int side) {
-            int n = (side - Math.max(1, (int) Math.round(MARK_SHARE * side))) * side;
-            double sum = 0, sumSq = 0;
-            for (int i = 0; i < n; i++) {
-                int v = grey[i] & 0xFF;
-                sum += v;
-                sumSq += (double) v * v;
+            int band = Math.max(1, (int) Math.round(MARK_SHARE * side)) * side, n = grey.length - band;
+            double least = Double.MAX_VALUE;
+            for (int from : new int[]{0, band}) {
+                double sum = 0, sumSq = 0;
+                for (int i = from; i < from + n; i++) {
+                    int v = grey[i] & 0xFF;
+                    sum += v;
+                    sumSq += (double) v * v;
+                }
+                double mean = sum / n;
+                least = Math.min(least, Math.sqrt(Math.max(0, sumSq / n - mean * mean)));
             }
-            double mean = sum / n;
-            return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
+            return least;
         }
     }
 
