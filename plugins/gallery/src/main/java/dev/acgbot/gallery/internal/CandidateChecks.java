@@ -41,7 +41,9 @@ final class CandidateChecks {
      * The verdict on each candidate that is a copy, by sha256. A candidate found by a caption window is tried first
      * on the copy without that band (the pose search seeds no one-sided 115 % windows: with the band the verifier
      * rejected 55 of 80 captioned openclipart copies whose window hashed exactly as the source) and then named a border;
-     * one found by a crop window gets that window's poses as seeds.
+     * one found by a crop window gets that window's poses as seeds. A candidate on which the copy as posted finds no pose
+     * is tried on the copy with a mark in its margin painted over ({@link MarginMarks}), when that copy trims as the
+     * candidate does, and then named watermarked.
      */
     static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
         RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found

@@ -95,7 +95,7 @@ final class DetailCheck {
      * along the bottom or the top of a picture (a site's watermark over a wallpaper, a lemon, an exit sign) adds edges the source never had,
      * and at 6-8 % of the height it held copies at 0.84-0.90. Tried only below the bar, so it can only add hits. The
      * band that disagrees most, anywhere, let an icon match its sibling that differs in one middle stroke (border_inside
-     * and border_horizontal at 0.99) and raised false duplicates on 12 of 21 edits; the 5-10 % of cells that disagree
+     * and border_horizontal at 0.99) and raised false duplicates on most edits (brightness 0.056 to 0.089); the 5-10 % of cells that disagree
      * most, wherever they lie, put look-alikes first on 2-8 of 300 watermarked copies (docs/benchmarks.md).
      */
     static Result beyondMark(Edges q, float[] candidate, float aspect, RepostVerifier.Pose pose, boolean bottom) {

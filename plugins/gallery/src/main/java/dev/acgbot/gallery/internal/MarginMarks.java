@@ -8,7 +8,7 @@ import java.util.Optional;
  * A mark added in the margin of a picture on a plain surround: a site's text watermark or a signature under clip art on
  * white. The copy's trim then keeps the mark and the empty strip between it and the drawing, a box its source's trim
  * never had, so every trimmed hash moves 25-40 bits and the pose search, whose windows grow on all sides alike, finds no
- * pose (docs/benchmarks.md, text watermarks round 7: 25 of 32 missed watermarked copies of a diagnosis sample). The
+ * pose (docs/benchmarks.md, text watermarks round 7: 23 of 32 missed watermarked copies of a diagnosis sample). The
  * copy with such a mark painted over in the surround's colour trims as its source does.
  * <p>
  * A mark is a band of rows at the bottom (or else the top) of the trimmed picture, parted from the rest by a strip of margin: at least

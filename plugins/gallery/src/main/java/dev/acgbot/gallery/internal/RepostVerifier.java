@@ -121,7 +121,7 @@ final class RepostVerifier {
          * The grey spread of {@code grey} ({@code side} square) without its bottom or its top {@value #MARK_SHARE} of
          * rows, whichever leaves less: where a site's text mark over a flat picture lies. The 10 % of cells farthest from
          * the median, wherever they lay, made line art on white flat: a sparse map symbol then matched four faint
-         * drawings on 12 of 21 edits.
+         * drawings on most edits.
          */
         static double spreadBeyondMark(byte[] grey, int side) {
             int band = Math.max(1, (int) Math.round(MARK_SHARE * side)) * side, n = grey.length - band;
