@@ -225,6 +225,29 @@ class Int4SearchTest {
     }
 
     @Test
+    void aBatchWhoseScanCrossesRowBlocksScoresEveryAcceptedRowOnceForEveryQuery() {
+        // at 512 dimensions a block is 1,024 rows: a thread's 2,999 rows from row 1,001 span several, the first and
+        // last partial, across the matrix's 4,096-row chunk boundary; asking for every row shows any row a block skips
+        int dim = 512, rows = 7_000, first = 1_001;
+        ClusteredVectors wide = new ClusteredVectors(dim, 40, rows, 5);
+        VectorMatrix f = new VectorMatrix(dim);
+        Int4Matrix m = new Int4Matrix(dim);
+        for (int i = 0; i < rows; i++) {
+            f.append(wide.image(i));
+            m.append(wide.image(i));
+        }
+        IntPredicate notSeven = r -> r % 7 != 0;
+        int[] accepted = IntStream.range(first, rows).filter(notSeven).toArray();
+        VectorIndex index = VectorIndexes.exactInt4From(m.view(), first, Rescorer.of(f.view()), rows, pool, 2);
+        float[][] queries = IntStream.range(0, 6).mapToObj(wide::imageQuery).toArray(float[][]::new);
+        List<List<Neighbor>> together = index.searchBatch(queries, rows, notSeven);
+        for (int q = 0; q < queries.length; q++) {
+            assertArrayEquals(accepted, together.get(q).stream().mapToInt(Neighbor::ordinal).sorted().toArray(), "query " + q);
+            assertArrayEquals(ordinals(index.search(queries[q], 10, notSeven)), ordinals(together.get(q).subList(0, 10)), "query " + q);
+        }
+    }
+
+    @Test
     void rejectedRowsAreNeverReturnedAndAScanFromARowSkipsTheRowsBefore() {
         IntPredicate even = r -> r % 2 == 0;
         float[] query = data.imageQuery(3);
