@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The verifier over one lookup's candidates, with a budget on its costly last step. Every candidate gets the pose
@@ -26,8 +27,11 @@ final class CandidateChecks {
     record Candidate(String sha, HashRows.Near near, RepostSignature signature) {
     }
 
-    /** A pose the thumbnails accepted, on the view of the copy it was found with. */
-    private record Attempt(RepostVerifier.Query query, RepostVerifier.Found found, boolean captionless) {
+    /**
+     * A pose the thumbnails accepted, on the view of the copy it was found with, and the edit that view undid (BORDER for
+     * the copy without a caption band, WATERMARKED for the copy with a mark painted over; null for the copy as posted).
+     */
+    private record Attempt(RepostVerifier.Query query, RepostVerifier.Found found, RepostEdit undone) {
     }
 
     /** The seeds a candidate's pose search started from besides the fixed ones, and which of them are {@link CropPoses}'. */
@@ -41,12 +45,17 @@ final class CandidateChecks {
      * The verdict on each candidate that is a copy, by sha256. A candidate found by a caption window is tried first
      * on the copy without that band (the pose search seeds no one-sided 115 % windows: with the band the verifier
      * rejected 55 of 80 captioned openclipart copies whose window hashed exactly as the source) and then named a border;
-     * one found by a crop window gets that window's poses as seeds.
+     * one found by a crop window gets that window's poses as seeds. A candidate on which the copy as posted finds no pose
+     * is tried on the copy with a mark in its margin painted over ({@link MarginMarks}), when that copy trims as the
+     * candidate does, and then named watermarked.
      */
     static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
         RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
         Map<Candidate, Seeds> seeded = new LinkedHashMap<>();
+        // the copy with a mark in its margin painted over, made once and only when a candidate's pose failed
+        Supplier<Optional<RepostVerifier.Query>> unmarked = memoised(() -> MarginMarks.erased(PerceptualHash.onWhite(small))
+                .map(RepostVerifier.Query::new));
         for (Candidate c : candidates) {
             List<Attempt> attempts = new ArrayList<>();
             HashRows.Near n = c.near();
@@ -56,7 +65,7 @@ final class CandidateChecks {
                     captionless[w] = new RepostVerifier.Query(HashRows.Probe.window(small, w));
                 }
                 RepostVerifier.pose(captionless[w], c.signature(), n.closestDHash(), List.of())
-                        .ifPresent(f -> attempts.add(new Attempt(captionless[w], f, true)));
+                        .ifPresent(f -> attempts.add(new Attempt(captionless[w], f, RepostEdit.BORDER)));
             }
             List<RepostVerifier.Pose> seeds = new ArrayList<>(n.byCropWindow()
                     ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of());
@@ -66,7 +75,12 @@ final class CandidateChecks {
             List<RepostVerifier.Pose> crop = n.byCropWindow() ? CropPoses.seeds(whole, c.signature(), n.cropWindow()) : List.of();
             seeded.put(c, new Seeds(List.copyOf(seeds), crop));
             seeds.addAll(crop);
-            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, false)));
+            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
+            if (attempts.isEmpty()) {
+                unmarked.get().filter(u -> !u.flat && !u.flatBeneathMark && MarginMarks.closer(u, whole, c.signature()))
+                        .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, RepostEdit.WATERMARKED)))
+                        .ifPresent(attempts::add);
+            }
             if (!attempts.isEmpty()) {
                 poses.put(c, attempts);
             }
@@ -85,19 +99,30 @@ final class CandidateChecks {
                     budget--;
                 }
                 Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(a.query(), e.getKey().signature(), a.found());
-                if (v.isPresent() && !a.captionless() && bordered(v.get(), seeded.get(e.getKey()))) {
+                if (v.isPresent() && a.undone() == null && bordered(v.get(), seeded.get(e.getKey()))) {
                     // the crop rectangles are seeds for crops: a verdict of a border only must stand without them (with
                     // them, a star-rating row matched its sibling as bordered under brightness and contrast edits)
                     v = RepostVerifier.verify(a.query(), e.getKey().signature(), e.getKey().near().dHashEvidence(),
                             seeded.get(e.getKey()).base());
                 }
                 if (v.isPresent()) {
-                    out.put(e.getKey().sha(), a.captionless() ? bordered(v.get()) : v.get());
+                    out.put(e.getKey().sha(), a.undone() == null ? v.get() : with(v.get(), a.undone()));
                     break;
                 }
             }
         }
         return withoutRecolours(out);
+    }
+
+    private static <T> Supplier<T> memoised(Supplier<T> make) {
+        Object[] held = new Object[1];
+        return () -> {
+            if (held[0] == null) {
+                held[0] = make.get();
+            }
+            @SuppressWarnings("unchecked") T t = (T) held[0];
+            return t;
+        };
     }
 
     /** A hit at least this close is the copy's own picture (a greyscale or re-encoded copy of it scores 0.99-1.00). */
@@ -125,8 +150,8 @@ final class CandidateChecks {
         return seeds != null && !seeds.crop().isEmpty() && v.edits().contains(RepostEdit.BORDER) && !v.edits().contains(RepostEdit.CROPPED);
     }
 
-    private static RepostVerifier.Verdict bordered(RepostVerifier.Verdict v) {
-        EnumSet<RepostEdit> edits = EnumSet.of(RepostEdit.BORDER);
+    private static RepostVerifier.Verdict with(RepostVerifier.Verdict v, RepostEdit undone) {
+        EnumSet<RepostEdit> edits = EnumSet.of(undone);
         edits.addAll(v.edits());
         return new RepostVerifier.Verdict(v.similarity(), v.pose(), Set.copyOf(edits));
     }

@@ -47,6 +47,8 @@ final class RepostVerifier {
     private static final int FAINT_DHASH = 12;
     private static final int FLAT_DHASH = 6;
     static final double COLOURFUL = 12;
+    /** A trimmed picture keeping at least this share of the canvas had no margins to speak of. */
+    private static final double FULL_CANVAS = 0.95;
     private static final double HUE_TOLERANCE = 24;
     private static final double UNTOUCHED_MARGIN = 0.03;
     private static final double MIN_INSIDE = 0.6;
@@ -75,9 +77,14 @@ final class RepostVerifier {
     }
 
     /** A mean-free unit-norm grey grid of the copy, and its mirror image. */
-    record Grid(int side, double[] values, double[] mirrored, double std) {
+    record Grid(int side, double[] values, double[] mirrored, double std, double stdBeyondMark) {
         boolean flat() {
             return std < FLAT_STD;
+        }
+
+        /** Flat but for a mark along the bottom or top: flat once those {@value #MARK_SHARE} of its rows are left out. */
+        boolean flatBeyondMark() {
+            return stdBeyondMark < FLAT_STD;
         }
 
         static Grid of(DecodedImage trimmed, int side) {
@@ -106,7 +113,32 @@ final class RepostVerifier {
                     m[y * side + x] = v[y * side + side - 1 - x];
                 }
             }
-            return new Grid(side, v, m, Math.sqrt(ss / v.length));
+            return new Grid(side, v, m, Math.sqrt(ss / v.length), spreadBeyondMark(g, side));
+        }
+
+        /** The share of rows, at the bottom or the top, a text mark may cover and a picture still count as flat beneath it. */
+        static final double MARK_SHARE = 0.125;
+
+        /**
+         * The grey spread of {@code grey} ({@code side} square) without its bottom or its top {@value #MARK_SHARE} of
+         * rows, whichever leaves less: where a site's text mark over a flat picture lies. The 10 % of cells farthest from
+         * the median, wherever they lay, made line art on white flat: a sparse map symbol then matched four faint
+         * drawings on most edits.
+         */
+        static double spreadBeyondMark(byte[] grey, int side) {
+            int band = Math.max(1, (int) Math.round(MARK_SHARE * side)) * side, n = grey.length - band;
+            double least = Double.MAX_VALUE;
+            for (int from : new int[]{0, band}) {
+                double sum = 0, sumSq = 0;
+                for (int i = from; i < from + n; i++) {
+                    int v = grey[i] & 0xFF;
+                    sum += v;
+                    sumSq += (double) v * v;
+                }
+                double mean = sum / n;
+                least = Math.min(least, Math.sqrt(Math.max(0, sumSq / n - mean * mean)));
+            }
+            return least;
         }
     }
 
@@ -121,6 +153,7 @@ final class RepostVerifier {
         final Grid fine;
         final boolean flat;
         final boolean faint;
+        final boolean flatBeneathMark;
         final DetailCheck.Edges edges;
 
         Query(DecodedImage reduced) {
@@ -130,6 +163,9 @@ final class RepostVerifier {
             this.fine = Grid.of(trimmed, FINE);
             this.flat = fine.flat();
             this.faint = fine.std() < FAINT_STD;
+            // only a picture without margins: a mark in a margin is painted over instead (MarginMarks); a light drawing
+            // on white with the mark under it was flat beneath the mark and matched another nearly blank drawing
+            this.flatBeneathMark = fine.flatBeyondMark() && signature.keptArea() >= FULL_CANVAS;
             this.edges = DetailCheck.Edges.of(trimmed);
         }
     }
@@ -244,10 +280,12 @@ final class RepostVerifier {
         }
         double std = Math.sqrt(ss / thumb.length);
         boolean flat = std < FLAT_STD;
-        if (flat || q.flat) {
+        // a flat picture with a text mark over it (a gradient with a site's watermark) is flat beneath the mark
+        boolean queryFlat = q.flat || flat && q.flatBeneathMark;
+        if (flat || queryFlat) {
             // a faint drawing thumbnails as flat too: every one would match every other without the dHash
             Pose whole = new Pose(0.5, 0.5, 1, 1, 0, false);
-            return flat && q.flat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
+            return flat && queryFlat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
                     ? Optional.of(new Found(1.0, whole, whole, true, true, Levels.NONE)) : Optional.empty();
         }
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {

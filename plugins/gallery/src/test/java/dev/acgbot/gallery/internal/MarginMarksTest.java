@@ -1,0 +1,69 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.testing.TestImages;
+import dev.acgbot.models.image.DecodedImage;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What {@link MarginMarks} takes for a mark in a margin, and what it leaves alone. */
+class MarginMarksTest {
+    /** A 200x280 white page with a dark drawing at {@code (50, 60)}, 100x120, and whatever {@code extra} adds. */
+    private static DecodedImage page(java.util.function.Consumer<Graphics2D> extra) {
+        BufferedImage img = new BufferedImage(200, 280, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 280);
+        g.setColor(new Color(40, 90, 160));
+        g.fillOval(50, 60, 100, 120);
+        extra.accept(g);
+        g.dispose();
+        return TestImages.decoded(img);
+    }
+
+    private static void text(Graphics2D g, int baseline) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.GRAY);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString("@acgbot repost", 60, baseline);
+    }
+
+    @Test
+    void textUnderOrOverTheDrawingIsPaintedOverSoTheCopyTrimsAsTheDrawing() {
+        Margins.Box drawing = Margins.trimBox(page(g -> { }));
+        for (int baseline : new int[]{265, 25}) {
+            Optional<DecodedImage> erased = MarginMarks.erased(page(g -> text(g, baseline)));
+            assertTrue(erased.isPresent(), "text at " + baseline);
+            assertEquals(drawing, Margins.trimBox(erased.get()), "text at " + baseline);
+        }
+    }
+
+    @Test
+    void aSolidBarARuleAndTextTouchingTheDrawingAreNoMark() {
+        // a bar is inked all along (a frame's edge, a table icon's rule), a thin rule is no line of text
+        assertEquals(Optional.empty(), MarginMarks.erased(page(g -> g.fillRect(50, 240, 100, 12))));
+        assertEquals(Optional.empty(), MarginMarks.erased(page(g -> g.fillRect(50, 240, 100, 2))));
+        // no strip of margin between the text and the drawing: part of the picture
+        assertEquals(Optional.empty(), MarginMarks.erased(page(g -> text(g, 190))));
+    }
+
+    @Test
+    void aPictureWithoutAPlainSurroundOrWithoutAMarkIsLeftAlone() {
+        assertEquals(Optional.empty(), MarginMarks.erased(page(g -> { })));
+        BufferedImage coloured = new BufferedImage(200, 280, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = coloured.createGraphics();
+        g.setColor(new Color(200, 40, 40));
+        g.fillRect(0, 0, 200, 280);
+        text(g, 265);
+        g.dispose();
+        assertEquals(Optional.empty(), MarginMarks.erased(TestImages.decoded(coloured)));
+    }
+}
