@@ -39,13 +39,14 @@ final class ModelMeter {
     /** {@code runner} timed per batch, for this model and for the engine as a whole. */
     <I, O> MicroBatcher.Runner<I, O> running(MicroBatcher.Runner<I, O> runner) {
         return (batch, abandonment) -> {
-            engine.started();
             long t0 = System.nanoTime();
+            engine.started(t0);
             try {
                 return runner.run(batch, abandonment);
             } finally {
-                runNanos.addAndGet(System.nanoTime() - t0);
-                engine.finished();
+                long t1 = System.nanoTime();
+                runNanos.addAndGet(t1 - t0);
+                engine.finished(t1);
                 items.addAndGet(batch.size());
                 batches.incrementAndGet();
             }

@@ -9,28 +9,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EngineClockTest {
 
     @Test
-    void overlappingRunsCountOnceAndIdleGapsNotAtAll() throws InterruptedException {
+    void overlappingRunsCountOnceAndIdleGapsNotAtAll() {
         EngineClock clock = new EngineClock();
         assertEquals(0, clock.runningNanos());
-        long t0 = System.nanoTime();
-        clock.started();             // model A
-        Thread.sleep(20);
-        clock.started();             // model B joins while A runs
-        Thread.sleep(20);
-        clock.finished();            // A ends, B still runs
-        Thread.sleep(20);
-        clock.finished();            // B ends
-        long firstSpan = System.nanoTime() - t0;
-        long afterFirst = clock.runningNanos();
-        assertTrue(afterFirst >= 60_000_000 && afterFirst <= firstSpan, "one span from A's start to B's end: " + afterFirst);
+        clock.started(1_000);        // model A
+        clock.started(1_020);        // model B joins while A runs
+        clock.finished(1_040);       // A ends, B still runs
+        clock.finished(1_060);       // B ends
+        assertEquals(60, clock.runningNanos(), "one span from A's start to B's end");
+        clock.started(2_000);        // after an idle gap
+        clock.finished(2_010);
+        assertEquals(70, clock.runningNanos(), "idle time is not busy time");
+    }
 
-        Thread.sleep(30);            // idle
-        assertEquals(afterFirst, clock.runningNanos(), "idle time is not busy time");
-        clock.started();
-        Thread.sleep(10);
+    @Test
+    void aRunInProgressCountsUpToNow() {
+        EngineClock clock = new EngineClock();
+        long start = System.nanoTime() - 5_000_000;
+        clock.started(start);
         long during = clock.runningNanos();
-        assertTrue(during >= afterFirst + 10_000_000, "a run in progress counts up to now: " + during);
-        clock.finished();
-        assertTrue(clock.runningNanos() >= during);
+        assertTrue(during >= 5_000_000, "a run in progress counts up to now: " + during);
+        long end = System.nanoTime();
+        clock.finished(end);
+        assertEquals(end - start, clock.runningNanos());
+    }
+
+    @Test
+    void aModelsRunTimeAndTheEnginesBusyTimeComeFromTheSameReadings() {
+        EngineClock clock = new EngineClock();
+        ModelMeter meter = new ModelMeter("m", 224, clock);
+        MicroBatcher.Runner<Integer, Integer> run = meter.running((batch, abandonment) -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            return batch;
+        });
+        for (int i = 0; i < 5; i++) {
+            run.run(java.util.List.of(i), null);
+        }
+        // one model, one thread: the union of its runs is exactly their sum, however the threads were scheduled
+        assertEquals(meter.snapshot().runNanos(), clock.runningNanos());
     }
 }
