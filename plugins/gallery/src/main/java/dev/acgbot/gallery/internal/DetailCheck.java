@@ -85,11 +85,9 @@ final class DetailCheck {
             }
         }
         if (best.agreement() < RepostVerifier.ACCEPT && best.agreement() >= MARK_FLOOR) {
-            for (boolean bottom : new boolean[]{true, false}) {
-                Result marked = beyondMark(q, candidate, aspect, best.pose(), bottom);
-                if (marked.agreement() > best.agreement()) {
-                    best = marked;
-                }
+            Result marked = beyondMark(q, candidate, aspect, best.pose());
+            if (marked.agreement() > best.agreement()) {
+                best = marked;
             }
         }
         return best;
@@ -120,18 +118,26 @@ final class DetailCheck {
     static final double MARK_FLOOR = 0.8;
 
     /**
-     * The agreement at {@code pose} without the bottom (or the top) {@value #MARK_SHARE} of the copy's rows: a text mark
+     * The agreement at {@code pose} without the bottom or the top {@value #MARK_SHARE} of the copy's rows, the better: a text mark
      * along the bottom or the top of a picture (a site's watermark over a wallpaper, a lemon, an exit sign) adds edges the source never had,
      * and at 6-8 % of the height it held copies at 0.84-0.90. Tried only below the bar, so it can only add hits. The
      * band that disagrees most, anywhere, let an icon match its sibling that differs in one middle stroke (border_inside
      * and border_horizontal at 0.99) and raised false duplicates on most edits (brightness 0.056 to 0.089); the 5-10 % of cells that disagree
      * most, wherever they lie, put look-alikes first on 2-8 of 300 watermarked copies (docs/benchmarks.md).
      */
-    static Result beyondMark(Edges q, float[] candidate, float aspect, RepostVerifier.Pose pose, boolean bottom) {
+    static Result beyondMark(Edges q, float[] candidate, float aspect, RepostVerifier.Pose pose) {
+        // sampled once for both bands
         boolean[] inside = new boolean[SIDE * SIDE];
         float[] sampled = RepostVerifier.sample(candidate, SIDE, SIDE, aspect, pose, inside);
         float[][] g = gradients(blur(sampled), inside);
         float[] qx = pose.mirror() ? q.mgx() : q.gx(), qy = pose.mirror() ? q.mgy() : q.gy();
+        Result bottom = withoutBand(qx, qy, g, inside, pose, true);
+        Result top = withoutBand(qx, qy, g, inside, pose, false);
+        return top.agreement() > bottom.agreement() ? top : bottom;
+    }
+
+    /** The agreement without the bottom (or top) band, 0 when too little is left or the band holds no mark. */
+    private static Result withoutBand(float[] qx, float[] qy, float[][] g, boolean[] inside, RepostVerifier.Pose pose, boolean bottom) {
         int band = (int) Math.round(MARK_SHARE * SIDE) * SIDE;
         int from = bottom ? inside.length - band : 0, to = bottom ? inside.length : band;
         double dot = 0, nq = 0, nc = 0, bandQ = 0, bandC = 0;

@@ -130,12 +130,11 @@ final class HashRows {
                 d[w] = kept == null ? wholeD : PerceptualHash.dHash(kept);
             }
             long innerP = PerceptualHash.pHash(inner);
-            // the trimmed copy too: a crop of clip art on white keeps some of the white, which the trim removes
-            long[] crops = innerP == wholeP ? new long[]{wholeP} : new long[]{wholeP, innerP};
             DecodedImage flat = PerceptualHash.onWhite(side);
-            // and the copy's central window: a copy that kept 90 % holds a stored window there (CropWindows.CENTRAL)
-            crops = java.util.Arrays.copyOf(crops, crops.length + 1);
-            crops[crops.length - 1] = CropWindows.centralPHash(flat);
+            // the trimmed copy too (a crop of clip art on white keeps some of the white, which the trim removes), and the
+            // copy's central window (a copy that kept 90 % holds a stored window there: CropWindows.CENTRAL)
+            long central = CropWindows.centralPHash(flat);
+            long[] crops = innerP == wholeP ? new long[]{wholeP, central} : new long[]{wholeP, innerP, central};
             return new Probe(wholeP, wholeD, innerP, PerceptualHash.dHash(inner), p, d, crops, TurnedWindows.pHashes(flat),
                     TurnedWindows.dHashes(flat));
         }

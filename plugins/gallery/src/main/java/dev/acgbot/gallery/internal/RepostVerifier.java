@@ -82,7 +82,7 @@ final class RepostVerifier {
             return std < FLAT_STD;
         }
 
-        /** Flat but for a mark along the bottom or top: flat once those {@value #MARK_SHARE} of its rows are left out. */
+        /** Flat but for a mark along the bottom or top: flat once {@link DetailCheck#MARK_SHARE} of its rows are left out. */
         boolean flatBeyondMark() {
             return stdBeyondMark < FLAT_STD;
         }
@@ -116,17 +116,14 @@ final class RepostVerifier {
             return new Grid(side, v, m, Math.sqrt(ss / v.length), spreadBeyondMark(g, side));
         }
 
-        /** The share of rows, at the bottom or the top, a text mark may cover and a picture still count as flat beneath it. */
-        static final double MARK_SHARE = 0.125;
-
         /**
-         * The grey spread of {@code grey} ({@code side} square) without its bottom or its top {@value #MARK_SHARE} of
+         * The grey spread of {@code grey} ({@code side} square) without its bottom or its top {@link DetailCheck#MARK_SHARE} of
          * rows, whichever leaves less: where a site's text mark over a flat picture lies. The 10 % of cells farthest from
          * the median, wherever they lay, made line art on white flat: a sparse map symbol then matched four faint
          * drawings on most edits.
          */
         static double spreadBeyondMark(byte[] grey, int side) {
-            int band = Math.max(1, (int) Math.round(MARK_SHARE * side)) * side, n = grey.length - band;
+            int band = Math.max(1, (int) Math.round(DetailCheck.MARK_SHARE * side)) * side, n = grey.length - band;
             double least = Double.MAX_VALUE;
             for (int from : new int[]{0, band}) {
                 double sum = 0, sumSq = 0;
