@@ -372,10 +372,7 @@ final class DetailCheck {
     /** How many cells either way a blurred gradient reads: one for the 3x3 blur, one for the central difference. */
     private static final int REACH = 2;
 
-    /** A pose turned at least this much is a turned copy (the bar at which the verifier names a copy rotated). */
-    private static final double TURNED = Math.toRadians(1.5);
-
     private static boolean turned(RepostVerifier.Pose pose) {
-        return Math.abs(pose.theta()) >= TURNED;
+        return Math.abs(pose.theta()) >= RepostVerifier.TURNED;
     }
 }
