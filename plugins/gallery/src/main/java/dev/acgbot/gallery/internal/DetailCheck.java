@@ -64,7 +64,27 @@ final class DetailCheck {
     static Result best(Edges q, byte[] detail, float aspect, RepostVerifier.Pose start) {
         float[] candidate = atCopyDetail(toFloat(detail), q, aspect, start);
         q = atCandidateDetail(q, candidate, aspect, start);
-        Result best = score(q, candidate, aspect, start);
+        Result best = descend(q, candidate, aspect, start, false);
+        if (best.agreement() < RepostVerifier.ACCEPT && turned(best.pose())) {
+            // a turned copy's filled corners along the candidate's outline (gradients), tried only below the bar so it
+            // can only add hits: for every turned pose it cost a blurred direction sign its hit (found at a small turn)
+            Result wide = descend(q, candidate, aspect, best.pose(), true);
+            if (wide.agreement() > best.agreement()) {
+                best = wide;
+            }
+        }
+        if (best.agreement() < RepostVerifier.ACCEPT && best.agreement() >= MARK_FLOOR) {
+            Result marked = beyondMark(q, candidate, aspect, best.pose());
+            if (marked.agreement() > best.agreement()) {
+                best = marked;
+            }
+        }
+        return best;
+    }
+
+    /** The best agreement near {@code start}: a small descent of the pose ({@code band}: see {@link #gradients}). */
+    private static Result descend(Edges q, float[] candidate, float aspect, RepostVerifier.Pose start, boolean band) {
+        Result best = score(q, candidate, aspect, start, band);
         double[] steps = {1.0 / SIDE, 1.0 / SIDE, 0.015, 0.015, Math.toRadians(0.75)};
         for (int round = 0; round < 2; round++) {
             boolean improved = true;
@@ -72,7 +92,7 @@ final class DetailCheck {
                 improved = false;
                 for (int p = 0; p < 5; p++) {
                     for (int sign = -1; sign <= 1; sign += 2) {
-                        Result r = score(q, candidate, aspect, best.pose().with(p, sign * steps[p]));
+                        Result r = score(q, candidate, aspect, best.pose().with(p, sign * steps[p]), band);
                         if (r.agreement() > best.agreement() + 1e-4) {
                             best = r;
                             improved = true;
@@ -82,12 +102,6 @@ final class DetailCheck {
             }
             for (int p = 0; p < 5; p++) {
                 steps[p] /= 2;
-            }
-        }
-        if (best.agreement() < RepostVerifier.ACCEPT && best.agreement() >= MARK_FLOOR) {
-            Result marked = beyondMark(q, candidate, aspect, best.pose());
-            if (marked.agreement() > best.agreement()) {
-                best = marked;
             }
         }
         return best;
@@ -129,7 +143,7 @@ final class DetailCheck {
         // sampled once for both bands
         boolean[] inside = new boolean[SIDE * SIDE];
         float[] sampled = RepostVerifier.sample(candidate, SIDE, SIDE, aspect, pose, inside);
-        float[][] g = gradients(blur(sampled), inside, turned(pose));
+        float[][] g = gradients(blur(sampled), inside);
         float[] qx = pose.mirror() ? q.mgx() : q.gx(), qy = pose.mirror() ? q.mgy() : q.gy();
         Result bottom = withoutBand(qx, qy, g, inside, pose, true);
         Result top = withoutBand(qx, qy, g, inside, pose, false);
@@ -260,9 +274,13 @@ final class DetailCheck {
     }
 
     static Result score(Edges q, float[] candidate, float aspect, RepostVerifier.Pose pose) {
+        return score(q, candidate, aspect, pose, false);
+    }
+
+    private static Result score(Edges q, float[] candidate, float aspect, RepostVerifier.Pose pose, boolean band) {
         boolean[] inside = new boolean[SIDE * SIDE];
         float[] sampled = RepostVerifier.sample(candidate, SIDE, SIDE, aspect, pose, inside);
-        float[][] g = gradients(blur(sampled), inside, turned(pose));
+        float[][] g = gradients(blur(sampled), inside, band);
         float[] qx = pose.mirror() ? q.mgx() : q.gx(), qy = pose.mirror() ? q.mgy() : q.gy();
         double dot = 0, nq = 0, nc = 0;
         int n = 0;
@@ -316,16 +334,16 @@ final class DetailCheck {
     }
 
     /**
-     * As {@link #gradients(float[], boolean[])}; {@code turned}: a cell gets none unless every cell its blurred gradient
+     * As {@link #gradients(float[], boolean[])}; {@code band}: a cell gets none unless every cell its blurred gradient
      * reads (two either way: one for the 3x3 blur, one for the difference) is inside. A copy turned on its own canvas
      * has filled corners along the candidate's outline; the blur spread their edge one cell past the cells dropped
      * otherwise, and turned copies agreed at 0.90-0.95 at poses where they agree at 0.97-0.99 without that band
-     * (docs/benchmarks.md, turned copies round 8). Only for turned poses: for all, the band also left out the outer frame
-     * a sibling icon lacks (`border_inside` matched `border_all` at 0.951 as a 90 % crop).
+     * (docs/benchmarks.md, turned copies round 8). Only for turned poses ({@link #best}): for all, the band also left out
+     * the outer frame a sibling icon lacks (`border_inside` matched `border_all` at 0.951 as a 90 % crop).
      */
-    private static float[][] gradients(float[] g, boolean[] inside, boolean turned) {
+    private static float[][] gradients(float[] g, boolean[] inside, boolean band) {
         float[] gx = new float[g.length], gy = new float[g.length];
-        boolean[] far = inside != null && turned ? farInside(inside) : null;
+        boolean[] far = inside != null && band ? farInside(inside) : null;
         boolean[] ok = new boolean[g.length];
         for (int y = 1; y < SIDE - 1; y++) {
             for (int x = 1; x < SIDE - 1; x++) {
