@@ -56,6 +56,8 @@ final class RepostVerifier {
     /** The coarse grid scores a true copy a little higher than the fine one; this much below the bar still goes on. */
     private static final double COARSE_SLACK = 0.05;
     private static final double MAX_ROTATION = Math.toRadians(12);
+    /** A pose whose aspect differs from the copy's by more than this (log of the ratio) names the copy stretched. */
+    static final double STRETCH = 0.12;
     /** A pose turned at least this much names the copy rotated. */
     static final double TURNED = Math.toRadians(1.5);
     /** Levels fitted this much closer than the stored ones (levels a quantile) mark a brightness or contrast edit. */
@@ -522,7 +524,7 @@ final class RepostVerifier {
             edits.add(RepostEdit.BORDER);
         }
         double expected = c.aspect() * pose.sw() / pose.sh();
-        if (Math.abs(Math.log(q.signature.aspect() / expected)) > 0.12) {
+        if (Math.abs(Math.log(q.signature.aspect() / expected)) > STRETCH) {
             edits.add(RepostEdit.STRETCHED);
         }
         double qc = chroma(q.signature.colour()), cc = chroma(c.colour());
