@@ -89,6 +89,7 @@ final class CandidateChecks {
         order.sort(Comparator.comparingDouble((Map.Entry<Candidate, List<Attempt>> e) ->
                 -e.getValue().stream().mapToDouble(a -> a.found().ncc()).max().orElse(0)).thenComparing(e -> e.getKey().sha()));
         Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
+        Map<String, Double> colourGaps = new LinkedHashMap<>();
         int budget = EDGE_CHECKS;
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
             for (Attempt a : e.getValue()) {
@@ -107,11 +108,12 @@ final class CandidateChecks {
                 }
                 if (v.isPresent()) {
                     out.put(e.getKey().sha(), a.undone() == null ? v.get() : with(v.get(), a.undone()));
+                    colourGaps.put(e.getKey().sha(), Variants.colourGap(whole.signature.colour(), e.getKey().signature().colour()));
                     break;
                 }
             }
         }
-        return withoutRecolours(out);
+        return Variants.without(withoutRecolours(out), colourGaps);
     }
 
     private static <T> Supplier<T> memoised(Supplier<T> make) {
