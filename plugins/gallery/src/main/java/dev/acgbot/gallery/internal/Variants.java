@@ -19,7 +19,8 @@ final class Variants {
 
     /**
      * @param colourGaps per sha256 of a verdict, how far the candidate's stored colours lie from the copy's
-     *                   ({@link #colourGap}); a verdict without one is never taken for a recolour variant
+     *                   ({@link #colourGap}); empty for a copy without colour, whose colours say nothing; a verdict without
+     *                   one is never taken for a recolour variant
      */
     static Map<String, RepostVerifier.Verdict> without(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> colourGaps) {
         Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
@@ -42,12 +43,20 @@ final class Variants {
      * A hit named recoloured while another hit agrees with the copy at least as well in its edges (similarity) and better
      * in its colours: that one is the source, this one the same drawing in other colours (a black-and-white trumpet beside the
      * coloured one the copy was made from, a flag in two shades). Two independent pieces of evidence agree, so no
-     * near-exact hit is needed, unlike {@link CandidateChecks#withoutRecolours}.
+     * near-exact hit is needed, unlike {@link CandidateChecks#withoutRecolours}. Only a copy in colour testifies so
+     * ({@code colourGaps} holds no gaps for a grey one): a greyscale copy matches a coloured source and its grey twin
+     * alike, and with grey copies counted the rule hid the coloured source behind a grey look-alike for 4 of 125
+     * greyscale copies of a diagnosis sample (found 0.984 to 0.952, docs/benchmarks.md).
      */
     static boolean recolourTwin(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
         Double gap = gaps.get(sha);
         return v.edits().contains(RepostEdit.RECOLOURED) && gap != null && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
                 && e.getValue().similarity() >= v.similarity() && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) < gap);
+    }
+
+    /** Whether a copy's colours can tell its source from a recolour variant: it has colour to compare. */
+    static boolean testifies(byte[] copy) {
+        return RepostVerifier.chroma(copy) >= RepostVerifier.COLOURFUL;
     }
 
     /**
