@@ -76,8 +76,10 @@ final class CandidateChecks {
             seeded.put(c, new Seeds(List.copyOf(seeds), crop));
             seeds.addAll(crop);
             RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
-            if (attempts.isEmpty()) {
-                unmarked.get().filter(u -> !u.flat && !u.flatBeneathMark && MarginMarks.closer(u, whole, c.signature()))
+            // also after a pose of the copy as posted: a pose found at a crop window's seed on a marked copy failed the
+            // edge step, and the unmarked copy was never tried (docs/benchmarks.md, round 8); tried after the posted copy
+            {
+                unmarked.get().filter(u -> !u.flat && MarginMarks.closer(u, whole, c.signature()))
                         .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, RepostEdit.WATERMARKED)))
                         .ifPresent(attempts::add);
             }
