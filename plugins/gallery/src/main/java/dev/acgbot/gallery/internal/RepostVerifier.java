@@ -509,7 +509,9 @@ final class RepostVerifier {
             edits.add(RepostEdit.STRETCHED);
         }
         double qc = chroma(q.signature.colour()), cc = chroma(c.colour());
-        if (qc < COLOURFUL && cc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18) {
+        // a copy in colour of a grey candidate (or of a grey part of it) was coloured in: no levels edit adds colour
+        double seen = asIs ? cc : chroma(coloursInside(c, pose));
+        if (qc < COLOURFUL && cc >= 2 * COLOURFUL || seen < COLOURFUL && qc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18) {
             edits.add(RepostEdit.RECOLOURED);
         }
         return edits;
