@@ -76,7 +76,7 @@ final class CandidateChecks {
             seeded.put(c, new Seeds(List.copyOf(seeds), crop));
             seeds.addAll(crop);
             RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
-            if (attempts.isEmpty()) {
+            if (attempts.stream().noneMatch(a -> a.found().posed())) {
                 unmarked.get().filter(u -> !u.flat && !u.flatBeneathMark && MarginMarks.closer(u, whole, c.signature()))
                         .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, RepostEdit.WATERMARKED)))
                         .ifPresent(attempts::add);
@@ -92,6 +92,9 @@ final class CandidateChecks {
         int budget = EDGE_CHECKS;
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
             for (Attempt a : e.getValue()) {
+                if (!a.found().posed()) {
+                    continue;
+                }
                 if (!a.found().flat()) {
                     if (budget == 0) {
                         break;
@@ -110,6 +113,12 @@ final class CandidateChecks {
                     break;
                 }
             }
+        }
+        if (whole.tiny != null) {
+            List<TinyCopies.Posed> posed = new ArrayList<>();
+            poses.forEach((c, attempts) -> attempts.stream().filter(a -> a.query() == whole && !a.found().flat()).findFirst()
+                    .ifPresent(a -> posed.add(new TinyCopies.Posed(c.sha(), c.signature(), a.found()))));
+            TinyCopies.decide(whole, posed, out);
         }
         return withoutRecolours(out);
     }
