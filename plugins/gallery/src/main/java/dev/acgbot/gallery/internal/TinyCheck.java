@@ -36,29 +36,26 @@ final class TinyCheck {
     private TinyCheck() {
     }
 
-    /** The best correlation at or next to {@code pose} (shifts of a third of a copy pixel, scales of 2 %). */
+    /**
+     * The best correlation at {@code pose} or shifted by a third, then a sixth, of a copy pixel (the pose was found on
+     * grids of 16-64 cells, a copy pixel is 2-4 of them). At most nine renderings: a wider search (scales too, two
+     * rounds) cost 5-20 ms a candidate at load 11 and is not needed once the pose is found.
+     */
     static double best(Pixels copy, float[] detail, float aspect, RepostVerifier.Pose pose) {
         double best = score(copy, detail, aspect, pose);
-        double[] steps = {1.0 / (3 * copy.width()) * pose.sw(), 1.0 / (3 * copy.height()) * pose.sh(), 0.02 * pose.sw(), 0.02 * pose.sh()};
         RepostVerifier.Pose at = pose;
-        for (int round = 0; round < 2; round++) {
-            boolean improved = true;
-            for (int it = 0; improved && it < 2; it++) {
-                improved = false;
-                for (int p = 0; p < 4; p++) {
-                    for (int sign = -1; sign <= 1; sign += 2) {
-                        RepostVerifier.Pose next = at.with(p, sign * steps[p]);
-                        double s = score(copy, detail, aspect, next);
-                        if (s > best + 1e-4) {
-                            best = s;
-                            at = next;
-                            improved = true;
-                        }
+        for (double step : new double[]{1.0 / 3, 1.0 / 6}) {
+            for (int p = 0; p < 2; p++) {
+                double delta = step * (p == 0 ? pose.sw() / copy.width() : pose.sh() / copy.height());
+                RepostVerifier.Pose from = at;
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    RepostVerifier.Pose next = from.with(p, sign * delta);
+                    double s = score(copy, detail, aspect, next);
+                    if (s > best) {
+                        best = s;
+                        at = next;
                     }
                 }
-            }
-            for (int p = 0; p < 4; p++) {
-                steps[p] /= 2;
             }
         }
         return best;

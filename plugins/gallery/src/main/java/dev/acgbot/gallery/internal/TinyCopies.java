@@ -19,6 +19,11 @@ import java.util.Map;
 final class TinyCopies {
     static final double ACCEPT = 0.975;
     static final double CLEARER = 3;
+    /**
+     * Candidates compared, those whose thumbnails correlate best: each costs up to nine renderings (0.1-0.3 ms idle), and
+     * the source is among the first few posed (CandidateChecks runs the edge step on ten).
+     */
+    static final int CHECKS = 8;
 
     /** A candidate on which the copy as posted found a pose, at the tiny copy's lower bar or above. */
     record Posed(String sha, RepostSignature signature, RepostVerifier.Found found) {
@@ -35,7 +40,8 @@ final class TinyCopies {
      * if one is.
      */
     static void decide(RepostVerifier.Query q, List<Posed> candidates, Map<String, RepostVerifier.Verdict> verdicts) {
-        List<Scored> scored = candidates.stream().map(c -> new Scored(c, TinyCheck.best(q.tiny,
+        List<Scored> scored = candidates.stream().sorted(Comparator.comparingDouble((Posed c) -> -c.found().ncc()).thenComparing(Posed::sha))
+                .limit(CHECKS).map(c -> new Scored(c, TinyCheck.best(q.tiny,
                         DetailCheck.floats(c.found().levels().apply(c.signature().detail())), c.signature().aspect(), c.found().best())))
                 .sorted(Comparator.comparingDouble(Scored::correlation).reversed()).toList();
         for (Scored s : scored) {
