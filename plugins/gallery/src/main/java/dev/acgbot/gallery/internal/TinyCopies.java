@@ -20,8 +20,8 @@ final class TinyCopies {
     static final double ACCEPT = 0.975;
     static final double CLEARER = 3;
     /**
-     * Candidates compared, those whose thumbnails correlate best: each costs up to nine renderings (0.1-0.3 ms idle), and
-     * the source is among the first few posed (CandidateChecks runs the edge step on ten).
+     * Candidates compared, those whose thumbnails correlate best: each costs up to 25 renderings ({@link TinyCheck#best},
+     * 0.5-2.5 ms at load 9.5), and the source is among the first few posed (CandidateChecks runs the edge step on ten).
      */
     static final int CHECKS = 8;
 

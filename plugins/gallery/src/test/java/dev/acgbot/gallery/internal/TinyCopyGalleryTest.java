@@ -40,7 +40,7 @@ class TinyCopyGalleryTest {
     }
 
     /** A flat-theme document icon: a white page with a dark outline, a blue title bar and {@code lines} lines of text. */
-    private static BufferedImage page(int lines) {
+    static BufferedImage page(int lines) {
         BufferedImage img = new BufferedImage(60, 60, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -63,7 +63,7 @@ class TinyCopyGalleryTest {
     }
 
     /** Resized as DuplicateEval's "resize 25%" (an area average), to 15x15. */
-    private static BufferedImage quarter(BufferedImage img) {
+    static BufferedImage quarter(BufferedImage img) {
         int w = img.getWidth() / 4, h = img.getHeight() / 4;
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
