@@ -1,7 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.DuplicateHit;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +9,10 @@ import java.util.Map;
  * pixels single out. At 8-30 pixels the edge step cannot tell a drawing from its look-alikes (both agree at 0.78-0.95,
  * the true source included), but rendered down to the copy's pixels the source matches them almost exactly and a
  * look-alike does not: in a diagnosis on 125 sources outside the benchmark's sample (seed 77), the source correlated at
- * 0.985-1.000 on 40 of 43 missed resize-25 % copies, look-alikes mostly lower, never clearly higher. So the candidate
+ * 0.985-1.000 on 21 of the 29 missed resize-25 % copies (the rest were not posed, or larger than {@link TinyCheck#TINY}
+ * pixels), look-alikes mostly lower and never higher by a clear margin. So the candidate
  * whose correlation is {@value #ACCEPT} or more and whose residual is at most 1/{@value #CLEARER} of every other
- * candidate's is a copy, and ranks by that correlation; two candidates alike at that size (the set's own duplicates, a
+ * candidate's is a copy, and ranks at that correlation; two candidates alike at that size (the set's own duplicates, a
  * note and the dotted note with the dot cropped away) leave the edge step's verdicts as they were.
  */
 final class TinyCopies {
@@ -36,27 +35,28 @@ final class TinyCopies {
     }
 
     /**
-     * Ranks the verdicts {@code verdicts} holds by the copy's own pixels, and adds the candidate those pixels single out,
-     * if one is.
+     * Adds to {@code verdicts} the candidate the copy's own pixels single out, if one is, or ranks it up to its
+     * correlation when the edge step found it already. The other verdicts keep the edge step's similarity: ranked by
+     * their correlations too, the recolour variants of a tiny pattern (which a greyscale copy matches alike) rose to
+     * the source's similarity and {@link CandidateChecks#withoutRecolours} no longer dropped them (greyscale false
+     * duplicates 0.048 to 0.056 a query on the evaluation).
      */
     static void decide(RepostVerifier.Query q, List<Posed> candidates, Map<String, RepostVerifier.Verdict> verdicts) {
         List<Scored> scored = candidates.stream().sorted(Comparator.comparingDouble((Posed c) -> -c.found().ncc()).thenComparing(Posed::sha))
                 .limit(CHECKS).map(c -> new Scored(c, TinyCheck.best(q.tiny,
                         DetailCheck.floats(c.found().levels().apply(c.signature().detail())), c.signature().aspect(), c.found().best())))
                 .sorted(Comparator.comparingDouble(Scored::correlation).reversed()).toList();
-        for (Scored s : scored) {
-            RepostVerifier.Verdict held = verdicts.get(s.posed().sha());
-            if (held != null && s.correlation() >= DuplicateHit.COPY_SIMILARITY) {
-                verdicts.put(s.posed().sha(), new RepostVerifier.Verdict(s.correlation(), held.pose(), held.edits()));
-            }
-        }
         if (scored.isEmpty()) {
             return;
         }
         Scored best = scored.getFirst();
         double next = scored.size() > 1 ? scored.get(1).correlation() : 0;
-        if (best.correlation() < ACCEPT || CLEARER * (1 - best.correlation()) > 1 - next
-                || verdicts.containsKey(best.posed().sha())) {
+        if (best.correlation() < ACCEPT || CLEARER * (1 - best.correlation()) > 1 - next) {
+            return;
+        }
+        RepostVerifier.Verdict held = verdicts.get(best.posed().sha());
+        if (held != null) {
+            verdicts.put(best.posed().sha(), new RepostVerifier.Verdict(Math.max(held.similarity(), best.correlation()), held.pose(), held.edits()));
             return;
         }
         RepostVerifier.named(q, best.posed().signature(), best.posed().found(), best.correlation())
