@@ -40,6 +40,18 @@ class TinyCopiesTest {
         assertEquals(java.util.Set.of(), v.edits());
     }
 
+    /**
+     * The bar and the margin: at 0.975 a residual a third of the rival's, at 0.94 a fifth (a look-alike at 0.973 against
+     * a rival at 0.910 in the diagnosis is not singled out), and nothing below 0.94 however alone.
+     */
+    @Test
+    void aCandidateIsSingledOutByItsCorrelationAndItsMarginOverTheNext() {
+        assertEquals(List.of(true, false, true, false, true, false, false),
+                List.of(TinyCopies.singledOut(0.99, 0.96), TinyCopies.singledOut(0.99, 0.98), TinyCopies.singledOut(0.95, 0),
+                        TinyCopies.singledOut(0.973, 0.910), TinyCopies.singledOut(0.96, 0.79), TinyCopies.singledOut(0.96, 0.81),
+                        TinyCopies.singledOut(0.93, 0)));
+    }
+
     /** The set's own duplicates (the same drawing under two names) are alike at any size: the copy's pixels pick neither. */
     @Test
     void twoCandidatesAlikeAtTheCopysSizeLeaveNoVerdict() {
