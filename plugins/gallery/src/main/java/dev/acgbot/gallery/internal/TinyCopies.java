@@ -9,8 +9,8 @@ import java.util.Map;
  * pixels single out. At 8-30 pixels the edge step cannot tell a drawing from its look-alikes (both agree at 0.78-0.95,
  * the true source included), but rendered down to the copy's pixels the source matches them almost exactly and a
  * look-alike does not: in a diagnosis on 125 sources outside the benchmark's sample (seed 77), the source correlated at
- * 0.985-1.000 on 22 of the 29 missed resize-25 % copies (the rest were not posed, or larger than {@link TinyCheck#TINY}
- * pixels), look-alikes mostly lower and never higher by a clear margin. So the candidate
+ * 0.985-1.000 on 22 of the 29 missed resize-25 % copies (the others: flat at that size, unposed, larger than
+ * {@link TinyCheck#TINY} pixels, or 0.90-0.95), look-alikes mostly lower and never higher by a clear margin. So the candidate
  * whose correlation is {@value #ACCEPT} or more and whose residual is at most 1/{@value #CLEARER} of every other
  * candidate's is a copy, and ranks at that correlation; two candidates alike at that size (the set's own duplicates, a
  * note and the dotted note with the dot cropped away) leave the edge step's verdicts as they were.
@@ -20,7 +20,7 @@ final class TinyCopies {
     static final double CLEARER = 3;
     /**
      * Candidates compared, those whose thumbnails correlate best: each costs up to 25 renderings ({@link TinyCheck#best},
-     * 0.5-2.5 ms at load 9.5), and the source is among the first few posed (CandidateChecks runs the edge step on ten).
+     * 0.9-2.5 ms at load 9.5), and the source is among the first few posed (CandidateChecks runs the edge step on ten).
      */
     static final int CHECKS = 8;
 
