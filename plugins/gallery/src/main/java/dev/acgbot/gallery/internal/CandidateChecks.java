@@ -95,6 +95,9 @@ final class CandidateChecks {
         int budget = EDGE_CHECKS;
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
             for (Attempt a : e.getValue()) {
+                if (!a.found().posed()) {
+                    continue;
+                }
                 if (!a.found().flat()) {
                     if (budget == 0) {
                         break;
@@ -116,6 +119,12 @@ final class CandidateChecks {
                     break;
                 }
             }
+        }
+        if (whole.tiny != null) {
+            List<TinyCopies.Posed> posed = new ArrayList<>();
+            poses.forEach((c, attempts) -> attempts.stream().filter(a -> a.query() == whole && !a.found().flat()).findFirst()
+                    .ifPresent(a -> posed.add(new TinyCopies.Posed(c.sha(), c.signature(), a.found()))));
+            TinyCopies.decide(whole, posed, out);
         }
         return Variants.without(withoutRecolours(out), colourGaps);
     }

@@ -281,6 +281,10 @@ final class DetailCheck {
         return new Result(pose, dot / Math.sqrt(nq * nc));
     }
 
+    static float[] floats(byte[] grey) {
+        return toFloat(grey);
+    }
+
     private static float[] toFloat(byte[] grey) {
         float[] f = new float[grey.length];
         for (int i = 0; i < f.length; i++) {

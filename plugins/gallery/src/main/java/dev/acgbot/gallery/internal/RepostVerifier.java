@@ -152,6 +152,8 @@ final class RepostVerifier {
         final boolean faint;
         final boolean flatBeneathMark;
         final DetailCheck.Edges edges;
+        /** The copy at its own size when it is tiny ({@link TinyCheck}); null otherwise. */
+        final TinyCheck.Pixels tiny;
 
         Query(DecodedImage reduced) {
             this.signature = RepostSignature.of(reduced, false);
@@ -164,6 +166,7 @@ final class RepostVerifier {
             // on white with the mark under it was flat beneath the mark and matched another nearly blank drawing
             this.flatBeneathMark = fine.flatBeyondMark() && signature.keptArea() >= FULL_CANVAS;
             this.edges = DetailCheck.Edges.of(trimmed);
+            this.tiny = TinyCheck.Pixels.tiny(trimmed) ? TinyCheck.Pixels.of(trimmed) : null;
         }
     }
 
@@ -195,10 +198,21 @@ final class RepostVerifier {
         if (found.flat()) {
             return Optional.of(new Verdict(1.0, found.named(), Set.of()));
         }
+        if (!found.posed()) {
+            return Optional.empty(); // a pose only a tiny copy's own check may take (TinyCheck)
+        }
         DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), found.best());
         if (detail.agreement() < ACCEPT) {
             return Optional.empty();
         }
+        return named(q, candidate, found, detail.agreement());
+    }
+
+    /**
+     * The verdict at {@code similarity} on the pose found, with the edits that pose names; none for a window of another
+     * picture squeezed to fit.
+     */
+    static Optional<Verdict> named(Query q, RepostSignature candidate, Found found, double similarity) {
         Set<RepostEdit> edits = edits(q, candidate, found.named(), found.asIs());
         // a window of another picture squeezed to fit: striped flags and ruled icons match each other that way
         // (with the crop windows, 5 of 7 new false duplicates on crop 25 %, 10 % and greyscale copies were cropped
@@ -207,7 +221,7 @@ final class RepostVerifier {
                 || CropColours.recoloured(q, candidate, found.named(), edits))) {
             return Optional.empty();
         }
-        return Optional.of(new Verdict(detail.agreement(), found.named(), edits));
+        return Optional.of(new Verdict(similarity, found.named(), edits));
     }
 
     /**
@@ -221,6 +235,10 @@ final class RepostVerifier {
      *               to the candidate first
      */
     record Found(double ncc, Pose best, Pose named, boolean asIs, boolean flat, Levels levels) {
+        /** Whether the thumbnails reached {@link #POSE_ACCEPT}, the bar of the edge step (a tiny copy's pose may be below). */
+        boolean posed() {
+            return flat || ncc >= POSE_ACCEPT;
+        }
     }
 
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance) {
@@ -320,7 +338,9 @@ final class RepostVerifier {
         if (untouched.ncc() > fine.ncc()) {
             fine = untouched;
         }
-        if (fine.ncc() < POSE_ACCEPT) {
+        // a tiny copy's pose is judged at the copy's own size as well (TinyCheck): its 32x32 grid is an enlargement of
+        // 15-30 pixels, on which the true source correlated at 0.73-0.85 in a diagnosis (docs/benchmarks.md, tiny copies)
+        if (fine.ncc() < (q.tiny == null ? POSE_ACCEPT : TinyCheck.POSE)) {
             return Optional.empty();
         }
         boolean asIs = fine.ncc() - untouched.ncc() < UNTOUCHED_MARGIN;
