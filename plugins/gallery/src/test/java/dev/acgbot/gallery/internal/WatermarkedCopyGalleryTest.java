@@ -49,8 +49,13 @@ class WatermarkedCopyGalleryTest {
         return page;
     }
 
-    /** The evaluation's text watermark (RepostEdits.watermark in the benchmarks). */
+    /** The evaluation's text watermark (RepostEdits.watermark in the benchmarks), in the lower right corner. */
     private static BufferedImage watermarked(BufferedImage img) {
+        return watermarked(img, false);
+    }
+
+    /** The evaluation's text watermark, in the lower right or the top left corner. */
+    private static BufferedImage watermarked(BufferedImage img, boolean topLeft) {
         BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.drawImage(img, 0, 0, null);
@@ -61,9 +66,25 @@ class WatermarkedCopyGalleryTest {
         int w = g.getFontMetrics().stringWidth(text);
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.7f));
         g.setColor(Color.GRAY);
-        g.drawString(text, Math.max(0, img.getWidth() - w - size / 2), img.getHeight() - size / 2);
+        if (topLeft) {
+            g.drawString(text, size / 2, size / 2 + g.getFontMetrics().getAscent());
+        } else {
+            g.drawString(text, Math.max(0, img.getWidth() - w - size / 2), img.getHeight() - size / 2);
+        }
         g.dispose();
         return out;
+    }
+
+    /** Drawings in an oval nearly as tall as a landscape page, at its right: a mark in the top left corner shares their rows. */
+    private static BufferedImage landscape(int i) {
+        BufferedImage page = new BufferedImage(1123, 794, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setClip(new java.awt.geom.Ellipse2D.Double(480, 47, 600, 700));
+        g.drawImage(TestImages.resized(TestImages.picture(960 + i), 6), 480, 47, null);
+        g.dispose();
+        return page;
     }
 
     private static GalleryOptions options(Path tmp) {
@@ -76,6 +97,17 @@ class WatermarkedCopyGalleryTest {
             g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
             for (int i : new int[]{0, 2, 4}) {
                 List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(watermarked(picture(i))), 8);
+                assertEquals("pic" + i + ".png true [WATERMARKED]", RepostGalleries.describe(hits));
+            }
+        }
+    }
+
+    @Test
+    void aMarkInATopCornerBesideATallDrawingIsPaintedOverAndTheSourceFound(@TempDir Path tmp) {
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, 3, WatermarkedCopyGalleryTest::landscape), new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            for (int i = 0; i < 3; i++) {
+                List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(watermarked(landscape(i), true)), 8);
                 assertEquals("pic" + i + ".png true [WATERMARKED]", RepostGalleries.describe(hits));
             }
         }
