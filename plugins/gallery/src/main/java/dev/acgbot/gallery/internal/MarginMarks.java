@@ -77,11 +77,12 @@ final class MarginMarks {
     }
 
     /**
-     * A mark beside the drawing rather than under it: a line of text at the top or bottom of the trimmed picture that
-     * shares rows with the drawing but touches no ink of it (a site's name in the top-left corner of a wallpaper-sized
-     * drawing). Ink is grouped by what lies within {@code 2r} of it; the group along the top or bottom edge that reads as
-     * a line of text (wider than twice its height, at most {@value #MAX_MARK} of the picture's height, sparse ink) is
-     * painted over when what is left is the larger part.
+     * A mark beside the drawing rather than under it: a line of text in the top or bottom {@value #MAX_MARK} of the trimmed
+     * picture that shares rows with the drawing but touches none of its ink (a site's name in the top left corner of a
+     * wallpaper-sized drawing, which starts at the drawing's top). Ink within {@value #JOIN} of the longer side of other
+     * ink is one group (the letters of a word, the words of a line); the group that reads as a line of text (wider than
+     * twice its height, at least {@value #MIN_MARK_LINES} rows, ink at most {@value #MAX_INK} of its box) is painted over
+     * when it holds less than half the ink.
      */
     static Optional<DecodedImage> apart(DecodedImage flat, Margins.Box b, int ref) {
         int w = flat.width(), h = flat.height();
@@ -93,7 +94,7 @@ final class MarginMarks {
             }
         }
         int r = Math.max(1, (int) Math.round(JOIN * Math.max(b.width(), b.height())));
-        boolean[] grown = grown(ink, w, h, b, 2 * r + 1, r);
+        boolean[] grown = grown(ink, w, h, b, r);
         int[] label = new int[w * h];
         java.util.Arrays.fill(label, -1);
         java.util.List<int[]> groups = new java.util.ArrayList<>(); // the ink's x0, y0, x1, y1 and count
@@ -129,7 +130,8 @@ final class MarginMarks {
         for (int id = 0; id < groups.size(); id++) {
             int[] g = groups.get(id);
             int gw = g[2] - g[0], gh = g[3] - g[1];
-            boolean atEdge = g[1] <= b.y0() + r || g[3] >= b.y1() - r;
+            int band = (int) (MAX_MARK * b.height());
+            boolean atEdge = g[3] <= b.y0() + band || g[1] >= b.y1() - band;
             if (!atEdge || gh < MIN_MARK_LINES || gh > MAX_MARK * b.height() || gw < 2 * gh || g[4] > MAX_INK * gw * gh
                     || 2 * g[4] > total) {
                 continue;
@@ -145,18 +147,15 @@ final class MarginMarks {
         return Optional.empty();
     }
 
-    /**
-     * Ink closer than this share of the trimmed picture's longer side belongs together: the letters of a word; across,
-     * twice as far, the words of a line (a word on its own beside the drawing is no mark: the rest of its line may touch it).
-     */
+    /** Ink closer than this share of the trimmed picture's longer side belongs together: the letters of a word. */
     static final double JOIN = 0.012;
 
-    private static boolean[] grown(boolean[] ink, int w, int h, Margins.Box b, int rx, int ry) {
+    private static boolean[] grown(boolean[] ink, int w, int h, Margins.Box b, int r) {
         boolean[] rows = new boolean[w * h];
         for (int y = b.y0(); y < b.y1(); y++) {
             for (int x = b.x0(); x < b.x1(); x++) {
                 if (ink[y * w + x]) {
-                    for (int k = Math.max(b.x0(), x - rx); k < Math.min(b.x1(), x + rx + 1); k++) {
+                    for (int k = Math.max(b.x0(), x - r); k < Math.min(b.x1(), x + r + 1); k++) {
                         rows[y * w + k] = true;
                     }
                 }
@@ -166,7 +165,7 @@ final class MarginMarks {
         for (int y = b.y0(); y < b.y1(); y++) {
             for (int x = b.x0(); x < b.x1(); x++) {
                 if (rows[y * w + x]) {
-                    for (int k = Math.max(b.y0(), y - ry); k < Math.min(b.y1(), y + ry + 1); k++) {
+                    for (int k = Math.max(b.y0(), y - r); k < Math.min(b.y1(), y + r + 1); k++) {
                         out[k * w + x] = true;
                     }
                 }
