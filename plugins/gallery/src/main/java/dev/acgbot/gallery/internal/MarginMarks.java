@@ -174,6 +174,7 @@ final class MarginMarks {
         return out;
     }
 
+    /** Whether pixel {@code p} is off the surround's colour {@code ref}: ink. */
     private static boolean off(int p, int ref) {
         return Math.abs((p >> 16 & 0xFF) - (ref >> 16 & 0xFF)) > TOLERANCE || Math.abs((p >> 8 & 0xFF) - (ref >> 8 & 0xFF)) > TOLERANCE
                 || Math.abs((p & 0xFF) - (ref & 0xFF)) > TOLERANCE;
@@ -202,9 +203,7 @@ final class MarginMarks {
     private static int offLine(int[] px, int w, int ref, Margins.Box b, int at) {
         int off = 0;
         for (int i = at * w + b.x0(); i < at * w + b.x1(); i++) {
-            int p = px[i];
-            if (Math.abs((p >> 16 & 0xFF) - (ref >> 16 & 0xFF)) > TOLERANCE || Math.abs((p >> 8 & 0xFF) - (ref >> 8 & 0xFF)) > TOLERANCE
-                    || Math.abs((p & 0xFF) - (ref & 0xFF)) > TOLERANCE) {
+            if (off(px[i], ref)) {
                 off++;
             }
         }
