@@ -113,6 +113,33 @@ class WatermarkedCopyGalleryTest {
         }
     }
 
+    /**
+     * Small icons, 48x36: the mark's 8 px letters cover their bottom quarter, drawing and all. Icon 3 is icon 0 with its
+     * bottom quarter drawn otherwise (a sibling, as a half note is to a quarter note).
+     */
+    private static BufferedImage icon(int i) {
+        BufferedImage img = TestImages.resized(TestImages.picture(970 + (i == 3 ? 0 : i)), 0.3);
+        if (i == 3) {
+            Graphics2D g = img.createGraphics();
+            g.setColor(new Color(20, 160, 60));
+            g.fillRect(4, 28, 40, 8);
+            g.dispose();
+        }
+        return img;
+    }
+
+    @Test
+    void aSmallIconUnderAMarkIsFoundAsItsSourceAheadOfASiblingThatDiffersWhereTheMarkLies(@TempDir Path tmp) {
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, 4, WatermarkedCopyGalleryTest::icon), new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            for (int i = 0; i < 3; i++) {
+                List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(watermarked(icon(i), false)), 8);
+                assertEquals("pic" + i + ".png true [WATERMARKED]", RepostGalleries.describe(hits).split(", ")[0], RepostGalleries.describe(hits));
+            }
+            assertEquals("pic0.png true [WATERMARKED]", RepostGalleries.describe(g.findDuplicates(TestImages.decoded(watermarked(icon(0), true)), 8)));
+        }
+    }
+
     @Test
     void aGradientWithAWatermarkOverItIsFoundAsItsGradientOnly(@TempDir Path tmp) {
         try (Gallery g = Gallery.open(options(tmp), new FakeInference())) {
