@@ -54,8 +54,8 @@ final class CandidateChecks {
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
         Map<Candidate, Seeds> seeded = new LinkedHashMap<>();
         // the copy with a mark in its margin painted over, made once a lookup and only when there is a candidate
-        Supplier<Optional<RepostVerifier.Query>> unmarked = memoised(() -> MarginMarks.erased(PerceptualHash.onWhite(small))
-                .map(RepostVerifier.Query::new));
+        DecodedImage flat = PerceptualHash.onWhite(small);
+        Supplier<Optional<RepostVerifier.Query>> unmarked = memoised(() -> MarginMarks.erased(flat).map(RepostVerifier.Query::new));
         for (Candidate c : candidates) {
             List<Attempt> attempts = new ArrayList<>();
             HashRows.Near n = c.near();
@@ -126,7 +126,24 @@ final class CandidateChecks {
                     .ifPresent(a -> posed.add(new TinyCopies.Posed(c.sha(), c.signature(), a.found()))));
             TinyCopies.decide(whole, posed, out);
         }
+        unmoved(flat, candidates, out);
         return Variants.without(withoutRecolours(out), colourGaps);
+    }
+
+    /**
+     * The candidate the copy matches unmoved but for a band or what lies outside the candidate ({@link UnmovedCopies}), the
+     * one with the smallest band, named watermarked: added to the verdicts, or put in place of the candidate's own verdict
+     * when that was weaker (a sibling LED in another colour outscored an orange LED's marked copy, 0.966 against 0.952).
+     */
+    private static void unmoved(DecodedImage flat, List<Candidate> candidates, Map<String, RepostVerifier.Verdict> out) {
+        UnmovedCopies.Match[] found = new UnmovedCopies.Match[candidates.size()];
+        int best = UnmovedCopies.best(flat, Margins.trimBox(flat), candidates.stream().map(Candidate::signature).toList(), found);
+        if (best < 0) {
+            return;
+        }
+        RepostVerifier.Pose whole = new RepostVerifier.Pose(0.5, 0.5, 1, 1, 0, false);
+        RepostVerifier.Verdict v = new RepostVerifier.Verdict(found[best].similarity(), whole, Set.of(RepostEdit.WATERMARKED));
+        out.merge(candidates.get(best).sha(), v, (held, added) -> held.similarity() >= added.similarity() ? held : added);
     }
 
     private static <T> Supplier<T> memoised(Supplier<T> make) {

@@ -63,8 +63,13 @@ class WatermarkedCopyGalleryTest {
         return page;
     }
 
-    /** The evaluation's text watermark (RepostEdits.watermark in the benchmarks). */
+    /** The evaluation's text watermark (RepostEdits.watermark in the benchmarks), in the lower right corner. */
     private static BufferedImage watermarked(BufferedImage img) {
+        return watermarked(img, false);
+    }
+
+    /** The evaluation's text watermark, in the lower right or the top left corner. */
+    private static BufferedImage watermarked(BufferedImage img, boolean topLeft) {
         BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.drawImage(img, 0, 0, null);
@@ -75,9 +80,25 @@ class WatermarkedCopyGalleryTest {
         int w = g.getFontMetrics().stringWidth(text);
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.7f));
         g.setColor(Color.GRAY);
-        g.drawString(text, Math.max(0, img.getWidth() - w - size / 2), img.getHeight() - size / 2);
+        if (topLeft) {
+            g.drawString(text, size / 2, size / 2 + g.getFontMetrics().getAscent());
+        } else {
+            g.drawString(text, Math.max(0, img.getWidth() - w - size / 2), img.getHeight() - size / 2);
+        }
         g.dispose();
         return out;
+    }
+
+    /** Drawings in an oval nearly as tall as a landscape page, at its right: a mark in the top left corner shares their rows. */
+    private static BufferedImage landscape(int i) {
+        BufferedImage page = new BufferedImage(1123, 794, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setClip(new java.awt.geom.Ellipse2D.Double(480, 47, 600, 700));
+        g.drawImage(TestImages.resized(TestImages.picture(960 + i), 6), 480, 47, null);
+        g.dispose();
+        return page;
     }
 
     private static GalleryOptions options(Path tmp) {
@@ -92,6 +113,44 @@ class WatermarkedCopyGalleryTest {
                 List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(watermarked(picture(i))), 8);
                 assertEquals("pic" + i + ".png true [WATERMARKED]", RepostGalleries.describe(hits));
             }
+        }
+    }
+
+    @Test
+    void aMarkInATopCornerBesideATallDrawingIsPaintedOverAndTheSourceFound(@TempDir Path tmp) {
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, 3, WatermarkedCopyGalleryTest::landscape), new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            for (int i = 0; i < 3; i++) {
+                List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(watermarked(landscape(i), true)), 8);
+                assertEquals("pic" + i + ".png true [WATERMARKED]", RepostGalleries.describe(hits));
+            }
+        }
+    }
+
+    /**
+     * Small icons, 48x36: the mark's 8 px letters cover their bottom quarter, drawing and all. Icon 3 is icon 0 with its
+     * bottom quarter drawn otherwise (a sibling, as a half note is to a quarter note).
+     */
+    private static BufferedImage icon(int i) {
+        BufferedImage img = TestImages.resized(TestImages.picture(970 + (i == 3 ? 0 : i)), 0.3);
+        if (i == 3) {
+            Graphics2D g = img.createGraphics();
+            g.setColor(new Color(20, 160, 60));
+            g.fillRect(4, 28, 40, 8);
+            g.dispose();
+        }
+        return img;
+    }
+
+    @Test
+    void aSmallIconUnderAMarkIsFoundAsItsSourceAheadOfASiblingThatDiffersWhereTheMarkLies(@TempDir Path tmp) {
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, 4, WatermarkedCopyGalleryTest::icon), new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            for (int i = 0; i < 3; i++) {
+                List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(watermarked(icon(i), false)), 8);
+                assertEquals("pic" + i + ".png true [WATERMARKED]", RepostGalleries.describe(hits).split(", ")[0], RepostGalleries.describe(hits));
+            }
+            assertEquals("pic0.png true [WATERMARKED]", RepostGalleries.describe(g.findDuplicates(TestImages.decoded(watermarked(icon(0), true)), 8)));
         }
     }
 
