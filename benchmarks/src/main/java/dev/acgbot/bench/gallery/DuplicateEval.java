@@ -166,6 +166,14 @@ public final class DuplicateEval implements Callable<Integer> {
                             twins.add(h.entry().sha256());
                         }
                     }
+                    // and what the source's mirror image finds as the same picture: its mirror twin, looked up as posted
+                    // (the gallery no longer lists a mirror twin beside a near-exact hit in the copy's own orientation,
+                    // so the untouched source's own list no longer names it; docs/benchmarks.md, round 8)
+                    for (DuplicateHit h : gallery.findDuplicates(fromBuffered(RepostEdits.mirror(toBuffered(img))), radius)) {
+                        if (h.samePicture() && (!h.verified() || h.similarity() >= TWIN_SIMILARITY)) {
+                            twins.add(h.entry().sha256());
+                        }
+                    }
                     sources.add(new Source(e, toBuffered(img), SourceKind.of(img), twins));
                 } catch (Exception ex) {
                     out.println("  cannot read " + e.path() + ": " + ex.getMessage());

@@ -9,7 +9,9 @@ import java.util.Set;
  * @param pHashDistance differing bits of the DCT hashes (0..64), whole images
  * @param dHashDistance differing bits of the difference hashes (0..64), whole images
  * @param similarity    the verifier's confidence: how well the two pictures' edges agree (-1..1) at the pose where
- *                      their thumbnails correlate best; {@link #UNVERIFIED} when the gallery image has no stored
+ *                      their thumbnails correlate best (for a tiny copy, 48 pixels or less, that the pixels single
+ *                      this image out: how well the copy's pixels and this image rendered down to them correlate);
+ *                      {@link #UNVERIFIED} when the gallery image has no stored
  *                      signature yet (indexed before schema 3: the next reindex adds it) and the hashes alone decided
  * @param edits         what the verifier saw done to the gallery image; empty for the same picture or when
  *                      unverified

@@ -80,7 +80,7 @@ public final class DiscordAdapter implements ChatAdapter {
                     .setWebsocketFactory(GatewayProxy.websocketFactory(settings.gatewayUrl().orElse(GatewayProxy.DISCORD_GATEWAY)))
                     .addEventListeners(readiness(ready),
                             new InteractionListener(sink, new InteractionMapper(settings.adminPermission(), settings.adminGuildIds(),
-                                    resources.client(), CommandDataFactory.contextMenus(commands),
+                                    resources.client(), CommandDataFactory.contextMenus(commands), CommandDataFactory.linkCommands(commands),
                                     new LinkImages(new SafeLinkFetcher(resources.client(), linkRules))), resources.dispatcher()));
             settings.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
             settings.gatewayUrl().ifPresent(url -> builder

@@ -111,6 +111,33 @@ class DiscordEmbedImagesTest {
         assertEquals("art.png: 7 bytes", tagImage(3, "look at " + origin + " !"));
     }
 
+    /** /tag with these options; the follow-up's text. */
+    private String slashTag(int n, ObjectNode... options) throws Exception {
+        String id = snowflake(n);
+        ArrayNode list = Interactions.array();
+        for (ObjectNode o : options) {
+            list.add(o);
+        }
+        gateway.dispatch("INTERACTION_CREATE", Interactions.slash(id, APP_ID, ALICE, Interactions.MEMBER, "tag", list, null));
+        assertEquals("POST interactions/" + id + "/interaction-token-" + id + "/callback", line(rest.next(WAIT)));
+        RestCall answer = rest.next(WAIT);
+        assertEquals("POST webhooks/" + APP_ID + "/interaction-token-" + id, line(answer));
+        return answer.body().get("content").asText();
+    }
+
+    private static ObjectNode link(String value) {
+        return Interactions.object().put("name", "link").put("type", 3).put("value", value);
+    }
+
+    @Test
+    void aSlashCommandsLinkOptionIsItsImageFetchedUnderTheLinkRules() throws Exception {
+        assertEquals("art.png: 7 bytes", slashTag(5, link("http://origin.test:" + port + "/cdn/art.png")));
+        assertEquals("art.png: 7 bytes", slashTag(6, link("see <http://origin.test:" + port + "/cdn/art.png>")));
+        assertEquals("⚠ I can't fetch images from 169.254.169.254: that address is not on the public internet.",
+                slashTag(7, link("http://169.254.169.254/latest/meta-data/iam.png")));
+        assertEquals("⚠ I only open http:// and https:// links.", slashTag(8, link("my cat picture")));
+    }
+
     @Test
     void anEmbedPointingAtAPrivateAddressIsRefused() throws Exception {
         String metadata = "http://169.254.169.254/latest/meta-data/iam.png";

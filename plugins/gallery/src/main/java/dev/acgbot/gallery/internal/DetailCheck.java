@@ -300,6 +300,10 @@ final class DetailCheck {
         return new Result(pose, dot / Math.sqrt(nq * nc));
     }
 
+    static float[] floats(byte[] grey) {
+        return toFloat(grey);
+    }
+
     private static float[] toFloat(byte[] grey) {
         float[] f = new float[grey.length];
         for (int i = 0; i < f.length; i++) {
@@ -339,7 +343,7 @@ final class DetailCheck {
      * reads (two either way: one for the 3x3 blur, one for the difference) is inside. A copy turned on its own canvas
      * has filled corners along the candidate's outline; the blur spread their edge one cell past the cells dropped
      * otherwise, and turned copies agreed at 0.90-0.95 at poses where they agree at 0.97-0.99 without that band
-     * (docs/benchmarks.md, turned copies round 8). Only for turned poses ({@link #best}): for all, the band also left out
+     * (docs/benchmarks.md, turned copies round 8). Only for turned poses below the bar ({@link #best}): for all, it left out
      * the outer frame a sibling icon lacks (`border_inside` matched `border_all` at 0.951 as a 90 % crop).
      */
     private static float[][] gradients(float[] g, boolean[] inside, boolean band) {

@@ -73,7 +73,111 @@ final class MarginMarks {
             }
             return Optional.of(new DecodedImage(w, h, out, false));
         }
+        return apart(flat, b, ref);
+    }
+
+    /**
+     * A mark beside the drawing rather than under it: a line of text in the top or bottom {@value #MAX_MARK} of the trimmed
+     * picture that shares rows with the drawing but touches none of its ink (a site's name in the top left corner of a
+     * wallpaper-sized drawing, which starts at the drawing's top). Ink within {@value #JOIN} of the longer side of other
+     * ink is one group (the letters of a word, the words of a line); the group that reads as a line of text (wider than
+     * twice its height, at least {@value #MIN_MARK_LINES} rows, ink at most {@value #MAX_INK} of its box) is painted over
+     * when it holds less than half the ink.
+     */
+    static Optional<DecodedImage> apart(DecodedImage flat, Margins.Box b, int ref) {
+        int w = flat.width(), h = flat.height();
+        int[] px = flat.argb();
+        boolean[] ink = new boolean[w * h];
+        for (int y = b.y0(); y < b.y1(); y++) {
+            for (int x = b.x0(); x < b.x1(); x++) {
+                ink[y * w + x] = off(px[y * w + x], ref);
+            }
+        }
+        int r = Math.max(1, (int) Math.round(JOIN * Math.max(b.width(), b.height())));
+        boolean[] grown = grown(ink, w, h, b, r);
+        int[] label = new int[w * h];
+        java.util.Arrays.fill(label, -1);
+        java.util.List<int[]> groups = new java.util.ArrayList<>(); // the ink's x0, y0, x1, y1 and count
+        int[] stack = new int[w * h];
+        for (int start = 0; start < w * h; start++) {
+            if (!grown[start] || label[start] >= 0) {
+                continue;
+            }
+            int id = groups.size();
+            int[] g = {w, h, -1, -1, 0};
+            int top = 0;
+            stack[top++] = start;
+            label[start] = id;
+            while (top > 0) {
+                int i = stack[--top], x = i % w, y = i / w;
+                if (ink[i]) { // the group's extent is its ink's, not the grown mask's
+                    g[0] = Math.min(g[0], x);
+                    g[1] = Math.min(g[1], y);
+                    g[2] = Math.max(g[2], x + 1);
+                    g[3] = Math.max(g[3], y + 1);
+                    g[4]++;
+                }
+                for (int n : new int[]{i - 1, i + 1, i - w, i + w}) {
+                    if (n >= 0 && n < w * h && Math.abs(n % w - x) <= 1 && grown[n] && label[n] < 0) {
+                        label[n] = id;
+                        stack[top++] = n;
+                    }
+                }
+            }
+            groups.add(g);
+        }
+        long total = groups.stream().mapToLong(g -> g[4]).sum();
+        for (int id = 0; id < groups.size(); id++) {
+            int[] g = groups.get(id);
+            int gw = g[2] - g[0], gh = g[3] - g[1];
+            int band = (int) (MAX_MARK * b.height());
+            boolean atEdge = g[3] <= b.y0() + band || g[1] >= b.y1() - band;
+            if (!atEdge || gh < MIN_MARK_LINES || gh > MAX_MARK * b.height() || gw < 2 * gh || g[4] > MAX_INK * gw * gh
+                    || 2 * g[4] > total) {
+                continue;
+            }
+            int[] out = px.clone();
+            for (int i = 0; i < out.length; i++) {
+                if (label[i] == id) {
+                    out[i] = ref;
+                }
+            }
+            return Optional.of(new DecodedImage(w, h, out, false));
+        }
         return Optional.empty();
+    }
+
+    /** Ink closer than this share of the trimmed picture's longer side belongs together: the letters of a word. */
+    static final double JOIN = 0.012;
+
+    private static boolean[] grown(boolean[] ink, int w, int h, Margins.Box b, int r) {
+        boolean[] rows = new boolean[w * h];
+        for (int y = b.y0(); y < b.y1(); y++) {
+            for (int x = b.x0(); x < b.x1(); x++) {
+                if (ink[y * w + x]) {
+                    for (int k = Math.max(b.x0(), x - r); k < Math.min(b.x1(), x + r + 1); k++) {
+                        rows[y * w + k] = true;
+                    }
+                }
+            }
+        }
+        boolean[] out = new boolean[w * h];
+        for (int y = b.y0(); y < b.y1(); y++) {
+            for (int x = b.x0(); x < b.x1(); x++) {
+                if (rows[y * w + x]) {
+                    for (int k = Math.max(b.y0(), y - r); k < Math.min(b.y1(), y + r + 1); k++) {
+                        out[k * w + x] = true;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether pixel {@code p} is off the surround's colour {@code ref}: ink. */
+    private static boolean off(int p, int ref) {
+        return Math.abs((p >> 16 & 0xFF) - (ref >> 16 & 0xFF)) > TOLERANCE || Math.abs((p >> 8 & 0xFF) - (ref >> 8 & 0xFF)) > TOLERANCE
+                || Math.abs((p & 0xFF) - (ref & 0xFF)) > TOLERANCE;
     }
 
     /** How much closer (p + d bits) the unmarked copy's trimmed hashes must pair with a candidate's than the copy's own. */
@@ -99,9 +203,7 @@ final class MarginMarks {
     private static int offLine(int[] px, int w, int ref, Margins.Box b, int at) {
         int off = 0;
         for (int i = at * w + b.x0(); i < at * w + b.x1(); i++) {
-            int p = px[i];
-            if (Math.abs((p >> 16 & 0xFF) - (ref >> 16 & 0xFF)) > TOLERANCE || Math.abs((p >> 8 & 0xFF) - (ref >> 8 & 0xFF)) > TOLERANCE
-                    || Math.abs((p & 0xFF) - (ref & 0xFF)) > TOLERANCE) {
+            if (off(px[i], ref)) {
                 off++;
             }
         }

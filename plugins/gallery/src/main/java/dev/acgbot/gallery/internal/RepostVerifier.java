@@ -156,6 +156,8 @@ final class RepostVerifier {
         final boolean faint;
         final boolean flatBeneathMark;
         final DetailCheck.Edges edges;
+        /** The copy at its own size when it is tiny ({@link TinyCheck}); null otherwise. */
+        final TinyCheck.Pixels tiny;
 
         Query(DecodedImage reduced) {
             this.signature = RepostSignature.of(reduced, false);
@@ -168,6 +170,7 @@ final class RepostVerifier {
             // on white with the mark under it was flat beneath the mark and matched another nearly blank drawing
             this.flatBeneathMark = fine.flatBeyondMark() && signature.keptArea() >= FULL_CANVAS;
             this.edges = DetailCheck.Edges.of(trimmed);
+            this.tiny = TinyCheck.Pixels.tiny(trimmed) ? TinyCheck.Pixels.of(trimmed) : null;
         }
     }
 
@@ -199,10 +202,21 @@ final class RepostVerifier {
         if (found.flat()) {
             return Optional.of(new Verdict(1.0, found.named(), Set.of()));
         }
+        if (!found.posed()) {
+            return Optional.empty(); // a pose only a tiny copy's own check may take (TinyCheck)
+        }
         DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), found.best());
         if (detail.agreement() < ACCEPT) {
             return Optional.empty();
         }
+        return named(q, candidate, found, detail.agreement());
+    }
+
+    /**
+     * The verdict at {@code similarity} on the pose found, with the edits that pose names; none for a window of another
+     * picture squeezed to fit.
+     */
+    static Optional<Verdict> named(Query q, RepostSignature candidate, Found found, double similarity) {
         Set<RepostEdit> edits = edits(q, candidate, found.named(), found.asIs());
         // a window of another picture squeezed to fit: striped flags and ruled icons match each other that way
         // (with the crop windows, 5 of 7 new false duplicates on crop 25 %, 10 % and greyscale copies were cropped
@@ -211,7 +225,7 @@ final class RepostVerifier {
                 || CropColours.recoloured(q, candidate, found.named(), edits))) {
             return Optional.empty();
         }
-        return Optional.of(new Verdict(detail.agreement(), found.named(), edits));
+        return Optional.of(new Verdict(similarity, found.named(), edits));
     }
 
     /**
@@ -225,6 +239,10 @@ final class RepostVerifier {
      *               to the candidate first
      */
     record Found(double ncc, Pose best, Pose named, boolean asIs, boolean flat, Levels levels) {
+        /** Whether the thumbnails reached {@link #POSE_ACCEPT}, the bar of the edge step (a tiny copy's pose may be below). */
+        boolean posed() {
+            return flat || ncc >= POSE_ACCEPT;
+        }
     }
 
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance) {
@@ -326,7 +344,7 @@ final class RepostVerifier {
         }
         if (fine.ncc() < POSE_ACCEPT) {
             // the coarse grid does not resolve a small turn: a copy turned by 4° in a border correlated there at 0.85-0.97
-            // unturned, where the fine grid said 0.55-0.80, and 0.85-0.99 at the turn (docs/benchmarks.md, turned copies
+            // unturned, where the fine grid said 0.55-0.80, and 0.89-0.98 at the turn (docs/benchmarks.md, turned copies
             // round 8); so where the two grids disagree the pose is searched again on the fine one, from the coarse pose.
             // Only a turned pose found so is taken: with any, blur, text watermark and watermark top-left lost a query each
             // on the full evaluation (a watermarked copy's source is tried unmarked only where the copy as posted has no pose)
@@ -335,7 +353,9 @@ final class RepostVerifier {
                 fine = refined;
             }
         }
-        if (fine.ncc() < POSE_ACCEPT) {
+        // a tiny copy's pose is judged at the copy's own size as well (TinyCheck): its 32x32 grid is an enlargement of
+        // 15-30 pixels, on which the true source correlated at 0.73-0.85 in a diagnosis (docs/benchmarks.md, tiny copies)
+        if (fine.ncc() < (q.tiny == null ? POSE_ACCEPT : TinyCheck.POSE)) {
             return Optional.empty();
         }
         boolean asIs = fine.ncc() - untouched.ncc() < UNTOUCHED_MARGIN;
@@ -528,7 +548,9 @@ final class RepostVerifier {
             edits.add(RepostEdit.STRETCHED);
         }
         double qc = chroma(q.signature.colour()), cc = chroma(c.colour());
-        if (qc < COLOURFUL && cc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18) {
+        // a copy in colour of a grey candidate (or of a grey part of it) was coloured in: no levels edit adds colour
+        double seen = asIs ? cc : chroma(coloursInside(c, pose));
+        if (qc < COLOURFUL && cc >= 2 * COLOURFUL || seen < COLOURFUL && qc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18) {
             edits.add(RepostEdit.RECOLOURED);
         }
         return edits;

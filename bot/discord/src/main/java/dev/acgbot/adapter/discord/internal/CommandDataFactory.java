@@ -17,11 +17,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Builds Discord application commands from the command data: one slash command per spec (attachment options
- * for images, string and number options with their choices and bounds), plus the message context-menu
+ * for images and a {@value #LINK_OPTION} option beside them, string and number options with their choices and bounds), plus the message context-menu
  * commands that stand in for Telegram's reply-with-command, named by each spec's {@code contextMenu}.
  */
 public final class CommandDataFactory {
@@ -96,7 +98,36 @@ public final class CommandDataFactory {
                 .sorted(Comparator.comparing(o -> !o.required()))
                 .map(CommandDataFactory::option)
                 .forEach(data::addOptions);
+        if (takesLink(spec)) {
+            data.addOptions(linkOption());
+        }
         return data;
+    }
+
+    /**
+     * The option a slash command with an image option gets besides it: a link to the image. A slash command cannot be
+     * sent as a reply, and Discord's attachment option takes an uploaded file only, so without it art already on the web
+     * had to be posted first and then picked from the message menu.
+     */
+    public static final String LINK_OPTION = "link";
+
+    /** Whether the slash command of {@code spec} gets {@link #LINK_OPTION}: it takes images and has no option of that name. */
+    static boolean takesLink(CommandSpec spec) {
+        return spec.options().stream().anyMatch(o -> o.type() == dev.acgbot.api.command.OptionType.ATTACHMENT)
+                && spec.options().stream().noneMatch(o -> o.name().equals(LINK_OPTION));
+    }
+
+    /** The commands whose slash command gets {@link #LINK_OPTION}: the interaction mapper reads it as an image. */
+    public static Set<String> linkCommands(List<CommandSpec> specs) {
+        return specs.stream().filter(CommandDataFactory::takesLink).map(CommandSpec::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static OptionData linkOption() {
+        OptionData option = new OptionData(OptionType.STRING, LINK_OPTION,
+                description(DiscordReplies.MESSAGES.format(Language.EN, "link_option"), LINK_OPTION), false);
+        LOCALES.forEach((language, locale) -> option.setDescriptionLocalization(locale,
+                description(DiscordReplies.MESSAGES.format(language, "link_option"), LINK_OPTION)));
+        return option;
     }
 
     static OptionData option(OptionSpec spec) {

@@ -39,6 +39,7 @@ public final class InteractionMapper {
     private final Set<Long> adminGuildIds;
     private final OkHttpClient http;
     private final Map<String, String> contextMenus;
+    private final Set<String> linkCommands;
     private final LinkImages links;
 
     /**
@@ -48,22 +49,32 @@ public final class InteractionMapper {
      */
     public InteractionMapper(Optional<Permission> adminPermission, List<Long> adminGuildIds, OkHttpClient http,
                              Map<String, String> contextMenus) {
-        this(adminPermission, adminGuildIds, http, contextMenus, new LinkImages(new SafeLinkFetcher(http, LinkFetchRules.defaults())));
+        this(adminPermission, adminGuildIds, http, contextMenus, Set.of(), new LinkImages(new SafeLinkFetcher(http, LinkFetchRules.defaults())));
     }
 
-    /** @param links the target message's embeds and links as images, fetched safely when read */
+    /**
+     * @param linkCommands the commands whose slash command has {@link CommandDataFactory#LINK_OPTION} ({@link CommandDataFactory#linkCommands})
+     * @param links        the target message's embeds and links, and the link option's links, as images, fetched safely when read
+     */
     public InteractionMapper(Optional<Permission> adminPermission, List<Long> adminGuildIds, OkHttpClient http,
-                             Map<String, String> contextMenus, LinkImages links) {
+                             Map<String, String> contextMenus, Set<String> linkCommands, LinkImages links) {
         this.adminPermission = adminPermission;
         this.adminGuildIds = Set.copyOf(adminGuildIds);
         this.http = http;
         this.contextMenus = Map.copyOf(contextMenus);
+        this.linkCommands = Set.copyOf(linkCommands);
         this.links = links;
     }
 
     public InboundCommand slash(SlashCommandInteraction interaction) {
         Map<String, Object> options = new LinkedHashMap<>();
+        List<Attachment> linked = List.of();
         for (OptionMapping option : interaction.getOptions()) {
+            if (option.getName().equals(CommandDataFactory.LINK_OPTION) && linkCommands.contains(interaction.getName())) {
+                // the adapter's own option: its links are the command's images, as a message's links are
+                linked = links.of(option.getAsString());
+                continue;
+            }
             Object value = switch (option.getType()) {
                 case STRING -> option.getAsString();
                 case NUMBER, INTEGER -> option.getAsDouble();
@@ -73,7 +84,7 @@ public final class InteractionMapper {
             };
             options.put(option.getName(), value);
         }
-        return new InboundCommand(origin(interaction), interaction.getName(), options, List.of(), Optional.empty());
+        return new InboundCommand(origin(interaction), interaction.getName(), options, linked, Optional.empty());
     }
 
     /**

@@ -56,6 +56,20 @@ class CommandDataFactoryTest {
     }
 
     @Test
+    void aCommandThatTakesImagesGetsAnOptionalLinkOptionLastInBothLanguages() {
+        DataArray options = CommandDataFactory.slash(TAG).toData().getArray("options");
+        DataObject link = options.getObject(options.length() - 1);
+        assertEquals("link 3 false or a link to the image (http or https), instead of a file {zh-CN=或图片链接（http 或 https），代替上传文件}",
+                link.getString("name") + " " + link.getInt("type") + " " + link.getBoolean("required") + " " + link.getString("description")
+                        + " " + link.getObject("description_localizations").toMap());
+        assertEquals(java.util.Set.of("tag"), CommandDataFactory.linkCommands(List.of(TAG, SEARCH)), "/search takes no image");
+        CommandSpec ownLink = CommandSpec.builder("fetch", "Fetches").attachment("image", "the image", false)
+                .string("link", "its own link option", false).build();
+        assertEquals(java.util.Set.of(), CommandDataFactory.linkCommands(List.of(ownLink)), "a command's own link option stays its own");
+        assertEquals(2, CommandDataFactory.slash(ownLink).toData().getArray("options").length());
+    }
+
+    @Test
     void adminCommandsAreHiddenFromMembersWithoutTheAdminPermission() {
         CommandSpec reindex = CommandSpec.builder("reindex", "Rebuild the index").adminOnly().build();
         List<CommandData> withPermission = CommandDataFactory.build(List.of(reindex, SEARCH), false, Optional.of(Permission.MANAGE_SERVER));

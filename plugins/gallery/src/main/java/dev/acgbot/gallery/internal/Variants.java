@@ -1,0 +1,81 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.RepostEdit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The verdicts without the gallery's own variants of the copy's source (issue 12, docs/benchmarks.md "False duplicates,
+ * round 8"): openclipart holds many drawings twice, once as drawn and once mirrored (left- and right-justified text, left
+ * and right arrows) or once in colour and once in black and white. A brightened, contrasted or greyscale copy of one then
+ * verifies against the other too, and was listed as a second "edited copy" although it is not where the copy came from.
+ * Only a hit that another one outscores (or, for a recolour, equals in edges and beats in colours) is removed: the first
+ * hit stays first unless a hit as good in its edges is closer in colour, and the list only gets shorter.
+ */
+final class Variants {
+    private Variants() {
+    }
+
+    /**
+     * @param colourGaps per sha256 of a verdict, how far the candidate's stored colours lie from the copy's
+     *                   ({@link #colourGap}); empty for a copy without colour, whose colours say nothing; a verdict without
+     *                   one is never taken for a recolour variant
+     */
+    static Map<String, RepostVerifier.Verdict> without(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> colourGaps) {
+        Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
+        kept.entrySet().removeIf(e -> mirrorTwin(e.getValue(), verdicts) || recolourTwin(e.getKey(), e.getValue(), verdicts, colourGaps));
+        return kept;
+    }
+
+    /**
+     * A hit matched only as the mirror image, while another matched the copy as posted near exactly
+     * ({@link CandidateChecks#NEAR_EXACT}) and better: the gallery holds the picture in the copy's own orientation, so the
+     * mirrored hit is the set's mirror twin of the source, not the source (a repost is mirrored or not). The near-exact
+     * bar keeps a mirrored copy's source listed when the hit in its orientation is only a look-alike.
+     */
+    static boolean mirrorTwin(RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all) {
+        return v.edits().contains(RepostEdit.MIRRORED) && all.values().stream().anyMatch(u -> !u.edits().contains(RepostEdit.MIRRORED)
+                && u.similarity() >= CandidateChecks.NEAR_EXACT && u.similarity() > v.similarity());
+    }
+
+    /**
+     * A hit named recoloured while another hit agrees with the copy at least as well in its edges (similarity) and better
+     * in its colours: that one is the source, this one the same drawing in other colours (a black-and-white trumpet beside the
+     * coloured one the copy was made from, a flag in two shades). Two independent pieces of evidence agree, so no
+     * near-exact hit is needed, unlike {@link CandidateChecks#withoutRecolours}. Only a copy in colour testifies so
+     * ({@code colourGaps} holds no gaps for a grey one): a greyscale copy matches a coloured source and its grey twin
+     * alike, and with grey copies counted the rule hid the coloured source behind a grey look-alike for 4 of 125
+     * greyscale copies of a diagnosis sample (found 0.984 to 0.952, docs/benchmarks.md).
+     */
+    static boolean recolourTwin(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
+        Double gap = gaps.get(sha);
+        return v.edits().contains(RepostEdit.RECOLOURED) && gap != null && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
+                && e.getValue().similarity() >= v.similarity() && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) < gap);
+    }
+
+    /** Whether a copy's colours can tell its source from a recolour variant: it has colour to compare. */
+    static boolean testifies(byte[] copy) {
+        return RepostVerifier.chroma(copy) >= RepostVerifier.COLOURFUL;
+    }
+
+    /**
+     * How far two {@value RepostSignature#GRID}x{@value RepostSignature#GRID} colour grids lie apart as wholes, whatever
+     * the pose: the difference of their colourfulness ({@link RepostVerifier#chroma}) plus the distance of their mean
+     * (R - G, B - G).
+     */
+    static double colourGap(byte[] copy, byte[] candidate) {
+        double[] a = opponent(copy), b = opponent(candidate);
+        return Math.abs(RepostVerifier.chroma(copy) - RepostVerifier.chroma(candidate)) + Math.hypot(a[0] - b[0], a[1] - b[1]);
+    }
+
+    private static double[] opponent(byte[] rgb) {
+        double rg = 0, bg = 0;
+        int n = rgb.length / 3;
+        for (int i = 0; i < rgb.length; i += 3) {
+            rg += (rgb[i] & 0xFF) - (rgb[i + 1] & 0xFF);
+            bg += (rgb[i + 2] & 0xFF) - (rgb[i + 1] & 0xFF);
+        }
+        return new double[]{rg / n, bg / n};
+    }
+}
