@@ -608,7 +608,8 @@ final class RepostVerifier {
         return out;
     }
 
-    private static double[] meanOpponent(byte[] rgb) {
+    /** The mean opponent colours (R - G, B - G) of a colour grid. */
+    static double[] meanOpponent(byte[] rgb) {
         double rg = 0, bg = 0;
         int n = rgb.length / 3;
         for (int i = 0; i < rgb.length; i += 3) {

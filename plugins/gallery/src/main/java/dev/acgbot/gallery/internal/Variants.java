@@ -65,17 +65,7 @@ final class Variants {
      * (R - G, B - G).
      */
     static double colourGap(byte[] copy, byte[] candidate) {
-        double[] a = opponent(copy), b = opponent(candidate);
+        double[] a = RepostVerifier.meanOpponent(copy), b = RepostVerifier.meanOpponent(candidate);
         return Math.abs(RepostVerifier.chroma(copy) - RepostVerifier.chroma(candidate)) + Math.hypot(a[0] - b[0], a[1] - b[1]);
-    }
-
-    private static double[] opponent(byte[] rgb) {
-        double rg = 0, bg = 0;
-        int n = rgb.length / 3;
-        for (int i = 0; i < rgb.length; i += 3) {
-            rg += (rgb[i] & 0xFF) - (rgb[i + 1] & 0xFF);
-            bg += (rgb[i + 2] & 0xFF) - (rgb[i + 1] & 0xFF);
-        }
-        return new double[]{rg / n, bg / n};
     }
 }

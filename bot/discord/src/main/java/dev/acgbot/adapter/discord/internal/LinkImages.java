@@ -6,6 +6,7 @@ import dev.acgbot.api.command.Attachment;
 import dev.acgbot.api.command.ImageLinks;
 import dev.acgbot.api.command.ImageUnavailableException;
 import dev.acgbot.api.command.LinkedImage;
+import dev.acgbot.api.command.UnavailableImage;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
@@ -54,6 +55,9 @@ public final class LinkImages {
         return links.stream().<Attachment>map(uri -> new LinkedImage(uri, this::fetch)).toList();
     }
 
+    /** As much of a link option's text without a link as the user is shown back. */
+    static final int SHOWN = 40;
+
     /**
      * The links in what a user typed into a slash command's link option, as images; a text without one is an image that
      * cannot be read (the user is told the bot opens only http and https links), not a command without an image.
@@ -61,36 +65,11 @@ public final class LinkImages {
     List<Attachment> of(String typed) {
         List<URI> found = ImageLinks.find(typed);
         if (found.isEmpty()) {
-            return List.of(new NotALink(typed));
+            String shown = typed.strip();
+            return List.of(new UnavailableImage(shown.length() <= SHOWN ? shown : shown.substring(0, SHOWN - 1) + "…",
+                    ImageUnavailableException.Reason.UNSUPPORTED_SCHEME, "no link in the link option"));
         }
         return found.stream().<Attachment>map(uri -> new LinkedImage(uri, this::fetch)).toList();
-    }
-
-    /** What a link option held when it held no link. */
-    record NotALink(String typed) implements Attachment {
-        /** As much of the text as the user is shown back. */
-        static final int SHOWN = 40;
-
-        @Override
-        public String fileName() {
-            String t = typed.strip();
-            return t.length() <= SHOWN ? t : t.substring(0, SHOWN - 1) + "…";
-        }
-
-        @Override
-        public Optional<String> contentType() {
-            return Optional.empty();
-        }
-
-        @Override
-        public long declaredSize() {
-            return -1;
-        }
-
-        @Override
-        public byte[] read(long maxBytes) throws ImageUnavailableException {
-            throw new ImageUnavailableException(ImageUnavailableException.Reason.UNSUPPORTED_SCHEME, fileName(), "no link in the link option");
-        }
     }
 
     /** An embed's image, else its thumbnail; Discord's proxied copy when it has one. */
