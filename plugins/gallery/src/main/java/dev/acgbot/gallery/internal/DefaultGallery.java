@@ -597,10 +597,28 @@ public final class DefaultGallery implements Gallery {
             store.entry(sha).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance(),
                     verdict.similarity(), verdict.edits())));
         });
-        hits.sort(Comparator.comparing((DuplicateHit h) -> !h.exact())
-                .thenComparingDouble(h -> -(h.verified() ? h.similarity() : 1 - (h.pHashDistance() + h.dHashDistance()) / 128.0))
-                .thenComparing(h -> h.entry().sha256()));
+        hits.sort(HIT_ORDER);
         return hits;
+    }
+
+    /** Verified hits whose similarities fall in one step of this size are ranked by how few edits explain them. */
+    static final double SIMILARITY_STEP = 0.01;
+
+    /**
+     * Exact hits first; then by similarity in steps of {@value #SIMILARITY_STEP}, and within a step the hit that needs fewer
+     * edits first (a quarter note matched untouched ahead of a dotted note matched cropped, both near 0.95, on a quarter-size
+     * copy); then by similarity. On the evaluation (docs/benchmarks.md, round 8 together) this put the source first on
+     * one more resize 25 %, crop 10 % and crop+resize+JPEG copy each, and on no edit one fewer; on two other samples, one more.
+     */
+    static final Comparator<DuplicateHit> HIT_ORDER = Comparator.comparing((DuplicateHit h) -> !h.exact())
+            .thenComparingDouble(h -> -Math.floor(score(h) / SIMILARITY_STEP))
+            .thenComparingInt(h -> h.edits().size())
+            .thenComparingDouble(h -> -score(h))
+            .thenComparing(h -> h.entry().sha256());
+
+    /** The verifier's similarity, or for a hit the hashes alone decided, how close its hashes are. */
+    private static double score(DuplicateHit h) {
+        return h.verified() ? h.similarity() : 1 - (h.pHashDistance() + h.dHashDistance()) / 128.0;
     }
 
     /** Of the candidates a crop window found, this many (the closest) are verified whatever the whole hashes say. */
