@@ -76,24 +76,26 @@ final class UnmovedCopies {
         double worst = max(r, 0, n);
         if (worst <= ROW_NOISE) {
             // the candidate itself, re-encoded or recoloured a little; edited only when exactly the same with ink beyond it
-            return Optional.of(new Match(0, false, mean(r), worst <= ROW_EXACT && beyond(copyTrim, box(flat, candidate)), mean(r)));
+            double all = mean(r, 0, n);
+            return Optional.of(new Match(0, false, all, worst <= ROW_EXACT && beyond(copyTrim, box(flat, candidate)), all));
         }
+        // some row differs beyond the noise; every row that does must lie in one band, from the first such row to the
+        // bottom or from the top to the last, the shorter
         int first = 0, last = n - 1;
-        while (first < n && r[first] <= ROW_EXACT) {
+        while (r[first] <= ROW_EXACT) {
             first++;
         }
-        while (last >= 0 && r[last] <= ROW_EXACT) {
+        while (r[last] <= ROW_EXACT) {
             last--;
         }
-        // every row that differs lies in one band: from the first such row to the bottom, or from the top to the last
-        int bottom = n - Math.min(first, n), top = last + 1;
-        Match m = bottom <= top ? outside(r, n - bottom, n, bottom, false).orElse(null) : outside(r, 0, top, top, true).orElse(null);
-        if (m == null || m.band() > MAX_BAND || contrast(candidate.detail(), m) < MIN_CONTRAST
-                || shareOutside(candidate.detail(), m) < MIN_SHARE_OUTSIDE) {
+        boolean top = last + 1 < n - first;
+        int band = top ? last + 1 : n - first;
+        if (band > MAX_BAND) {
             return Optional.empty();
         }
-        // the band holds the row that differs beyond the noise: a mark (or the candidate differs there)
-        return Optional.of(new Match(m.band(), m.top(), m.residual(), false, mean(r)));
+        Match m = new Match(band, top, top ? mean(r, band, n) : mean(r, 0, n - band), false, mean(r, 0, n));
+        return contrast(candidate.detail(), m) < MIN_CONTRAST || shareOutside(candidate.detail(), m) < MIN_SHARE_OUTSIDE
+                ? Optional.empty() : Optional.of(m);
     }
 
     /** Whether the copy's trim box reaches beyond the candidate's (by more than a pixel of rounding): ink added outside it. */
@@ -144,29 +146,12 @@ final class UnmovedCopies {
         return n == 0 ? 0 : Math.sqrt(Math.max(0, sq / n - (sum / n) * (sum / n)));
     }
 
-    /** The match leaving out rows {@code from..to}, when every other row is the same. */
-    private static Optional<Match> outside(double[] r, int from, int to, int band, boolean top) {
+    private static double mean(double[] r, int from, int to) {
         double sum = 0;
-        int n = 0;
-        for (int y = 0; y < r.length; y++) {
-            if (y >= from && y < to) {
-                continue;
-            }
-            if (r[y] > ROW_EXACT) {
-                return Optional.empty();
-            }
+        for (int y = from; y < to; y++) {
             sum += r[y];
-            n++;
         }
-        return n == 0 ? Optional.empty() : Optional.of(new Match(band, top, sum / n, false, mean(r)));
-    }
-
-    private static double mean(double[] r) {
-        double sum = 0;
-        for (double v : r) {
-            sum += v;
-        }
-        return sum / r.length;
+        return sum / (to - from);
     }
 
     private static double max(double[] r, int from, int to) {
