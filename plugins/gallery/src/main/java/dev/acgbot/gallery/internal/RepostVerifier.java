@@ -315,7 +315,7 @@ final class RepostVerifier {
         if (best.ncc() >= PLAUSIBLE) {
             best = descend(q, thumb, candidate.aspect(), best);
         }
-        if (best.pose().mirror() && best.ncc() >= POSE_ACCEPT - COARSE_SLACK) {
+        if (best.pose().mirror() && Math.abs(best.pose().theta()) >= TURNED && best.ncc() >= POSE_ACCEPT - COARSE_SLACK) {
             best = unmirrored(q, thumb, candidate.aspect(), best);
         }
 
@@ -439,9 +439,10 @@ final class RepostVerifier {
      * a striped flag) correlated there with its mirror image as well or better (0.86-0.96 against 0.69-0.85): the descent
      * then settled on the mirror image turned the other way, which the coarse grid scores as high as the true pose, where
      * the edges agreed at 0.77-0.94 against 0.97-0.99 (docs/benchmarks.md, turned and small copies round 9). A mirror image
-     * turned by θ about its centre is the picture turned by -θ with the centre reflected. Only this way: the other (an
-     * unmirrored pose searched mirrored) lost a turned suitcase and a callout, whose mirrored poses the fine grid preferred
-     * by a little and whose edges then failed.
+     * turned by θ about its centre is the picture turned by -θ with the centre reflected. Only for turned poses: for
+     * unturned ones (a mirrored copy) a thin pen icon matched a pen of another width unmirrored and stretched at 0.98.
+     * Only this way: the other (an unmirrored pose searched mirrored) lost a turned suitcase and a callout, whose mirrored
+     * poses the fine grid preferred by a little and whose edges then failed.
      */
     private static Scored unmirrored(Query q, float[] thumb, float aspect, Scored best) {
         Pose p = best.pose();
