@@ -1,6 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,22 +33,13 @@ final class Outscored {
      *             no agreement of edges, so they neither set the bar nor are held to it
      */
     static Map<String, RepostVerifier.Verdict> without(Map<String, RepostVerifier.Verdict> verdicts, Set<String> flat) {
-        RepostVerifier.Verdict best = verdicts.entrySet().stream().filter(e -> !flat.contains(e.getKey())).map(Map.Entry::getValue)
-                .max(Comparator.comparingDouble(RepostVerifier.Verdict::similarity)).orElse(null);
-        if (best == null || best.similarity() < SURE) {
+        double best = verdicts.entrySet().stream().filter(e -> !flat.contains(e.getKey()))
+                .mapToDouble(e -> e.getValue().similarity()).max().orElse(0);
+        if (best < SURE) {
             return verdicts;
         }
         Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
-        kept.entrySet().removeIf(e -> !flat.contains(e.getKey()) && outscored(e.getValue(), best));
+        kept.entrySet().removeIf(e -> !flat.contains(e.getKey()) && e.getValue().similarity() < best - GAP);
         return kept;
-    }
-
-    /**
-     * Clearly below the best, and explained by no fewer edits: a hit that needs fewer is kept, as the likelier source (a
-     * plain note turned by 10° agreed at 0.971 with its source, turned and bordered, and at 0.996 with a sibling that has
-     * one more stroke, turned and cropped to fit; the source stays listed though not first).
-     */
-    private static boolean outscored(RepostVerifier.Verdict v, RepostVerifier.Verdict best) {
-        return v.similarity() < best.similarity() - GAP && v.edits().size() >= best.edits().size();
     }
 }

@@ -40,12 +40,6 @@ class OutscoredTest {
     }
 
     @Test
-    void aHitExplainedByFewerEditsStaysBelowTheBest() {
-        assertEquals(List.of("sibling", "source"), kept(verdicts("sibling", 0.996, Set.of(RepostEdit.ROTATED, RepostEdit.CROPPED,
-                RepostEdit.BORDER), "source", 0.971, Set.of(RepostEdit.ROTATED, RepostEdit.BORDER)), Set.of()));
-    }
-
-    @Test
     void aFlatMatchNeitherSetsTheBarNorIsHeldToIt() {
         Set<RepostEdit> none = Set.of();
         assertEquals(List.of("flat", "drawing"), kept(verdicts("flat", 1.0, none, "drawing", 0.96, none), Set.of("flat")));
