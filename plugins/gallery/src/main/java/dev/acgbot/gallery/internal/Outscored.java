@@ -16,7 +16,7 @@ import java.util.Set;
 final class Outscored {
     /**
      * The best hit's agreement from which the rule holds: near exact. At 0.99 ({@link CandidateChecks#NEAR_EXACT}) a JPEG
-     * copy of the dashed grid icon (0.9899) still listed four sibling grids at 0.959-0.964 (`--sample-seed 77`).
+     * copy of the dashed grid icon (0.990, just under 0.99) still listed four sibling grids at 0.959-0.964 (`--sample-seed 77`).
      */
     static final double SURE = 0.98;
     /**
