@@ -6,6 +6,7 @@ import dev.acgbot.models.image.DecodedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,7 @@ final class CandidateChecks {
                 -e.getValue().stream().mapToDouble(a -> a.found().ncc()).max().orElse(0)).thenComparing(e -> e.getKey().sha()));
         Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
         Map<String, Double> colourGaps = new LinkedHashMap<>();
+        Set<String> flatHits = new HashSet<>();
         int budget = EDGE_CHECKS;
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
             for (Attempt a : e.getValue()) {
@@ -113,6 +115,9 @@ final class CandidateChecks {
                 }
                 if (v.isPresent()) {
                     out.put(e.getKey().sha(), a.undone() == null ? v.get() : with(v.get(), a.undone()));
+                    if (a.found().flat()) {
+                        flatHits.add(e.getKey().sha());
+                    }
                     if (Variants.testifies(whole.signature.colour())) {
                         colourGaps.put(e.getKey().sha(), Variants.colourGap(whole.signature.colour(), e.getKey().signature().colour()));
                     }
@@ -127,7 +132,7 @@ final class CandidateChecks {
             TinyCopies.decide(whole, posed, out);
         }
         unmoved(flat, candidates, out);
-        return Variants.without(withoutRecolours(out), colourGaps);
+        return Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits);
     }
 
     /**

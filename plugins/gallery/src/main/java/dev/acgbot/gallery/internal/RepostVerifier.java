@@ -304,7 +304,8 @@ final class RepostVerifier {
         if (flat || queryFlat) {
             // a faint drawing thumbnails as flat too: every one would match every other without the dHash
             Pose whole = new Pose(0.5, 0.5, 1, 1, 0, false);
-            return flat && queryFlat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
+            return flat && queryFlat && !EmptyPages.blank(candidate.colour())
+                    && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
                     ? Optional.of(new Found(1.0, whole, whole, true, true, Levels.NONE)) : Optional.empty();
         }
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
