@@ -35,14 +35,22 @@ class OutscoredTest {
 
     @Test
     void belowTheSureBarNothingIsDropped() {
-        Set<RepostEdit> none = Set.of();
-        assertEquals(List.of("a", "b"), kept(verdicts("a", 0.978, none, "b", 0.951, none), Set.of()));
+        Set<RepostEdit> turned = Set.of(RepostEdit.ROTATED);
+        assertEquals(List.of("a", "b"), kept(verdicts("a", 0.978, turned, "b", 0.951, turned), Set.of()));
+    }
+
+    @Test
+    void aPictureMatchedAsItIsKeepsItsStoredRepostsHoweverFarBelow() {
+        Set<RepostEdit> turned = Set.of(RepostEdit.ROTATED);
+        assertEquals(List.of("itself", "turned copy", "captioned copy"), kept(verdicts("itself", 1.0, Set.of(),
+                "turned copy", 0.958, turned, "captioned copy", 0.956, Set.of(RepostEdit.WATERMARKED)), Set.of()));
     }
 
     @Test
     void aFlatMatchNeitherSetsTheBarNorIsHeldToIt() {
         Set<RepostEdit> none = Set.of();
         assertEquals(List.of("flat", "drawing"), kept(verdicts("flat", 1.0, none, "drawing", 0.96, none), Set.of("flat")));
-        assertEquals(List.of("drawing", "flat"), kept(verdicts("drawing", 0.995, none, "flat", 1.0, none), Set.of("flat")));
+        assertEquals(List.of("drawing", "flat"), kept(verdicts("drawing", 0.995, Set.of(RepostEdit.ROTATED), "flat", 1.0, none,
+                "sibling", 0.96, none), Set.of("flat")));
     }
 }
