@@ -19,7 +19,7 @@ import java.util.Set;
  * is, the posted picture is in the gallery itself and the other hits are its stored reposts, which /similar exists to
  * list and count: they lie as far below as siblings do (a turned, captioned or halved copy 0.955-0.975 against the
  * picture's own 1.000). On 40 openclipart pictures stored with 8 edited copies each, each picture looked up as it is,
- * the rule without this exception hid 18 of the 260 copies listed (`GalleryCopiesDiagTest`, a throwaway probe, round 9).
+ * the rule without this exception hid 18 of the 260 copies listed (docs/benchmarks.md, "Round 9 together").
  */
 final class Outscored {
     /**
