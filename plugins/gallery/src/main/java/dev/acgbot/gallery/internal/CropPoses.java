@@ -34,17 +34,17 @@ final class CropPoses {
     }
 
     /**
-     * How well the copy fits the candidate as a quarter crop near crop window {@code window}: the best coarse correlation of
-     * {@link #FIT_OFFSETS 9 quarter-crop rectangles} (−1 when either trim box is empty). Cheaper than {@link #seeds} (9
-     * rectangles against 75) because {@link CropShortlist} takes it for every candidate a crop window found, not only for
-     * those verified.
+     * How well the copy fits the candidate as a crop near crop window {@code window}: the best coarse correlation of 18
+     * crop rectangles, 75 or 90 % of the candidate's width (a quarter crop, or a tenth crop whose central window matched),
+     * centred at most half a window step from the window's centre; −1 when either trim box is empty. Cheaper than
+     * {@link #seeds} (18 rectangles against 75) because {@link CropShortlist} takes it for every candidate a crop window
+     * found, not only for those verified.
      */
     static double fit(RepostVerifier.Query q, RepostSignature candidate, int window) {
         return hypotheses(q, candidate, window, FIT_SIZES, FIT_OFFSETS).stream().mapToDouble(Hypothesis::ncc).max().orElse(-1);
     }
 
-    /** {@link #fit}'s rectangles: a quarter crop, centred at most half a window step from the matched window's centre. */
-    private static final double[] FIT_SIZES = {0.75};
+    private static final double[] FIT_SIZES = {0.75, 0.9};
     private static final double[] FIT_OFFSETS = {-0.03125, 0, 0.03125};
 
     private static List<Hypothesis> hypotheses(RepostVerifier.Query q, RepostSignature candidate, int window, double[] sizes, double[] offsets) {

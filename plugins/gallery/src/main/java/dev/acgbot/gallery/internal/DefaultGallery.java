@@ -583,7 +583,7 @@ public final class DefaultGallery implements Gallery {
         // read once: the crop candidates' order needs their thumbnails, and the verifier needs them again
         Map<String, Optional<RepostSignature>> read = new HashMap<>();
         Function<String, Optional<RepostSignature>> signatures = sha -> read.computeIfAbsent(sha, store::signature);
-        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near, CropShortlist.byFit(query, near, signatures));
+        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near, CropShortlist.order(query, near, signatures));
         List<DuplicateHit> hits = new ArrayList<>();
         List<CandidateChecks.Candidate> signed = new ArrayList<>();
         for (Map.Entry<String, HashRows.Near> c : candidates) {
