@@ -75,7 +75,7 @@ final class CandidateChecks {
             List<RepostVerifier.Pose> crop = n.byCropWindow() ? CropPoses.seeds(whole, c.signature(), n.cropWindow()) : List.of();
             seeded.put(c, new Seeds(List.copyOf(seeds), crop));
             seeds.addAll(crop);
-            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
+            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), n.faintEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
             // after the copy as posted, also when that found a pose (one found at a crop window's seed on a marked copy
             // failed the edge step, and the unmarked copy was never tried), and also when the unmarked copy is flat beneath
             // a band (a small drawing on a large page; against a flat candidate the flat rules decide): docs/benchmarks.md,

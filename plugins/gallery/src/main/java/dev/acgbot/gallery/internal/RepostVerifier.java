@@ -287,6 +287,14 @@ final class RepostVerifier {
     }
 
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, List<Pose> seeds) {
+        return pose(q, candidate, dHashDistance, dHashDistance, seeds);
+    }
+
+    /**
+     * As {@link #pose(Query, RepostSignature, int, List)}, with the evidence a faint picture needs besides the correlation
+     * given apart: for a candidate a crop window found, that window's distance ({@link HashRows.Near#faintEvidence}).
+     */
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds) {
         float[] thumb = thumb(candidate);
         double mean = 0;
         for (float t : thumb) {
@@ -307,7 +315,7 @@ final class RepostVerifier {
             return flat && queryFlat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
                     ? Optional.of(new Found(1.0, whole, whole, true, true, Levels.NONE)) : Optional.empty();
         }
-        if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
+        if ((std < FAINT_STD || q.faint) && faintEvidence > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
         }
         Scored best = bestSeed(q, thumb, candidate.aspect(), seeds);
