@@ -20,31 +20,39 @@ import java.util.function.Function;
  * docs/benchmarks.md, "Crop 25 %, round 9").
  */
 final class CropShortlist {
+    /**
+     * Candidates whose fit is taken, the closest by window: as many as the hash scan keeps by window for one view of the
+     * copy. The lookup's candidates found by their whole hashes or turned windows often lie within the crop radius too
+     * (at 100k synthetic pictures of strokes on white, nearly all of them), and are verified on those hashes anyway.
+     */
+    static final int FITTED = HashRows.Probe.KEPT;
+
     private CropShortlist() {
     }
 
     /**
      * The candidates a crop window found, by turns best fit (ties: the closer window, then the sha256) and closest window
-     * (ties: the sha256); the signatures are read through {@code signatures}, which the lookup reuses for the verifier. A
-     * candidate without a signature (indexed before schema 2) has no fit.
+     * (ties: the sha256); the signatures are read through {@code signatures}, which the lookup reuses for the verifier. Only the
+     * {@value #FITTED} closest are fitted; the others, and a candidate without a signature (indexed before schema 2), have
+     * no fit.
      */
     static List<Map.Entry<String, HashRows.Near>> order(RepostVerifier.Query q, Map<String, HashRows.Near> near,
                                                         Function<String, Optional<RepostSignature>> signatures) {
-        Map<String, Double> fit = new LinkedHashMap<>();
-        near.forEach((sha, n) -> {
-            if (n.byCropWindow()) {
-                fit.put(sha, signatures.apply(sha).map(s -> CropPoses.fit(q, s, n.cropWindow())).orElse(-2.0));
-            }
-        });
         Comparator<Map.Entry<String, HashRows.Near>> byDistance = Comparator.comparingInt((Map.Entry<String, HashRows.Near> e) ->
                 e.getValue().cropDistance()).thenComparing(Map.Entry::getKey);
-        List<Map.Entry<String, HashRows.Near>> found = near.entrySet().stream().filter(e -> fit.containsKey(e.getKey())).toList();
-        List<Map.Entry<String, HashRows.Near>> closest = found.stream().sorted(byDistance).toList();
-        List<Map.Entry<String, HashRows.Near>> fitting = found.stream()
+        List<Map.Entry<String, HashRows.Near>> closest = near.entrySet().stream().filter(e -> e.getValue().byCropWindow())
+                .sorted(byDistance).toList();
+        Map<String, Double> fit = new LinkedHashMap<>();
+        for (Map.Entry<String, HashRows.Near> e : closest) {
+            HashRows.Near n = e.getValue();
+            fit.put(e.getKey(), fit.size() >= FITTED ? -2.0
+                    : signatures.apply(e.getKey()).map(s -> CropPoses.fit(q, s, n.cropWindow())).orElse(-2.0));
+        }
+        List<Map.Entry<String, HashRows.Near>> fitting = closest.stream()
                 .sorted(Comparator.comparingDouble((Map.Entry<String, HashRows.Near> e) -> -fit.get(e.getKey())).thenComparing(byDistance))
                 .toList();
         Map<String, Map.Entry<String, HashRows.Near>> out = new LinkedHashMap<>();
-        for (int i = 0; i < found.size(); i++) {
+        for (int i = 0; i < closest.size(); i++) {
             out.putIfAbsent(fitting.get(i).getKey(), fitting.get(i));
             out.putIfAbsent(closest.get(i).getKey(), closest.get(i));
         }
