@@ -230,7 +230,8 @@ final class HashRows {
          * found, that window's pHash distance when closer. A quarter crop moves the whole dHash 13-35 bits, so the faint
          * rule rejected faint crops whose window matched at 0-12 bits (a throwaway diagnosis, 300 quarter crops of 150
          * non-star sources, seed 77: 7 of 49 missed crops passed from the true pose once the rule was left out; on the
-         * evaluation's sample 3 of 11: docs/benchmarks.md, "Crop 25 %, round 9").
+         * evaluation's sample 3 of 11: docs/benchmarks.md, "Crop 25 %, round 9"). A verdict the window alone vouched for must
+         * name a crop and nothing else ({@link RepostVerifier#pose}).
          */
         int faintEvidence() {
             return byCropWindow() ? Math.min(dHashEvidence(), cropDistance) : dHashEvidence();

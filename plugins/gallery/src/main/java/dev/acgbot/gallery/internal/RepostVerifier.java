@@ -386,6 +386,14 @@ final class RepostVerifier {
         if (!sameColours(q.signature.colour(), colours, tolerance)) {
             return Optional.empty();
         }
+        // a faint picture vouched for by its crop window alone must be named cropped and nothing else: a faint star-rating
+        // row's brightened copy matched its sibling that way, cropped and bordered, ahead of its source (evaluation: brightness
+        // +20 % 0.952 -> 0.944; a pose that is only geometrically a crop let it through too, its border named from the
+        // kept area; docs/benchmarks.md, crop 25 % round 9)
+        if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH
+                && !edits(q, candidate, named, asIs).equals(EnumSet.of(RepostEdit.CROPPED))) {
+            return Optional.empty();
+        }
         return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false, levels));
     }
 
