@@ -30,6 +30,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        TerminalEncoding.useUtf8WhereAsciiWouldLoseText();
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         System.exit(execute(args));
     }

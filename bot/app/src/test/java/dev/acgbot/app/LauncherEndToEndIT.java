@@ -56,6 +56,14 @@ class LauncherEndToEndIT {
         assertTrue(Files.exists(dir.resolve("data/logs/acgbot.log")), "logs go to the data directory");
     }
 
+    /** LANG names a locale this machine lacks (only C.UTF-8 here): the JVM falls back to ASCII, the replies must not. */
+    @Test
+    void aJapaneseLocaleThatIsNotInstalledStillGetsJapaneseRepliesInUtf8(@TempDir Path dir) throws Exception {
+        Result r = launch(dir, java.util.Map.of("LANG", "ja_JP.UTF-8", "LC_ALL", ""), "/nosuch\n", "console");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("⚠ /nosuch というコマンドは知りません。/help でできることを確認できます。"), r.stdout());
+    }
+
     /**
      * A gallery larger than the budget's quarter of heap holds gets the heap its files ask for (acgbot heap), without
      * a setting; only the commands that open the gallery ask, and ACGBOT_HEAP still wins.

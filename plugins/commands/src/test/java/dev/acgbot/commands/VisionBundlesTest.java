@@ -3,6 +3,7 @@ package dev.acgbot.commands;
 import dev.acgbot.api.i18n.Language;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class VisionBundlesTest {
 
     @Test
-    void everyKeyIsInEveryLanguageWithTheSameArguments() {
+    void everyLanguageHasABundleWithEveryKeyAndTheSameArguments() {
         assertEquals(List.of(), VisionMessages.BUNDLE.problems());
+        assertEquals(EnumSet.allOf(Language.class), VisionMessages.BUNDLE.languages(), "a bundle for every language we speak");
     }
 
     @Test

@@ -4,13 +4,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A language the bot answers in. Platforms report IETF tags ({@code zh-hans}, {@code zh-CN}, {@code en-US},
- * Discord's {@code zh-CN}/{@code en-GB}); {@link #fromTag} maps them to the nearest one we have, and nothing
+ * A language the bot answers in. Platforms report IETF tags ({@code zh-hans}, {@code zh-CN}, {@code en-US}, {@code ja},
+ * Discord's {@code zh-CN}/{@code en-GB}/{@code ja}); {@link #fromTag} maps them to the nearest one we have, and nothing
  * for a language we do not speak, so the caller falls back to the chat's or the operator's choice.
  */
 public enum Language {
     EN("en", Locale.ENGLISH),
-    ZH("zh", Locale.SIMPLIFIED_CHINESE);
+    ZH("zh", Locale.SIMPLIFIED_CHINESE),
+    JA("ja", Locale.JAPANESE);
 
     private final String tag;
     private final Locale locale;
@@ -20,7 +21,7 @@ public enum Language {
         this.locale = locale;
     }
 
-    /** The short tag used in configuration, bundles' file names and {@code /lang}: {@code en}, {@code zh}. */
+    /** The short tag used in configuration, bundles' file names and {@code /lang}: {@code en}, {@code zh}, {@code ja}. */
     public String tag() {
         return tag;
     }

@@ -29,6 +29,12 @@ class MessagesTest {
     }
 
     @Test
+    void aFamilyWithoutABundleForALanguageAnswersItInEnglishAndIsNotIncompleteForIt() {
+        assertEquals("I found 12 images for “樱花”.", SAMPLE.format(Language.JA, "images", 12, "樱花"));
+        assertEquals(java.util.Set.of(Language.EN, Language.ZH), SAMPLE.languages());
+    }
+
+    @Test
     void aLocalTextIsWordedWhenTheLanguageIsKnown() {
         LocalText text = SAMPLE.text("images", 2, "猫");
         assertEquals("I found 2 images for “猫”.", text.in(Language.EN));
@@ -39,6 +45,7 @@ class MessagesTest {
     void problemsNameMissingKeysBadPatternsAndDroppedArguments() {
         Messages broken = Messages.load("dev/acgbot/api/i18n/broken", MessagesTest.class.getClassLoader());
         assertEquals(List.of(
+                "dev/acgbot/api/i18n/broken_en: apostrophe has a lone ' that MessageFormat drops; write ''",
                 "dev/acgbot/api/i18n/broken_zh: count uses arguments [0], English uses [0, 1]",
                 "dev/acgbot/api/i18n/broken_zh: missing quote",
                 "dev/acgbot/api/i18n/broken_zh: unparsable does not parse: Unmatched braces in the pattern."), broken.problems());
@@ -51,7 +58,9 @@ class MessagesTest {
         assertEquals(Optional.of(Language.ZH), Language.fromTag("zh-CN"));
         assertEquals(Optional.of(Language.ZH), Language.fromTag("zh_CN.UTF-8"));
         assertEquals(Optional.of(Language.EN), Language.fromTag("en-GB"));
-        assertEquals(Optional.empty(), Language.fromTag("ja"));
+        assertEquals(Optional.of(Language.JA), Language.fromTag("ja"));
+        assertEquals(Optional.of(Language.JA), Language.fromTag("ja-JP"));
+        assertEquals(Optional.empty(), Language.fromTag("ko"));
         assertEquals(Optional.empty(), Language.fromTag(""));
         assertEquals(Optional.empty(), Language.fromTag(null));
     }

@@ -28,7 +28,7 @@ public record BotSettings(String name, Path dataDir, Path pluginsDir, String lan
         }
         language = language == null || language.isBlank() ? "en" : language.strip();
         if (Language.fromTag(language).isEmpty()) {
-            throw new ConfigException("language", "must be en or zh, not '" + language + "'");
+            throw new ConfigException("language", "must be en, zh or ja, not '" + language + "'");
         }
     }
 

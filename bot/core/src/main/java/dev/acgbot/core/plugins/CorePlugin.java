@@ -67,7 +67,7 @@ public final class CorePlugin implements Plugin {
                 BotCommand.of(CommandSpec.builder("ping", "").example("/ping").localize(CoreMessages.BUNDLE).build(), this::ping),
                 BotCommand.of(CommandSpec.builder("about", "").example("/about").localize(CoreMessages.BUNDLE).build(), this::about),
                 BotCommand.of(CommandSpec.builder("lang", "")
-                        .choice("language", "", false, "zh", "en", "auto")
+                        .choice("language", "", false, "zh", "ja", "en", "auto")
                         .adminOnly().example("/lang zh").example("/lang auto").localize(CoreMessages.BUNDLE).build(), this::lang));
     }
 

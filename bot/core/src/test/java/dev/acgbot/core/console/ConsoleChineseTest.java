@@ -55,9 +55,26 @@ class ConsoleChineseTest {
 
         String again = runScript(dir, "/ping\n/lang\n/lang auto\n");
         assertTrue(again.lines().anyMatch(l -> l.matches("pong（\\d+ 毫秒）")), again);
-        assertTrue(again.contains("本聊天的语言：简体中文。可以用 /lang zh、/lang en 或 /lang auto 修改。"), again);
+        assertTrue(again.contains("本聊天的语言：简体中文。可以用 /lang zh、/lang ja、/lang en 或 /lang auto 修改。"), again);
         assertTrue(again.lines().anyMatch(l -> l.startsWith("From now on I reply in each user's own language")
                 || l.startsWith("从现在起，我在这个聊天里按每位用户自己的语言回复")), again);
+    }
+
+    @Test
+    void afterLangJaTheBotAnswersInJapanese(@TempDir Path dir) throws Exception {
+        String output = runScript(dir, "/lang ja\n/nosuch\n/ping threshold:0.5\n/lang\n");
+        assertEquals(List.of(
+                "> /lang ja",
+                "これからこのチャットでは日本語で返信します。",
+                "> /nosuch",
+                "⚠ /nosuch というコマンドは知りません。/help でできることを確認できます。",
+                "> /ping threshold:0.5",
+                "⚠ /ping にオプション threshold:0.5 はありません。名前付きオプションは取りません。",
+                "使い方：/ping",
+                "例：/ping",
+                "> /lang",
+                "このチャットの言語：日本語。/lang zh、/lang ja、/lang en、/lang auto で変更できます。"),
+                output.lines().toList().subList(0, Math.min(output.lines().toList().size(), 10)), output);
     }
 
     @Test

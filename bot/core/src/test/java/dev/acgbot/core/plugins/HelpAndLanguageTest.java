@@ -76,7 +76,7 @@ class HelpAndLanguageTest {
                 Options can be named anywhere on the line, e.g. threshold:0.5. Send /help followed by a command name for details.""",
                 ask(router, ALICE, "/help"));
         String admin = ask(router, ROOT, "/help");
-        assertTrue(admin.contains("/lang [zh|en|auto] — Set the language of my replies in this chat (admins)\n"), admin);
+        assertTrue(admin.contains("/lang [zh|ja|en|auto] — Set the language of my replies in this chat (admins)\n"), admin);
         assertTrue(admin.contains("/reindex — Update the gallery index (admins)\n"), admin);
         assertTrue(!admin.contains("(admins) (admins)"), admin);
     }

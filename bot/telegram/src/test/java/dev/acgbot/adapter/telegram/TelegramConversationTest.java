@@ -105,6 +105,14 @@ class TelegramConversationTest {
         zhMenu.params().get("commands").forEach(c -> zh.put(c.get("command").asText(), c.get("description").asText()));
         assertEquals(menuNames, List.copyOf(zh.keySet()));
         assertEquals("列出你可以用的命令，或说明某个命令：/help tag", zh.get("help"));
+        // and in Japanese
+        ApiCall jaMenu = telegram.next(WAIT);
+        assertEquals("setMyCommands", jaMenu.method());
+        assertEquals("ja", jaMenu.param("language_code"));
+        Map<String, String> ja = new java.util.LinkedHashMap<>();
+        jaMenu.params().get("commands").forEach(c -> ja.put(c.get("command").asText(), c.get("description").asText()));
+        assertEquals(menuNames, List.copyOf(ja.keySet()));
+        assertEquals("使えるコマンドの一覧、またはひとつのコマンドの説明：/help tag", ja.get("help"));
         assertEquals("deleteWebhook", telegram.next(WAIT).method());
 
         // 1. a photo with the caption /tag in a group: the largest size is fetched, tags come back escaped

@@ -84,7 +84,7 @@ public final class CommandDataFactory {
     }
 
     /** Discord locales that get a description of their own; the rest see the default (English) one. */
-    static final Map<Language, DiscordLocale> LOCALES = Map.of(Language.ZH, DiscordLocale.CHINESE_CHINA);
+    static final Map<Language, DiscordLocale> LOCALES = Map.of(Language.ZH, DiscordLocale.CHINESE_CHINA, Language.JA, DiscordLocale.JAPANESE);
 
     static SlashCommandData slash(CommandSpec spec) {
         SlashCommandData data = Commands.slash(spec.name(), description(spec.description(), spec.name()));

@@ -28,15 +28,17 @@ class CommandDataFactoryTest {
             .choice("mode", "how to rank", false, "fast", "exact").build();
 
     @Test
-    void descriptionsCarryTheirChineseLocalisation() {
+    void descriptionsCarryTheirChineseAndJapaneseLocalisations() {
         OptionSpec k = new OptionSpec("k", "how many images", dev.acgbot.api.command.OptionType.NUMBER, false, false,
-                List.of(), 1, 20, "6", Map.of(Language.ZH, "返回多少张图片"));
+                List.of(), 1, 20, "6", Map.of(Language.ZH, "返回多少张图片", Language.JA, "画像を何枚出すか"));
         CommandSpec search = new CommandSpec("search", "Find gallery art", List.of(k), false, false, List.of(), "", List.of(),
-                Map.of(Language.ZH, "用文字搜索图库"));
+                Map.of(Language.ZH, "用文字搜索图库", Language.JA, "文章でギャラリーのイラストを探します"));
         DataObject data = CommandDataFactory.slash(search).toData();
         assertEquals("Find gallery art", data.getString("description"));
-        assertEquals("用文字搜索图库", data.getObject("description_localizations").getString("zh-CN"));
-        assertEquals("返回多少张图片", data.getArray("options").getObject(0).getObject("description_localizations").getString("zh-CN"));
+        assertEquals(Map.of("zh-CN", "用文字搜索图库", "ja", "文章でギャラリーのイラストを探します"),
+                data.getObject("description_localizations").toMap());
+        assertEquals(Map.of("zh-CN", "返回多少张图片", "ja", "画像を何枚出すか"),
+                data.getArray("options").getObject(0).getObject("description_localizations").toMap());
         assertTrue(CommandDataFactory.slash(SEARCH).toData().getObject("description_localizations").keys().isEmpty(),
                 "a spec without translations sends none");
     }
@@ -56,12 +58,13 @@ class CommandDataFactoryTest {
     }
 
     @Test
-    void aCommandThatTakesImagesGetsAnOptionalLinkOptionLastInBothLanguages() {
+    void aCommandThatTakesImagesGetsAnOptionalLinkOptionLastInEveryLanguage() {
         DataArray options = CommandDataFactory.slash(TAG).toData().getArray("options");
         DataObject link = options.getObject(options.length() - 1);
-        assertEquals("link 3 false or a link to the image (http or https), instead of a file {zh-CN=或图片链接（http 或 https），代替上传文件}",
-                link.getString("name") + " " + link.getInt("type") + " " + link.getBoolean("required") + " " + link.getString("description")
-                        + " " + link.getObject("description_localizations").toMap());
+        assertEquals("link 3 false or a link to the image (http or https), instead of a file",
+                link.getString("name") + " " + link.getInt("type") + " " + link.getBoolean("required") + " " + link.getString("description"));
+        assertEquals(Map.of("zh-CN", "或图片链接（http 或 https），代替上传文件", "ja", "またはファイルの代わりに画像へのリンク（http か https）"),
+                link.getObject("description_localizations").toMap());
         assertEquals(java.util.Set.of("tag"), CommandDataFactory.linkCommands(List.of(TAG, SEARCH)), "/search takes no image");
         CommandSpec ownLink = CommandSpec.builder("fetch", "Fetches").attachment("image", "the image", false)
                 .string("link", "its own link option", false).build();

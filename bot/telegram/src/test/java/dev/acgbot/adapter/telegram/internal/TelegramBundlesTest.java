@@ -4,6 +4,7 @@ import dev.acgbot.api.i18n.Language;
 import dev.acgbot.api.reply.Reply;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TelegramBundlesTest {
 
     @Test
-    void everyKeyIsInEveryLanguageWithTheSameArguments() {
+    void everyLanguageHasABundleWithEveryKeyAndTheSameArguments() {
         assertEquals(List.of(), TelegramResponder.MESSAGES.problems());
+        assertEquals(EnumSet.allOf(Language.class), TelegramResponder.MESSAGES.languages(), "a bundle for every language we speak");
     }
 
     @Test
