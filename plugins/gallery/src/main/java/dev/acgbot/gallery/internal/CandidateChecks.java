@@ -54,6 +54,8 @@ final class CandidateChecks {
         RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
         Map<Candidate, Seeds> seeded = new LinkedHashMap<>();
+        Candidate bestFitting = null; // the candidate that fits the copy best as a crop: CropSeedCheck
+        double bestFit = -1;
         // the copy with a mark in its margin painted over, made once a lookup and only when there is a candidate
         DecodedImage flat = PerceptualHash.onWhite(small);
         Supplier<Optional<RepostVerifier.Query>> unmarked = memoised(() -> MarginMarks.erased(flat).map(RepostVerifier.Query::new));
@@ -75,8 +77,13 @@ final class CandidateChecks {
             }
             List<RepostVerifier.Pose> crop = n.byCropWindow() ? CropPoses.seeds(whole, c.signature(), n.cropWindow()) : List.of();
             seeded.put(c, new Seeds(List.copyOf(seeds), crop));
+            double fit = CropSeedCheck.fit(whole, c.signature(), crop);
+            if (fit > bestFit) {
+                bestFit = fit;
+                bestFitting = c;
+            }
             seeds.addAll(crop);
-            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
+            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), n.faintEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
             // after the copy as posted, also when that found a pose (one found at a crop window's seed on a marked copy
             // failed the edge step, and the unmarked copy was never tried), and also when the unmarked copy is flat beneath
             // a band (a small drawing on a large page; against a flat candidate the flat rules decide): docs/benchmarks.md,
@@ -107,6 +114,10 @@ final class CandidateChecks {
                     budget--;
                 }
                 Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(a.query(), e.getKey().signature(), a.found());
+                if (v.isEmpty() && a.query() == whole && e.getKey() == bestFitting && budget > 0) {
+                    budget--;
+                    v = CropSeedCheck.retry(whole, e.getKey().signature(), a.found(), seeded.get(e.getKey()).crop());
+                }
                 if (v.isPresent() && a.undone() == null && bordered(v.get(), seeded.get(e.getKey()))) {
                     // the crop rectangles are seeds for crops: a verdict of a border only must stand without them (with
                     // them, a star-rating row matched its sibling as bordered under brightness and contrast edits)
