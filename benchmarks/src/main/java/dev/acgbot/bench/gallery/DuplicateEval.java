@@ -82,7 +82,7 @@ public final class DuplicateEval implements Callable<Integer> {
     double[] sweep = new double[0];
     @Option(names = "--edits", split = ",", paramLabel = "NAME", description = "only these edits (default: all)")
     List<String> only = new ArrayList<>();
-    @Option(names = "--examples", defaultValue = "0", description = "print this many false duplicates per edit (source, hit, similarity), sources outside the star polygons")
+    @Option(names = "--examples", defaultValue = "0", description = "print this many false duplicates per edit (source, hit, similarity), and as many whole lists that hold one (each hit marked S source, T twin, F false), sources outside the star polygons")
     int examples;
     @Option(names = "--sample-seed", defaultValue = "4", description = "the random seed that picks the sources (default ${DEFAULT-VALUE}, the reported table's; another seed gives a diagnosis sample)")
     long sampleSeed;
@@ -191,6 +191,7 @@ public final class DuplicateEval implements Callable<Integer> {
                     continue;
                 }
                 int shownExamples = 0;
+                int shownLists = 0;
                 Random random = new Random(edit.name().hashCode());
                 List<Outcome> outcomes = new ArrayList<>();
                 List<List<DuplicateHit>> allHits = new ArrayList<>();
@@ -208,6 +209,11 @@ public final class DuplicateEval implements Callable<Integer> {
                             shownExamples++;
                             out.printf(Locale.ROOT, "  false: %s -> %s (%.3f %s)%n", s.entry().path(), h.entry().path(), h.similarity(), h.edits());
                         }
+                    }
+                    if (shownLists < EXAMPLES && !s.entry().path().toString().contains(STARS_FOLDER)
+                            && hits.stream().anyMatch(h -> !h.entry().sha256().equals(s.entry().sha256()) && !Outcome.twin(h.entry(), s))) {
+                        shownLists++;
+                        out.println(list(s, hits));
                     }
                     outcomes.add(Outcome.of(s, atLeast(hits, sweep.length > 0 ? DuplicateHit.COPY_SIMILARITY : -1), times.getLast()));
                     if (MISSES && !outcomes.getLast().first() && !outcomes.getLast().star()) {
@@ -260,6 +266,20 @@ public final class DuplicateEval implements Callable<Integer> {
             out.println("wrote " + json);
         }
         return 0;
+    }
+
+    /**
+     * A query's whole list, each hit marked S (the source), T (a twin of it) or F (a false duplicate), with its similarity,
+     * edits and hash distances: whether the source outscored the false one, and by how much.
+     */
+    private static String list(Source s, List<DuplicateHit> hits) {
+        StringBuilder line = new StringBuilder("  list: " + s.entry().path().getFileName() + " ->");
+        for (DuplicateHit h : hits) {
+            String mark = h.entry().sha256().equals(s.entry().sha256()) ? "S" : Outcome.twin(h.entry(), s) ? "T" : "F";
+            line.append(String.format(Locale.ROOT, " | %s %s %.3f %s p%d d%d", mark, h.entry().path().getFileName(), h.similarity(),
+                    h.edits(), h.pHashDistance(), h.dHashDistance()));
+        }
+        return line.toString();
     }
 
     /** Hits the verifier scored at least {@code threshold}, and those it could not score (decided by hashes). */

@@ -6,6 +6,7 @@ import dev.acgbot.models.image.DecodedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ final class CandidateChecks {
         RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
         Map<Candidate, Seeds> seeded = new LinkedHashMap<>();
+        Candidate bestFitting = null; // the candidate that fits the copy best as a crop: CropSeedCheck
+        double bestFit = -1;
         // the copy with a mark in its margin painted over, made once a lookup and only when there is a candidate
         DecodedImage flat = PerceptualHash.onWhite(small);
         Supplier<Optional<RepostVerifier.Query>> unmarked = memoised(() -> MarginMarks.erased(flat).map(RepostVerifier.Query::new));
@@ -74,8 +77,13 @@ final class CandidateChecks {
             }
             List<RepostVerifier.Pose> crop = n.byCropWindow() ? CropPoses.seeds(whole, c.signature(), n.cropWindow()) : List.of();
             seeded.put(c, new Seeds(List.copyOf(seeds), crop));
+            double fit = CropSeedCheck.fit(whole, c.signature(), crop);
+            if (fit > bestFit) {
+                bestFit = fit;
+                bestFitting = c;
+            }
             seeds.addAll(crop);
-            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
+            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), n.faintEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
             // after the copy as posted, also when that found a pose (one found at a crop window's seed on a marked copy
             // failed the edge step, and the unmarked copy was never tried), and also when the unmarked copy is flat beneath
             // a band (a small drawing on a large page; against a flat candidate the flat rules decide): docs/benchmarks.md,
@@ -92,6 +100,7 @@ final class CandidateChecks {
                 -e.getValue().stream().mapToDouble(a -> a.found().ncc()).max().orElse(0)).thenComparing(e -> e.getKey().sha()));
         Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
         Map<String, Double> colourGaps = new LinkedHashMap<>();
+        Set<String> flatHits = new HashSet<>();
         int budget = EDGE_CHECKS;
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
             for (Attempt a : e.getValue()) {
@@ -105,6 +114,10 @@ final class CandidateChecks {
                     budget--;
                 }
                 Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(a.query(), e.getKey().signature(), a.found());
+                if (v.isEmpty() && a.query() == whole && e.getKey() == bestFitting && budget > 0) {
+                    budget--;
+                    v = CropSeedCheck.retry(whole, e.getKey().signature(), a.found(), seeded.get(e.getKey()).crop());
+                }
                 if (v.isPresent() && a.undone() == null && bordered(v.get(), seeded.get(e.getKey()))) {
                     // the crop rectangles are seeds for crops: a verdict of a border only must stand without them (with
                     // them, a star-rating row matched its sibling as bordered under brightness and contrast edits)
@@ -113,6 +126,9 @@ final class CandidateChecks {
                 }
                 if (v.isPresent()) {
                     out.put(e.getKey().sha(), a.undone() == null ? v.get() : with(v.get(), a.undone()));
+                    if (a.found().flat()) {
+                        flatHits.add(e.getKey().sha());
+                    }
                     if (Variants.testifies(whole.signature.colour())) {
                         colourGaps.put(e.getKey().sha(), Variants.colourGap(whole.signature.colour(), e.getKey().signature().colour()));
                     }
@@ -127,7 +143,7 @@ final class CandidateChecks {
             TinyCopies.decide(whole, posed, out);
         }
         unmoved(flat, candidates, out);
-        return Variants.without(withoutRecolours(out), colourGaps);
+        return Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits);
     }
 
     /**

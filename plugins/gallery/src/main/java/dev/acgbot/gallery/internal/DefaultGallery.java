@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 /**
@@ -579,12 +580,15 @@ public final class DefaultGallery implements Gallery {
                     : HashRows.Probe.of(small, captions);
             hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS)).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
         }
-        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near);
+        // read once: the crop candidates' order needs their thumbnails, and the verifier needs them again
+        Map<String, Optional<RepostSignature>> read = new HashMap<>();
+        Function<String, Optional<RepostSignature>> signatures = sha -> read.computeIfAbsent(sha, store::signature);
+        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near, CropShortlist.order(query, near, signatures));
         List<DuplicateHit> hits = new ArrayList<>();
         List<CandidateChecks.Candidate> signed = new ArrayList<>();
         for (Map.Entry<String, HashRows.Near> c : candidates) {
             HashRows.Near n = c.getValue();
-            Optional<RepostSignature> signature = store.signature(c.getKey());
+            Optional<RepostSignature> signature = signatures.apply(c.getKey());
             if (signature.isPresent()) {
                 signed.add(new CandidateChecks.Candidate(c.getKey(), n, signature.get()));
             } else if (DuplicateRule.isDuplicate(n.pHashDistance(), n.dHashDistance(), maxHamming)) {
@@ -627,15 +631,12 @@ public final class DefaultGallery implements Gallery {
     static final int TURN_SLOTS = 4;
 
     /**
-     * The {@link #MAX_CANDIDATES} to verify: the {@link #CROP_SLOTS} a crop window found closest (a 75 % crop is far
-     * from its source on every whole hash, so it would never rank among the whole-hash candidates), then the closest by
-     * the whole and trimmed hashes, then further crop-window ones while room is left.
+     * The {@link #MAX_CANDIDATES} to verify: the first {@link #CROP_SLOTS} of {@code byCrop}, the candidates a crop window
+     * found in {@link CropShortlist}'s order (a 75 % crop is far from its source on every whole hash, so it would never
+     * rank among the whole-hash candidates), then the closest by the whole and trimmed hashes, then further crop-window
+     * ones while room is left.
      */
-    static List<Map.Entry<String, HashRows.Near>> candidates(Map<String, HashRows.Near> near) {
-        List<Map.Entry<String, HashRows.Near>> byCrop = near.entrySet().stream().filter(e -> e.getValue().byCropWindow())
-                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().cropDistance())
-                        .thenComparing(Map.Entry::getKey))
-                .toList();
+    static List<Map.Entry<String, HashRows.Near>> candidates(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> byCrop) {
         List<Map.Entry<String, HashRows.Near>> byTurn = near.entrySet().stream().filter(e -> e.getValue().byTurn())
                 .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().turn().distance())
                         .thenComparing(Map.Entry::getKey))

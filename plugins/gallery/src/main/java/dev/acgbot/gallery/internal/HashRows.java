@@ -225,6 +225,18 @@ final class HashRows {
             return byTurn() ? Math.min(closestDHash, turn.dHash()) : closestDHash;
         }
 
+        /**
+         * What vouches for a faint picture besides the correlation: {@link #dHashEvidence}, or for a candidate a crop window
+         * found, that window's pHash distance when closer. A quarter crop moves the whole dHash 13-35 bits, so the faint
+         * rule rejected faint crops whose window matched at 0-12 bits (a throwaway diagnosis, 300 quarter crops of 150
+         * non-star sources, seed 77: 7 of 49 missed crops passed from the true pose once the rule was left out; on the
+         * evaluation's sample 3 of 11: docs/benchmarks.md, "Crop 25 %, round 9"). A verdict the window alone vouched for must
+         * name a crop and nothing else ({@link RepostVerifier#pose}).
+         */
+        int faintEvidence() {
+            return byCropWindow() ? Math.min(dHashEvidence(), cropDistance) : dHashEvidence();
+        }
+
         /** Whether the copy's pHash lies within {@link Probe#CROP_RADIUS} of one of the candidate's crop windows. */
         boolean byCropWindow() {
             return cropWindow != WHOLE && cropDistance <= Probe.CROP_RADIUS;

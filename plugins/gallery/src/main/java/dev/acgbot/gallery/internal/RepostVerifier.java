@@ -287,6 +287,14 @@ final class RepostVerifier {
     }
 
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, List<Pose> seeds) {
+        return pose(q, candidate, dHashDistance, dHashDistance, seeds);
+    }
+
+    /**
+     * As {@link #pose(Query, RepostSignature, int, List)}, with the evidence a faint picture needs besides the correlation
+     * given apart: for a candidate a crop window found, that window's distance ({@link HashRows.Near#faintEvidence}).
+     */
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds) {
         float[] thumb = thumb(candidate);
         double mean = 0;
         for (float t : thumb) {
@@ -304,10 +312,11 @@ final class RepostVerifier {
         if (flat || queryFlat) {
             // a faint drawing thumbnails as flat too: every one would match every other without the dHash
             Pose whole = new Pose(0.5, 0.5, 1, 1, 0, false);
-            return flat && queryFlat && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
+            return flat && queryFlat && !EmptyPages.blank(candidate.colour())
+                    && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
                     ? Optional.of(new Found(1.0, whole, whole, true, true, Levels.NONE)) : Optional.empty();
         }
-        if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH) {
+        if ((std < FAINT_STD || q.faint) && faintEvidence > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
         }
         Scored best = bestSeed(q, thumb, candidate.aspect(), seeds);
@@ -384,6 +393,14 @@ final class RepostVerifier {
             tolerance = HUE_TOLERANCE;
         }
         if (!sameColours(q.signature.colour(), colours, tolerance)) {
+            return Optional.empty();
+        }
+        // a faint picture vouched for by its crop window alone must be named cropped and nothing else: a faint star-rating
+        // row's brightened copy matched its sibling that way, cropped and bordered, ahead of its source (evaluation: brightness
+        // +20 % 0.952 -> 0.944; a pose that is only geometrically a crop let it through too, its border named from the
+        // kept area; docs/benchmarks.md, crop 25 % round 9)
+        if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH
+                && !edits(q, candidate, named, asIs).equals(EnumSet.of(RepostEdit.CROPPED))) {
             return Optional.empty();
         }
         return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false, levels));
