@@ -42,18 +42,6 @@ class TurnedCopyEdgesGalleryTest {
         return page;
     }
 
-    /** A white frame {@code fraction} of the shorter side wide, as the evaluation's border+rotate+bright edit makes. */
-    private static BufferedImage framed(BufferedImage img, double fraction) {
-        int b = (int) Math.round(Math.min(img.getWidth(), img.getHeight()) * fraction);
-        BufferedImage out = new BufferedImage(img.getWidth() + 2 * b, img.getHeight() + 2 * b, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(img, b, b, null);
-        g.dispose();
-        return out;
-    }
-
     @Test
     void framedTurnedAndTurnedCopiesAreFoundFirstAsRotated(@TempDir Path tmp) {
         try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, TurnedCopyEdgesGalleryTest::picture), new FakeInference())) {
@@ -66,7 +54,7 @@ class TurnedCopyEdgesGalleryTest {
                         // fine grid still agrees at 0.90, and the edge step from there reaches 0.86 (docs/benchmarks.md)
                         continue;
                     }
-                    BufferedImage copy = BrightenedCopyGalleryTest.levels(TestImages.rotated(framed(picture(i), 0.04), degrees), 1.1, 0.05);
+                    BufferedImage copy = BrightenedCopyGalleryTest.levels(TestImages.rotated(RepostGalleries.framed(picture(i), 0.04), degrees), 1.1, 0.05);
                     check(g, copy, i, String.format(Locale.ROOT, "pic%d framed, turned %+.0f°, brightened: ", i, degrees), expected, found);
                 }
                 for (double degrees : new double[]{10, -10}) {

@@ -60,18 +60,6 @@ class TurnedSymmetricCopyGalleryTest {
         return page;
     }
 
-    /** A white frame {@code fraction} of the shorter side wide, as the evaluation's border+rotate+bright edit makes. */
-    private static BufferedImage framed(BufferedImage img, double fraction) {
-        int b = (int) Math.round(Math.min(img.getWidth(), img.getHeight()) * fraction);
-        BufferedImage out = new BufferedImage(img.getWidth() + 2 * b, img.getHeight() + 2 * b, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(img, b, b, null);
-        g.dispose();
-        return out;
-    }
-
     @Test
     void framedTurnedCopiesOfNearlySymmetricDrawingsAreFoundFirstAsRotatedNotMirrored(@TempDir Path tmp) {
         try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, TurnedSymmetricCopyGalleryTest::picture), new FakeInference())) {
@@ -79,7 +67,7 @@ class TurnedSymmetricCopyGalleryTest {
             List<String> expected = new ArrayList<>(), found = new ArrayList<>();
             for (int i = 0; i < HOUSES; i++) {
                 for (double degrees : new double[]{4, -4}) {
-                    BufferedImage copy = BrightenedCopyGalleryTest.levels(TestImages.rotated(framed(picture(i), 0.04), degrees), 1.1, 0.05);
+                    BufferedImage copy = BrightenedCopyGalleryTest.levels(TestImages.rotated(RepostGalleries.framed(picture(i), 0.04), degrees), 1.1, 0.05);
                     List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(copy), 8);
                     String label = String.format(Locale.ROOT, "house%d framed, turned %+.0f°, brightened: ", i, degrees);
                     expected.add(label + "pic" + i + ".png confident [ROTATED]");
