@@ -486,7 +486,8 @@ final class RepostVerifier {
         // a descent from the whole picture that ends in a crop or a stretch found some other fit than the whole picture
         // turned: small look-alike icons (a note and a sound icon, a round and a bevelled join) matched so, cropped, at
         // 0.95-0.96, and a crop of a flag a thin pen icon, stretched, at 0.999
-        return !cropped(other.pose()) && !stretched(q, aspect, other.pose()) && score(q.fine, thumb, aspect, other.pose()).ncc() > score(q.fine, thumb, aspect, p).ncc() ? other : best;
+        boolean wholeStill = !cropped(other.pose()) && !stretched(q, aspect, other.pose());
+        return wholeStill && score(q.fine, thumb, aspect, other.pose()).ncc() > score(q.fine, thumb, aspect, p).ncc() ? other : best;
     }
 
     /** Whether {@code pose} names the copy stretched: its aspect {@link #STRETCH} off the window's. */
