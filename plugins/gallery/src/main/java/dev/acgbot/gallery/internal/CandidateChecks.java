@@ -157,8 +157,7 @@ final class CandidateChecks {
         if (best < 0) {
             return;
         }
-        RepostVerifier.Pose whole = new RepostVerifier.Pose(0.5, 0.5, 1, 1, 0, false);
-        RepostVerifier.Verdict v = new RepostVerifier.Verdict(found[best].similarity(), whole, Set.of(RepostEdit.WATERMARKED));
+        RepostVerifier.Verdict v = new RepostVerifier.Verdict(found[best].similarity(), RepostVerifier.Pose.WHOLE, Set.of(RepostEdit.WATERMARKED));
         out.merge(candidates.get(best).sha(), v, (held, added) -> held.similarity() >= added.similarity() ? held : added);
     }
 

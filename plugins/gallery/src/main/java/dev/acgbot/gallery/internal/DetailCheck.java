@@ -65,7 +65,7 @@ final class DetailCheck {
         float[] candidate = atCopyDetail(toFloat(detail), q, aspect, start);
         q = atCandidateDetail(q, candidate, aspect, start);
         Result best = descend(q, candidate, aspect, start, false);
-        if (best.agreement() < RepostVerifier.ACCEPT && turned(best.pose()) && !stretched(q, aspect, best.pose())) {
+        if (best.agreement() < RepostVerifier.ACCEPT && best.pose().turned() && !best.pose().stretches((double) q.width() / q.height(), aspect)) {
             // a turned copy's filled corners along the candidate's outline (gradients), tried only below the bar so it
             // can only add hits: for every turned pose it cost a blurred direction sign its hit (found at a small turn);
             // not for a pose that also stretches the candidate (a sparse map symbol then matched a map of Tasmania)
@@ -394,13 +394,4 @@ final class DetailCheck {
 
     /** How many cells either way a blurred gradient reads: one for the 3x3 blur, one for the central difference. */
     private static final int REACH = 2;
-
-    /** Whether {@code pose} squeezes the candidate (of {@code aspect}) by more than the verifier's stretch bar to fit the copy. */
-    private static boolean stretched(Edges q, float aspect, RepostVerifier.Pose pose) {
-        return Math.abs(Math.log((double) q.width() / q.height() / (aspect * pose.sw() / pose.sh()))) > RepostVerifier.STRETCH;
-    }
-
-    private static boolean turned(RepostVerifier.Pose pose) {
-        return Math.abs(pose.theta()) >= RepostVerifier.TURNED;
-    }
 }

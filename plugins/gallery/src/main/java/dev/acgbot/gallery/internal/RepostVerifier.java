@@ -65,6 +65,27 @@ final class RepostVerifier {
 
     /** The window a copy was found in: centre and size as shares of the candidate's trimmed picture. */
     record Pose(double cx, double cy, double sw, double sh, double theta, boolean mirror) {
+        /** The candidate's whole trimmed picture, as it is. */
+        static final Pose WHOLE = new Pose(0.5, 0.5, 1, 1, 0, false);
+
+        /** Whether this pose names the copy rotated: turned by {@link #TURNED} or more. */
+        boolean turned() {
+            return Math.abs(theta) >= TURNED;
+        }
+
+        /** Whether this pose names the copy cropped: 10 % either way before, as a greyscale copy may trim a line more. */
+        boolean cropped() {
+            return sw <= 0.9 || sh <= 0.9;
+        }
+
+        /**
+         * Whether this pose names the copy (of aspect {@code copyAspect}) stretched: its aspect {@link #STRETCH} off the
+         * candidate's window (the candidate of aspect {@code candidateAspect}).
+         */
+        boolean stretches(double copyAspect, double candidateAspect) {
+            return Math.abs(Math.log(copyAspect / (candidateAspect * sw / sh))) > STRETCH;
+        }
+
         Pose with(int param, double delta) {
             return switch (param) {
                 case 0 -> new Pose(clamp(cx + delta, 0.2, 0.8), cy, sw, sh, theta, mirror);
@@ -311,10 +332,9 @@ final class RepostVerifier {
         boolean queryFlat = q.flat || flat && q.flatBeneathMark;
         if (flat || queryFlat) {
             // a faint drawing thumbnails as flat too: every one would match every other without the dHash
-            Pose whole = new Pose(0.5, 0.5, 1, 1, 0, false);
             return flat && queryFlat && !EmptyPages.blank(candidate.colour())
                     && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
-                    ? Optional.of(new Found(1.0, whole, whole, true, true, Levels.NONE)) : Optional.empty();
+                    ? Optional.of(new Found(1.0, Pose.WHOLE, Pose.WHOLE, true, true, Levels.NONE)) : Optional.empty();
         }
         if ((std < FAINT_STD || q.faint) && faintEvidence > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
@@ -324,12 +344,12 @@ final class RepostVerifier {
         if (best.ncc() >= PLAUSIBLE) {
             best = descend(q, thumb, candidate.aspect(), best);
         }
-        if (best.pose().mirror() && Math.abs(best.pose().theta()) >= TURNED && best.ncc() >= POSE_ACCEPT - COARSE_SLACK) {
+        if (best.pose().mirror() && best.pose().turned() && best.ncc() >= POSE_ACCEPT - COARSE_SLACK) {
             best = unmirrored(q, thumb, candidate.aspect(), best);
         }
         // not for a tiny copy, which TinyCheck poses at its own pixels: there a look-alike posed so outscored a quarter note's
         // source in a crop+resize+JPEG copy of 27 px
-        if (q.tiny == null && Math.abs(best.pose().theta()) >= TURNED && best.ncc() >= POSE_ACCEPT - COARSE_SLACK) {
+        if (q.tiny == null && best.pose().turned() && best.ncc() >= POSE_ACCEPT - COARSE_SLACK) {
             best = wholeTurned(q, thumb, candidate.aspect(), best);
         }
 
@@ -366,7 +386,7 @@ final class RepostVerifier {
             // Only a turned pose found so is taken: with any, blur, text watermark and watermark top-left lost a query each
             // on the full evaluation (a watermarked copy's source is tried unmarked only where the copy as posted has no pose)
             Scored refined = descend(q.fine, seen, candidate.aspect(), score(q.fine, seen, candidate.aspect(), best.pose()));
-            if (refined.ncc() > fine.ncc() && Math.abs(refined.pose().theta()) >= TURNED) {
+            if (refined.ncc() > fine.ncc() && refined.pose().turned()) {
                 fine = refined;
             }
         }
@@ -433,7 +453,7 @@ final class RepostVerifier {
      */
     private static Scored bestSeed(Query q, float[] thumb, float aspect, List<Pose> extra) {
         boolean mirror = score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, true)).ncc()
-                > score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, false)).ncc();
+                > score(q.coarse, thumb, aspect, Pose.WHOLE).ncc();
         List<Scored> seeds = new ArrayList<>();
         seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, mirror)));
         seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1.15, 1.15, 0, mirror)));
@@ -486,18 +506,8 @@ final class RepostVerifier {
         // a descent from the whole picture that ends in a crop or a stretch found some other fit than the whole picture
         // turned: small look-alike icons (a note and a sound icon, a round and a bevelled join) matched so, cropped, at
         // 0.95-0.96, and a crop of a flag a thin pen icon, stretched, at 0.999
-        boolean wholeStill = !cropped(other.pose()) && !stretched(q, aspect, other.pose());
+        boolean wholeStill = !other.pose().cropped() && !other.pose().stretches(q.signature.aspect(), aspect);
         return wholeStill && score(q.fine, thumb, aspect, other.pose()).ncc() > score(q.fine, thumb, aspect, p).ncc() ? other : best;
-    }
-
-    /** Whether {@code pose} names the copy stretched: its aspect {@link #STRETCH} off the window's. */
-    private static boolean stretched(Query q, float aspect, Pose pose) {
-        return Math.abs(Math.log(q.signature.aspect() / (aspect * pose.sw() / pose.sh()))) > STRETCH;
-    }
-
-    /** Whether {@code pose} names the copy cropped: 10 % either way before, as a greyscale copy may trim a line more. */
-    private static boolean cropped(Pose pose) {
-        return pose.sw() <= 0.9 || pose.sh() <= 0.9;
     }
 
     private static Scored descend(Query q, float[] thumb, float aspect, Scored start) {
@@ -600,19 +610,19 @@ final class RepostVerifier {
 
     private static Set<RepostEdit> edits(Query q, RepostSignature c, Pose pose, boolean asIs) {
         EnumSet<RepostEdit> edits = EnumSet.noneOf(RepostEdit.class);
-        if (Math.abs(pose.theta()) >= TURNED) {
+        if (pose.turned()) {
             edits.add(RepostEdit.ROTATED);
         }
         if (pose.mirror()) {
             edits.add(RepostEdit.MIRRORED);
         }
-        if (cropped(pose)) {
+        if (pose.cropped()) {
             edits.add(RepostEdit.CROPPED);
         }
         if (q.signature.keptArea() < 0.92 * c.keptArea() || pose.sw() >= 1.1 || pose.sh() >= 1.1) {
             edits.add(RepostEdit.BORDER);
         }
-        if (stretched(q, c.aspect(), pose)) {
+        if (pose.stretches(q.signature.aspect(), c.aspect())) {
             edits.add(RepostEdit.STRETCHED);
         }
         double qc = chroma(q.signature.colour()), cc = chroma(c.colour());

@@ -10,7 +10,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class CandidateChecksTest {
-    private static final RepostVerifier.Pose UNTOUCHED = new RepostVerifier.Pose(0.5, 0.5, 1, 1, 0, false);
+    private static final RepostVerifier.Pose UNTOUCHED = RepostVerifier.Pose.WHOLE;
 
     private static RepostVerifier.Verdict verdict(double similarity, RepostEdit... edits) {
         return new RepostVerifier.Verdict(similarity, UNTOUCHED, Set.of(edits));

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DetailCheckTest {
     private static final double BAR = DuplicateHit.COPY_SIMILARITY;
-    private static final RepostVerifier.Pose AS_IS = new RepostVerifier.Pose(0.5, 0.5, 1, 1, 0, false);
+    private static final RepostVerifier.Pose AS_IS = RepostVerifier.Pose.WHOLE;
 
     @Test
     void aQuarterSizeCopyOfAPicturePassesAndALookAlikeFails() {

@@ -11,7 +11,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class OutscoredTest {
-    private static final RepostVerifier.Pose WHOLE = new RepostVerifier.Pose(0.5, 0.5, 1, 1, 0, false);
+    private static final RepostVerifier.Pose WHOLE = RepostVerifier.Pose.WHOLE;
 
     private static Map<String, RepostVerifier.Verdict> verdicts(Object... shaSimilarityEdits) {
         Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
