@@ -1,5 +1,6 @@
 package dev.acgbot.gallery.internal;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.function.ToDoubleFunction;
  * 0.985-1.000 on 22 of the 29 missed resize-25 % copies (the others: flat at that size, unposed, larger than
  * {@link TinyCheck#TINY} pixels, or 0.90-0.95), look-alikes mostly lower and never higher by a clear margin. So the candidate
  * whose correlation is {@value #ACCEPT} or more and whose residual is at most 1/{@value #CLEARER} of every other
- * candidate's is a copy, and ranks at that correlation; two candidates alike at that size (the set's own duplicates, a
- * note and the dotted note with the dot cropped away) leave the edge step's verdicts as they were.
+ * candidate's is a copy, and ranks at that correlation; two candidates alike at that size (a note and the dotted note
+ * with the dot cropped away) leave the edge step's verdicts as they were, unless one is the other's stored picture.
  */
 final class TinyCopies {
     static final double ACCEPT = 0.975;
@@ -61,8 +62,8 @@ final class TinyCopies {
      * circle", "line ends with a circle"), and at 15 pixels the mirror image posed mirrored matched the copy as well as the
      * source (0.9940 against 0.9935, 0.9906 against 0.9875 on two diagnosis samples), so nothing was singled out and
      * nothing listed; as posted, the mirror image matches no better than other look-alikes. A nearly symmetric candidate
-     * keeps its correlation as posted, so a look-alike still ties with it (a warning sign and an "important file" icon). The other verdicts keep the edge step's similarity: ranked by
-     * their correlations too, the recolour variants of a tiny pattern (which a greyscale copy matches alike) rose to
+     * keeps its correlation as posted, so a look-alike still ties with it (a warning sign and an "important file" icon).
+     * The other verdicts keep the edge step's similarity: ranked by their correlations too, the recolour variants of a tiny pattern (which a greyscale copy matches alike) rose to
      * the source's similarity and {@link CandidateChecks#withoutRecolours} no longer dropped them (greyscale false
      * duplicates 0.048 to 0.056 a query on the evaluation).
      */
@@ -77,13 +78,19 @@ final class TinyCopies {
         }
     }
 
-    /** The candidate whose {@code correlation} singles it out among {@code scored}, if one does. */
+    /**
+     * The candidate whose {@code correlation} singles it out among {@code scored}, if one does. A candidate whose stored
+     * picture is the best one's own (the gallery holds some pictures twice, under two names: openclipart's `contents` and
+     * `kaddressbook`) is no rival: it ties exactly, and either is the copy's source.
+     */
     private static Optional<Scored> singledOut(List<Scored> scored, ToDoubleFunction<Scored> correlation) {
         List<Scored> ranked = scored.stream().sorted(Comparator.comparingDouble(correlation).reversed()).toList();
         if (ranked.isEmpty()) {
             return Optional.empty();
         }
-        double next = ranked.size() > 1 ? correlation.applyAsDouble(ranked.get(1)) : 0;
+        byte[] own = ranked.getFirst().posed().signature().detail();
+        double next = ranked.stream().skip(1).filter(s -> !Arrays.equals(s.posed().signature().detail(), own))
+                .mapToDouble(correlation).findFirst().orElse(0);
         return singledOut(correlation.applyAsDouble(ranked.getFirst()), next) ? Optional.of(ranked.getFirst()) : Optional.empty();
     }
 
