@@ -63,9 +63,10 @@ final class TinyCopies {
      * source (0.9940 against 0.9935, 0.9906 against 0.9875 on two diagnosis samples), so nothing was singled out and
      * nothing listed; as posted, the mirror image matches no better than other look-alikes. A nearly symmetric candidate
      * keeps its correlation as posted, so a look-alike still ties with it (a warning sign and an "important file" icon).
-     * The other verdicts keep the edge step's similarity: ranked by their correlations too, the recolour variants of a tiny pattern (which a greyscale copy matches alike) rose to
-     * the source's similarity and {@link CandidateChecks#withoutRecolours} no longer dropped them (greyscale false
-     * duplicates 0.048 to 0.056 a query on the evaluation).
+     * The other verdicts keep the edge step's similarity: ranked by their correlations too, the recolour variants of a
+     * tiny pattern (which a greyscale copy matches alike) rose to the source's similarity and
+     * {@link CandidateChecks#withoutRecolours} no longer dropped them (greyscale false duplicates 0.048 to 0.056 a query on
+     * the evaluation).
      */
     static void decide(RepostVerifier.Query q, List<Posed> candidates, Map<String, RepostVerifier.Verdict> verdicts) {
         List<Scored> scored = candidates.stream().sorted(Comparator.comparingDouble((Posed c) -> -c.found().ncc()).thenComparing(Posed::sha))
@@ -80,8 +81,8 @@ final class TinyCopies {
 
     /**
      * The candidate whose {@code correlation} singles it out among {@code scored}, if one does. A candidate whose stored
-     * picture is the best one's own (the gallery holds some pictures twice, under two names: openclipart's `contents` and
-     * `kaddressbook`) is no rival: it ties exactly, and either is the copy's source.
+     * picture is the best one's own (the gallery holds some pictures twice, under two names: openclipart's {@code contents} and
+     * {@code kaddressbook}) is no rival: it ties exactly, and either is the copy's source.
      */
     private static Optional<Scored> singledOut(List<Scored> scored, ToDoubleFunction<Scored> correlation) {
         List<Scored> ranked = scored.stream().sorted(Comparator.comparingDouble(correlation).reversed()).toList();

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A quarter-size copy of an icon the gallery holds twice, under two names and in two files of the same pixels (issue 12,
- * tiny and turned copies round 10; openclipart's flat theme has such pairs, `contents` and `kaddressbook`). At 15 pixels
+ * tiny and turned copies round 10; openclipart's flat theme has such pairs, {@code contents} and {@code kaddressbook}). At 15 pixels
  * both match the copy exactly alike, so neither was singled out and, the edge step being blind at that size, nothing was
  * listed; either is the copy's source.
  */
