@@ -58,8 +58,6 @@ final class RepostVerifier {
     private static final double MAX_ROTATION = Math.toRadians(12);
     /** A pose whose aspect differs from the copy's by more than this (log of the ratio) names the copy stretched. */
     static final double STRETCH = 0.12;
-    /** A pose whose window holds at most this share of the candidate's area shows part of it (a crop). */
-    private static final double PART = 0.95;
     /** A pose turned at least this much names the copy rotated. */
     static final double TURNED = Math.toRadians(1.5);
     /** Levels fitted this much closer than the stored ones (levels a quantile) mark a brightness or contrast edit. */
@@ -188,8 +186,6 @@ final class RepostVerifier {
         final boolean faint;
         final boolean flatBeneathMark;
         final DetailCheck.Edges edges;
-        /** Whether the copy's trimmed picture reaches the copy's edge on some side: a crop cut through the picture there. */
-        final boolean cut;
         /** The copy at its own size when it is tiny ({@link TinyCheck}); null otherwise. */
         final TinyCheck.Pixels tiny;
 
@@ -202,7 +198,6 @@ final class RepostVerifier {
             DecodedImage flat = PerceptualHash.onWhite(reduced);
             this.signature = RepostSignature.of(flat, trim, false);
             DecodedImage trimmed = Margins.crop(flat, trim);
-            this.cut = trim.x0() == 0 || trim.y0() == 0 || trim.x1() == flat.width() || trim.y1() == flat.height();
             this.coarse = Grid.of(trimmed, SIDE);
             this.fine = Grid.of(trimmed, FINE);
             this.flat = fine.flat();
@@ -406,12 +401,7 @@ final class RepostVerifier {
             // Only a turned pose found so is taken: with any, blur, text watermark and watermark top-left lost a query each
             // on the full evaluation (a watermarked copy's source is tried unmarked only where the copy as posted has no pose)
             Scored refined = descend(q.fine, seen, candidate.aspect(), score(q.fine, seen, candidate.aspect(), best.pose()));
-            // and, for a copy cut at its edge and a candidate a window found, a pose that keeps part of the candidate: the
-            // coarse grid placed crops 6 % off in width or height, where the fine grid read 0.82-0.84 and 0.99 at the crop
-            // (docs/benchmarks.md, crop round 10); cut, because for any copy a brightened flowchart box with its margins
-            // matched three border icons so (seed 77)
-            boolean part = q.cut && !seeds.isEmpty() && refined.pose().sw() * refined.pose().sh() <= PART;
-            if (refined.ncc() > fine.ncc() && (refined.pose().turned() || part)) {
+            if (refined.ncc() > fine.ncc() && refined.pose().turned()) {
                 fine = refined;
             }
         }
