@@ -1,5 +1,7 @@
 package dev.acgbot.gallery.internal;
 
+import dev.acgbot.gallery.RepostEdit;
+
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +23,7 @@ import java.util.function.DoubleSupplier;
  *       the siblings of `--sample-seed 77` -0.02 to +0.04);</li>
  *   <li>or its disagreement lies in one place ({@link DetailCheck#concentration} at least {@value #CONCENTRATED}): a copy
  *       disagrees a little along every edge (the stored copies 0.11-0.32), a note with another stem flag where it differs
- *       (0.59-0.83).</li>
+ *       (0.59-0.83); not a hit the copy is only a crop of ({@link #framedOnly}).</li>
  * </ul>
  * The best hit stays first and the list only gets shorter.
  */
@@ -30,6 +32,8 @@ final class AsIsSiblings {
     static final double SOFTER = 0.05;
     /** The share of the disagreement in one block from which a hit is a sibling drawn differently there. */
     static final double CONCENTRATED = 0.45;
+    /** The edits of a copy that is a crop of the hit, maybe framed: {@link #framedOnly}. */
+    private static final Set<RepostEdit> FRAMING = Set.of(RepostEdit.CROPPED, RepostEdit.BORDER);
 
     /**
      * What the rule reads of a candidate: its stored 64x64 picture, and the concentration of its disagreement with the
@@ -63,7 +67,16 @@ final class AsIsSiblings {
 
     private static boolean sibling(RepostVerifier.Verdict v, Hit hit, double bestSmoothness) {
         return v.edits().isEmpty() && smoothness(hit) < bestSmoothness + SOFTER
-                || hit.concentration().getAsDouble() >= CONCENTRATED;
+                || !framedOnly(v) && hit.concentration().getAsDouble() >= CONCENTRATED;
+    }
+
+    /**
+     * Whether the copy is only a crop of the hit, maybe in a frame: a stored captioned copy of the picture holds more than
+     * the copy, and where that reaches into the pose it disagrees in one place too (one of the probe's captioned copies,
+     * 0.022 below, 0.82 of its disagreement in one block).
+     */
+    private static boolean framedOnly(RepostVerifier.Verdict v) {
+        return !v.edits().isEmpty() && FRAMING.containsAll(v.edits());
     }
 
     private static double smoothness(Hit hit) {

@@ -69,6 +69,15 @@ class AsIsSiblingsTest {
     }
 
     @Test
+    void aHitTheCopyIsOnlyACropOfKeepsItsDisagreementInOnePlace() {
+        hit("itself", 1.0, Set.of(), SHARP, 0);
+        hit("captioned copy", 0.970, Set.of(RepostEdit.CROPPED), SHARP, 0.82);
+        hit("framed copy", 0.970, Set.of(RepostEdit.CROPPED, RepostEdit.BORDER), SHARP, 0.82);
+        hit("turned sibling", 0.963, Set.of(RepostEdit.CROPPED, RepostEdit.BORDER, RepostEdit.ROTATED), SHARP, 0.83);
+        assertEquals(List.of("itself", "captioned copy", "framed copy"), kept(Set.of()));
+    }
+
+    @Test
     void whenTheBestHitNamesAnEditOrIsNotNearExactNothingIsDropped() {
         hit("turned source", 0.995, Set.of(RepostEdit.ROTATED), SHARP, 0);
         hit("sibling", 0.960, Set.of(), SHARP, 0.9);
