@@ -105,79 +105,127 @@ final class CompactGraph {
     /**
      * Makes every node reachable from {@code entry} on the base level. The build can prune away the last link into
      * a node, and a node no link reaches is never found by any search: 271 of 400 graphs of 16 random 12-d rows
-     * (2 build threads) had one, and Int8GalleryTest lost an image in graph mode now and then; none after this
-     * pass. Each unreachable node is linked from one of its own
-     * neighbours that is reachable (else the entry), in a free slot or in place of that neighbour's last one; the
-     * pass repeats because a replaced link may have been the only one into its node.
+     * (2 build threads) had one, and Int8GalleryTest lost an image in graph mode now and then. Each unreachable node
+     * is linked from one of its own reachable neighbours (else the entry, else any reachable node) in a free slot or
+     * in place of a link that is not the breadth-first tree's way into its node, so no reachable node is ever cut off
+     * and one pass is enough. (Replacing a neighbour's last link instead, in up to four passes, left nodes unreachable
+     * in full random graphs of degree 1-4, from the second of 2,000 tried: CompactGraphTest.)
      */
     static void linkUnreachable(int size, int entry, int degree, int[] adjacency) {
         if (size == 0 || degree == 0) {
             return;
         }
-        for (int pass = 0; pass < 4; pass++) {
-            boolean[] seen = new boolean[size];
-            int[] queue = new int[size];
-            int tail = reach(entry, degree, adjacency, seen, queue, 0);
-            if (tail == size) {
-                return;
-            }
-            for (int u = 0; u < size; u++) {
-                if (!seen[u]) {
-                    int host = reachableNeighbour(u, degree, adjacency, seen, entry);
-                    link(host, u, degree, adjacency);
-                    tail = reach(u, degree, adjacency, seen, queue, tail);
-                }
+        Reach tree = new Reach(size, degree, adjacency);
+        tree.from(entry, ROOT);
+        for (int u = 0; u < size && !tree.all(); u++) {
+            if (!tree.reached(u)) {
+                int host = tree.host(u, entry);
+                adjacency[host * degree + tree.freeSlot(host)] = u;
+                tree.from(u, host);
             }
         }
     }
 
-    /** Breadth-first from {@code start} over unseen nodes, appending to {@code queue} from {@code tail}; the new tail. */
-    private static int reach(int start, int degree, int[] adjacency, boolean[] seen, int[] queue, int tail) {
-        int head = tail;
-        seen[start] = true;
-        queue[tail++] = start;
-        while (head < tail) {
-            int from = queue[head++] * degree;
+    private static final int UNSEEN = -1;
+    private static final int ROOT = -2;
+
+    /** The breadth-first tree of the base level: which node first reached each node, so its links can be told apart. */
+    private static final class Reach {
+        private final int degree;
+        private final int[] adjacency;
+        private final int[] parent;
+        private final int[] queue;
+        private int tail;
+
+        Reach(int size, int degree, int[] adjacency) {
+            this.degree = degree;
+            this.adjacency = adjacency;
+            this.parent = new int[size];
+            this.queue = new int[size];
+            Arrays.fill(parent, UNSEEN);
+        }
+
+        boolean reached(int node) {
+            return parent[node] != UNSEEN;
+        }
+
+        boolean all() {
+            return tail == parent.length;
+        }
+
+        /** Breadth-first from {@code start} (reached through {@code via}) over nodes not reached yet. */
+        void from(int start, int via) {
+            int head = tail;
+            parent[start] = via;
+            queue[tail++] = start;
+            while (head < tail) {
+                int node = queue[head++];
+                for (int j = 0; j < degree; j++) {
+                    int nb = adjacency[node * degree + j];
+                    if (nb < 0) {
+                        break;
+                    }
+                    if (!reached(nb)) {
+                        parent[nb] = node;
+                        queue[tail++] = nb;
+                    }
+                }
+            }
+        }
+
+        /**
+         * A reached node with a slot to spare for {@code node}: its own neighbours first, then the entry, then any.
+         * One always exists: r reached nodes have r * degree slots and the tree uses r - 1 of them.
+         */
+        int host(int node, int entry) {
             for (int j = 0; j < degree; j++) {
-                int nb = adjacency[from + j];
+                int nb = adjacency[node * degree + j];
                 if (nb < 0) {
                     break;
                 }
-                if (!seen[nb]) {
-                    seen[nb] = true;
-                    queue[tail++] = nb;
+                if (reached(nb) && freeSlot(nb) >= 0) {
+                    return nb;
                 }
             }
+            if (freeSlot(entry) >= 0) {
+                return entry;
+            }
+            for (int i = 0; i < tail; i++) {
+                if (freeSlot(queue[i]) >= 0) {
+                    return queue[i];
+                }
+            }
+            throw new IllegalStateException("no reached node has a slot to spare");
         }
-        return tail;
-    }
 
-    private static int reachableNeighbour(int node, int degree, int[] adjacency, boolean[] seen, int entry) {
-        for (int j = 0; j < degree; j++) {
-            int nb = adjacency[node * degree + j];
-            if (nb < 0) {
-                break;
+        /** {@code node}'s first empty slot, else its last link that is not the tree's way into its target; -1 if none. */
+        int freeSlot(int node) {
+            int base = node * degree;
+            for (int j = 0; j < degree; j++) {
+                if (adjacency[base + j] < 0) {
+                    return j;
+                }
             }
-            if (seen[nb]) {
-                return nb;
+            for (int j = degree - 1; j >= 0; j--) {
+                if (!treeLink(base, j)) {
+                    return j;
+                }
             }
+            return -1;
         }
-        return entry;
-    }
 
-    /** Adds {@code to} to {@code from}'s links: the first free slot, else in place of the last one. */
-    private static void link(int from, int to, int degree, int[] adjacency) {
-        int base = from * degree;
-        for (int j = 0; j < degree; j++) {
-            if (adjacency[base + j] == to) {
-                return;
+        private boolean treeLink(int base, int j) {
+            int to = adjacency[base + j];
+            if (parent[to] != base / degree) {
+                return false;
             }
-            if (adjacency[base + j] < 0) {
-                adjacency[base + j] = to;
-                return;
+            for (int k = 0; k < j; k++) {
+                if (adjacency[base + k] == to) {
+                    return false;
+                }
             }
+            return true;
         }
-        adjacency[base + degree - 1] = to;
     }
 
     private static int[] nodesOf(ImmutableGraphIndex graph, int level) {

@@ -136,6 +136,24 @@ class CompactGraphTest {
         assertEquals(g.size, reachableFrom(g.entry, g.degrees[0], base));
     }
 
+    @Test
+    void everyNodeOfAFullRandomGraphWithFewLinksBecomesReachable() {
+        // every slot full, so each new link must replace one; a replaced link may have been the only way into its node
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 2_000; trial++) {
+            int degree = 1 + random.nextInt(4);
+            int size = 2 + random.nextInt(60);
+            int[] adjacency = new int[size * degree];
+            for (int i = 0; i < adjacency.length; i++) {
+                int node = i / degree;
+                int to = random.nextInt(size - 1);
+                adjacency[i] = to >= node ? to + 1 : to;
+            }
+            CompactGraph.linkUnreachable(size, 0, degree, adjacency);
+            assertEquals(size, reachableFrom(0, degree, adjacency), "trial " + trial + ": " + Arrays.toString(adjacency));
+        }
+    }
+
     private static int reachableFrom(int entry, int degree, int[] adjacency) {
         int size = adjacency.length / degree;
         boolean[] seen = new boolean[size];
