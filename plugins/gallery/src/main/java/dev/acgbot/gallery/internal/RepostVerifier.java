@@ -68,6 +68,15 @@ final class RepostVerifier {
         /** The candidate's whole trimmed picture, as it is. */
         static final Pose WHOLE = new Pose(0.5, 0.5, 1, 1, 0, false);
 
+        /**
+         * The whole picture of {@code aspect} (width over height) turned by {@code theta} on a canvas grown to hold it: the
+         * copy's trimmed picture is the turned picture's bounding box, with blank corners beyond the candidate.
+         */
+        static Pose turnedCanvas(double theta, double aspect, boolean mirror) {
+            double cos = Math.cos(theta), sin = Math.abs(Math.sin(theta));
+            return new Pose(0.5, 0.5, cos + sin / aspect, cos + aspect * sin, theta, mirror);
+        }
+
         /** Whether this pose names the copy rotated: turned by {@link #TURNED} or more. */
         boolean turned() {
             return Math.abs(theta) >= TURNED;
@@ -477,6 +486,13 @@ final class RepostVerifier {
         seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, mirror)));
         seeds.add(score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1.15, 1.15, 0, mirror)));
         extra.forEach(p -> seeds.add(score(q.coarse, thumb, aspect, p)));
+        // a picture framed or on a grown canvas and then turned trims to the turned picture's bounding box: started from the
+        // whole picture turned at its own size, or from unturned windows, such copies of a thin pen icon, a pattern and a
+        // page with one letter found no pose (best start 0.51) or settled unturned (edges 0.79-0.90); from this start,
+        // border+rotate+bright found 3 more sources of 125 on a diagnosis sample (seed 77; docs/benchmarks.md, round 10)
+        for (int sign = -1; sign <= 1; sign += 2) {
+            seeds.add(score(q.coarse, thumb, aspect, Pose.turnedCanvas(sign * SEED_TURN, aspect, mirror)));
+        }
         for (double s : new double[]{0.9, 0.8}) {
             double off = (1 - s) / 2;
             for (double cy = 0.5 - off; cy <= 0.5 + off + 1e-9; cy += off) {

@@ -1,8 +1,11 @@
 package dev.acgbot.gallery.internal;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The verifier's word on a tiny copy ({@link TinyCheck#TINY} pixels or less once trimmed): the candidate that its own
@@ -12,8 +15,8 @@ import java.util.Map;
  * 0.985-1.000 on 22 of the 29 missed resize-25 % copies (the others: flat at that size, unposed, larger than
  * {@link TinyCheck#TINY} pixels, or 0.90-0.95), look-alikes mostly lower and never higher by a clear margin. So the candidate
  * whose correlation is {@value #ACCEPT} or more and whose residual is at most 1/{@value #CLEARER} of every other
- * candidate's is a copy, and ranks at that correlation; two candidates alike at that size (the set's own duplicates, a
- * note and the dotted note with the dot cropped away) leave the edge step's verdicts as they were.
+ * candidate's is a copy, and ranks at that correlation; two candidates alike at that size (a note and the dotted note
+ * with the dot cropped away) leave the edge step's verdicts as they were, unless one is the other's stored picture.
  */
 final class TinyCopies {
     static final double ACCEPT = 0.975;
@@ -41,7 +44,12 @@ final class TinyCopies {
     record Posed(String sha, RepostSignature signature, RepostVerifier.Found found) {
     }
 
-    private record Scored(Posed posed, double correlation) {
+    /**
+     * @param asPosted the correlation of the copy as posted (not mirrored): the correlation itself for an unmirrored pose,
+     *                 for a mirrored one the copy's at the reflected pose (a mirror image turned by θ is the picture turned by
+     *                 -θ with its centre reflected), which only a nearly symmetric candidate matches
+     */
+    private record Scored(Posed posed, double correlation, double asPosted) {
     }
 
     private TinyCopies() {
@@ -49,30 +57,62 @@ final class TinyCopies {
 
     /**
      * Adds to {@code verdicts} the candidate the copy's own pixels single out, if one is, or ranks it up to its
-     * correlation when the edge step found it already. The other verdicts keep the edge step's similarity: ranked by
-     * their correlations too, the recolour variants of a tiny pattern (which a greyscale copy matches alike) rose to
-     * the source's similarity and {@link CandidateChecks#withoutRecolours} no longer dropped them (greyscale false
-     * duplicates 0.048 to 0.056 a query on the evaluation).
+     * correlation when the edge step found it already. When none is, the candidate the copy as posted singles out (not
+     * mirrored), at that correlation: openclipart's flat theme holds icons and their mirror images ("line begins with a
+     * circle", "line ends with a circle"), and at 15 pixels the mirror image posed mirrored matched the copy as well as the
+     * source (0.9940 against 0.9935, 0.9906 against 0.9875 on two diagnosis samples), so nothing was singled out and
+     * nothing listed; as posted, the mirror image matches no better than other look-alikes. A nearly symmetric candidate
+     * keeps its correlation as posted, so a look-alike still ties with it (a warning sign and an "important file" icon).
+     * The other verdicts keep the edge step's similarity: ranked by their correlations too, the recolour variants of a
+     * tiny pattern (which a greyscale copy matches alike) rose to the source's similarity and
+     * {@link CandidateChecks#withoutRecolours} no longer dropped them (greyscale false duplicates 0.048 to 0.056 a query on
+     * the evaluation).
      */
     static void decide(RepostVerifier.Query q, List<Posed> candidates, Map<String, RepostVerifier.Verdict> verdicts) {
         List<Scored> scored = candidates.stream().sorted(Comparator.comparingDouble((Posed c) -> -c.found().ncc()).thenComparing(Posed::sha))
-                .limit(CHECKS).map(c -> new Scored(c, TinyCheck.best(q.tiny,
-                        DetailCheck.floats(c.found().levels().apply(c.signature().detail())), c.signature().aspect(), c.found().best())))
-                .sorted(Comparator.comparingDouble(Scored::correlation).reversed()).toList();
-        if (scored.isEmpty()) {
-            return;
+                .limit(CHECKS).map(c -> scored(q, c)).toList();
+        Optional<Scored> best = singledOut(scored, Scored::correlation);
+        if (best.isPresent()) {
+            take(q, best.get(), best.get().correlation(), verdicts);
+        } else {
+            singledOut(scored, Scored::asPosted).ifPresent(b -> take(q, b, b.asPosted(), verdicts));
         }
-        Scored best = scored.getFirst();
-        double next = scored.size() > 1 ? scored.get(1).correlation() : 0;
-        if (!singledOut(best.correlation(), next)) {
-            return;
+    }
+
+    /**
+     * The candidate whose {@code correlation} singles it out among {@code scored}, if one does. A candidate whose stored
+     * picture is the best one's own (the gallery holds some pictures twice, under two names: openclipart's {@code contents} and
+     * {@code kaddressbook}) is no rival: it ties exactly, and either is the copy's source.
+     */
+    private static Optional<Scored> singledOut(List<Scored> scored, ToDoubleFunction<Scored> correlation) {
+        List<Scored> ranked = scored.stream().sorted(Comparator.comparingDouble(correlation).reversed()).toList();
+        if (ranked.isEmpty()) {
+            return Optional.empty();
         }
+        byte[] own = ranked.getFirst().posed().signature().detail();
+        double next = ranked.stream().skip(1).filter(s -> !Arrays.equals(s.posed().signature().detail(), own))
+                .mapToDouble(correlation).findFirst().orElse(0);
+        return singledOut(correlation.applyAsDouble(ranked.getFirst()), next) ? Optional.of(ranked.getFirst()) : Optional.empty();
+    }
+
+    private static void take(RepostVerifier.Query q, Scored best, double similarity, Map<String, RepostVerifier.Verdict> verdicts) {
         RepostVerifier.Verdict held = verdicts.get(best.posed().sha());
         if (held != null) {
-            verdicts.put(best.posed().sha(), new RepostVerifier.Verdict(Math.max(held.similarity(), best.correlation()), held.pose(), held.edits()));
+            verdicts.put(best.posed().sha(), new RepostVerifier.Verdict(Math.max(held.similarity(), similarity), held.pose(), held.edits()));
             return;
         }
-        RepostVerifier.named(q, best.posed().signature(), best.posed().found(), best.correlation())
+        RepostVerifier.named(q, best.posed().signature(), best.posed().found(), similarity)
                 .ifPresent(verdict -> verdicts.put(best.posed().sha(), verdict));
+    }
+
+    private static Scored scored(RepostVerifier.Query q, Posed c) {
+        float[] detail = DetailCheck.floats(c.found().levels().apply(c.signature().detail()));
+        RepostVerifier.Pose pose = c.found().best();
+        double correlation = TinyCheck.best(q.tiny, detail, c.signature().aspect(), pose);
+        if (!pose.mirror()) {
+            return new Scored(c, correlation, correlation);
+        }
+        RepostVerifier.Pose reflected = new RepostVerifier.Pose(1 - pose.cx(), pose.cy(), pose.sw(), pose.sh(), -pose.theta(), false);
+        return new Scored(c, correlation, TinyCheck.best(q.tiny, detail, c.signature().aspect(), reflected));
     }
 }
