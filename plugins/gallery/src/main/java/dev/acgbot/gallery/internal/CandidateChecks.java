@@ -101,6 +101,7 @@ final class CandidateChecks {
         Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
         Map<String, Double> colourGaps = new LinkedHashMap<>();
         Set<String> flatHits = new HashSet<>();
+        Map<String, AsIsSiblings.Hit> siblings = new LinkedHashMap<>();
         int budget = EDGE_CHECKS;
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
             for (Attempt a : e.getValue()) {
@@ -126,8 +127,12 @@ final class CandidateChecks {
                 }
                 if (v.isPresent()) {
                     out.put(e.getKey().sha(), a.undone() == null ? v.get() : with(v.get(), a.undone()));
+                    RepostSignature s = e.getKey().signature();
                     if (a.found().flat()) {
                         flatHits.add(e.getKey().sha());
+                    } else {
+                        siblings.put(e.getKey().sha(), new AsIsSiblings.Hit(s.detail(), () -> DetailCheck.concentration(a.query().edges,
+                                a.found().levels().apply(s.detail()), s.aspect(), a.found().best())));
                     }
                     if (Variants.testifies(whole.signature.colour())) {
                         colourGaps.put(e.getKey().sha(), Variants.colourGap(whole.signature.colour(), e.getKey().signature().colour()));
@@ -143,7 +148,7 @@ final class CandidateChecks {
             TinyCopies.decide(whole, posed, out);
         }
         unmoved(flat, candidates, out);
-        return Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits);
+        return AsIsSiblings.without(Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits), flatHits, siblings);
     }
 
     /**
