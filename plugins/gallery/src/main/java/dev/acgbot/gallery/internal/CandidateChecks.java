@@ -108,6 +108,7 @@ final class CandidateChecks {
         Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
         Map<String, Double> colourGaps = new LinkedHashMap<>();
         Set<String> flatHits = new HashSet<>();
+        Map<String, AsIsSiblings.Hit> siblings = new LinkedHashMap<>();
         int budget = EDGE_CHECKS;
         RepostVerifier.Found unrefined = null; // the best-fitting candidate's pose when its edges failed there and at its crop
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
@@ -135,8 +136,12 @@ final class CandidateChecks {
                 }
                 if (v.isPresent()) {
                     out.put(e.getKey().sha(), a.undone() == null ? v.get() : with(v.get(), a.undone()));
+                    RepostSignature s = e.getKey().signature();
                     if (a.found().flat()) {
                         flatHits.add(e.getKey().sha());
+                    } else {
+                        siblings.put(e.getKey().sha(), new AsIsSiblings.Hit(s.detail(), () -> DetailCheck.concentration(a.query().edges,
+                                a.found().levels().apply(s.detail()), s.aspect(), a.found().best())));
                     }
                     if (Variants.testifies(whole.signature.colour())) {
                         colourGaps.put(e.getKey().sha(), Variants.colourGap(whole.signature.colour(), e.getKey().signature().colour()));
@@ -145,8 +150,8 @@ final class CandidateChecks {
                 }
             }
         }
-        // last, and only when no candidate passed: a blurred cone's best-fitting sibling passed at its refined pose, cropped,
-        // beside the cone's own 0.995, and a quarter crop's beside its own 0.980 (seed 77)
+        // last, and only when no candidate passed: run whenever the candidate failed, a blurred cone's best-fitting sibling
+        // passed at its refined pose, cropped, beside the cone's own 0.995 (seed 77; docs/benchmarks.md, crop round 10)
         if (unrefined != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
             CropSeedCheck.refined(whole, c.signature(), unrefined).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> {
@@ -163,7 +168,7 @@ final class CandidateChecks {
             TinyCopies.decide(whole, posed, out);
         }
         unmoved(flat, candidates, out);
-        return Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits);
+        return AsIsSiblings.without(Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits), flatHits, siblings);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.preprocess.ImageOps;
 import dev.acgbot.models.preprocess.PreprocessSpec;
 
+import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -298,6 +299,46 @@ final class DetailCheck {
             return new Result(pose, 0);
         }
         return new Result(pose, dot / Math.sqrt(nq * nc));
+    }
+
+    /** The blocks per side {@link #concentration} divides the grid into. */
+    private static final int BLOCKS = 4;
+
+    /**
+     * How much of the edges' disagreement at the best pose near {@code start} lies in one block of the grid
+     * ({@value #BLOCKS}x{@value #BLOCKS} blocks): the largest block's share of the squared difference of the two
+     * normalised gradient fields (whose sum is 2 (1 - agreement)). A copy of a picture (re-encoded, blurred, turned,
+     * resized) disagrees a little along every edge; a sibling drawn differently in one place (a half note's stem flag
+     * against a whole note's) disagrees there. The same steps as {@link #best} up to its first descent.
+     */
+    static double concentration(Edges q, byte[] detail, float aspect, RepostVerifier.Pose start) {
+        float[] candidate = atCopyDetail(toFloat(detail), q, aspect, start);
+        Edges edges = atCandidateDetail(q, candidate, aspect, start);
+        RepostVerifier.Pose pose = descend(edges, candidate, aspect, start, false).pose();
+        boolean[] inside = new boolean[SIDE * SIDE];
+        float[][] g = gradients(blur(RepostVerifier.sample(candidate, SIDE, SIDE, aspect, pose, inside)), inside);
+        float[] qx = pose.mirror() ? edges.mgx() : edges.gx(), qy = pose.mirror() ? edges.mgy() : edges.gy();
+        double nq = 0, nc = 0;
+        for (int i = 0; i < inside.length; i++) {
+            if (inside[i]) {
+                nq += qx[i] * qx[i] + qy[i] * qy[i];
+                nc += g[0][i] * g[0][i] + g[1][i] * g[1][i];
+            }
+        }
+        if (nq < 1e-6 || nc < 1e-6) {
+            return 0;
+        }
+        double sq = Math.sqrt(nq), sc = Math.sqrt(nc), total = 0;
+        double[] blocks = new double[BLOCKS * BLOCKS];
+        int side = SIDE / BLOCKS;
+        for (int i = 0; i < inside.length; i++) {
+            if (inside[i]) {
+                double dx = qx[i] / sq - g[0][i] / sc, dy = qy[i] / sq - g[1][i] / sc;
+                blocks[(i / SIDE / side) * BLOCKS + (i % SIDE) / side] += dx * dx + dy * dy;
+                total += dx * dx + dy * dy;
+            }
+        }
+        return total < 1e-12 ? 0 : Arrays.stream(blocks).max().orElse(0) / total;
     }
 
     static float[] floats(byte[] grey) {
