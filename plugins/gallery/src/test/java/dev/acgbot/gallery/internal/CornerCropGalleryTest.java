@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Quarter crops of a drawing on a white page, cut so that the copy's top-left corner lies on the drawing, are found first
  * and named cropped (issue 12, crop round 10). The trim takes the margin colour from the top-left pixel, so such a copy
- * kept its white below the drawing while the stored page was trimmed to the drawing: the copy's trimmed picture was 1.9
+ * kept its white below the drawing while the stored page was trimmed to the drawing: the copy's trimmed picture was 1.6
  * times the source's trimmed height, beyond the pose search, and none of these 7 copies had a hit before {@link CornerTrim}.
  */
 class CornerCropGalleryTest {
