@@ -34,4 +34,20 @@ final class CropSeedCheck {
         RepostVerifier.Pose seed = cropSeeds.getFirst();
         return RepostVerifier.judge(q, candidate, new RepostVerifier.Found(found.ncc(), seed, seed, false, false, found.levels()));
     }
+
+    /**
+     * The verdict at the pose the search settled on, refined on the fine grid, when it names the same edits: after
+     * {@link #retry} failed too. The coarse grid placed a crop a few per cent off (a terminal icon's quarter crop at 65 %
+     * of the height where it kept 55 %, edges 0.960 once refined; a tenth crop of a direction sign 0.943 -> 0.981:
+     * docs/benchmarks.md, "Crop, round 10"). The same edits because another story told at the refined pose is another
+     * fit than the one the search found.
+     */
+    static Optional<RepostVerifier.Verdict> refined(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Found found) {
+        if (found.flat()) {
+            return Optional.empty();
+        }
+        Optional<RepostVerifier.Verdict> searched = RepostVerifier.named(q, candidate, found, 1.0);
+        return searched.flatMap(s -> RepostVerifier.judge(q, candidate, RepostVerifier.refinedOnFine(q, candidate, found))
+                .filter(v -> v.edits().equals(s.edits())));
+    }
 }

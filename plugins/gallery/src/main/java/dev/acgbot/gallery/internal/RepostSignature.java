@@ -42,7 +42,11 @@ record RepostSignature(long trimmedPHash, long trimmedDHash, float aspect, float
      */
     static RepostSignature of(DecodedImage reduced, boolean withWindows) {
         DecodedImage flat = PerceptualHash.onWhite(reduced);
-        Margins.Box b = Margins.trimBox(flat);
+        return of(flat, Margins.trimBox(flat), withWindows);
+    }
+
+    /** The signature of {@code flat} (a picture without alpha) trimmed to {@code b}: a posted copy's other trim ({@link CornerTrim}). */
+    static RepostSignature of(DecodedImage flat, Margins.Box b, boolean withWindows) {
         DecodedImage trimmed = Margins.crop(flat, b);
         return new RepostSignature(PerceptualHash.pHash(trimmed), PerceptualHash.dHash(trimmed),
                 (float) trimmed.width() / trimmed.height(),

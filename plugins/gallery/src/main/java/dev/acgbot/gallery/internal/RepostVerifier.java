@@ -190,8 +190,14 @@ final class RepostVerifier {
         final TinyCheck.Pixels tiny;
 
         Query(DecodedImage reduced) {
-            this.signature = RepostSignature.of(reduced, false);
-            DecodedImage trimmed = Margins.trim(PerceptualHash.onWhite(reduced));
+            this(reduced, Margins.trimBox(PerceptualHash.onWhite(reduced)));
+        }
+
+        /** The copy trimmed to {@code trim} (in its own pixels) rather than by its own margins: {@link CornerTrim}. */
+        Query(DecodedImage reduced, Margins.Box trim) {
+            DecodedImage flat = PerceptualHash.onWhite(reduced);
+            this.signature = RepostSignature.of(flat, trim, false);
+            DecodedImage trimmed = Margins.crop(flat, trim);
             this.coarse = Grid.of(trimmed, SIDE);
             this.fine = Grid.of(trimmed, FINE);
             this.flat = fine.flat();
@@ -543,6 +549,17 @@ final class RepostVerifier {
         // 0.95-0.96, and a crop of a flag a thin pen icon, stretched, at 0.999
         boolean wholeStill = !other.pose().cropped() && !other.pose().stretches(q.signature.aspect(), aspect);
         return wholeStill && score(q.fine, thumb, aspect, other.pose()).ncc() > score(q.fine, thumb, aspect, p).ncc() ? other : best;
+    }
+
+    /**
+     * {@code found} with its pose searched once more on the fine grid, from where the coarse search settled, at the levels
+     * it fitted: for {@link CropSeedCheck}, whose candidate's edges failed at a pose the 16x16 grid placed a few per cent
+     * off the crop.
+     */
+    static Found refinedOnFine(Query q, RepostSignature candidate, Found found) {
+        float[] thumb = found.levels().apply(thumb(candidate));
+        Scored refined = descend(q.fine, thumb, candidate.aspect(), score(q.fine, thumb, candidate.aspect(), found.best()));
+        return new Found(refined.ncc(), refined.pose(), refined.pose(), false, false, found.levels());
     }
 
     private static Scored descend(Query q, float[] thumb, float aspect, Scored start) {
