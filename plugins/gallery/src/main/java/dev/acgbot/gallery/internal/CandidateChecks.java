@@ -150,8 +150,8 @@ final class CandidateChecks {
                 }
             }
         }
-        // last, and only when no candidate passed: run whenever the candidate failed, a blurred cone's best-fitting sibling
-        // passed at its refined pose, cropped, beside the cone's own 0.995 (seed 77; docs/benchmarks.md, crop round 10)
+        // last, and only when no candidate passed: run whenever the best-fitting candidate failed, the refinement let a
+        // blurred cone's sibling pass, cropped, beside the cone's own 0.995 (seed 77; docs/benchmarks.md, "Crop, round 10")
         if (unrefined != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
             CropSeedCheck.refined(whole, c.signature(), unrefined).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> {

@@ -77,6 +77,14 @@ final class RepostVerifier {
             return new Pose(0.5, 0.5, cos + sin / aspect, cos + aspect * sin, theta, mirror);
         }
 
+        /**
+         * The same placement unmirrored, for a mirrored pose: a mirror image turned by θ is the picture turned by -θ with
+         * its centre reflected, so a nearly symmetric picture fits the copy at both.
+         */
+        Pose unmirrored() {
+            return new Pose(1 - cx, cy, sw, sh, -theta, false);
+        }
+
         /** Whether this pose names the copy rotated: turned by {@link #TURNED} or more. */
         boolean turned() {
             return Math.abs(theta) >= TURNED;
@@ -258,8 +266,7 @@ final class RepostVerifier {
      */
     private static Optional<Verdict> unmirroredEdges(Query q, RepostSignature candidate, Found found) {
         Pose m = found.best();
-        Pose reflected = new Pose(1 - m.cx(), m.cy(), m.sw(), m.sh(), -m.theta(), false);
-        DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), reflected);
+        DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), m.unmirrored());
         if (detail.agreement() < ACCEPT) {
             return Optional.empty();
         }
@@ -529,8 +536,7 @@ final class RepostVerifier {
      */
     private static Scored unmirrored(Query q, float[] thumb, float aspect, Scored best) {
         Pose p = best.pose();
-        Pose reflected = new Pose(1 - p.cx(), p.cy(), p.sw(), p.sh(), -p.theta(), false);
-        Scored other = descend(q, thumb, aspect, score(q.coarse, thumb, aspect, reflected));
+        Scored other = descend(q, thumb, aspect, score(q.coarse, thumb, aspect, p.unmirrored()));
         return score(q.fine, thumb, aspect, other.pose()).ncc() > score(q.fine, thumb, aspect, p).ncc() ? other : best;
     }
 

@@ -112,7 +112,6 @@ final class TinyCopies {
         if (!pose.mirror()) {
             return new Scored(c, correlation, correlation);
         }
-        RepostVerifier.Pose reflected = new RepostVerifier.Pose(1 - pose.cx(), pose.cy(), pose.sw(), pose.sh(), -pose.theta(), false);
-        return new Scored(c, correlation, TinyCheck.best(q.tiny, detail, c.signature().aspect(), reflected));
+        return new Scored(c, correlation, TinyCheck.best(q.tiny, detail, c.signature().aspect(), pose.unmirrored()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.CancellationToken;
-import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.ReindexListener;
 import dev.acgbot.gallery.ReindexRequest;
@@ -14,9 +13,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,30 +36,13 @@ class CornerCropGalleryTest {
         return page;
     }
 
-    /** Keeps three quarters of the width and height, its top-left corner at {@code fx, fy} of the room left. */
-    private static BufferedImage crop(BufferedImage img, double fx, double fy) {
-        int w = (int) Math.round(img.getWidth() * 0.75), h = (int) Math.round(img.getHeight() * 0.75);
-        int x = (int) Math.round((img.getWidth() - w) * fx), y = (int) Math.round((img.getHeight() - h) * fy);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        out.getGraphics().drawImage(img.getSubimage(x, y, w, h), 0, 0, null);
-        return out;
-    }
-
     @Test
     void quarterCropsWhoseCornerLiesOnTheDrawingAreFoundFirstAsCropped(@TempDir Path tmp) {
         try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, CornerCropGalleryTest::page), new FakeInference())) {
             g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
             // source, where the crop's top-left corner lies in the room left (x, y): from 0.55 down it lies on the drawing
             double[][] crops = {{0, 0.6, 0.9}, {1, 0.9, 1.0}, {2, 0.3, 0.7}, {3, 1.0, 0.7}, {4, 0.4, 1.0}, {5, 0.7, 0.6}, {6, 0.5, 0.8}};
-            List<String> expected = new ArrayList<>(), found = new ArrayList<>();
-            for (double[] c : crops) {
-                int source = (int) c[0];
-                List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(crop(page(source), c[1], c[2])), 8);
-                String label = String.format(Locale.ROOT, "pic%d at %.1f,%.1f: ", source, c[1], c[2]);
-                expected.add(label + "pic" + source + ".png true [CROPPED]");
-                found.add(label + (hits.isEmpty() ? "none" : RepostGalleries.describe(hits.subList(0, 1))));
-            }
-            assertEquals(String.join("\n", expected), String.join("\n", found));
+            assertEquals(RepostGalleries.sourcesFirstAsCropped(crops), RepostGalleries.firstHitsOfQuarterCrops(g, crops, CornerCropGalleryTest::page));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.DuplicateHit;
+import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.gallery.testing.TestImages;
 
@@ -8,10 +9,15 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntFunction;
 
-/** What the gallery tests of repost lookups share: a folder of generated pictures, the hits as one line, a white frame. */
+/**
+ * What the gallery tests of repost lookups share: a folder of generated pictures, the hits as one line, a white frame,
+ * quarter crops and their first hits.
+ */
 final class RepostGalleries {
     private RepostGalleries() {
     }
@@ -41,5 +47,37 @@ final class RepostGalleries {
         g.drawImage(img, b, b, null);
         g.dispose();
         return out;
+    }
+
+    /** Keeps three quarters of the width and height, its top-left corner at {@code fx, fy} of the room left. */
+    static BufferedImage quarterCrop(BufferedImage img, double fx, double fy) {
+        int w = (int) Math.round(img.getWidth() * 0.75), h = (int) Math.round(img.getHeight() * 0.75);
+        int x = (int) Math.round((img.getWidth() - w) * fx), y = (int) Math.round((img.getHeight() - h) * fy);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(img.getSubimage(x, y, w, h), 0, 0, null);
+        return out;
+    }
+
+    /** For each {source, fx, fy} of {@code crops}, the quarter crop of that picture looked up: its first hit, a line each. */
+    static String firstHitsOfQuarterCrops(Gallery g, double[][] crops, IntFunction<BufferedImage> picture) {
+        List<String> lines = new ArrayList<>();
+        for (double[] c : crops) {
+            List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(quarterCrop(picture.apply((int) c[0]), c[1], c[2])), 8);
+            lines.add(cropLabel(c) + (hits.isEmpty() ? "none" : describe(hits.subList(0, 1))));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** What {@link #firstHitsOfQuarterCrops} gives when each crop's source is found first, named cropped. */
+    static String sourcesFirstAsCropped(double[][] crops) {
+        List<String> lines = new ArrayList<>();
+        for (double[] c : crops) {
+            lines.add(cropLabel(c) + "pic" + (int) c[0] + ".png true [CROPPED]");
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String cropLabel(double[] crop) {
+        return String.format(Locale.ROOT, "pic%d at %.1f,%.1f: ", (int) crop[0], crop[1], crop[2]);
     }
 }
