@@ -182,7 +182,7 @@ final class CandidateChecks {
             List<TinyCopies.Posed> posed = new ArrayList<>();
             poses.forEach((c, attempts) -> attempts.stream().filter(a -> a.query() == whole && !a.found().flat()).findFirst()
                     .ifPresent(a -> posed.add(new TinyCopies.Posed(c.sha(), c.signature(), a.found()))));
-            TinyCopies.decide(whole, posed, out);
+            TinyCopies.decide(whole, posed, near(whole, candidates, posed), out);
         }
         unmoved(flat, candidates, out);
         return AsIsSiblings.without(Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits), flatHits, siblings);
@@ -201,6 +201,22 @@ final class CandidateChecks {
         }
         RepostVerifier.Verdict v = new RepostVerifier.Verdict(found[best].similarity(), RepostVerifier.Pose.WHOLE, Set.of(RepostEdit.WATERMARKED));
         out.merge(candidates.get(best).sha(), v, (held, added) -> held.similarity() >= added.similarity() ? held : added);
+    }
+
+    /**
+     * The candidates within {@link TinyCopies#NEAR} bits of the tiny copy in both whole-picture hashes, posed or not (a
+     * candidate without a pose in the copy's colours only).
+     */
+    private static List<TinyCopies.Posed> near(RepostVerifier.Query whole, List<Candidate> candidates, List<TinyCopies.Posed> posed) {
+        List<TinyCopies.Posed> near = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.near().pHashDistance() > TinyCopies.NEAR || c.near().dHashDistance() > TinyCopies.NEAR) {
+                continue;
+            }
+            posed.stream().filter(p -> p.sha().equals(c.sha())).findFirst().or(() -> RepostVerifier.sameColours(whole, c.signature())
+                    ? Optional.of(TinyCopies.Posed.unmoved(c.sha(), c.signature())) : Optional.empty()).ifPresent(near::add);
+        }
+        return near;
     }
 
     /** The crop seeds of a candidate a crop window found, for the copy trimmed from another corner ({@link CornerTrim}). */

@@ -724,6 +724,11 @@ final class RepostVerifier {
         return edits;
     }
 
+    /** Whether the copy and the candidate, unmoved, agree in colour as {@link #pose} requires of an untouched pose. */
+    static boolean sameColours(Query q, RepostSignature candidate) {
+        return sameColours(q.signature.colour(), candidate.colour(), HUE_TOLERANCE);
+    }
+
     /**
      * Grey correlation is blind to hue (every tricolour flag correlates with every other): when both pictures have
      * colour, their mean (R - G, B - G) must agree within {@value #HUE_TOLERANCE} levels (twice that when the pose

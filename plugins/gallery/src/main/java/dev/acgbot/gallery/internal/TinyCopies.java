@@ -40,8 +40,18 @@ final class TinyCopies {
         return best >= ACCEPT && CLEARER * (1 - best) <= 1 - next || best >= ACCEPT_CLEARER && CLEARER_STILL * (1 - best) <= 1 - next;
     }
 
+    /** The correlation at which the copy's hashes may single a candidate out ({@link #byHashes}). */
+    static final double BY_HASHES = 0.90;
+    /** How many bits of each whole-picture hash a candidate the hashes single out may differ by. */
+    static final int NEAR = 6;
+
     /** A candidate on which the copy as posted found a pose, at the tiny copy's lower bar or above. */
     record Posed(String sha, RepostSignature signature, RepostVerifier.Found found) {
+        /** A candidate without a pose, taken as the whole picture unmoved (a resized copy's). */
+        static Posed unmoved(String sha, RepostSignature signature) {
+            RepostVerifier.Pose whole = RepostVerifier.Pose.WHOLE;
+            return new Posed(sha, signature, new RepostVerifier.Found(0, whole, whole, true, false, Levels.NONE));
+        }
     }
 
     /**
@@ -66,17 +76,48 @@ final class TinyCopies {
      * The other verdicts keep the edge step's similarity: ranked by their correlations too, the recolour variants of a
      * tiny pattern (which a greyscale copy matches alike) rose to the source's similarity and
      * {@link CandidateChecks#withoutRecolours} no longer dropped them (greyscale false duplicates 0.048 to 0.056 a query on
-     * the evaluation).
+     * the evaluation). When the copy as posted singles none out either, the candidate its hashes single out ({@link #byHashes}),
+     * from {@code near}: the candidates close to it in both whole-picture hashes, posed or not.
      */
-    static void decide(RepostVerifier.Query q, List<Posed> candidates, Map<String, RepostVerifier.Verdict> verdicts) {
+    static void decide(RepostVerifier.Query q, List<Posed> candidates, List<Posed> near, Map<String, RepostVerifier.Verdict> verdicts) {
         List<Scored> scored = candidates.stream().sorted(Comparator.comparingDouble((Posed c) -> -c.found().ncc()).thenComparing(Posed::sha))
                 .limit(CHECKS).map(c -> scored(q, c)).toList();
         Optional<Scored> best = singledOut(scored, Scored::correlation);
         if (best.isPresent()) {
             take(q, best.get(), best.get().correlation(), verdicts);
-        } else {
-            singledOut(scored, Scored::asPosted).ifPresent(b -> take(q, b, b.asPosted(), verdicts));
+            return;
         }
+        Optional<Scored> asPosted = singledOut(scored, Scored::asPosted);
+        if (asPosted.isPresent()) {
+            take(q, asPosted.get(), asPosted.get().asPosted(), verdicts);
+        } else {
+            byHashes(q, near, scored).ifPresent(b -> take(q, b, b.correlation(), verdicts));
+        }
+    }
+
+    /**
+     * The candidate the copy's hashes single out, when neither bar did: among the candidates within {@value #NEAR} bits of
+     * the copy in both whole-picture hashes ({@code near}, posed or not), the one whose correlation is {@value #BY_HASHES}
+     * or more, with a residual at most 1/{@value #CLEARER} of the next near picture's (its stored twins aside), and above
+     * every posed candidate's. A resized copy keeps its hashes (0-6 bits from its source) where its look-alikes' mostly
+     * differ by 14 or more. In a diagnosis of 28 resize-25 % misses (seeds 91 and 77 and the evaluation's sample;
+     * docs/benchmarks.md, tiny copies round 10 second wave), 4 sources stood alone in the hashes at 0.90-0.954, 1 tied its
+     * twin at 0.9737, and 4 had no pose at 9-15 pixels (the 16-cell grid correlated at 0.70-0.78, the 32-cell at 0.56-0.66;
+     * taken unmoved, one reached 0.94, the others 0.51-0.74).
+     */
+    private static Optional<Scored> byHashes(RepostVerifier.Query q, List<Posed> near, List<Scored> scored) {
+        List<Scored> ranked = near.stream().map(p -> scored.stream().filter(s -> s.posed().sha().equals(p.sha())).findFirst()
+                .orElseGet(() -> scored(q, p))).sorted(Comparator.comparingDouble(Scored::correlation).reversed()).toList();
+        if (ranked.isEmpty()) {
+            return Optional.empty();
+        }
+        Scored best = ranked.getFirst();
+        byte[] own = best.posed().signature().detail();
+        double next = ranked.stream().filter(s -> !Arrays.equals(s.posed().signature().detail(), own)).mapToDouble(Scored::correlation)
+                .findFirst().orElse(0);
+        boolean ahead = scored.stream().filter(s -> !Arrays.equals(s.posed().signature().detail(), own))
+                .allMatch(s -> s.correlation() < best.correlation());
+        return best.correlation() >= BY_HASHES && CLEARER * (1 - best.correlation()) <= 1 - next && ahead ? Optional.of(best) : Optional.empty();
     }
 
     /**
