@@ -50,4 +50,19 @@ final class CropSeedCheck {
         return searched.flatMap(s -> RepostVerifier.judge(q, candidate, RepostVerifier.refinedOnFine(q, candidate, found))
                 .filter(v -> v.edits().equals(s.edits())));
     }
+
+    /**
+     * The verdict at the pose searched once more with the seeds' sizes below the search's range moving on
+     * ({@link RepostVerifier.Pose#withPart}); none when no seed lies there. A crop of a small part of a tall candidate
+     * is seeded below it and the descent snapped it back: a bauble's quarter crop seeded at 0.45 of its source's height,
+     * the true crop at 0.40 (seed 77).
+     */
+    static Optional<RepostVerifier.Verdict> part(RepostVerifier.Query q, RepostSignature candidate, HashRows.Near near,
+                                                 List<RepostVerifier.Pose> seeds) {
+        if (seeds.stream().noneMatch(RepostVerifier.Pose::part)) {
+            return Optional.empty();
+        }
+        return RepostVerifier.pose(q, candidate, near.dHashEvidence(), near.faintEvidence(), seeds, true)
+                .flatMap(f -> RepostVerifier.judge(q, candidate, f));
+    }
 }

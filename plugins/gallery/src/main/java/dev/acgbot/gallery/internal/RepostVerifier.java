@@ -103,6 +103,24 @@ final class RepostVerifier {
             return Math.abs(Math.log(copyAspect / (candidateAspect * sw / sh))) > STRETCH;
         }
 
+        /**
+         * As {@link #with}, but a size already below the search's range (a crop seed's window on a small part of a tall
+         * or wide candidate) moves on down too: from there {@code with} snaps it to the range's floor, so no descent
+         * moves it (a bauble's quarter crop seeded at 0.45 of its source's height, the true crop 0.40: seed 77).
+         */
+        Pose withPart(int param, double delta) {
+            if (param == 2 && sw < 0.6 || param == 3 && sh < 0.6) {
+                double size = (param == 2 ? sw : sh) + delta;
+                return param == 2 ? new Pose(cx, cy, size, sh, theta, mirror) : new Pose(cx, cy, sw, size, theta, mirror);
+            }
+            return with(param, delta);
+        }
+
+        /** Whether a size lies below the search's range ({@link #withPart}). */
+        boolean part() {
+            return sw < 0.6 || sh < 0.6;
+        }
+
         Pose with(int param, double delta) {
             return switch (param) {
                 case 0 -> new Pose(clamp(cx + delta, 0.2, 0.8), cy, sw, sh, theta, mirror);
@@ -357,6 +375,14 @@ final class RepostVerifier {
      * given apart: for a candidate a crop window found, that window's distance ({@link HashRows.Near#faintEvidence}).
      */
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds) {
+        return pose(q, candidate, dHashDistance, faintEvidence, seeds, false);
+    }
+
+    /**
+     * As {@link #pose(Query, RepostSignature, int, int, List)}; {@code part}: the descent moves a seed's size below the
+     * search's range on ({@link Pose#withPart}).
+     */
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds, boolean part) {
         float[] thumb = thumb(candidate);
         double mean = 0;
         for (float t : thumb) {
@@ -383,7 +409,7 @@ final class RepostVerifier {
         Scored best = bestSeed(q, thumb, candidate.aspect(), seeds);
         // the descent is most of the cost: from the best seed only, and only when it is plausible at all
         if (best.ncc() >= PLAUSIBLE) {
-            best = descend(q, thumb, candidate.aspect(), best);
+            best = descend(q.coarse, thumb, candidate.aspect(), best, part);
         }
         if (best.pose().mirror() && best.pose().turned() && best.ncc() >= POSE_ACCEPT - COARSE_SLACK) {
             best = unmirrored(q, thumb, candidate.aspect(), best);
@@ -574,10 +600,15 @@ final class RepostVerifier {
     }
 
     private static Scored descend(Query q, float[] thumb, float aspect, Scored start) {
-        return descend(q.coarse, thumb, aspect, start);
+        return descend(q.coarse, thumb, aspect, start, false);
     }
 
     private static Scored descend(Grid grid, float[] thumb, float aspect, Scored start) {
+        return descend(grid, thumb, aspect, start, false);
+    }
+
+    /** The pose descent; {@code part}: sizes below the search's range move on ({@link Pose#withPart}). */
+    private static Scored descend(Grid grid, float[] thumb, float aspect, Scored start, boolean part) {
         double[] steps = {0.04, 0.04, 0.06, 0.06, Math.toRadians(4)};
         Scored best = start;
         for (int round = 0; round < 3; round++) {
@@ -586,7 +617,8 @@ final class RepostVerifier {
                 improved = false;
                 for (int p = 0; p < 5; p++) {
                     for (int sign = -1; sign <= 1; sign += 2) {
-                        Scored s = score(grid, thumb, aspect, best.pose().with(p, sign * steps[p]));
+                        Pose moved = part ? best.pose().withPart(p, sign * steps[p]) : best.pose().with(p, sign * steps[p]);
+                        Scored s = score(grid, thumb, aspect, moved);
                         if (s.ncc() > best.ncc() + 1e-4) {
                             best = s;
                             improved = true;
