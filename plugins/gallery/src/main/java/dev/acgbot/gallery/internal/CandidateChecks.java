@@ -115,6 +115,7 @@ final class CandidateChecks {
         Set<String> flatHits = new HashSet<>();
         Map<String, AsIsSiblings.Hit> siblings = new LinkedHashMap<>();
         int budget = EDGE_CHECKS;
+        Map.Entry<Candidate, RepostVerifier.Found> firstFailed = null; // the first candidate whose edges failed: TurnedRetry
         RepostVerifier.Found unrefined = null; // the best-fitting candidate's pose when its edges failed there and at its crop
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
             for (Attempt a : e.getValue()) {
@@ -132,6 +133,9 @@ final class CandidateChecks {
                     budget--;
                     v = CropSeedCheck.retry(whole, e.getKey().signature(), a.found(), seeded.get(e.getKey()).crop());
                     unrefined = v.isEmpty() ? a.found() : null;
+                }
+                if (v.isEmpty() && a.query() == whole && firstFailed == null) {
+                    firstFailed = Map.entry(e.getKey(), a.found());
                 }
                 if (v.isPresent() && a.undone() == null && bordered(v.get(), seeded.get(e.getKey()))) {
                     // the crop rectangles are seeds for crops: a verdict of a border only must stand without them (with
@@ -172,6 +176,18 @@ final class CandidateChecks {
         if (bestFitting != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
             CropSeedCheck.part(whole, c.signature(), c.near(), seeded.get(c).all()).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> {
+                out.put(c.sha(), v);
+                if (Variants.testifies(whole.signature.colour())) {
+                    colourGaps.put(c.sha(), Variants.colourGap(whole.signature.colour(), c.signature().colour()));
+                }
+            });
+        }
+        // last too, and only when no candidate passed: run whenever the first candidate's edges failed, a round join's
+        // sibling passed beside the round join's own verdict (rotate 3°, seed 77; docs/benchmarks.md, "Border+rotate+bright,
+        // round 10 second wave")
+        if (firstFailed != null && budget > 0 && out.isEmpty()) {
+            Candidate c = firstFailed.getKey();
+            TurnedRetry.pose(whole, c.signature(), firstFailed.getValue()).flatMap(f -> RepostVerifier.judge(whole, c.signature(), f)).ifPresent(v -> {
                 out.put(c.sha(), v);
                 if (Variants.testifies(whole.signature.colour())) {
                     colourGaps.put(c.sha(), Variants.colourGap(whole.signature.colour(), c.signature().colour()));

@@ -589,9 +589,14 @@ final class RepostVerifier {
      * off the crop.
      */
     static Found refinedOnFine(Query q, RepostSignature candidate, Found found) {
-        float[] thumb = found.levels().apply(thumb(candidate));
-        Scored refined = descend(q.fine, thumb, candidate.aspect(), score(q.fine, thumb, candidate.aspect(), found.best()));
-        return new Found(refined.ncc(), refined.pose(), refined.pose(), false, false, found.levels());
+        return onFine(q, candidate, found.levels(), found.best());
+    }
+
+    /** The pose searched on the fine grid from {@code start}, the candidate taken at {@code levels}. */
+    static Found onFine(Query q, RepostSignature candidate, Levels levels, Pose start) {
+        float[] thumb = levels.apply(thumb(candidate));
+        Scored refined = descend(q.fine, thumb, candidate.aspect(), score(q.fine, thumb, candidate.aspect(), start));
+        return new Found(refined.ncc(), refined.pose(), refined.pose(), false, false, levels);
     }
 
     private static Scored descend(Query q, float[] thumb, float aspect, Scored start) {

@@ -1,0 +1,38 @@
+package dev.acgbot.gallery.internal;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The pose searched once more on the fine grid, from the whole picture turned a little on a grown canvas (both ways, in
+ * both orientations), for the first candidate of a lookup whose edges failed, when no candidate passed. The coarse 16x16
+ * grid does not resolve a small turn of a framed, brightened copy: in a diagnosis (border+rotate+bright, `--sample-seed
+ * 91`, docs/benchmarks.md "Border+rotate+bright, round 10 second wave") an arrow sign settled unturned (fine grid 0.92,
+ * edges 0.74), a drum mirrored and unturned (0.95, edges 0.77; the drum is nearly symmetric) and a flat-theme icon turned
+ * but a few per cent too tall (0.93, edges 0.92), where the fine grid found the turned picture at 0.98-0.99 and the edges
+ * agreed at 0.98-0.99. From where the search had settled, the fine grid found it only for the arrow.
+ */
+final class TurnedRetry {
+    /** The turn of the starts: from 4° and 6° the flat-theme icon settled too tall again (fine grid 0.91-0.93). */
+    private static final double START_TURN = Math.toRadians(2);
+    /** How much better the fine grid must fit the new pose than the one whose edges failed: another fit, not a drift. */
+    private static final double BETTER = 0.03;
+
+    private TurnedRetry() {
+    }
+
+    /**
+     * The pose to judge the edges at once more: turned, neither cropped nor stretched, and fitting the copy on the fine
+     * grid {@value #BETTER} better than {@code found}; none otherwise.
+     */
+    static Optional<RepostVerifier.Found> pose(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Found found) {
+        float aspect = candidate.aspect();
+        Stream<RepostVerifier.Pose> starts = Stream.of(false, true).flatMap(mirror -> Stream.of(
+                RepostVerifier.Pose.turnedCanvas(START_TURN, aspect, mirror), RepostVerifier.Pose.turnedCanvas(-START_TURN, aspect, mirror)));
+        return starts.map(start -> RepostVerifier.onFine(q, candidate, found.levels(), start))
+                .max(Comparator.comparingDouble(RepostVerifier.Found::ncc))
+                .filter(f -> f.ncc() >= found.ncc() + BETTER && f.best().turned() && !f.best().cropped()
+                        && !f.best().stretches(q.signature.aspect(), aspect));
+    }
+}
