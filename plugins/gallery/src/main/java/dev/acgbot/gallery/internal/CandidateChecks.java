@@ -144,16 +144,13 @@ final class CandidateChecks {
                             seeded.get(e.getKey()).base());
                 }
                 if (v.isPresent()) {
-                    out.put(e.getKey().sha(), a.undone() == null ? v.get() : with(v.get(), a.undone()));
+                    listed(whole, e.getKey(), a.undone() == null ? v.get() : with(v.get(), a.undone()), out, colourGaps);
                     RepostSignature s = e.getKey().signature();
                     if (a.found().flat()) {
                         flatHits.add(e.getKey().sha());
                     } else {
                         siblings.put(e.getKey().sha(), new AsIsSiblings.Hit(s.detail(), () -> DetailCheck.concentration(a.query().edges,
                                 a.found().levels().apply(s.detail()), s.aspect(), a.found().best())));
-                    }
-                    if (Variants.testifies(whole.signature.colour())) {
-                        colourGaps.put(e.getKey().sha(), Variants.colourGap(whole.signature.colour(), e.getKey().signature().colour()));
                     }
                     break;
                 }
@@ -163,36 +160,21 @@ final class CandidateChecks {
         // blurred cone's sibling pass, cropped, beside the cone's own 0.995 (seed 77; docs/benchmarks.md, "Crop, round 10")
         if (unrefined != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
-            CropSeedCheck.refined(whole, c.signature(), unrefined).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> {
-                out.put(c.sha(), v);
-                if (Variants.testifies(whole.signature.colour())) {
-                    colourGaps.put(c.sha(), Variants.colourGap(whole.signature.colour(), c.signature().colour()));
-                }
-            });
+            CropSeedCheck.refined(whole, c.signature(), unrefined).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> listed(whole, c, v, out, colourGaps));
         }
         // last too, and only when no candidate passed: the best-fitting candidate posed once more where a crop seed's size
         // lies below the search's range, as the descent otherwise snaps it to the range's floor; for every candidate, a
         // quarter note's tenth crop matched two other icons' notes so (seed 77 crop 10 % false duplicates 0.048 -> 0.064)
         if (bestFitting != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
-            CropSeedCheck.part(whole, c.signature(), c.near(), seeded.get(c).all()).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> {
-                out.put(c.sha(), v);
-                if (Variants.testifies(whole.signature.colour())) {
-                    colourGaps.put(c.sha(), Variants.colourGap(whole.signature.colour(), c.signature().colour()));
-                }
-            });
+            CropSeedCheck.part(whole, c.signature(), c.near(), seeded.get(c).all()).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> listed(whole, c, v, out, colourGaps));
         }
         // last too, and only when no candidate passed: run whenever the first candidate's edges failed, a round join's
         // sibling passed beside the round join's own verdict (rotate 3°, seed 77; docs/benchmarks.md, "Border+rotate+bright,
         // round 10 second wave")
         if (firstFailed != null && budget > 0 && out.isEmpty()) {
             Candidate c = firstFailed.getKey();
-            TurnedRetry.pose(whole, c.signature(), firstFailed.getValue()).flatMap(f -> RepostVerifier.judge(whole, c.signature(), f)).ifPresent(v -> {
-                out.put(c.sha(), v);
-                if (Variants.testifies(whole.signature.colour())) {
-                    colourGaps.put(c.sha(), Variants.colourGap(whole.signature.colour(), c.signature().colour()));
-                }
-            });
+            TurnedRetry.pose(whole, c.signature(), firstFailed.getValue()).flatMap(f -> RepostVerifier.judge(whole, c.signature(), f)).ifPresent(v -> listed(whole, c, v, out, colourGaps));
         }
         if (whole.tiny != null) {
             List<TinyCopies.Posed> posed = new ArrayList<>();
@@ -233,6 +215,15 @@ final class CandidateChecks {
                     ? Optional.of(TinyCopies.Posed.unmoved(c.sha(), c.signature())) : Optional.empty()).ifPresent(near::add);
         }
         return near;
+    }
+
+    /** {@code v} listed for {@code c}, with the colour gap {@link Variants} weighs when the copy's colours testify. */
+    private static void listed(RepostVerifier.Query whole, Candidate c, RepostVerifier.Verdict v,
+                               Map<String, RepostVerifier.Verdict> out, Map<String, Double> colourGaps) {
+        out.put(c.sha(), v);
+        if (Variants.testifies(whole.signature.colour())) {
+            colourGaps.put(c.sha(), Variants.colourGap(whole.signature.colour(), c.signature().colour()));
+        }
     }
 
     /** The crop seeds of a candidate a crop window found, for the copy trimmed from another corner ({@link CornerTrim}). */

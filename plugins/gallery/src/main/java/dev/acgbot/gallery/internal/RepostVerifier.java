@@ -67,6 +67,8 @@ final class RepostVerifier {
     record Pose(double cx, double cy, double sw, double sh, double theta, boolean mirror) {
         /** The candidate's whole trimmed picture, as it is. */
         static final Pose WHOLE = new Pose(0.5, 0.5, 1, 1, 0, false);
+        /** The range of a window's width and height (of the candidate's) that the pose descent moves within. */
+        static final double MIN_SIZE = 0.6, MAX_SIZE = 1.3;
 
         /**
          * The whole picture of {@code aspect} (width over height) turned by {@code theta} on a canvas grown to hold it: the
@@ -109,7 +111,7 @@ final class RepostVerifier {
          * moves it (a bauble's quarter crop seeded at 0.45 of its source's height, the true crop 0.40: seed 77).
          */
         Pose withPart(int param, double delta) {
-            if (param == 2 && sw < 0.6 || param == 3 && sh < 0.6) {
+            if (param == 2 && sw < MIN_SIZE || param == 3 && sh < MIN_SIZE) {
                 double size = (param == 2 ? sw : sh) + delta;
                 return param == 2 ? new Pose(cx, cy, size, sh, theta, mirror) : new Pose(cx, cy, sw, size, theta, mirror);
             }
@@ -118,15 +120,15 @@ final class RepostVerifier {
 
         /** Whether a size lies below the search's range ({@link #withPart}). */
         boolean part() {
-            return sw < 0.6 || sh < 0.6;
+            return sw < MIN_SIZE || sh < MIN_SIZE;
         }
 
         Pose with(int param, double delta) {
             return switch (param) {
                 case 0 -> new Pose(clamp(cx + delta, 0.2, 0.8), cy, sw, sh, theta, mirror);
                 case 1 -> new Pose(cx, clamp(cy + delta, 0.2, 0.8), sw, sh, theta, mirror);
-                case 2 -> new Pose(cx, cy, clamp(sw + delta, 0.6, 1.3), sh, theta, mirror);
-                case 3 -> new Pose(cx, cy, sw, clamp(sh + delta, 0.6, 1.3), theta, mirror);
+                case 2 -> new Pose(cx, cy, clamp(sw + delta, MIN_SIZE, MAX_SIZE), sh, theta, mirror);
+                case 3 -> new Pose(cx, cy, sw, clamp(sh + delta, MIN_SIZE, MAX_SIZE), theta, mirror);
                 default -> new Pose(cx, cy, sw, sh, clamp(theta + delta, -MAX_ROTATION, MAX_ROTATION), mirror);
             };
         }
