@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -43,24 +40,16 @@ class AsIsSiblingsGalleryTest {
 
     /** A note's oval head and stem, and the variant's own mark: 0 a dot beside the head, 1 a smaller dot, 2 a short flag. */
     private static BufferedImage note(int variant) {
-        BufferedImage img = new BufferedImage(200, 240, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(new Color(30, 30, 30));
-        g.fill(new Ellipse2D.Double(40, 170, 70, 48));
-        g.fillRect(100, 30, 10, 165);
-        switch (variant) {
-            case 0 -> g.fill(new Ellipse2D.Double(130, 185, 18, 18));
-            case 1 -> g.fill(new Ellipse2D.Double(130, 185, 10, 10));
-            default -> {
-                g.setStroke(new BasicStroke(4));
-                g.drawLine(110, 36, 130, 56);
+        return RepostGalleries.note(g -> {
+            switch (variant) {
+                case 0 -> g.fill(new Ellipse2D.Double(130, 185, 18, 18));
+                case 1 -> g.fill(new Ellipse2D.Double(130, 185, 10, 10));
+                default -> {
+                    g.setStroke(new BasicStroke(4));
+                    g.drawLine(110, 36, 130, 56);
+                }
             }
-        }
-        g.dispose();
-        return img;
+        });
     }
 
     @Test

@@ -5,18 +5,25 @@ import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.gallery.testing.TestImages;
 
+import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
  * What the gallery tests of repost lookups share: a folder of generated pictures, the hits as one line, a white frame,
- * quarter crops and their first hits.
+ * quarter crops and framed, turned, brightened copies with their first hits, the openclipart fixtures, a music note.
  */
 final class RepostGalleries {
     private RepostGalleries() {
@@ -79,5 +86,72 @@ final class RepostGalleries {
 
     private static String cropLabel(double[] crop) {
         return String.format(Locale.ROOT, "pic%d at %.1f,%.1f: ", (int) crop[0], crop[1], crop[2]);
+    }
+
+    /** An openclipart fixture (public domain; src/test/resources/openclipart/NAME.png) composited on white. */
+    static BufferedImage openclipart(String name) {
+        try (InputStream in = RepostGalleries.class.getResourceAsStream("/openclipart/" + name + ".png")) {
+            BufferedImage read = ImageIO.read(in);
+            BufferedImage flat = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = flat.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, flat.getWidth(), flat.getHeight());
+            g.drawImage(read, 0, 0, null);
+            g.dispose();
+            return flat;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The {@code copied} fixtures of {@code names} (stored as pic0.png, pic1.png, ... in that order) framed, turned by 4°
+     * each way and brightened, as the evaluation's border+rotate+bright: each copy's first hit, a line each.
+     */
+    static String firstHitsOfFramedTurnedCopies(Gallery g, List<String> names, List<Integer> copied) {
+        List<String> lines = new ArrayList<>();
+        for (int i : copied) {
+            for (double degrees : TURNS) {
+                BufferedImage copy = BrightenedCopyGalleryTest.levels(TestImages.rotated(framed(openclipart(names.get(i)), 0.04), degrees), 1.1, 0.05);
+                List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(copy), 8);
+                lines.add(turnLabel(names.get(i), degrees) + (hits.isEmpty() ? "none" : hits.get(0).entry().path().getFileName()));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** What {@link #firstHitsOfFramedTurnedCopies} gives when each copy's source is found first. */
+    static String sourcesOfFramedTurnedCopies(List<String> names, List<Integer> copied) {
+        List<String> lines = new ArrayList<>();
+        for (int i : copied) {
+            for (double degrees : TURNS) {
+                lines.add(turnLabel(names.get(i), degrees) + "pic" + i + ".png");
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static final double[] TURNS = {4, -4};
+
+    private static String turnLabel(String name, double degrees) {
+        return String.format(Locale.ROOT, "%s framed, turned %+.0f°, brightened: ", name, degrees);
+    }
+
+    /**
+     * A 200x240 music note on white, as an icon set draws its variants: an oval head and a stem in near black, then
+     * {@code mark}, the variant's own (a dot, a second head, a flag), drawn in the same colour.
+     */
+    static BufferedImage note(Consumer<Graphics2D> mark) {
+        BufferedImage img = new BufferedImage(200, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(new Color(30, 30, 30));
+        g.fill(new Ellipse2D.Double(40, 170, 70, 48));
+        g.fillRect(100, 30, 10, 165);
+        mark.accept(g);
+        g.dispose();
+        return img;
     }
 }

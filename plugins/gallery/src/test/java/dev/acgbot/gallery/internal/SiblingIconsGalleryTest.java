@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -36,24 +33,16 @@ class SiblingIconsGalleryTest {
 
     /** A note's tilted oval head and stem, and the variant's own mark: 0 a dot beside the head, 1 a second head, 2 a thin flag. */
     private static BufferedImage note(int variant) {
-        BufferedImage img = new BufferedImage(200, 240, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(new Color(30, 30, 30));
-        g.fill(new Ellipse2D.Double(40, 170, 70, 48));
-        g.fillRect(100, 30, 10, 165);
-        switch (variant) {
-            case 0 -> g.fill(new Ellipse2D.Double(130, 185, 18, 18));
-            case 1 -> g.fill(new Ellipse2D.Double(110, 20, 40, 28));
-            default -> {
-                g.setStroke(new BasicStroke(5));
-                g.drawLine(108, 36, 150, 80);
+        return RepostGalleries.note(g -> {
+            switch (variant) {
+                case 0 -> g.fill(new Ellipse2D.Double(130, 185, 18, 18));
+                case 1 -> g.fill(new Ellipse2D.Double(110, 20, 40, 28));
+                default -> {
+                    g.setStroke(new BasicStroke(5));
+                    g.drawLine(108, 36, 150, 80);
+                }
             }
-        }
-        g.dispose();
-        return img;
+        });
     }
 
     @Test
