@@ -14,6 +14,7 @@ import dev.acgbot.gallery.SearchFilter;
 import dev.acgbot.gallery.SearchHit;
 import dev.acgbot.gallery.cli.ConsoleProgressBar;
 import dev.acgbot.gallery.rating.RatingClassifier;
+import dev.acgbot.models.api.EngineActivity;
 import dev.acgbot.models.api.Inference;
 import dev.acgbot.models.api.ModelInfo;
 import dev.acgbot.models.api.TagResult;
@@ -132,8 +133,12 @@ public final class SimilarEval implements Callable<Integer> {
                 ReindexSummary summary = g.reindex(ReindexRequest.incremental(), bar, CancellationToken.none());
                 bar.finish();
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                out.printf(Locale.ROOT, "gallery: %s%nindexing: %.1f images/s over %.0f s, %d intra-op threads (load %s)%n",
-                        summary, summary.added() / seconds, seconds, threads, loadAverage());
+                // a classifier and features of one graph share its runs (SharedGraph): 1 run a picture, not 2
+                long runs = runtime.activity().orElseThrow().models().stream().mapToLong(EngineActivity.ModelActivity::items).sum();
+                out.printf(Locale.ROOT, "gallery: %s%nindexing: %.1f images/s over %.0f s, %d intra-op threads (load %s), "
+                                + "%.2f model runs a picture%n", summary, summary.added() / seconds, seconds, threads,
+                        loadAverage(), (double) runs / summary.added());
+                result.put("model_runs_per_picture", (double) runs / summary.added());
                 result.put("model", model);
                 result.put("gallery_images", g.stats().images());
                 result.put("index_images_per_second", summary.added() / seconds);

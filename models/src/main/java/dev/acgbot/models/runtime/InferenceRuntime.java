@@ -19,6 +19,7 @@ import dev.acgbot.models.preprocess.PreprocessSpec;
 import dev.acgbot.models.preprocess.Preprocessor;
 import dev.acgbot.models.runtime.internal.EngineClock;
 import dev.acgbot.models.runtime.internal.ModelSlot;
+import dev.acgbot.models.runtime.internal.SharedGraph;
 import dev.acgbot.models.runtime.internal.RuntimeSettings;
 import dev.acgbot.models.runtime.internal.TagLabels;
 import dev.acgbot.models.text.TokenizedText;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,14 +65,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InferenceRuntime implements Inference {
     private final Map<String, ModelSlot> slots;
+    /** Each model that reads a graph together with others, by id ({@link SharedGraph}). */
+    private final Map<String, SharedGraph> shared;
     private final EngineClock engineClock;
     private final ModelPaths paths;
     private final Optional<MemoryPlan> memoryPlan;
     private final Optional<ScheduledExecutorService> unloader;
 
-    private InferenceRuntime(Map<String, ModelSlot> slots, EngineClock engineClock, ModelPaths paths,
-                             Optional<MemoryPlan> memoryPlan, Duration unloadIdle, List<String> eager) {
+    private InferenceRuntime(Map<String, ModelSlot> slots, Map<String, SharedGraph> shared, EngineClock engineClock,
+                             ModelPaths paths, Optional<MemoryPlan> memoryPlan, Duration unloadIdle, List<String> eager) {
         this.slots = slots;
+        this.shared = shared;
         this.engineClock = engineClock;
         this.paths = paths;
         this.memoryPlan = memoryPlan;
@@ -91,8 +96,9 @@ public final class InferenceRuntime implements Inference {
 
     private void unloadIdle(Duration idle, List<String> eager) {
         long now = System.nanoTime();
+        List<ModelSlot> kept = eager.stream().filter(slots::containsKey).map(this::session).toList();
         for (ModelSlot slot : slots.values()) {
-            if (!eager.contains(slot.manifest().id())) {
+            if (!kept.contains(slot)) {
                 try {
                     slot.unloadIfIdle(idle, now);
                 } catch (RuntimeException e) {
@@ -109,7 +115,7 @@ public final class InferenceRuntime implements Inference {
 
     /** Whether a model's session is open now (models load on first use and unload when idle). */
     public boolean loaded(String id) {
-        return slot(id).loaded();
+        return session(id).loaded();
     }
 
     public static Builder builder() {
@@ -118,12 +124,29 @@ public final class InferenceRuntime implements Inference {
 
     @Override
     public List<ModelInfo> models() {
-        return slots.values().stream().map(ModelSlot::info).toList();
+        return slots.values().stream().map(this::info).toList();
     }
 
     @Override
     public Optional<ModelInfo> model(String id) {
-        return Optional.ofNullable(slots.get(id)).map(ModelSlot::info);
+        return Optional.ofNullable(slots.get(id)).map(this::info);
+    }
+
+    /** A model whose graph another slot runs runs where that slot's session is. */
+    private ModelInfo info(ModelSlot slot) {
+        ModelInfo own = slot.info();
+        ModelSlot session = session(own.id());
+        if (session == slot) {
+            return own;
+        }
+        return new ModelInfo(own.id(), own.task(), own.embeddingSpace(), own.dimension(), own.manifestHash(),
+                own.available(), session.info().device(), own.inputSide());
+    }
+
+    /** The slot whose session runs a model: its own, or the holder of the graph it shares. */
+    private ModelSlot session(String id) {
+        SharedGraph graph = shared.get(id);
+        return graph == null ? slot(id) : graph.holder();
     }
 
     /** The manifest a model id was configured with. */
@@ -148,7 +171,7 @@ public final class InferenceRuntime implements Inference {
 
     /** Batching counters of a model since it was loaded (zeros before). */
     public RuntimeStats stats(String id) {
-        return slot(id).stats();
+        return session(id).stats();
     }
 
     /** Running totals of preprocessing and batch runs per model, and of the time any model was running. */
@@ -160,7 +183,7 @@ public final class InferenceRuntime implements Inference {
 
     /** Loads a model now instead of on first use. */
     public void load(String id) {
-        slot(id).ensureLoaded();
+        session(id).ensureLoaded();
     }
 
     @Override
@@ -196,10 +219,15 @@ public final class InferenceRuntime implements Inference {
         return new TextEmbedding(slot.runTexts(List.of(tokens)).get(0), tokens.truncated());
     }
 
-    /** Each image is preprocessed on the calling thread just before it joins the model's queue. */
-    private static List<float[]> runImages(ModelSlot slot, List<DecodedImage> images) {
+    /**
+     * Each image is preprocessed on the calling thread just before it joins the model's queue; a model sharing its
+     * graph takes rows its graph already gave for these very images.
+     */
+    private List<float[]> runImages(ModelSlot slot, List<DecodedImage> images) {
         PreprocessSpec spec = slot.manifest().preprocessSpec();
-        return slot.runImages(images, image -> Preprocessor.preprocess(image, spec));
+        Function<DecodedImage, float[]> preprocess = image -> Preprocessor.preprocess(image, spec);
+        SharedGraph graph = shared.get(slot.manifest().id());
+        return graph == null ? slot.runImages(images, preprocess) : graph.rows(slot.manifest().id(), images, preprocess);
     }
 
     private ModelSlot slot(String id) {
@@ -397,11 +425,21 @@ public final class InferenceRuntime implements Inference {
             ModelPaths paths = new ModelPaths(modelDir);
             Map<String, ModelSlot> slots = new LinkedHashMap<>();
             EngineClock engineClock = new EngineClock();
+            Map<String, List<ModelManifest>> passengers = new LinkedHashMap<>();
+            List<List<ModelManifest>> graphs = SharedGraph.groups(byId.values());
+            graphs.forEach(g -> passengers.put(g.get(0).id(), g.subList(1, g.size())));
             for (ModelManifest m : byId.values()) {
                 int batch = plan.map(p -> p.models().get(m.id())).map(MemoryPlan.ModelCost::batch).orElse(maxBatch);
-                slots.put(m.id(), new ModelSlot(m, paths, settings.withMaxBatch(batch), engineClock));
+                slots.put(m.id(), new ModelSlot(m, passengers.getOrDefault(m.id(), List.of()), paths,
+                        settings.withMaxBatch(batch), engineClock));
             }
-            InferenceRuntime runtime = new InferenceRuntime(slots, engineClock, paths, plan, unloadIdle, List.copyOf(eager));
+            Map<String, SharedGraph> shared = new LinkedHashMap<>();
+            for (List<ModelManifest> g : graphs) {
+                SharedGraph graph = new SharedGraph(g.stream().map(m -> slots.get(m.id())).toList());
+                g.forEach(m -> shared.put(m.id(), graph));
+            }
+            InferenceRuntime runtime = new InferenceRuntime(slots, shared, engineClock, paths, plan, unloadIdle,
+                    List.copyOf(eager));
             try {
                 eager.forEach(runtime::load);
             } catch (RuntimeException e) {

@@ -20,12 +20,17 @@ import java.util.Optional;
  * A model's session from load to close: opened on the requested device, checked against its manifest
  * (input names, output width), warmed up, with its tokenizer and its micro-batcher.
  */
-record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, Optional<TextTokenizer> tokenizer)
+record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[][]> batcher, Optional<TextTokenizer> tokenizer)
         implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.acgbot.models.runtime");
 
-    /** Throws {@link ModelUnavailableException} when files are missing, do not verify, or do not match the manifest. */
-    static LoadedModel open(ModelManifest manifest, ModelFiles files, RuntimeSettings settings, ModelMeter meter) {
+    /**
+     * Throws {@link ModelUnavailableException} when files are missing, do not verify, or do not match the manifest.
+     *
+     * @param passengers other manifests reading the same graph, whose outputs every run reads too ({@link SharedGraph})
+     */
+    static LoadedModel open(ModelManifest manifest, List<ModelManifest> passengers, ModelFiles files,
+                            RuntimeSettings settings, ModelMeter meter) {
         files.verify();
         long start = System.nanoTime();
         Path modelFile = files.modelFile();
@@ -44,7 +49,9 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
             tokenizer = manifest.tokenizer().map(t -> Tokenizers.open(t,
                     t.file().startsWith(Tokenizers.CLASSPATH_PREFIX) ? null : files.resolve(t.file())));
             engine.feedConstants(manifest.constantInputs());
-            batches = new ModelBatches(manifest, engine, reconcileNames(manifest, engine));
+            List<ModelManifest> readers = new java.util.ArrayList<>(List.of(manifest));
+            readers.addAll(passengers);
+            batches = new ModelBatches(readers, engine, reconcileNames(manifest, engine));
             if (settings.warmUp()) {
                 warmUp(manifest, files, batches, engine, tokenizer);
             }
@@ -55,7 +62,7 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
                     + manifest.origin() + ": " + e.getMessage(), e);
         }
         int maxBatch = manifest.dynamicBatch() ? settings.maxBatch() : manifest.fixedBatch();
-        MicroBatcher<ModelInput, float[]> batcher = new MicroBatcher<>(manifest.id(), maxBatch, settings.maxWait(),
+        MicroBatcher<ModelInput, float[][]> batcher = new MicroBatcher<>(manifest.id(), maxBatch, settings.maxWait(),
                 Math.max(settings.queueCapacity(), maxBatch), settings.submitTimeout(), meter.running(batches));
         logPlacement(manifest, settings, placement, maxBatch, start);
         return new LoadedModel(engine, batcher, tokenizer);
@@ -109,7 +116,7 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[]> batcher, 
                 : new ModelInput.Text(tokenizer.orElseThrow().encode(""));
         float[] row;
         try (OrtEngine.RunHandle run = engine.newRun()) {
-            row = batches.run(List.of(item), run).get(0);
+            row = batches.run(List.of(item), run).get(0)[0];
         }
         int expected = manifest.task() == ModelTask.TAGGER ? files.labels().size() : manifest.output().dimension();
         if (row.length != expected) {

@@ -59,11 +59,7 @@ final class ModelFiles {
 
     /** Throws {@link ModelUnavailableException} saying what to fetch or place when a file is missing or wrong. */
     void verify() {
-        List<ModelFile> missing = missing();
-        if (!missing.isEmpty()) {
-            throw new ModelUnavailableException(manifest.id(), "model " + manifest.id() + " is not available: "
-                    + "missing or incomplete files:" + PlacementAdvice.forFiles(manifest, paths, missing));
-        }
+        verifyPresent();
         for (ModelFile f : manifest.files()) {
             if (f.sha256().isPresent()) {
                 Path p = resolve(f);
@@ -79,6 +75,15 @@ final class ModelFiles {
                             + "; delete it and fetch again:" + PlacementAdvice.forFiles(manifest, paths, List.of(f)));
                 }
             }
+        }
+    }
+
+    /** Throws {@link ModelUnavailableException} saying what to fetch or place when a file is missing or of another size. */
+    void verifyPresent() {
+        List<ModelFile> missing = missing();
+        if (!missing.isEmpty()) {
+            throw new ModelUnavailableException(manifest.id(), "model " + manifest.id() + " is not available: "
+                    + "missing or incomplete files:" + PlacementAdvice.forFiles(manifest, paths, missing));
         }
     }
 

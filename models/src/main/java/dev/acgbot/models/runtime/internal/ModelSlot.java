@@ -32,6 +32,8 @@ public final class ModelSlot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.acgbot.models.runtime");
 
     private final ModelManifest manifest;
+    /** Other manifests reading this slot's graph at other outputs ({@link SharedGraph}); each run reads theirs too. */
+    private final List<ModelManifest> passengers;
     private final ModelFiles files;
     private final RuntimeSettings settings;
     private volatile LoadedModel loaded;
@@ -42,12 +44,17 @@ public final class ModelSlot implements AutoCloseable {
     private final ModelMeter meter;
 
     public ModelSlot(ModelManifest manifest, ModelPaths paths, RuntimeSettings settings) {
-        this(manifest, paths, settings, new EngineClock());
+        this(manifest, List.of(), paths, settings, new EngineClock());
     }
 
-    /** @param engine the runtime's clock of "some model is running", shared by its slots */
-    public ModelSlot(ModelManifest manifest, ModelPaths paths, RuntimeSettings settings, EngineClock engine) {
+    /**
+     * @param passengers other manifests whose outputs every run of this slot's session reads too (the same graph)
+     * @param engine     the runtime's clock of "some model is running", shared by its slots
+     */
+    public ModelSlot(ModelManifest manifest, List<ModelManifest> passengers, ModelPaths paths, RuntimeSettings settings,
+                     EngineClock engine) {
         this.manifest = manifest;
+        this.passengers = List.copyOf(passengers);
         this.files = new ModelFiles(manifest, paths);
         this.settings = settings;
         this.meter = new ModelMeter(manifest.id(), manifest.image().isPresent()
@@ -114,15 +121,32 @@ public final class ModelSlot implements AutoCloseable {
      * waits for every row, in input order.
      */
     public <X> List<float[]> runImages(List<X> images, Function<X, float[]> preprocess) {
+        return runImagesAllReaders(images, preprocess).stream().map(rows -> rows[0]).toList();
+    }
+
+    /**
+     * As {@link #runImages}, with every reader's row of each image: this slot's own first, then its passengers' in
+     * the order it was given them.
+     */
+    public <X> List<float[][]> runImagesAllReaders(List<X> images, Function<X, float[]> preprocess) {
         Function<X, float[]> timed = meter.preprocessing(preprocess);
         return run(images, x -> new ModelInput.Image(timed.apply(x)));
     }
 
     public List<float[]> runTexts(List<TokenizedText> texts) {
-        return run(texts, ModelInput.Text::new);
+        return run(texts, ModelInput.Text::new).stream().map(rows -> rows[0]).toList();
     }
 
-    private <X> List<float[]> run(List<X> inputs, Function<X, ModelInput> prepare) {
+    /**
+     * The width of this model's rows: its labels for a tagger, its embedding's dimension otherwise; throws
+     * {@link ModelUnavailableException} when its files are missing (a slot whose graph another slot runs checks them so).
+     */
+    public int outputWidth() {
+        files.verifyPresent();
+        return manifest.task() == ModelTask.TAGGER ? files.labels().size() : manifest.output().dimension();
+    }
+
+    private <X> List<float[][]> run(List<X> inputs, Function<X, ModelInput> prepare) {
         LoadedModel l = acquire();
         try {
             return run(l, inputs, prepare);
@@ -131,8 +155,8 @@ public final class ModelSlot implements AutoCloseable {
         }
     }
 
-    private <X> List<float[]> run(LoadedModel l, List<X> inputs, Function<X, ModelInput> prepare) {
-        List<CompletableFuture<float[]>> futures = new ArrayList<>(inputs.size());
+    private <X> List<float[][]> run(LoadedModel l, List<X> inputs, Function<X, ModelInput> prepare) {
+        List<CompletableFuture<float[][]>> futures = new ArrayList<>(inputs.size());
         try {
             for (X input : inputs) {
                 futures.add(l.batcher().submit(prepare.apply(input)));
@@ -141,9 +165,9 @@ public final class ModelSlot implements AutoCloseable {
             futures.forEach(f -> f.cancel(false)); // the worker skips cancelled requests
             throw e;
         }
-        List<float[]> rows = new ArrayList<>(futures.size());
+        List<float[][]> rows = new ArrayList<>(futures.size());
         try {
-            for (CompletableFuture<float[]> f : futures) {
+            for (CompletableFuture<float[][]> f : futures) {
                 rows.add(f.get());
             }
         } catch (InterruptedException e) {
@@ -210,7 +234,7 @@ public final class ModelSlot implements AutoCloseable {
             throw new IllegalStateException("inference is closed");
         }
         if (loaded == null) {
-            loaded = LoadedModel.open(manifest, files, settings, meter);
+            loaded = LoadedModel.open(manifest, passengers, files, settings, meter);
         }
         return loaded;
     }

@@ -196,8 +196,16 @@ final class OrtEngine implements AutoCloseable {
         }
     }
 
-    /** Runs image tensors of one shape, concatenated along a new batch axis. */
+    /** Runs image tensors of one shape, concatenated along a new batch axis; the rows of the output read. */
     float[][] runImages(String inputName, List<float[]> tensors, long[] itemShape, RunHandle run) {
+        return runImages(inputName, tensors, itemShape, List.of(outputName), run)[0];
+    }
+
+    /**
+     * Runs image tensors as {@link #runImages(String, List, long[], RunHandle)} and reads several outputs of the one
+     * run: {@code [output][item]}, in the order of {@code outputs}.
+     */
+    float[][][] runImages(String inputName, List<float[]> tensors, long[] itemShape, List<String> outputs, RunHandle run) {
         int n = tensors.size();
         int per = tensors.get(0).length;
         float[] data = new float[n * per];
@@ -208,7 +216,7 @@ final class OrtEngine implements AutoCloseable {
         shape[0] = n;
         System.arraycopy(itemShape, 0, shape, 1, itemShape.length);
         try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape)) {
-            return run(withConstants(Map.of(inputName, x)), n, run);
+            return run(withConstants(Map.of(inputName, x)), n, outputs, run);
         } catch (OrtException e) {
             throw failure(e, run);
         }
@@ -223,7 +231,7 @@ final class OrtEngine implements AutoCloseable {
             if (input.attentionMask().isPresent()) {
                 feed.put(input.attentionMask().get(), tokens(input, texts, true));
             }
-            return run(withConstants(feed), n, run);
+            return run(withConstants(feed), n, List.of(outputName), run)[0];
         } catch (OrtException e) {
             throw failure(e, run);
         } finally {
@@ -261,29 +269,40 @@ final class OrtEngine implements AutoCloseable {
         return all;
     }
 
-    private float[][] run(Map<String, OnnxTensor> feed, int n, RunHandle run) throws OrtException {
-        if (!session.getOutputNames().contains(outputName)) {
-            throw new IllegalStateException("the graph has no output '" + outputName + "'; its outputs are "
-                    + session.getOutputNames());
+    private float[][][] run(Map<String, OnnxTensor> feed, int n, List<String> outputs, RunHandle run)
+            throws OrtException {
+        for (String name : outputs) {
+            if (!session.getOutputNames().contains(name)) {
+                throw new IllegalStateException("the graph has no output '" + name + "'; its outputs are "
+                        + session.getOutputNames());
+            }
         }
-        try (OrtSession.Result result = session.run(feed, Set.of(outputName), run.options)) {
-            Optional<OnnxValue> value = result.get(outputName);
-            if (value.isEmpty() || !(value.get() instanceof OnnxTensor y)) {
-                throw new IllegalStateException("output '" + outputName + "' is not a tensor");
+        try (OrtSession.Result result = session.run(feed, new java.util.LinkedHashSet<>(outputs), run.options)) {
+            float[][][] read = new float[outputs.size()][][];
+            for (int o = 0; o < read.length; o++) {
+                read[o] = rows(result, outputs.get(o), n);
             }
-            long[] shape = ((TensorInfo) y.getInfo()).getShape();
-            if (shape.length != 2 || shape[0] != n) {
-                throw new IllegalStateException("output '" + outputName + "' has shape " + java.util.Arrays.toString(shape)
-                        + ", expected [" + n + ", D]");
-            }
-            FloatBuffer flat = y.getFloatBuffer();
-            int d = (int) shape[1];
-            float[][] rows = new float[n][d];
-            for (int i = 0; i < n; i++) {
-                flat.get(i * d, rows[i]);
-            }
-            return rows;
+            return read;
         }
+    }
+
+    private static float[][] rows(OrtSession.Result result, String name, int n) throws OrtException {
+        Optional<OnnxValue> value = result.get(name);
+        if (value.isEmpty() || !(value.get() instanceof OnnxTensor y)) {
+            throw new IllegalStateException("output '" + name + "' is not a tensor");
+        }
+        long[] shape = ((TensorInfo) y.getInfo()).getShape();
+        if (shape.length != 2 || shape[0] != n) {
+            throw new IllegalStateException("output '" + name + "' has shape " + java.util.Arrays.toString(shape)
+                    + ", expected [" + n + ", D]");
+        }
+        FloatBuffer flat = y.getFloatBuffer();
+        int d = (int) shape[1];
+        float[][] rows = new float[n][d];
+        for (int i = 0; i < n; i++) {
+            flat.get(i * d, rows[i]);
+        }
+        return rows;
     }
 
     private static RuntimeException failure(OrtException e, RunHandle run) {
