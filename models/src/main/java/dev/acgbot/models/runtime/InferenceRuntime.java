@@ -19,6 +19,7 @@ import dev.acgbot.models.preprocess.PreprocessSpec;
 import dev.acgbot.models.preprocess.Preprocessor;
 import dev.acgbot.models.runtime.internal.EngineClock;
 import dev.acgbot.models.runtime.internal.ModelSlot;
+import dev.acgbot.models.runtime.internal.OpenSessions;
 import dev.acgbot.models.runtime.internal.SharedGraph;
 import dev.acgbot.models.runtime.internal.RuntimeSettings;
 import dev.acgbot.models.runtime.internal.TagLabels;
@@ -68,14 +69,17 @@ public final class InferenceRuntime implements Inference {
     /** Each model that reads a graph together with others, by id ({@link SharedGraph}). */
     private final Map<String, SharedGraph> shared;
     private final EngineClock engineClock;
+    private final OpenSessions sessions;
     private final ModelPaths paths;
     private final Optional<MemoryPlan> memoryPlan;
     private final Optional<ScheduledExecutorService> unloader;
 
     private InferenceRuntime(Map<String, ModelSlot> slots, Map<String, SharedGraph> shared, EngineClock engineClock,
-                             ModelPaths paths, Optional<MemoryPlan> memoryPlan, Duration unloadIdle, List<String> eager) {
+                             OpenSessions sessions, ModelPaths paths, Optional<MemoryPlan> memoryPlan, Duration unloadIdle,
+                             List<String> eager) {
         this.slots = slots;
         this.shared = shared;
+        this.sessions = sessions;
         this.engineClock = engineClock;
         this.paths = paths;
         this.memoryPlan = memoryPlan;
@@ -111,6 +115,11 @@ public final class InferenceRuntime implements Inference {
     /** The batch sizes and heap the memory budget gave, when one was set. */
     public Optional<MemoryPlan> memoryPlan() {
         return memoryPlan;
+    }
+
+    /** ONNX Runtime sessions open now: models that load one graph file (both int8 Chinese-CLIP towers) hold one. */
+    public int openSessions() {
+        return sessions.count();
     }
 
     /** Whether a model's session is open now (models load on first use and unload when idle). */
@@ -425,21 +434,22 @@ public final class InferenceRuntime implements Inference {
             ModelPaths paths = new ModelPaths(modelDir);
             Map<String, ModelSlot> slots = new LinkedHashMap<>();
             EngineClock engineClock = new EngineClock();
+            OpenSessions sessions = new OpenSessions();
             Map<String, List<ModelManifest>> passengers = new LinkedHashMap<>();
             List<List<ModelManifest>> graphs = SharedGraph.groups(byId.values());
             graphs.forEach(g -> passengers.put(g.get(0).id(), g.subList(1, g.size())));
             for (ModelManifest m : byId.values()) {
                 int batch = plan.map(p -> p.models().get(m.id())).map(MemoryPlan.ModelCost::batch).orElse(maxBatch);
                 slots.put(m.id(), new ModelSlot(m, passengers.getOrDefault(m.id(), List.of()), paths,
-                        settings.withMaxBatch(batch), engineClock));
+                        settings.withMaxBatch(batch), engineClock, sessions));
             }
             Map<String, SharedGraph> shared = new LinkedHashMap<>();
             for (List<ModelManifest> g : graphs) {
                 SharedGraph graph = new SharedGraph(g.stream().map(m -> slots.get(m.id())).toList());
                 g.forEach(m -> shared.put(m.id(), graph));
             }
-            InferenceRuntime runtime = new InferenceRuntime(slots, shared, engineClock, paths, plan, unloadIdle,
-                    List.copyOf(eager));
+            InferenceRuntime runtime = new InferenceRuntime(slots, shared, engineClock, sessions, paths, plan,
+                    unloadIdle, List.copyOf(eager));
             try {
                 eager.forEach(runtime::load);
             } catch (RuntimeException e) {

@@ -87,7 +87,9 @@ public record MemoryPlan(MemoryBudget budget, long heap, Map<String, ModelCost> 
     public static MemoryPlan of(MemoryBudget budget, long heap, List<ModelManifest> manifests, int maxBatch) {
         long ownHeap = budget.heapBytes();
         long given = Math.max(ownHeap, heap);
-        List<long[]> costs = manifests.stream().map(m -> new long[]{weights(m), perItem(m)}).toList();
+        long[] once = weightsOnce(manifests);
+        List<long[]> costs = java.util.stream.IntStream.range(0, manifests.size())
+                .mapToObj(i -> new long[]{once[i], perItem(manifests.get(i))}).toList();
         long weights = costs.stream().mapToLong(c -> c[0]).sum();
         long free = budget.bytes() - ownHeap - RUNTIME_OVERHEAD - weights;
         long oneEach = costs.stream().mapToLong(c -> c[1]).sum();
@@ -119,8 +121,9 @@ public record MemoryPlan(MemoryBudget budget, long heap, Map<String, ModelCost> 
     /** The smallest budget that runs {@code manifests} at batch 1. */
     public static long minimumFor(List<ModelManifest> manifests) {
         long need = RUNTIME_OVERHEAD;
-        for (ModelManifest m : manifests) {
-            need += weights(m) + perItem(m);
+        long[] once = weightsOnce(manifests);
+        for (int i = 0; i < manifests.size(); i++) {
+            need += once[i] + perItem(manifests.get(i));
         }
         // the heap is a quarter of the budget (at least 256 MB): need = budget - max(256 MB, budget / 4)
         long withQuarter = need * 4 / 3;
@@ -155,6 +158,21 @@ public record MemoryPlan(MemoryBudget budget, long heap, Map<String, ModelCost> 
             kept.remove(kept.size() - 1);
         }
         return manifests.stream().filter(kept::contains).toList();
+    }
+
+    /**
+     * Each manifest's resident weights, counting a graph file once: models that load one file hold one session
+     * (both int8 Chinese-CLIP towers, nsfwjs's classifier and features), so the later ones add no weights.
+     */
+    static long[] weightsOnce(List<ModelManifest> manifests) {
+        java.util.Set<String> graphs = new java.util.HashSet<>();
+        long[] out = new long[manifests.size()];
+        for (int i = 0; i < out.length; i++) {
+            ModelManifest m = manifests.get(i);
+            String graph = m.file(m.modelFile()).flatMap(ModelFile::sha256).orElse(m.directory() + "/" + m.modelFile());
+            out[i] = graphs.add(graph) ? weights(m) : 0;
+        }
+        return out;
     }
 
     /** Resident weights: the ONNX file's size (known from the manifest, else the approximate one) times the factor. */

@@ -45,6 +45,18 @@ class MemoryPlanTest {
     }
 
     @Test
+    void twoTowersOfOneGraphFileCountItsWeightsOnce() {
+        // the int8 Chinese-CLIP towers read one 191 MB graph and hold one session (OneGraphTwoTowersTest)
+        ModelManifest image = sized("synthetic-cn-clip-vit-b-16-image-int8", 191 * MB);
+        ModelManifest text = sized("synthetic-cn-clip-vit-b-16-text-int8", 191 * MB);
+        Map<String, MemoryPlan.ModelCost> m = MemoryPlan.of(MemoryBudget.parse("1g", 0), List.of(image, text), 32).models();
+        assertEquals(MemoryPlan.weights(image), m.get(image.id()).weights());
+        assertEquals(0, m.get(text.id()).weights());
+        assertTrue(MemoryPlan.minimumFor(List.of(image, text))
+                < MemoryPlan.minimumFor(List.of(image)) + MemoryPlan.weights(text));
+    }
+
+    @Test
     void aBudgetTooSmallForTheModelsIsRefusedSayingWhatItNeedsAndWhatFits() {
         MemoryPlan.TooSmall e = assertThrows(MemoryPlan.TooSmall.class,
                 () -> MemoryPlan.of(MemoryBudget.parse("1500m", 0), DEFAULT_SET, 32));

@@ -28,16 +28,17 @@ record LoadedModel(OrtEngine engine, MicroBatcher<ModelInput, float[][]> batcher
      * Throws {@link ModelUnavailableException} when files are missing, do not verify, or do not match the manifest.
      *
      * @param passengers other manifests reading the same graph, whose outputs every run reads too ({@link SharedGraph})
+     * @param sessions   the runtime's open sessions: a graph file another model loaded is not loaded again
      */
     static LoadedModel open(ModelManifest manifest, List<ModelManifest> passengers, ModelFiles files,
-                            RuntimeSettings settings, ModelMeter meter) {
+                            RuntimeSettings settings, ModelMeter meter, OpenSessions sessions) {
         files.verify();
         long start = System.nanoTime();
         Path modelFile = files.modelFile();
         OrtEngine.Placement placement;
         try {
             placement = OrtEngine.load(modelFile, manifest.output().name(), settings.device(),
-                    settings.intraOpThreads(), settings.interOpThreads(), settings.arena());
+                    settings.intraOpThreads(), settings.interOpThreads(), settings.arena(), sessions);
         } catch (OrtException | RuntimeException e) {
             throw new ModelUnavailableException(manifest.id(), "model " + manifest.id() + " cannot be loaded from "
                     + modelFile + ": " + OrtEngine.rootMessage(e), e);

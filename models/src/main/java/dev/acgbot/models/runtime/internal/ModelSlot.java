@@ -35,6 +35,7 @@ public final class ModelSlot implements AutoCloseable {
     /** Other manifests reading this slot's graph at other outputs ({@link SharedGraph}); each run reads theirs too. */
     private final List<ModelManifest> passengers;
     private final ModelFiles files;
+    private final OpenSessions sessions;
     private final RuntimeSettings settings;
     private volatile LoadedModel loaded;
     private boolean closed;
@@ -44,16 +45,18 @@ public final class ModelSlot implements AutoCloseable {
     private final ModelMeter meter;
 
     public ModelSlot(ModelManifest manifest, ModelPaths paths, RuntimeSettings settings) {
-        this(manifest, List.of(), paths, settings, new EngineClock());
+        this(manifest, List.of(), paths, settings, new EngineClock(), new OpenSessions());
     }
 
     /**
      * @param passengers other manifests whose outputs every run of this slot's session reads too (the same graph)
      * @param engine     the runtime's clock of "some model is running", shared by its slots
+     * @param sessions   the runtime's open sessions, shared by its slots (one session a graph file)
      */
     public ModelSlot(ModelManifest manifest, List<ModelManifest> passengers, ModelPaths paths, RuntimeSettings settings,
-                     EngineClock engine) {
+                     EngineClock engine, OpenSessions sessions) {
         this.manifest = manifest;
+        this.sessions = sessions;
         this.passengers = List.copyOf(passengers);
         this.files = new ModelFiles(manifest, paths);
         this.settings = settings;
@@ -234,7 +237,7 @@ public final class ModelSlot implements AutoCloseable {
             throw new IllegalStateException("inference is closed");
         }
         if (loaded == null) {
-            loaded = LoadedModel.open(manifest, passengers, files, settings, meter);
+            loaded = LoadedModel.open(manifest, passengers, files, settings, meter, sessions);
         }
         return loaded;
     }

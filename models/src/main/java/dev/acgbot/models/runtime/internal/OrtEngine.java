@@ -36,18 +36,28 @@ import java.util.Set;
 final class OrtEngine implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
+    /** Where the session came from: given back there on close (another model may hold it still). */
+    private final OpenSessions sessions;
+    private final OpenSessions.Key key;
     private volatile String outputName;
     private final String device;
     private final boolean shrinkArena;
     /** Tensors fed on every run besides the model's own input (another tower's inputs); closed with the engine. */
     private final Map<String, OnnxTensor> constants = new HashMap<>();
 
-    private OrtEngine(OrtEnvironment env, OrtSession session, String outputName, String device, boolean shrinkArena) {
+    private OrtEngine(OrtEnvironment env, OpenSessions sessions, OpenSessions.Key key, String outputName)
+            throws OrtException {
         this.env = env;
-        this.session = session;
+        this.sessions = sessions;
+        this.key = key;
+        this.session = sessions.acquire(key, k -> {
+            try (OrtSession.SessionOptions options = options(k)) {
+                return env.createSession(k.file().toString(), options);
+            }
+        });
         this.outputName = outputName;
-        this.device = device;
-        this.shrinkArena = shrinkArena;
+        this.device = key.gpu() >= 0 ? "gpu:" + key.gpu() : "cpu";
+        this.shrinkArena = key.arena() == ArenaMode.SHRUNK;
     }
 
     /** The loaded engine and why it runs where it runs. */
@@ -60,6 +70,14 @@ final class OrtEngine implements AutoCloseable {
      */
     static Placement load(Path modelFile, String outputName, DeviceRequest request, int intraOpThreads,
                           int interOpThreads, ArenaMode arena) throws OrtException {
+        return load(modelFile, outputName, request, intraOpThreads, interOpThreads, arena, new OpenSessions());
+    }
+
+    /** As {@link #load(Path, String, DeviceRequest, int, int, ArenaMode)}, holding a session of {@code sessions}. */
+    static Placement load(Path modelFile, String outputName, DeviceRequest request, int intraOpThreads,
+                          int interOpThreads, ArenaMode arena, OpenSessions sessions) throws OrtException {
+        Path file = OpenSessions.canonical(modelFile);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
         String note;
         if (request.kind() == DeviceRequest.Kind.CPU) {
             note = "cpu requested";
@@ -67,13 +85,14 @@ final class OrtEngine implements AutoCloseable {
             note = "no CUDA provider in this ONNX Runtime build (build with -Pgpu for onnxruntime_gpu)";
         } else {
             try {
-                return new Placement(open(modelFile, outputName, request.gpuIndex(), intraOpThreads, interOpThreads, arena),
-                        request + " requested");
+                OpenSessions.Key onGpu = new OpenSessions.Key(file, request.gpuIndex(), intraOpThreads, interOpThreads, arena);
+                return new Placement(new OrtEngine(env, sessions, onGpu, outputName), request + " requested");
             } catch (OrtException | RuntimeException e) {
                 note = "CUDA failed on gpu:" + request.gpuIndex() + " (" + rootMessage(e) + ")";
             }
         }
-        return new Placement(open(modelFile, outputName, -1, intraOpThreads, interOpThreads, arena), note);
+        OpenSessions.Key onCpu = new OpenSessions.Key(file, -1, intraOpThreads, interOpThreads, arena);
+        return new Placement(new OrtEngine(env, sessions, onCpu, outputName), note);
     }
 
     static boolean cudaAvailable() {
@@ -94,24 +113,25 @@ final class OrtEngine implements AutoCloseable {
      * and inside a run the arena's reuse. The memory pattern (one pre-planned block per input shape) stays off
      * unless {@code KEPT}: its peak at batch 16 was 47 MB higher and every new batch size plans another block.
      */
-    private static OrtEngine open(Path modelFile, String outputName, int gpu, int intra, int inter, ArenaMode arena)
-            throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intra);
-            options.setInterOpNumThreads(inter);
+    private static OrtSession.SessionOptions options(OpenSessions.Key key) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            options.setIntraOpNumThreads(key.intraOpThreads());
+            options.setInterOpNumThreads(key.interOpThreads());
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setCPUArenaAllocator(arena != ArenaMode.OFF);
-            options.setMemoryPatternOptimization(arena == ArenaMode.KEPT);
-            if (arena == ArenaMode.SHRUNK) {
+            options.setCPUArenaAllocator(key.arena() != ArenaMode.OFF);
+            options.setMemoryPatternOptimization(key.arena() == ArenaMode.KEPT);
+            if (key.arena() == ArenaMode.SHRUNK) {
                 options.addConfigEntry("session.use_device_allocator_for_initializers", "1");
             }
-            if (gpu >= 0) {
-                options.addCUDA(gpu);
+            if (key.gpu() >= 0) {
+                options.addCUDA(key.gpu());
             }
-            return new OrtEngine(env, env.createSession(modelFile.toString(), options), outputName,
-                    gpu >= 0 ? "gpu:" + gpu : "cpu", arena == ArenaMode.SHRUNK);
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
         }
     }
 
@@ -325,7 +345,7 @@ final class OrtEngine implements AutoCloseable {
         constants.values().forEach(OnnxTensor::close);
         constants.clear();
         try {
-            session.close();
+            sessions.release(key);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close the ONNX Runtime session: " + e.getMessage(), e);
         }
