@@ -27,7 +27,8 @@ import java.util.function.Function;
  * same pixels) pays one run instead of two.
  *
  * <p>Kept rows are keyed by the picture object itself (weakly: the caller's pixels are never held here), so a
- * picture decoded again is simply run again. At most {@link #KEPT} pictures' rows are kept.
+ * picture decoded again is simply run again. At most {@link #KEPT} pictures' rows are kept. The runs and their
+ * preprocessing count under the holder in the engine's activity ({@code /stats}, a reindex's stages).
  */
 public final class SharedGraph {
     /** About 5 MB of nsfwjs rows (1,280 + 5 floats a picture); the indexer's batches are 32 pictures. */
