@@ -169,6 +169,13 @@ final class CandidateChecks {
             Candidate c = bestFitting;
             CropSeedCheck.part(whole, c.signature(), c.near(), seeded.get(c).all()).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> listed(whole, c, v, out, colourGaps));
         }
+        // last too, and only when no candidate passed: the best-fitting candidate the search found no pose for, its fine-grid
+        // pose taken unturned too (CropSeedCheck.unposed)
+        if (bestFitting != null && !poses.containsKey(bestFitting) && budget > 0 && out.isEmpty()) {
+            Candidate c = bestFitting;
+            budget--;
+            CropSeedCheck.unposed(whole, c.signature(), c.near(), seeded.get(c).all()).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> listed(whole, c, v, out, colourGaps));
+        }
         // last too, and only when no candidate passed: run whenever the first candidate's edges failed, a round join's
         // sibling passed beside the round join's own verdict (rotate 3°, seed 77; docs/benchmarks.md, "Border+rotate+bright,
         // round 10 second wave")

@@ -65,4 +65,18 @@ final class CropSeedCheck {
         return RepostVerifier.pose(q, candidate, near.dHashEvidence(), near.faintEvidence(), seeds, true)
                 .flatMap(f -> RepostVerifier.judge(q, candidate, f));
     }
+
+    /**
+     * The verdict at the pose searched once more with the fine grid's refinement taken unturned too, for the best-fitting
+     * crop candidate when the search found it no pose at all: the coarse grid fitted it (0.94-0.99) where the fine grid
+     * said 0.82-0.83 at that pose, a few per cent off the crop (a quarter crop of a Debian package icon, the evaluation's
+     * sample; crop+resize+JPEG copies of a callout and an eye-wash sign, seed 91). The search takes the fine grid's pose only
+     * when turned (taken for any copy and candidate, blur, text watermark and watermark top-left lost a query each), so this
+     * is one more search of one candidate, in lookups where no candidate passed (docs/benchmarks.md, "Crops, round 11").
+     */
+    static Optional<RepostVerifier.Verdict> unposed(RepostVerifier.Query q, RepostSignature candidate, HashRows.Near near,
+                                                    List<RepostVerifier.Pose> seeds) {
+        return RepostVerifier.pose(q, candidate, near.dHashEvidence(), near.faintEvidence(), seeds, false, true)
+                .flatMap(f -> RepostVerifier.judge(q, candidate, f));
+    }
 }

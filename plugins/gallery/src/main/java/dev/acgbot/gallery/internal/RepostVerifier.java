@@ -385,6 +385,15 @@ final class RepostVerifier {
      * search's range on ({@link Pose#withPart}).
      */
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds, boolean part) {
+        return pose(q, candidate, dHashDistance, faintEvidence, seeds, part, false);
+    }
+
+    /**
+     * As {@link #pose(Query, RepostSignature, int, int, List, boolean)}; {@code unturnedOnFine}: where the grids disagree,
+     * the pose searched again on the fine grid is taken also when it is not turned ({@link CropSeedCheck#unposed}).
+     */
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds, boolean part,
+                                boolean unturnedOnFine) {
         float[] thumb = thumb(candidate);
         double mean = 0;
         for (float t : thumb) {
@@ -455,7 +464,7 @@ final class RepostVerifier {
             // Only a turned pose found so is taken: with any, blur, text watermark and watermark top-left lost a query each
             // on the full evaluation (a watermarked copy's source is tried unmarked only where the copy as posted has no pose)
             Scored refined = descend(q.fine, seen, candidate.aspect(), score(q.fine, seen, candidate.aspect(), best.pose()));
-            if (refined.ncc() > fine.ncc() && refined.pose().turned()) {
+            if (refined.ncc() > fine.ncc() && (refined.pose().turned() || unturnedOnFine)) {
                 fine = refined;
             }
         }
