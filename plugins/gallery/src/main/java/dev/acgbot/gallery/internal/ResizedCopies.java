@@ -12,7 +12,7 @@ import java.util.Optional;
  * placed exactly, and a copy pixel on the drawing's edge that also covers margin is rendered so; {@link TinyCheck}
  * searches the pose and leaves out the copy pixels whose centre falls outside the candidate, at 15 pixels a row or
  * column on each side. In a diagnosis of the resize-25 % copies {@link TinyCopies} left undecided (`--sample-seed 77`,
- * docs/benchmarks.md "Tiny copies, round 11"), the sources scored 0.998-0.9995 so and their look-alikes of the same icon
+ * docs/benchmarks.md "Tiny and turned copies, round 11"), the sources scored 0.998-0.9995 so and their look-alikes of the same icon
  * set at most 0.996 (`kwrite` 0.9995 against `xedit` 0.9957, `border_remove` 0.9982 against `border_all` 0.9882,
  * `warning` 0.9993 against `file_important` 0.30, which TinyCheck posed as a crop at 0.9914 against 0.9874).
  */

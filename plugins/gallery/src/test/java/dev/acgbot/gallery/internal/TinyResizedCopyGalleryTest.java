@@ -18,11 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Quarter-size copies (15 pixels) of black-on-white flat-theme icons from openclipart (public domain; in
- * src/test/resources/openclipart), each stored beside look-alikes of its icon set (issue 12, tiny copies round 11): a
- * pen and paper beside three other editors' pens, a dashed grid beside the solid and inner grids, a warning sign beside a
- * page that bears one. Posed freely at 15 pixels, a look-alike matched each copy within a third of the source's residual
- * (or better, the page as a crop around its sign), so none was singled out and nothing was listed; taken as its candidate
- * resized ({@link ResizedCopies}), each copy is its source.
+ * src/test/resources/openclipart), each stored beside look-alikes of its icon set (issue 12, tiny and turned copies round
+ * 11): a pen and paper beside three other editors' pens, a dashed grid beside the solid and inner grids, a warning sign
+ * beside a page that bears one. Posed freely at 15 pixels, a look-alike matched the pen's and the grid's copies within a
+ * third of the source's residual, so neither source was singled out and nothing was listed (on the evaluation's gallery
+ * the warning sign's page, posed as a crop around its sign, outscored it too); taken as its candidate resized
+ * ({@link ResizedCopies}), each copy is its source.
  */
 class TinyResizedCopyGalleryTest {
     private static final List<String> PICTURES = List.of("kwrite", "edit", "xedit", "kate", "border_remove", "border_all",
