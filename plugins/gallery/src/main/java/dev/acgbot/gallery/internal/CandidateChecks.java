@@ -183,6 +183,11 @@ final class CandidateChecks {
             Candidate c = firstFailed.getKey();
             TurnedRetry.pose(whole, c.signature(), firstFailed.getValue()).flatMap(f -> RepostVerifier.judge(whole, c.signature(), f)).ifPresent(v -> listed(whole, c, v, out, colourGaps));
         }
+        // last too, and only when no candidate passed: the closest candidates with no pose at all, from turned starts
+        if (whole.tiny == null && budget > 0 && out.isEmpty()) {
+            TurnedStarts.verdict(whole, candidates.stream().filter(c -> !poses.containsKey(c)).toList(), budget)
+                    .ifPresent(e -> listed(whole, e.getKey(), e.getValue(), out, colourGaps));
+        }
         if (whole.tiny != null) {
             List<TinyCopies.Posed> posed = new ArrayList<>();
             poses.forEach((c, attempts) -> attempts.stream().filter(a -> a.query() == whole && !a.found().flat()).findFirst()

@@ -1,0 +1,99 @@
+package dev.acgbot.gallery.internal;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A tiny copy taken as its candidate resized, with nothing free to fit: where the two trim boxes (as shares of each
+ * picture) put the candidate's trimmed picture in the copy's, each copy pixel is the mean of the candidate's area it
+ * covers, white beyond the candidate's trim box. A resize keeps every share of the picture, so the source's pixels are
+ * placed exactly, and a copy pixel on the drawing's edge that also covers margin is rendered so; {@link TinyCheck}
+ * searches the pose and leaves out the copy pixels whose centre falls outside the candidate, at 15 pixels a row or
+ * column on each side. In a diagnosis of the resize-25 % copies {@link TinyCopies} left undecided (`--sample-seed 77`,
+ * docs/benchmarks.md "Tiny and turned copies, round 11"), the sources scored 0.998-0.9995 so and their look-alikes of the same icon
+ * set at most 0.996 (`kwrite` 0.9995 against `xedit` 0.9957, `border_remove` 0.9982 against `border_all` 0.9882,
+ * `warning` 0.9993 against `file_important` 0.30, which TinyCheck posed as a crop at 0.9914 against 0.9874).
+ */
+final class ResizedCopies {
+    /** The correlation at which a candidate may be the copy resized. */
+    static final double ACCEPT = 0.99;
+    private static final double WHITE = 255;
+
+    private ResizedCopies() {
+    }
+
+    /**
+     * The candidate the copy resized singles out: correlating at {@value #ACCEPT} or more, with a residual at most
+     * 1/{@link TinyCopies#CLEARER} of the next candidate's whose stored picture is another (a twin stored under two names
+     * is no rival). None for a faint copy: a pen line of 13x1 pixels, one of them a shade lighter, correlated at 1.0 with a
+     * pen of another width.
+     */
+    static Optional<TinyCopies.Posed> singledOut(RepostVerifier.Query q, List<TinyCopies.Posed> candidates) {
+        if (q.faint) {
+            return Optional.empty();
+        }
+        record Scored(TinyCopies.Posed posed, double correlation) {
+        }
+        List<Scored> ranked = candidates.stream().map(c -> new Scored(c, correlation(q, c.signature())))
+                .sorted(Comparator.comparingDouble(Scored::correlation).reversed()).toList();
+        if (ranked.isEmpty()) {
+            return Optional.empty();
+        }
+        Scored best = ranked.getFirst();
+        byte[] own = best.posed().signature().detail();
+        double next = ranked.stream().filter(s -> !Arrays.equals(s.posed().signature().detail(), own)).mapToDouble(Scored::correlation)
+                .findFirst().orElse(0);
+        return best.correlation() >= ACCEPT && TinyCopies.CLEARER * (1 - best.correlation()) <= 1 - next
+                ? Optional.of(best.posed()) : Optional.empty();
+    }
+
+    /** The correlation of the tiny copy's pixels with {@code candidate} resized to the copy's picture. */
+    static double correlation(RepostVerifier.Query q, RepostSignature candidate) {
+        TinyCheck.Pixels copy = q.tiny;
+        float[] a = q.signature.box(), c = candidate.box();
+        double[] sat = TinyCheck.areaTable(DetailCheck.floats(candidate.detail()));
+        int w = copy.width(), h = copy.height(), side = RepostSignature.DETAIL;
+        // a copy pixel's edges in the candidate's trimmed picture, in its detail cells
+        double[] xs = edges(w, a[0], a[2], c[0], c[2], side), ys = edges(h, a[1], a[3], c[1], c[3], side);
+        double sq = 0, sqq = 0, ss = 0, sss = 0, sqs = 0;
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < w; u++) {
+                double s = rendered(sat, xs[u], ys[v], xs[u + 1], ys[v + 1], side);
+                double p = copy.grey()[v * w + u];
+                sq += p;
+                sqq += p * p;
+                ss += s;
+                sss += s * s;
+                sqs += p * s;
+            }
+        }
+        int n = w * h;
+        double varQ = sqq - sq * sq / n, varS = sss - ss * ss / n;
+        return varQ <= 1e-6 || varS <= 1e-6 ? 0 : (sqs - sq * ss / n) / Math.sqrt(varQ * varS);
+    }
+
+    /**
+     * The {@code n + 1} pixel edges of the copy's trimmed picture along one axis, in the candidate's detail cells: the
+     * copy trimmed to {@code a0..a1} of its picture, the candidate to {@code c0..c1} of its own.
+     */
+    private static double[] edges(int n, double a0, double a1, double c0, double c1, int side) {
+        double[] e = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            e[i] = (a0 + (a1 - a0) * i / n - c0) / (c1 - c0) * side;
+        }
+        return e;
+    }
+
+    /** The mean over a copy pixel's footprint: the candidate's cells inside its trim box, white beyond it. */
+    private static double rendered(double[] sat, double x0, double y0, double x1, double y1, int side) {
+        double ix = Math.min(x1, side) - Math.max(x0, 0), iy = Math.min(y1, side) - Math.max(y0, 0);
+        double full = (x1 - x0) * (y1 - y0);
+        if (ix <= 0 || iy <= 0) {
+            return WHITE;
+        }
+        double inside = ix * iy;
+        return (TinyCheck.areaMean(sat, x0, y0, x1, y1) * inside + WHITE * (full - inside)) / full;
+    }
+}
