@@ -114,6 +114,7 @@ final class CandidateChecks {
         Map<String, Double> colourGaps = new LinkedHashMap<>();
         Set<String> flatHits = new HashSet<>();
         Map<String, AsIsSiblings.Hit> siblings = new LinkedHashMap<>();
+        Map<String, Levels> tones = new LinkedHashMap<>();
         int budget = EDGE_CHECKS;
         Map.Entry<Candidate, RepostVerifier.Found> firstFailed = null; // the first candidate whose edges failed: TurnedRetry
         RepostVerifier.Found unrefined = null; // the best-fitting candidate's pose when its edges failed there and at its crop
@@ -151,6 +152,7 @@ final class CandidateChecks {
                     } else {
                         siblings.put(e.getKey().sha(), new AsIsSiblings.Hit(s.detail(), () -> DetailCheck.concentration(a.query().edges,
                                 a.found().levels().apply(s.detail()), s.aspect(), a.found().best())));
+                        tones.put(e.getKey().sha(), a.found().levels());
                     }
                     break;
                 }
@@ -195,7 +197,8 @@ final class CandidateChecks {
             TinyCopies.decide(whole, posed, near(whole, candidates, posed), out);
         }
         unmoved(flat, candidates, out);
-        return AsIsSiblings.without(Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits), flatHits, siblings);
+        return OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits),
+                flatHits, siblings), flatHits, tones);
     }
 
     /**
