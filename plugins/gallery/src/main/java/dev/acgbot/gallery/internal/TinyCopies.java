@@ -109,8 +109,8 @@ final class TinyCopies {
     /**
      * When no candidate has a verdict at all, the one the copy taken as a part of it resized singles out
      * ({@link CroppedCopies}), among all the lookup's {@code candidates} (posed or not: the margin is weighed against every
-     * one), named from that part. Only then, so that a look-alike is never listed beside a source some rule found; a
-     * rendering of every candidate costs 0.6-13 ms a lookup (up to 90 ms with three evaluations on two cores).
+     * one), named from that part. Only then, so that a look-alike is never listed beside a source some rule found, and so
+     * that only those lookups pay for rendering every candidate (median 34 ms with three evaluations on two cores).
      */
     static void asCropped(RepostVerifier.Query q, List<Posed> candidates, Map<String, RepostVerifier.Verdict> verdicts) {
         if (!verdicts.isEmpty()) {
