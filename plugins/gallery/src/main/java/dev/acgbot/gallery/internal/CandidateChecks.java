@@ -195,6 +195,7 @@ final class CandidateChecks {
             poses.forEach((c, attempts) -> attempts.stream().filter(a -> a.query() == whole && !a.found().flat()).findFirst()
                     .ifPresent(a -> posed.add(new TinyCopies.Posed(c.sha(), c.signature(), a.found()))));
             TinyCopies.decide(whole, posed, near(whole, candidates, posed), out);
+            TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out);
         }
         unmoved(flat, candidates, out);
         return OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits),

@@ -51,12 +51,20 @@ final class ResizedCopies {
 
     /** The correlation of the tiny copy's pixels with {@code candidate} resized to the copy's picture. */
     static double correlation(RepostVerifier.Query q, RepostSignature candidate) {
+        return correlation(q, candidate, TinyCheck.areaTable(DetailCheck.floats(candidate.detail())), 0, 0, 1, 1);
+    }
+
+    /**
+     * The correlation of the tiny copy's pixels with the part {@code x0, y0} (its top left) by {@code rw, rh} of
+     * {@code candidate}'s whole picture (shares of its width and height) resized to the copy's picture ({@code sat}: the
+     * area table of the candidate's detail picture).
+     */
+    static double correlation(RepostVerifier.Query q, RepostSignature candidate, double[] sat, double x0, double y0, double rw, double rh) {
         TinyCheck.Pixels copy = q.tiny;
         float[] a = q.signature.box(), c = candidate.box();
-        double[] sat = TinyCheck.areaTable(DetailCheck.floats(candidate.detail()));
         int w = copy.width(), h = copy.height(), side = RepostSignature.DETAIL;
         // a copy pixel's edges in the candidate's trimmed picture, in its detail cells
-        double[] xs = edges(w, a[0], a[2], c[0], c[2], side), ys = edges(h, a[1], a[3], c[1], c[3], side);
+        double[] xs = edges(w, x0 + rw * a[0], x0 + rw * a[2], c[0], c[2], side), ys = edges(h, y0 + rh * a[1], y0 + rh * a[3], c[1], c[3], side);
         double sq = 0, sqq = 0, ss = 0, sss = 0, sqs = 0;
         for (int v = 0; v < h; v++) {
             for (int u = 0; u < w; u++) {
