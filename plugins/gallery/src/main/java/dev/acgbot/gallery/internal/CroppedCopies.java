@@ -1,6 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -64,11 +63,8 @@ final class CroppedCopies {
             return Optional.empty();
         }
         Match best = ranked.getFirst();
-        byte[] own = best.candidate().signature().detail();
-        double next = ranked.stream().filter(m -> !Arrays.equals(m.candidate().signature().detail(), own))
-                .mapToDouble(m -> m.fit().correlation()).findFirst().orElse(0);
-        double c = best.fit().correlation();
-        return c >= ACCEPT && TinyCopies.CLEARER * (1 - c) <= 1 - next ? Optional.of(best) : Optional.empty();
+        double next = TinyCopies.nextOther(ranked, m -> m.candidate().signature(), m -> m.fit().correlation());
+        return TinyCopies.clearly(best.fit().correlation(), next, ACCEPT) ? Optional.of(best) : Optional.empty();
     }
 
     /** The rectangle of the candidate's whole picture that the copy resized from it matches best. */

@@ -1,6 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -42,11 +41,8 @@ final class ResizedCopies {
             return Optional.empty();
         }
         Scored best = ranked.getFirst();
-        byte[] own = best.posed().signature().detail();
-        double next = ranked.stream().filter(s -> !Arrays.equals(s.posed().signature().detail(), own)).mapToDouble(Scored::correlation)
-                .findFirst().orElse(0);
-        return best.correlation() >= ACCEPT && TinyCopies.CLEARER * (1 - best.correlation()) <= 1 - next
-                ? Optional.of(best.posed()) : Optional.empty();
+        double next = TinyCopies.nextOther(ranked, s -> s.posed().signature(), Scored::correlation);
+        return TinyCopies.clearly(best.correlation(), next, ACCEPT) ? Optional.of(best.posed()) : Optional.empty();
     }
 
     /** The correlation of the tiny copy's pixels with {@code candidate} resized to the copy's picture. */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -38,7 +39,23 @@ final class TinyCopies {
 
     /** Whether a correlation {@code best} singles its candidate out when the next best is {@code next}. */
     static boolean singledOut(double best, double next) {
-        return best >= ACCEPT && CLEARER * (1 - best) <= 1 - next || best >= ACCEPT_CLEARER && CLEARER_STILL * (1 - best) <= 1 - next;
+        return clearly(best, next, ACCEPT) || best >= ACCEPT_CLEARER && CLEARER_STILL * (1 - best) <= 1 - next;
+    }
+
+    /** Whether {@code best} reaches {@code accept} with a residual at most 1/{@value #CLEARER} of the next one's. */
+    static boolean clearly(double best, double next, double accept) {
+        return best >= accept && CLEARER * (1 - best) <= 1 - next;
+    }
+
+    /**
+     * The correlation of the first of {@code ranked} (best first) whose stored picture is not the best's: a stored twin
+     * of the best is no rival; 0 when there is none.
+     */
+    static <T> double nextOther(List<T> ranked, Function<T, RepostSignature> signature,
+                                ToDoubleFunction<T> correlation) {
+        byte[] own = signature.apply(ranked.getFirst()).detail();
+        return ranked.stream().filter(t -> !Arrays.equals(signature.apply(t).detail(), own)).mapToDouble(correlation)
+                .findFirst().orElse(0);
     }
 
     /** The correlation at which the copy's hashes may single a candidate out ({@link #byHashes}). */
@@ -141,11 +158,10 @@ final class TinyCopies {
         }
         Scored best = ranked.getFirst();
         byte[] own = best.posed().signature().detail();
-        double next = ranked.stream().filter(s -> !Arrays.equals(s.posed().signature().detail(), own)).mapToDouble(Scored::correlation)
-                .findFirst().orElse(0);
+        double next = nextOther(ranked, s -> s.posed().signature(), Scored::correlation);
         boolean ahead = scored.stream().filter(s -> !Arrays.equals(s.posed().signature().detail(), own))
                 .allMatch(s -> s.correlation() < best.correlation());
-        return best.correlation() >= BY_HASHES && CLEARER * (1 - best.correlation()) <= 1 - next && ahead ? Optional.of(best) : Optional.empty();
+        return clearly(best.correlation(), next, BY_HASHES) && ahead ? Optional.of(best) : Optional.empty();
     }
 
     /**
@@ -158,9 +174,7 @@ final class TinyCopies {
         if (ranked.isEmpty()) {
             return Optional.empty();
         }
-        byte[] own = ranked.getFirst().posed().signature().detail();
-        double next = ranked.stream().skip(1).filter(s -> !Arrays.equals(s.posed().signature().detail(), own))
-                .mapToDouble(correlation).findFirst().orElse(0);
+        double next = nextOther(ranked, s -> s.posed().signature(), correlation);
         return singledOut(correlation.applyAsDouble(ranked.getFirst()), next) ? Optional.of(ranked.getFirst()) : Optional.empty();
     }
 
