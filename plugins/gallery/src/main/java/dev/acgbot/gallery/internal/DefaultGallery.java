@@ -575,15 +575,18 @@ public final class DefaultGallery implements Gallery {
         RepostVerifier.Query query = new RepostVerifier.Query(small);
         boolean[] captions = HashRows.Probe.captionBands(small);
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
+        Map<String, HashRows.Near> crowded = new LinkedHashMap<>(); // crop-window rows beyond the closest: CrowdedCrops
         for (boolean mirror : new boolean[]{false, true}) {
             HashRows.Probe probe = mirror ? HashRows.Probe.of(PerceptualHash.mirrored(small), captions).withoutCropWindows()
                     : HashRows.Probe.of(small, captions);
-            hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS)).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
+            hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS), crowded).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
         }
+        crowded.keySet().removeAll(near.keySet());
         // read once: the crop candidates' order needs their thumbnails, and the verifier needs them again
         Map<String, Optional<RepostSignature>> read = new HashMap<>();
         Function<String, Optional<RepostSignature>> signatures = sha -> read.computeIfAbsent(sha, store::signature);
-        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near, CropShortlist.order(query, near, signatures));
+        List<Map.Entry<String, HashRows.Near>> byCrop = CropShortlist.order(query, near, signatures);
+        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near, byCrop);
         List<DuplicateHit> hits = new ArrayList<>();
         List<CandidateChecks.Candidate> signed = new ArrayList<>();
         for (Map.Entry<String, HashRows.Near> c : candidates) {
@@ -596,8 +599,12 @@ public final class DefaultGallery implements Gallery {
             }
         }
         // the entry (tags, paths) is read only for hits: most candidates fail the verifier
-        CandidateChecks.verify(query, small, signed).forEach((sha, verdict) -> {
-            HashRows.Near n = near.get(sha);
+        Map<String, RepostVerifier.Verdict> verdicts = CandidateChecks.verify(query, small, signed);
+        if (verdicts.isEmpty()) {
+            verdicts = CrowdedCrops.verify(query, small, new CrowdedCrops.Left(near, byCrop, candidates, crowded), signatures);
+        }
+        verdicts.forEach((sha, verdict) -> {
+            HashRows.Near n = near.getOrDefault(sha, crowded.get(sha));
             store.entry(sha).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance(),
                     verdict.similarity(), verdict.edits())));
         });

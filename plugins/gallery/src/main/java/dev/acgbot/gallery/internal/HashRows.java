@@ -84,6 +84,11 @@ final class HashRows {
          * keeping every one of them (a third of a synthetic 100k gallery) made the slowest lookups 90 ms of CPU.
          */
         static final int KEPT = DefaultGallery.MAX_CANDIDATES;
+        /**
+         * Rows found by a crop window kept beyond the {@value #KEPT} closest, for a lookup none of whose candidates passed
+         * ({@link CrowdedCrops}): a 2-bit window of a map symbol was shared by 93 other pictures (docs/benchmarks.md).
+         */
+        static final int CROWDED = 24;
 
         /**
          * This probe without the crop-window and turned-window tests: the mirror image's probe (a crop or a turn of a
@@ -279,6 +284,11 @@ final class HashRows {
          * synthetic 100k pictures, and collecting and sorting all of them was 60 ms of CPU.
          */
         Map<String, Near> near(Probe q, int maxDistance) {
+            return near(q, maxDistance, new LinkedHashMap<>());
+        }
+
+        /** As {@link #near(Probe, int)}, and the next {@value Probe#CROWDED} closest by a crop window put in {@code crowded}. */
+        Map<String, Near> near(Probe q, int maxDistance, Map<String, Near> crowded) {
             Map<String, Near> out = new LinkedHashMap<>();
             java.util.BitSet seen = new java.util.BitSet();
             int rows = Math.min(Math.min(Math.min(pHashes.limit(), dHashes.limit()), Math.min(trimmedPHashes.limit(), trimmedDHashes.limit())),
@@ -316,7 +326,7 @@ final class HashRows {
                 if (crops.length > 0) {
                     int crop = windows.nearest(row, crops);
                     if (crop / 64 <= Probe.CROP_RADIUS) {
-                        keep(byCrop, (long) crop << 32 | row);
+                        keep(byCrop, (long) crop << 32 | row, Probe.KEPT + Probe.CROWDED);
                     }
                 }
                 if (turned.length > 0) {
@@ -326,16 +336,25 @@ final class HashRows {
                     }
                 }
             }
-            for (java.util.PriorityQueue<Long> kept : List.of(byWhole, byCrop, byTurn)) {
+            List<Long> byCropClosest = byCrop.stream().sorted().toList();
+            List<Long> cropKept = byCropClosest.subList(0, Math.min(Probe.KEPT, byCropClosest.size()));
+            for (java.util.Collection<Long> kept : List.of(byWhole, cropKept, byTurn)) {
                 for (long key : kept) {
                     add(out, seen, (int) key, q);
                 }
+            }
+            for (long key : byCropClosest.subList(cropKept.size(), byCropClosest.size())) {
+                add(crowded, seen, (int) key, q);
             }
             return out;
         }
 
         private static void keep(java.util.PriorityQueue<Long> closest, long key) {
-            if (closest.size() < Probe.KEPT) {
+            keep(closest, key, Probe.KEPT);
+        }
+
+        private static void keep(java.util.PriorityQueue<Long> closest, long key, int kept) {
+            if (closest.size() < kept) {
                 closest.add(key);
             } else if (key < closest.peek()) {
                 closest.poll();

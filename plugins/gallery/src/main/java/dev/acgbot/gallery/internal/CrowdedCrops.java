@@ -1,0 +1,70 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.models.image.DecodedImage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A second, small round of candidates for a lookup none of whose {@link DefaultGallery#MAX_CANDIDATES} candidates passed.
+ * Plain drawings on white and pictures that come in several colours (flags, LEDs) share their hashes, so the source can
+ * lie within every radius and still be crowded out: on the evaluation's sample a map symbol's crop+resize+JPEG copy had
+ * its source 10th in {@link CropShortlist}'s order (8 crop slots), a flag's copy had 25 pictures closer by the whole
+ * hashes, and on seed 77 two quarter crops had 24-30 other pictures' crop windows as close, so the scan did not even keep
+ * them (docs/benchmarks.md, "Crowded candidates, round 11 second wave"). Verified here, each with
+ * {@link CandidateChecks#verify}: the next {@value #NEXT} of the shortlist not verified; of the {@link HashRows.Probe#CROWDED}
+ * crop-window rows the scan kept beyond those, the {@value #FITTING} that fit the copy as a crop ({@link CropPoses#fit})
+ * better than the shortlist's best; and for a copy in colour, the {@value #COLOURED} closest candidates not verified whose
+ * colours agree with it. Only in lookups that found nothing, so its cost does not reach the lookups that pass.
+ */
+final class CrowdedCrops {
+    static final int NEXT = 2;
+    static final int FITTING = 2;
+    static final int COLOURED = 2;
+
+    /** What the first round left: every candidate of the hash stage, the shortlist, those verified, the crowded rows. */
+    record Left(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> byCrop,
+                List<Map.Entry<String, HashRows.Near>> verified, Map<String, HashRows.Near> crowded) {
+    }
+
+    private CrowdedCrops() {
+    }
+
+    static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query q, DecodedImage small, Left left,
+                                                      Function<String, Optional<RepostSignature>> signatures) {
+        Set<String> taken = new HashSet<>();
+        left.verified().forEach(e -> taken.add(e.getKey()));
+        List<CandidateChecks.Candidate> more = new ArrayList<>();
+        left.byCrop().stream().filter(e -> !taken.contains(e.getKey())).limit(NEXT)
+                .forEach(e -> signed(e.getKey(), e.getValue(), signatures).ifPresent(more::add));
+        if (!left.byCrop().isEmpty()) {
+            Map.Entry<String, HashRows.Near> top = left.byCrop().getFirst();
+            double best = signatures.apply(top.getKey()).map(s -> CropPoses.fit(q, s, top.getValue().cropWindow())).orElse(-1.0);
+            List<Map.Entry<CandidateChecks.Candidate, Double>> fits = new ArrayList<>();
+            left.crowded().forEach((sha, n) -> signed(sha, n, signatures).ifPresent(c -> fits.add(Map.entry(c, CropPoses.fit(q, c.signature(), n.cropWindow())))));
+            fits.stream().filter(e -> e.getValue() > best)
+                    .sorted(Comparator.comparingDouble((Map.Entry<CandidateChecks.Candidate, Double> e) -> -e.getValue())
+                            .thenComparing(e -> e.getKey().sha()))
+                    .limit(FITTING).forEach(e -> more.add(e.getKey()));
+        }
+        if (RepostVerifier.chroma(q.signature.colour()) >= RepostVerifier.COLOURFUL) {
+            more.forEach(c -> taken.add(c.sha()));
+            left.near().entrySet().stream().filter(e -> !taken.contains(e.getKey()))
+                    .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> e) -> e.getValue().closest()).thenComparing(Map.Entry::getKey))
+                    .map(e -> signed(e.getKey(), e.getValue(), signatures).filter(c -> RepostVerifier.chroma(c.signature().colour()) >= RepostVerifier.COLOURFUL
+                            && RepostVerifier.sameColours(q, c.signature())))
+                    .flatMap(Optional::stream).limit(COLOURED).forEach(more::add);
+        }
+        return more.isEmpty() ? Map.of() : CandidateChecks.verify(q, small, more);
+    }
+
+    private static Optional<CandidateChecks.Candidate> signed(String sha, HashRows.Near n, Function<String, Optional<RepostSignature>> signatures) {
+        return signatures.apply(sha).map(s -> new CandidateChecks.Candidate(sha, n, s));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.testing.TestImages;
+import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.preprocess.ImageOps;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Graphics2D;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The second round of a lookup whose candidates all failed (issue 12, crowded candidates, round 11 second wave): a copy in
+ * colour has the closest candidates not verified whose colours agree with it verified, so a picture that came in several
+ * colours and was crowded out of the candidates by the look-alikes is found; a candidate of other colours is not taken.
+ * The evaluation's copy is a tenth crop, halved and re-encoded (crop+resize+JPEG), of the coloured ice cream, whose
+ * black-and-white sibling (openclipart, public domain; src/test/resources/openclipart) failed in the first round.
+ */
+class CrowdedCropsTest {
+    private static final int SIDE = 256;
+    private static final BufferedImage SOURCE = RepostGalleries.openclipart("glace_03");
+    private static final BufferedImage SIBLING = RepostGalleries.openclipart("glace_03_bw");
+
+    @Test
+    void aCandidateInTheCopysColoursThatWasNotVerifiedIsVerified() {
+        Map.Entry<String, HashRows.Near> sibling = Map.entry("sibling", new HashRows.Near(20, 20, 30, 20));
+        Map.Entry<String, HashRows.Near> source = Map.entry("source", new HashRows.Near(24, 22, 40, 22));
+        assertEquals(Set.of("source"), verified(Map.ofEntries(sibling, source), List.of(sibling)).keySet());
+    }
+
+    @Test
+    void aCandidateOfOtherColoursIsNotTaken() {
+        Map.Entry<String, HashRows.Near> sibling = Map.entry("sibling", new HashRows.Near(20, 20, 30, 20));
+        assertEquals(Set.of(), verified(Map.ofEntries(sibling), List.of()).keySet());
+    }
+
+    private static Map<String, RepostVerifier.Verdict> verified(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> verified) {
+        DecodedImage small = reduced(copy());
+        Map<String, RepostSignature> signed = Map.of("source", RepostSignature.of(reduced(SOURCE)), "sibling", RepostSignature.of(reduced(SIBLING)));
+        return CrowdedCrops.verify(new RepostVerifier.Query(small), small, new CrowdedCrops.Left(near, List.of(), verified, Map.of()),
+                sha -> Optional.ofNullable(signed.get(sha)));
+    }
+
+    private static DecodedImage reduced(BufferedImage img) {
+        return ImageOps.reduce(TestImages.decoded(img), SIDE);
+    }
+
+    /** The tenth crop at 4 %, 6 % of the room left, halved over areas and saved as JPEG at quality 0.7. */
+    private static BufferedImage copy() {
+        int w = (int) Math.round(SOURCE.getWidth() * 0.9), h = (int) Math.round(SOURCE.getHeight() * 0.9);
+        BufferedImage crop = SOURCE.getSubimage((int) Math.round((SOURCE.getWidth() - w) * 0.4), (int) Math.round((SOURCE.getHeight() - h) * 0.6), w, h);
+        int hw = Math.round(w / 2f), hh = Math.round(h / 2f);
+        BufferedImage out = new BufferedImage(hw, hh, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(crop.getScaledInstance(hw, hh, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        return TestImages.jpegRoundTrip(out, 0.7f);
+    }
+}
