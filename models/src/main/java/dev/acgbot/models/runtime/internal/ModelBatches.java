@@ -19,6 +19,8 @@ final class ModelBatches implements MicroBatcher.Runner<ModelInput, float[][]> {
     private final List<ModelManifest> readers;
     private final OrtEngine engine;
     private final String inputName;
+    /** The outputs each run reads: the engine's, then the passengers' that the graph has. */
+    private final List<String> outputs = new ArrayList<>();
 
     /**
      * @param readers   the manifest itself first, then the other manifests reading the same image graph
@@ -29,6 +31,10 @@ final class ModelBatches implements MicroBatcher.Runner<ModelInput, float[][]> {
         this.readers = readers;
         this.engine = engine;
         this.inputName = inputName;
+        outputs.add(engine.outputName());
+        List<String> graph = engine.outputNames();
+        // a passenger naming an output the graph lacks gets no rows; the holder still runs
+        readers.stream().skip(1).map(r -> r.output().name()).filter(graph::contains).forEach(outputs::add);
     }
 
     @Override
@@ -49,16 +55,11 @@ final class ModelBatches implements MicroBatcher.Runner<ModelInput, float[][]> {
         float[][][] rows;
         if (manifest.image().isPresent()) {
             List<float[]> tensors = feed.stream().map(i -> ((ModelInput.Image) i).tensor()).toList();
-            List<String> outputs = new ArrayList<>(readers.size());
-            outputs.add(engine.outputName());
-            List<String> graph = engine.outputNames();
-            // a passenger naming an output the graph lacks gets no rows; the holder still runs
-            readers.stream().skip(1).map(r -> r.output().name()).filter(graph::contains).forEach(outputs::add);
             float[][][] read = engine.runImages(inputName, tensors, itemShape(manifest.preprocessSpec()), outputs, run);
             rows = new float[readers.size()][][];
             rows[0] = read[0];
             for (int r = 1, o = 1; r < readers.size(); r++) {
-                rows[r] = graph.contains(readers.get(r).output().name()) ? read[o++] : null;
+                rows[r] = outputs.subList(1, outputs.size()).contains(readers.get(r).output().name()) ? read[o++] : null;
             }
         } else {
             TextInput declared = manifest.text().orElseThrow();

@@ -162,21 +162,21 @@ final class CandidateChecks {
         // blurred cone's sibling pass, cropped, beside the cone's own 0.995 (seed 77; docs/benchmarks.md, "Crop, round 10")
         if (unrefined != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
-            CropSeedCheck.refined(whole, c.signature(), unrefined).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> listed(whole, c, v, out, colourGaps));
+            listedUnlessBordered(whole, c, CropSeedCheck.refined(whole, c.signature(), unrefined), seeded.get(c), out, colourGaps);
         }
         // last too, and only when no candidate passed: the best-fitting candidate posed once more where a crop seed's size
         // lies below the search's range, as the descent otherwise snaps it to the range's floor; for every candidate, a
         // quarter note's tenth crop matched two other icons' notes so (seed 77 crop 10 % false duplicates 0.048 -> 0.064)
         if (bestFitting != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
-            CropSeedCheck.part(whole, c.signature(), c.near(), seeded.get(c).all()).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> listed(whole, c, v, out, colourGaps));
+            listedUnlessBordered(whole, c, CropSeedCheck.part(whole, c.signature(), c.near(), seeded.get(c).all()), seeded.get(c), out, colourGaps);
         }
         // last too, and only when no candidate passed: the best-fitting candidate the search found no pose for, its fine-grid
         // pose taken unturned too (CropSeedCheck.unposed)
         if (bestFitting != null && !poses.containsKey(bestFitting) && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
             budget--;
-            CropSeedCheck.unposed(whole, c.signature(), c.near(), seeded.get(c).all()).filter(v -> !bordered(v, seeded.get(c))).ifPresent(v -> listed(whole, c, v, out, colourGaps));
+            listedUnlessBordered(whole, c, CropSeedCheck.unposed(whole, c.signature(), c.near(), seeded.get(c).all()), seeded.get(c), out, colourGaps);
         }
         // last too, and only when no candidate passed: run whenever the first candidate's edges failed, a round join's
         // sibling passed beside the round join's own verdict (rotate 3°, seed 77; docs/benchmarks.md, "Border+rotate+bright,
@@ -240,6 +240,15 @@ final class CandidateChecks {
         if (Variants.testifies(whole.signature.colour())) {
             colourGaps.put(c.sha(), Variants.colourGap(whole.signature.colour(), c.signature().colour()));
         }
+    }
+
+    /**
+     * A last step's verdict {@code v} for {@code c} listed, unless it names a border only where crop seeds were tried
+     * ({@link #bordered}): the loop judges such a verdict again without them, a last step drops it.
+     */
+    private static void listedUnlessBordered(RepostVerifier.Query whole, Candidate c, Optional<RepostVerifier.Verdict> v, Seeds seeds,
+                                             Map<String, RepostVerifier.Verdict> out, Map<String, Double> colourGaps) {
+        v.filter(verdict -> !bordered(verdict, seeds)).ifPresent(verdict -> listed(whole, c, verdict, out, colourGaps));
     }
 
     /** The crop seeds of a candidate a crop window found, for the copy trimmed from another corner ({@link CornerTrim}). */

@@ -62,7 +62,7 @@ final class CropSeedCheck {
         if (seeds.stream().noneMatch(RepostVerifier.Pose::part)) {
             return Optional.empty();
         }
-        return RepostVerifier.pose(q, candidate, near.dHashEvidence(), near.faintEvidence(), seeds, true)
+        return RepostVerifier.pose(q, candidate, near.dHashEvidence(), near.faintEvidence(), seeds, RepostVerifier.Reach.PART)
                 .flatMap(f -> RepostVerifier.judge(q, candidate, f));
     }
 
@@ -76,7 +76,7 @@ final class CropSeedCheck {
      */
     static Optional<RepostVerifier.Verdict> unposed(RepostVerifier.Query q, RepostSignature candidate, HashRows.Near near,
                                                     List<RepostVerifier.Pose> seeds) {
-        return RepostVerifier.pose(q, candidate, near.dHashEvidence(), near.faintEvidence(), seeds, false, true)
+        return RepostVerifier.pose(q, candidate, near.dHashEvidence(), near.faintEvidence(), seeds, RepostVerifier.Reach.UNTURNED_ON_FINE)
                 .flatMap(f -> RepostVerifier.judge(q, candidate, f));
     }
 }

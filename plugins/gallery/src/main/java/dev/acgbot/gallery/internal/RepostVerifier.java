@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The second stage of the duplicate search: is a candidate the source of the posted copy, whatever geometry was
@@ -377,23 +378,26 @@ final class RepostVerifier {
      * given apart: for a candidate a crop window found, that window's distance ({@link HashRows.Near#faintEvidence}).
      */
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds) {
-        return pose(q, candidate, dHashDistance, faintEvidence, seeds, false);
+        return pose(q, candidate, dHashDistance, faintEvidence, seeds, Reach.USUAL);
     }
 
     /**
-     * As {@link #pose(Query, RepostSignature, int, int, List)}; {@code part}: the descent moves a seed's size below the
-     * search's range on ({@link Pose#withPart}).
+     * How far the pose search may go beyond its usual rules; the wider ones only for one candidate in a lookup where no
+     * candidate passed ({@link CropSeedCheck}).
+     *
+     * @param part           the descent moves a seed's size below the search's range on ({@link Pose#withPart})
+     * @param unturnedOnFine where the grids disagree, the pose searched again on the fine grid is taken also when it is
+     *                       not turned
      */
-    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds, boolean part) {
-        return pose(q, candidate, dHashDistance, faintEvidence, seeds, part, false);
+    record Reach(boolean part, boolean unturnedOnFine) {
+        static final Reach USUAL = new Reach(false, false);
+        static final Reach PART = new Reach(true, false);
+        static final Reach UNTURNED_ON_FINE = new Reach(false, true);
     }
 
-    /**
-     * As {@link #pose(Query, RepostSignature, int, int, List, boolean)}; {@code unturnedOnFine}: where the grids disagree,
-     * the pose searched again on the fine grid is taken also when it is not turned ({@link CropSeedCheck#unposed}).
-     */
-    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds, boolean part,
-                                boolean unturnedOnFine) {
+    /** As {@link #pose(Query, RepostSignature, int, int, List)}, going as far as {@code reach}. */
+    static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds,
+                                Reach reach) {
         float[] thumb = thumb(candidate);
         double mean = 0;
         for (float t : thumb) {
@@ -420,7 +424,7 @@ final class RepostVerifier {
         Scored best = bestSeed(q, thumb, candidate.aspect(), seeds);
         // the descent is most of the cost: from the best seed only, and only when it is plausible at all
         if (best.ncc() >= PLAUSIBLE) {
-            best = descend(q.coarse, thumb, candidate.aspect(), best, part);
+            best = descend(q.coarse, thumb, candidate.aspect(), best, reach.part());
         }
         if (best.pose().mirror() && best.pose().turned() && best.ncc() >= POSE_ACCEPT - COARSE_SLACK) {
             best = unmirrored(q, thumb, candidate.aspect(), best);
@@ -464,7 +468,7 @@ final class RepostVerifier {
             // Only a turned pose found so is taken: with any, blur, text watermark and watermark top-left lost a query each
             // on the full evaluation (a watermarked copy's source is tried unmarked only where the copy as posted has no pose)
             Scored refined = descend(q.fine, seen, candidate.aspect(), score(q.fine, seen, candidate.aspect(), best.pose()));
-            if (refined.ncc() > fine.ncc() && (refined.pose().turned() || unturnedOnFine)) {
+            if (refined.ncc() > fine.ncc() && (refined.pose().turned() || reach.unturnedOnFine())) {
                 fine = refined;
             }
         }
@@ -601,6 +605,12 @@ final class RepostVerifier {
      */
     static Found refinedOnFine(Query q, RepostSignature candidate, Found found) {
         return onFine(q, candidate, found.levels(), found.best());
+    }
+
+    /** The best of the poses searched on the fine grid from each of {@code starts} ({@link #onFine}). */
+    static Found bestOnFine(Query q, RepostSignature candidate, Levels levels, Stream<Pose> starts) {
+        return starts.map(start -> onFine(q, candidate, levels, start)).max(Comparator.comparingDouble(Found::ncc))
+                .orElseThrow();
     }
 
     /** The pose searched on the fine grid from {@code start}, the candidate taken at {@code levels}. */

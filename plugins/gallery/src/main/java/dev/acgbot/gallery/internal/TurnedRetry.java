@@ -1,6 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -30,8 +29,7 @@ final class TurnedRetry {
         float aspect = candidate.aspect();
         Stream<RepostVerifier.Pose> starts = Stream.of(false, true).flatMap(mirror -> Stream.of(
                 RepostVerifier.Pose.turnedCanvas(START_TURN, aspect, mirror), RepostVerifier.Pose.turnedCanvas(-START_TURN, aspect, mirror)));
-        return starts.map(start -> RepostVerifier.onFine(q, candidate, found.levels(), start))
-                .max(Comparator.comparingDouble(RepostVerifier.Found::ncc))
+        return Optional.of(RepostVerifier.bestOnFine(q, candidate, found.levels(), starts))
                 .filter(f -> f.ncc() >= found.ncc() + BETTER && f.best().turned() && !f.best().cropped()
                         && !f.best().stretches(q.signature.aspect(), aspect));
     }

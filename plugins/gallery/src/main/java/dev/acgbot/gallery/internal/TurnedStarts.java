@@ -50,8 +50,7 @@ final class TurnedStarts {
         float aspect = c.signature().aspect();
         Stream<RepostVerifier.Pose> starts = Stream.of(START_TURN, -START_TURN).flatMap(t -> Stream.of(
                 new RepostVerifier.Pose(0.5, 0.5, 1, 1, t, false), RepostVerifier.Pose.turnedCanvas(t, aspect, false)));
-        RepostVerifier.Found best = starts.map(start -> RepostVerifier.onFine(q, c.signature(), Levels.NONE, start))
-                .max(Comparator.comparingDouble(RepostVerifier.Found::ncc)).orElseThrow();
+        RepostVerifier.Found best = RepostVerifier.bestOnFine(q, c.signature(), Levels.NONE, starts);
         return RepostVerifier.pose(q, c.signature(), c.near().dHashEvidence(), c.near().faintEvidence(), List.of(best.best()))
                 .filter(f -> f.best().turned());
     }
