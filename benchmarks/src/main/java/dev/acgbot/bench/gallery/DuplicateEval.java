@@ -54,6 +54,7 @@ public final class DuplicateEval implements Callable<Integer> {
     private static int EXAMPLES = 0;
     private static long SAMPLE_SEED = 4;
     private static boolean MISSES = false;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     /**
      * openclipart's 1,375 generated star polygons (star_53pt02step.png ...): 100x100 thin-line drawings, a fifth of
      * the gallery, that differ only in a line pattern finer than a resized or re-encoded copy keeps (a 53-point and a
@@ -182,8 +183,8 @@ public final class DuplicateEval implements Callable<Integer> {
             long sketches = sources.stream().filter(s -> s.kind() == SourceKind.SKETCH).count();
             out.printf(Locale.ROOT, "%n%d queries per edit (%d sketch / line-art sources: %s), gallery of %d images, radius %d%n",
                     sources.size(), sketches, SourceKind.SKETCH_RULE, entries.size(), radius);
-            out.printf(Locale.ROOT, "%-22s %-7s %5s %8s %8s %8s %8s %7s %7s%n", "edit", "sources", "n", "recall", "strict",
-                    "found", "false/q", "p50 ms", "p95 ms");
+            out.printf(Locale.ROOT, "%-22s %-7s %5s %8s %8s %8s %8s %7s %7s %7s%n", "edit", "sources", "n", "recall", "strict",
+                    "found", "false/q", "p50 ms", "p95 ms", "cpu p95");
             List<Map<String, Object>> rows = new ArrayList<>();
             List<Map<String, Object>> sweepRows = new ArrayList<>();
             for (RepostEdits.Edit edit : RepostEdits.ALL) {
@@ -195,12 +196,12 @@ public final class DuplicateEval implements Callable<Integer> {
                 Random random = new Random(edit.name().hashCode());
                 List<Outcome> outcomes = new ArrayList<>();
                 List<List<DuplicateHit>> allHits = new ArrayList<>();
-                List<Double> times = new ArrayList<>();
+                List<Timing> times = new ArrayList<>();
                 for (Source s : sources) {
                     DecodedImage copy = fromBuffered(edit.apply().apply(s.image(), random));
-                    long t0 = System.nanoTime();
+                    long t0 = System.nanoTime(), cpu0 = THREADS.getCurrentThreadCpuTime();
                     List<DuplicateHit> hits = gallery.findDuplicates(copy, radius);
-                    times.add((System.nanoTime() - t0) / 1e6);
+                    times.add(new Timing((System.nanoTime() - t0) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6));
                     allHits.add(hits);
                     for (DuplicateHit h : hits) {
                         // examples from the star polygons would crowd out everything else (see STARS_FOLDER)
@@ -250,9 +251,9 @@ public final class DuplicateEval implements Callable<Integer> {
                         continue;
                     }
                     Map<String, Object> row = Outcome.summarise(edit.name(), group, in);
-                    out.printf(Locale.ROOT, "%-22s %-7s %5d %8.3f %8.3f %8.3f %8.3f %7.2f %7.2f%n", edit.name(), group, in.size(),
+                    out.printf(Locale.ROOT, "%-22s %-7s %5d %8.3f %8.3f %8.3f %8.3f %7.2f %7.2f %7.2f%n", edit.name(), group, in.size(),
                             row.get("recall"), row.get("recall_strict"), row.get("found"), row.get("false_per_query"),
-                            row.get("lookup_p50_ms"), row.get("lookup_p95_ms"));
+                            row.get("lookup_p50_ms"), row.get("lookup_p95_ms"), row.get("lookup_cpu_p95_ms"));
                     rows.add(row);
                 }
             }
@@ -298,14 +299,21 @@ public final class DuplicateEval implements Callable<Integer> {
      * of the set within {@value #SAME_PICTURE_BITS} pHash bits: the clip-art set holds the same drawing under several
      * names); {@code strict} only for the source itself. A false duplicate is any other hit.
      */
-    record Outcome(SourceKind kind, boolean star, boolean first, boolean strict, boolean found, int falseHits, double millis) {
-        static Outcome of(Source s, List<DuplicateHit> hits, double millis) {
+    /**
+     * One lookup's time: wall, and the lookup thread's CPU, which the machine's other work barely moves (the evaluation
+     * often shares two cores with builds and other runs, at load averages of 5-15, where wall time says more of the load).
+     */
+    record Timing(double wallMs, double cpuMs) {
+    }
+
+    record Outcome(SourceKind kind, boolean star, boolean first, boolean strict, boolean found, int falseHits, Timing time) {
+        static Outcome of(Source s, List<DuplicateHit> hits, Timing time) {
             String sha = s.entry().sha256();
             boolean strict = !hits.isEmpty() && hits.get(0).entry().sha256().equals(sha);
             boolean first = strict || !hits.isEmpty() && twin(hits.get(0).entry(), s);
             boolean found = hits.stream().anyMatch(h -> h.entry().sha256().equals(sha));
             int falseHits = (int) hits.stream().filter(h -> !h.entry().sha256().equals(sha) && !twin(h.entry(), s)).count();
-            return new Outcome(s.kind(), s.entry().path().toString().contains(STARS_FOLDER), first, strict, found, falseHits, millis);
+            return new Outcome(s.kind(), s.entry().path().toString().contains(STARS_FOLDER), first, strict, found, falseHits, time);
         }
 
         static boolean twin(GalleryEntry hit, Source s) {
@@ -314,7 +322,8 @@ public final class DuplicateEval implements Callable<Integer> {
 
         static Map<String, Object> summarise(String edit, String group, List<Outcome> in) {
             double n = in.size();
-            double[] ms = in.stream().mapToDouble(Outcome::millis).sorted().toArray();
+            double[] ms = in.stream().mapToDouble(o -> o.time().wallMs()).sorted().toArray();
+            double[] cpu = in.stream().mapToDouble(o -> o.time().cpuMs()).sorted().toArray();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("edit", edit);
             row.put("sources", group);
@@ -326,6 +335,8 @@ public final class DuplicateEval implements Callable<Integer> {
             row.put("queries_with_false", in.stream().filter(o -> o.falseHits() > 0).count());
             row.put("lookup_p50_ms", ms[(ms.length - 1) / 2]);
             row.put("lookup_p95_ms", ms[(int) Math.ceil(0.95 * ms.length) - 1]);
+            row.put("lookup_cpu_p50_ms", cpu[(cpu.length - 1) / 2]);
+            row.put("lookup_cpu_p95_ms", cpu[(int) Math.ceil(0.95 * cpu.length) - 1]);
             return row;
         }
     }
