@@ -577,7 +577,7 @@ public final class DefaultGallery implements Gallery {
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         Map<String, HashRows.Near> crowded = new LinkedHashMap<>(); // crop-window rows beyond the closest: CrowdedCrops
         for (boolean mirror : new boolean[]{false, true}) {
-            HashRows.Probe probe = mirror ? HashRows.Probe.of(PerceptualHash.mirrored(small), captions).withoutCropWindows()
+            HashRows.Probe probe = mirror ? HashRows.Probe.withoutCropWindows(PerceptualHash.mirrored(small), captions)
                     : HashRows.Probe.of(small, captions);
             hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS), crowded).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
         }

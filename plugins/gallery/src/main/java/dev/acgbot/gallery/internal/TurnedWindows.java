@@ -90,6 +90,9 @@ final class TurnedWindows {
      * the result is the copy's pixel at R(-θ)p, bilinear; outside the copy is white, as editors fill a rotated canvas.
      */
     static DecodedImage turned(DecodedImage img, Margins.Box b, double theta) {
+        if (theta == 0) {
+            return unturned(img, b);
+        }
         int w = img.width(), h = img.height(), ow = b.width(), oh = b.height();
         double cx = w / 2.0, cy = h / 2.0, cos = Math.cos(theta), sin = Math.sin(theta);
         int[] src = img.argb();
@@ -99,6 +102,21 @@ final class TurnedWindows {
             for (int x = 0; x < ow; x++) {
                 double px = b.x0() + x + 0.5 - cx;
                 out[y * ow + x] = bilinear(src, w, h, cx + cos * px + sin * py - 0.5, cy - sin * px + cos * py - 0.5);
+            }
+        }
+        return new DecodedImage(ow, oh, out, false);
+    }
+
+    /**
+     * The part {@code b} of {@code img} as it is: what {@link #turned} gives at θ = 0 (every sample falls on a pixel's
+     * centre), without sampling; the copy as posted is one of the five {@link #ANGLES} each lookup hashes.
+     */
+    private static DecodedImage unturned(DecodedImage img, Margins.Box b) {
+        int w = img.width(), ow = b.width(), oh = b.height();
+        int[] src = img.argb(), out = new int[ow * oh];
+        for (int y = 0; y < oh; y++) {
+            for (int x = 0; x < ow; x++) {
+                out[y * ow + x] = src[(b.y0() + y) * w + b.x0() + x] | 0xFF000000;
             }
         }
         return new DecodedImage(ow, oh, out, false);

@@ -6,8 +6,10 @@ import dev.acgbot.models.preprocess.ImageOps;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +47,21 @@ class CaptionWindowProbeTest {
         // rows put without crop windows stand in their whole pHash for every window: the first is at distance 0 (the
         // turned-back copy, compared with the central window, is another test's subject)
         assertEquals(new HashRows.Near(0, 0, 0, 0, HashRows.Near.WHOLE, 0, 0, self.turn()), self);
+    }
+
+    @Test
+    void theMirrorImagesProbeHashesWhatTheFullProbeDoesWithoutItsCropAndTurnedWindows() {
+        for (boolean above : new boolean[]{true, false}) {
+            DecodedImage copy = PerceptualHash.mirrored(reduced(TestImages.captioned(TestImages.picture(5), above)));
+            boolean[] captions = HashRows.Probe.captionBands(copy);
+            HashRows.Probe full = HashRows.Probe.of(copy, captions).withoutCropWindows();
+            HashRows.Probe mirror = HashRows.Probe.withoutCropWindows(copy, captions);
+            assertEquals(List.of(full.pHash(), full.dHash(), full.trimmedPHash(), full.trimmedDHash()),
+                    List.of(mirror.pHash(), mirror.dHash(), mirror.trimmedPHash(), mirror.trimmedDHash()));
+            assertArrayEquals(full.windowPHashes(), mirror.windowPHashes());
+            assertArrayEquals(full.windowDHashes(), mirror.windowDHashes());
+            assertEquals(0, mirror.cropPHashes().length + mirror.turnedPHashes().length + mirror.turnedDHashes().length);
+        }
     }
 
     private static HashRows gallery() {

@@ -155,7 +155,7 @@ class DuplicateLookupScaleTest {
             TurnedWindows.dHashes(flat);
             turnHashing += threads.getCurrentThreadCpuTime() - t5;
             HashRows.Probe probe = HashRows.Probe.of(copy);
-            HashRows.Probe mirror = HashRows.Probe.of(PerceptualHash.mirrored(copy)).withoutCropWindows();
+            HashRows.Probe mirror = HashRows.Probe.withoutCropWindows(PerceptualHash.mirrored(copy), HashRows.Probe.captionBands(copy));
             HashRows.Probe noTurns = new HashRows.Probe(probe.pHash(), probe.dHash(), probe.trimmedPHash(), probe.trimmedDHash(),
                     probe.windowPHashes(), probe.windowDHashes(), probe.cropPHashes(), new long[0], new long[0]);
             HashRows.Probe[] variants = {probe, probe.withoutCropWindows(), noTurns};

@@ -6,7 +6,9 @@ import dev.acgbot.models.preprocess.ImageOps;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +39,18 @@ class TurnedWindowsTest {
             assertTrue(found[1] <= HashRows.Probe.TURN_RADIUS, "distance " + found[1]);
         }
         assertEquals(0, closest(source, source)[0], "an untouched copy is closest as posted");
+    }
+
+    @Test
+    void atAngleZeroTheTurnedWindowIsThePictureSampledAtItsPixelCentres() {
+        DecodedImage img = TestImages.decoded(TestImages.picture(33));
+        Margins.Box centre = CropWindows.box(img.width(), img.height(), TurnedWindows.CENTRE);
+        // the smallest angle there is samples exactly where θ = 0 would (cos is 1, and sin times a pixel offset is 0), by
+        // bilinear sampling: the unturned shortcut must give every pixel that gives
+        DecodedImage sampled = TurnedWindows.turned(img, centre, Double.MIN_VALUE);
+        DecodedImage unturned = TurnedWindows.turned(img, centre, 0);
+        assertEquals(List.of(sampled.width(), sampled.height()), List.of(unturned.width(), unturned.height()));
+        assertArrayEquals(sampled.argb(), unturned.argb());
     }
 
     @Test
