@@ -133,8 +133,11 @@ final class HashRows {
             long central = CropWindows.centralPHash(flat);
             long[] crops = whole.trimmedPHash() == whole.pHash() ? new long[]{whole.pHash(), central}
                     : new long[]{whole.pHash(), whole.trimmedPHash(), central};
+            // halved once for both turned hashes: the dHashes' halving goes on from where the pHashes' stops (the same
+            // pixels as halving the copy twice, which a profile of the evaluation put at a tenth of a lookup)
+            DecodedImage turnSide = TurnedWindows.halved(flat, TurnedWindows.TURN_SIDE);
             return new Probe(whole.pHash(), whole.dHash(), whole.trimmedPHash(), whole.trimmedDHash(), whole.windowPHashes(),
-                    whole.windowDHashes(), crops, TurnedWindows.pHashes(flat), TurnedWindows.dHashes(flat));
+                    whole.windowDHashes(), crops, TurnedWindows.pHashes(turnSide), TurnedWindows.dHashes(turnSide));
         }
 
         /**

@@ -54,6 +54,15 @@ class TurnedWindowsTest {
     }
 
     @Test
+    void theTurnedHashesOfTheCopyHalvedOnceForBothAreThoseOfTheWholeCopy() {
+        DecodedImage flat = reduced(TestImages.resized(TestImages.picture(34), 3));
+        DecodedImage turnSide = TurnedWindows.halved(flat, TurnedWindows.TURN_SIDE);
+        assertTrue(turnSide.width() < flat.width(), "the picture is halved at all");
+        assertArrayEquals(TurnedWindows.pHashes(flat), TurnedWindows.pHashes(turnSide));
+        assertArrayEquals(TurnedWindows.dHashes(flat), TurnedWindows.dHashes(turnSide));
+    }
+
+    @Test
     void theSeedOfAFullBleedPictureTurnedOnItsCanvasIsTheWholePictureTurned() {
         BufferedImage source = TestImages.resized(TestImages.picture(32), 2);
         RepostSignature stored = RepostSignature.of(ImageOps.reduce(TestImages.decoded(source), 256));
