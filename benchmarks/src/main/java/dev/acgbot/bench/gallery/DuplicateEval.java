@@ -55,6 +55,7 @@ public final class DuplicateEval implements Callable<Integer> {
     private static long SAMPLE_SEED = 4;
     private static boolean MISSES = false;
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static boolean STARS = false;
     /**
      * openclipart's 1,375 generated star polygons (star_53pt02step.png ...): 100x100 thin-line drawings, a fifth of
      * the gallery, that differ only in a line pattern finer than a resized or re-encoded copy keeps (a 53-point and a
@@ -89,6 +90,8 @@ public final class DuplicateEval implements Callable<Integer> {
     long sampleSeed;
     @Option(names = "--misses", description = "print every query whose source (or twin) is not the first hit, sources outside the star polygons: the source, the first hit and whether the source was found at all")
     boolean misses;
+    @Option(names = "--stars", description = "print every star-polygon query whose source (or twin) is not the first hit or that lists a false duplicate, with its whole list (S source, T twin, F false)")
+    boolean stars;
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
     Path json;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "gallery data dir (default: temp, deleted)")
@@ -104,6 +107,7 @@ public final class DuplicateEval implements Callable<Integer> {
         EXAMPLES = examples;
         SAMPLE_SEED = sampleSeed;
         MISSES = misses;
+        STARS = stars;
         return run(pictures, queries, radius, sweep, json, dataDir, System.out);
     }
 
@@ -217,8 +221,12 @@ public final class DuplicateEval implements Callable<Integer> {
                         out.println(list(s, hits));
                     }
                     outcomes.add(Outcome.of(s, atLeast(hits, sweep.length > 0 ? DuplicateHit.COPY_SIMILARITY : -1), times.getLast()));
-                    if (MISSES && !outcomes.getLast().first() && !outcomes.getLast().star()) {
-                        out.printf(Locale.ROOT, "  miss: %s (found %s) first: %s%n", s.entry().path(), outcomes.getLast().found(),
+                    Outcome last = outcomes.getLast();
+                    if (STARS && last.star() && (!last.first() || last.falseHits() > 0)) {
+                        out.println((last.first() ? "  star false:" : "  star miss:") + list(s, hits).substring("  list:".length()));
+                    }
+                    if (MISSES && !last.first() && !last.star()) {
+                        out.printf(Locale.ROOT, "  miss: %s (found %s) first: %s%n", s.entry().path(), last.found(),
                                 hits.isEmpty() ? "none" : hits.get(0).entry().path() + String.format(Locale.ROOT, " (%.3f %s)",
                                         hits.get(0).similarity(), hits.get(0).edits()));
                     }
