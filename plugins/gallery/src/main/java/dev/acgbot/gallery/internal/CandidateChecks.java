@@ -198,8 +198,18 @@ final class CandidateChecks {
             TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out);
         }
         unmoved(flat, candidates, out);
-        return OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(withoutRecolours(out), colourGaps), flatHits),
-                flatHits, siblings), flatHits, tones);
+        Map<String, RepostVerifier.Verdict> kept = OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(
+                withoutRecolours(out), colourGaps), flatHits), flatHits, siblings), flatHits, tones);
+        return stored(candidates) ? kept : Variants.withoutOtherTints(kept, colourGaps);
+    }
+
+    /**
+     * Whether the posted picture is itself in the gallery (a candidate with equal hashes): its list then holds what the
+     * gallery keeps of it, its stored reposts and the set's variants of it, as {@link Outscored} leaves them; the variants
+     * on another page tint ({@link Variants#otherTint}) are left out of an edited copy's list only.
+     */
+    private static boolean stored(List<Candidate> candidates) {
+        return candidates.stream().anyMatch(c -> c.near().pHashDistance() == 0 && c.near().dHashDistance() == 0);
     }
 
     /**

@@ -54,6 +54,40 @@ final class Variants {
                 && e.getValue().similarity() >= v.similarity() && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) < gap);
     }
 
+    /**
+     * The verdicts without the {@link #otherTint} variants. Applied last, after the rules that weigh the other hits against
+     * the best one ({@link Outscored}, {@link AsIsSiblings}, {@link OtherTones}): with the white card left out before them,
+     * the cream card's ornamental sibling was no longer below their bar and was listed (`--sample-seed 77`, JPEG q75).
+     */
+    static Map<String, RepostVerifier.Verdict> withoutOtherTints(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> colourGaps) {
+        Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
+        kept.entrySet().removeIf(e -> otherTint(e.getKey(), e.getValue(), verdicts, colourGaps));
+        return kept;
+    }
+
+    /** A colour gap ({@link #colourGap}) within which a hit has the copy's own colours. */
+    static final double OWN_COLOURS = RepostVerifier.COLOURFUL;
+    /** A colour gap from which a hit is in other colours than the copy: the tints of a page, white against cream, lie 42-47 apart. */
+    static final double OTHER_COLOURS = 2 * RepostVerifier.COLOURFUL;
+
+    /**
+     * A hit in other colours than the copy ({@link #OTHER_COLOURS} or more apart), whether named recoloured or not, while
+     * another hit in the copy's own colours ({@link #OWN_COLOURS}) agrees in its edges as well or at most
+     * {@link DefaultGallery#SIMILARITY_STEP} less: the gallery's variant of the source on another page tint. Openclipart's
+     * playing cards come on white and on cream paper, the same drawing: on a pale page the tint is nearly all the colour
+     * there is, too little for {@link #recolourTwin}'s naming (a copy of a cream card, gap 42-44 to the white one, was not
+     * named recoloured) and the edges of both agree within 0.001-0.006 (a JPEG copy of the white two of hearts matched the
+     * cream one at 0.996, its source at 0.995). On `--sample-seed 91` such variants were 7 of the 8 false duplicates of
+     * line-art sources on the resize, JPEG and WebP edits; the sources lay 0-7 from their copies' colours, the other cards
+     * 42-47 (docs/benchmarks.md, "Line art, round 12").
+     */
+    static boolean otherTint(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
+        Double gap = gaps.get(sha);
+        return gap != null && gap >= OTHER_COLOURS && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
+                && e.getValue().similarity() >= v.similarity() - DefaultGallery.SIMILARITY_STEP
+                && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) <= OWN_COLOURS);
+    }
+
     /** Whether a copy's colours can tell its source from a recolour variant: it has colour to compare. */
     static boolean testifies(byte[] copy) {
         return RepostVerifier.chroma(copy) >= RepostVerifier.COLOURFUL;
