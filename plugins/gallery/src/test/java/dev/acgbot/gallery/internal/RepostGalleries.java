@@ -58,7 +58,12 @@ final class RepostGalleries {
 
     /** Keeps three quarters of the width and height, its top-left corner at {@code fx, fy} of the room left. */
     static BufferedImage quarterCrop(BufferedImage img, double fx, double fy) {
-        int w = (int) Math.round(img.getWidth() * 0.75), h = (int) Math.round(img.getHeight() * 0.75);
+        return crop(img, 0.75, fx, fy);
+    }
+
+    /** Keeps {@code share} of the width and height, its top-left corner at {@code fx, fy} of the room left. */
+    static BufferedImage crop(BufferedImage img, double share, double fx, double fy) {
+        int w = (int) Math.round(img.getWidth() * share), h = (int) Math.round(img.getHeight() * share);
         int x = (int) Math.round((img.getWidth() - w) * fx), y = (int) Math.round((img.getHeight() - h) * fy);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         out.getGraphics().drawImage(img.getSubimage(x, y, w, h), 0, 0, null);
