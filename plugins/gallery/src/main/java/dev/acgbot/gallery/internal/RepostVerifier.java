@@ -154,6 +154,12 @@ final class RepostVerifier {
 
     /** How far past the candidate's whole picture a pose may reach and still lie {@link Pose#onPage on it}: the descent's steps. */
     static final double PAGE_SLACK = 0.03;
+    /**
+     * A copy whose trim kept at least this share of it is untrimmed, and only such a copy's pose past the candidate's trimmed
+     * picture may be its page's margin: a trimmed copy (a star-rating row, brightened) whose pose reached into a sibling
+     * row's margin was named cropped so and listed (evaluation, brightness and contrast: one more false duplicate each).
+     */
+    static final double UNTRIMMED = 0.99;
     /** A pose that keeps at most this share of the candidate's whole picture's width or height names the copy cropped. */
     static final double PAGE_CROPPED = 0.92;
 
@@ -789,8 +795,9 @@ final class RepostVerifier {
             edits.add(RepostEdit.CROPPED);
         }
         boolean beyond = pose.sw() >= 1.1 || pose.sh() >= 1.1;
-        if (beyond && pose.onPage(c.box())) {
-            // past the trimmed picture only into the source's own margins: a crop of the page, not a border
+        if (beyond && q.signature.keptArea() >= UNTRIMMED && pose.onPage(c.box())) {
+            // past the trimmed picture only into the source's own margins, which a copy its trim left whole may hold (its
+            // top-left pixel on the drawing): a crop of the page, not a border
             if (pose.pageShare(c.box()) <= PAGE_CROPPED) {
                 edits.add(RepostEdit.CROPPED);
             }
