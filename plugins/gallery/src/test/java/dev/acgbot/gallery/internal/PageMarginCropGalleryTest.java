@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * src/test/resources/openclipart), beside other fixtures. The copy's pose reaches past the stored trimmed picture into the
  * page's own margin, which named it bordered, and a border found from crop seeds is searched again without them, where
  * no pose was found (seed 91: edges 0.973 and 0.997). Of the tenth crops at 11x11 places, 20 of the callout's and 6 of the
- * icon's had no hit before {@link RepostVerifier.Pose#onPage}, 1 and 0 now; none of these five had one.
+ * icon's had no hit before {@link RepostVerifier.Pose#onPage}, 1 and 0 with it (before it was limited to untrimmed copies);
+ * none of these five had one.
  */
 class PageMarginCropGalleryTest {
     private static final List<String> PICTURES = List.of("rectg_c", "gnome-mime-image", "linux_powered", "warning", "milk_bw",
