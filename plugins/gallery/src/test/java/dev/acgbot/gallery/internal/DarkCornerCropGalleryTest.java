@@ -1,19 +1,15 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.CancellationToken;
-import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.ReindexListener;
 import dev.acgbot.gallery.ReindexRequest;
 import dev.acgbot.gallery.testing.FakeInference;
-import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,14 +31,8 @@ class DarkCornerCropGalleryTest {
             // {source, share kept, fx, fy}: the crop's top-left corner at fx, fy of the room left
             double[][] crops = {{0, 0.75, 0.2, 0.3}, {0, 0.75, 0.2, 0.5}, {0, 0.75, 0.3, 0.2}, {0, 0.9, 0.5, 0.8}, {0, 0.9, 0.7, 0.5},
                     {1, 0.75, 0.1, 0.4}, {1, 0.9, 0.9, 0.2}};
-            List<String> expected = new ArrayList<>(), found = new ArrayList<>();
-            for (double[] c : crops) {
-                String label = String.format(Locale.ROOT, "pic%d %.2f at %.1f,%.1f: ", (int) c[0], c[1], c[2], c[3]);
-                List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(RepostGalleries.crop(RepostGalleries.openclipart(PICTURES.get((int) c[0])), c[1], c[2], c[3])), 8);
-                expected.add(label + "pic" + (int) c[0] + ".png true [CROPPED]");
-                found.add(label + (hits.isEmpty() ? "none" : RepostGalleries.describe(hits.subList(0, 1))));
-            }
-            assertEquals(String.join("\n", expected), String.join("\n", found));
+            List<RepostGalleries.CropLine> lines = RepostGalleries.firstHitsOfCrops(g, crops, i -> RepostGalleries.openclipart(PICTURES.get(i)));
+            assertEquals(RepostGalleries.CropLine.sourcesFirst(lines), RepostGalleries.CropLine.found(lines));
         }
     }
 }

@@ -89,6 +89,31 @@ final class RepostGalleries {
         return String.join("\n", lines);
     }
 
+    /**
+     * For each {source, share kept, fx, fy} of {@code crops}, that crop of the picture looked up: a line each with its first
+     * hit, and what that line reads when the source is found first, named cropped.
+     */
+    static List<CropLine> firstHitsOfCrops(Gallery g, double[][] crops, IntFunction<BufferedImage> picture) {
+        List<CropLine> lines = new ArrayList<>();
+        for (double[] c : crops) {
+            String label = String.format(Locale.ROOT, "pic%d %.2f at %.1f,%.1f: ", (int) c[0], c[1], c[2], c[3]);
+            List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(crop(picture.apply((int) c[0]), c[1], c[2], c[3])), 8);
+            lines.add(new CropLine(label + (hits.isEmpty() ? "none" : describe(hits.subList(0, 1))), label + "pic" + (int) c[0] + ".png true [CROPPED]"));
+        }
+        return lines;
+    }
+
+    /** A crop's first hit, and what it reads when the crop's source is found first, named cropped. */
+    record CropLine(String found, String sourceFirst) {
+        static String found(List<CropLine> lines) {
+            return String.join("\n", lines.stream().map(CropLine::found).toList());
+        }
+
+        static String sourcesFirst(List<CropLine> lines) {
+            return String.join("\n", lines.stream().map(CropLine::sourceFirst).toList());
+        }
+    }
+
     private static String cropLabel(double[] crop) {
         return String.format(Locale.ROOT, "pic%d at %.1f,%.1f: ", (int) crop[0], crop[1], crop[2]);
     }
