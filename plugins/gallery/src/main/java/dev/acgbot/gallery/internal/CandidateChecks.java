@@ -64,7 +64,8 @@ final class CandidateChecks {
         // the copy with a mark in its margin painted over, made once a lookup and only when there is a candidate
         DecodedImage flat = PerceptualHash.onWhite(small);
         Supplier<Optional<RepostVerifier.Query>> unmarked = memoised(() -> MarginMarks.erased(flat).map(RepostVerifier.Query::new));
-        Supplier<Optional<RepostVerifier.Query>> retrimmed = memoised(() -> CornerTrim.query(small));
+        Supplier<Optional<RepostVerifier.Query>> retrimmed = memoised(() -> CornerTrim.query(small, whole.signature.keptArea()));
+        Supplier<Optional<RepostVerifier.Query>> untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
         for (Candidate c : candidates) {
             List<Attempt> attempts = new ArrayList<>();
             HashRows.Near n = c.near();
@@ -95,6 +96,10 @@ final class CandidateChecks {
             if (n.byCropWindow()) {
                 retrimmed.get().flatMap(r -> RepostVerifier.pose(r, c.signature(), n.dHashEvidence(), n.faintEvidence(), cornerSeeds(r, c, n)))
                         .ifPresent(f -> attempts.add(new Attempt(retrimmed.get().orElseThrow(), f, null)));
+            }
+            // a page the store kept whole beside a copy trimmed to its drawing: the copy untrimmed, as the page was (UntrimmedPages)
+            if (n.byCropWindow() && UntrimmedPages.whole(c.signature())) {
+                untrimmed.get().flatMap(u -> UntrimmedPages.pose(u, c.signature(), n)).ifPresent(f -> attempts.add(new Attempt(untrimmed.get().orElseThrow(), f, null)));
             }
             // after the copy as posted, also when that found a pose (one found at a crop window's seed on a marked copy
             // failed the edge step, and the unmarked copy was never tried), and also when the unmarked copy is flat beneath

@@ -34,6 +34,20 @@ final class CropPoses {
     }
 
     /**
+     * The best crop rectangle of each size near crop window {@code window}, by the coarse correlation: for a copy whose size
+     * on the candidate is one of the crop's, where a mostly blank page leaves the coarse grid unsure of which
+     * ({@link UntrimmedPages}).
+     */
+    static List<RepostVerifier.Pose> bestOfEachSize(RepostVerifier.Query q, RepostSignature candidate, int window) {
+        List<RepostVerifier.Pose> best = new ArrayList<>();
+        for (double size : SIZES) {
+            hypotheses(q, candidate, window, new double[]{size}, OFFSETS).stream().max(Comparator.comparingDouble(Hypothesis::ncc))
+                    .ifPresent(h -> best.add(h.pose()));
+        }
+        return best;
+    }
+
+    /**
      * How well the copy fits the candidate as a crop near crop window {@code window}: the best coarse correlation of 18
      * crop rectangles, 75 or 90 % of the candidate's width (a quarter crop, or a tenth crop whose central window matched),
      * centred at most half a window step from the window's centre; −1 when either trim box is empty. Cheaper than

@@ -119,6 +119,23 @@ final class RepostVerifier {
             return with(param, delta);
         }
 
+        /**
+         * Whether this pose, unturned, lies within the candidate's whole picture (its trimmed picture at {@code trim}, shares of
+         * the whole), up to {@link #PAGE_SLACK} of it beyond an edge: what it holds beyond the trimmed picture is then the
+         * source's own margin.
+         */
+        boolean onPage(float[] trim) {
+            double bw = trim[2] - trim[0], bh = trim[3] - trim[1];
+            double x0 = trim[0] + (cx - sw / 2) * bw, x1 = trim[0] + (cx + sw / 2) * bw;
+            double y0 = trim[1] + (cy - sh / 2) * bh, y1 = trim[1] + (cy + sh / 2) * bh;
+            return !turned() && bw > 0 && bh > 0 && x0 >= -PAGE_SLACK && y0 >= -PAGE_SLACK && x1 <= 1 + PAGE_SLACK && y1 <= 1 + PAGE_SLACK;
+        }
+
+        /** The smaller of the shares of the whole picture's width and height this pose keeps (trimmed picture at {@code trim}). */
+        double pageShare(float[] trim) {
+            return Math.min(Math.min(1, sw * (trim[2] - trim[0])), Math.min(1, sh * (trim[3] - trim[1])));
+        }
+
         /** Whether a size lies below the search's range ({@link #withPart}). */
         boolean part() {
             return sw < MIN_SIZE || sh < MIN_SIZE;
@@ -134,6 +151,17 @@ final class RepostVerifier {
             };
         }
     }
+
+    /** How far past the candidate's whole picture a pose may reach and still lie {@link Pose#onPage on it}: the descent's steps. */
+    static final double PAGE_SLACK = 0.03;
+    /**
+     * A copy whose trim kept at least this share of it is untrimmed, and only such a copy's pose past the candidate's trimmed
+     * picture may be its page's margin: a trimmed copy (a star-rating row, brightened) whose pose reached into a sibling
+     * row's margin was named cropped so and listed (evaluation, brightness and contrast: one more false duplicate each).
+     */
+    static final double UNTRIMMED = 0.99;
+    /** A pose that keeps at most this share of the candidate's whole picture's width or height names the copy cropped. */
+    static final double PAGE_CROPPED = 0.92;
 
     /** A verified match: the correlation, the pose and the edits that pose and the colours say were made. */
     record Verdict(double similarity, Pose pose, Set<RepostEdit> edits) {
@@ -399,16 +427,7 @@ final class RepostVerifier {
     static Optional<Found> pose(Query q, RepostSignature candidate, int dHashDistance, int faintEvidence, List<Pose> seeds,
                                 Reach reach) {
         float[] thumb = thumb(candidate);
-        double mean = 0;
-        for (float t : thumb) {
-            mean += t;
-        }
-        mean /= thumb.length;
-        double ss = 0;
-        for (float t : thumb) {
-            ss += (t - mean) * (t - mean);
-        }
-        double std = Math.sqrt(ss / thumb.length);
+        double std = spread(thumb);
         boolean flat = std < FLAT_STD;
         // a flat picture with a text mark over it (a gradient with a site's watermark) is flat beneath the mark
         boolean queryFlat = q.flat || flat && q.flatBeneathMark;
@@ -628,15 +647,55 @@ final class RepostVerifier {
         return descend(grid, thumb, aspect, start, false);
     }
 
-    /** The pose descent; {@code part}: sizes below the search's range move on ({@link Pose#withPart}). */
+    /**
+     * The pose {@code start} moved on the fine grid in place only, its size and turn kept, for a copy whose size on the
+     * candidate the crop's geometry gives ({@link UntrimmedPages}): on a page mostly blank, every size and turn fits the
+     * drawing about as well, and the free descent settled turned by 8° and stretched (a turtle's quarter crop).
+     */
+    static Found placedOnFine(Query q, RepostSignature candidate, Pose start) {
+        float[] thumb = thumb(candidate);
+        Scored placed = descend(q.fine, thumb, candidate.aspect(), score(q.fine, thumb, candidate.aspect(), start), false, PLACE);
+        return new Found(placed.ncc(), placed.pose(), placed.pose(), false, false, Levels.NONE);
+    }
+
+    /** The pose's parameters {@link Pose#with} moves, in order: centre x and y, width, height, turn. */
+    private static final int PLACE = 2, ALL = 5;
+
+    /** Whether a faint copy or candidate lacks the evidence besides the correlation that {@link #pose} asks of it. */
+    static boolean unvouched(Query q, RepostSignature candidate, int faintEvidence) {
+        return (spread(thumb(candidate)) < FAINT_STD || q.faint) && faintEvidence > FAINT_DHASH;
+    }
+
+    /** The standard deviation of a thumbnail's grey levels. */
+    private static double spread(float[] thumb) {
+        double mean = 0;
+        for (float t : thumb) {
+            mean += t;
+        }
+        mean /= thumb.length;
+        double ss = 0;
+        for (float t : thumb) {
+            ss += (t - mean) * (t - mean);
+        }
+        return Math.sqrt(ss / thumb.length);
+    }
+
     private static Scored descend(Grid grid, float[] thumb, float aspect, Scored start, boolean part) {
+        return descend(grid, thumb, aspect, start, part, ALL);
+    }
+
+    /**
+     * The pose descent over the first {@code params} of the pose's parameters; {@code part}: sizes below the search's range
+     * move on ({@link Pose#withPart}).
+     */
+    private static Scored descend(Grid grid, float[] thumb, float aspect, Scored start, boolean part, int params) {
         double[] steps = {0.04, 0.04, 0.06, 0.06, Math.toRadians(4)};
         Scored best = start;
         for (int round = 0; round < 3; round++) {
             boolean improved = true;
             for (int it = 0; improved && it < 4; it++) {
                 improved = false;
-                for (int p = 0; p < 5; p++) {
+                for (int p = 0; p < params; p++) {
                     for (int sign = -1; sign <= 1; sign += 2) {
                         Pose moved = part ? best.pose().withPart(p, sign * steps[p]) : best.pose().with(p, sign * steps[p]);
                         Scored s = score(grid, thumb, aspect, moved);
@@ -735,7 +794,16 @@ final class RepostVerifier {
         if (pose.cropped()) {
             edits.add(RepostEdit.CROPPED);
         }
-        if (q.signature.keptArea() < 0.92 * c.keptArea() || pose.sw() >= 1.1 || pose.sh() >= 1.1) {
+        boolean beyond = pose.sw() >= 1.1 || pose.sh() >= 1.1;
+        if (beyond && q.signature.keptArea() >= UNTRIMMED && pose.onPage(c.box())) {
+            // past the trimmed picture only into the source's own margins, which a copy its trim left whole may hold (its
+            // top-left pixel on the drawing): a crop of the page, not a border
+            if (pose.pageShare(c.box()) <= PAGE_CROPPED) {
+                edits.add(RepostEdit.CROPPED);
+            }
+            beyond = false;
+        }
+        if (q.signature.keptArea() < 0.92 * c.keptArea() || beyond) {
             edits.add(RepostEdit.BORDER);
         }
         if (pose.stretches(q.signature.aspect(), c.aspect())) {

@@ -58,7 +58,12 @@ final class RepostGalleries {
 
     /** Keeps three quarters of the width and height, its top-left corner at {@code fx, fy} of the room left. */
     static BufferedImage quarterCrop(BufferedImage img, double fx, double fy) {
-        int w = (int) Math.round(img.getWidth() * 0.75), h = (int) Math.round(img.getHeight() * 0.75);
+        return crop(img, 0.75, fx, fy);
+    }
+
+    /** Keeps {@code share} of the width and height, its top-left corner at {@code fx, fy} of the room left. */
+    static BufferedImage crop(BufferedImage img, double share, double fx, double fy) {
+        int w = (int) Math.round(img.getWidth() * share), h = (int) Math.round(img.getHeight() * share);
         int x = (int) Math.round((img.getWidth() - w) * fx), y = (int) Math.round((img.getHeight() - h) * fy);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         out.getGraphics().drawImage(img.getSubimage(x, y, w, h), 0, 0, null);
@@ -82,6 +87,31 @@ final class RepostGalleries {
             lines.add(cropLabel(c) + "pic" + (int) c[0] + ".png true [CROPPED]");
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * For each {source, share kept, fx, fy} of {@code crops}, that crop of the picture looked up: a line each with its first
+     * hit, and what that line reads when the source is found first, named cropped.
+     */
+    static List<CropLine> firstHitsOfCrops(Gallery g, double[][] crops, IntFunction<BufferedImage> picture) {
+        List<CropLine> lines = new ArrayList<>();
+        for (double[] c : crops) {
+            String label = String.format(Locale.ROOT, "pic%d %.2f at %.1f,%.1f: ", (int) c[0], c[1], c[2], c[3]);
+            List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(crop(picture.apply((int) c[0]), c[1], c[2], c[3])), 8);
+            lines.add(new CropLine(label + (hits.isEmpty() ? "none" : describe(hits.subList(0, 1))), label + "pic" + (int) c[0] + ".png true [CROPPED]"));
+        }
+        return lines;
+    }
+
+    /** A crop's first hit, and what it reads when the crop's source is found first, named cropped. */
+    record CropLine(String found, String sourceFirst) {
+        static String found(List<CropLine> lines) {
+            return String.join("\n", lines.stream().map(CropLine::found).toList());
+        }
+
+        static String sourcesFirst(List<CropLine> lines) {
+            return String.join("\n", lines.stream().map(CropLine::sourceFirst).toList());
+        }
     }
 
     private static String cropLabel(double[] crop) {
