@@ -31,7 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Lookup time at gallery scale (issue 12: p95 at most 50 ms at 100k on 2 cores), on a synthetic set written straight
  * into the store (the indexer's own speed is measured elsewhere): {@code ACGBOT_DUP_SCALE} pictures, 30 % thin strokes
  * on white (their hashes crowd together, so most queries fill the verifier's candidate list), the rest random shapes;
- * then JPEG-re-encoded, cropped and mirrored copies of random ones are looked up through {@link Gallery#findDuplicates}.
+ * then copies of random ones are looked up through {@link Gallery#findDuplicates}, in turn each of {@link #KINDS}: JPEG
+ * re-encoded, cropped, mirrored, rotated and captioned copies posted at three times the stored picture's side (a repost
+ * is mostly larger than the indexer's 256-pixel copy, and the lookup reduces and hashes it as such: at the stored 160x120
+ * the query's own hashing cost a quarter of what it costs a real upload), and thumbnails at a quarter of it.
  * Prints wall and lookup-thread CPU percentiles with the load average (the machine is shared), then the CPU cost of
  * each stage (query preparation, hash search, pose search, edge check, store reads).
  * Runs only with {@code ACGBOT_DUP_SCALE=100000} set (2.5-12 minutes to build); docs/benchmarks.md has the command.
@@ -40,6 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EnabledIfEnvironmentVariable(named = "ACGBOT_DUP_SCALE", matches = "\\d+")
 class DuplicateLookupScaleTest {
+    /** The edits looked up, in turn. */
+    private static final List<String> KINDS = List.of("jpeg", "crop 10%", "mirror", "thumbnail", "rotate 10°", "caption");
 
     @Test
     void lookupStaysWithinItsBudgetAtScale(@TempDir Path dir) throws Exception {
@@ -83,14 +88,19 @@ class DuplicateLookupScaleTest {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             String loadBefore = loadAverage();
             int first = 0;
-            int candidatesFull = 0;
+            double[][] byKind = new double[KINDS.size()][queries / KINDS.size() + 1];
+            int[] kindCount = new int[KINDS.size()];
             for (int q = -30; q < queries; q++) {
                 int i = random.nextInt(n);
-                BufferedImage src = picture(i);
-                BufferedImage copy = switch (Math.floorMod(q, 3)) {
-                    case 0 -> TestImages.jpegRoundTrip(src, 0.7f);
-                    case 1 -> TestImages.cropped(src, 0.1);
-                    default -> TestImages.mirrored(src);
+                int kind = Math.floorMod(q, KINDS.size());
+                BufferedImage posted = TestImages.resized(picture(i), 3);
+                BufferedImage copy = switch (KINDS.get(kind)) {
+                    case "jpeg" -> TestImages.jpegRoundTrip(posted, 0.7f);
+                    case "crop 10%" -> TestImages.cropped(posted, 0.1);
+                    case "mirror" -> TestImages.mirrored(posted);
+                    case "thumbnail" -> TestImages.resized(picture(i), 0.25);
+                    case "rotate 10°" -> TestImages.rotated(posted, 10);
+                    default -> TestImages.captioned(posted, q % 2 == 0);
                 };
                 DecodedImage query = TestImages.decoded(copy);
                 long cpu = threads.getCurrentThreadCpuTime();
@@ -100,6 +110,7 @@ class DuplicateLookupScaleTest {
                     ms[q] = (System.nanoTime() - s) / 1e6;
                     cpuMs[q] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
                     first += !hits.isEmpty() && hits.get(0).entry().path().toString().equals("/g/p" + i + ".png") ? 1 : 0;
+                    byKind[kind][kindCount[kind]++] = ms[q];
                 }
             }
             Arrays.sort(ms);
@@ -109,6 +120,12 @@ class DuplicateLookupScaleTest {
                             + " p50 %.2f ms, p95 %.2f ms; source first %.3f; load average before %s, after %s%n",
                     queries, n, Runtime.getRuntime().availableProcessors(), ms[(queries - 1) / 2], p95, ms[queries - 1],
                     cpuMs[(queries - 1) / 2], cpuMs[(int) Math.ceil(0.95 * queries) - 1], (double) first / queries, loadBefore, loadAverage());
+            for (int k = 0; k < KINDS.size(); k++) {
+                double[] at = Arrays.copyOf(byKind[k], kindCount[k]);
+                Arrays.sort(at);
+                System.out.printf(Locale.ROOT, "  %-10s %d lookups: p50 %.2f ms, p95 %.2f ms%n", KINDS.get(k), at.length, at[(at.length - 1) / 2],
+                        at[(int) Math.ceil(0.95 * at.length) - 1]);
+            }
             stageCosts(n, rows.snapshot());
         }
         storeReads(data.resolve("gallery.db"), n);
