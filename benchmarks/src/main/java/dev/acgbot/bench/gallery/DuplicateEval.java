@@ -165,9 +165,10 @@ public final class DuplicateEval implements Callable<Integer> {
                 }
                 try {
                     DecodedImage img = ImageOps.reduce(onWhite(decoder.decode(e.path())), SOURCE_SIDE);
-                    if (LINE_ART_ONLY && !lineArt(e, SourceKind.of(img))) {
+                    Source unlooked = new Source(e, toBuffered(img), SourceKind.of(img), java.util.Set.of());
+                    if (LINE_ART_ONLY && !unlooked.lineArt()) {
                         // kept, unlooked-up, so that each edit draws its random crops, turns and marks as in the full run
-                        sources.add(new Source(e, toBuffered(img), SourceKind.of(img), java.util.Set.of()));
+                        sources.add(unlooked);
                         continue;
                     }
                     // the set's own copies of the source: what the untouched source finds as the same picture
@@ -212,7 +213,7 @@ public final class DuplicateEval implements Callable<Integer> {
                 List<Timing> times = new ArrayList<>();
                 for (Source s : sources) {
                     DecodedImage copy = fromBuffered(edit.apply().apply(s.image(), random));
-                    if (LINE_ART_ONLY && !lineArt(s.entry(), s.kind())) {
+                    if (LINE_ART_ONLY && !s.lineArt()) {
                         continue;
                     }
                     long t0 = System.nanoTime(), cpu0 = THREADS.getCurrentThreadCpuTime();
@@ -222,12 +223,12 @@ public final class DuplicateEval implements Callable<Integer> {
                     for (DuplicateHit h : hits) {
                         // examples from the star polygons would crowd out everything else (see STARS_FOLDER)
                         if (shownExamples < EXAMPLES && !h.entry().sha256().equals(s.entry().sha256()) && !Outcome.twin(h.entry(), s)
-                                && !s.entry().path().toString().contains(STARS_FOLDER)) {
+                                && !s.star()) {
                             shownExamples++;
                             out.printf(Locale.ROOT, "  false%s: %s -> %s (%.3f %s)%n", lineArtMark(s), s.entry().path(), h.entry().path(), h.similarity(), h.edits());
                         }
                     }
-                    if (shownLists < EXAMPLES && !s.entry().path().toString().contains(STARS_FOLDER)
+                    if (shownLists < EXAMPLES && !s.star()
                             && hits.stream().anyMatch(h -> !h.entry().sha256().equals(s.entry().sha256()) && !Outcome.twin(h.entry(), s))) {
                         shownLists++;
                         out.println(list(s, hits));
@@ -307,12 +308,7 @@ public final class DuplicateEval implements Callable<Integer> {
 
     /** " [line art]" for a sketch source outside the star polygons (the "line art" rows), so its lines can be picked out. */
     private static String lineArtMark(Source s) {
-        return lineArt(s.entry(), s.kind()) ? " [line art]" : "";
-    }
-
-    /** Whether a source counts in the "line art" rows: a sketch outside the star polygons. */
-    private static boolean lineArt(GalleryEntry e, SourceKind kind) {
-        return kind == SourceKind.SKETCH && !e.path().toString().contains(STARS_FOLDER);
+        return s.lineArt() ? " [line art]" : "";
     }
 
     /** Hits the verifier scored at least {@code threshold}, and those it could not score (decided by hashes). */
@@ -322,6 +318,15 @@ public final class DuplicateEval implements Callable<Integer> {
 
     /** A query's source: its gallery entry, the picture the edits start from, and whether it is line art. */
     record Source(GalleryEntry entry, BufferedImage image, SourceKind kind, java.util.Set<String> twins) {
+        /** Whether the source is one of the star polygons ({@link #STARS_FOLDER}), reported apart. */
+        boolean star() {
+            return entry.path().toString().contains(STARS_FOLDER);
+        }
+
+        /** Whether the source counts in the "line art" rows: a sketch outside the star polygons. */
+        boolean lineArt() {
+            return kind == SourceKind.SKETCH && !star();
+        }
     }
 
     /**
@@ -343,7 +348,7 @@ public final class DuplicateEval implements Callable<Integer> {
             boolean first = strict || !hits.isEmpty() && twin(hits.get(0).entry(), s);
             boolean found = hits.stream().anyMatch(h -> h.entry().sha256().equals(sha));
             int falseHits = (int) hits.stream().filter(h -> !h.entry().sha256().equals(sha) && !twin(h.entry(), s)).count();
-            return new Outcome(s.kind(), s.entry().path().toString().contains(STARS_FOLDER), first, strict, found, falseHits, time);
+            return new Outcome(s.kind(), s.star(), first, strict, found, falseHits, time);
         }
 
         static boolean twin(GalleryEntry hit, Source s) {

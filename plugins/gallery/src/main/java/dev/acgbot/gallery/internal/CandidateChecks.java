@@ -214,7 +214,7 @@ final class CandidateChecks {
      * on another page tint ({@link Variants#otherTint}) are left out of an edited copy's list only.
      */
     private static boolean stored(List<Candidate> candidates) {
-        return candidates.stream().anyMatch(c -> c.near().pHashDistance() == 0 && c.near().dHashDistance() == 0);
+        return candidates.stream().anyMatch(c -> c.near().exact());
     }
 
     /**

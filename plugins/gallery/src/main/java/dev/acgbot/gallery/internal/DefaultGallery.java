@@ -595,7 +595,7 @@ public final class DefaultGallery implements Gallery {
             if (signature.isPresent()) {
                 signed.add(new CandidateChecks.Candidate(c.getKey(), n, signature.get()));
             } else if (DuplicateRule.isDuplicate(n.pHashDistance(), n.dHashDistance(), maxHamming)) {
-                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance())));
+                store.entry(c.getKey()).ifPresent(e -> hits.add(new DuplicateHit(e, n.exact(), n.pHashDistance(), n.dHashDistance())));
             }
         }
         // the entry (tags, paths) is read only for hits: most candidates fail the verifier
@@ -605,7 +605,7 @@ public final class DefaultGallery implements Gallery {
         }
         verdicts.forEach((sha, verdict) -> {
             HashRows.Near n = near.getOrDefault(sha, crowded.get(sha));
-            store.entry(sha).ifPresent(e -> hits.add(new DuplicateHit(e, exact(n), n.pHashDistance(), n.dHashDistance(),
+            store.entry(sha).ifPresent(e -> hits.add(new DuplicateHit(e, n.exact(), n.pHashDistance(), n.dHashDistance(),
                     verdict.similarity(), verdict.edits())));
         });
         hits.sort(HIT_ORDER);
@@ -663,10 +663,6 @@ public final class DefaultGallery implements Gallery {
             }
         }
         return List.copyOf(chosen.values());
-    }
-
-    private static boolean exact(HashRows.Near n) {
-        return n.pHashDistance() == 0 && n.dHashDistance() == 0;
     }
 
     @Override

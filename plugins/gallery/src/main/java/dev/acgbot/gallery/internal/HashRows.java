@@ -256,6 +256,11 @@ final class HashRows {
             return byCropWindow() ? Math.min(dHashEvidence(), cropDistance) : dHashEvidence();
         }
 
+        /** Whether both whole-picture hashes are equal: the posted picture is this stored one, as far as hashes tell. */
+        boolean exact() {
+            return pHashDistance == 0 && dHashDistance == 0;
+        }
+
         /** Whether the copy's pHash lies within {@link Probe#CROP_RADIUS} of one of the candidate's crop windows. */
         boolean byCropWindow() {
             return cropWindow != WHOLE && cropDistance <= Probe.CROP_RADIUS;

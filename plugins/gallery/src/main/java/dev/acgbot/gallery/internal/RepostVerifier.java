@@ -155,7 +155,8 @@ final class RepostVerifier {
     /** How far past the candidate's whole picture a pose may reach and still lie {@link Pose#onPage on it}: the descent's steps. */
     static final double PAGE_SLACK = 0.03;
     /**
-     * A copy whose trim kept at least this share of it is untrimmed, and only such a copy's pose past the candidate's trimmed
+     * A picture whose trim kept at least this share of it is untrimmed (a copy, or a candidate the store kept whole:
+     * {@link UntrimmedPages}), and only such a copy's pose past the candidate's trimmed
      * picture may be its page's margin: a trimmed copy (a star-rating row, brightened) whose pose reached into a sibling
      * row's margin was named cropped so and listed (evaluation, brightness and contrast: one more false duplicate each).
      */

@@ -15,8 +15,6 @@ import java.util.Optional;
 final class UntrimmedPages {
     /** A copy whose trim kept at least this share of it is the page as posted already. */
     private static final double TRIMMED = 0.9;
-    /** A candidate whose trim kept at least this share of it was stored whole. */
-    private static final double WHOLE = 0.99;
 
     private UntrimmedPages() {
     }
@@ -42,6 +40,6 @@ final class UntrimmedPages {
 
     /** Whether the store kept {@code candidate} whole. */
     static boolean whole(RepostSignature candidate) {
-        return candidate.keptArea() >= WHOLE;
+        return candidate.keptArea() >= RepostVerifier.UNTRIMMED;
     }
 }
