@@ -78,6 +78,18 @@ final class HammingIndex {
             return hashChunks[row / CHUNK][row % CHUNK];
         }
 
+        /**
+         * For rows {@code from .. from + n} (within one chunk of {@value #CHUNK} rows), each row's distance to the closest
+         * of {@code queries} into {@code best[0..n)}: the duplicate search's scan, a block at a time ({@link HammingScan}).
+         */
+        void closest(int from, int n, long[] queries, int[] best) {
+            if (from % CHUNK + n > CHUNK || from + n > limit) {
+                throw new IllegalArgumentException("rows " + from + " + " + n + " are not within one chunk of " + limit);
+            }
+            HammingScan.reset(best, n);
+            HammingScan.closer(hashChunks[from / CHUNK], from % CHUNK, n, queries, best);
+        }
+
         /** Rows below this are in this reader. */
         int limit() {
             return limit;

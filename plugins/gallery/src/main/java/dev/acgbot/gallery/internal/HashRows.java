@@ -322,36 +322,30 @@ final class HashRows {
             java.util.PriorityQueue<Long> byCrop = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             java.util.PriorityQueue<Long> byTurn = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             long[] turned = q.turnedPHashes();
-            for (int row = 0; row < rows; row++) {
-                long p = pHashes.hash(row), tp = trimmedPHashes.hash(row);
-                boolean close = Math.min(Math.min(dist(q.pHash(), p), dist(q.pHash(), tp)),
-                        Math.min(dist(q.trimmedPHash(), p), dist(q.trimmedPHash(), tp))) <= maxDistance;
-                if (!close) {
-                    long d = dHashes.hash(row), td = trimmedDHashes.hash(row);
-                    close = Math.min(Math.min(dist(q.dHash(), d), dist(q.dHash(), td)),
-                            Math.min(dist(q.trimmedDHash(), d), dist(q.trimmedDHash(), td))) <= maxDistance;
-                }
-                for (int i = 0; !close && i < captionWindows.length; i++) {
-                    int w = captionWindows[i];
-                    close = Math.min(dist(q.windowPHashes()[w], p), dist(q.windowPHashes()[w], tp)) <= Probe.WINDOW_RADIUS
-                            || Math.min(dist(q.windowDHashes()[w], dHashes.hash(row)), dist(q.windowDHashes()[w], trimmedDHashes.hash(row))) <= Probe.WINDOW_RADIUS;
-                }
-                if (dead.deleted(row)) {
-                    continue;
-                }
-                if (close) {
-                    keep(byWhole, (long) closest(row, q) << 32 | row);
-                }
-                if (crops.length > 0) {
-                    int crop = windows.nearest(row, crops);
-                    if (crop / 64 <= Probe.CROP_RADIUS) {
-                        keep(byCrop, (long) crop << 32 | row, Probe.KEPT + Probe.CROWDED);
+            long[] wholeP = {q.pHash(), q.trimmedPHash()}, wholeD = {q.dHash(), q.trimmedDHash()};
+            long[] captionP = java.util.Arrays.stream(captionWindows).mapToLong(w -> q.windowPHashes()[w]).toArray();
+            long[] captionD = java.util.Arrays.stream(captionWindows).mapToLong(w -> q.windowDHashes()[w]).toArray();
+            // a block of rows at a time, each test one flat pass over a column (HammingScan); a row's key is then computed
+            // as before, for the rows within a radius only
+            Block b = new Block();
+            for (int from = 0; from < rows; from += BLOCK) {
+                int n = Math.min(BLOCK, rows - from);
+                b.scan(this, from, n, wholeP, wholeD, captionP, captionD, crops, turned);
+                for (int i = 0; i < n; i++) {
+                    int row = from + i;
+                    if (dead.deleted(row)) {
+                        continue;
                     }
-                }
-                if (turned.length > 0) {
-                    int turn = windows.nearestAt(row, TurnedWindows.CENTRE, turned);
-                    if (turn / 64 <= Probe.TURN_RADIUS) {
-                        keep(byTurn, (long) turn << 32 | row);
+                    if (b.close(i, maxDistance)) {
+                        keep(byWhole, (long) closest(row, q) << 32 | row);
+                    }
+                    // the window's index only for a row that can still be kept (its key is at least distance * 64): rows of
+                    // thin strokes on white are within the radius of most others
+                    if (crops.length > 0 && b.crop[i] <= Probe.CROP_RADIUS && mayKeep(byCrop, b.crop[i], row, Probe.KEPT + Probe.CROWDED)) {
+                        keep(byCrop, (long) windows.nearest(row, crops) << 32 | row, Probe.KEPT + Probe.CROWDED);
+                    }
+                    if (turned.length > 0 && b.turn[i] <= Probe.TURN_RADIUS && mayKeep(byTurn, b.turn[i], row, Probe.KEPT)) {
+                        keep(byTurn, (long) windows.nearestAt(row, TurnedWindows.CENTRE, turned) << 32 | row);
                     }
                 }
             }
@@ -366,6 +360,49 @@ final class HashRows {
                 add(crowded, seen, (int) key, q);
             }
             return out;
+        }
+
+        /** Rows the scan tests a column at a time: one chunk of the crop windows, half of one of the whole hashes. */
+        static final int BLOCK = WindowRows.CHUNK_ROWS;
+
+        /** One block's closest distances, per test: whole and trimmed hashes, caption windows, crop windows, turned windows. */
+        private static final class Block {
+            final int[] p = new int[BLOCK], tp = new int[BLOCK], d = new int[BLOCK], td = new int[BLOCK];
+            final int[] captionP = new int[BLOCK], captionTp = new int[BLOCK], captionD = new int[BLOCK], captionTd = new int[BLOCK];
+            final int[] crop = new int[BLOCK], turn = new int[BLOCK];
+            private boolean captions;
+
+            void scan(Snapshot s, int from, int n, long[] wholeP, long[] wholeD, long[] captionPs, long[] captionDs, long[] crops,
+                      long[] turned) {
+                s.pHashes.closest(from, n, wholeP, p);
+                s.trimmedPHashes.closest(from, n, wholeP, tp);
+                s.dHashes.closest(from, n, wholeD, d);
+                s.trimmedDHashes.closest(from, n, wholeD, td);
+                captions = captionPs.length > 0;
+                if (captions) {
+                    s.pHashes.closest(from, n, captionPs, captionP);
+                    s.trimmedPHashes.closest(from, n, captionPs, captionTp);
+                    s.dHashes.closest(from, n, captionDs, captionD);
+                    s.trimmedDHashes.closest(from, n, captionDs, captionTd);
+                }
+                if (crops.length > 0) {
+                    s.windows.closest(from, n, crops, crop);
+                }
+                if (turned.length > 0) {
+                    s.windows.closestAt(from, n, TurnedWindows.CENTRE, turned, turn);
+                }
+            }
+
+            /** Whether row {@code i} of the block is within the radius by its whole or trimmed hashes, or a caption window. */
+            boolean close(int i, int maxDistance) {
+                return Math.min(p[i], tp[i]) <= maxDistance || Math.min(d[i], td[i]) <= maxDistance
+                        || captions && Math.min(Math.min(captionP[i], captionTp[i]), Math.min(captionD[i], captionTd[i])) <= Probe.WINDOW_RADIUS;
+            }
+        }
+
+        /** Whether a row at {@code distance} may enter {@code closest}: its key is at least {@code distance * 64}, then the row. */
+        private static boolean mayKeep(java.util.PriorityQueue<Long> closest, int distance, int row, int kept) {
+            return closest.size() < kept || ((long) distance * 64 << 32 | row) < closest.peek();
         }
 
         private static void keep(java.util.PriorityQueue<Long> closest, long key) {
@@ -383,7 +420,7 @@ final class HashRows {
 
         /** {@link Near#closest} of {@code row}: see {@link #add}. */
         private int closest(int row, Probe q) {
-            return nearOf(row, q).closest();
+            return pairing(row, q).closest();
         }
 
         private void add(Map<String, Near> out, java.util.BitSet seen, int row, Probe q) {
@@ -394,7 +431,16 @@ final class HashRows {
             out.put(shas.get(row), nearOf(row, q));
         }
 
-        private Near nearOf(int row, Probe q) {
+        /**
+         * The closest pairing of the probe's hash pairs (whole, trimmed, caption windows) with the row's: {@link Near#closest},
+         * {@link Near#closestDHash} and {@link Near#window}. Apart from {@link #nearOf} because the scan ranks every row
+         * within the radius by it, and a stroke on white is within the radius of a third of a synthetic 100k gallery: the
+         * crop and turned windows computed for each of them too made the slowest lookups' hash search 17-30 ms.
+         */
+        private record Pairing(int closest, int closestDHash, int window) {
+        }
+
+        private Pairing pairing(int row, Probe q) {
             long p = pHashes.hash(row), d = dHashes.hash(row), tp = trimmedPHashes.hash(row), td = trimmedDHashes.hash(row);
             int closest = Math.min(Math.min(dist(q.pHash(), p) + dist(q.dHash(), d), dist(q.trimmedPHash(), tp) + dist(q.trimmedDHash(), td)),
                     Math.min(dist(q.pHash(), tp) + dist(q.dHash(), td), dist(q.trimmedPHash(), p) + dist(q.trimmedDHash(), d)));
@@ -409,11 +455,17 @@ final class HashRows {
                 }
                 closestD = Math.min(closestD, Math.min(dist(wd, d), dist(wd, td)));
             }
+            return new Pairing(closest, closestD, window);
+        }
+
+        private Near nearOf(int row, Probe q) {
+            long p = pHashes.hash(row), d = dHashes.hash(row), td = trimmedDHashes.hash(row);
+            Pairing pairing = pairing(row, q);
             int crop = windows.nearest(row, q.cropPHashes());
             int turn = windows.nearestAt(row, TurnedWindows.CENTRE, q.turnedPHashes());
             Near.Turn turned = q.turnedPHashes().length == 0 ? Near.Turn.NONE : new Near.Turn(turn / 64, turn % 64,
                     Math.min(dist(q.turnedDHashes()[turn % 64], d), dist(q.turnedDHashes()[turn % 64], td)));
-            return new Near(dist(q.pHash(), p), dist(q.dHash(), d), closest, closestD, window, crop / 64,
+            return new Near(dist(q.pHash(), p), dist(q.dHash(), d), pairing.closest(), pairing.closestDHash(), pairing.window(), crop / 64,
                     q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64, turned);
         }
 

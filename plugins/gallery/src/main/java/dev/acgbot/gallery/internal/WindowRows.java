@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * The {@link CropWindows crop windows}' pHashes of every row, {@value CropWindows#COUNT} longs a row packed in chunks, so
- * the duplicate search scans them sequentially (at 100k images 20 MB; about 1.5 ms a scan for one query hash on this
- * machine). Append-only with one writer, like {@link Column}: a {@link View} never sees later rows.
+ * the duplicate search scans them sequentially (at 100k images 20 MB). Within a chunk the hashes lie window by window
+ * (all rows' window 0, then all rows' window 1, ...): the scan compares one window of a block of rows in one flat loop,
+ * which the JIT vectorises ({@link HammingScan}; row by row the test was 2-3 times slower). Append-only with one
+ * writer, like {@link Column}: a {@link View} never sees later rows.
  */
 final class WindowRows {
     /**
@@ -13,7 +15,7 @@ final class WindowRows {
      * of a heap under 2 GB, each with 224 KB of its region unusable: 57 MB of filler at 1M images (class histogram,
      * docs/benchmarks.md "Heap of a 1M gallery").
      */
-    private static final int CHUNK_ROWS = 2048;
+    static final int CHUNK_ROWS = 2048;
     private static final int STRIDE = CropWindows.COUNT;
     private long[][] chunks = new long[0][];
     private int size;
@@ -29,11 +31,9 @@ final class WindowRows {
             grown[c] = new long[CHUNK_ROWS * STRIDE];
             chunks = grown;
         }
-        int at = size % CHUNK_ROWS * STRIDE;
-        if (windows.length == STRIDE) {
-            System.arraycopy(windows, 0, chunks[c], at, STRIDE);
-        } else {
-            Arrays.fill(chunks[c], at, at + STRIDE, wholePHash);
+        int at = size % CHUNK_ROWS;
+        for (int w = 0; w < STRIDE; w++) {
+            chunks[c][w * CHUNK_ROWS + at] = windows.length == STRIDE ? windows[w] : wholePHash;
         }
         return size++;
     }
@@ -45,21 +45,50 @@ final class WindowRows {
     record View(long[][] chunks, int size) {
         /** The row's windows as stored (a stand-in row repeats its whole pHash). */
         long[] windows(int row) {
-            int at = row % CHUNK_ROWS * STRIDE;
-            return Arrays.copyOfRange(chunks[row / CHUNK_ROWS], at, at + STRIDE);
+            long[] c = chunks[row / CHUNK_ROWS], out = new long[STRIDE];
+            for (int w = 0; w < STRIDE; w++) {
+                out[w] = c[w * CHUNK_ROWS + row % CHUNK_ROWS];
+            }
+            return out;
+        }
+
+        /**
+         * For rows {@code from .. from + n} (one chunk: {@code from} a multiple of {@value #CHUNK_ROWS}, {@code n} at most
+         * that), the distance of each row's closest window to any of {@code queries} into {@code best[0..n)}: the scan's
+         * test of a block, whose rows within the radius then get {@link #nearest}.
+         */
+        void closest(int from, int n, long[] queries, int[] best) {
+            long[] c = chunk(from, n);
+            HammingScan.reset(best, n);
+            for (int w = 0; w < STRIDE; w++) {
+                HammingScan.closer(c, w * CHUNK_ROWS, n, queries, best);
+            }
+        }
+
+        /** As {@link #closest(int, int, long[], int[])}, for window {@code window} alone. */
+        void closestAt(int from, int n, int window, long[] queries, int[] best) {
+            HammingScan.reset(best, n);
+            HammingScan.closer(chunk(from, n), window * CHUNK_ROWS, n, queries, best);
+        }
+
+        private long[] chunk(int from, int n) {
+            if (from % CHUNK_ROWS != 0 || n > CHUNK_ROWS || from + n > size) {
+                throw new IllegalArgumentException("rows " + from + " + " + n + " are not one chunk of " + size);
+            }
+            return chunks[from / CHUNK_ROWS];
         }
 
         /**
          * The closest window of {@code row} to any of {@code queries}, as {@code distance * 64 + window} (so the
-         * smaller value is the closer window); {@code 64 * 64} with no queries. The scan's test, on every row.
+         * smaller value is the closer window); {@code 64 * 64} with no queries.
          */
         int nearest(int row, long[] queries) {
             long[] c = chunks[row / CHUNK_ROWS];
-            int at = row % CHUNK_ROWS * STRIDE;
+            int at = row % CHUNK_ROWS;
             int best = 64 * 64;
             for (long q : queries) {
                 for (int w = 0; w < STRIDE; w++) {
-                    best = Math.min(best, Long.bitCount(c[at + w] ^ q) * 64 + w);
+                    best = Math.min(best, Long.bitCount(c[w * CHUNK_ROWS + at] ^ q) * 64 + w);
                 }
             }
             return best;
@@ -70,7 +99,7 @@ final class WindowRows {
          * index into {@code queries}); {@code 64 * 64} with no queries.
          */
         int nearestAt(int row, int window, long[] queries) {
-            long stored = chunks[row / CHUNK_ROWS][row % CHUNK_ROWS * STRIDE + window];
+            long stored = chunks[row / CHUNK_ROWS][window * CHUNK_ROWS + row % CHUNK_ROWS];
             int best = 64 * 64;
             for (int i = 0; i < queries.length; i++) {
                 best = Math.min(best, Long.bitCount(stored ^ queries[i]) * 64 + i);
