@@ -724,14 +724,15 @@ final class RepostVerifier {
         int side = grid.side();
         double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
         int t = RepostSignature.THUMB;
+        Axes axes = new Axes(side, aspect, pose, cos, sin);
         double sq = 0, sqq = 0, ss = 0, sss = 0, sqs = 0;
         int n = 0;
         for (int v = 0; v < side; v++) {
             double dy = ((v + 0.5) / side - 0.5) * pose.sh();
+            double sinDy = sin * dy, cosDy = cos * dy;
             for (int u = 0; u < side; u++) {
-                double dx = ((u + 0.5) / side - 0.5) * pose.sw() * aspect;
-                double x = (pose.cx() * aspect + cos * dx - sin * dy) / aspect * t - 0.5;
-                double y = (pose.cy() + sin * dx + cos * dy) * t - 0.5;
+                double x = (axes.cxAspect + axes.cosDx[u] - sinDy) / aspect * t - 0.5;
+                double y = (pose.cy() + axes.sinDx[u] + cosDy) * t - 0.5;
                 if (x < -0.5 || y < -0.5 || x > t - 0.5 || y > t - 0.5) {
                     continue;
                 }
@@ -753,6 +754,27 @@ final class RepostVerifier {
     }
 
     /**
+     * The per-column terms of a pose's sampling, computed once a grid instead of once a cell: the same products in the
+     * same order, so every sample is bit for bit what the per-cell formula gave. The pose search scores a grid 100-200
+     * times a candidate and was most of a lookup's CPU at 100k (JFR, DuplicateLookupScaleTest; docs/benchmarks.md).
+     */
+    private static final class Axes {
+        final double cxAspect;
+        final double[] cosDx, sinDx;
+
+        Axes(int side, float aspect, Pose pose, double cos, double sin) {
+            cxAspect = pose.cx() * aspect;
+            cosDx = new double[side];
+            sinDx = new double[side];
+            for (int u = 0; u < side; u++) {
+                double dx = ((u + 0.5) / side - 0.5) * pose.sw() * aspect;
+                cosDx[u] = cos * dx;
+                sinDx[u] = sin * dx;
+            }
+        }
+    }
+
+    /**
      * The candidate picture {@code img} ({@code imgSide} square, of a picture with the given aspect) sampled through
      * {@code pose} onto a {@code side}x{@code side} grid, as {@link #score} samples the thumbnail; {@code inside}
      * tells which cells landed inside the candidate.
@@ -760,12 +782,13 @@ final class RepostVerifier {
     static float[] sample(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside) {
         float[] out = new float[side * side];
         double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
+        Axes axes = new Axes(side, aspect, pose, cos, sin);
         for (int v = 0; v < side; v++) {
             double dy = ((v + 0.5) / side - 0.5) * pose.sh();
+            double sinDy = sin * dy, cosDy = cos * dy;
             for (int u = 0; u < side; u++) {
-                double dx = ((u + 0.5) / side - 0.5) * pose.sw() * aspect;
-                double x = (pose.cx() * aspect + cos * dx - sin * dy) / aspect * imgSide - 0.5;
-                double y = (pose.cy() + sin * dx + cos * dy) * imgSide - 0.5;
+                double x = (axes.cxAspect + axes.cosDx[u] - sinDy) / aspect * imgSide - 0.5;
+                double y = (pose.cy() + axes.sinDx[u] + cosDy) * imgSide - 0.5;
                 inside[v * side + u] = !(x < -0.5 || y < -0.5 || x > imgSide - 0.5 || y > imgSide - 0.5);
                 out[v * side + u] = (float) bilinear(img, imgSide, x, y);
             }
@@ -774,8 +797,10 @@ final class RepostVerifier {
     }
 
     private static double bilinear(float[] img, int side, double x, double y) {
-        x = clamp(x, 0, side - 1.0001);
-        y = clamp(y, 0, side - 1.0001);
+        // plain comparisons, not Math.max/min (which order -0.0 and NaN, neither of which a sample coordinate is)
+        double hi = side - 1.0001;
+        x = x < 0 ? 0 : x > hi ? hi : x;
+        y = y < 0 ? 0 : y > hi ? hi : y;
         int x0 = (int) x, y0 = (int) y;
         double fx = x - x0, fy = y - y0;
         int i = y0 * side + x0;
