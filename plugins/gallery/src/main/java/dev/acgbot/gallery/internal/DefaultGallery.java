@@ -576,9 +576,11 @@ public final class DefaultGallery implements Gallery {
         boolean[] captions = HashRows.Probe.captionBands(small);
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         Map<String, HashRows.Near> crowded = new LinkedHashMap<>(); // crop-window rows beyond the closest: CrowdedCrops
+        boolean noisyPHash = false;
         for (boolean mirror : new boolean[]{false, true}) {
             HashRows.Probe probe = mirror ? HashRows.Probe.withoutCropWindows(PerceptualHash.mirrored(small), captions)
                     : HashRows.Probe.of(small, captions);
+            noisyPHash |= probe.noisyPHash();
             hashes.near(probe, Math.max(maxHamming, CANDIDATE_RADIUS), crowded).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
         }
         crowded.keySet().removeAll(near.keySet());
@@ -586,7 +588,7 @@ public final class DefaultGallery implements Gallery {
         Map<String, Optional<RepostSignature>> read = new HashMap<>();
         Function<String, Optional<RepostSignature>> signatures = sha -> read.computeIfAbsent(sha, store::signature);
         List<Map.Entry<String, HashRows.Near>> byCrop = CropShortlist.order(query, near, signatures);
-        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near, byCrop);
+        List<Map.Entry<String, HashRows.Near>> candidates = candidates(near, byCrop, noisyPHash);
         List<DuplicateHit> hits = new ArrayList<>();
         List<CandidateChecks.Candidate> signed = new ArrayList<>();
         for (Map.Entry<String, HashRows.Near> c : candidates) {
@@ -638,12 +640,22 @@ public final class DefaultGallery implements Gallery {
     static final int TURN_SLOTS = 4;
 
     /**
+     * Candidates verified beyond the {@link #MAX_CANDIDATES} for a copy whose pHash is noise ({@link HashRows.Probe#NOISY_PHASH}):
+     * the closest by dHash alone not chosen yet, within {@link HashRows.Probe#NOISY_DHASH}. Star polygons tie by the dozen on dHash and their pHash is noise, so the
+     * usual order by p + d kept the source of 10 of 26 JPEG q75 star copies out of the first 24 (docs/benchmarks.md,
+     * "Star polygons"); added rather than put first, because ranked first they cost the copies whose lines fade (contrast,
+     * blur) their sources.
+     */
+    static final int NOISY_SLOTS = 16;
+
+    /**
      * The {@link #MAX_CANDIDATES} to verify: the first {@link #CROP_SLOTS} of {@code byCrop}, the candidates a crop window
      * found in {@link CropShortlist}'s order (a 75 % crop is far from its source on every whole hash, so it would never
      * rank among the whole-hash candidates), then the closest by the whole and trimmed hashes, then further crop-window
-     * ones while room is left.
+     * ones while room is left; and for a copy whose pHash is noise, up to {@link #NOISY_SLOTS} more by dHash.
      */
-    static List<Map.Entry<String, HashRows.Near>> candidates(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> byCrop) {
+    static List<Map.Entry<String, HashRows.Near>> candidates(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> byCrop,
+                                                             boolean noisyPHash) {
         List<Map.Entry<String, HashRows.Near>> byTurn = near.entrySet().stream().filter(e -> e.getValue().byTurn())
                 .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().turn().distance())
                         .thenComparing(Map.Entry::getKey))
@@ -653,16 +665,28 @@ public final class DefaultGallery implements Gallery {
                         .thenComparing(Map.Entry::getKey))
                 .toList();
         Map<String, Map.Entry<String, HashRows.Near>> chosen = new LinkedHashMap<>();
-        for (List<Map.Entry<String, HashRows.Near>> list : List.of(byCrop.subList(0, Math.min(CROP_SLOTS, byCrop.size())),
-                byTurn.subList(0, Math.min(TURN_SLOTS, byTurn.size())), byWhole, byCrop)) {
+        choose(chosen, MAX_CANDIDATES, List.of(byCrop.subList(0, Math.min(CROP_SLOTS, byCrop.size())),
+                byTurn.subList(0, Math.min(TURN_SLOTS, byTurn.size())), byWhole, byCrop));
+        if (noisyPHash) {
+            choose(chosen, MAX_CANDIDATES + NOISY_SLOTS, List.of(near.entrySet().stream()
+                    .filter(c -> c.getValue().closestDHash() <= HashRows.Probe.NOISY_DHASH)
+                    .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closestDHash())
+                            .thenComparingInt(c -> c.getValue().closest()).thenComparing(Map.Entry::getKey))
+                    .toList()));
+        }
+        return List.copyOf(chosen.values());
+    }
+
+    /** Adds the entries of {@code lists}, in order, to {@code chosen} until it holds {@code most}. */
+    private static void choose(Map<String, Map.Entry<String, HashRows.Near>> chosen, int most, List<List<Map.Entry<String, HashRows.Near>>> lists) {
+        for (List<Map.Entry<String, HashRows.Near>> list : lists) {
             for (Map.Entry<String, HashRows.Near> e : list) {
-                if (chosen.size() == MAX_CANDIDATES) {
-                    return List.copyOf(chosen.values());
+                if (chosen.size() == most) {
+                    return;
                 }
                 chosen.putIfAbsent(e.getKey(), e);
             }
         }
-        return List.copyOf(chosen.values());
     }
 
     @Override

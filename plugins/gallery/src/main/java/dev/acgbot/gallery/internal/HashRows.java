@@ -61,10 +61,29 @@ final class HashRows {
      * (caption bar: the source among the candidates for 0.21 of copies); the window without it hashes as the source.
      */
     record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes,
-                 long[] cropPHashes, long[] turnedPHashes, long[] turnedDHashes) {
+                 long[] cropPHashes, long[] turnedPHashes, long[] turnedDHashes, boolean noisyPHash) {
         Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
             this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0], new long[0], new long[0], new long[0]);
         }
+
+        Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes,
+              long[] cropPHashes, long[] turnedPHashes, long[] turnedDHashes) {
+            this(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, cropPHashes, turnedPHashes, turnedDHashes, false);
+        }
+
+        /**
+         * Unsure bits ({@link PerceptualHash#unsureBits}) from which the copy's pHash is noise: then the scan also keeps the
+         * rows closest by dHash alone ({@link #noisyPHash}). 99 % of the JPEG q75 copies of openclipart's stars have 40 or
+         * more, 7 % of its other drawings.
+         */
+        static final int NOISY_PHASH = 40;
+        /**
+         * The dHash distance within which a row is kept for a copy whose pHash is noise: a re-encoded star's dHash stays within
+         * 0-5 bits of its source's (docs/benchmarks.md, "Star polygons"). With any distance up to the radius, thin icons and
+         * patterns (a pen 9 px wide against one 4 px wide, 10 dHash bits apart; dot grids) were verified and accepted: 11 more
+         * false duplicates on 7 not-stars edits of two samples, greyscale past the goal on one.
+         */
+        static final int NOISY_DHASH = 6;
 
         /**
          * Radius for the {@link TurnedWindows}: a turned-back copy's central window within this many bits of the stored
@@ -95,7 +114,8 @@ final class HashRows {
          * mirrored copy is not looked for; the windows are a pass over 25 hashes a row, docs/benchmarks.md has the cost).
          */
         Probe withoutCropWindows() {
-            return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, new long[0], new long[0], new long[0]);
+            return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, new long[0], new long[0], new long[0],
+                    noisyPHash);
         }
 
         /** Share of the height a caption window leaves out: a band of 15 % of the picture's height above or below it. */
@@ -137,7 +157,7 @@ final class HashRows {
             // pixels as halving the copy twice, which a profile of the evaluation put at a tenth of a lookup)
             DecodedImage turnSide = TurnedWindows.halved(flat, TurnedWindows.TURN_SIDE);
             return new Probe(whole.pHash(), whole.dHash(), whole.trimmedPHash(), whole.trimmedDHash(), whole.windowPHashes(),
-                    whole.windowDHashes(), crops, TurnedWindows.pHashes(turnSide), TurnedWindows.dHashes(turnSide));
+                    whole.windowDHashes(), crops, TurnedWindows.pHashes(turnSide), TurnedWindows.dHashes(turnSide), whole.noisyPHash());
         }
 
         /**
@@ -146,7 +166,8 @@ final class HashRows {
          * own hashing (23 % of a tiny copy's lookup in a profile of the evaluation), and the mirror image's was thrown away.
          */
         static Probe withoutCropWindows(DecodedImage side, boolean[] captions) {
-            long wholeP = PerceptualHash.pHash(side), wholeD = PerceptualHash.dHash(side);
+            double[] low = PerceptualHash.lowFrequencies(side);
+            long wholeP = PerceptualHash.pHash(low), wholeD = PerceptualHash.dHash(side);
             DecodedImage inner = Margins.trim(PerceptualHash.onWhite(side));
             long[] p = new long[captions.length], d = new long[captions.length];
             for (int w = 0; w < captions.length; w++) {
@@ -155,7 +176,7 @@ final class HashRows {
                 d[w] = kept == null ? wholeD : PerceptualHash.dHash(kept);
             }
             return new Probe(wholeP, wholeD, PerceptualHash.pHash(inner), PerceptualHash.dHash(inner), p, d, new long[0], new long[0],
-                    new long[0]);
+                    new long[0], PerceptualHash.unsureBits(low) >= NOISY_PHASH);
         }
 
         /** For each caption window (0: band at the top, 1: at the bottom), whether its band looks like a caption. */
@@ -321,6 +342,9 @@ final class HashRows {
             java.util.PriorityQueue<Long> byWhole = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             java.util.PriorityQueue<Long> byCrop = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             java.util.PriorityQueue<Long> byTurn = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            // a copy whose pHash is noise is ranked by p + d among rows that tie on dHash with it: its source is then kept
+            // only by luck, so the closest by dHash alone are kept too (key: dHash distance * 129 + p + d, then row)
+            java.util.PriorityQueue<Long> byDHash = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             long[] turned = q.turnedPHashes();
             long[] wholeP = {q.pHash(), q.trimmedPHash()}, wholeD = {q.dHash(), q.trimmedDHash()};
             long[] captionP = java.util.Arrays.stream(captionWindows).mapToLong(w -> q.windowPHashes()[w]).toArray();
@@ -337,7 +361,12 @@ final class HashRows {
                         continue;
                     }
                     if (b.close(i, maxDistance)) {
-                        keep(byWhole, (long) closest(row, q) << 32 | row);
+                        int closest = closest(row, q);
+                        keep(byWhole, (long) closest << 32 | row);
+                        int dHash = Math.min(b.d[i], b.td[i]);
+                        if (q.noisyPHash() && dHash <= Math.min(maxDistance, Probe.NOISY_DHASH)) {
+                            keep(byDHash, (long) (dHash * 129 + closest) << 32 | row);
+                        }
                     }
                     // the window's index only for a row that can still be kept (its key is at least distance * 64): rows of
                     // thin strokes on white are within the radius of most others
@@ -351,7 +380,7 @@ final class HashRows {
             }
             List<Long> byCropClosest = byCrop.stream().sorted().toList();
             List<Long> cropKept = byCropClosest.subList(0, Math.min(Probe.KEPT, byCropClosest.size()));
-            for (java.util.Collection<Long> kept : List.of(byWhole, cropKept, byTurn)) {
+            for (java.util.Collection<Long> kept : List.of(byWhole, cropKept, byTurn, byDHash)) {
                 for (long key : kept) {
                     add(out, seen, (int) key, q);
                 }

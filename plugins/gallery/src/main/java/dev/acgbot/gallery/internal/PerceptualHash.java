@@ -19,6 +19,11 @@ public final class PerceptualHash {
     }
 
     public static long pHash(DecodedImage image) {
+        return pHash(lowFrequencies(image));
+    }
+
+    /** The 8x8 lowest DCT frequencies of the 32x32 grey picture, row by row: what {@link #pHash} thresholds at their median. */
+    static double[] lowFrequencies(DecodedImage image) {
         float[] g = ImageOps.toGray(ImageOps.resize(onWhite(image), 32, 32, PreprocessSpec.Interpolation.LANCZOS));
         double[] low = new double[64];
         // DCT rows then columns, keeping only the 8x8 corner
@@ -41,6 +46,11 @@ public final class PerceptualHash {
                 low[v * 8 + u] = s;
             }
         }
+        return low;
+    }
+
+    /** The pHash of {@link #lowFrequencies}: a bit for each frequency above their median. */
+    static long pHash(double[] low) {
         double[] sorted = low.clone();
         java.util.Arrays.sort(sorted);
         double median = (sorted[31] + sorted[32]) / 2;
@@ -51,6 +61,33 @@ public final class PerceptualHash {
             }
         }
         return bits;
+    }
+
+    /** Share of the frequencies' spread within which a frequency is "unsure": next to the median, a re-encode flips its bit. */
+    static final double UNSURE = 0.1;
+
+    /**
+     * How many of the 64 frequencies lie within {@value #UNSURE} of the 63 non-constant frequencies' standard deviation of
+     * their median: bits a JPEG round trip may flip. A ring or star polygon is symmetric about its centre, so most of its
+     * low frequencies are near zero: 46-50 (10th-90th percentile) of the JPEG q75 copies of openclipart's 1,378 stars,
+     * 7-36 of 400 other openclipart drawings (a throwaway PIL script; docs/benchmarks.md, "Stars' candidates, round 13").
+     */
+    static int unsureBits(double[] low) {
+        double[] sorted = low.clone();
+        java.util.Arrays.sort(sorted);
+        double median = (sorted[31] + sorted[32]) / 2, mean = 0, ss = 0;
+        for (int i = 1; i < 64; i++) {
+            mean += low[i] / 63;
+        }
+        for (int i = 1; i < 64; i++) {
+            ss += (low[i] - mean) * (low[i] - mean);
+        }
+        double near = UNSURE * Math.sqrt(ss / 63);
+        int unsure = 0;
+        for (double c : low) {
+            unsure += Math.abs(c - median) < near ? 1 : 0;
+        }
+        return unsure;
     }
 
     public static long dHash(DecodedImage image) {

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The duplicate search's scan tests a block of rows a column at a time ({@link HammingScan}, {@link WindowRows} window
  * by window); it must keep exactly the rows the plain test of one row after another keeps, across chunk boundaries,
- * with deleted rows, and when more rows are within a radius than are kept.
+ * with deleted rows, when more rows are within a radius than are kept, and for a copy whose pHash is noise (the closest
+ * by dHash alone kept too).
  */
 class HashRowsScanTest {
     private static final int ROWS = 5_000; // two full blocks of 2048 and a part
@@ -50,7 +51,8 @@ class HashRowsScanTest {
             probes.add(new HashRows.Probe(near(r, c, 10), near(r, c, 10), near(r, c, 10), near(r, c, 10),
                     new long[]{near(r, c, 6), near(r, c, 6)}, new long[]{near(r, c, 6), near(r, c, 6)},
                     new long[]{near(r, c, 8), near(r, c, 8), near(r, c, 8)}, new long[]{near(r, c, 8), near(r, c, 8), near(r, c, 8),
-                    near(r, c, 8), near(r, c, 8)}, new long[]{near(r, c, 8), near(r, c, 8), near(r, c, 8), near(r, c, 8), near(r, c, 8)}));
+                    near(r, c, 8), near(r, c, 8)}, new long[]{near(r, c, 8), near(r, c, 8), near(r, c, 8), near(r, c, 8), near(r, c, 8)},
+                    k % 2 == 1));
         }
         // rows on either side of a block's end, and the last: each the probe's exact copy, which must be kept
         int[] edges = {HashRows.Snapshot.BLOCK - 1, HashRows.Snapshot.BLOCK, 2 * HashRows.Snapshot.BLOCK + 1, ROWS - 1};
@@ -102,7 +104,7 @@ class HashRowsScanTest {
     /** What the scan keeps, one row at a time with nothing skipped: the closest by each test, as {@link HashRows.Snapshot#near} says. */
     private static Expected rowByRow(HashRows rows, HashRows.Probe q, int radius) {
         HashRows.Snapshot s = rows.snapshot();
-        List<long[]> byWhole = new ArrayList<>(), byCrop = new ArrayList<>(), byTurn = new ArrayList<>();
+        List<long[]> byWhole = new ArrayList<>(), byCrop = new ArrayList<>(), byTurn = new ArrayList<>(), byDHash = new ArrayList<>();
         for (int row = 0; row < s.shas().size(); row++) {
             if (s.dead().deleted(row)) {
                 continue;
@@ -122,6 +124,10 @@ class HashRowsScanTest {
             }
             if (close) {
                 byWhole.add(new long[]{closest, row});
+                int dHash = Math.min(Math.min(dist(q.dHash(), d), dist(q.dHash(), td)), Math.min(dist(q.trimmedDHash(), d), dist(q.trimmedDHash(), td)));
+                if (q.noisyPHash() && dHash <= Math.min(radius, HashRows.Probe.NOISY_DHASH)) {
+                    byDHash.add(new long[]{dHash * 129L + closest, row});
+                }
             }
             long[] windows = s.windows().windows(row);
             int crop = 64 * 64, turn = 64 * 64;
@@ -144,7 +150,8 @@ class HashRowsScanTest {
         List<long[]> crops = byCrop.stream().sorted(order).limit(HashRows.Probe.KEPT + HashRows.Probe.CROWDED).toList();
         Set<String> kept = new TreeSet<>();
         for (List<long[]> closest : List.of(byWhole.stream().sorted(order).limit(HashRows.Probe.KEPT).toList(),
-                crops.subList(0, Math.min(HashRows.Probe.KEPT, crops.size())), byTurn.stream().sorted(order).limit(HashRows.Probe.KEPT).toList())) {
+                crops.subList(0, Math.min(HashRows.Probe.KEPT, crops.size())), byTurn.stream().sorted(order).limit(HashRows.Probe.KEPT).toList(),
+                byDHash.stream().sorted(order).limit(HashRows.Probe.KEPT).toList())) {
             closest.forEach(k -> kept.add(sha((int) k[1])));
         }
         Set<String> crowded = crops.subList(Math.min(HashRows.Probe.KEPT, crops.size()), crops.size()).stream()

@@ -46,6 +46,30 @@ class PerceptualHashTest {
     }
 
     @Test
+    void aRingsPHashIsMostlyUnsureBitsAndAnAsymmetricPicturesIsNot() {
+        // a star polygon drawn as rings of grey lines on white, as openclipart's shapes/stars are: symmetric about its
+        // centre, so most of its low frequencies are near zero, next to their median
+        BufferedImage ring = new BufferedImage(120, 120, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = ring.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 120, 120);
+        g.setColor(new java.awt.Color(150, 150, 150));
+        for (int k = 0; k < 24; k++) {
+            double a = 2 * Math.PI * k / 24, b = 2 * Math.PI * (k + 7) / 24;
+            g.drawLine(60 + (int) (50 * Math.cos(a)), 60 + (int) (50 * Math.sin(a)), 60 + (int) (50 * Math.cos(b)), 60 + (int) (50 * Math.sin(b)));
+        }
+        g.dispose();
+        double[] low = PerceptualHash.lowFrequencies(TestImages.decoded(TestImages.jpegRoundTrip(ring, 0.75f)));
+        assertTrue(PerceptualHash.unsureBits(low) >= HashRows.Probe.NOISY_PHASH, "ring: " + PerceptualHash.unsureBits(low));
+        for (int i = 0; i < 10; i++) {
+            var picture = TestImages.decoded(TestImages.picture(i));
+            double[] its = PerceptualHash.lowFrequencies(picture);
+            assertTrue(PerceptualHash.unsureBits(its) < HashRows.Probe.NOISY_PHASH, "picture " + i + ": " + PerceptualHash.unsureBits(its));
+            assertEquals(PerceptualHash.pHash(picture), PerceptualHash.pHash(its));
+        }
+    }
+
+    @Test
     void identicalPixelsGiveIdenticalHashesAndTransparencyHashesOnWhite() {
         var a = TestImages.decoded(TestImages.picture(1));
         assertEquals(PerceptualHash.pHash(a), PerceptualHash.pHash(TestImages.decoded(TestImages.picture(1))));
