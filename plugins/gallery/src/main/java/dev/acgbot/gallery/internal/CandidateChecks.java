@@ -205,17 +205,39 @@ final class CandidateChecks {
         unmoved(flat, candidates, out);
         Map<String, RepostVerifier.Verdict> kept = OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(
                 withoutRecolours(out), colourGaps), flatHits), flatHits, siblings), flatHits, tones);
-        return stored(candidates) ? kept : Variants.withoutOtherTints(kept, colourGaps);
+        return stored(whole, candidates) ? kept : Variants.withoutOtherPapers(Variants.withoutOtherTints(kept, colourGaps), paperGaps(whole, candidates, kept));
+    }
+
+    /**
+     * Per sha256 of a kept verdict, how far the candidate's mean grey level lies from a grey copy's ({@link Variants#paperGap});
+     * empty for a copy in colour, whose colours {@link Variants#otherTint} weighs instead.
+     */
+    private static Map<String, Double> paperGaps(RepostVerifier.Query whole, List<Candidate> candidates, Map<String, RepostVerifier.Verdict> kept) {
+        Map<String, Double> gaps = new LinkedHashMap<>();
+        if (!Variants.testifies(whole.signature.colour())) {
+            candidates.stream().filter(c -> kept.containsKey(c.sha()))
+                    .forEach(c -> gaps.put(c.sha(), Variants.paperGap(whole.signature.colour(), c.signature().colour())));
+        }
+        return gaps;
     }
 
     /**
      * Whether the posted picture is itself in the gallery (a candidate with equal hashes): its list then holds what the
      * gallery keeps of it, its stored reposts and the set's variants of it, as {@link Outscored} leaves them; the variants
-     * on another page tint ({@link Variants#otherTint}) are left out of an edited copy's list only.
+     * on another page tint or paper ({@link Variants#otherTint}, {@link Variants#otherPaper}) are left out of an edited
+     * copy's list only. The hashes and the colours must agree: the hashes alone do not see colour.
      */
-    private static boolean stored(List<Candidate> candidates) {
-        return candidates.stream().anyMatch(c -> c.near().exact());
+    private static boolean stored(RepostVerifier.Query whole, List<Candidate> candidates) {
+        return candidates.stream().anyMatch(c -> c.near().exact() && RepostVerifier.colourDistance(whole.signature.colour(), c.signature().colour()) <= SAME_COLOURS);
     }
+
+    /**
+     * Mean difference of the colour grids (levels a channel) within which a candidate with the copy's hashes is the posted
+     * picture itself. The hashes are taken in grey, so a greyscale copy of a cream card has the hashes of the cream card and
+     * of the white one alike, and was taken for a stored picture whose variants are listed (its grid lies 10 or more levels
+     * from either card's).
+     */
+    static final double SAME_COLOURS = 4;
 
     /**
      * The candidate the copy matches unmoved but for a band or what lies outside the candidate ({@link UnmovedCopies}), the

@@ -922,7 +922,7 @@ final class RepostVerifier {
         return s / (rgb.length / 3.0);
     }
 
-    private static double colourDistance(byte[] a, byte[] b) {
+    static double colourDistance(byte[] a, byte[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));

@@ -88,6 +88,47 @@ final class Variants {
                 && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) <= OWN_COLOURS);
     }
 
+    /**
+     * The verdicts without the {@link #otherPaper} variants: {@link #withoutOtherTints} for a copy without colour. Applied
+     * after it, last.
+     */
+    static Map<String, RepostVerifier.Verdict> withoutOtherPapers(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> paperGaps) {
+        Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
+        kept.entrySet().removeIf(e -> otherPaper(e.getKey(), e.getValue(), verdicts, paperGaps));
+        return kept;
+    }
+
+    /** A grey-level gap ({@link #paperGap}) within which a hit is as light as the grey copy: the same picture turned grey. */
+    static final double OWN_PAPER = 2;
+    /** A grey-level gap from which a hit is lighter or darker than the grey copy: white and cream card paper lie 7-8 apart. */
+    static final double OTHER_PAPER = 5;
+
+    /**
+     * For a copy without colour, a hit {@link #OTHER_PAPER} or more grey levels lighter or darker than the copy on average,
+     * while another hit within {@link #OWN_PAPER} agrees in its edges as well or at most {@link DefaultGallery#SIMILARITY_STEP}
+     * less: {@link #otherTint}'s rule where greyscale took the tint away. A greyscale copy of a cream card is the white card's
+     * drawing too, but only the cream card turns as grey as the copy (docs/benchmarks.md, "Line art on grey, round 13").
+     */
+    static boolean otherPaper(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
+        Double gap = gaps.get(sha);
+        return gap != null && gap >= OTHER_PAPER && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
+                && e.getValue().similarity() >= v.similarity() - DefaultGallery.SIMILARITY_STEP
+                && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) <= OWN_PAPER);
+    }
+
+    /** How far the mean grey levels (ITU-R 601 luma) of two colour grids lie apart. */
+    static double paperGap(byte[] copy, byte[] candidate) {
+        return Math.abs(meanLuma(copy) - meanLuma(candidate));
+    }
+
+    private static double meanLuma(byte[] rgb) {
+        double sum = 0;
+        for (int i = 0; i < rgb.length; i += 3) {
+            sum += 0.299 * (rgb[i] & 0xFF) + 0.587 * (rgb[i + 1] & 0xFF) + 0.114 * (rgb[i + 2] & 0xFF);
+        }
+        return sum / (rgb.length / 3.0);
+    }
+
     /** Whether a copy's colours can tell its source from a recolour variant: it has colour to compare. */
     static boolean testifies(byte[] copy) {
         return RepostVerifier.chroma(copy) >= RepostVerifier.COLOURFUL;

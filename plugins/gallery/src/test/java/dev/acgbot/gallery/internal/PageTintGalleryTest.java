@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Openclipart's playing cards on cream and on white paper, the same drawing (`simple_c_9` / `white_c_9`, `white_h_2` /
  * `simple_h_2`). A JPEG copy of either card passed the edge step against the other too, within 0.006 of its source
  * (`--sample-seed 91`): on a pale page the tint is nearly all the colour there is, too little to name the other card
- * recoloured. {@link Variants#otherTint} leaves the card on the other paper out.
+ * recoloured. {@link Variants#otherTint} leaves the card on the other paper out, and {@link Variants#otherPaper} for a
+ * greyscale copy.
  */
 class PageTintGalleryTest {
     private static final List<String> NAMES = List.of("simple_c_9", "white_c_9", "white_h_2", "simple_h_2");
@@ -36,6 +37,32 @@ class PageTintGalleryTest {
             g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
             assertEquals("pic0.png true []\npic2.png true []", lookUp(g, "simple_c_9") + "\n" + lookUp(g, "white_h_2"));
         }
+    }
+
+    @Test
+    void aGreyscaleCopyOfACardListsItsOwnPaperOnly(@TempDir Path tmp) {
+        // greyscale takes the tint away, but the cream card turns 7-8 grey levels darker than the white one on average; the
+        // white two of hearts is red on white, so its grey copy is not the stored picture either (the white nine of clubs,
+        // already grey, would be: the stored picture's list keeps its variants). Only which pictures are listed is asserted
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, PageTintGalleryTest::picture), new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            assertEquals(List.of(List.of("pic0.png"), List.of("pic3.png"), List.of("pic2.png")),
+                    List.of(greyscaleLookUp(g, "simple_c_9"), greyscaleLookUp(g, "simple_h_2"), greyscaleLookUp(g, "white_h_2")));
+        }
+    }
+
+    /** The files listed for the picture turned grey as PIL's {@code convert("L")} does (ITU-R 601 luma), its alpha kept. */
+    private static List<String> greyscaleLookUp(Gallery g, String name) {
+        BufferedImage img = RepostGalleries.openclipart(name);
+        BufferedImage grey = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int l = ((p >> 16 & 0xFF) * 299 + (p >> 8 & 0xFF) * 587 + (p & 0xFF) * 114 + 500) / 1000;
+                grey.setRGB(x, y, p & 0xFF000000 | l << 16 | l << 8 | l);
+            }
+        }
+        return g.findDuplicates(TestImages.decoded(grey), 8).stream().map(h -> h.entry().path().getFileName().toString()).toList();
     }
 
     private static String lookUp(Gallery g, String name) {
