@@ -205,6 +205,7 @@ final class CandidateChecks {
         unmoved(flat, candidates, out);
         Map<String, RepostVerifier.Verdict> kept = OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(
                 withoutRecolours(out), colourGaps), flatHits), flatHits, siblings), flatHits, tones);
+        kept = CroppedAndBordered.without(kept);
         return stored(whole, candidates) ? kept : Variants.withoutOtherPapers(Variants.withoutOtherTints(kept, colourGaps), paperGaps(whole, candidates, kept));
     }
 
