@@ -205,8 +205,11 @@ final class CandidateChecks {
         unmoved(flat, candidates, out);
         Map<String, RepostVerifier.Verdict> kept = OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(
                 withoutRecolours(out), colourGaps), flatHits), flatHits, siblings), flatHits, tones);
-        kept = CroppedAndBordered.without(kept);
-        return stored(whole, candidates) ? kept : Variants.withoutOtherPapers(Variants.withoutOtherTints(kept, colourGaps), paperGaps(whole, candidates, kept));
+        if (stored(whole, candidates)) {
+            return kept;
+        }
+        Map<String, RepostVerifier.Verdict> edited = CroppedAndBordered.without(Variants.withoutOtherTints(kept, colourGaps));
+        return Variants.withoutOtherPapers(edited, paperGaps(whole, candidates, edited));
     }
 
     /**
@@ -225,8 +228,8 @@ final class CandidateChecks {
     /**
      * Whether the posted picture is itself in the gallery (a candidate with equal hashes): its list then holds what the
      * gallery keeps of it, its stored reposts and the set's variants of it, as {@link Outscored} leaves them; the variants
-     * on another page tint or paper ({@link Variants#otherTint}, {@link Variants#otherPaper}) are left out of an edited
-     * copy's list only. The hashes and the colours must agree: the hashes alone do not see colour.
+     * on another page tint or paper ({@link Variants#otherTint}, {@link Variants#otherPaper}) and the weak cropped and
+     * bordered hits ({@link CroppedAndBordered}) are left out of an edited copy's list only. The hashes and the colours must agree: the hashes alone do not see colour.
      */
     private static boolean stored(RepostVerifier.Query whole, List<Candidate> candidates) {
         return candidates.stream().anyMatch(c -> c.near().exact() && RepostVerifier.colourDistance(whole.signature.colour(), c.signature().colour()) <= SAME_COLOURS);
