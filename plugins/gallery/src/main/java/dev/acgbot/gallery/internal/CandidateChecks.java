@@ -229,10 +229,12 @@ final class CandidateChecks {
      * Whether the posted picture is itself in the gallery (a candidate with equal hashes): its list then holds what the
      * gallery keeps of it, its stored reposts and the set's variants of it, as {@link Outscored} leaves them; the variants
      * on another page tint or paper ({@link Variants#otherTint}, {@link Variants#otherPaper}) and the weak cropped and
-     * bordered hits ({@link CroppedAndBordered}) are left out of an edited copy's list only. The hashes and the colours must agree: the hashes alone do not see colour.
+     * bordered hits ({@link CroppedAndBordered}) are left out of an edited copy's list only. The hashes and the colours
+     * must agree: the hashes alone do not see colour.
      */
     private static boolean stored(RepostVerifier.Query whole, List<Candidate> candidates) {
-        return candidates.stream().anyMatch(c -> c.near().exact() && RepostVerifier.colourDistance(whole.signature.colour(), c.signature().colour()) <= SAME_COLOURS);
+        return candidates.stream().anyMatch(c -> c.near().exact()
+                && RepostVerifier.colourDistance(whole.signature.colour(), c.signature().colour()) <= SAME_COLOURS);
     }
 
     /**

@@ -640,11 +640,12 @@ public final class DefaultGallery implements Gallery {
     static final int TURN_SLOTS = 4;
 
     /**
-     * Candidates verified beyond the {@link #MAX_CANDIDATES} for a copy whose pHash is noise ({@link HashRows.Probe#NOISY_PHASH}):
-     * the closest by dHash alone not chosen yet, within {@link HashRows.Probe#NOISY_DHASH}. Star polygons tie by the dozen on dHash and their pHash is noise, so the
-     * usual order by p + d kept the source of 10 of 26 JPEG q75 star copies out of the first 24 (docs/benchmarks.md,
-     * "Star polygons"); added rather than put first, because ranked first they cost the copies whose lines fade (contrast,
-     * blur) their sources.
+     * Candidates verified beyond the {@link #MAX_CANDIDATES} for a copy whose pHash is noise
+     * ({@link HashRows.Probe#NOISY_PHASH}): the closest by dHash alone not chosen yet, within
+     * {@link HashRows.Probe#NOISY_DHASH}. Star polygons tie by the dozen on dHash and their pHash is noise, so the usual
+     * order by p + d kept the source of 10 of 26 JPEG q75 star copies out of the first 24 (docs/benchmarks.md, "Star
+     * polygons"); added rather than put first, because ranked first they cost the copies whose lines fade (contrast, blur)
+     * their sources.
      */
     static final int NOISY_SLOTS = 16;
 

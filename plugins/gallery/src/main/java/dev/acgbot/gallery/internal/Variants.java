@@ -60,9 +60,7 @@ final class Variants {
      * the cream card's ornamental sibling was no longer below their bar and was listed (`--sample-seed 77`, JPEG q75).
      */
     static Map<String, RepostVerifier.Verdict> withoutOtherTints(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> colourGaps) {
-        Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
-        kept.entrySet().removeIf(e -> otherTint(e.getKey(), e.getValue(), verdicts, colourGaps));
-        return kept;
+        return withoutOtherShades(verdicts, colourGaps, OWN_COLOURS, OTHER_COLOURS);
     }
 
     /** A colour gap ({@link #colourGap}) within which a hit has the copy's own colours. */
@@ -82,10 +80,7 @@ final class Variants {
      * 42-47 (docs/benchmarks.md, "Line art, round 12").
      */
     static boolean otherTint(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
-        Double gap = gaps.get(sha);
-        return gap != null && gap >= OTHER_COLOURS && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
-                && e.getValue().similarity() >= v.similarity() - DefaultGallery.SIMILARITY_STEP
-                && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) <= OWN_COLOURS);
+        return otherShade(sha, v, all, gaps, OWN_COLOURS, OTHER_COLOURS);
     }
 
     /**
@@ -93,9 +88,7 @@ final class Variants {
      * after it, last.
      */
     static Map<String, RepostVerifier.Verdict> withoutOtherPapers(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> paperGaps) {
-        Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
-        kept.entrySet().removeIf(e -> otherPaper(e.getKey(), e.getValue(), verdicts, paperGaps));
-        return kept;
+        return withoutOtherShades(verdicts, paperGaps, OWN_PAPER, OTHER_PAPER);
     }
 
     /** A grey-level gap ({@link #paperGap}) within which a hit is as light as the grey copy: the same picture turned grey. */
@@ -110,10 +103,27 @@ final class Variants {
      * drawing too, but only the cream card turns as grey as the copy (docs/benchmarks.md, "Line art on grey, round 13").
      */
     static boolean otherPaper(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
+        return otherShade(sha, v, all, gaps, OWN_PAPER, OTHER_PAPER);
+    }
+
+    /** The verdicts without the {@link #otherShade} variants, by {@code gaps} with these bars. */
+    private static Map<String, RepostVerifier.Verdict> withoutOtherShades(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> gaps,
+                                                                         double own, double other) {
+        Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
+        kept.entrySet().removeIf(e -> otherShade(e.getKey(), e.getValue(), verdicts, gaps, own, other));
+        return kept;
+    }
+
+    /**
+     * The rule of {@link #otherTint} and {@link #otherPaper}, on either gap: a hit {@code other} or more from the copy while
+     * another hit within {@code own} of it agrees in its edges as well or at most {@link DefaultGallery#SIMILARITY_STEP} less.
+     */
+    private static boolean otherShade(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps,
+                                      double own, double other) {
         Double gap = gaps.get(sha);
-        return gap != null && gap >= OTHER_PAPER && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
+        return gap != null && gap >= other && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
                 && e.getValue().similarity() >= v.similarity() - DefaultGallery.SIMILARITY_STEP
-                && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) <= OWN_PAPER);
+                && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) <= own);
     }
 
     /** How far the mean grey levels (ITU-R 601 luma) of two colour grids lie apart. */
