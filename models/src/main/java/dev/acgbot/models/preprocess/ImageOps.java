@@ -66,24 +66,40 @@ public final class ImageOps {
             throw new IllegalArgumentException("side must be positive: " + shorterSide);
         }
         int[] size = reducedSize(img.width(), img.height(), shorterSide);
+        if (size[0] == img.width() && size[1] == img.height()) {
+            return img;
+        }
+        return reducedRows(img, shorterSide, 0, size[1]);
+    }
+
+    /**
+     * Rows {@code [firstRow, firstRow + rows)} of {@link #reduce}{@code (img, shorterSide)}, pixel for pixel (each output
+     * row's weights depend on that row alone): bands of one reduction can be made on several threads and stacked.
+     */
+    public static DecodedImage reducedRows(DecodedImage img, int shorterSide, int firstRow, int rows) {
+        Objects.requireNonNull(img, "img");
+        if (shorterSide < 1) {
+            throw new IllegalArgumentException("side must be positive: " + shorterSide);
+        }
+        int[] size = reducedSize(img.width(), img.height(), shorterSide);
         int w = size[0];
         int h = size[1];
-        if (w == img.width() && h == img.height()) {
-            return img;
+        if (firstRow < 0 || rows < 1 || firstRow + rows > h) {
+            throw new IllegalArgumentException("rows " + firstRow + "+" + rows + " outside 0.." + h);
         }
         int channels = img.hasAlpha() ? 4 : 3;
         PixelSource source = PixelSource.of(img.argb(), img.width(), img.height());
         int[][] planes = PilResampler.resample(img.hasAlpha() ? source.premultiplied() : source,
-                w, h, 0, 0, w, h, Interpolation.LANCZOS, channels);
+                w, h, 0, firstRow, w, rows, Interpolation.LANCZOS, channels);
         if (img.hasAlpha()) {
             PilPixelOps.unpremultiply(planes[0], planes[1], planes[2], planes[3]);
         }
-        int[] out = new int[w * h];
+        int[] out = new int[w * rows];
         for (int i = 0; i < out.length; i++) {
             int a = channels == 4 ? planes[3][i] : 0xFF;
             out[i] = a << 24 | planes[0][i] << 16 | planes[1][i] << 8 | planes[2][i];
         }
-        return new DecodedImage(w, h, out, img.hasAlpha());
+        return new DecodedImage(w, rows, out, img.hasAlpha());
     }
 
     /** The size {@link #reduce} gives a {@code width x height} image: {width, height}. */

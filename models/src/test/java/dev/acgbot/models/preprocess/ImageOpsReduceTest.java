@@ -35,6 +35,23 @@ class ImageOpsReduceTest {
         assertSame(small, ImageOps.reduce(small, 448));
     }
 
+    @Test
+    void bandsOfRowsStackedAreTheReductionPixelForPixel() {
+        for (boolean alpha : new boolean[]{false, true}) {
+            DecodedImage img = random(900, 700, alpha, 11);
+            DecodedImage whole = ImageOps.reduce(img, 448);
+            int[] stacked = new int[whole.argb().length];
+            int[][] bands = {{0, 1}, {1, 223}, {224, 200}, {424, 24}};
+            for (int[] band : bands) {
+                DecodedImage rows = ImageOps.reducedRows(img, 448, band[0], band[1]);
+                assertEquals(java.util.List.of(576, band[1], alpha), java.util.List.of(rows.width(), rows.height(), rows.hasAlpha()));
+                System.arraycopy(rows.argb(), 0, stacked, band[0] * 576, rows.argb().length);
+            }
+            assertArrayEquals(whole.argb(), stacked);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ImageOps.reducedRows(random(900, 700, false, 1), 448, 440, 9));
+    }
+
     private static DecodedImage random(int w, int h, boolean alpha, long seed) {
         Random r = new Random(seed);
         int[] px = new int[w * h];

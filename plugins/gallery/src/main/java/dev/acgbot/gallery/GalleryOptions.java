@@ -26,7 +26,8 @@ import java.util.Optional;
  * @param encoding             stored embedding encoding
  * @param batchSize            images per inference batch and per commit
  * @param decodeThreads        threads reading, hashing and decoding files
- * @param searchThreads        row ranges scanned in parallel per exact search
+ * @param searchThreads        threads one search may use: row ranges of an exact search, the independent pieces of a
+ *                             duplicate lookup (the calling thread is one of them)
  * @param storeMmap            memory-map the store file (faster commits and start-up, see docs/benchmarks.md);
  *                             false falls back to FileChannel I/O
  * @param rerankDepth          candidates per search re-ranked with the store's full-precision vectors (the

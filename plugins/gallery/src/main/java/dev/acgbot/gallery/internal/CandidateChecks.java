@@ -56,62 +56,35 @@ final class CandidateChecks {
      * and then named watermarked.
      */
     static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
-        RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
+        return verify(whole, small, candidates, SharedWork.CALLER);
+    }
+
+    /**
+     * As {@link #verify(RepostVerifier.Query, DecodedImage, List)}, each candidate's pose search a piece of {@code work}:
+     * the searches are independent, most of a lookup's CPU, and taken in the candidates' order again, so the verdicts are
+     * the same whoever ran them.
+     */
+    static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates,
+                                                      SharedWork work) {
+        Views views = new Views(whole, small, candidates);
+        List<Posing> posings = work.map(candidates, c -> posing(whole, views, c));
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
         Map<Candidate, Seeds> seeded = new LinkedHashMap<>();
         Candidate bestFitting = null; // the candidate that fits the copy best as a crop: CropSeedCheck
         double bestFit = -1;
-        // the copy with a mark in its margin painted over, made once a lookup and only when there is a candidate
-        DecodedImage flat = PerceptualHash.onWhite(small);
-        Supplier<Optional<RepostVerifier.Query>> unmarked = memoised(() -> MarginMarks.erased(flat).map(RepostVerifier.Query::new));
-        Supplier<Optional<RepostVerifier.Query>> retrimmed = memoised(() -> CornerTrim.query(small, whole.signature.keptArea()));
-        Supplier<Optional<RepostVerifier.Query>> untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
-        for (Candidate c : candidates) {
-            List<Attempt> attempts = new ArrayList<>();
-            HashRows.Near n = c.near();
-            if (n.window() != HashRows.Near.WHOLE) {
-                int w = n.window();
-                if (captionless[w] == null) {
-                    captionless[w] = new RepostVerifier.Query(HashRows.Probe.window(small, w));
-                }
-                RepostVerifier.pose(captionless[w], c.signature(), n.closestDHash(), List.of())
-                        .ifPresent(f -> attempts.add(new Attempt(captionless[w], f, RepostEdit.BORDER)));
-            }
-            List<RepostVerifier.Pose> seeds = new ArrayList<>(n.byCropWindow()
-                    ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of());
-            if (n.byTurn()) {
-                TurnedWindows.seed(TurnedWindows.ANGLES[n.turn().index()], whole.signature, c.signature()).ifPresent(seeds::add);
-            }
-            List<RepostVerifier.Pose> crop = n.byCropWindow() ? CropPoses.seeds(whole, c.signature(), n.cropWindow()) : List.of();
-            seeded.put(c, new Seeds(List.copyOf(seeds), crop));
-            double fit = CropSeedCheck.fit(whole, c.signature(), crop);
-            if (fit > bestFit) {
-                bestFit = fit;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            Posing p = posings.get(i);
+            seeded.put(c, p.seeds());
+            if (p.fit() > bestFit) {
+                bestFit = p.fit();
                 bestFitting = c;
             }
-            seeds.addAll(crop);
-            RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), n.faintEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
-            // a crop whose top-left corner lies on the drawing kept its white margins elsewhere (CornerTrim): after the copy
-            // as posted, the copy trimmed from a white corner, for the candidates a crop window found
-            if (n.byCropWindow()) {
-                retrimmed.get().flatMap(r -> RepostVerifier.pose(r, c.signature(), n.dHashEvidence(), n.faintEvidence(), cornerSeeds(r, c, n)))
-                        .ifPresent(f -> attempts.add(new Attempt(retrimmed.get().orElseThrow(), f, null)));
-            }
-            // a page the store kept whole beside a copy trimmed to its drawing: the copy untrimmed, as the page was (UntrimmedPages)
-            if (n.byCropWindow() && UntrimmedPages.whole(c.signature())) {
-                untrimmed.get().flatMap(u -> UntrimmedPages.pose(u, c.signature(), n)).ifPresent(f -> attempts.add(new Attempt(untrimmed.get().orElseThrow(), f, null)));
-            }
-            // after the copy as posted, also when that found a pose (one found at a crop window's seed on a marked copy
-            // failed the edge step, and the unmarked copy was never tried), and also when the unmarked copy is flat beneath
-            // a band (a small drawing on a large page; against a flat candidate the flat rules decide): docs/benchmarks.md,
-            // false duplicates round 8
-            unmarked.get().filter(u -> !u.flat && MarginMarks.closer(u, whole, c.signature()))
-                    .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, RepostEdit.WATERMARKED)))
-                    .ifPresent(attempts::add);
-            if (!attempts.isEmpty()) {
-                poses.put(c, attempts);
+            if (!p.attempts().isEmpty()) {
+                poses.put(c, p.attempts());
             }
         }
+        DecodedImage flat = views.flat;
         List<Map.Entry<Candidate, List<Attempt>>> order = new ArrayList<>(poses.entrySet());
         order.sort(Comparator.comparingDouble((Map.Entry<Candidate, List<Attempt>> e) ->
                 -e.getValue().stream().mapToDouble(a -> a.found().ncc()).max().orElse(0)).thenComparing(e -> e.getKey().sha()));
@@ -202,7 +175,7 @@ final class CandidateChecks {
             TinyCopies.decide(whole, posed, near(whole, candidates, posed), out);
             TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out);
         }
-        unmoved(flat, candidates, out);
+        unmoved(flat, candidates, out, work);
         Map<String, RepostVerifier.Verdict> kept = OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(
                 withoutRecolours(out), colourGaps), flatHits), flatHits, siblings), flatHits, tones);
         if (stored(whole, candidates)) {
@@ -250,9 +223,9 @@ final class CandidateChecks {
      * one with the smallest band, named watermarked: added to the verdicts, or put in place of the candidate's own verdict
      * when that was weaker (a sibling LED in another colour outscored an orange LED's marked copy, 0.966 against 0.952).
      */
-    private static void unmoved(DecodedImage flat, List<Candidate> candidates, Map<String, RepostVerifier.Verdict> out) {
+    private static void unmoved(DecodedImage flat, List<Candidate> candidates, Map<String, RepostVerifier.Verdict> out, SharedWork work) {
         UnmovedCopies.Match[] found = new UnmovedCopies.Match[candidates.size()];
-        int best = UnmovedCopies.best(flat, Margins.trimBox(flat), candidates.stream().map(Candidate::signature).toList(), found);
+        int best = UnmovedCopies.best(flat, Margins.trimBox(flat), candidates.stream().map(Candidate::signature).toList(), found, work);
         if (best < 0) {
             return;
         }
@@ -301,14 +274,88 @@ final class CandidateChecks {
         return seeds;
     }
 
+    /** One candidate's pose search: the poses found, on which view of the copy, the seeds it started from, its fit as a crop. */
+    private record Posing(List<Attempt> attempts, Seeds seeds, double fit) {
+    }
+
+    /**
+     * The views of the copy the pose searches share, each made once a lookup and only when a candidate needs it: without a
+     * caption band, with a mark in its margin painted over, trimmed from a white corner, untrimmed. Made under a lock, as
+     * pose searches may run at once ({@link SharedWork}).
+     */
+    private static final class Views {
+        final DecodedImage flat;
+        final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
+        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed;
+
+        Views(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
+            flat = PerceptualHash.onWhite(small);
+            for (Candidate c : candidates) {
+                int w = c.near().window();
+                if (w != HashRows.Near.WHOLE && captionless[w] == null) {
+                    captionless[w] = new RepostVerifier.Query(HashRows.Probe.window(small, w));
+                }
+            }
+            unmarked = memoised(() -> MarginMarks.erased(flat).map(RepostVerifier.Query::new));
+            retrimmed = memoised(() -> CornerTrim.query(small, whole.signature.keptArea()));
+            untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
+        }
+    }
+
+    /**
+     * A candidate found by a caption window is tried first on the copy without that band, then named a border; one found by
+     * a crop window gets that window's poses as seeds, and the copy trimmed from a white corner and untrimmed too; every
+     * candidate is tried on the copy as posted and on the copy with a mark in its margin painted over.
+     */
+    private static Posing posing(RepostVerifier.Query whole, Views views, Candidate c) {
+        List<Attempt> attempts = new ArrayList<>();
+        HashRows.Near n = c.near();
+        if (n.window() != HashRows.Near.WHOLE) {
+            RepostVerifier.Query captionless = views.captionless[n.window()];
+            RepostVerifier.pose(captionless, c.signature(), n.closestDHash(), List.of())
+                    .ifPresent(f -> attempts.add(new Attempt(captionless, f, RepostEdit.BORDER)));
+        }
+        List<RepostVerifier.Pose> seeds = new ArrayList<>(n.byCropWindow()
+                ? RepostVerifier.cropSeeds(c.signature(), n.cropWindow()) : List.of());
+        if (n.byTurn()) {
+            TurnedWindows.seed(TurnedWindows.ANGLES[n.turn().index()], whole.signature, c.signature()).ifPresent(seeds::add);
+        }
+        List<RepostVerifier.Pose> crop = n.byCropWindow() ? CropPoses.seeds(whole, c.signature(), n.cropWindow()) : List.of();
+        Seeds seeded = new Seeds(List.copyOf(seeds), crop);
+        double fit = CropSeedCheck.fit(whole, c.signature(), crop);
+        seeds.addAll(crop);
+        RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), n.faintEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
+        // a crop whose top-left corner lies on the drawing kept its white margins elsewhere (CornerTrim): after the copy
+        // as posted, the copy trimmed from a white corner, for the candidates a crop window found
+        if (n.byCropWindow()) {
+            views.retrimmed.get().flatMap(r -> RepostVerifier.pose(r, c.signature(), n.dHashEvidence(), n.faintEvidence(), cornerSeeds(r, c, n)))
+                    .ifPresent(f -> attempts.add(new Attempt(views.retrimmed.get().orElseThrow(), f, null)));
+        }
+        // a page the store kept whole beside a copy trimmed to its drawing: the copy untrimmed, as the page was (UntrimmedPages)
+        if (n.byCropWindow() && UntrimmedPages.whole(c.signature())) {
+            views.untrimmed.get().flatMap(u -> UntrimmedPages.pose(u, c.signature(), n)).ifPresent(f -> attempts.add(new Attempt(views.untrimmed.get().orElseThrow(), f, null)));
+        }
+        // after the copy as posted, also when that found a pose (one found at a crop window's seed on a marked copy
+        // failed the edge step, and the unmarked copy was never tried), and also when the unmarked copy is flat beneath
+        // a band (a small drawing on a large page; against a flat candidate the flat rules decide): docs/benchmarks.md,
+        // false duplicates round 8
+        views.unmarked.get().filter(u -> !u.flat && MarginMarks.closer(u, whole, c.signature()))
+                .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, RepostEdit.WATERMARKED)))
+                .ifPresent(attempts::add);
+        return new Posing(List.copyOf(attempts), seeded, fit);
+    }
+
+    /** A value made on first use, once, whichever thread asks first. */
     private static <T> Supplier<T> memoised(Supplier<T> make) {
         Object[] held = new Object[1];
         return () -> {
-            if (held[0] == null) {
-                held[0] = make.get();
+            synchronized (held) {
+                if (held[0] == null) {
+                    held[0] = make.get();
+                }
+                @SuppressWarnings("unchecked") T t = (T) held[0];
+                return t;
             }
-            @SuppressWarnings("unchecked") T t = (T) held[0];
-            return t;
         };
     }
 

@@ -38,15 +38,23 @@ final class CropShortlist {
      */
     static List<Map.Entry<String, HashRows.Near>> order(RepostVerifier.Query q, Map<String, HashRows.Near> near,
                                                         Function<String, Optional<RepostSignature>> signatures) {
+        return order(q, near, signatures, SharedWork.CALLER);
+    }
+
+    /** As {@link #order(RepostVerifier.Query, Map, Function)}, the fits pieces of {@code work} (the signatures read first, in order). */
+    static List<Map.Entry<String, HashRows.Near>> order(RepostVerifier.Query q, Map<String, HashRows.Near> near,
+                                                        Function<String, Optional<RepostSignature>> signatures, SharedWork work) {
         Comparator<Map.Entry<String, HashRows.Near>> byDistance = Comparator.comparingInt((Map.Entry<String, HashRows.Near> e) ->
                 e.getValue().cropDistance()).thenComparing(Map.Entry::getKey);
         List<Map.Entry<String, HashRows.Near>> closest = near.entrySet().stream().filter(e -> e.getValue().byCropWindow())
                 .sorted(byDistance).toList();
+        List<Map.Entry<String, HashRows.Near>> fitted = closest.subList(0, Math.min(FITTED, closest.size()));
+        List<Optional<RepostSignature>> signed = fitted.stream().map(e -> signatures.apply(e.getKey())).toList();
+        List<Double> fits = work.map(java.util.stream.IntStream.range(0, fitted.size()).boxed().toList(),
+                i -> signed.get(i).map(s -> CropPoses.fit(q, s, fitted.get(i).getValue().cropWindow())).orElse(-2.0));
         Map<String, Double> fit = new LinkedHashMap<>();
-        for (Map.Entry<String, HashRows.Near> e : closest) {
-            HashRows.Near n = e.getValue();
-            fit.put(e.getKey(), fit.size() >= FITTED ? -2.0
-                    : signatures.apply(e.getKey()).map(s -> CropPoses.fit(q, s, n.cropWindow())).orElse(-2.0));
+        for (int i = 0; i < closest.size(); i++) {
+            fit.put(closest.get(i).getKey(), i < fits.size() ? fits.get(i) : -2.0);
         }
         List<Map.Entry<String, HashRows.Near>> fitting = closest.stream()
                 .sorted(Comparator.comparingDouble((Map.Entry<String, HashRows.Near> e) -> -fit.get(e.getKey())).thenComparing(byDistance))

@@ -37,7 +37,7 @@ final class CrowdedCrops {
     }
 
     static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query q, DecodedImage small, Left left,
-                                                      Function<String, Optional<RepostSignature>> signatures) {
+                                                      Function<String, Optional<RepostSignature>> signatures, SharedWork work) {
         Set<String> taken = new HashSet<>();
         left.verified().forEach(e -> taken.add(e.getKey()));
         List<CandidateChecks.Candidate> more = new ArrayList<>();
@@ -61,7 +61,7 @@ final class CrowdedCrops {
                             && RepostVerifier.sameColours(q, c.signature())))
                     .flatMap(Optional::stream).limit(COLOURED).forEach(more::add);
         }
-        return more.isEmpty() ? Map.of() : CandidateChecks.verify(q, small, more);
+        return more.isEmpty() ? Map.of() : CandidateChecks.verify(q, small, more, work);
     }
 
     private static Optional<CandidateChecks.Candidate> signed(String sha, HashRows.Near n, Function<String, Optional<RepostSignature>> signatures) {

@@ -52,12 +52,18 @@ final class UnmovedCopies {
      * source matches it without a band, and a sibling that differs in a band is then no copy of it).
      */
     static int best(DecodedImage flat, Margins.Box copyTrim, List<RepostSignature> candidates, Match[] found) {
+        return best(flat, copyTrim, candidates, found, SharedWork.CALLER);
+    }
+
+    /** As {@link #best(DecodedImage, Margins.Box, List, Match[])}, each candidate's match a piece of {@code work}. */
+    static int best(DecodedImage flat, Margins.Box copyTrim, List<RepostSignature> candidates, Match[] found, SharedWork work) {
         int best = -1;
         // candidates with one trim box (a photo's is the whole canvas) see the same pixels of the copy, reduced once: the
         // reduction for each candidate was a ninth of a lookup's CPU at 100k (JFR, DuplicateLookupScaleTest)
-        Map<Margins.Box, byte[]> greys = new HashMap<>();
+        Map<Margins.Box, byte[]> greys = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Optional<Match>> matches = work.map(candidates, c -> match(flat, copyTrim, c, greys));
         for (int i = 0; i < candidates.size(); i++) {
-            found[i] = match(flat, copyTrim, candidates.get(i), greys).orElse(null);
+            found[i] = matches.get(i).orElse(null);
             Match m = found[i];
             if (m != null && (best < 0 || m.overall() < found[best].overall())) {
                 best = i;

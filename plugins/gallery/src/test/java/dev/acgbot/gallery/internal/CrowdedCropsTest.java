@@ -44,7 +44,7 @@ class CrowdedCropsTest {
         DecodedImage small = reduced(copy());
         Map<String, RepostSignature> signed = Map.of("source", RepostSignature.of(reduced(SOURCE)), "sibling", RepostSignature.of(reduced(SIBLING)));
         return CrowdedCrops.verify(new RepostVerifier.Query(small), small, new CrowdedCrops.Left(near, List.of(), verified, Map.of()),
-                sha -> Optional.ofNullable(signed.get(sha)));
+                sha -> Optional.ofNullable(signed.get(sha)), SharedWork.CALLER);
     }
 
     private static DecodedImage reduced(BufferedImage img) {

@@ -225,7 +225,7 @@ class DuplicateLookupScaleTest {
     }
 
     /** Picture {@code i}, the same on every run: 30 % strokes on white, the rest coloured shapes. */
-    private static BufferedImage picture(int i) {
+    static BufferedImage picture(int i) {
         Random r = new Random(i * 7919L + 17);
         if (r.nextInt(10) >= 3) {
             return TestImages.picture(i);

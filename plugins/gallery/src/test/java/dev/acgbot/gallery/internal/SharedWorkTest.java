@@ -1,0 +1,101 @@
+package dev.acgbot.gallery.internal;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SharedWorkTest {
+    private final ExecutorService pool = Executors.newFixedThreadPool(1);
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void resultsComeBackInTheItemsOrderWhoeverRanThem() {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch both = new CountDownLatch(2); // each piece waits until both threads have taken one
+        List<Integer> items = IntStream.range(0, 50).boxed().toList();
+        List<Integer> squares = new SharedWork(pool, 1).map(items, i -> {
+            if (threads.add(Thread.currentThread().getName())) {
+                both.countDown();
+            }
+            await(both);
+            return i * i;
+        });
+        assertEquals(items.stream().map(i -> i * i).toList(), squares);
+        assertEquals(2, threads.size(), "the caller and the helper both took pieces: " + threads);
+    }
+
+    @Test
+    void aBusyPoolDoesNotStallTheCaller() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        pool.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String caller = Thread.currentThread().getName();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<Integer> doubled = new SharedWork(pool, 1).map(List.of(1, 2, 3), i -> {
+            threads.add(Thread.currentThread().getName());
+            return 2 * i;
+        });
+        assertEquals(List.of(2, 4, 6), doubled);
+        assertEquals(Set.of(caller), threads);
+        release.countDown();
+        // the helper's late turn finds nothing left and returns at once
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aPieceThatThrowsIsRethrownToTheCallerAfterTheOthers() {
+        Set<Integer> done = ConcurrentHashMap.newKeySet();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> new SharedWork(pool, 1).map(List.of(1, 2, 3, 4), i -> {
+            if (i == 2) {
+                throw new IllegalStateException("piece 2");
+            }
+            done.add(i);
+            return i;
+        }));
+        assertEquals("piece 2", thrown.getMessage());
+        assertEquals(Set.of(1, 3, 4), done);
+    }
+
+    @Test
+    void withoutHelpersTheCallerDoesEveryPieceInOrder() {
+        List<Integer> order = new java.util.ArrayList<>();
+        SharedWork.CALLER.map(List.of(3, 1, 2), i -> order.add(i));
+        assertEquals(List.of(3, 1, 2), order);
+    }
+
+    @Test
+    void aClosedPoolLeavesTheWorkToTheCaller() {
+        pool.shutdown();
+        assertEquals(List.of(1, 2), new SharedWork(pool, 1).map(List.of(1, 2), i -> i));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
