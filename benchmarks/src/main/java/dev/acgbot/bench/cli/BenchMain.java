@@ -1,6 +1,7 @@
 package dev.acgbot.bench.cli;
 
 import dev.acgbot.bench.gallery.DuplicateEval;
+import dev.acgbot.bench.gallery.StoredRepostsEval;
 import dev.acgbot.bench.gallery.IndexBench;
 import dev.acgbot.bench.gallery.SimilarEval;
 import dev.acgbot.bench.gallery.StartupBench;
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "acgbot bench", mixinStandardHelpOptions = true,
         description = "Benchmarks and evaluations (not part of the bot). Each prints a table; most write JSON with --json FILE.",
-        subcommands = {InferenceBench.class, MemoryBench.class, IndexBench.class, DuplicateEval.class, SimilarEval.class, StoreBench.class, StartupBench.class,
+        subcommands = {InferenceBench.class, MemoryBench.class, IndexBench.class, DuplicateEval.class, StoredRepostsEval.class, SimilarEval.class, StoreBench.class, StartupBench.class,
                 WholeBotBench.class,
                 PreprocessBench.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Callable<Integer> {

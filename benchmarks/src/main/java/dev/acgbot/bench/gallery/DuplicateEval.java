@@ -125,7 +125,7 @@ public final class DuplicateEval implements Callable<Integer> {
         return sets.stream().map(DataSet::folder).toList();
     }
 
-    private static List<Path> requireFolders(List<Path> folders) {
+    static List<Path> requireFolders(List<Path> folders) {
         for (Path f : folders) {
             if (!Files.isDirectory(f)) {
                 throw new MissingPrerequisite("--gallery " + f + " is not a folder");
@@ -376,7 +376,7 @@ public final class DuplicateEval implements Callable<Integer> {
         }
     }
 
-    private static void collect(Gallery gallery, List<Path> folders, List<GalleryEntry> out) throws IOException {
+    static void collect(Gallery gallery, List<Path> folders, List<GalleryEntry> out) throws IOException {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Path folder : folders) {
             try (var files = Files.walk(folder)) {
@@ -401,7 +401,7 @@ public final class DuplicateEval implements Callable<Integer> {
         }
     }
 
-    private static DecodedImage onWhite(DecodedImage img) {
+    static DecodedImage onWhite(DecodedImage img) {
         if (!img.hasAlpha()) {
             return img;
         }
@@ -436,7 +436,7 @@ public final class DuplicateEval implements Callable<Integer> {
 
 
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

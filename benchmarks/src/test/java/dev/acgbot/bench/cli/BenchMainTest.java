@@ -14,12 +14,12 @@ class BenchMainTest {
 
     @Test
     void everyBenchmarkIsASubcommand() {
-        assertEquals(Set.of("inference", "memory", "index", "duplicates", "similar", "store", "startup", "whole-bot", "preprocess", "jmh", "help"),
+        assertEquals(Set.of("inference", "memory", "index", "duplicates", "stored-reposts", "similar", "store", "startup", "whole-bot", "preprocess", "jmh", "help"),
                 new CommandLine(new BenchMain()).getSubcommands().keySet());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "inference", "memory", "index", "duplicates", "similar", "store", "startup", "whole-bot", "preprocess", "jmh"})
+    @ValueSource(strings = {"", "inference", "memory", "index", "duplicates", "stored-reposts", "similar", "store", "startup", "whole-bot", "preprocess", "jmh"})
     void helpExitsZero(String command) {
         String[] args = command.isEmpty() ? new String[]{"--help"} : new String[]{command, "--help"};
         assertEquals(0, BenchMain.execute(args));

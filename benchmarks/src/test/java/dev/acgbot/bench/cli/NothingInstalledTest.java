@@ -109,6 +109,18 @@ class NothingInstalledTest {
     }
 
     @Test
+    void storedRepostsWithoutItsPicturesIsOneLineExit2(@TempDir Path dir) throws Exception {
+        Path traps = traps(dir);
+        Path none = dir.resolve("no-pictures");
+
+        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), "stored-reposts", "--gallery", none.toString());
+
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("acgbot bench stored-reposts: --gallery " + none + " is not a folder\n", r.stderr());
+        assertNothingInstalled(dir);
+    }
+
+    @Test
     void similarWithoutItsPicturesOrModelsIsOneLineExit2(@TempDir Path dir) throws Exception {
         Path traps = traps(dir);
         Path none = dir.resolve("no-pictures");
