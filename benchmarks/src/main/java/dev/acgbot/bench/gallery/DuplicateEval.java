@@ -138,15 +138,9 @@ public final class DuplicateEval implements Callable<Integer> {
             throws Exception {
         boolean tempData = dataDir == null;
         Path data = tempData ? Files.createTempDirectory("acgbot-dup-eval") : dataDir;
-        GalleryOptions options = GalleryOptions.builder().dataDir(data).folders(folders).clipModels(List.of()).batchSize(256).build();
         Map<String, Object> result = new LinkedHashMap<>();
-        try (Gallery gallery = Gallery.open(options, new NoModels())) {
-            ConsoleProgressBar bar = new ConsoleProgressBar(out);
-            ReindexSummary summary = gallery.reindex(ReindexRequest.incremental(), bar, CancellationToken.none());
-            bar.finish();
-            out.println("gallery: " + summary);
+        try (Gallery gallery = openIndexed(folders, data, out, summary -> result.put("index_summary", summary.toString()))) {
             result.put("gallery_images", gallery.stats().images());
-            result.put("index_summary", summary.toString());
 
             List<GalleryEntry> entries = new ArrayList<>();
             collect(gallery, folders, entries);
@@ -393,9 +387,29 @@ public final class DuplicateEval implements Callable<Integer> {
         }
     }
 
+    /**
+     * The evaluations' gallery of {@code folders} in {@code data} (no models, files and hashes only), brought up to date
+     * with a progress bar on {@code out}; the reindex summary printed and handed to {@code summary}.
+     */
+    static Gallery openIndexed(List<Path> folders, Path data, PrintStream out, java.util.function.Consumer<ReindexSummary> summary) {
+        GalleryOptions options = GalleryOptions.builder().dataDir(data).folders(folders).clipModels(List.of()).batchSize(256).build();
+        Gallery gallery = Gallery.open(options, new NoModels());
+        ConsoleProgressBar bar = new ConsoleProgressBar(out);
+        ReindexSummary done = gallery.reindex(ReindexRequest.incremental(), bar, CancellationToken.none());
+        bar.finish();
+        out.println("gallery: " + done);
+        summary.accept(done);
+        return gallery;
+    }
+
     private static String sha256(Path p) throws IOException {
+        return sha256(Files.readAllBytes(p));
+    }
+
+    /** The hex sha256 of {@code bytes}: a gallery entry's key for a file of those bytes. */
+    static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,14 +2,9 @@ package dev.acgbot.bench.gallery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryEntry;
-import dev.acgbot.gallery.GalleryOptions;
-import dev.acgbot.gallery.ReindexRequest;
-import dev.acgbot.gallery.ReindexSummary;
-import dev.acgbot.gallery.cli.ConsoleProgressBar;
 import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
 import dev.acgbot.models.image.ImageDecoder;
@@ -99,7 +94,7 @@ public final class StoredRepostsEval implements Callable<Integer> {
     int run(List<Path> pictures, Path data, PrintStream out) throws Exception {
         Path repostFolder = data.resolve("reposts");
         List<Source> sources = new ArrayList<>();
-        try (Gallery gallery = open(pictures, data, out)) {
+        try (Gallery gallery = DuplicateEval.openIndexed(pictures, data, out, summary -> { })) {
             List<GalleryEntry> entries = new ArrayList<>();
             DuplicateEval.collect(gallery, pictures, entries);
             Collections.shuffle(entries, new Random(sampleSeed));
@@ -120,7 +115,7 @@ public final class StoredRepostsEval implements Callable<Integer> {
                     for (int k = 0; k < KINDS.size(); k++) {
                         byte[] png = png(KINDS.get(k).apply().apply(source, randoms.get(k)));
                         Files.write(repostFolder.resolve(String.format(Locale.ROOT, "s%03d-k%d.png", sources.size(), k)), png);
-                        reposts.add(sha256(png));
+                        reposts.add(DuplicateEval.sha256(png));
                     }
                     sources.add(new Source(e, img, SourceKind.of(img) == SourceKind.SKETCH, reposts));
                 } catch (Exception ex) {
@@ -131,7 +126,7 @@ public final class StoredRepostsEval implements Callable<Integer> {
         List<Path> withReposts = new ArrayList<>(pictures);
         withReposts.add(repostFolder);
         Map<String, Object> result = new LinkedHashMap<>();
-        try (Gallery gallery = open(withReposts, data, out)) {
+        try (Gallery gallery = DuplicateEval.openIndexed(withReposts, data, out, summary -> { })) {
             result.put("gallery_images", gallery.stats().images());
             long lineArt = sources.stream().filter(Source::lineArt).count();
             out.printf(Locale.ROOT, "%n%d sources (%d line art), each stored with one repost of %d kinds, looked up as posted%n",
@@ -181,16 +176,6 @@ public final class StoredRepostsEval implements Callable<Integer> {
         return 0;
     }
 
-    private static Gallery open(List<Path> folders, Path data, PrintStream out) {
-        GalleryOptions options = GalleryOptions.builder().dataDir(data).folders(folders).clipModels(List.of()).batchSize(256).build();
-        Gallery gallery = Gallery.open(options, new NoModels());
-        ConsoleProgressBar bar = new ConsoleProgressBar(out);
-        ReindexSummary summary = gallery.reindex(ReindexRequest.incremental(), bar, CancellationToken.none());
-        bar.finish();
-        out.println("gallery: " + summary);
-        return gallery;
-    }
-
     private static boolean listed(List<DuplicateHit> hits, String sha) {
         return hits.stream().anyMatch(h -> h.entry().sha256().equals(sha));
     }
@@ -227,13 +212,5 @@ public final class StoredRepostsEval implements Callable<Integer> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(img, "png", bytes);
         return bytes.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

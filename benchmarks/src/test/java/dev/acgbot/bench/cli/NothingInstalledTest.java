@@ -1,6 +1,8 @@
 package dev.acgbot.bench.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -96,27 +98,16 @@ class NothingInstalledTest {
         assertNothingInstalled(dir);
     }
 
-    @Test
-    void duplicatesWithoutItsPicturesIsOneLineExit2(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"duplicates", "stored-reposts"})
+    void anEvaluationWithoutItsPicturesIsOneLineExit2(String command, @TempDir Path dir) throws Exception {
         Path traps = traps(dir);
         Path none = dir.resolve("no-pictures");
 
-        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), "duplicates", "--gallery", none.toString());
+        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), command, "--gallery", none.toString());
 
         assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
-        assertEquals("acgbot bench duplicates: --gallery " + none + " is not a folder\n", r.stderr());
-        assertNothingInstalled(dir);
-    }
-
-    @Test
-    void storedRepostsWithoutItsPicturesIsOneLineExit2(@TempDir Path dir) throws Exception {
-        Path traps = traps(dir);
-        Path none = dir.resolve("no-pictures");
-
-        ChildJvm.Result r = ChildJvm.bench(dir, path(traps), "stored-reposts", "--gallery", none.toString());
-
-        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
-        assertEquals("acgbot bench stored-reposts: --gallery " + none + " is not a folder\n", r.stderr());
+        assertEquals("acgbot bench " + command + ": --gallery " + none + " is not a folder\n", r.stderr());
         assertNothingInstalled(dir);
     }
 

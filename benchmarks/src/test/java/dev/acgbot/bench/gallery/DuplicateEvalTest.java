@@ -89,7 +89,7 @@ class DuplicateEvalTest {
     }
 
     /** Random coloured blocks on a 4x4 grid: distinct pictures with strong low frequencies, as hashes need. */
-    private static BufferedImage blocks(Random random) {
+    static BufferedImage blocks(Random random) {
         BufferedImage img = new BufferedImage(256, 192, BufferedImage.TYPE_INT_RGB);
         for (int by = 0; by < 4; by++) {
             for (int bx = 0; bx < 4; bx++) {

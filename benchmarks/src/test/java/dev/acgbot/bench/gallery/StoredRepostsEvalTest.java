@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,7 @@ class StoredRepostsEvalTest {
         Path pictures = Files.createDirectories(dir.resolve("pictures"));
         Random random = new Random(5);
         for (int i = 0; i < 12; i++) {
-            ImageIO.write(blocks(random), "png", pictures.resolve("p" + i + ".png").toFile());
+            ImageIO.write(DuplicateEvalTest.blocks(random), "png", pictures.resolve("p" + i + ".png").toFile());
         }
         StoredRepostsEval eval = new StoredRepostsEval();
         eval.queries = 4;
@@ -53,21 +52,5 @@ class StoredRepostsEvalTest {
         assertEquals(1.0, result.get("rows").get(0).get("listed").asDouble(), "jpeg q75");
         assertEquals(1.0, result.get("rows").get(1).get("listed").asDouble(), "border 5%");
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("4 sources (0 line art), each stored with one repost of 6 kinds"));
-    }
-
-    /** Random coloured blocks on a 4x4 grid, as in DuplicateEvalTest. */
-    private static BufferedImage blocks(Random random) {
-        BufferedImage img = new BufferedImage(256, 192, BufferedImage.TYPE_INT_RGB);
-        for (int by = 0; by < 4; by++) {
-            for (int bx = 0; bx < 4; bx++) {
-                int rgb = random.nextInt(0x1000000);
-                for (int y = by * 48; y < (by + 1) * 48; y++) {
-                    for (int x = bx * 64; x < (bx + 1) * 64; x++) {
-                        img.setRGB(x, y, rgb);
-                    }
-                }
-            }
-        }
-        return img;
     }
 }

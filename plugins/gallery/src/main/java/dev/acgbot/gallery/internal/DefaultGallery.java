@@ -59,7 +59,8 @@ public final class DefaultGallery implements Gallery {
     private final ExecutorService searchPool;
     /**
      * A duplicate lookup's independent pieces (the copy's and its mirror image's hash search, the candidates' pose searches)
-     * shared with the search helpers: on 2 cores an idle bot answers in about half the time, the verdicts unchanged.
+     * shared with the search helpers: on 2 cores the 100k lookup's p95 went 42-43 ms to 33-39 ms (docs/benchmarks.md,
+     * "Lookup on two cores, round 14"), the verdicts unchanged.
      */
     private final SharedWork lookupWork;
     private final java.util.concurrent.atomic.AtomicInteger lookupsInFlight = new java.util.concurrent.atomic.AtomicInteger();
