@@ -280,13 +280,13 @@ final class CandidateChecks {
 
     /**
      * The views of the copy the pose searches share, each made once a lookup and only when a candidate needs it: without a
-     * caption band, with a mark in its margin painted over, trimmed from a white corner, untrimmed. Made under a lock, as
-     * pose searches may run at once ({@link SharedWork}).
+     * caption band, with a mark in its margin painted over, trimmed from a white corner, untrimmed, trimmed inside a dark
+     * frame. Made under a lock, as pose searches may run at once ({@link SharedWork}).
      */
     private static final class Views {
         final DecodedImage flat;
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
-        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed;
+        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed;
 
         Views(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
             flat = PerceptualHash.onWhite(small);
@@ -299,6 +299,7 @@ final class CandidateChecks {
             unmarked = memoised(() -> MarginMarks.erased(flat).map(RepostVerifier.Query::new));
             retrimmed = memoised(() -> CornerTrim.query(small, whole.signature.keptArea()));
             untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
+            unframed = memoised(() -> FramedCopies.query(small));
         }
     }
 
@@ -325,6 +326,12 @@ final class CandidateChecks {
         double fit = CropSeedCheck.fit(whole, c.signature(), crop);
         seeds.addAll(crop);
         RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), n.faintEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
+        // a copy in a dark frame, trimmed inside the frame as its source was (FramedCopies): after the copy as posted, for
+        // a candidate whose shape that trim is closer to
+        views.unframed.get().filter(u -> FramedCopies.closer(u, whole, c.signature()))
+                .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
+                        .map(f -> new Attempt(u, f, RepostEdit.BORDER)))
+                .ifPresent(attempts::add);
         // a crop whose top-left corner lies on the drawing kept its white margins elsewhere (CornerTrim): after the copy
         // as posted, the copy trimmed from a white corner, for the candidates a crop window found
         if (n.byCropWindow()) {

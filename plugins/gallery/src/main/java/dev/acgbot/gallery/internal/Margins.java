@@ -2,6 +2,8 @@ package dev.acgbot.gallery.internal;
 
 import dev.acgbot.models.image.DecodedImage;
 
+import java.util.Optional;
+
 /**
  * Uniform margins (borders, letterbox bars, the white around clip art) found from the outside in: a row or column
  * is margin (when that corner colour is neutral: white, black or grey) while at least 98 % of its pixels lie within {@value #TOLERANCE} per channel of the corner colour, so
@@ -60,6 +62,21 @@ final class Margins {
     }
 
     /**
+     * Where the picture lies inside a frame of the top-left corner's colour with a much lighter inside (a black border or
+     * black bars around a picture on white), past the seam a reduction leaves between them; none without such a frame.
+     */
+    static Optional<Box> inside(DecodedImage img) {
+        Box frame = box(img);
+        if (frame.width() == img.width() && frame.height() == img.height()) {
+            return Optional.empty();
+        }
+        Box past = new Box(frame.x0() > 0 ? frame.x0() + SEAM : 0, frame.y0() > 0 ? frame.y0() + SEAM : 0,
+                frame.x1() < img.width() ? frame.x1() - SEAM : frame.x1(), frame.y1() < img.height() ? frame.y1() - SEAM : frame.y1());
+        return past.width() > 2 * SEAM && past.height() > 2 * SEAM && lighterInside(img, past)
+                ? Optional.of(past) : Optional.empty();
+    }
+
+    /**
      * Whether the corner of {@code inner} is much lighter than the outer margin (the picture's corner), as a white
      * surround inside a black frame or black bars is. Otherwise the line the first pass stopped at is most likely the
      * picture's own edge (clip-art icons on white with a dark outline: 109 of 8,119 openclipart and gnome-backgrounds
@@ -81,7 +98,7 @@ final class Margins {
     }
 
     /** {@code inner}, given in the coordinates of {@code outer}'s crop, in {@code outer}'s own coordinates. */
-    private static Box within(Box outer, Box inner) {
+    static Box within(Box outer, Box inner) {
         return new Box(outer.x0() + inner.x0(), outer.y0() + inner.y0(), outer.x0() + inner.x1(), outer.y0() + inner.y1());
     }
 

@@ -69,4 +69,43 @@ class BorderedCopyGalleryTest {
             }
         }
     }
+
+    /**
+     * A 60x60 pen-width icon: a bar {@code 2 + i} pixels thick across a white square, its top row light grey and its bottom
+     * row mid grey, as anti-aliasing leaves them (openclipart's {@code pen_width2.png}: 170, 51 ..., 135).
+     */
+    private static BufferedImage bar(int i) {
+        BufferedImage icon = new BufferedImage(60, 60, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = icon.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 60, 60);
+        g.setColor(new Color(170, 170, 170));
+        g.fillRect(4, 27, 53, 1);
+        g.setColor(new Color(51, 51, 51));
+        g.fillRect(4, 28, 53, 2 + i);
+        g.setColor(new Color(135, 135, 135));
+        g.fillRect(4, 30 + i, 53, 1);
+        g.dispose();
+        return icon;
+    }
+
+    /**
+     * The source's trim takes the white square and then the bar's light top row (a uniform edge of its own), the framed
+     * copy's the frame and the white square: the copy keeps a row its source's trim did not, and on a bar a few rows thick
+     * that row is a sixth of the picture, so no pose fitted (evaluation, seed 77: pen_width2 missed with a black 5 % border
+     * and with 16:9 bars). Trimmed inside the frame as its source was ({@link FramedCopies}), the copy is its source.
+     */
+    @Test
+    void aThinBarInABlackFrameIsFoundAsItsSourceThoughTheSourcesTrimTookItsTopRow(@TempDir Path tmp) {
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, 5, BorderedCopyGalleryTest::bar), new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            for (int i : new int[]{0, 2}) {
+                for (BufferedImage copy : List.of(framed(bar(i), 3, 3), framed(bar(i), 0, 3), framed(bar(i), 3, 0))) {
+                    List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(copy), 8);
+                    assertEquals("pic" + i + ".png true [BORDER]", hits.isEmpty() ? "none" : RepostGalleries.describe(hits.subList(0, 1)),
+                            copy.getWidth() + "x" + copy.getHeight() + ": " + RepostGalleries.describe(hits));
+                }
+            }
+        }
+    }
 }
