@@ -66,7 +66,7 @@ public final class StoredRepostsEval implements Callable<Integer> {
     int queries;
     @Option(names = "--sample-seed", defaultValue = "4", description = "the random seed that picks the sources (default ${DEFAULT-VALUE})")
     long sampleSeed;
-    @Option(names = "--examples", defaultValue = "0", description = "print this many lookups per kind that miss a stored repost: the source and its whole list")
+    @Option(names = "--examples", defaultValue = "0", description = "print this many lookups per kind that miss a stored repost: the source and its whole list; and as many false duplicates")
     int examples;
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
     Path json;
@@ -167,6 +167,7 @@ public final class StoredRepostsEval implements Callable<Integer> {
             double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             out.printf(Locale.ROOT, "lookup p50 %.2f ms, p95 %.2f ms%n", sorted[(sorted.length - 1) / 2], sorted[(int) Math.ceil(0.95 * sorted.length) - 1]);
             printExamples(sources, lists, out);
+            printFalse(sources, lists, out);
             result.put("rows", rows);
         }
         if (json != null) {
@@ -204,6 +205,21 @@ public final class StoredRepostsEval implements Callable<Integer> {
                     line.append(String.format(Locale.ROOT, " | %s %.3f %s", h.entry().path().getFileName(), h.similarity(), h.edits()));
                 }
                 out.println(line);
+            }
+        }
+    }
+
+    /** Up to {@code --examples} false duplicates: the source, the hit, its similarity and edits. */
+    private void printFalse(List<Source> sources, List<List<DuplicateHit>> lists, PrintStream out) {
+        int shown = 0;
+        for (int q = 0; q < sources.size() && shown < examples; q++) {
+            Source s = sources.get(q);
+            for (DuplicateHit h : lists.get(q)) {
+                if (shown < examples && falseHits(s, List.of(h)) > 0) {
+                    shown++;
+                    out.println(String.format(Locale.ROOT, "  false%s: %s -> %s (%.3f %s)", s.lineArt() ? " [line art]" : "",
+                            s.entry().path(), h.entry().path(), h.similarity(), h.edits()));
+                }
             }
         }
     }

@@ -297,6 +297,13 @@ final class HashRows {
         }
     }
 
+    /**
+     * A stored picture whose pHash (whole or trimmed) lies {@code distance} bits from crop window {@code window} of another:
+     * {@link Snapshot#inWindows}. Its whole hashes too.
+     */
+    record InWindow(String sha, int distance, int window, long pHash, long dHash) {
+    }
+
     record Snapshot(HammingIndex.Reader pHashes, HammingIndex.Reader dHashes, HammingIndex.Reader trimmedPHashes,
                     HammingIndex.Reader trimmedDHashes, WindowRows.View windows, Column.View<String> shas,
                     Tombstones.Snapshot dead) {
@@ -389,6 +396,42 @@ final class HashRows {
                 add(crowded, seen, (int) key, q);
             }
             return out;
+        }
+
+        /**
+         * The live rows whose whole or trimmed pHash lies within {@code radius} of one of {@code windows} (a stored
+         * picture's crop windows), the {@code most} closest that {@code skip} lets through, closest first: the pictures
+         * that may be cut from that one ({@link StoredCrops}). One pass over the two pHash columns.
+         */
+        List<InWindow> inWindows(long[] windows, int radius, int most, java.util.function.Predicate<String> skip) {
+            int rows = Math.min(pHashes.limit(), trimmedPHashes.limit());
+            java.util.PriorityQueue<Long> closest = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            int[] p = new int[BLOCK], tp = new int[BLOCK];
+            for (int from = 0; from < rows; from += BLOCK) {
+                int n = Math.min(BLOCK, rows - from);
+                pHashes.closest(from, n, windows, p);
+                trimmedPHashes.closest(from, n, windows, tp);
+                for (int i = 0; i < n; i++) {
+                    int d = Math.min(p[i], tp[i]);
+                    if (d <= radius && !dead.deleted(from + i) && (closest.size() < most || ((long) d << 32 | from + i) < closest.peek())
+                            && !skip.test(shas.get(from + i))) {
+                        keep(closest, (long) d << 32 | from + i, most);
+                    }
+                }
+            }
+            return closest.stream().sorted().map(key -> inWindow((int) (long) key, windows)).toList();
+        }
+
+        private InWindow inWindow(int row, long[] windows) {
+            int best = 64, window = 0;
+            for (int w = 0; w < windows.length; w++) {
+                int d = Math.min(Long.bitCount(pHashes.hash(row) ^ windows[w]), Long.bitCount(trimmedPHashes.hash(row) ^ windows[w]));
+                if (d < best) {
+                    best = d;
+                    window = w;
+                }
+            }
+            return new InWindow(shas.get(row), best, window, pHashes.hash(row), dHashes.hash(row));
         }
 
         /** Rows the scan tests a column at a time: one chunk of the crop windows, half of one of the whole hashes. */

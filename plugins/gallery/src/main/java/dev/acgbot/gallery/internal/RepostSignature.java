@@ -70,7 +70,7 @@ record RepostSignature(long trimmedPHash, long trimmedDHash, float aspect, float
         return out;
     }
 
-    private static byte[] rgbGrid(DecodedImage img) {
+    static byte[] rgbGrid(DecodedImage img) {
         int[] px = ImageOps.resize(img, GRID, GRID, PreprocessSpec.Interpolation.BILINEAR).argb();
         byte[] out = new byte[3 * px.length];
         for (int i = 0; i < px.length; i++) {

@@ -1,0 +1,158 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.RepostEdit;
+import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.preprocess.ImageOps;
+import dev.acgbot.models.preprocess.PreprocessSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Stored pictures cut from the posted one: the other direction of a lookup (docs/benchmarks.md, "Stored crops, round
+ * 15"). The gallery finds a posted crop inside a stored picture by the stored picture's crop windows; a stored crop inside
+ * the posted picture had no such key, and a looked-up picture listed its stored quarter crops for 13-19 % of sources
+ * (`bench stored-reposts`). When the posted picture is itself in the gallery ({@link DefaultGallery}: a hit verified
+ * unedited, its whole hashes within a few bits), that entry's crop windows, hashed at index time, are the posted
+ * picture's: the stored pictures whose pHash lies near one of them are suspects, and each is verified with the roles
+ * swapped, as a copy cut from the posted picture: its stored 64-pixel picture posed in the posted one, from where its
+ * window lies, by the same pose search and edge step as any posted crop, and its colours compared with the posted
+ * picture's there. A lookup whose picture is not in the gallery does none of this.
+ */
+final class StoredCrops {
+    /** A stored crop's pHash lies within this of one of the posted picture's windows (the crop windows' radius). */
+    static final int RADIUS = HashRows.Probe.CROP_RADIUS;
+    /** At most this many suspects are verified: each is a pose search and an edge comparison. */
+    static final int MOST = 4;
+    /**
+     * What a stored crop was edited by, seen from the posted picture: cut, nothing else. A stored picture the verifier
+     * calls the posted one untouched is left to the lookup's own verdicts: seen this way, at the stored picture's 64
+     * pixels, sibling icons (a grid with another rule, a moon in another phase) passed as untouched.
+     */
+    private static final Set<RepostEdit> CUT = Set.of(RepostEdit.CROPPED);
+
+    /**
+     * A stored picture that may be cut from the posted one: {@code window} the posted picture's crop window its pHash lies
+     * {@code evidence} bits from, its whole hashes' distances to the posted picture's.
+     */
+    record Suspect(String sha, int evidence, int window, int pHashDistance, int dHashDistance) {
+    }
+
+    /** A stored picture verified as cut from the posted one. */
+    record Found(Suspect suspect, RepostVerifier.Verdict verdict) {
+    }
+
+    private StoredCrops() {
+    }
+
+    /**
+     * The {@value #MOST} stored pictures whose pHash lies nearest one of the posted picture's crop windows ({@code windows},
+     * those of the stored entry that is the posted picture), within {@value #RADIUS}, leaving out those {@code listed}
+     * already; their whole hashes' distances to the posted picture's ({@code pHash}, {@code dHash}). (Trying the lookup's
+     * own refused candidates first, as a tenth crop is near on the whole hashes, listed no more crops on three samples.)
+     */
+    static List<Suspect> suspects(HashRows.Snapshot hashes, long[] windows, long pHash, long dHash, Predicate<String> listed) {
+        return hashes.inWindows(windows, RADIUS, MOST, listed).stream()
+                .map(row -> new Suspect(row.sha(), row.distance(), row.window(), Long.bitCount(row.pHash() ^ pHash),
+                        Long.bitCount(row.dHash() ^ dHash)))
+                .toList();
+    }
+
+    /**
+     * The suspects verified as cut from {@code copy}, the posted picture ({@code flat} without alpha), in their order; each verification a piece of
+     * {@code work} (the signatures read first, on the calling thread).
+     */
+    static List<Found> verified(RepostVerifier.Query copy, DecodedImage flat, List<Suspect> suspects,
+                                Function<String, Optional<RepostSignature>> signatures, SharedWork work) {
+        List<Map.Entry<Suspect, RepostSignature>> signed = new ArrayList<>();
+        for (Suspect s : suspects) {
+            signatures.apply(s.sha()).ifPresent(stored -> signed.add(Map.entry(s, stored)));
+        }
+        List<Optional<RepostVerifier.Verdict>> verdicts = work.map(signed, e -> cutFrom(copy, flat, e.getValue(), e.getKey()));
+        List<Found> found = new ArrayList<>();
+        for (int i = 0; i < signed.size(); i++) {
+            int at = i;
+            verdicts.get(i).ifPresent(v -> found.add(new Found(signed.get(at).getKey(), v)));
+        }
+        return found;
+    }
+
+    /**
+     * The verdict on {@code stored} as a copy cut from {@code copy} ({@code flat}: the posted picture without alpha), posed
+     * from the suspect's window; none if it is not.
+     */
+    static Optional<RepostVerifier.Verdict> cutFrom(RepostVerifier.Query copy, DecodedImage flat, RepostSignature stored, Suspect s) {
+        DecodedImage picture = picture(stored);
+        RepostVerifier.Query asCopy = new RepostVerifier.Query(picture, new Margins.Box(0, 0, picture.width(), picture.height()));
+        return RepostVerifier.pose(asCopy, copy.signature, s.evidence(), s.evidence(), RepostVerifier.cropSeeds(copy.signature, s.window()))
+                .flatMap(f -> RepostVerifier.judge(asCopy, copy.signature, f))
+                .filter(v -> v.edits().equals(CUT) && sameColours(stored.colour(), coloursAt(flat, copy.signature.box(), v.pose())));
+    }
+
+    /**
+     * The mean difference of two 4x4 colour grids, per channel and cell, at which a stored crop still has the colours of
+     * the part of the posted picture it was posed on. The verifier weighs only the mean hue, and seen this way a flag of
+     * three bands in one order (Rwanda: blue, yellow, green) took a flag of the same bands in another (Gabon) as its crop:
+     * their edges agreed at 0.98 (evaluation, every edit of the Rwanda flag's copies).
+     */
+    static final double CELL_COLOURS = 2 * RepostVerifier.COLOURFUL;
+
+    /**
+     * The 4x4 colour grid of the part of the posted picture ({@code flat}, trimmed to {@code box}) at {@code pose}, as the
+     * stored picture's own grid was taken: the posted picture's stored grid is too coarse to cut a window from.
+     */
+    static byte[] coloursAt(DecodedImage flat, float[] box, RepostVerifier.Pose pose) {
+        double x0 = box[0] * flat.width(), y0 = box[1] * flat.height();
+        double tw = (box[2] - box[0]) * flat.width(), th = (box[3] - box[1]) * flat.height();
+        int left = clampTo((int) Math.round(x0 + (pose.cx() - pose.sw() / 2) * tw), flat.width() - 1);
+        int top = clampTo((int) Math.round(y0 + (pose.cy() - pose.sh() / 2) * th), flat.height() - 1);
+        int right = Math.max(left + 1, clampTo((int) Math.round(x0 + (pose.cx() + pose.sw() / 2) * tw), flat.width()));
+        int bottom = Math.max(top + 1, clampTo((int) Math.round(y0 + (pose.cy() + pose.sh() / 2) * th), flat.height()));
+        return RepostSignature.rgbGrid(Margins.crop(flat, new Margins.Box(left, top, right, bottom)));
+    }
+
+    private static int clampTo(int v, int most) {
+        return Math.max(0, Math.min(most, v));
+    }
+
+    static boolean sameColours(byte[] a, byte[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+        }
+        return sum / a.length <= CELL_COLOURS;
+    }
+
+    /**
+     * The stored picture's trimmed picture as the signature keeps it, at its own aspect, 64 pixels on its longer side: the
+     * 64x64 grey picture coloured by the 4x4 colour grid (each cell's colour less its grey added to the grey). In grey
+     * alone, a coloured flag's stored crop was "cropped and recoloured", which the verifier refuses as a window of another
+     * picture squeezed to fit ({@link RepostVerifier#named}).
+     */
+    static DecodedImage picture(RepostSignature s) {
+        int side = RepostSignature.DETAIL, grid = RepostSignature.GRID;
+        byte[] grey = s.detail(), colour = s.colour();
+        int[] argb = new int[grey.length];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int g = grey[y * side + x] & 0xFF, cell = 3 * (y * grid / side * grid + x * grid / side);
+                int r = colour[cell] & 0xFF, gr = colour[cell + 1] & 0xFF, b = colour[cell + 2] & 0xFF;
+                int luma = (int) Math.round(0.299 * r + 0.587 * gr + 0.114 * b);
+                argb[y * side + x] = 0xFF000000 | clamp(g + r - luma) << 16 | clamp(g + gr - luma) << 8 | clamp(g + b - luma);
+            }
+        }
+        DecodedImage square = new DecodedImage(side, side, argb, false);
+        int w = s.aspect() >= 1 ? side : Math.max(1, Math.round(side * s.aspect()));
+        int h = s.aspect() >= 1 ? Math.max(1, Math.round(side / s.aspect())) : side;
+        return ImageOps.resize(square, w, h, PreprocessSpec.Interpolation.BILINEAR);
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+}
