@@ -219,7 +219,7 @@ public final class DuplicateEval implements Callable<Integer> {
                         if (shownExamples < EXAMPLES && !h.entry().sha256().equals(s.entry().sha256()) && !Outcome.twin(h.entry(), s)
                                 && !s.star()) {
                             shownExamples++;
-                            out.printf(Locale.ROOT, "  false%s: %s -> %s (%.3f %s)%n", lineArtMark(s), s.entry().path(), h.entry().path(), h.similarity(), h.edits());
+                            out.printf(Locale.ROOT, "  false%s: %s -> %s (%.3f %s)%n", lineArtMark(s), s.entry().path(), h.entry().path(), h.similarity(), edits(h));
                         }
                     }
                     if (shownLists < EXAMPLES && !s.star()
@@ -235,7 +235,7 @@ public final class DuplicateEval implements Callable<Integer> {
                     if (MISSES && !last.first() && !last.star()) {
                         out.printf(Locale.ROOT, "  miss%s: %s (found %s) first: %s%n", lineArtMark(s), s.entry().path(), last.found(),
                                 hits.isEmpty() ? "none" : hits.get(0).entry().path() + String.format(Locale.ROOT, " (%.3f %s)",
-                                        hits.get(0).similarity(), hits.get(0).edits()));
+                                        hits.get(0).similarity(), edits(hits.get(0))));
                     }
                 }
                 for (double t : sweep) {
@@ -295,7 +295,7 @@ public final class DuplicateEval implements Callable<Integer> {
         for (DuplicateHit h : hits) {
             String mark = h.entry().sha256().equals(s.entry().sha256()) ? "S" : Outcome.twin(h.entry(), s) ? "T" : "F";
             line.append(String.format(Locale.ROOT, " | %s %s %.3f %s p%d d%d", mark, h.entry().path().getFileName(), h.similarity(),
-                    h.edits(), h.pHashDistance(), h.dHashDistance()));
+                    edits(h), h.pHashDistance(), h.dHashDistance()));
         }
         return line.toString();
     }
@@ -413,6 +413,11 @@ public final class DuplicateEval implements Callable<Integer> {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A hit's edits in their declared order: a set's own order differs from run to run, and so would the printed lines. */
+    static List<dev.acgbot.gallery.RepostEdit> edits(DuplicateHit h) {
+        return h.edits().stream().sorted().toList();
     }
 
     static DecodedImage onWhite(DecodedImage img) {

@@ -202,7 +202,7 @@ public final class StoredRepostsEval implements Callable<Integer> {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  missed %s%s: %s ->", KINDS.get(k).name(),
                         s.lineArt() ? " [line art]" : "", s.entry().path()));
                 for (DuplicateHit h : lists.get(q)) {
-                    line.append(String.format(Locale.ROOT, " | %s %.3f %s", h.entry().path().getFileName(), h.similarity(), h.edits()));
+                    line.append(String.format(Locale.ROOT, " | %s %.3f %s", h.entry().path().getFileName(), h.similarity(), DuplicateEval.edits(h)));
                 }
                 out.println(line);
             }
@@ -218,7 +218,7 @@ public final class StoredRepostsEval implements Callable<Integer> {
                 if (shown < examples && falseHits(s, List.of(h)) > 0) {
                     shown++;
                     out.println(String.format(Locale.ROOT, "  false%s: %s -> %s (%.3f %s)", s.lineArt() ? " [line art]" : "",
-                            s.entry().path(), h.entry().path(), h.similarity(), h.edits()));
+                            s.entry().path(), h.entry().path(), h.similarity(), DuplicateEval.edits(h)));
                 }
             }
         }
