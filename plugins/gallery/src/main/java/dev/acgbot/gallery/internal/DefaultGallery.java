@@ -652,7 +652,9 @@ public final class DefaultGallery implements Gallery {
                         .thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getKey);
         Optional<long[]> windows = same.flatMap(signatures).filter(RepostSignature::hasWindows).map(RepostSignature::windows);
-        Optional<GalleryEntry> posted = windows.isPresent() ? same.flatMap(store::entry) : Optional.empty();
+        // the entry was read for its hit already
+        Optional<GalleryEntry> posted = windows.isPresent()
+                ? hits.stream().map(DuplicateHit::entry).filter(e -> e.sha256().equals(same.get())).findFirst() : Optional.empty();
         if (posted.isEmpty()) {
             return;
         }

@@ -109,15 +109,11 @@ final class StoredCrops {
     static byte[] coloursAt(DecodedImage flat, float[] box, RepostVerifier.Pose pose) {
         double x0 = box[0] * flat.width(), y0 = box[1] * flat.height();
         double tw = (box[2] - box[0]) * flat.width(), th = (box[3] - box[1]) * flat.height();
-        int left = clampTo((int) Math.round(x0 + (pose.cx() - pose.sw() / 2) * tw), flat.width() - 1);
-        int top = clampTo((int) Math.round(y0 + (pose.cy() - pose.sh() / 2) * th), flat.height() - 1);
-        int right = Math.max(left + 1, clampTo((int) Math.round(x0 + (pose.cx() + pose.sw() / 2) * tw), flat.width()));
-        int bottom = Math.max(top + 1, clampTo((int) Math.round(y0 + (pose.cy() + pose.sh() / 2) * th), flat.height()));
+        int left = clamp((int) Math.round(x0 + (pose.cx() - pose.sw() / 2) * tw), flat.width() - 1);
+        int top = clamp((int) Math.round(y0 + (pose.cy() - pose.sh() / 2) * th), flat.height() - 1);
+        int right = Math.max(left + 1, clamp((int) Math.round(x0 + (pose.cx() + pose.sw() / 2) * tw), flat.width()));
+        int bottom = Math.max(top + 1, clamp((int) Math.round(y0 + (pose.cy() + pose.sh() / 2) * th), flat.height()));
         return RepostSignature.rgbGrid(Margins.crop(flat, new Margins.Box(left, top, right, bottom)));
-    }
-
-    private static int clampTo(int v, int most) {
-        return Math.max(0, Math.min(most, v));
     }
 
     static boolean sameColours(byte[] a, byte[] b) {
@@ -143,7 +139,8 @@ final class StoredCrops {
                 int g = grey[y * side + x] & 0xFF, cell = 3 * (y * grid / side * grid + x * grid / side);
                 int r = colour[cell] & 0xFF, gr = colour[cell + 1] & 0xFF, b = colour[cell + 2] & 0xFF;
                 int luma = (int) Math.round(0.299 * r + 0.587 * gr + 0.114 * b);
-                argb[y * side + x] = 0xFF000000 | clamp(g + r - luma) << 16 | clamp(g + gr - luma) << 8 | clamp(g + b - luma);
+                argb[y * side + x] = 0xFF000000 | clamp(g + r - luma, 255) << 16 | clamp(g + gr - luma, 255) << 8
+                        | clamp(g + b - luma, 255);
             }
         }
         DecodedImage square = new DecodedImage(side, side, argb, false);
@@ -152,7 +149,7 @@ final class StoredCrops {
         return ImageOps.resize(square, w, h, PreprocessSpec.Interpolation.BILINEAR);
     }
 
-    private static int clamp(int v) {
-        return Math.max(0, Math.min(255, v));
+    private static int clamp(int v, int most) {
+        return Math.max(0, Math.min(most, v));
     }
 }

@@ -39,14 +39,9 @@ class BorderedCopyGalleryTest {
         return page;
     }
 
+    /** Black bands {@code bx} wide at the sides and {@code by} at the top and bottom: a black frame, or bars. */
     private static BufferedImage framed(BufferedImage img, int bx, int by) {
-        BufferedImage out = new BufferedImage(img.getWidth() + 2 * bx, img.getHeight() + 2 * by, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(Color.BLACK);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(img, bx, by, null);
-        g.dispose();
-        return out;
+        return RepostGalleries.padded(img, bx, by, Color.BLACK);
     }
 
     private static GalleryOptions options(Path tmp) {

@@ -5,7 +5,6 @@ import dev.acgbot.models.image.DecodedImage;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
@@ -44,13 +43,7 @@ class FramedCopiesTest {
     }
 
     private static DecodedImage framed(BufferedImage img, Color colour) {
-        BufferedImage out = new BufferedImage(img.getWidth() + 6, img.getHeight() + 6, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(img, 3, 3, null);
-        g.dispose();
-        return TestImages.decoded(out);
+        return TestImages.decoded(RepostGalleries.padded(img, 3, 3, colour));
     }
 
     @Test

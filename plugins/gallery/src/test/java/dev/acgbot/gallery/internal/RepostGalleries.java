@@ -47,11 +47,16 @@ final class RepostGalleries {
     /** A white frame {@code fraction} of the shorter side wide, as the evaluation's border+rotate+bright edit makes. */
     static BufferedImage framed(BufferedImage img, double fraction) {
         int b = (int) Math.round(Math.min(img.getWidth(), img.getHeight()) * fraction);
-        BufferedImage out = new BufferedImage(img.getWidth() + 2 * b, img.getHeight() + 2 * b, BufferedImage.TYPE_INT_RGB);
+        return padded(img, b, b, Color.WHITE);
+    }
+
+    /** {@code img} with bands of {@code colour}, {@code bx} wide at the left and right and {@code by} at the top and bottom. */
+    static BufferedImage padded(BufferedImage img, int bx, int by, Color colour) {
+        BufferedImage out = new BufferedImage(img.getWidth() + 2 * bx, img.getHeight() + 2 * by, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
-        g.setColor(Color.WHITE);
+        g.setColor(colour);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(img, b, b, null);
+        g.drawImage(img, bx, by, null);
         g.dispose();
         return out;
     }
