@@ -89,7 +89,7 @@ final class CandidateChecks {
         order.sort(Comparator.comparingDouble((Map.Entry<Candidate, List<Attempt>> e) ->
                 -e.getValue().stream().mapToDouble(a -> a.found().ncc()).max().orElse(0)).thenComparing(e -> e.getKey().sha()));
         Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
-        Map<String, Double> colourGaps = new LinkedHashMap<>();
+        Map<String, byte[]> seen = new LinkedHashMap<>(); // the copy's colours over each listed candidate: PosedColours
         Set<String> flatHits = new HashSet<>();
         Map<String, AsIsSiblings.Hit> siblings = new LinkedHashMap<>();
         Map<String, Levels> tones = new LinkedHashMap<>();
@@ -123,7 +123,7 @@ final class CandidateChecks {
                             seeded.get(e.getKey()).base());
                 }
                 if (v.isPresent()) {
-                    listed(whole, e.getKey(), a.undone() == null ? v.get() : with(v.get(), a.undone()), out, colourGaps);
+                    listed(whole, e.getKey(), a.undone() == null ? v.get() : with(v.get(), a.undone()), out, seen, a.query() == whole ? flat : null);
                     RepostSignature s = e.getKey().signature();
                     if (a.found().flat()) {
                         flatHits.add(e.getKey().sha());
@@ -140,33 +140,33 @@ final class CandidateChecks {
         // blurred cone's sibling pass, cropped, beside the cone's own 0.995 (seed 77; docs/benchmarks.md, "Crop, round 10")
         if (unrefined != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
-            listedUnlessBordered(whole, c, CropSeedCheck.refined(whole, c.signature(), unrefined), seeded.get(c), out, colourGaps);
+            listedUnlessBordered(whole, c, CropSeedCheck.refined(whole, c.signature(), unrefined), seeded.get(c), out, seen, flat);
         }
         // last too, and only when no candidate passed: the best-fitting candidate posed once more where a crop seed's size
         // lies below the search's range, as the descent otherwise snaps it to the range's floor; for every candidate, a
         // quarter note's tenth crop matched two other icons' notes so (seed 77 crop 10 % false duplicates 0.048 -> 0.064)
         if (bestFitting != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
-            listedUnlessBordered(whole, c, CropSeedCheck.part(whole, c.signature(), c.near(), seeded.get(c).all()), seeded.get(c), out, colourGaps);
+            listedUnlessBordered(whole, c, CropSeedCheck.part(whole, c.signature(), c.near(), seeded.get(c).all()), seeded.get(c), out, seen, flat);
         }
         // last too, and only when no candidate passed: the best-fitting candidate the search found no pose for, its fine-grid
         // pose taken unturned too (CropSeedCheck.unposed)
         if (bestFitting != null && !poses.containsKey(bestFitting) && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
             budget--;
-            listedUnlessBordered(whole, c, CropSeedCheck.unposed(whole, c.signature(), c.near(), seeded.get(c).all()), seeded.get(c), out, colourGaps);
+            listedUnlessBordered(whole, c, CropSeedCheck.unposed(whole, c.signature(), c.near(), seeded.get(c).all()), seeded.get(c), out, seen, flat);
         }
         // last too, and only when no candidate passed: run whenever the first candidate's edges failed, a round join's
         // sibling passed beside the round join's own verdict (rotate 3°, seed 77; docs/benchmarks.md, "Border+rotate+bright,
         // round 10 second wave")
         if (firstFailed != null && budget > 0 && out.isEmpty()) {
             Candidate c = firstFailed.getKey();
-            TurnedRetry.pose(whole, c.signature(), firstFailed.getValue()).flatMap(f -> RepostVerifier.judge(whole, c.signature(), f)).ifPresent(v -> listed(whole, c, v, out, colourGaps));
+            TurnedRetry.pose(whole, c.signature(), firstFailed.getValue()).flatMap(f -> RepostVerifier.judge(whole, c.signature(), f)).ifPresent(v -> listed(whole, c, v, out, seen, flat));
         }
         // last too, and only when no candidate passed: the closest candidates with no pose at all, from turned starts
         if (whole.tiny == null && budget > 0 && out.isEmpty()) {
             TurnedStarts.verdict(whole, candidates.stream().filter(c -> !poses.containsKey(c)).toList(), budget)
-                    .ifPresent(e -> listed(whole, e.getKey(), e.getValue(), out, colourGaps));
+                    .ifPresent(e -> listed(whole, e.getKey(), e.getValue(), out, seen, flat));
         }
         if (whole.tiny != null) {
             List<TinyCopies.Posed> posed = new ArrayList<>();
@@ -176,24 +176,41 @@ final class CandidateChecks {
             TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out);
         }
         unmoved(flat, candidates, out, work);
+        Map<String, Double> colourGaps = colourGaps(whole, candidates, seen);
         Map<String, RepostVerifier.Verdict> kept = OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(
                 withoutRecolours(out), colourGaps), flatHits), flatHits, siblings), flatHits, tones);
         if (stored(whole, candidates)) {
             return kept;
         }
         Map<String, RepostVerifier.Verdict> edited = CroppedAndBordered.without(Variants.withoutOtherTints(kept, colourGaps));
-        return Variants.withoutOtherPapers(edited, paperGaps(whole, candidates, edited));
+        return Variants.withoutOtherPapers(edited, paperGaps(whole, candidates, edited, seen));
     }
 
     /**
-     * Per sha256 of a kept verdict, how far the candidate's mean grey level lies from a grey copy's ({@link Variants#paperGap});
-     * empty for a copy in colour, whose colours {@link Variants#otherTint} weighs instead.
+     * Per sha256 of a listed verdict, how far the candidate's colours lie from the copy's over the part it covers
+     * ({@link Variants#colourGap}, {@code seen}); empty for a copy without colour, whose colours say nothing. A verdict
+     * not listed through {@link #listed} has no gap, and is never taken for a colour variant.
      */
-    private static Map<String, Double> paperGaps(RepostVerifier.Query whole, List<Candidate> candidates, Map<String, RepostVerifier.Verdict> kept) {
+    private static Map<String, Double> colourGaps(RepostVerifier.Query whole, List<Candidate> candidates, Map<String, byte[]> seen) {
+        Map<String, Double> gaps = new LinkedHashMap<>();
+        if (Variants.testifies(whole.signature.colour())) {
+            candidates.stream().filter(c -> seen.containsKey(c.sha()))
+                    .forEach(c -> gaps.put(c.sha(), Variants.colourGap(seen.get(c.sha()), c.signature().colour())));
+        }
+        return gaps;
+    }
+
+    /**
+     * Per sha256 of a kept verdict, how far the candidate's mean grey level lies from a grey copy's over the part it
+     * covers ({@link Variants#paperGap}, {@code seen}; the copy's whole colours for a verdict without); empty for a copy
+     * in colour, whose colours {@link Variants#otherTint} weighs instead.
+     */
+    private static Map<String, Double> paperGaps(RepostVerifier.Query whole, List<Candidate> candidates, Map<String, RepostVerifier.Verdict> kept,
+                                                 Map<String, byte[]> seen) {
         Map<String, Double> gaps = new LinkedHashMap<>();
         if (!Variants.testifies(whole.signature.colour())) {
-            candidates.stream().filter(c -> kept.containsKey(c.sha()))
-                    .forEach(c -> gaps.put(c.sha(), Variants.paperGap(whole.signature.colour(), c.signature().colour())));
+            candidates.stream().filter(c -> kept.containsKey(c.sha())).forEach(c -> gaps.put(c.sha(),
+                    Variants.paperGap(seen.getOrDefault(c.sha(), whole.signature.colour()), c.signature().colour())));
         }
         return gaps;
     }
@@ -249,13 +266,16 @@ final class CandidateChecks {
         return near;
     }
 
-    /** {@code v} listed for {@code c}, with the colour gap {@link Variants} weighs when the copy's colours testify. */
-    private static void listed(RepostVerifier.Query whole, Candidate c, RepostVerifier.Verdict v,
-                               Map<String, RepostVerifier.Verdict> out, Map<String, Double> colourGaps) {
+    /**
+     * {@code v} listed for {@code c}, with the copy's colours over the part of it {@code c} covers ({@link PosedColours}),
+     * which {@link Variants} weighs: from {@code posedOn}, the copy as hashed, when the verdict's pose is in the copy's own
+     * trimmed picture; the copy's whole colours when it is in another view of the copy (null).
+     */
+    private static void listed(RepostVerifier.Query whole, Candidate c, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> out,
+                               Map<String, byte[]> seen, DecodedImage posedOn) {
         out.put(c.sha(), v);
-        if (Variants.testifies(whole.signature.colour())) {
-            colourGaps.put(c.sha(), Variants.colourGap(whole.signature.colour(), c.signature().colour()));
-        }
+        seen.put(c.sha(), posedOn == null ? whole.signature.colour()
+                : PosedColours.copyOver(posedOn, whole.signature.box(), v.pose(), whole.signature.colour()));
     }
 
     /**
@@ -263,8 +283,8 @@ final class CandidateChecks {
      * ({@link #bordered}): the loop judges such a verdict again without them, a last step drops it.
      */
     private static void listedUnlessBordered(RepostVerifier.Query whole, Candidate c, Optional<RepostVerifier.Verdict> v, Seeds seeds,
-                                             Map<String, RepostVerifier.Verdict> out, Map<String, Double> colourGaps) {
-        v.filter(verdict -> !bordered(verdict, seeds)).ifPresent(verdict -> listed(whole, c, verdict, out, colourGaps));
+                                             Map<String, RepostVerifier.Verdict> out, Map<String, byte[]> seen, DecodedImage flat) {
+        v.filter(verdict -> !bordered(verdict, seeds)).ifPresent(verdict -> listed(whole, c, verdict, out, seen, flat));
     }
 
     /** The crop seeds of a candidate a crop window found, for the copy trimmed from another corner ({@link CornerTrim}). */

@@ -48,4 +48,41 @@ class StoredCropGalleryTest {
             assertEquals(String.join("\n", expected), String.join("\n", found));
         }
     }
+
+    /** Where each stored tenth crop keeps its top-left corner, as a share of the room left. */
+    private static final double[][] TENTH_PLACES = {{1, 1}, {0.5, 0.5}, {0.2, 0.8}, {0.8, 0.3}};
+
+    /**
+     * pic0: openclipart's Grenada flag; pic1-4: tenth crops of it, at their own places, cut from it reduced to a
+     * 512-pixel shorter side, as `bench stored-reposts` cuts them.
+     */
+    private static BufferedImage flagOrTenthCrop(int i) {
+        BufferedImage flag = RepostGalleries.openclipart("grenada");
+        if (i == 0) {
+            return flag;
+        }
+        double[] at = TENTH_PLACES[i - 1];
+        return RepostGalleries.crop(reduced(flag), 0.9, at[0], at[1]);
+    }
+
+    private static BufferedImage reduced(BufferedImage img) {
+        return TestImages.resized(img, 512.0 / Math.min(img.getWidth(), img.getHeight()));
+    }
+
+    /**
+     * The flag posted again (reduced and re-encoded, as a chat app sends it) lists its stored tenth crops: the colour rules
+     * compare the posted picture's colours with a hit's over the part the hit covers ({@link PosedColours}). Over the
+     * whole flag, each crop's colours lay off the flag's (a tenth crop keeps less of the border), and beside the flag's
+     * own hit every crop was dropped as the flag in other colours ({@link Variants#otherTint}).
+     */
+    @Test
+    void aFlagPostedAgainListsItsStoredTenthCropsThoughTheirColoursOverallDiffer(@TempDir Path tmp) {
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, 1 + TENTH_PLACES.length, StoredCropGalleryTest::flagOrTenthCrop),
+                new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(TestImages.jpegRoundTrip(reduced(flagOrTenthCrop(0)), 0.9f)), 8);
+            assertEquals(List.of("pic0.png", "pic1.png", "pic2.png", "pic3.png", "pic4.png"),
+                    hits.stream().map(h -> h.entry().path().getFileName().toString()).sorted().toList());
+        }
+    }
 }
