@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,6 +55,8 @@ public final class DuplicateEval implements Callable<Integer> {
     private static int EXAMPLES = 0;
     private static long SAMPLE_SEED = 4;
     private static boolean MISSES = false;
+    /** Where {@code --save-misses} writes the copies whose source is missed; null: nowhere. */
+    private static Path SAVE_MISSES = null;
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static boolean STARS = false;
     private static boolean LINE_ART_ONLY = false;
@@ -91,6 +94,8 @@ public final class DuplicateEval implements Callable<Integer> {
     long sampleSeed;
     @Option(names = "--misses", description = "print every query whose source (or twin) is not the first hit, sources outside the star polygons: the source, the first hit and whether the source was found at all")
     boolean misses;
+    @Option(names = "--save-misses", paramLabel = "DIR", description = "with --misses, also write each missed copy, as looked up, to DIR as EDIT--SOURCE.png: the exact picture to diagnose")
+    Path saveMisses;
     @Option(names = "--stars", description = "print every star-polygon query whose source (or twin) is not the first hit or that lists a false duplicate, with its whole list (S source, T twin, F false)")
     boolean stars;
     @Option(names = "--line-art-only", description = "look up only the sample's line-art sources (sketches outside the star polygons): the same sources and the same random edits as the full run's \"line art\" rows, in a quarter of the time, for iterating on them")
@@ -110,6 +115,7 @@ public final class DuplicateEval implements Callable<Integer> {
         EXAMPLES = examples;
         SAMPLE_SEED = sampleSeed;
         MISSES = misses;
+        SAVE_MISSES = saveMisses;
         STARS = stars;
         LINE_ART_ONLY = lineArtOnly;
         return run(pictures, queries, radius, sweep, json, dataDir, System.out);
@@ -233,6 +239,7 @@ public final class DuplicateEval implements Callable<Integer> {
                         out.println((last.first() ? "  star false:" : "  star miss:") + list(s, hits).substring("  list:".length()));
                     }
                     if (MISSES && !last.first() && !last.star()) {
+                        saveMiss(edit.name(), s, copy);
                         out.printf(Locale.ROOT, "  miss%s: %s (found %s) first: %s%n", lineArtMark(s), s.entry().path(), last.found(),
                                 hits.isEmpty() ? "none" : hits.get(0).entry().path() + String.format(Locale.ROOT, " (%.3f %s)",
                                         hits.get(0).similarity(), edits(hits.get(0))));
@@ -284,6 +291,16 @@ public final class DuplicateEval implements Callable<Integer> {
             out.println("wrote " + json);
         }
         return 0;
+    }
+
+    /** Writes a missed copy to {@link #SAVE_MISSES}, named by its edit and source, when asked to. */
+    private static void saveMiss(String edit, Source s, DecodedImage copy) throws IOException {
+        if (SAVE_MISSES == null) {
+            return;
+        }
+        Files.createDirectories(SAVE_MISSES);
+        String name = (edit + "--" + s.entry().path().getFileName()).replaceAll("[^A-Za-z0-9._+-]", "_");
+        ImageIO.write(toBuffered(copy), "png", SAVE_MISSES.resolve(name.endsWith(".png") ? name : name + ".png").toFile());
     }
 
     /**

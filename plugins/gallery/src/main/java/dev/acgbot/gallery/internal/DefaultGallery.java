@@ -658,9 +658,10 @@ public final class DefaultGallery implements Gallery {
         if (posted.isEmpty()) {
             return;
         }
-        List<StoredCrops.Suspect> suspects = StoredCrops.suspects(hashes, windows.get(), posted.get().pHash(), posted.get().dHash(),
-                verdicts::containsKey);
-        for (StoredCrops.Found f : StoredCrops.verified(query, PerceptualHash.onWhite(small), suspects, signatures, work)) {
+        DecodedImage flat = PerceptualHash.onWhite(small);
+        List<StoredCrops.Suspect> suspects = StoredCrops.suspects(hashes, windows.get(), TenthWindows.pHashes(flat), posted.get().pHash(),
+                posted.get().dHash(), verdicts::containsKey);
+        for (StoredCrops.Found f : StoredCrops.verified(query, flat, suspects, signatures, work)) {
             StoredCrops.Suspect s = f.suspect();
             store.entry(s.sha()).ifPresent(e -> hits.add(new DuplicateHit(e, false, s.pHashDistance(), s.dHashDistance(),
                     f.verdict().similarity(), f.verdict().edits())));

@@ -24,7 +24,11 @@ public final class PerceptualHash {
 
     /** The 8x8 lowest DCT frequencies of the 32x32 grey picture, row by row: what {@link #pHash} thresholds at their median. */
     static double[] lowFrequencies(DecodedImage image) {
-        float[] g = ImageOps.toGray(ImageOps.resize(onWhite(image), 32, 32, PreprocessSpec.Interpolation.LANCZOS));
+        return lowFrequencies(ImageOps.toGray(ImageOps.resize(onWhite(image), 32, 32, PreprocessSpec.Interpolation.LANCZOS)));
+    }
+
+    /** As {@link #lowFrequencies(DecodedImage)}, of a 32x32 grey picture given row by row. */
+    static double[] lowFrequencies(float[] g) {
         double[] low = new double[64];
         // DCT rows then columns, keeping only the 8x8 corner
         double[][] rows = new double[32][8];

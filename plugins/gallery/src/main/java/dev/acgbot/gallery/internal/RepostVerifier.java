@@ -372,9 +372,17 @@ final class RepostVerifier {
     static List<Pose> cropSeeds(RepostSignature candidate, int window) {
         double[] c = CropWindows.centre(window);
         double half = CropWindows.SIDE / 2;
+        return windowSeeds(candidate, c[0] - half, c[1] - half, c[0] + half, c[1] + half);
+    }
+
+    /**
+     * Where the copy may lie in the candidate's trimmed picture if it is the window {@code x0, y0, x1, y1} (shares of the
+     * whole picture): the part of the window inside the candidate's trim box, as {@link #cropSeeds}.
+     */
+    static List<Pose> windowSeeds(RepostSignature candidate, double wx0, double wy0, double wx1, double wy1) {
         float[] b = candidate.box();
-        double x0 = Math.max(c[0] - half, b[0]), x1 = Math.min(c[0] + half, b[2]);
-        double y0 = Math.max(c[1] - half, b[1]), y1 = Math.min(c[1] + half, b[3]);
+        double x0 = Math.max(wx0, b[0]), x1 = Math.min(wx1, b[2]);
+        double y0 = Math.max(wy0, b[1]), y1 = Math.min(wy1, b[3]);
         return x1 > x0 && y1 > y0 && b[2] > b[0] && b[3] > b[1] ? List.of(box(x0, y0, x1, y1, b)) : List.of();
     }
 
