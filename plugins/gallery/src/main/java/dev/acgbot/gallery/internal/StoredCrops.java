@@ -28,6 +28,15 @@ final class StoredCrops {
     /** A stored crop's pHash lies within this of one of the posted picture's windows (the crop windows' radius). */
     static final int RADIUS = HashRows.Probe.CROP_RADIUS;
     /**
+     * A stored picture's pHash lies within this of one of the posted picture's {@link TenthWindows}. A tenth crop at a
+     * random place lies up to 2.8 % of the picture from the nearest window, and its pHash moves a few bits: of the 14
+     * stored tenth crops these windows found on the evaluation's sample (`bench stored-reposts`), 12 lay within 8 bits and
+     * 2 at 10-12, while at 14 bits the windows also brought 499 suspects the verifier refused, 3.4 pose searches a lookup
+     * (at 8 bits, 92).
+     */
+    static final int TENTH_RADIUS = 8;
+
+    /**
      * At most this many suspects are verified by each kind of window, the stored crop windows and the tenth windows: each
      * is a pose search and an edge comparison. (The nearest four by both at once: tenth crops listed for 3-7 % more
      * sources, and quarter crops for 1-4 % fewer, `bench stored-reposts`.)
@@ -57,7 +66,7 @@ final class StoredCrops {
     /**
      * The {@value #MOST} stored pictures whose pHash lies nearest one of the posted picture's crop windows ({@code windows},
      * those of the stored entry that is the posted picture), then the {@value #MOST} nearest one of its {@link TenthWindows}
-     * ({@code tenths}), within {@value #RADIUS}, leaving out those {@code listed} already; their whole hashes' distances to
+     * ({@code tenths}), within {@value #RADIUS} and {@value #TENTH_RADIUS}, leaving out those {@code listed} already; their whole hashes' distances to
      * the posted picture's ({@code pHash}, {@code dHash}). A suspect's window counts on through both kinds:
      * {@link CropWindows#COUNT} is the first tenth window. (Trying the lookup's
      * own refused candidates first, as a tenth crop is near on the whole hashes, listed no more crops on three samples.)
@@ -69,7 +78,7 @@ final class StoredCrops {
             seen.add(row.sha());
             out.add(new Suspect(row.sha(), row.distance(), row.window(), Long.bitCount(row.pHash() ^ pHash), Long.bitCount(row.dHash() ^ dHash)));
         }
-        for (HashRows.InWindow row : hashes.inWindows(tenths, RADIUS, MOST, listed.or(seen::contains))) {
+        for (HashRows.InWindow row : hashes.inWindows(tenths, TENTH_RADIUS, MOST, listed.or(seen::contains))) {
             out.add(new Suspect(row.sha(), row.distance(), CropWindows.COUNT + row.window(), Long.bitCount(row.pHash() ^ pHash),
                     Long.bitCount(row.dHash() ^ dHash)));
         }
