@@ -28,11 +28,16 @@ class StoredCropGalleryTest {
 
     /** pic0-5: coloured pictures; pic6-11: a quarter crop of each, at its own place. */
     private static BufferedImage picture(int i) {
+        return pictureOrCrop(i, 0.75);
+    }
+
+    /** pic0-5: coloured pictures; pic6-11: a crop of each keeping {@code share} of its width and height, at its own place. */
+    private static BufferedImage pictureOrCrop(int i, double share) {
         if (i < ORIGINALS) {
             return TestImages.resized(TestImages.picture(700 + i), 2);
         }
         double[] at = PLACES[i - ORIGINALS];
-        return RepostGalleries.quarterCrop(picture(i - ORIGINALS), at[0], at[1]);
+        return RepostGalleries.crop(pictureOrCrop(i - ORIGINALS, share), share, at[0], at[1]);
     }
 
     @Test
@@ -106,15 +111,6 @@ class StoredCropGalleryTest {
         }
     }
 
-    /** pic0-5: coloured pictures; pic6-11: a tenth crop of each, at its own place. */
-    private static BufferedImage pictureOrTenthCrop(int i) {
-        if (i < ORIGINALS) {
-            return TestImages.resized(TestImages.picture(700 + i), 2);
-        }
-        double[] at = PLACES[i - ORIGINALS];
-        return RepostGalleries.crop(pictureOrTenthCrop(i - ORIGINALS), 0.9, at[0], at[1]);
-    }
-
     /**
      * The other kind of stored crop, a tenth one, is listed too: most by the lookup's own candidates (named from the posted
      * picture's side, which holds more: a border), the rest by the posted picture's tenth windows ({@link TenthWindows};
@@ -122,11 +118,11 @@ class StoredCropGalleryTest {
      */
     @Test
     void aPictureLookedUpListsItsStoredTenthCrops(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, 2 * ORIGINALS, StoredCropGalleryTest::pictureOrTenthCrop), new FakeInference())) {
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, 2 * ORIGINALS, i -> pictureOrCrop(i, 0.9)), new FakeInference())) {
             g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
             List<String> found = new ArrayList<>(), expected = new ArrayList<>();
             for (int i = 0; i < ORIGINALS; i++) {
-                found.add(g.findDuplicates(TestImages.decoded(pictureOrTenthCrop(i)), 8).stream()
+                found.add(g.findDuplicates(TestImages.decoded(pictureOrCrop(i, 0.9)), 8).stream()
                         .map(h -> h.entry().path().getFileName().toString()).sorted().toList().toString());
                 expected.add(List.of("pic" + (i + ORIGINALS) + ".png", "pic" + i + ".png").stream().sorted().toList().toString());
             }
