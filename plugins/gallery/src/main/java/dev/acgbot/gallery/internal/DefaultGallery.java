@@ -624,13 +624,15 @@ public final class DefaultGallery implements Gallery {
         if (verdicts.isEmpty()) {
             verdicts = CrowdedCrops.verify(query, small, new CrowdedCrops.Left(near, byCrop, candidates, crowded), signatures, work);
         }
+        Optional<String> same = postedEntry(near, verdicts);
+        verdicts = StoredCrops.namedAsCut(verdicts, same);
         verdicts.forEach((sha, verdict) -> {
             HashRows.Near n = near.getOrDefault(sha, crowded.get(sha));
             store.entry(sha).ifPresent(e -> hits.add(new DuplicateHit(e, n.exact(), n.pHashDistance(), n.dHashDistance(),
                     verdict.similarity(), verdict.edits())));
         });
         if (!noisyPHash) {
-            storedCrops(hashes, small, query, near, verdicts, signatures, work, hits);
+            storedCrops(hashes, small, query, same, verdicts, signatures, work, hits);
         }
         hits.sort(HIT_ORDER);
         return hits;
@@ -643,14 +645,9 @@ public final class DefaultGallery implements Gallery {
      * for a picture whose pHash is noise ({@link HashRows.Probe#noisyPHash}), as its windows' are too: a star polygon's
      * greyscale and mirrored copies listed another star so (evaluation, stars: false duplicates 0.000 to 0.077).
      */
-    private void storedCrops(HashRows.Snapshot hashes, DecodedImage small, RepostVerifier.Query query, Map<String, HashRows.Near> near,
+    private void storedCrops(HashRows.Snapshot hashes, DecodedImage small, RepostVerifier.Query query, Optional<String> same,
                              Map<String, RepostVerifier.Verdict> verdicts,
                              Function<String, Optional<RepostSignature>> signatures, SharedWork work, List<DuplicateHit> hits) {
-        Optional<String> same = verdicts.entrySet().stream()
-                .filter(e -> e.getValue().edits().isEmpty() && near.containsKey(e.getKey()) && samePicture(near.get(e.getKey())))
-                .min(Comparator.comparingInt((Map.Entry<String, RepostVerifier.Verdict> e) -> near.get(e.getKey()).closest())
-                        .thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey);
         Optional<long[]> windows = same.flatMap(signatures).filter(RepostSignature::hasWindows).map(RepostSignature::windows);
         // the entry was read for its hit already
         Optional<GalleryEntry> posted = windows.isPresent()
@@ -670,6 +667,18 @@ public final class DefaultGallery implements Gallery {
 
     /** Whole hashes this close, and a verdict with no edits: the posted picture is that stored one, re-encoded or resized. */
     static final int SAME_PICTURE_BITS = 4;
+
+    /**
+     * The stored entry that is the posted picture itself, if any: a hit verified with no edits, its whole hashes within
+     * {@value #SAME_PICTURE_BITS} bits (the closest such).
+     */
+    private static Optional<String> postedEntry(Map<String, HashRows.Near> near, Map<String, RepostVerifier.Verdict> verdicts) {
+        return verdicts.entrySet().stream()
+                .filter(e -> e.getValue().edits().isEmpty() && near.containsKey(e.getKey()) && samePicture(near.get(e.getKey())))
+                .min(Comparator.comparingInt((Map.Entry<String, RepostVerifier.Verdict> e) -> near.get(e.getKey()).closest())
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey);
+    }
 
     private static boolean samePicture(HashRows.Near n) {
         return n.pHashDistance() <= SAME_PICTURE_BITS && n.dHashDistance() <= SAME_PICTURE_BITS;

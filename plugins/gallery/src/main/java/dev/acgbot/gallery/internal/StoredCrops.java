@@ -117,6 +117,32 @@ final class StoredCrops {
                         && (s.window() < CropWindows.COUNT || TenthWindows.posedAsOne(v.pose())));
     }
 
+    /**
+     * The verdicts with the lookup's own hits on stored parts of the posted picture named cut, as {@link #cutFrom} names
+     * those it finds: when the posted picture is itself in the gallery ({@code posted}), another hit the verifier called
+     * bordered and not cropped shows less than the posted picture, since the posted picture has more around it than the
+     * stored one. Named so, the same stored tenth crop was "border" when the lookup's candidates found it and "cropped"
+     * when the crop windows did, and `/similar` showed a member's original beside its cropped repost as an "edited copy
+     * (border)". Only the name changes: which hits are listed, and their order, do not.
+     */
+    static Map<String, RepostVerifier.Verdict> namedAsCut(Map<String, RepostVerifier.Verdict> verdicts, Optional<String> posted) {
+        if (posted.isEmpty()) {
+            return verdicts;
+        }
+        Map<String, RepostVerifier.Verdict> out = new java.util.LinkedHashMap<>();
+        verdicts.forEach((sha, v) -> {
+            boolean part = !sha.equals(posted.get()) && v.edits().contains(RepostEdit.BORDER) && !v.edits().contains(RepostEdit.CROPPED);
+            if (part) {
+                java.util.EnumSet<RepostEdit> edits = java.util.EnumSet.copyOf(v.edits());
+                edits.remove(RepostEdit.BORDER);
+                edits.add(RepostEdit.CROPPED);
+                v = new RepostVerifier.Verdict(v.similarity(), v.pose(), Set.copyOf(edits));
+            }
+            out.put(sha, v);
+        });
+        return out;
+    }
+
     /** Where a suspect lies in the posted picture ({@code posted}) if it is the window it was found by. */
     static List<RepostVerifier.Pose> seeds(RepostSignature posted, int window) {
         if (window < CropWindows.COUNT) {
