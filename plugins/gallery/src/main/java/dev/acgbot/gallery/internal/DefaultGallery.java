@@ -721,9 +721,10 @@ public final class DefaultGallery implements Gallery {
     /**
      * Of the candidates a turned-back copy found ({@link TurnedWindows}), this many (the closest) are verified too, in
      * place of as many found by the whole hashes alone (the candidates stay {@value #MAX_CANDIDATES}). With 4, plain boxes
-     * and line drawings crowded a turned copy's source out of these slots (seed 77, a flowchart box's turned window 8 bits
-     * away behind four other boxes); with 6, seed 77 rotate 3 deg line art 0.957 -> 0.978 and its false duplicates 0.022 ->
-     * 0.000, brightness false 0.087 -> 0.065, no other not-stars or line-art cell moved on three samples (round 16).
+     * and line drawings crowd these slots (seed 77: a framed, turned flowchart box's turned window lay 8 bits from its
+     * source, behind four other boxes, and is missed still); with 6, seed 77 rotate 3 deg line art
+     * 0.957 -> 0.978 and its false duplicates 0.022 -> 0.000, brightness false 0.087 -> 0.065, and no other not-stars or
+     * line-art cell moved on three samples (round 16).
      */
     static final int TURN_SLOTS = 6;
 
