@@ -45,6 +45,14 @@ final class PosedColours {
             right = 1 - left;
             left = l;
         }
+        return gridOver(flat, trim, left, top, right, bottom);
+    }
+
+    /**
+     * The colour grid of {@code flat} over the box {@code left, top, right, bottom}, given as shares of its trimmed
+     * picture ({@code trim}, shares of {@code flat}), kept inside the picture and at least a pixel each way.
+     */
+    static byte[] gridOver(DecodedImage flat, float[] trim, double left, double top, double right, double bottom) {
         double x0 = trim[0] * flat.width(), y0 = trim[1] * flat.height();
         double tw = (trim[2] - trim[0]) * flat.width(), th = (trim[3] - trim[1]) * flat.height();
         int l = clamp((int) Math.round(x0 + left * tw), flat.width() - 1);

@@ -6,6 +6,9 @@ import dev.acgbot.models.preprocess.ImageOps;
 import dev.acgbot.models.preprocess.PreprocessSpec;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,23 +69,26 @@ final class StoredCrops {
     /**
      * The {@value #MOST} stored pictures whose pHash lies nearest one of the posted picture's crop windows ({@code windows},
      * those of the stored entry that is the posted picture), then the {@value #MOST} nearest one of its {@link TenthWindows}
-     * ({@code tenths}), within {@value #RADIUS} and {@value #TENTH_RADIUS}, leaving out those {@code listed} already; their whole hashes' distances to
-     * the posted picture's ({@code pHash}, {@code dHash}). A suspect's window counts on through both kinds:
-     * {@link CropWindows#COUNT} is the first tenth window. (Trying the lookup's
-     * own refused candidates first, as a tenth crop is near on the whole hashes, listed no more crops on three samples.)
+     * ({@code tenths}), within {@value #RADIUS} and {@value #TENTH_RADIUS}, leaving out those {@code listed} already; their
+     * whole hashes' distances to the posted picture's ({@code pHash}, {@code dHash}). A suspect's window counts on through
+     * both kinds: {@link CropWindows#COUNT} is the first tenth window. (Trying the lookup's own refused candidates first,
+     * from the crop windows in round 15 and from the tenth windows in round 16, listed few or no more crops.)
      */
     static List<Suspect> suspects(HashRows.Snapshot hashes, long[] windows, long[] tenths, long pHash, long dHash, Predicate<String> listed) {
         List<Suspect> out = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (HashRows.InWindow row : hashes.inWindows(windows, RADIUS, MOST, listed)) {
             seen.add(row.sha());
-            out.add(new Suspect(row.sha(), row.distance(), row.window(), Long.bitCount(row.pHash() ^ pHash), Long.bitCount(row.dHash() ^ dHash)));
+            out.add(suspect(row, row.window(), pHash, dHash));
         }
         for (HashRows.InWindow row : hashes.inWindows(tenths, TENTH_RADIUS, MOST, listed.or(seen::contains))) {
-            out.add(new Suspect(row.sha(), row.distance(), CropWindows.COUNT + row.window(), Long.bitCount(row.pHash() ^ pHash),
-                    Long.bitCount(row.dHash() ^ dHash)));
+            out.add(suspect(row, CropWindows.COUNT + row.window(), pHash, dHash));
         }
         return out;
+    }
+
+    private static Suspect suspect(HashRows.InWindow row, int window, long pHash, long dHash) {
+        return new Suspect(row.sha(), row.distance(), window, Long.bitCount(row.pHash() ^ pHash), Long.bitCount(row.dHash() ^ dHash));
     }
 
     /**
@@ -129,11 +135,11 @@ final class StoredCrops {
         if (posted.isEmpty()) {
             return verdicts;
         }
-        Map<String, RepostVerifier.Verdict> out = new java.util.LinkedHashMap<>();
+        Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
         verdicts.forEach((sha, v) -> {
             boolean part = !sha.equals(posted.get()) && v.edits().contains(RepostEdit.BORDER) && !v.edits().contains(RepostEdit.CROPPED);
             if (part) {
-                java.util.EnumSet<RepostEdit> edits = java.util.EnumSet.copyOf(v.edits());
+                EnumSet<RepostEdit> edits = EnumSet.copyOf(v.edits());
                 edits.remove(RepostEdit.BORDER);
                 edits.add(RepostEdit.CROPPED);
                 v = new RepostVerifier.Verdict(v.similarity(), v.pose(), Set.copyOf(edits));
@@ -165,13 +171,8 @@ final class StoredCrops {
      * stored picture's own grid was taken: the posted picture's stored grid is too coarse to cut a window from.
      */
     static byte[] coloursAt(DecodedImage flat, float[] box, RepostVerifier.Pose pose) {
-        double x0 = box[0] * flat.width(), y0 = box[1] * flat.height();
-        double tw = (box[2] - box[0]) * flat.width(), th = (box[3] - box[1]) * flat.height();
-        int left = clamp((int) Math.round(x0 + (pose.cx() - pose.sw() / 2) * tw), flat.width() - 1);
-        int top = clamp((int) Math.round(y0 + (pose.cy() - pose.sh() / 2) * th), flat.height() - 1);
-        int right = Math.max(left + 1, clamp((int) Math.round(x0 + (pose.cx() + pose.sw() / 2) * tw), flat.width()));
-        int bottom = Math.max(top + 1, clamp((int) Math.round(y0 + (pose.cy() + pose.sh() / 2) * th), flat.height()));
-        return RepostSignature.rgbGrid(Margins.crop(flat, new Margins.Box(left, top, right, bottom)));
+        return PosedColours.gridOver(flat, box, pose.cx() - pose.sw() / 2, pose.cy() - pose.sh() / 2, pose.cx() + pose.sw() / 2,
+                pose.cy() + pose.sh() / 2);
     }
 
     static boolean sameColours(byte[] a, byte[] b) {
