@@ -6,6 +6,7 @@ import dev.acgbot.models.image.DecodedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,12 +71,14 @@ final class CandidateChecks {
         List<Posing> posings = work.map(candidates, c -> posing(whole, views, c));
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
         Map<Candidate, Seeds> seeded = new LinkedHashMap<>();
+        Map<Candidate, Double> fits = new HashMap<>();
         Candidate bestFitting = null; // the candidate that fits the copy best as a crop: CropSeedCheck
         double bestFit = -1;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             Posing p = posings.get(i);
             seeded.put(c, p.seeds());
+            fits.put(c, p.fit());
             if (p.fit() > bestFit) {
                 bestFit = p.fit();
                 bestFitting = c;
@@ -108,10 +111,12 @@ final class CandidateChecks {
                     budget--;
                 }
                 Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(a.query(), e.getKey().signature(), a.found());
-                if (v.isEmpty() && a.query() == whole && e.getKey() == bestFitting && budget > 0) {
+                if (v.isEmpty() && a.query() == whole && budget > 0 && CropSeedCheck.fitsAsWell(fits.get(e.getKey()), bestFit)) {
                     budget--;
                     v = CropSeedCheck.retry(whole, e.getKey().signature(), a.found(), seeded.get(e.getKey()).crop());
-                    unrefined = v.isEmpty() ? a.found() : null;
+                    if (e.getKey() == bestFitting) {
+                        unrefined = v.isEmpty() ? a.found() : null;
+                    }
                 }
                 if (v.isEmpty() && a.query() == whole && firstFailed == null) {
                     firstFailed = Map.entry(e.getKey(), a.found());
