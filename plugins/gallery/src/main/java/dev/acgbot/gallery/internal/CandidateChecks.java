@@ -67,6 +67,18 @@ final class CandidateChecks {
      */
     static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates,
                                                       SharedWork work) {
+        return verify(whole, small, candidates, work, true);
+    }
+
+    /**
+     * As {@link #verify(RepostVerifier.Query, DecodedImage, List, SharedWork)}; without {@code lastResorts}, none of the
+     * searches it runs only when no candidate passed (the crop refinements, the turned retry and starts): for
+     * {@link CrowdedCrops}' second round, which runs only in lookups that found nothing, so most of all in lookups of
+     * pictures the gallery does not hold, where that round, those searches included, was 30 % of the CPU samples (JFR,
+     * DuplicateLookupScaleTest's unrelated lookups at 100k).
+     */
+    static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates,
+                                                      SharedWork work, boolean lastResorts) {
         Views views = new Views(whole, small, candidates);
         List<Posing> posings = work.map(candidates, c -> posing(whole, views, c));
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
@@ -143,20 +155,20 @@ final class CandidateChecks {
         }
         // last, and only when no candidate passed: run whenever the best-fitting candidate failed, the refinement let a
         // blurred cone's sibling pass, cropped, beside the cone's own 0.995 (seed 77; docs/benchmarks.md, "Crop, round 10")
-        if (unrefined != null && budget > 0 && out.isEmpty()) {
+        if (lastResorts && unrefined != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
             listedUnlessBordered(whole, c, CropSeedCheck.refined(whole, c.signature(), unrefined), seeded.get(c), out, seen, flat);
         }
         // last too, and only when no candidate passed: the best-fitting candidate posed once more where a crop seed's size
         // lies below the search's range, as the descent otherwise snaps it to the range's floor; for every candidate, a
         // quarter note's tenth crop matched two other icons' notes so (seed 77 crop 10 % false duplicates 0.048 -> 0.064)
-        if (bestFitting != null && budget > 0 && out.isEmpty()) {
+        if (lastResorts && bestFitting != null && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
             listedUnlessBordered(whole, c, CropSeedCheck.part(whole, c.signature(), c.near(), seeded.get(c).all()), seeded.get(c), out, seen, flat);
         }
         // last too, and only when no candidate passed: the best-fitting candidate the search found no pose for, its fine-grid
         // pose taken unturned too (CropSeedCheck.unposed)
-        if (bestFitting != null && !poses.containsKey(bestFitting) && budget > 0 && out.isEmpty()) {
+        if (lastResorts && bestFitting != null && !poses.containsKey(bestFitting) && budget > 0 && out.isEmpty()) {
             Candidate c = bestFitting;
             budget--;
             listedUnlessBordered(whole, c, CropSeedCheck.unposed(whole, c.signature(), c.near(), seeded.get(c).all()), seeded.get(c), out, seen, flat);
@@ -164,12 +176,12 @@ final class CandidateChecks {
         // last too, and only when no candidate passed: run whenever the first candidate's edges failed, a round join's
         // sibling passed beside the round join's own verdict (rotate 3°, seed 77; docs/benchmarks.md, "Border+rotate+bright,
         // round 10 second wave")
-        if (firstFailed != null && budget > 0 && out.isEmpty()) {
+        if (lastResorts && firstFailed != null && budget > 0 && out.isEmpty()) {
             Candidate c = firstFailed.getKey();
             TurnedRetry.pose(whole, c.signature(), firstFailed.getValue()).flatMap(f -> RepostVerifier.judge(whole, c.signature(), f)).ifPresent(v -> listed(whole, c, v, out, seen, flat));
         }
         // last too, and only when no candidate passed: the closest candidates with no pose at all, from turned starts
-        if (whole.tiny == null && budget > 0 && out.isEmpty()) {
+        if (lastResorts && whole.tiny == null && budget > 0 && out.isEmpty()) {
             TurnedStarts.verdict(whole, candidates.stream().filter(c -> !poses.containsKey(c)).toList(), budget)
                     .ifPresent(e -> listed(whole, e.getKey(), e.getValue(), out, seen, flat));
         }

@@ -21,7 +21,11 @@ import java.util.function.Function;
  * {@link CandidateChecks#verify}: the next {@value #NEXT} of the shortlist not verified; of the {@link HashRows.Probe#CROWDED}
  * crop-window rows the scan kept beyond those, the {@value #FITTING} that fit the copy as a crop ({@link CropPoses#fit})
  * better than the shortlist's best; and for a copy in colour, the {@value #COLOURED} closest candidates not verified whose
- * colours agree with it. Only in lookups that found nothing, so its cost does not reach the lookups that pass.
+ * colours agree with it. Only in lookups that found nothing, so its cost does not reach the lookups that pass; but those are
+ * most lookups of pictures the gallery does not hold, so its candidates get the verifier's first round only, not the
+ * last-resort searches the first round of candidates had already had (with them, this round was 30 % of such a lookup's
+ * CPU samples at 100k; without them such lookups take a quarter less, and no cell of the evaluation changed on three
+ * samples; docs/benchmarks.md, "Lookups that find nothing, round 17").
  */
 final class CrowdedCrops {
     static final int NEXT = 2;
@@ -61,7 +65,7 @@ final class CrowdedCrops {
                             && RepostVerifier.sameColours(q, c.signature())))
                     .flatMap(Optional::stream).limit(COLOURED).forEach(more::add);
         }
-        return more.isEmpty() ? Map.of() : CandidateChecks.verify(q, small, more, work);
+        return more.isEmpty() ? Map.of() : CandidateChecks.verify(q, small, more, work, false);
     }
 
     private static Optional<CandidateChecks.Candidate> signed(String sha, HashRows.Near n, Function<String, Optional<RepostSignature>> signatures) {
