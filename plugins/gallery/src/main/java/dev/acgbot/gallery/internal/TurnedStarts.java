@@ -17,8 +17,14 @@ import java.util.stream.Stream;
  * in the hashes among their lookups' unposed candidates (pHash plus dHash distance).
  */
 final class TurnedStarts {
-    /** How many unposed candidates are searched: the closest by pHash plus dHash distance. */
-    static final int CLOSEST = 2;
+    /**
+     * How many unposed candidates are searched: the closest by pHash plus dHash distance. With 2, a framed, turned and
+     * brightened line silhouette whose source was the 4th closest (31 bits, against 28, 30 and 30) was missed, and so was
+     * a card's such copy (`--sample-seed 77`); with 4, line art border+rotate+bright on that sample went 0.891 -> 0.935
+     * and no not-stars or line-art false duplicate was added on the three samples. Each is searched from its best-scoring
+     * start only ({@link RepostVerifier#onFineFromBestStart}), so the four cost half of what two cost from every start.
+     */
+    static final int CLOSEST = 4;
     /** The starts' turn: a descent from it reached 4° turns both ways; the pose search's own turned starts are at 6°. */
     private static final double START_TURN = Math.toRadians(3);
 
@@ -43,14 +49,14 @@ final class TurnedStarts {
     }
 
     /**
-     * The pose search seeded where the best of four fine-grid descents ended (from the whole picture turned by ±3°, at its
-     * size and on a grown canvas), when it ends turned.
+     * The pose search seeded where a fine-grid descent ended from the best-scoring of four starts (the whole picture turned
+     * by ±3°, at its size and on a grown canvas), when it ends turned.
      */
     private static Optional<RepostVerifier.Found> posed(RepostVerifier.Query q, CandidateChecks.Candidate c) {
         float aspect = c.signature().aspect();
         Stream<RepostVerifier.Pose> starts = Stream.of(START_TURN, -START_TURN).flatMap(t -> Stream.of(
                 new RepostVerifier.Pose(0.5, 0.5, 1, 1, t, false), RepostVerifier.Pose.turnedCanvas(t, aspect, false)));
-        RepostVerifier.Found best = RepostVerifier.bestOnFine(q, c.signature(), Levels.NONE, starts);
+        RepostVerifier.Found best = RepostVerifier.onFineFromBestStart(q, c.signature(), Levels.NONE, starts);
         return RepostVerifier.pose(q, c.signature(), c.near().dHashEvidence(), c.near().faintEvidence(), List.of(best.best()))
                 .filter(f -> f.best().turned());
     }
