@@ -87,7 +87,6 @@ class DuplicateLookupScaleTest {
             int queries = 300;
             double[] ms = new double[queries];
             double[] cpuMs = new double[queries];
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             String loadBefore = loadAverage();
             int first = 0;
             double[][] byKind = new double[KINDS.size()][queries / KINDS.size() + 1];
@@ -104,13 +103,11 @@ class DuplicateLookupScaleTest {
                     case "rotate 10°" -> TestImages.rotated(posted, 10);
                     default -> TestImages.captioned(posted, q % 2 == 0);
                 };
-                DecodedImage query = TestImages.decoded(copy);
-                long cpu = threads.getCurrentThreadCpuTime();
-                long s = System.nanoTime();
-                List<DuplicateHit> hits = g.findDuplicates(query, 8);
+                Timed lookup = Timed.lookUp(g, TestImages.decoded(copy));
                 if (q >= 0) {
-                    ms[q] = (System.nanoTime() - s) / 1e6;
-                    cpuMs[q] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
+                    ms[q] = lookup.ms();
+                    cpuMs[q] = lookup.cpuMs();
+                    List<DuplicateHit> hits = lookup.hits();
                     first += !hits.isEmpty() && hits.get(0).entry().path().toString().equals("/g/p" + i + ".png") ? 1 : 0;
                     byKind[kind][kindCount[kind]++] = ms[q];
                 }
@@ -135,6 +132,18 @@ class DuplicateLookupScaleTest {
         assertTrue(p95 <= 50, "p95 " + p95 + " ms");
     }
 
+    /** One lookup's hits, wall time and lookup-thread CPU time. */
+    private record Timed(List<DuplicateHit> hits, double ms, double cpuMs) {
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+        static Timed lookUp(Gallery g, DecodedImage query) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long s = System.nanoTime();
+            List<DuplicateHit> hits = g.findDuplicates(query, 8);
+            return new Timed(hits, (System.nanoTime() - s) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
+        }
+    }
+
     /**
      * Lookups of pictures the store does not hold (the generator's next ones, posted as the timed copies are: three times
      * the size, then JPEG): most of a community's `/similar` lookups find no duplicate, and only those run every
@@ -142,18 +151,14 @@ class DuplicateLookupScaleTest {
      * passes skips. Printed apart from the goal's mix of copies, with how many listed anything (each a false duplicate).
      */
     private static void unrelatedLookups(Gallery g, int n) {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int queries = 300, warmUp = 20, listed = 0;
         double[] ms = new double[queries], cpuMs = new double[queries];
         for (int q = -warmUp; q < queries; q++) {
-            DecodedImage query = TestImages.decoded(TestImages.jpegRoundTrip(TestImages.resized(picture(n + warmUp + q), 3), 0.7f));
-            long cpu = threads.getCurrentThreadCpuTime();
-            long s = System.nanoTime();
-            List<DuplicateHit> hits = g.findDuplicates(query, 8);
+            Timed lookup = Timed.lookUp(g, TestImages.decoded(TestImages.jpegRoundTrip(TestImages.resized(picture(n + warmUp + q), 3), 0.7f)));
             if (q >= 0) {
-                ms[q] = (System.nanoTime() - s) / 1e6;
-                cpuMs[q] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
-                listed += hits.isEmpty() ? 0 : 1;
+                ms[q] = lookup.ms();
+                cpuMs[q] = lookup.cpuMs();
+                listed += lookup.hits().isEmpty() ? 0 : 1;
             }
         }
         Arrays.sort(ms);
