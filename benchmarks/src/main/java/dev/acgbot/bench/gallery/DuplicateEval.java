@@ -60,6 +60,8 @@ public final class DuplicateEval implements Callable<Integer> {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static boolean STARS = false;
     private static boolean LINE_ART_ONLY = false;
+    /** With {@code --unrelated}: the folder of pictures not in the gallery looked up instead of the edits; null: the edits. */
+    private static Path UNRELATED = null;
     /**
      * openclipart's 1,375 generated star polygons (star_53pt02step.png ...): 100x100 thin-line drawings, a fifth of
      * the gallery, that differ only in a line pattern finer than a resized or re-encoded copy keeps (a 53-point and a
@@ -100,6 +102,8 @@ public final class DuplicateEval implements Callable<Integer> {
     boolean stars;
     @Option(names = "--line-art-only", description = "look up only the sample's line-art sources (sketches outside the star polygons): the same sources and the same random edits as the full run's \"line art\" rows, in a quarter of the time, for iterating on them")
     boolean lineArtOnly;
+    @Option(names = "--unrelated", paramLabel = "DIR", description = "instead of the edits, look up up to --queries pictures from DIR that the gallery does not hold (every hit a false duplicate), e.g. /usr/share/icons/Adwaita/48x48 (adwaita-icon-theme)")
+    Path unrelated;
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
     Path json;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "gallery data dir (default: temp, deleted)")
@@ -118,6 +122,11 @@ public final class DuplicateEval implements Callable<Integer> {
         SAVE_MISSES = saveMisses;
         STARS = stars;
         LINE_ART_ONLY = lineArtOnly;
+        UNRELATED = unrelated;
+        if (unrelated != null && !Files.isDirectory(unrelated)) {
+            throw new MissingPrerequisite("--unrelated " + unrelated + " is not a folder"
+                    + (unrelated.startsWith("/usr/share/icons") ? " (install with `sudo apt-get install adwaita-icon-theme`)" : ""));
+        }
         return run(pictures, queries, radius, sweep, json, dataDir, System.out);
     }
 
@@ -147,6 +156,13 @@ public final class DuplicateEval implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         try (Gallery gallery = openIndexed(folders, data, out, summary -> result.put("index_summary", summary.toString()))) {
             result.put("gallery_images", gallery.stats().images());
+            if (UNRELATED != null) {
+                UnrelatedLookups.Result r = UnrelatedLookups.run(gallery, UNRELATED, queries, radius, SAMPLE_SEED, EXAMPLES, out);
+                UnrelatedLookups.print(r, UNRELATED, out);
+                result.put("unrelated", r.json());
+                writeJson(json, result, out);
+                return 0;
+            }
 
             List<GalleryEntry> entries = new ArrayList<>();
             collect(gallery, folders, entries);
@@ -286,11 +302,15 @@ public final class DuplicateEval implements Callable<Integer> {
                 deleteTree(data);
             }
         }
+        writeJson(json, result, out);
+        return 0;
+    }
+
+    private static void writeJson(Path json, Map<String, Object> result, PrintStream out) throws IOException {
         if (json != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
             out.println("wrote " + json);
         }
-        return 0;
     }
 
     /** Writes a missed copy to {@link #SAVE_MISSES}, named by its edit and source, when asked to. */
