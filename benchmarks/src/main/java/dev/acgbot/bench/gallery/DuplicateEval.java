@@ -60,8 +60,6 @@ public final class DuplicateEval implements Callable<Integer> {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static boolean STARS = false;
     private static boolean LINE_ART_ONLY = false;
-    /** With {@code --unrelated}: the folder of pictures not in the gallery looked up instead of the edits; null: the edits. */
-    private static Path UNRELATED = null;
     /**
      * openclipart's 1,375 generated star polygons (star_53pt02step.png ...): 100x100 thin-line drawings, a fifth of
      * the gallery, that differ only in a line pattern finer than a resized or re-encoded copy keeps (a 53-point and a
@@ -122,10 +120,12 @@ public final class DuplicateEval implements Callable<Integer> {
         SAVE_MISSES = saveMisses;
         STARS = stars;
         LINE_ART_ONLY = lineArtOnly;
-        UNRELATED = unrelated;
-        if (unrelated != null && !Files.isDirectory(unrelated)) {
-            throw new MissingPrerequisite("--unrelated " + unrelated + " is not a folder"
-                    + (unrelated.startsWith("/usr/share/icons") ? " (install with `sudo apt-get install adwaita-icon-theme`)" : ""));
+        if (unrelated != null) {
+            if (!Files.isDirectory(unrelated)) {
+                throw new MissingPrerequisite("--unrelated " + unrelated + " is not a folder"
+                        + (unrelated.startsWith("/usr/share/icons") ? " (install with `sudo apt-get install adwaita-icon-theme`)" : ""));
+            }
+            return runUnrelated(pictures, unrelated, queries, radius, json, dataDir, System.out);
         }
         return run(pictures, queries, radius, sweep, json, dataDir, System.out);
     }
@@ -156,13 +156,6 @@ public final class DuplicateEval implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         try (Gallery gallery = openIndexed(folders, data, out, summary -> result.put("index_summary", summary.toString()))) {
             result.put("gallery_images", gallery.stats().images());
-            if (UNRELATED != null) {
-                UnrelatedLookups.Result r = UnrelatedLookups.run(gallery, UNRELATED, queries, radius, SAMPLE_SEED, EXAMPLES, out);
-                UnrelatedLookups.print(r, UNRELATED, out);
-                result.put("unrelated", r.json());
-                writeJson(json, result, out);
-                return 0;
-            }
 
             List<GalleryEntry> entries = new ArrayList<>();
             collect(gallery, folders, entries);
@@ -299,6 +292,25 @@ public final class DuplicateEval implements Callable<Integer> {
             result.put("sweep", sweepRows);
         } finally {
             if (tempData) {
+                deleteTree(data);
+            }
+        }
+        writeJson(json, result, out);
+        return 0;
+    }
+
+    /** {@code --unrelated}: the gallery of {@code folders} indexed, then {@link UnrelatedLookups} of {@code unrelated}. */
+    static int runUnrelated(List<Path> folders, Path unrelated, int queries, int radius, Path json, Path dataDir, PrintStream out)
+            throws Exception {
+        Path data = dataDir == null ? Files.createTempDirectory("acgbot-dup-eval") : dataDir;
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (Gallery gallery = openIndexed(folders, data, out, summary -> result.put("index_summary", summary.toString()))) {
+            result.put("gallery_images", gallery.stats().images());
+            UnrelatedLookups.Result r = UnrelatedLookups.run(gallery, unrelated, queries, radius, SAMPLE_SEED, EXAMPLES, out);
+            UnrelatedLookups.print(r, unrelated, out);
+            result.put("unrelated", r.json());
+        } finally {
+            if (dataDir == null) {
                 deleteTree(data);
             }
         }

@@ -88,6 +88,33 @@ class DuplicateEvalTest {
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("4 queries per edit (0 sketch / line-art sources"));
     }
 
+    @Test
+    void unrelatedPicturesAreLookedUpAndTimedLeavingOutThoseTheGalleryHolds(@TempDir Path dir) throws Exception {
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        Path others = Files.createDirectories(dir.resolve("others"));
+        Random random = new Random(5);
+        for (int i = 0; i < 6; i++) {
+            ImageIO.write(blocks(random), "png", pictures.resolve("p" + i + ".png").toFile());
+        }
+        for (int i = 0; i < 3; i++) {
+            ImageIO.write(blocks(random), "png", others.resolve("o" + i + ".png").toFile());
+        }
+        Files.copy(pictures.resolve("p0.png"), others.resolve("held.png")); // the gallery holds these bytes: not looked up
+        Path json = dir.resolve("unrelated.json");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+
+        int exit = DuplicateEval.runUnrelated(List.of(pictures), others, 10, 8, json, dir.resolve("data"),
+                new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, exit);
+        JsonNode unrelated = new ObjectMapper().readTree(json.toFile()).get("unrelated");
+        assertEquals(3, unrelated.get("lookups").asInt(), unrelated.toString());
+        assertEquals(0, unrelated.get("listed_anything").asInt(), unrelated.toString());
+        assertTrue(unrelated.get("lookup_p95_ms").asDouble() > 0, unrelated.toString());
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("unrelated: 3 lookups of pictures the gallery does not hold (" + others
+                + "): listed anything 0, false duplicates per query 0.000;"), text.toString(StandardCharsets.UTF_8));
+    }
+
     /** Random coloured blocks on a 4x4 grid: distinct pictures with strong low frequencies, as hashes need. */
     static BufferedImage blocks(Random random) {
         BufferedImage img = new BufferedImage(256, 192, BufferedImage.TYPE_INT_RGB);
