@@ -72,7 +72,8 @@ final class CandidateChecks {
 
     /**
      * As {@link #verify(RepostVerifier.Query, DecodedImage, List, SharedWork)}; without {@code lastResorts}, none of the
-     * searches it runs only when no candidate passed (the crop refinements, the turned retry and starts): for
+     * searches it runs only when no candidate passed (the crop refinements, the turned retry and starts, a tiny copy
+     * taken as a part of every candidate, {@link TinyCopies#asCropped}): for
      * {@link CrowdedCrops}' second round, which runs only in lookups that found nothing, so most of all in lookups of
      * pictures the gallery does not hold, where that round, those searches included, was 30 % of the CPU samples (JFR,
      * DuplicateLookupScaleTest's unrelated lookups at 100k).
@@ -190,7 +191,9 @@ final class CandidateChecks {
             poses.forEach((c, attempts) -> attempts.stream().filter(a -> a.query() == whole && !a.found().flat()).findFirst()
                     .ifPresent(a -> posed.add(new TinyCopies.Posed(c.sha(), c.signature(), a.found()))));
             TinyCopies.decide(whole, posed, near(whole, candidates, posed), out);
-            TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out);
+            if (lastResorts) {
+                TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out);
+            }
         }
         unmoved(flat, candidates, out, work);
         Map<String, Double> colourGaps = colourGaps(whole, candidates, seen);
