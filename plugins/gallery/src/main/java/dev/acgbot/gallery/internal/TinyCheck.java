@@ -130,7 +130,23 @@ final class TinyCheck {
         return (integral(sat, x1, y1) - integral(sat, x0, y1) - integral(sat, x1, y0) + integral(sat, x0, y0)) / ((x1 - x0) * (y1 - y0));
     }
 
-    private static double integral(double[] sat, double x, double y) {
+    /**
+     * {@link #areaMean} of a rectangle inside the picture from its corners' table values, read already: {@code i11} at
+     * {@code x1, y1}, {@code i01} at {@code x0, y1}, {@code i10} at {@code x1, y0}, {@code i00} at {@code x0, y0}.
+     */
+    static double areaMean(double x0, double y0, double x1, double y1, double i11, double i01, double i10, double i00) {
+        x0 = Math.max(0, x0);
+        y0 = Math.max(0, y0);
+        x1 = Math.min(SIDE, x1);
+        y1 = Math.min(SIDE, y1);
+        if (x1 - x0 < 1e-3 || y1 - y0 < 1e-3) {
+            return 0;
+        }
+        return (i11 - i01 - i10 + i00) / ((x1 - x0) * (y1 - y0));
+    }
+
+    /** The area table interpolated bilinearly at {@code x, y} (in cells, inside the picture). */
+    static double integral(double[] sat, double x, double y) {
         int t = SIDE + 1;
         int x0 = Math.min((int) x, SIDE - 1), y0 = Math.min((int) y, SIDE - 1);
         double fx = x - x0, fy = y - y0;

@@ -1,0 +1,61 @@
+package dev.acgbot.gallery.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TinyCheckTest {
+    private static final int SIDE = RepostSignature.DETAIL;
+    private static final double WHITE = 255;
+
+    /**
+     * A tiny copy's rendering from the area table read once a pixel corner ({@code ResizedCopies.corners}) is, pixel by
+     * pixel and bit for bit, the rendering that read the table four times a pixel through {@code TinyCheck.areaMean}
+     * (kept here as it was), for footprints inside the picture, across its edges and beyond them: so the faster rendering
+     * changes no correlation and no verdict.
+     */
+    @Test
+    void aRenderingFromCornersReadOnceIsTheRenderingFromTheTable() {
+        Random r = new Random(12);
+        float[] picture = new float[SIDE * SIDE];
+        for (int i = 0; i < picture.length; i++) {
+            picture[i] = r.nextInt(256);
+        }
+        double[] sat = TinyCheck.areaTable(picture);
+        for (int k = 0; k < 2_000; k++) {
+            int w = 1 + r.nextInt(48), h = 1 + r.nextInt(48);
+            // a copy's pixel edges in the candidate's cells, from a little before the picture to a little past it
+            double[] xs = edges(w, -20 + r.nextDouble() * 40, SIDE - 20 + r.nextDouble() * 40);
+            double[] ys = edges(h, -20 + r.nextDouble() * 40, SIDE - 20 + r.nextDouble() * 40);
+            double[] corners = ResizedCopies.corners(sat, xs, ys, SIDE);
+            for (int v = 0; v < h; v++) {
+                for (int u = 0; u < w; u++) {
+                    double was = renderedFromTheTable(sat, xs[u], ys[v], xs[u + 1], ys[v + 1]);
+                    double is = ResizedCopies.rendered(corners, xs, ys, u, v);
+                    assertEquals(Double.doubleToRawLongBits(was), Double.doubleToRawLongBits(is), k + ": " + u + "," + v);
+                }
+            }
+        }
+    }
+
+    private static double[] edges(int n, double from, double to) {
+        double[] e = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            e[i] = from + (to - from) * i / n;
+        }
+        return e;
+    }
+
+    /** The rendering of a copy pixel as ResizedCopies computed it before it read the corners once. */
+    private static double renderedFromTheTable(double[] sat, double x0, double y0, double x1, double y1) {
+        double ix = Math.min(x1, SIDE) - Math.max(x0, 0), iy = Math.min(y1, SIDE) - Math.max(y0, 0);
+        double full = (x1 - x0) * (y1 - y0);
+        if (ix <= 0 || iy <= 0) {
+            return WHITE;
+        }
+        double inside = ix * iy;
+        return (TinyCheck.areaMean(sat, x0, y0, x1, y1) * inside + WHITE * (full - inside)) / full;
+    }
+}
