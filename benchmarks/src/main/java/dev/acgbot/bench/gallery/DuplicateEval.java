@@ -57,7 +57,7 @@ public final class DuplicateEval implements Callable<Integer> {
     private static boolean MISSES = false;
     /** Where {@code --save-misses} writes the copies whose source is missed; null: nowhere. */
     private static Path SAVE_MISSES = null;
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static boolean STARS = false;
     private static boolean LINE_ART_ONLY = false;
     /**
@@ -68,7 +68,7 @@ public final class DuplicateEval implements Callable<Integer> {
      */
     static final String STARS_FOLDER = "/shapes/stars/";
     /** Sources are reduced to this shorter side before editing: reposts are rarely larger, and it bounds the work. */
-    private static final int SOURCE_SIDE = 512;
+    static final int SOURCE_SIDE = 512;
 
     /** A picture collection the evaluation indexes by default, and the Debian package that installs it. */
     record DataSet(Path folder, String debianPackage) {

@@ -30,9 +30,6 @@ import java.util.stream.Stream;
  * sample seed and reduced, flattened on white, as the evaluation's sources are.
  */
 final class UnrelatedLookups {
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-    private static final int SOURCE_SIDE = 512;
-
     private UnrelatedLookups() {
     }
 
@@ -74,15 +71,15 @@ final class UnrelatedLookups {
             }
             DecodedImage img;
             try {
-                img = ImageOps.reduce(DuplicateEval.onWhite(decoder.decode(bytes)), SOURCE_SIDE);
+                img = ImageOps.reduce(DuplicateEval.onWhite(decoder.decode(bytes)), DuplicateEval.SOURCE_SIDE);
             } catch (Exception e) {
                 out.println("  cannot read " + p + ": " + e.getMessage());
                 continue;
             }
-            long t0 = System.nanoTime(), cpu0 = THREADS.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime(), cpu0 = DuplicateEval.THREADS.getCurrentThreadCpuTime();
             List<DuplicateHit> found = gallery.findDuplicates(img, radius);
             wall.add((System.nanoTime() - t0) / 1e6);
-            cpu.add((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6);
+            cpu.add((DuplicateEval.THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6);
             if (!found.isEmpty()) {
                 listed++;
                 hits += found.size();

@@ -650,14 +650,18 @@ final class RepostVerifier {
         float[] thumb = levels.apply(thumb(candidate));
         Scored start = starts.map(p -> score(q.fine, thumb, candidate.aspect(), p)).max(Comparator.comparingDouble(Scored::ncc))
                 .orElseThrow();
-        Scored refined = descend(q.fine, thumb, candidate.aspect(), start);
-        return new Found(refined.ncc(), refined.pose(), refined.pose(), false, false, levels);
+        return onFine(q, thumb, candidate.aspect(), levels, start);
     }
 
     /** The pose searched on the fine grid from {@code start}, the candidate taken at {@code levels}. */
     static Found onFine(Query q, RepostSignature candidate, Levels levels, Pose start) {
         float[] thumb = levels.apply(thumb(candidate));
-        Scored refined = descend(q.fine, thumb, candidate.aspect(), score(q.fine, thumb, candidate.aspect(), start));
+        return onFine(q, thumb, candidate.aspect(), levels, score(q.fine, thumb, candidate.aspect(), start));
+    }
+
+    /** The fine-grid descent from {@code start} over the candidate's thumbnail as {@code levels} left it. */
+    private static Found onFine(Query q, float[] thumb, float aspect, Levels levels, Scored start) {
+        Scored refined = descend(q.fine, thumb, aspect, start);
         return new Found(refined.ncc(), refined.pose(), refined.pose(), false, false, levels);
     }
 

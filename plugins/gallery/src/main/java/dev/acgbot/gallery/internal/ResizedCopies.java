@@ -101,11 +101,15 @@ final class ResizedCopies {
      */
     static double[] corners(double[] sat, double[] xs, double[] ys, int side) {
         int nx = xs.length;
+        double[] x = new double[nx];
+        for (int u = 0; u < nx; u++) {
+            x[u] = Math.max(0, Math.min(side, xs[u]));
+        }
         double[] out = new double[nx * ys.length];
         for (int v = 0; v < ys.length; v++) {
             double y = Math.max(0, Math.min(side, ys[v]));
             for (int u = 0; u < nx; u++) {
-                out[v * nx + u] = TinyCheck.integral(sat, Math.max(0, Math.min(side, xs[u])), y);
+                out[v * nx + u] = TinyCheck.integral(sat, x[u], y);
             }
         }
         return out;

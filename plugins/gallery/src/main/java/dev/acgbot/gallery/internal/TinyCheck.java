@@ -120,14 +120,13 @@ final class TinyCheck {
      * cells of constant value, the table interpolated bilinearly at the fractional corners.
      */
     static double areaMean(double[] sat, double x0, double y0, double x1, double y1) {
-        x0 = Math.max(0, x0);
-        y0 = Math.max(0, y0);
-        x1 = Math.min(SIDE, x1);
-        y1 = Math.min(SIDE, y1);
-        if (x1 - x0 < 1e-3 || y1 - y0 < 1e-3) {
-            return 0; // not reached: the footprint's centre lies inside the picture
-        }
-        return (integral(sat, x1, y1) - integral(sat, x0, y1) - integral(sat, x1, y0) + integral(sat, x0, y0)) / ((x1 - x0) * (y1 - y0));
+        // inside the table whatever the rectangle (a degenerate one reads it and is 0): as the overload clamps when it is not
+        double cx0 = inside(x0), cy0 = inside(y0), cx1 = inside(x1), cy1 = inside(y1);
+        return areaMean(x0, y0, x1, y1, integral(sat, cx1, cy1), integral(sat, cx0, cy1), integral(sat, cx1, cy0), integral(sat, cx0, cy0));
+    }
+
+    private static double inside(double v) {
+        return Math.max(0, Math.min(SIDE, v));
     }
 
     /**
@@ -140,7 +139,7 @@ final class TinyCheck {
         x1 = Math.min(SIDE, x1);
         y1 = Math.min(SIDE, y1);
         if (x1 - x0 < 1e-3 || y1 - y0 < 1e-3) {
-            return 0;
+            return 0; // not reached: the footprint's centre lies inside the picture
         }
         return (i11 - i01 - i10 + i00) / ((x1 - x0) * (y1 - y0));
     }
