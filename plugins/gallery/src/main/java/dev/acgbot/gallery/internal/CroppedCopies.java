@@ -1,5 +1,6 @@
 package dev.acgbot.gallery.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,19 @@ final class CroppedCopies {
      * 1.0 with a pen of another width (ResizedCopies leaves faint copies out for it); the faint 45-px pattern is found.
      */
     static final int FAINT_SIDE = 8;
+    /**
+     * A candidate first fitted at a quarter or half of the copy's size (its {@link Screen}s) and under these correlations
+     * there is left at that fit: it can neither be singled out ({@value #ACCEPT}) nor rival one that is (a rival counts
+     * above 1 - {@link TinyCopies#CLEARER} x (1 - {@value #ACCEPT}) = 0.85), since a fit at the copy's own size reached at
+     * most 0.64 under the quarter's bar and 0.80 under the half's, over 9,185 candidates (4,376 of the evaluation's three
+     * samples' tiny lookups that got here, 4,809 of 300 Adwaita icons that find nothing; docs/benchmarks.md, "Tiny lookups
+     * that find nothing, round 18"). In those icons' lookups, 87 % of the candidates of copies of 32 pixels or more stop at
+     * the quarter, 96 % of those of 16 or more by the half.
+     */
+    static final double BAR_QUARTER = 0.7;
+    static final double BAR_HALF = 0.8;
+    /** A screen's copy keeps this many pixels along its shorter side (at 4x4 a look-alike fits as well as the source). */
+    static final int SIDE = 8;
     /** The widths of the rectangles tried first, as shares of the candidate's whole picture. */
     private static final double[] SHARES = {0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
     /** Places tried along each side at each width, the rectangle's free room split evenly. */
@@ -57,7 +71,8 @@ final class CroppedCopies {
         if (q.faint && Math.min(q.tiny.width(), q.tiny.height()) < FAINT_SIDE) {
             return Optional.empty();
         }
-        List<Match> ranked = candidates.stream().map(c -> new Match(c, best(q, c.signature())))
+        List<Screen> screens = Screen.of(q.tiny);
+        List<Match> ranked = candidates.stream().map(c -> new Match(c, best(q, screens, c.signature())))
                 .sorted(Comparator.comparingDouble((Match m) -> m.fit().correlation()).reversed()).toList();
         if (ranked.isEmpty()) {
             return Optional.empty();
@@ -67,8 +82,12 @@ final class CroppedCopies {
         return TinyCopies.clearly(best.fit().correlation(), next, ACCEPT) ? Optional.of(best) : Optional.empty();
     }
 
-    /** The rectangle of the candidate's whole picture that the copy resized from it matches best. */
-    static Fit best(RepostVerifier.Query q, RepostSignature candidate) {
+    /**
+     * The rectangle of the candidate's whole picture that the copy resized from it matches best; the one at a screen's
+     * size when the candidate stays under its bar there (the same search: a quarter of the renderings' pixels at half the
+     * size, a sixteenth at a quarter).
+     */
+    static Fit best(RepostVerifier.Query q, List<Screen> screens, RepostSignature candidate) {
         float[] b = candidate.box(), a = q.signature.box();
         if (!(b[2] > b[0] && b[3] > b[1] && a[2] > a[0] && a[3] > a[1])) {
             return Fit.NONE;
@@ -76,6 +95,38 @@ final class CroppedCopies {
         double wholeAspect = candidate.aspect() * (b[3] - b[1]) / (b[2] - b[0]);
         double copyAspect = q.signature.aspect() * (a[3] - a[1]) / (a[2] - a[0]);
         double[] sat = TinyCheck.areaTable(DetailCheck.floats(candidate.detail()));
+        for (Screen screen : screens) {
+            Fit shrunk = refined(screen.copy(), a, candidate, sat, grid(screen.copy(), a, candidate, sat, wholeAspect, copyAspect));
+            if (shrunk.correlation() < screen.bar()) {
+                return shrunk;
+            }
+        }
+        return refined(q.tiny, a, candidate, sat, grid(q.tiny, a, candidate, sat, wholeAspect, copyAspect));
+    }
+
+    /**
+     * The copy shrunk for a screen and the correlation a candidate must reach so for its search at the copy's own size;
+     * under it, the candidate keeps its fit at the screen's size.
+     */
+    record Screen(TinyCheck.Pixels copy, double bar) {
+        /**
+         * The screens of {@code copy}, coarsest first: shrunk by 4 when it keeps {@value #SIDE} pixels a side, under
+         * {@value #BAR_QUARTER}; by 2 when it does, under {@value #BAR_HALF}.
+         */
+        static List<Screen> of(TinyCheck.Pixels copy) {
+            int shorter = Math.min(copy.width(), copy.height());
+            List<Screen> screens = new ArrayList<>(2);
+            if (shorter / 4 >= SIDE) {
+                screens.add(new Screen(copy.shrunk(4), BAR_QUARTER));
+            }
+            if (shorter / 2 >= SIDE) {
+                screens.add(new Screen(copy.shrunk(2), BAR_HALF));
+            }
+            return screens;
+        }
+    }
+
+    private static Fit grid(TinyCheck.Pixels copy, float[] a, RepostSignature candidate, double[] sat, double wholeAspect, double copyAspect) {
         Fit best = Fit.NONE;
         for (double rw : SHARES) {
             double rh = Math.min(1, rw * wholeAspect / copyAspect);
@@ -84,38 +135,37 @@ final class CroppedCopies {
             }
             for (int i = 0; i < PLACES; i++) {
                 for (int j = 0; j < PLACES; j++) {
-                    Fit f = fit(q, candidate, sat, (1 - rw) * i / (PLACES - 1), (1 - rh) * j / (PLACES - 1), rw, rh);
+                    Fit f = fit(copy, a, candidate, sat, (1 - rw) * i / (PLACES - 1), (1 - rh) * j / (PLACES - 1), rw, rh);
                     if (f.correlation() > best.correlation()) {
                         best = f;
                     }
                 }
             }
         }
-        return refined(q, candidate, sat, best);
+        return best;
     }
 
     /**
      * {@code from} moved by half, a quarter and an eighth of a copy pixel at each side of the rectangle, each move kept
      * when it correlates better.
      */
-    private static Fit refined(RepostVerifier.Query q, RepostSignature candidate, double[] sat, Fit from) {
+    private static Fit refined(TinyCheck.Pixels copy, float[] a, RepostSignature candidate, double[] sat, Fit from) {
         if (from == Fit.NONE) {
             return from;
         }
-        float[] a = q.signature.box();
         Fit at = from;
         for (double step : new double[]{1.0 / 2, 1.0 / 4, 1.0 / 8}) {
             for (int p = 0; p < 4; p++) {
                 Fit base = at;
                 // a copy pixel as a share of the candidate's whole picture, along the side moved
-                double px = p % 2 == 0 ? base.rw() * (a[2] - a[0]) / q.tiny.width() : base.rh() * (a[3] - a[1]) / q.tiny.height();
+                double px = p % 2 == 0 ? base.rw() * (a[2] - a[0]) / copy.width() : base.rh() * (a[3] - a[1]) / copy.height();
                 for (int sign = -1; sign <= 1; sign += 2) {
                     double d = sign * step * px;
                     Fit next = switch (p) {
-                        case 0 -> fit(q, candidate, sat, base.x0() + d, base.y0(), base.rw(), base.rh());
-                        case 1 -> fit(q, candidate, sat, base.x0(), base.y0() + d, base.rw(), base.rh());
-                        case 2 -> fit(q, candidate, sat, base.x0(), base.y0(), base.rw() + d, base.rh());
-                        default -> fit(q, candidate, sat, base.x0(), base.y0(), base.rw(), base.rh() + d);
+                        case 0 -> fit(copy, a, candidate, sat, base.x0() + d, base.y0(), base.rw(), base.rh());
+                        case 1 -> fit(copy, a, candidate, sat, base.x0(), base.y0() + d, base.rw(), base.rh());
+                        case 2 -> fit(copy, a, candidate, sat, base.x0(), base.y0(), base.rw() + d, base.rh());
+                        default -> fit(copy, a, candidate, sat, base.x0(), base.y0(), base.rw(), base.rh() + d);
                     };
                     if (next.correlation() > at.correlation() + 1e-5) {
                         at = next;
@@ -127,11 +177,11 @@ final class CroppedCopies {
     }
 
     /** The rectangle's fit; none when it leaves the candidate's picture. */
-    private static Fit fit(RepostVerifier.Query q, RepostSignature candidate, double[] sat, double x0, double y0, double rw, double rh) {
+    private static Fit fit(TinyCheck.Pixels copy, float[] a, RepostSignature candidate, double[] sat, double x0, double y0, double rw, double rh) {
         double slack = 1e-6;
         if (x0 < -slack || y0 < -slack || x0 + rw > 1 + slack || y0 + rh > 1 + slack) {
             return Fit.NONE;
         }
-        return new Fit(ResizedCopies.correlation(q, candidate, sat, x0, y0, rw, rh), x0, y0, rw, rh);
+        return new Fit(ResizedCopies.correlation(copy, a, candidate, sat, x0, y0, rw, rh), x0, y0, rw, rh);
     }
 }

@@ -56,8 +56,12 @@ final class ResizedCopies {
      * area table of the candidate's detail picture).
      */
     static double correlation(RepostVerifier.Query q, RepostSignature candidate, double[] sat, double x0, double y0, double rw, double rh) {
-        TinyCheck.Pixels copy = q.tiny;
-        float[] a = q.signature.box(), c = candidate.box();
+        return correlation(q.tiny, q.signature.box(), candidate, sat, x0, y0, rw, rh);
+    }
+
+    /** {@link #correlation(RepostVerifier.Query, RepostSignature, double[], double, double, double, double)} of {@code copy}, trimmed to {@code a}. */
+    static double correlation(TinyCheck.Pixels copy, float[] a, RepostSignature candidate, double[] sat, double x0, double y0, double rw, double rh) {
+        float[] c = candidate.box();
         int w = copy.width(), h = copy.height(), side = RepostSignature.DETAIL;
         // a copy pixel's edges in the candidate's trimmed picture, in its detail cells
         double[] xs = edges(w, x0 + rw * a[0], x0 + rw * a[2], c[0], c[2], side), ys = edges(h, y0 + rh * a[1], y0 + rh * a[3], c[1], c[3], side);

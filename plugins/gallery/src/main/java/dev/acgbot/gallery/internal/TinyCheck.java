@@ -19,8 +19,10 @@ final class TinyCheck {
     /** The copy's trimmed picture in grey at its own size, and its mirror image. */
     record Pixels(int width, int height, float[] grey, float[] mirrored) {
         static Pixels of(DecodedImage trimmed) {
-            float[] g = ImageOps.toGray(trimmed);
-            int w = trimmed.width(), h = trimmed.height();
+            return of(trimmed.width(), trimmed.height(), ImageOps.toGray(trimmed));
+        }
+
+        private static Pixels of(int w, int h, float[] g) {
             float[] m = new float[g.length];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
@@ -32,6 +34,40 @@ final class TinyCheck {
 
         static boolean tiny(DecodedImage trimmed) {
             return Math.max(trimmed.width(), trimmed.height()) <= TINY;
+        }
+
+        /**
+         * The picture shrunk {@code by} times along each side (at least 1 pixel), each pixel the mean of the area it
+         * covers, as a reduction averages it: a candidate rendered down to these pixels is compared with the copy at
+         * that size ({@link CroppedCopies}' screens).
+         */
+        Pixels shrunk(int by) {
+            int w2 = Math.max(1, width / by), h2 = Math.max(1, height / by);
+            float[] rows = new float[w2 * height];
+            for (int y = 0; y < height; y++) {
+                for (int u = 0; u < w2; u++) {
+                    rows[y * w2 + u] = (float) mean(grey, y * width, 1, width, w2, u);
+                }
+            }
+            float[] g = new float[w2 * h2];
+            for (int v = 0; v < h2; v++) {
+                for (int u = 0; u < w2; u++) {
+                    g[v * w2 + u] = (float) mean(rows, u, w2, height, h2, v);
+                }
+            }
+            return of(w2, h2, g);
+        }
+
+        /**
+         * The mean of {@code values} ({@code n} of them from {@code start}, {@code stride} apart) over the {@code i}-th of
+         * {@code m} equal parts of their length, a value partly covered weighed by the share it covers.
+         */
+        private static double mean(float[] values, int start, int stride, int n, int m, int i) {
+            double step = (double) n / m, from = i * step, to = (i + 1) * step, sum = 0;
+            for (int j = (int) from; j < Math.min(n, (int) Math.ceil(to)); j++) {
+                sum += (Math.min(j + 1, to) - Math.max(j, from)) * values[start + j * stride];
+            }
+            return sum / step;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.acgbot.gallery.internal;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +39,23 @@ class TinyCheckTest {
                 }
             }
         }
+    }
+
+    /**
+     * A copy shrunk for a screen is the mean of the area each of its pixels covers: 5x3 pixels halved are 2x1, each
+     * two and a half columns of all three rows, the middle column shared.
+     */
+    @Test
+    void aShrunkCopyAveragesTheAreaEachPixelCovers() {
+        float[] grey = {
+                0, 10, 20, 30, 40,
+                50, 60, 70, 80, 90,
+                100, 110, 120, 130, 140};
+        TinyCheck.Pixels halved = new TinyCheck.Pixels(5, 3, grey, grey.clone()).shrunk(2);
+        float left = (float) ((0 + 10 + 0.5 * 20 + 50 + 60 + 0.5 * 70 + 100 + 110 + 0.5 * 120) / 7.5);
+        float right = (float) ((0.5 * 20 + 30 + 40 + 0.5 * 70 + 80 + 90 + 0.5 * 120 + 130 + 140) / 7.5);
+        assertEquals(List.of(2, 1, left, right, right, left), List.of(halved.width(), halved.height(),
+                halved.grey()[0], halved.grey()[1], halved.mirrored()[0], halved.mirrored()[1]));
     }
 
     private static double[] edges(int n, double from, double to) {

@@ -46,7 +46,7 @@ class TinyCroppedCopyGalleryTest {
     }
 
     /** Half the size, averaged over areas, and saved as JPEG at quality 0.7, as the evaluation's crop+resize+JPEG does. */
-    private static BufferedImage copy(BufferedImage crop) {
+    static BufferedImage copy(BufferedImage crop) {
         int w = Math.round(crop.getWidth() / 2f), h = Math.round(crop.getHeight() / 2f);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D gr = out.createGraphics();
