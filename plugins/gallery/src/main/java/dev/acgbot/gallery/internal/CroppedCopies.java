@@ -31,15 +31,18 @@ final class CroppedCopies {
      * A candidate first fitted at a quarter or half of the copy's size (its {@link Screen}s) and under these correlations
      * there is left at that fit: it can neither be singled out ({@value #ACCEPT}) nor rival one that is (a rival counts
      * above 1 - {@link TinyCopies#CLEARER} x (1 - {@value #ACCEPT}) = 0.85), since a fit at the copy's own size reached at
-     * most 0.64 under the quarter's bar and 0.80 under the half's, over 9,185 candidates (4,376 of the evaluation's three
+     * most 0.65 under the quarter's bar and 0.80 under the half's, over 9,185 candidates (4,376 of the evaluation's three
      * samples' tiny lookups that got here, 4,809 of 300 Adwaita icons that find nothing; docs/benchmarks.md, "Tiny lookups
-     * that find nothing, round 18"). In those icons' lookups, 87 % of the candidates of copies of 32 pixels or more stop at
-     * the quarter, 96 % of those of 16 or more by the half.
+     * that find nothing, round 18"). In those icons' lookups, 84 % of the candidates of copies of 24 pixels or more stop
+     * at the quarter, 95 % of those of 12 or more at one screen or the other.
      */
     static final double BAR_QUARTER = 0.7;
     static final double BAR_HALF = 0.8;
-    /** A screen's copy keeps this many pixels along its shorter side (at 4x4 a look-alike fits as well as the source). */
-    static final int SIDE = 8;
+    /**
+     * A screen's copy keeps this many pixels along its shorter side: 12-pixel copies halved to 6 kept the bar's margin
+     * (under it, 0.77 at most at full size); at 4 pixels a look-alike fits about as well as the source.
+     */
+    static final int SIDE = 6;
     /** The widths of the rectangles tried first, as shares of the candidate's whole picture. */
     private static final double[] SHARES = {0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
     /** Places tried along each side at each width, the rectangle's free room split evenly. */
