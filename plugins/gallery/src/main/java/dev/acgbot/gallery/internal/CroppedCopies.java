@@ -113,8 +113,9 @@ final class CroppedCopies {
      */
     record Screen(TinyCheck.Pixels copy, double bar) {
         /**
-         * The screens of {@code copy}, coarsest first: shrunk by 4 when it keeps {@value #SIDE} pixels a side, under
-         * {@value #BAR_QUARTER}; by 2 when it does, under {@value #BAR_HALF}.
+         * The screens of {@code copy}, coarsest first: shrunk by 4 when that keeps {@value CroppedCopies#SIDE} pixels
+         * along its shorter side (copies of 24 pixels or more), under {@value CroppedCopies#BAR_QUARTER}; by 2 when that
+         * does (12 or more), under {@value CroppedCopies#BAR_HALF}.
          */
         static List<Screen> of(TinyCheck.Pixels copy) {
             int shorter = Math.min(copy.width(), copy.height());

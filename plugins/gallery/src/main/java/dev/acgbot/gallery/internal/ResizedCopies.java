@@ -47,19 +47,14 @@ final class ResizedCopies {
 
     /** The correlation of the tiny copy's pixels with {@code candidate} resized to the copy's picture. */
     static double correlation(RepostVerifier.Query q, RepostSignature candidate) {
-        return correlation(q, candidate, TinyCheck.areaTable(DetailCheck.floats(candidate.detail())), 0, 0, 1, 1);
+        return correlation(q.tiny, q.signature.box(), candidate, TinyCheck.areaTable(DetailCheck.floats(candidate.detail())), 0, 0, 1, 1);
     }
 
     /**
-     * The correlation of the tiny copy's pixels with the part {@code x0, y0} (its top left) by {@code rw, rh} of
-     * {@code candidate}'s whole picture (shares of its width and height) resized to the copy's picture ({@code sat}: the
-     * area table of the candidate's detail picture).
+     * The correlation of {@code copy} (a tiny copy's pixels, or those of the copy shrunk, trimmed to {@code a} of its
+     * picture) with the part {@code x0, y0} (its top left) by {@code rw, rh} of {@code candidate}'s whole picture (shares
+     * of its width and height) resized to the copy's pixels ({@code sat}: the area table of the candidate's detail picture).
      */
-    static double correlation(RepostVerifier.Query q, RepostSignature candidate, double[] sat, double x0, double y0, double rw, double rh) {
-        return correlation(q.tiny, q.signature.box(), candidate, sat, x0, y0, rw, rh);
-    }
-
-    /** {@link #correlation(RepostVerifier.Query, RepostSignature, double[], double, double, double, double)} of {@code copy}, trimmed to {@code a}. */
     static double correlation(TinyCheck.Pixels copy, float[] a, RepostSignature candidate, double[] sat, double x0, double y0, double rw, double rh) {
         float[] c = candidate.box();
         int w = copy.width(), h = copy.height(), side = RepostSignature.DETAIL;
