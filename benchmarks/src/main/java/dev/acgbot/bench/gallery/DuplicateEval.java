@@ -8,6 +8,7 @@ import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryEntry;
 import dev.acgbot.gallery.GalleryOptions;
 import dev.acgbot.gallery.ReindexRequest;
+import dev.acgbot.gallery.RepostEdit;
 import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.gallery.cli.ConsoleProgressBar;
 import dev.acgbot.models.image.DecodeLimits;
@@ -31,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -206,8 +209,8 @@ public final class DuplicateEval implements Callable<Integer> {
             long sketches = sources.stream().filter(s -> s.kind() == SourceKind.SKETCH).count();
             out.printf(Locale.ROOT, "%n%d queries per edit (%d sketch / line-art sources: %s), gallery of %d images, radius %d%n",
                     sources.size(), sketches, SourceKind.SKETCH_RULE, entries.size(), radius);
-            out.printf(Locale.ROOT, "%-22s %-7s %5s %8s %8s %8s %8s %7s %7s %7s%n", "edit", "sources", "n", "recall", "strict",
-                    "found", "false/q", "p50 ms", "p95 ms", "cpu p95");
+            out.printf(Locale.ROOT, "%-22s %-7s %5s %8s %8s %8s %8s %7s %7s %7s %7s%n", "edit", "sources", "n", "recall", "strict",
+                    "found", "false/q", "p50 ms", "p95 ms", "cpu p95", "named");
             List<Map<String, Object>> rows = new ArrayList<>();
             List<Map<String, Object>> sweepRows = new ArrayList<>();
             for (RepostEdits.Edit edit : RepostEdits.ALL) {
@@ -216,12 +219,15 @@ public final class DuplicateEval implements Callable<Integer> {
                 }
                 int shownExamples = 0;
                 int shownLists = 0;
+                int shownMisnamed = 0;
                 Random random = new Random(edit.name().hashCode());
                 List<Outcome> outcomes = new ArrayList<>();
                 List<List<DuplicateHit>> allHits = new ArrayList<>();
                 List<Timing> times = new ArrayList<>();
+                List<RepostEdits.Copy> shown = new ArrayList<>();
                 for (Source s : sources) {
-                    DecodedImage copy = fromBuffered(edit.apply().apply(s.image(), random));
+                    RepostEdits.Copy made = edit.make().apply(s.image(), random);
+                    DecodedImage copy = fromBuffered(made.image());
                     if (LINE_ART_ONLY && !s.lineArt()) {
                         continue;
                     }
@@ -229,6 +235,7 @@ public final class DuplicateEval implements Callable<Integer> {
                     List<DuplicateHit> hits = gallery.findDuplicates(copy, radius);
                     times.add(new Timing((System.nanoTime() - t0) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6));
                     allHits.add(hits);
+                    shown.add(new RepostEdits.Copy(null, made.shows(), made.mayShow())); // not the picture: 150 of them per edit
                     for (DuplicateHit h : hits) {
                         // examples from the star polygons would crowd out everything else (see STARS_FOLDER)
                         if (shownExamples < EXAMPLES && !h.entry().sha256().equals(s.entry().sha256()) && !Outcome.twin(h.entry(), s)
@@ -242,10 +249,15 @@ public final class DuplicateEval implements Callable<Integer> {
                         shownLists++;
                         out.println(list(s, hits));
                     }
-                    outcomes.add(Outcome.of(s, atLeast(hits, sweep.length > 0 ? DuplicateHit.COPY_SIMILARITY : -1), times.getLast()));
+                    outcomes.add(Outcome.of(s, made::namedBy, atLeast(hits, sweep.length > 0 ? DuplicateHit.COPY_SIMILARITY : -1), times.getLast()));
                     Outcome last = outcomes.getLast();
                     if (STARS && last.star() && (!last.first() || last.falseHits() > 0)) {
                         out.println((last.first() ? "  star false:" : "  star miss:") + list(s, hits).substring("  list:".length()));
+                    }
+                    if (MISSES && last.first() && !last.named() && !last.star() && shownMisnamed < EXAMPLES) {
+                        shownMisnamed++;
+                        out.printf(Locale.ROOT, "  misnamed%s: %s -> %s (%.3f %s; the copy shows %s)%n", lineArtMark(s), s.entry().path(),
+                                hits.get(0).entry().path(), hits.get(0).similarity(), edits(hits.get(0)), made.shows().stream().sorted().toList());
                     }
                     if (MISSES && !last.first() && !last.star()) {
                         saveMiss(edit.name(), s, copy);
@@ -257,7 +269,7 @@ public final class DuplicateEval implements Callable<Integer> {
                 for (double t : sweep) {
                     List<Outcome> at = new ArrayList<>();
                     for (int q = 0; q < sources.size(); q++) {
-                        at.add(Outcome.of(sources.get(q), atLeast(allHits.get(q), t), times.get(q)));
+                        at.add(Outcome.of(sources.get(q), shown.get(q)::namedBy, atLeast(allHits.get(q), t), times.get(q)));
                     }
                     Map<String, Object> row = Outcome.summarise(edit.name(), "all", at);
                     row.put("threshold", t);
@@ -282,9 +294,9 @@ public final class DuplicateEval implements Callable<Integer> {
                         continue;
                     }
                     Map<String, Object> row = Outcome.summarise(edit.name(), group, in);
-                    out.printf(Locale.ROOT, "%-22s %-7s %5d %8.3f %8.3f %8.3f %8.3f %7.2f %7.2f %7.2f%n", edit.name(), group, in.size(),
+                    out.printf(Locale.ROOT, "%-22s %-7s %5d %8.3f %8.3f %8.3f %8.3f %7.2f %7.2f %7.2f %7.3f%n", edit.name(), group, in.size(),
                             row.get("recall"), row.get("recall_strict"), row.get("found"), row.get("false_per_query"),
-                            row.get("lookup_p50_ms"), row.get("lookup_p95_ms"), row.get("lookup_cpu_p95_ms"));
+                            row.get("lookup_p50_ms"), row.get("lookup_p95_ms"), row.get("lookup_cpu_p95_ms"), row.get("named"));
                     rows.add(row);
                 }
             }
@@ -384,14 +396,16 @@ public final class DuplicateEval implements Callable<Integer> {
     record Timing(double wallMs, double cpuMs) {
     }
 
-    record Outcome(SourceKind kind, boolean star, boolean first, boolean strict, boolean found, int falseHits, Timing time) {
-        static Outcome of(Source s, List<DuplicateHit> hits, Timing time) {
+    record Outcome(SourceKind kind, boolean star, boolean first, boolean strict, boolean found, boolean named, int falseHits, Timing time) {
+        /** {@code named}: found first, and that hit's edits name how the copy was made ({@code namesTheEdit}). */
+        static Outcome of(Source s, Predicate<Set<RepostEdit>> namesTheEdit, List<DuplicateHit> hits, Timing time) {
             String sha = s.entry().sha256();
             boolean strict = !hits.isEmpty() && hits.get(0).entry().sha256().equals(sha);
             boolean first = strict || !hits.isEmpty() && twin(hits.get(0).entry(), s);
             boolean found = hits.stream().anyMatch(h -> h.entry().sha256().equals(sha));
+            boolean named = first && namesTheEdit.test(hits.get(0).edits());
             int falseHits = (int) hits.stream().filter(h -> !h.entry().sha256().equals(sha) && !twin(h.entry(), s)).count();
-            return new Outcome(s.kind(), s.star(), first, strict, found, falseHits, time);
+            return new Outcome(s.kind(), s.star(), first, strict, found, named, falseHits, time);
         }
 
         static boolean twin(GalleryEntry hit, Source s) {
@@ -410,6 +424,9 @@ public final class DuplicateEval implements Callable<Integer> {
             row.put("recall_strict", in.stream().filter(Outcome::strict).count() / n);
             row.put("found", in.stream().filter(Outcome::found).count() / n);
             row.put("false_per_query", in.stream().mapToInt(Outcome::falseHits).sum() / n);
+            long first = in.stream().filter(Outcome::first).count();
+            // of the copies found first, the share whose hit says how the copy was edited
+            row.put("named", first == 0 ? 0 : in.stream().filter(Outcome::named).count() / (double) first);
             row.put("queries_with_false", in.stream().filter(o -> o.falseHits() > 0).count());
             row.put("lookup_p50_ms", ms[(ms.length - 1) / 2]);
             row.put("lookup_p95_ms", ms[(int) Math.ceil(0.95 * ms.length) - 1]);

@@ -1,5 +1,7 @@
 package dev.acgbot.bench.gallery;
 
+import dev.acgbot.gallery.RepostEdit;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -9,6 +11,7 @@ import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -16,8 +19,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -26,35 +31,75 @@ import java.util.function.BiFunction;
  * WebP goes through the webp-imageio encoder the models module already ships (libwebp, lossy).
  */
 final class RepostEdits {
-    /** One kind of edit, named as the report prints it. */
-    record Edit(String name, BiFunction<BufferedImage, Random, BufferedImage> apply) {
+    /** The edits that change where the picture lies in the copy: the ones a reply names it by ("cropped", "border"). */
+    static final Set<RepostEdit> GEOMETRY = Set.copyOf(EnumSet.of(RepostEdit.CROPPED, RepostEdit.BORDER, RepostEdit.ROTATED,
+            RepostEdit.MIRRORED, RepostEdit.STRETCHED));
+
+    /**
+     * A copy, the {@link #GEOMETRY} edits it shows of the source, and those it may also be named by without being
+     * misnamed (a turn on the same canvas cuts the corners off and leaves white ones).
+     */
+    record Copy(BufferedImage image, Set<RepostEdit> shows, Set<RepostEdit> mayShow) {
+        /**
+         * Whether a hit named with {@code edits} names how this copy was made: every geometry edit it shows, and no other
+         * but those it may show. Colour and marks are left out: a greyscale copy of a grey drawing is not recoloured.
+         */
+        boolean namedBy(Set<RepostEdit> edits) {
+            Set<RepostEdit> named = EnumSet.noneOf(RepostEdit.class);
+            edits.stream().filter(GEOMETRY::contains).forEach(named::add);
+            return named.containsAll(shows) && named.stream().allMatch(e -> shows.contains(e) || mayShow.contains(e));
+        }
     }
 
+    /** One kind of edit, named as the report prints it: it makes each copy and says what that copy shows. */
+    record Edit(String name, BiFunction<BufferedImage, Random, Copy> make) {
+        static Edit of(String name, BiFunction<BufferedImage, Random, BufferedImage> apply) {
+            return showing(name, Set.of(), Set.of(), apply);
+        }
+
+        static Edit showing(String name, Set<RepostEdit> shows, BiFunction<BufferedImage, Random, BufferedImage> apply) {
+            return showing(name, shows, Set.of(), apply);
+        }
+
+        static Edit showing(String name, Set<RepostEdit> shows, Set<RepostEdit> mayShow, BiFunction<BufferedImage, Random, BufferedImage> apply) {
+            return new Edit(name, (img, r) -> new Copy(apply.apply(img, r), shows, mayShow));
+        }
+    }
+
+    private static final Set<RepostEdit> TURN_CANVAS = Set.of(RepostEdit.CROPPED, RepostEdit.BORDER);
+    private static final Set<RepostEdit> CROP = Set.of(RepostEdit.CROPPED);
+
     static final List<Edit> ALL = List.of(
-            new Edit("resize 50%", (img, r) -> scale(img, 0.5, 0.5)),
-            new Edit("resize 25%", (img, r) -> scale(img, 0.25, 0.25)),
-            new Edit("jpeg q75", (img, r) -> jpeg(img, 0.75f)),
-            new Edit("jpeg q40", (img, r) -> jpeg(img, 0.40f)),
-            new Edit("webp q60", (img, r) -> webp(img, 0.60f)),
-            new Edit("greyscale", (img, r) -> greyscale(img)),
-            new Edit("brightness +20%", (img, r) -> levels(img, 1.0, 0.20)),
-            new Edit("contrast +30%", (img, r) -> levels(img, 1.3, 0.0)),
-            new Edit("blur", (img, r) -> blur(img, Math.max(1, Math.min(img.getWidth(), img.getHeight()) / 150))),
-            new Edit("text watermark", (img, r) -> watermark(img, false)),
-            new Edit("caption bar", (img, r) -> caption(img)),
-            new Edit("border 5%", (img, r) -> border(img, 0.05, Color.BLACK)),
-            new Edit("letterbox 16:9", (img, r) -> letterbox(img, 16.0 / 9.0)),
-            new Edit("crop 10%", (img, r) -> crop(img, 0.10, r)),
-            new Edit("crop 25%", (img, r) -> crop(img, 0.25, r)),
-            new Edit("rotate 3°", (img, r) -> rotate(img, r.nextBoolean() ? 3 : -3)),
-            new Edit("rotate 10°", (img, r) -> rotate(img, r.nextBoolean() ? 10 : -10)),
-            new Edit("stretch 4:3", (img, r) -> scale(img, 1.0, 0.75)),
-            new Edit("mirror", (img, r) -> mirror(img)),
-            new Edit("crop+resize+jpeg", (img, r) -> jpeg(scale(crop(img, 0.10, r), 0.5, 0.5), 0.7f)),
-            new Edit("border+rotate+bright", (img, r) -> levels(rotate(border(img, 0.04, Color.WHITE), r.nextBoolean() ? 4 : -4), 1.1, 0.05)),
+            Edit.of("resize 50%", (img, r) -> scale(img, 0.5, 0.5)),
+            Edit.of("resize 25%", (img, r) -> scale(img, 0.25, 0.25)),
+            Edit.of("jpeg q75", (img, r) -> jpeg(img, 0.75f)),
+            Edit.of("jpeg q40", (img, r) -> jpeg(img, 0.40f)),
+            Edit.of("webp q60", (img, r) -> webp(img, 0.60f)),
+            Edit.of("greyscale", (img, r) -> greyscale(img)),
+            Edit.of("brightness +20%", (img, r) -> levels(img, 1.0, 0.20)),
+            Edit.of("contrast +30%", (img, r) -> levels(img, 1.3, 0.0)),
+            Edit.of("blur", (img, r) -> blur(img, Math.max(1, Math.min(img.getWidth(), img.getHeight()) / 150))),
+            Edit.of("text watermark", (img, r) -> watermark(img, false)),
+            // a band added above the picture: a border with words on it, or a mark painted over
+            Edit.showing("caption bar", Set.of(), Set.of(RepostEdit.BORDER), (img, r) -> caption(img)),
+            Edit.showing("border 5%", Set.of(RepostEdit.BORDER), (img, r) -> border(img, 0.05, Color.BLACK)),
+            Edit.showing("letterbox 16:9", Set.of(RepostEdit.BORDER), (img, r) -> letterbox(img, 16.0 / 9.0)),
+            new Edit("crop 10%", (img, r) -> cropped(img, 0.10, r)),
+            new Edit("crop 25%", (img, r) -> cropped(img, 0.25, r)),
+            Edit.showing("rotate 3°", Set.of(RepostEdit.ROTATED), TURN_CANVAS, (img, r) -> rotate(img, r.nextBoolean() ? 3 : -3)),
+            Edit.showing("rotate 10°", Set.of(RepostEdit.ROTATED), TURN_CANVAS, (img, r) -> rotate(img, r.nextBoolean() ? 10 : -10)),
+            Edit.showing("stretch 4:3", Set.of(RepostEdit.STRETCHED), (img, r) -> scale(img, 1.0, 0.75)),
+            Edit.showing("mirror", Set.of(RepostEdit.MIRRORED), (img, r) -> mirror(img)),
+            new Edit("crop+resize+jpeg", (img, r) -> {
+                Copy crop = cropped(img, 0.10, r);
+                return new Copy(jpeg(scale(crop.image(), 0.5, 0.5), 0.7f), crop.shows(), crop.mayShow());
+            }),
+            // the white border of a drawing on white is trimmed away with the page's margins: only the turn is sure to show
+            Edit.showing("border+rotate+bright", Set.of(RepostEdit.ROTATED), TURN_CANVAS,
+                    (img, r) -> levels(rotate(border(img, 0.04, Color.WHITE), r.nextBoolean() ? 4 : -4), 1.1, 0.05)),
             // not in the list: the same mark at the top left, so that what finds a watermark is not tuned to where
             // the first row puts it
-            new Edit("watermark top-left", (img, r) -> watermark(img, true)));
+            Edit.of("watermark top-left", (img, r) -> watermark(img, true)));
 
     private RepostEdits() {
     }
@@ -211,10 +256,49 @@ final class RepostEdits {
 
     /** Keeps {@code 1 - fraction} of the width and of the height at a random position. */
     static BufferedImage crop(BufferedImage img, double fraction, Random random) {
+        return cropped(img, fraction, random).image();
+    }
+
+    /**
+     * The share of the drawing's width or height a crop keeps at most for its copy to show cropped: the verifier names a
+     * crop from 10 % off a side ({@code RepostVerifier.Pose.cropped}, as a greyscale copy may trim a line more), and at
+     * 0.88-1 a hit may name it either way.
+     */
+    static final double SHOWS_CROPPED = 0.88;
+
+    /**
+     * {@link #crop}, showing as cropped only when it cut enough of the drawing ({@link #SHOWS_CROPPED}): a tenth cut off a
+     * page's white margin leaves the drawing whole, and a hit that calls it the same picture is right.
+     */
+    static Copy cropped(BufferedImage img, double fraction, Random random) {
         int w = Math.max(1, (int) Math.round(img.getWidth() * (1 - fraction)));
         int h = Math.max(1, (int) Math.round(img.getHeight() * (1 - fraction)));
         int x = random.nextInt(img.getWidth() - w + 1), y = random.nextInt(img.getHeight() - h + 1);
-        return copy(img.getSubimage(x, y, w, h));
+        BufferedImage copy = copy(img.getSubimage(x, y, w, h));
+        Rectangle drawing = drawn(img), kept = drawing.intersection(new Rectangle(x, y, w, h));
+        if (drawing.isEmpty() || kept.equals(drawing)) {
+            return new Copy(copy, Set.of(), Set.of());
+        }
+        double share = Math.min((double) kept.width / drawing.width, (double) kept.height / drawing.height);
+        return share <= SHOWS_CROPPED ? new Copy(copy, CROP, Set.of()) : new Copy(copy, Set.of(), CROP);
+    }
+
+    /** The bounds of the pixels that are not near white (luma under 235, as {@link SourceKind} counts them). */
+    static Rectangle drawn(BufferedImage img) {
+        int x0 = img.getWidth(), y0 = img.getHeight(), x1 = -1, y1 = -1;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int luma = (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)) / 1000;
+                if (luma < 235) {
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        return x1 < 0 ? new Rectangle() : new Rectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
     }
 
     /** Rotates about the centre on the same canvas; the uncovered corners are white, as most editors fill. */

@@ -1,0 +1,85 @@
+package dev.acgbot.bench.gallery;
+
+import dev.acgbot.gallery.RepostEdit;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RepostEditsTest {
+    /** A 100-pixel square drawn to its edges: any crop cuts into it. */
+    private static final BufferedImage PICTURE = drawnToTheEdges();
+    private static final Map<String, RepostEdits.Edit> BY_NAME = RepostEdits.ALL.stream()
+            .collect(Collectors.toMap(RepostEdits.Edit::name, Function.identity()));
+
+    /**
+     * A hit names an edit when it names every geometry edit the copy shows and no other but those the copy may show;
+     * colour and marks do not count: a turned copy named turned and cropped is named right, a cropped one named bordered
+     * is not, a JPEG named recoloured is, a JPEG named cropped is not.
+     */
+    @Test
+    void aHitNamesTheEditWhenItNamesWhatTheCopyShowsAndNothingElseOfWhereThePictureLies() {
+        assertEquals(List.of(true, true, false, true, false, false, true, false, true), List.of(
+                named("rotate 3°", RepostEdit.ROTATED, RepostEdit.CROPPED),
+                named("crop 25%", RepostEdit.CROPPED),
+                named("crop 25%", RepostEdit.BORDER),
+                named("jpeg q40", RepostEdit.RECOLOURED),
+                named("jpeg q40", RepostEdit.CROPPED),
+                named("mirror"),
+                named("caption bar", RepostEdit.BORDER, RepostEdit.WATERMARKED),
+                named("stretch 4:3", RepostEdit.STRETCHED, RepostEdit.CROPPED),
+                named("border+rotate+bright", RepostEdit.ROTATED, RepostEdit.BORDER)));
+    }
+
+    /**
+     * A crop shows as cropped when it cut a tenth or more of the drawing along a side; cutting only white margin, it shows
+     * nothing; cutting a sliver, a hit may name it cropped or not.
+     */
+    @Test
+    void aCropShowsAsCroppedWhenItCutEnoughOfTheDrawing() {
+        BufferedImage page = page(40, 40, 20, 20), wide = page(0, 40, 100, 20);
+        RepostEdits.Copy margin = RepostEdits.cropped(page, 0.10, new Random(1));
+        RepostEdits.Copy cut = RepostEdits.cropped(PICTURE, 0.25, new Random(1));
+        RepostEdits.Copy sliver = RepostEdits.cropped(wide, 0.03, new Random(1));
+        assertEquals(List.of(Set.of(), Set.of(), Set.of(RepostEdit.CROPPED), Set.of(), Set.of(), Set.of(RepostEdit.CROPPED)),
+                List.of(margin.shows(), margin.mayShow(), cut.shows(), cut.mayShow(), sliver.shows(), sliver.mayShow()));
+        assertEquals(new Rectangle(40, 40, 20, 20), RepostEdits.drawn(page));
+    }
+
+    /** A white 100-pixel page with a black rectangle on it. */
+    private static BufferedImage page(int x, int y, int w, int h) {
+        BufferedImage page = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 100, 100);
+        g.setColor(Color.BLACK);
+        g.fillRect(x, y, w, h);
+        g.dispose();
+        return page;
+    }
+
+    private static BufferedImage drawnToTheEdges() {
+        BufferedImage img = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        for (int i = 0; i < 10; i++) {
+            g.setColor(new Color(i * 20, 100, 200 - i * 15));
+            g.fillRect(i * 10, 0, 10, 100);
+        }
+        g.dispose();
+        return img;
+    }
+
+    private static boolean named(String edit, RepostEdit... edits) {
+        return BY_NAME.get(edit).make().apply(PICTURE, new Random(1)).namedBy(Set.of(edits));
+    }
+}
