@@ -54,6 +54,7 @@ public final class DuplicateEval implements Callable<Integer> {
     static final int SAME_PICTURE_BITS = 4;
     /** A gallery image the untouched source matches this well, with no edit seen, is a copy the set itself holds. */
     static final double TWIN_SIMILARITY = 0.97;
+    private static final Set<RepostEdit> TURNED_OR_MIRRORED = Set.of(RepostEdit.ROTATED, RepostEdit.MIRRORED);
     private static List<String> EVAL_EDITS = List.of();
     private static int EXAMPLES = 0;
     private static long SAMPLE_SEED = 4;
@@ -187,8 +188,9 @@ public final class DuplicateEval implements Callable<Integer> {
                     java.util.Set<String> twins = new java.util.HashSet<>();
                     for (DuplicateHit h : gallery.findDuplicates(img, radius)) {
                         // the same picture, or its mirror image (the set holds left and right arrows: a mirrored
-                        // repost of one is the other)
-                        boolean copy = h.samePicture() || h.confident() && h.edits().equals(java.util.Set.of(dev.acgbot.gallery.RepostEdit.MIRRORED));
+                        // repost of one is the other), or either turned a little (the star polygons hold the same star
+                        // at several turns, named turned since the edge step's turn is named)
+                        boolean copy = h.samePicture() || h.confident() && !h.edits().isEmpty() && TURNED_OR_MIRRORED.containsAll(h.edits());
                         if (copy && (!h.verified() || h.similarity() >= TWIN_SIMILARITY)) {
                             twins.add(h.entry().sha256());
                         }

@@ -635,7 +635,18 @@ public final class DefaultGallery implements Gallery {
             storedCrops(hashes, small, query, same, verdicts, signatures, work, hits);
         }
         hits.sort(HIT_ORDER);
+        // in the verifier's order, then named as a reply names them: a turn only the edge step saw is named last
+        Map<String, RepostVerifier.Verdict> named = verdicts;
+        hits.replaceAll(h -> turnNamed(h, named.get(h.entry().sha256())));
         return hits;
+    }
+
+    /** {@code hit} with the edits {@code verdict} names ({@link RepostVerifier.Verdict#named}), if it is that verdict's. */
+    private static DuplicateHit turnNamed(DuplicateHit hit, RepostVerifier.Verdict verdict) {
+        if (verdict == null || !hit.verified() || verdict.named().equals(hit.edits())) {
+            return hit;
+        }
+        return new DuplicateHit(hit.entry(), hit.exact(), hit.pHashDistance(), hit.dHashDistance(), hit.similarity(), verdict.named());
     }
 
     /**

@@ -164,8 +164,30 @@ final class RepostVerifier {
     /** A pose that keeps at most this share of the candidate's whole picture's width or height names the copy cropped. */
     static final double PAGE_CROPPED = 0.92;
 
-    /** A verified match: the correlation, the pose and the edits that pose and the colours say were made. */
-    record Verdict(double similarity, Pose pose, Set<RepostEdit> edits) {
+    /**
+     * A verified match: the correlation, the pose and the edits that pose and the colours say were made; {@code edgeTurn}
+     * the turn only the edge step saw ({@link #edgeTurn}), which is named after the look-alikes are weighed
+     * ({@link #named}), not before: weighed turned, the star polygons' turned look-alikes were no longer taken for
+     * siblings of a picture matched as it is ({@link AsIsSiblings}), and greyscale copies listed 0.08-0.52 more of them a query.
+     */
+    record Verdict(double similarity, Pose pose, Set<RepostEdit> edits, double edgeTurn) {
+        Verdict(double similarity, Pose pose, Set<RepostEdit> edits) {
+            this(similarity, pose, edits, 0);
+        }
+
+        Verdict withEdgeTurn(double turn) {
+            return new Verdict(similarity, pose, edits, turn);
+        }
+
+        /** The edits a reply names: {@link #edits}, and turned when only the edge step saw the turn. */
+        Set<RepostEdit> named() {
+            if (edgeTurn == 0 || edits.contains(RepostEdit.ROTATED)) {
+                return edits;
+            }
+            EnumSet<RepostEdit> named = EnumSet.of(RepostEdit.ROTATED);
+            named.addAll(edits);
+            return Set.copyOf(named);
+        }
     }
 
     /** A mean-free unit-norm grey grid of the copy, and its mirror image. */
@@ -303,7 +325,21 @@ final class RepostVerifier {
         if (detail.agreement() < ACCEPT) {
             return found.asIs() && found.best().mirror() ? unmirroredEdges(q, candidate, found) : Optional.empty();
         }
-        return named(q, candidate, found, detail.agreement());
+        return named(q, candidate, found, detail.agreement()).map(v -> v.withEdgeTurn(edgeTurn(found, detail.pose())));
+    }
+
+    /**
+     * The turn the edge step's pose ({@code edges}) gives a copy whose edits were named from the untouched pose, when it
+     * turns the copy by {@link #TURNED} or more (the way the thumbnails' best pose does, if that turns it at all); 0
+     * otherwise. The thumbnails' pose search names an edit only where the untouched pose correlates clearly worse
+     * ({@value #UNTOUCHED_MARGIN}), and a copy turned by 3° often does not: a quarter of such copies were listed as the
+     * same picture (the evaluation's named column, 0.73-0.79; docs/benchmarks.md, "Does the hit say what was done?"),
+     * where the edge step's finer descent (turns of 0.75° and less) finds the turn.
+     */
+    static double edgeTurn(Found found, Pose edges) {
+        Pose best = found.best();
+        boolean sameWay = best.theta() == 0 || Math.signum(best.theta()) == Math.signum(edges.theta());
+        return found.asIs() && !found.named().turned() && edges.turned() && sameWay ? edges.theta() : 0;
     }
 
     /**
