@@ -226,7 +226,7 @@ public final class DuplicateEval implements Callable<Integer> {
                 List<Outcome> outcomes = new ArrayList<>();
                 List<List<DuplicateHit>> allHits = new ArrayList<>();
                 List<Timing> times = new ArrayList<>();
-                List<RepostEdits.Copy> shown = new ArrayList<>();
+                List<RepostEdits.Shown> shown = new ArrayList<>();
                 for (Source s : sources) {
                     RepostEdits.Copy made = edit.make().apply(s.image(), random);
                     DecodedImage copy = fromBuffered(made.image());
@@ -237,7 +237,7 @@ public final class DuplicateEval implements Callable<Integer> {
                     List<DuplicateHit> hits = gallery.findDuplicates(copy, radius);
                     times.add(new Timing((System.nanoTime() - t0) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6));
                     allHits.add(hits);
-                    shown.add(new RepostEdits.Copy(null, made.shows(), made.mayShow())); // not the picture: 150 of them per edit
+                    shown.add(made.shown());
                     for (DuplicateHit h : hits) {
                         // examples from the star polygons would crowd out everything else (see STARS_FOLDER)
                         if (shownExamples < EXAMPLES && !h.entry().sha256().equals(s.entry().sha256()) && !Outcome.twin(h.entry(), s)
@@ -251,7 +251,7 @@ public final class DuplicateEval implements Callable<Integer> {
                         shownLists++;
                         out.println(list(s, hits));
                     }
-                    outcomes.add(Outcome.of(s, made::namedBy, atLeast(hits, sweep.length > 0 ? DuplicateHit.COPY_SIMILARITY : -1), times.getLast()));
+                    outcomes.add(Outcome.of(s, made.shown()::namedBy, atLeast(hits, sweep.length > 0 ? DuplicateHit.COPY_SIMILARITY : -1), times.getLast()));
                     Outcome last = outcomes.getLast();
                     if (STARS && last.star() && (!last.first() || last.falseHits() > 0)) {
                         out.println((last.first() ? "  star false:" : "  star miss:") + list(s, hits).substring("  list:".length()));
@@ -259,7 +259,7 @@ public final class DuplicateEval implements Callable<Integer> {
                     if (MISSES && last.first() && !last.named() && !last.star() && shownMisnamed < EXAMPLES) {
                         shownMisnamed++;
                         out.printf(Locale.ROOT, "  misnamed%s: %s -> %s (%.3f %s; the copy shows %s)%n", lineArtMark(s), s.entry().path(),
-                                hits.get(0).entry().path(), hits.get(0).similarity(), edits(hits.get(0)), made.shows().stream().sorted().toList());
+                                hits.get(0).entry().path(), hits.get(0).similarity(), edits(hits.get(0)), made.shown().shows().stream().sorted().toList());
                     }
                     if (MISSES && !last.first() && !last.star()) {
                         saveMiss(edit.name(), s, copy);

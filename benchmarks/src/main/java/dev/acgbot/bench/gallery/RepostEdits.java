@@ -36,12 +36,14 @@ final class RepostEdits {
             RepostEdit.MIRRORED, RepostEdit.STRETCHED));
 
     /**
-     * A copy, the {@link #GEOMETRY} edits it shows of the source, and those it may also be named by without being
-     * misnamed (a turn on the same canvas cuts the corners off and leaves white ones).
+     * The {@link #GEOMETRY} edits a copy shows of the source, and those it may also be named by without being misnamed
+     * (a turn on the same canvas cuts the corners off and leaves white ones).
      */
-    record Copy(BufferedImage image, Set<RepostEdit> shows, Set<RepostEdit> mayShow) {
+    record Shown(Set<RepostEdit> shows, Set<RepostEdit> mayShow) {
+        static final Shown NOTHING = new Shown(Set.of(), Set.of());
+
         /**
-         * Whether a hit named with {@code edits} names how this copy was made: every geometry edit it shows, and no other
+         * Whether a hit named with {@code edits} names how the copy was made: every geometry edit it shows, and no other
          * but those it may show. Colour and marks are left out: a greyscale copy of a grey drawing is not recoloured.
          */
         boolean namedBy(Set<RepostEdit> edits) {
@@ -49,6 +51,10 @@ final class RepostEdits {
             edits.stream().filter(GEOMETRY::contains).forEach(named::add);
             return named.containsAll(shows) && named.stream().allMatch(e -> shows.contains(e) || mayShow.contains(e));
         }
+    }
+
+    /** A copy, and what it shows of the source. */
+    record Copy(BufferedImage image, Shown shown) {
     }
 
     /** One kind of edit, named as the report prints it: it makes each copy and says what that copy shows. */
@@ -62,7 +68,8 @@ final class RepostEdits {
         }
 
         static Edit showing(String name, Set<RepostEdit> shows, Set<RepostEdit> mayShow, BiFunction<BufferedImage, Random, BufferedImage> apply) {
-            return new Edit(name, (img, r) -> new Copy(apply.apply(img, r), shows, mayShow));
+            Shown shown = new Shown(shows, mayShow);
+            return new Edit(name, (img, r) -> new Copy(apply.apply(img, r), shown));
         }
     }
 
@@ -92,7 +99,7 @@ final class RepostEdits {
             Edit.showing("mirror", Set.of(RepostEdit.MIRRORED), (img, r) -> mirror(img)),
             new Edit("crop+resize+jpeg", (img, r) -> {
                 Copy crop = cropped(img, 0.10, r);
-                return new Copy(jpeg(scale(crop.image(), 0.5, 0.5), 0.7f), crop.shows(), crop.mayShow());
+                return new Copy(jpeg(scale(crop.image(), 0.5, 0.5), 0.7f), crop.shown());
             }),
             // the white border of a drawing on white is trimmed away with the page's margins: only the turn is sure to show
             Edit.showing("border+rotate+bright", Set.of(RepostEdit.ROTATED), TURN_CANVAS,
@@ -277,10 +284,10 @@ final class RepostEdits {
         BufferedImage copy = copy(img.getSubimage(x, y, w, h));
         Rectangle drawing = drawn(img), kept = drawing.intersection(new Rectangle(x, y, w, h));
         if (drawing.isEmpty() || kept.equals(drawing)) {
-            return new Copy(copy, Set.of(), Set.of());
+            return new Copy(copy, Shown.NOTHING);
         }
         double share = Math.min((double) kept.width / drawing.width, (double) kept.height / drawing.height);
-        return share <= SHOWS_CROPPED ? new Copy(copy, CROP, Set.of()) : new Copy(copy, Set.of(), CROP);
+        return new Copy(copy, share <= SHOWS_CROPPED ? new Shown(CROP, Set.of()) : new Shown(Set.of(), CROP));
     }
 
     /** The bounds of the pixels that are not near white (luma under 235, as {@link SourceKind} counts them). */

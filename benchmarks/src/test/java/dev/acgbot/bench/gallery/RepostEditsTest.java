@@ -52,7 +52,8 @@ class RepostEditsTest {
         RepostEdits.Copy cut = RepostEdits.cropped(PICTURE, 0.25, new Random(1));
         RepostEdits.Copy sliver = RepostEdits.cropped(wide, 0.03, new Random(1));
         assertEquals(List.of(Set.of(), Set.of(), Set.of(RepostEdit.CROPPED), Set.of(), Set.of(), Set.of(RepostEdit.CROPPED)),
-                List.of(margin.shows(), margin.mayShow(), cut.shows(), cut.mayShow(), sliver.shows(), sliver.mayShow()));
+                List.of(margin.shown().shows(), margin.shown().mayShow(), cut.shown().shows(), cut.shown().mayShow(),
+                        sliver.shown().shows(), sliver.shown().mayShow()));
         assertEquals(new Rectangle(40, 40, 20, 20), RepostEdits.drawn(page));
     }
 
@@ -80,6 +81,6 @@ class RepostEditsTest {
     }
 
     private static boolean named(String edit, RepostEdit... edits) {
-        return BY_NAME.get(edit).make().apply(PICTURE, new Random(1)).namedBy(Set.of(edits));
+        return BY_NAME.get(edit).make().apply(PICTURE, new Random(1)).shown().namedBy(Set.of(edits));
     }
 }

@@ -643,7 +643,7 @@ public final class DefaultGallery implements Gallery {
 
     /** {@code hit} with the edits {@code verdict} names ({@link RepostVerifier.Verdict#named}), if it is that verdict's. */
     private static DuplicateHit turnNamed(DuplicateHit hit, RepostVerifier.Verdict verdict) {
-        if (verdict == null || !hit.verified() || verdict.named().equals(hit.edits())) {
+        if (verdict == null || verdict.edgeTurn() == 0 || !hit.verified()) {
             return hit;
         }
         return new DuplicateHit(hit.entry(), hit.exact(), hit.pHashDistance(), hit.dHashDistance(), hit.similarity(), verdict.named());
