@@ -635,18 +635,24 @@ public final class DefaultGallery implements Gallery {
             storedCrops(hashes, small, query, same, verdicts, signatures, work, hits);
         }
         hits.sort(HIT_ORDER);
-        // in the verifier's order, then named as a reply names them: a turn only the edge step saw is named last
-        Map<String, RepostVerifier.Verdict> named = verdicts;
-        hits.replaceAll(h -> turnNamed(h, named.get(h.entry().sha256())));
+        // in the verifier's order, then named as a reply names them: a mirrored hit from the copy flipped back, and a turn
+        // only the edge step saw, last
+        Map<String, RepostVerifier.Verdict> verified = verdicts;
+        Map<String, RepostVerifier.Verdict> named = MirroredNames.named(small, verified, signatures,
+                sha -> near.getOrDefault(sha, crowded.get(sha)).dHashEvidence());
+        hits.replaceAll(h -> named(h, verified.get(h.entry().sha256()), named.get(h.entry().sha256())));
         return hits;
     }
 
-    /** {@code hit} with the edits {@code verdict} names ({@link RepostVerifier.Verdict#named}), if it is that verdict's. */
-    private static DuplicateHit turnNamed(DuplicateHit hit, RepostVerifier.Verdict verdict) {
-        if (verdict == null || verdict.edgeTurn() == 0 || !hit.verified()) {
+    /**
+     * {@code hit} with the edits {@code renamed} names ({@link RepostVerifier.Verdict#named}), if it is the hit of
+     * {@code verdict}, of which {@code renamed} is the verdict as named ({@link MirroredNames}).
+     */
+    private static DuplicateHit named(DuplicateHit hit, RepostVerifier.Verdict verdict, RepostVerifier.Verdict renamed) {
+        if (verdict == null || !hit.verified() || verdict == renamed && verdict.edgeTurn() == 0) {
             return hit;
         }
-        return new DuplicateHit(hit.entry(), hit.exact(), hit.pHashDistance(), hit.dHashDistance(), hit.similarity(), verdict.named());
+        return new DuplicateHit(hit.entry(), hit.exact(), hit.pHashDistance(), hit.dHashDistance(), hit.similarity(), renamed.named());
     }
 
     /**
