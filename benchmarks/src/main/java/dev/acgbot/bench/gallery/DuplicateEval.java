@@ -178,7 +178,7 @@ public final class DuplicateEval implements Callable<Integer> {
                 }
                 try {
                     DecodedImage img = ImageOps.reduce(onWhite(decoder.decode(e.path())), SOURCE_SIDE);
-                    Source unlooked = new Source(e, toBuffered(img), SourceKind.of(img), java.util.Set.of());
+                    Source unlooked = Source.of(e, toBuffered(img), SourceKind.of(img), java.util.Set.of());
                     if (LINE_ART_ONLY && !unlooked.lineArt()) {
                         // kept, unlooked-up, so that each edit draws its random crops, turns and marks as in the full run
                         sources.add(unlooked);
@@ -203,7 +203,7 @@ public final class DuplicateEval implements Callable<Integer> {
                             twins.add(h.entry().sha256());
                         }
                     }
-                    sources.add(new Source(e, toBuffered(img), SourceKind.of(img), twins));
+                    sources.add(Source.of(e, toBuffered(img), SourceKind.of(img), twins));
                 } catch (Exception ex) {
                     out.println("  cannot read " + e.path() + ": " + ex.getMessage());
                 }
@@ -237,7 +237,8 @@ public final class DuplicateEval implements Callable<Integer> {
                     List<DuplicateHit> hits = gallery.findDuplicates(copy, radius);
                     times.add(new Timing((System.nanoTime() - t0) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6));
                     allHits.add(hits);
-                    shown.add(made.shown());
+                    RepostEdits.Shown seen = s.ownMirror() ? made.shown().ofOwnMirror() : made.shown();
+                    shown.add(seen);
                     for (DuplicateHit h : hits) {
                         // examples from the star polygons would crowd out everything else (see STARS_FOLDER)
                         if (shownExamples < EXAMPLES && !h.entry().sha256().equals(s.entry().sha256()) && !Outcome.twin(h.entry(), s)
@@ -251,7 +252,7 @@ public final class DuplicateEval implements Callable<Integer> {
                         shownLists++;
                         out.println(list(s, hits));
                     }
-                    outcomes.add(Outcome.of(s, made.shown()::namedBy, atLeast(hits, sweep.length > 0 ? DuplicateHit.COPY_SIMILARITY : -1), times.getLast()));
+                    outcomes.add(Outcome.of(s, seen::namedBy, atLeast(hits, sweep.length > 0 ? DuplicateHit.COPY_SIMILARITY : -1), times.getLast()));
                     Outcome last = outcomes.getLast();
                     if (STARS && last.star() && (!last.first() || last.falseHits() > 0)) {
                         out.println((last.first() ? "  star false:" : "  star miss:") + list(s, hits).substring("  list:".length()));
@@ -259,7 +260,7 @@ public final class DuplicateEval implements Callable<Integer> {
                     if (MISSES && last.first() && !last.named() && !last.star() && shownMisnamed < EXAMPLES) {
                         shownMisnamed++;
                         out.printf(Locale.ROOT, "  misnamed%s: %s -> %s (%.3f %s; the copy shows %s)%n", lineArtMark(s), s.entry().path(),
-                                hits.get(0).entry().path(), hits.get(0).similarity(), edits(hits.get(0)), made.shown().shows().stream().sorted().toList());
+                                hits.get(0).entry().path(), hits.get(0).similarity(), edits(hits.get(0)), seen.shows().stream().sorted().toList());
                     }
                     if (MISSES && !last.first() && !last.star()) {
                         saveMiss(edit.name(), s, copy);
@@ -374,7 +375,12 @@ public final class DuplicateEval implements Callable<Integer> {
     }
 
     /** A query's source: its gallery entry, the picture the edits start from, and whether it is line art. */
-    record Source(GalleryEntry entry, BufferedImage image, SourceKind kind, java.util.Set<String> twins) {
+    record Source(GalleryEntry entry, BufferedImage image, SourceKind kind, java.util.Set<String> twins, boolean ownMirror) {
+        /** A source, its drawing's symmetry measured ({@link RepostEdits#ownMirror}). */
+        static Source of(GalleryEntry entry, BufferedImage image, SourceKind kind, java.util.Set<String> twins) {
+            return new Source(entry, image, kind, twins, RepostEdits.ownMirror(image));
+        }
+
         /** Whether the source is one of the star polygons ({@link #STARS_FOLDER}), reported apart. */
         boolean star() {
             return entry.path().toString().contains(STARS_FOLDER);

@@ -57,6 +57,28 @@ class RepostEditsTest {
         assertEquals(new Rectangle(40, 40, 20, 20), RepostEdits.drawn(page));
     }
 
+    /**
+     * A drawing that is its own mirror image (an off-centre rectangle on a page: its drawn bounds are what counts, and a
+     * pixel of anti-aliasing to one side does not matter) shows nothing when mirrored, and any copy of it may be named
+     * mirrored; an arrow pointing right, or the stripes of {@link #PICTURE}, are not their own mirror images.
+     */
+    @Test
+    void aMirroredCopyOfAPictureThatIsItsOwnMirrorImageShowsNothing() {
+        BufferedImage rectangle = page(10, 30, 40, 20);
+        rectangle.setRGB(50, 40, Color.GRAY.getRGB());
+        BufferedImage arrow = page(10, 45, 60, 10);
+        Graphics2D g = arrow.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillPolygon(new int[]{70, 90, 70}, new int[]{30, 50, 70}, 3);
+        g.dispose();
+        assertEquals(List.of(true, false, false), List.of(RepostEdits.ownMirror(rectangle), RepostEdits.ownMirror(arrow),
+                RepostEdits.ownMirror(PICTURE)));
+        RepostEdits.Shown mirrored = BY_NAME.get("mirror").make().apply(rectangle, new Random(1)).shown().ofOwnMirror();
+        RepostEdits.Shown resized = BY_NAME.get("resize 50%").make().apply(rectangle, new Random(1)).shown().ofOwnMirror();
+        assertEquals(List.of(true, true, true, true), List.of(mirrored.namedBy(Set.of()), mirrored.namedBy(Set.of(RepostEdit.MIRRORED)),
+                resized.namedBy(Set.of()), resized.namedBy(Set.of(RepostEdit.MIRRORED))));
+    }
+
     /** A white 100-pixel page with a black rectangle on it. */
     private static BufferedImage page(int x, int y, int w, int h) {
         BufferedImage page = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
