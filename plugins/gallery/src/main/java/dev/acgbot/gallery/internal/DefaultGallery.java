@@ -638,7 +638,7 @@ public final class DefaultGallery implements Gallery {
         // in the verifier's order, then named as a reply names them: a mirrored hit from the copy flipped back, and a turn
         // only the edge step saw, last
         Map<String, RepostVerifier.Verdict> verified = verdicts;
-        Map<String, RepostVerifier.Verdict> named = MirroredNames.named(small, verified, signatures,
+        Map<String, RepostVerifier.Verdict> named = MirroredNames.named(small, query, verified, signatures,
                 sha -> near.getOrDefault(sha, crowded.get(sha)).dHashEvidence());
         hits.replaceAll(h -> named(h, verified.get(h.entry().sha256()), named.get(h.entry().sha256())));
         return hits;

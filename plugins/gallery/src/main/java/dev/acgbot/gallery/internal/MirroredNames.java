@@ -12,13 +12,19 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * The edits of a hit matched mirrored, named from the copy flipped back. Margins are trimmed in the colour of the top-left
- * corner ({@link Margins#trimBox}), which a mirror image does not keep: a flag drawn in the top-left of a transparent
- * canvas trims nothing (its corner is the flag's), while its mirror image, whose top-left corner is the canvas, trims the
- * canvas away. Such a copy fits its source only smaller, and a plain mirrored flag was named bordered and mirrored (the
- * evaluation's named column, colour sources, mirror: 0.81-0.91; docs/benchmarks.md, "Mirrored copies named, round 19").
- * Flipped back, the copy trims as its source did. Only naming: the hits, their similarities and their order stay as the
- * verifier left them.
+ * The edits of a hit matched mirrored, named as a reply names them. Only naming: the hits, their similarities and their
+ * order stay as the verifier left them (named unmirrored inside the pose search, before the look-alikes were weighed, star
+ * polygons, which are their own mirror images, listed up to 0.9 more false duplicates a query). Two renamings, in turn:
+ * <ul>
+ * <li>From the copy flipped back, for a verdict that also names a framing edit ({@link #FRAMING}). Margins are trimmed
+ * in the colour of the top-left corner ({@link Margins#trimBox}), which a mirror image does not keep: a flag drawn in
+ * the top-left of a transparent canvas trims nothing (its corner is the flag's), while its mirror image, whose top-left
+ * corner is the canvas, trims the canvas away and fits the flag only smaller, so a plain mirrored flag was named bordered
+ * and mirrored. Flipped back, the copy trims as its source did.</li>
+ * <li>Not mirrored, where the verdict's mirrored pose fits nearly as well unmirrored ({@link RepostVerifier#mirrorSeen}):
+ * the copy of a picture that is its own mirror image.</li>
+ * </ul>
+ * docs/benchmarks.md, "Mirrored copies named, round 19".
  */
 final class MirroredNames {
     /** The edits a trim that differs by the mirror alone can make up. */
@@ -28,39 +34,44 @@ final class MirroredNames {
     }
 
     /**
-     * {@code verdicts}, each mirrored one that names a framing edit ({@link #FRAMING}) named as the copy flipped back
-     * explains it, when that explains it with fewer edits: every edit the flipped copy's verdict names, and mirrored.
+     * {@code verdicts}, each mirrored one renamed: first as the copy flipped back explains it, when it also names a
+     * framing edit and that explains it with fewer edits; then without the mirror, when the copy's pose fits as well
+     * unmirrored.
      *
      * @param small         the copy as the lookup reduced it
+     * @param query         the copy as the verifier compared it
      * @param signatures    the candidates' stored signatures
      * @param dHashEvidence per candidate, the dHash evidence the verifier was given ({@link HashRows.Near#dHashEvidence})
      */
-    static Map<String, RepostVerifier.Verdict> named(DecodedImage small, Map<String, RepostVerifier.Verdict> verdicts,
+    static Map<String, RepostVerifier.Verdict> named(DecodedImage small, RepostVerifier.Query query, Map<String, RepostVerifier.Verdict> verdicts,
                                                      Function<String, Optional<RepostSignature>> signatures,
                                                      ToIntFunction<String> dHashEvidence) {
-        if (verdicts.values().stream().noneMatch(MirroredNames::framedMirror)) {
+        if (verdicts.values().stream().noneMatch(v -> v.edits().contains(RepostEdit.MIRRORED))) {
             return verdicts;
         }
-        RepostVerifier.Query flipped = null; // made once, for the first such verdict
+        RepostVerifier.Query flipped = null; // made once, for the first verdict that needs it
         Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
         for (Map.Entry<String, RepostVerifier.Verdict> e : verdicts.entrySet()) {
             RepostVerifier.Verdict v = e.getValue();
-            if (framedMirror(v)) {
+            Optional<RepostSignature> signature = v.edits().contains(RepostEdit.MIRRORED) ? signatures.apply(e.getKey()) : Optional.empty();
+            if (signature.isPresent() && framed(v)) {
                 flipped = flipped == null ? new RepostVerifier.Query(PerceptualHash.mirrored(small)) : flipped;
-                RepostVerifier.Query q = flipped;
-                v = signatures.apply(e.getKey())
-                        .flatMap(s -> RepostVerifier.verify(q, s, dHashEvidence.applyAsInt(e.getKey())))
-                        .filter(back -> fewer(back, e.getValue()))
-                        .map(back -> renamed(e.getValue(), back))
+                RepostVerifier.Verdict asFlipped = v;
+                v = RepostVerifier.verify(flipped, signature.get(), dHashEvidence.applyAsInt(e.getKey()))
+                        .filter(back -> fewer(back, asFlipped))
+                        .map(back -> withEdits(asFlipped, back.edits(), true))
                         .orElse(v);
+            }
+            if (signature.isPresent() && v.pose().mirror() && !RepostVerifier.mirrorSeen(query, signature.get(), v.pose())) {
+                v = withEdits(v, v.edits(), false);
             }
             out.put(e.getKey(), v);
         }
         return out;
     }
 
-    private static boolean framedMirror(RepostVerifier.Verdict v) {
-        return v.edits().contains(RepostEdit.MIRRORED) && v.edits().stream().anyMatch(FRAMING::contains);
+    private static boolean framed(RepostVerifier.Verdict v) {
+        return v.edits().stream().anyMatch(FRAMING::contains);
     }
 
     /** Whether the flipped copy's verdict, unmirrored, names only edits {@code v} names and fewer of them. */
@@ -70,10 +81,15 @@ final class MirroredNames {
         return !back.pose().mirror() && rest.containsAll(back.edits()) && back.edits().size() < rest.size();
     }
 
-    /** {@code v} (its similarity, pose and edge turn) with the flipped copy's edits, and mirrored. */
-    private static RepostVerifier.Verdict renamed(RepostVerifier.Verdict v, RepostVerifier.Verdict back) {
-        EnumSet<RepostEdit> edits = EnumSet.of(RepostEdit.MIRRORED);
-        edits.addAll(back.edits());
-        return new RepostVerifier.Verdict(v.similarity(), v.pose(), Set.copyOf(edits), v.edgeTurn());
+    /** {@code v} (its similarity, pose and edge turn) naming {@code edits}, mirrored or not. */
+    private static RepostVerifier.Verdict withEdits(RepostVerifier.Verdict v, Set<RepostEdit> edits, boolean mirrored) {
+        EnumSet<RepostEdit> named = EnumSet.noneOf(RepostEdit.class);
+        named.addAll(edits);
+        if (mirrored) {
+            named.add(RepostEdit.MIRRORED);
+        } else {
+            named.remove(RepostEdit.MIRRORED);
+        }
+        return new RepostVerifier.Verdict(v.similarity(), v.pose(), Set.copyOf(named), v.edgeTurn());
     }
 }

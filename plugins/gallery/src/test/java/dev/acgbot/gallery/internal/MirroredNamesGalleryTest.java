@@ -15,19 +15,20 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/**
- * Openclipart's flag of Grenada lies in the top-left of a transparent canvas: the picture trims
- * nothing, as its top-left corner is the flag's red, while its mirror image, whose top-left corner is the canvas, trims the
- * canvas away and fits the flag only smaller. The mirrored copy was named bordered and mirrored; flipped back it trims as
- * the flag did ({@link MirroredNames}).
- */
+/** How mirrored hits are named ({@link MirroredNames}), on openclipart fixtures. */
 class MirroredNamesGalleryTest {
-    private static final int PICTURES = 6;
+    private static final List<String> NAMES = List.of("grenada", "direction_suivre_4", "pattern-dots-square-grid-12");
+    private static final int PICTURES = 7;
 
     private static BufferedImage picture(int i) {
-        return i == 0 ? RepostGalleries.openclipart("grenada") : TestImages.resized(TestImages.picture(700 + i), 2);
+        return i < NAMES.size() ? RepostGalleries.openclipart(NAMES.get(i)) : TestImages.resized(TestImages.picture(700 + i), 2);
     }
 
+    /**
+     * The flag of Grenada lies in the top-left of a transparent canvas: the picture trims nothing, as its top-left corner
+     * is the flag's red, while its mirror image, whose top-left corner is the canvas, trims the canvas away and fits the
+     * flag only smaller. The mirrored copy was named bordered and mirrored; flipped back it trims as the flag did.
+     */
     @Test
     void aMirroredFlagOnAWiderCanvasIsNamedMirroredOnly(@TempDir Path tmp) {
         try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, MirroredNamesGalleryTest::picture), new FakeInference())) {
@@ -37,5 +38,28 @@ class MirroredNamesGalleryTest {
                     RepostGalleries.describe(g.findDuplicates(TestImages.decoded(TestImages.jpegRoundTrip(flag, 0.9f)), 8)),
                     RepostGalleries.describe(g.findDuplicates(TestImages.decoded(TestImages.mirrored(flag)), 8))));
         }
+    }
+
+    /**
+     * An arrow pointing up and a dotted grid are their own mirror images: their JPEG copies matched as well mirrored as
+     * not, and were named mirrored whenever the search kept the mirrored orientation; their mirrored copies are the same
+     * picture.
+     */
+    @Test
+    void aCopyOfAPictureThatIsItsOwnMirrorImageIsNotNamedMirrored(@TempDir Path tmp) {
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, MirroredNamesGalleryTest::picture), new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            assertEquals(List.of("pic1.png true []", "pic1.png true []", "pic2.png true []", "pic2.png true []"), List.of(
+                    jpegLookUp(g, "direction_suivre_4"), mirroredLookUp(g, "direction_suivre_4"),
+                    jpegLookUp(g, "pattern-dots-square-grid-12"), mirroredLookUp(g, "pattern-dots-square-grid-12")));
+        }
+    }
+
+    private static String jpegLookUp(Gallery g, String name) {
+        return RepostGalleries.describe(g.findDuplicates(TestImages.decoded(TestImages.jpegRoundTrip(RepostGalleries.openclipart(name), 0.75f)), 8));
+    }
+
+    private static String mirroredLookUp(Gallery g, String name) {
+        return RepostGalleries.describe(g.findDuplicates(TestImages.decoded(TestImages.mirrored(RepostGalleries.openclipart(name))), 8));
     }
 }
