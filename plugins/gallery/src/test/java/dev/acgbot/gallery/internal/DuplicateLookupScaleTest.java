@@ -151,10 +151,20 @@ class DuplicateLookupScaleTest {
      * passes skips. Printed apart from the goal's mix of copies, with how many listed anything (each a false duplicate).
      */
     private static void unrelatedLookups(Gallery g, int n) {
-        int queries = 300, warmUp = 20, listed = 0;
+        int queries = 300, warmUp = 20;
+        unrelatedLookups(g, "unrelated (not stored)", queries, warmUp,
+                k -> TestImages.jpegRoundTrip(TestImages.resized(picture(n + warmUp + k), 3), 0.7f));
+        // tiny ones too (40x30, under TinyCheck.TINY): a tiny copy is also searched as a part of every candidate
+        // (CroppedCopies), the costliest path of a lookup that finds nothing (docs/benchmarks.md, round 18)
+        unrelatedLookups(g, "unrelated tiny (not stored)", queries, warmUp,
+                k -> TestImages.resized(picture(n + 2 * warmUp + queries + k), 0.25));
+    }
+
+    private static void unrelatedLookups(Gallery g, String label, int queries, int warmUp, java.util.function.IntFunction<BufferedImage> picture) {
+        int listed = 0;
         double[] ms = new double[queries], cpuMs = new double[queries];
         for (int q = -warmUp; q < queries; q++) {
-            Timed lookup = Timed.lookUp(g, TestImages.decoded(TestImages.jpegRoundTrip(TestImages.resized(picture(n + warmUp + q), 3), 0.7f)));
+            Timed lookup = Timed.lookUp(g, TestImages.decoded(picture.apply(q)));
             if (q >= 0) {
                 ms[q] = lookup.ms();
                 cpuMs[q] = lookup.cpuMs();
@@ -163,8 +173,8 @@ class DuplicateLookupScaleTest {
         }
         Arrays.sort(ms);
         Arrays.sort(cpuMs);
-        System.out.printf(Locale.ROOT, "  unrelated (not stored) %d lookups: p50 %.2f ms, p95 %.2f ms; lookup thread CPU p50 %.2f ms, p95 %.2f ms;"
-                        + " listed anything %d%n", queries, ms[(queries - 1) / 2], ms[(int) Math.ceil(0.95 * queries) - 1],
+        System.out.printf(Locale.ROOT, "  %s %d lookups: p50 %.2f ms, p95 %.2f ms; lookup thread CPU p50 %.2f ms, p95 %.2f ms;"
+                        + " listed anything %d%n", label, queries, ms[(queries - 1) / 2], ms[(int) Math.ceil(0.95 * queries) - 1],
                 cpuMs[(queries - 1) / 2], cpuMs[(int) Math.ceil(0.95 * queries) - 1], listed);
     }
 
