@@ -360,6 +360,15 @@ final class RepostEdits {
      * 0.88-1 a hit may name it either way.
      */
     static final double SHOWS_CROPPED = 0.88;
+    /**
+     * The share of the drawing's area a crop window keeps at least: one keeping less is moved over the drawing. A quarter
+     * crop of a page with a small drawing in a corner kept none of it (`oh_stefan_alfredsson_01`, seed 77: a white copy).
+     */
+    static final double KEPT_DRAWING = 0.5;
+
+    private static double area(Rectangle r) {
+        return r.isEmpty() ? 0 : (double) r.width * r.height;
+    }
 
     /**
      * {@link #crop}, showing as cropped only when it cut enough of the drawing ({@link #SHOWS_CROPPED}): a tenth cut off a
@@ -369,8 +378,15 @@ final class RepostEdits {
         int w = Math.max(1, (int) Math.round(img.getWidth() * (1 - fraction)));
         int h = Math.max(1, (int) Math.round(img.getHeight() * (1 - fraction)));
         int x = random.nextInt(img.getWidth() - w + 1), y = random.nextInt(img.getHeight() - h + 1);
+        Rectangle drawing = drawn(img);
+        if (!drawing.isEmpty() && area(drawing.intersection(new Rectangle(x, y, w, h))) < KEPT_DRAWING * area(drawing)) {
+            // a blank corner of a page is no repost of its drawing: the window is moved over the drawing's centre (no
+            // other random draw, so every other copy stays as it was)
+            x = Math.clamp(Math.round(drawing.getCenterX() - w / 2.0), 0, img.getWidth() - w);
+            y = Math.clamp(Math.round(drawing.getCenterY() - h / 2.0), 0, img.getHeight() - h);
+        }
         BufferedImage copy = copy(img.getSubimage(x, y, w, h));
-        Rectangle drawing = drawn(img), kept = drawing.intersection(new Rectangle(x, y, w, h));
+        Rectangle kept = drawing.intersection(new Rectangle(x, y, w, h));
         if (drawing.isEmpty() || kept.equals(drawing)) {
             return new Copy(copy, Shown.NOTHING);
         }

@@ -58,6 +58,22 @@ class RepostEditsTest {
     }
 
     /**
+     * A crop window that would keep under half of the drawing (a small drawing in a page's corner, the window at the
+     * other) is moved over the drawing: every quarter crop of such a page, whatever the random draw, keeps at least half of
+     * it (drawn, a window at random would keep under half for most draws, and none of it for some).
+     */
+    @Test
+    void aCropKeepsAtLeastHalfOfTheDrawing() {
+        BufferedImage corner = page(0, 0, 20, 20);
+        List<Integer> keptAreas = new java.util.ArrayList<>();
+        for (int seed = 0; seed < 50; seed++) {
+            Rectangle kept = RepostEdits.drawn(RepostEdits.cropped(corner, 0.25, new Random(seed)).image());
+            keptAreas.add(kept.width * kept.height);
+        }
+        assertEquals(List.of(), keptAreas.stream().filter(area -> area < 200).toList());
+    }
+
+    /**
      * A drawing that is its own mirror image (an off-centre rectangle on a page: its drawn bounds are what counts, and a
      * pixel of anti-aliasing to one side does not matter) shows nothing when mirrored, and any copy of it may be named
      * mirrored; an arrow pointing right, or the stripes of {@link #PICTURE}, are not their own mirror images.
