@@ -374,7 +374,7 @@ public final class DuplicateEval implements Callable<Integer> {
         return hits.stream().filter(h -> !h.verified() || h.similarity() >= threshold).toList();
     }
 
-    /** A query's source: its gallery entry, the picture the edits start from, and whether it is line art. */
+    /** A query's source: its gallery entry, the picture the edits start from, its kind, its twins, and whether its drawing is its own mirror image. */
     record Source(GalleryEntry entry, BufferedImage image, SourceKind kind, java.util.Set<String> twins, boolean ownMirror) {
         /** A source, its drawing's symmetry measured ({@link RepostEdits#ownMirror}). */
         static Source of(GalleryEntry entry, BufferedImage image, SourceKind kind, java.util.Set<String> twins) {

@@ -76,7 +76,8 @@ final class MirroredNames {
 
     /** Whether the flipped copy's verdict, unmirrored, names only edits {@code v} names and fewer of them. */
     static boolean fewer(RepostVerifier.Verdict back, RepostVerifier.Verdict v) {
-        Set<RepostEdit> rest = EnumSet.copyOf(v.edits());
+        Set<RepostEdit> rest = EnumSet.noneOf(RepostEdit.class);
+        rest.addAll(v.edits());
         rest.remove(RepostEdit.MIRRORED);
         return !back.pose().mirror() && rest.containsAll(back.edits()) && back.edits().size() < rest.size();
     }

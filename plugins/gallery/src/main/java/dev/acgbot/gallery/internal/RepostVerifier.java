@@ -428,7 +428,6 @@ final class RepostVerifier {
         return new Pose(((x0 + x1) / 2 - trim[0]) / bw, ((y0 + y1) / 2 - trim[1]) / bh, (x1 - x0) / bw, (y1 - y0) / bh, 0, false);
     }
 
-    /** The candidate's thumbnail as floats, the picture {@link #coarse} samples. */
     /**
      * Whether {@code pose}, a mirrored one, fits the copy better than the same pose unmirrored, by {@link #MIRROR_MARGIN} or
      * more on the fine grid. The search keeps the orientation the untouched window prefers, and a copy of a picture that is
@@ -448,6 +447,7 @@ final class RepostVerifier {
      */
     static final double MIRROR_MARGIN = 0.01;
 
+    /** The candidate's thumbnail as floats, the picture {@link #coarse} samples. */
     static float[] thumb(RepostSignature candidate) {
         float[] thumb = new float[candidate.thumb().length];
         for (int i = 0; i < thumb.length; i++) {
