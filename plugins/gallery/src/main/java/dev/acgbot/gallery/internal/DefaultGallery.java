@@ -635,11 +635,11 @@ public final class DefaultGallery implements Gallery {
             storedCrops(hashes, small, query, same, verdicts, signatures, work, hits);
         }
         hits.sort(HIT_ORDER);
-        // in the verifier's order, then named as a reply names them: a mirrored hit from the copy flipped back, and a turn
-        // only the edge step saw, last
+        // in the verifier's order, then named as a reply names them: a mirrored hit from the copy flipped back, a border or
+        // crop a brightened copy's trim explains left out, and a turn only the edge step saw, last
         Map<String, RepostVerifier.Verdict> verified = verdicts;
-        Map<String, RepostVerifier.Verdict> named = MirroredNames.named(small, query, verified, signatures,
-                sha -> near.getOrDefault(sha, crowded.get(sha)).dHashEvidence());
+        Map<String, RepostVerifier.Verdict> named = LevelledNames.named(query, small, MirroredNames.named(small, query,
+                verified, signatures, sha -> near.getOrDefault(sha, crowded.get(sha)).dHashEvidence()), signatures);
         hits.replaceAll(h -> named(h, verified.get(h.entry().sha256()), named.get(h.entry().sha256())));
         return hits;
     }

@@ -447,6 +447,15 @@ final class RepostVerifier {
      */
     static final double MIRROR_MARGIN = 0.01;
 
+    /**
+     * The brightness / contrast change the copy shows against {@code candidate} at {@code pose}, when it takes part of the
+     * range past white or black ({@link Levels#clamps}); {@link Levels#NONE} otherwise. As the pose search fits it.
+     */
+    static Levels clampingLevels(Query q, RepostSignature candidate, Pose pose) {
+        Levels fitted = levelsAt(q, thumb(candidate), candidate.aspect(), pose);
+        return fitted.clamps() ? fitted : Levels.NONE;
+    }
+
     /** The candidate's thumbnail as floats, the picture {@link #coarse} samples. */
     static float[] thumb(RepostSignature candidate) {
         float[] thumb = new float[candidate.thumb().length];
