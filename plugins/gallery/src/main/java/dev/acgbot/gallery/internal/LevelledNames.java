@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * The framing edits of a brightened or contrasted copy, named as a reply names them. Margins are trimmed while a line is
- * within {@value #TOLERANCE} levels of white ({@link Margins}); a copy brightened by a fifth turns every level from 176
+ * within {@value Margins#TOLERANCE} levels of white ({@link Margins}); a copy brightened by a fifth turns every level from 176
  * up to white, so a pale rim (a light shadow, a pale edge of the drawing) joins the margin and the copy trims tighter
  * than its source did: its drawing takes a smaller share of its canvas, as if a border had been added, and its pose
  * covers only part of the source's trimmed picture, as if cropped. A plain brightened icon was named bordered, or cropped
@@ -22,10 +22,6 @@ import java.util.function.Function;
  * Only naming, after the hits are ordered (docs/benchmarks.md, "Brightened copies named, round 19").
  */
 final class LevelledNames {
-    /** {@link Margins}' tolerance about white. */
-    static final int TOLERANCE = 28;
-    /** A line is margin while this share of it is (as {@link Margins}). */
-    private static final double MARGIN_SHARE = 0.98;
     /** How far the pose's window may lie from the trim at the copy's levels, a fraction of the candidate a side. */
     static final double NEAR_TRIM = 0.05;
 
@@ -49,12 +45,12 @@ final class LevelledNames {
         return out;
     }
 
-    /** Whether the top-left corner, laid on white as the lookup lays the copy, is within {@link #TOLERANCE} of white. */
+    /** Whether the top-left corner, laid on white as the lookup lays the copy, is within {@link Margins#TOLERANCE} of white. */
     private static boolean onWhite(DecodedImage small) {
         int corner = small.argb()[0];
         double alpha = small.hasAlpha() ? (corner >>> 24) / 255.0 : 1;
         for (int shift = 16; shift >= 0; shift -= 8) {
-            if ((corner >> shift & 0xFF) * alpha + 255 * (1 - alpha) < 255 - TOLERANCE) {
+            if ((corner >> shift & 0xFF) * alpha + 255 * (1 - alpha) < 255 - Margins.TOLERANCE) {
                 return false;
             }
         }
@@ -74,8 +70,8 @@ final class LevelledNames {
         Set<RepostEdit> edits = EnumSet.noneOf(RepostEdit.class);
         edits.addAll(v.edits());
         RepostVerifier.Pose p = v.pose();
-        boolean within = p.sw() < 1.1 && p.sh() < 1.1;
-        if (within && query.signature.keptArea() >= 0.92 * candidate.keptArea() * trim.area()) {
+        boolean within = p.sw() < RepostVerifier.BEYOND && p.sh() < RepostVerifier.BEYOND;
+        if (within && query.signature.keptArea() >= RepostVerifier.BORDER_KEPT * candidate.keptArea() * trim.area()) {
             edits.remove(RepostEdit.BORDER);
         }
         if (trim.near(p)) {
@@ -86,7 +82,7 @@ final class LevelledNames {
 
     /** Where a picture trims, in fractions of its side: {x0, y0, x1, y1}. */
     record Trim(double x0, double y0, double x1, double y1) {
-        /** How {@code grey} ({@code side} x {@code side}) trims: lines at least {@link #MARGIN_SHARE} near white, from the outside in. */
+        /** How {@code grey} ({@code side} x {@code side}) trims: lines at least {@link Margins#MARGIN_SHARE} near white, from the outside in. */
         static Trim of(byte[] grey, int side) {
             int x0 = 0, y0 = 0, x1 = side, y1 = side;
             while (y0 < y1 - 1 && margin(grey, side, x0, x1, y0, true)) {
@@ -115,10 +111,10 @@ final class LevelledNames {
         }
 
         private static boolean margin(byte[] grey, int side, int from, int to, int at, boolean row) {
-            int allowed = (int) ((to - from) * (1 - MARGIN_SHARE));
+            int allowed = (int) ((to - from) * (1 - Margins.MARGIN_SHARE));
             int off = 0;
             for (int i = from; i < to; i++) {
-                if ((grey[row ? at * side + i : i * side + at] & 0xFF) < 255 - TOLERANCE && ++off > allowed) {
+                if ((grey[row ? at * side + i : i * side + at] & 0xFF) < 255 - Margins.TOLERANCE && ++off > allowed) {
                     return false;
                 }
             }

@@ -11,10 +11,10 @@ import java.util.Optional;
  * nearly blank) are left whole.
  */
 final class Margins {
-    private static final int TOLERANCE = 28;
+    static final int TOLERANCE = 28;
     /** Frames, bars and clip-art surrounds are white, black or grey: at most this far from grey per channel. */
     private static final int NEUTRAL = 24;
-    private static final double MARGIN_SHARE = 0.98;
+    static final double MARGIN_SHARE = 0.98;
     private static final double MIN_KEPT_AREA = 0.04;
 
     /** {x0, y0, x1, y1}, exclusive ends. */

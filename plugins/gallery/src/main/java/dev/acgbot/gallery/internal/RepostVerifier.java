@@ -456,6 +456,11 @@ final class RepostVerifier {
         return fitted.clamps() ? fitted : Levels.NONE;
     }
 
+    /** A copy whose trimmed picture keeps under this share of the candidate's kept area (of its canvas) is named bordered. */
+    static final double BORDER_KEPT = 0.92;
+    /** A pose this much wider or taller than the candidate reaches past it: named bordered. */
+    static final double BEYOND = 1.1;
+
     /** The candidate's thumbnail as floats, the picture {@link #coarse} samples. */
     static float[] thumb(RepostSignature candidate) {
         float[] thumb = new float[candidate.thumb().length];
@@ -909,7 +914,7 @@ final class RepostVerifier {
         if (pose.cropped()) {
             edits.add(RepostEdit.CROPPED);
         }
-        boolean beyond = pose.sw() >= 1.1 || pose.sh() >= 1.1;
+        boolean beyond = pose.sw() >= BEYOND || pose.sh() >= BEYOND;
         if (beyond && q.signature.keptArea() >= UNTRIMMED && pose.onPage(c.box())) {
             // past the trimmed picture only into the source's own margins, which a copy its trim left whole may hold (its
             // top-left pixel on the drawing): a crop of the page, not a border
@@ -918,7 +923,7 @@ final class RepostVerifier {
             }
             beyond = false;
         }
-        if (q.signature.keptArea() < 0.92 * c.keptArea() || beyond) {
+        if (q.signature.keptArea() < BORDER_KEPT * c.keptArea() || beyond) {
             edits.add(RepostEdit.BORDER);
         }
         if (pose.stretches(q.signature.aspect(), c.aspect())) {
