@@ -37,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.function.ToIntFunction;
 
 /**
  * The gallery: store, in-memory vectors and hashes, and the published {@link Snapshot} searches read. All
@@ -636,10 +637,12 @@ public final class DefaultGallery implements Gallery {
         }
         hits.sort(HIT_ORDER);
         // in the verifier's order, then named as a reply names them: a mirrored hit from the copy flipped back, a border or
-        // crop a brightened copy's trim explains left out, and a turn only the edge step saw, last
+        // crop a brightened copy's trim explains left out, a border a margin mark made named watermarked, and a turn only
+        // the edge step saw, last
         Map<String, RepostVerifier.Verdict> verified = verdicts;
-        Map<String, RepostVerifier.Verdict> named = LevelledNames.named(query, small, MirroredNames.named(small, query,
-                verified, signatures, sha -> near.getOrDefault(sha, crowded.get(sha)).dHashEvidence()), signatures);
+        ToIntFunction<String> evidence = sha -> near.getOrDefault(sha, crowded.get(sha)).dHashEvidence();
+        Map<String, RepostVerifier.Verdict> named = MarkedNames.named(small, LevelledNames.named(query, small,
+                MirroredNames.named(small, query, verified, signatures, evidence), signatures), signatures, evidence);
         hits.replaceAll(h -> named(h, verified.get(h.entry().sha256()), named.get(h.entry().sha256())));
         return hits;
     }

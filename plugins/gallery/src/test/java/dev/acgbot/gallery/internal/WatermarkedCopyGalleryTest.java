@@ -69,7 +69,7 @@ class WatermarkedCopyGalleryTest {
     }
 
     /** The evaluation's text watermark, in the lower right or the top left corner. */
-    private static BufferedImage watermarked(BufferedImage img, boolean topLeft) {
+    static BufferedImage watermarked(BufferedImage img, boolean topLeft) {
         BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.drawImage(img, 0, 0, null);

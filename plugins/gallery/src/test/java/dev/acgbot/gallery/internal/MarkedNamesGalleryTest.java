@@ -1,0 +1,48 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.CancellationToken;
+import dev.acgbot.gallery.Gallery;
+import dev.acgbot.gallery.ReindexListener;
+import dev.acgbot.gallery.ReindexRequest;
+import dev.acgbot.gallery.testing.FakeInference;
+import dev.acgbot.gallery.testing.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Icons on white with the evaluation's text watermark in a margin: the mark widens the copy's trim, and the copies were
+ * named bordered ({@link MarkedNames}).
+ */
+class MarkedNamesGalleryTest {
+    private static final List<String> NAMES = List.of("smiley120", "double_note_jean-victor__01", "sm_022");
+    private static final int PICTURES = 8;
+
+    private static BufferedImage picture(int i) {
+        return i < NAMES.size() ? RepostGalleries.openclipart(NAMES.get(i)) : TestImages.resized(TestImages.picture(900 + i), 2);
+    }
+
+    @Test
+    void aWatermarkedIconIsNamedWatermarkedNotBordered(@TempDir Path tmp) {
+        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, MarkedNamesGalleryTest::picture), new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            List<String> named = new ArrayList<>();
+            for (String name : NAMES) {
+                for (boolean topLeft : new boolean[]{false, true}) {
+                    BufferedImage copy = WatermarkedCopyGalleryTest.watermarked(RepostGalleries.openclipart(name), topLeft);
+                    named.add(RepostGalleries.describe(g.findDuplicates(TestImages.decoded(copy), 8)));
+                }
+            }
+            // a mark in the lower right, then the top left corner; the smiley's and the note's top-left copies and the
+            // stick man's lower-right one were named bordered
+            assertEquals(List.of("pic0.png true [WATERMARKED]", "pic0.png true [WATERMARKED]", "pic1.png true [WATERMARKED]",
+                    "pic1.png true [WATERMARKED]", "pic2.png true [WATERMARKED]", "pic2.png true [WATERMARKED]"), named);
+        }
+    }
+}
