@@ -24,6 +24,7 @@ import java.util.function.Function;
 final class LevelledNames {
     /** How far the pose's window may lie from the trim at the copy's levels, a fraction of the candidate a side. */
     static final double NEAR_TRIM = 0.05;
+    private static final int WHITE = 0xFFFFFFFF;
 
     private LevelledNames() {
     }
@@ -45,7 +46,7 @@ final class LevelledNames {
         return out;
     }
 
-    /** Whether the top-left corner, laid on white as the lookup lays the copy, is within {@link Margins#TOLERANCE} of white. */
+    /** Whether the top-left corner, laid on white as the lookup lays the copy, is within {@link Margins#TOLERANCE} levels of white. */
     private static boolean onWhite(DecodedImage small) {
         int corner = small.argb()[0];
         double alpha = small.hasAlpha() ? (corner >>> 24) / 255.0 : 1;
@@ -77,27 +78,20 @@ final class LevelledNames {
         if (trim.near(p)) {
             edits.remove(RepostEdit.CROPPED);
         }
-        return edits.size() == v.edits().size() ? v : new RepostVerifier.Verdict(v.similarity(), p, Set.copyOf(edits), v.edgeTurn());
+        return edits.size() == v.edits().size() ? v : v.withEdits(edits);
     }
 
     /** Where a picture trims, in fractions of its side: {x0, y0, x1, y1}. */
     record Trim(double x0, double y0, double x1, double y1) {
-        /** How {@code grey} ({@code side} x {@code side}) trims: lines at least {@link Margins#MARGIN_SHARE} near white, from the outside in. */
+        /** How {@code grey} ({@code side} x {@code side}) trims on white, as {@link Margins#margins} trims. */
         static Trim of(byte[] grey, int side) {
-            int x0 = 0, y0 = 0, x1 = side, y1 = side;
-            while (y0 < y1 - 1 && margin(grey, side, x0, x1, y0, true)) {
-                y0++;
+            int[] px = new int[grey.length];
+            for (int i = 0; i < grey.length; i++) {
+                int v = grey[i] & 0xFF;
+                px[i] = 0xFF000000 | v << 16 | v << 8 | v;
             }
-            while (y1 - 1 > y0 && margin(grey, side, x0, x1, y1 - 1, true)) {
-                y1--;
-            }
-            while (x0 < x1 - 1 && margin(grey, side, y0, y1, x0, false)) {
-                x0++;
-            }
-            while (x1 - 1 > x0 && margin(grey, side, y0, y1, x1 - 1, false)) {
-                x1--;
-            }
-            return new Trim((double) x0 / side, (double) y0 / side, (double) x1 / side, (double) y1 / side);
+            Margins.Box b = Margins.margins(px, side, side, WHITE);
+            return new Trim((double) b.x0() / side, (double) b.y0() / side, (double) b.x1() / side, (double) b.y1() / side);
         }
 
         double area() {
@@ -108,17 +102,6 @@ final class LevelledNames {
         boolean near(RepostVerifier.Pose p) {
             return Math.abs(p.cx() - p.sw() / 2 - x0) <= NEAR_TRIM && Math.abs(p.cx() + p.sw() / 2 - x1) <= NEAR_TRIM
                     && Math.abs(p.cy() - p.sh() / 2 - y0) <= NEAR_TRIM && Math.abs(p.cy() + p.sh() / 2 - y1) <= NEAR_TRIM;
-        }
-
-        private static boolean margin(byte[] grey, int side, int from, int to, int at, boolean row) {
-            int allowed = (int) ((to - from) * (1 - Margins.MARGIN_SHARE));
-            int off = 0;
-            for (int i = from; i < to; i++) {
-                if ((grey[row ? at * side + i : i * side + at] & 0xFF) < 255 - Margins.TOLERANCE && ++off > allowed) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -14,7 +14,7 @@ final class Margins {
     static final int TOLERANCE = 28;
     /** Frames, bars and clip-art surrounds are white, black or grey: at most this far from grey per channel. */
     private static final int NEUTRAL = 24;
-    static final double MARGIN_SHARE = 0.98;
+    private static final double MARGIN_SHARE = 0.98;
     private static final double MIN_KEPT_AREA = 0.04;
 
     /** {x0, y0, x1, y1}, exclusive ends. */
@@ -121,6 +121,15 @@ final class Margins {
         if (Math.abs((ref >> 16 & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL || Math.abs((ref & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL) {
             return new Box(0, 0, w, h); // a coloured edge is part of the picture (a flag's band), not a frame
         }
+        Box b = margins(px, w, h, ref);
+        if ((double) b.width() * b.height() < MIN_KEPT_AREA * w * h) {
+            return new Box(0, 0, w, h);
+        }
+        return b;
+    }
+
+    /** Where lines of {@code ref}'s colour (within the tolerance, at the share) stop, from the outside in: {@code px} is {@code w} x {@code h}. */
+    static Box margins(int[] px, int w, int h, int ref) {
         int x0 = 0, y0 = 0, x1 = w, y1 = h;
         while (y0 < y1 - 1 && margin(px, w, ref, x0, x1, y0, true)) {
             y0++;
@@ -133,9 +142,6 @@ final class Margins {
         }
         while (x1 - 1 > x0 && margin(px, w, ref, y0, y1, x1 - 1, false)) {
             x1--;
-        }
-        if ((double) (x1 - x0) * (y1 - y0) < MIN_KEPT_AREA * w * h) {
-            return new Box(0, 0, w, h);
         }
         return new Box(x0, y0, x1, y1);
     }

@@ -53,19 +53,13 @@ final class MarkedNames {
 
     /** Whether the unmarked copy's verdict names only edits {@code v} names (but a mark), and fewer of them. */
     static boolean fewer(RepostVerifier.Verdict back, RepostVerifier.Verdict v) {
-        Set<RepostEdit> rest = EnumSet.noneOf(RepostEdit.class);
-        rest.addAll(v.edits());
-        rest.remove(RepostEdit.WATERMARKED);
-        Set<RepostEdit> seen = EnumSet.noneOf(RepostEdit.class);
-        seen.addAll(back.edits());
-        seen.remove(RepostEdit.WATERMARKED);
-        return back.pose().mirror() == v.pose().mirror() && rest.containsAll(seen) && seen.size() < rest.size();
+        return back.pose().mirror() == v.pose().mirror() && v.namesMoreThan(back, RepostEdit.WATERMARKED);
     }
 
-    /** {@code v} (its similarity, pose and edge turn) with the unmarked copy's edits, and watermarked. */
+    /** {@code v} with the unmarked copy's edits, and watermarked. */
     private static RepostVerifier.Verdict marked(RepostVerifier.Verdict v, RepostVerifier.Verdict back) {
         EnumSet<RepostEdit> edits = EnumSet.of(RepostEdit.WATERMARKED);
         edits.addAll(back.edits());
-        return new RepostVerifier.Verdict(v.similarity(), v.pose(), Set.copyOf(edits), v.edgeTurn());
+        return v.withEdits(edits);
     }
 }

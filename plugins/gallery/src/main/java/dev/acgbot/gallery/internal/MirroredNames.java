@@ -76,13 +76,10 @@ final class MirroredNames {
 
     /** Whether the flipped copy's verdict, unmirrored, names only edits {@code v} names and fewer of them. */
     static boolean fewer(RepostVerifier.Verdict back, RepostVerifier.Verdict v) {
-        Set<RepostEdit> rest = EnumSet.noneOf(RepostEdit.class);
-        rest.addAll(v.edits());
-        rest.remove(RepostEdit.MIRRORED);
-        return !back.pose().mirror() && rest.containsAll(back.edits()) && back.edits().size() < rest.size();
+        return !back.pose().mirror() && v.namesMoreThan(back, RepostEdit.MIRRORED);
     }
 
-    /** {@code v} (its similarity, pose and edge turn) naming {@code edits}, mirrored or not. */
+    /** {@code v} naming {@code edits}, mirrored or not. */
     private static RepostVerifier.Verdict withEdits(RepostVerifier.Verdict v, Set<RepostEdit> edits, boolean mirrored) {
         EnumSet<RepostEdit> named = EnumSet.noneOf(RepostEdit.class);
         named.addAll(edits);
@@ -91,6 +88,6 @@ final class MirroredNames {
         } else {
             named.remove(RepostEdit.MIRRORED);
         }
-        return new RepostVerifier.Verdict(v.similarity(), v.pose(), Set.copyOf(named), v.edgeTurn());
+        return v.withEdits(named);
     }
 }

@@ -179,6 +179,24 @@ final class RepostVerifier {
             return new Verdict(similarity, pose, edits, turn);
         }
 
+        /** This verdict (its similarity, pose and edge turn) naming {@code named} instead: how a reply renames it. */
+        Verdict withEdits(Set<RepostEdit> named) {
+            return new Verdict(similarity, pose, Set.copyOf(named), edgeTurn);
+        }
+
+        /**
+         * Whether {@code other}, a verdict on another view of the copy, names only edits this one names and fewer of them,
+         * {@code aside} (the edit that view undoes or adds) left out of both.
+         */
+        boolean namesMoreThan(Verdict other, RepostEdit aside) {
+            Set<RepostEdit> mine = EnumSet.noneOf(RepostEdit.class), theirs = EnumSet.noneOf(RepostEdit.class);
+            mine.addAll(edits);
+            mine.remove(aside);
+            theirs.addAll(other.edits);
+            theirs.remove(aside);
+            return mine.containsAll(theirs) && theirs.size() < mine.size();
+        }
+
         /** The edits a reply names: {@link #edits}, and turned when only the edge step saw the turn. */
         Set<RepostEdit> named() {
             if (edgeTurn == 0 || edits.contains(RepostEdit.ROTATED)) {
