@@ -1,10 +1,6 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.Gallery;
-import dev.acgbot.gallery.ReindexListener;
-import dev.acgbot.gallery.ReindexRequest;
-import dev.acgbot.gallery.testing.FakeInference;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +20,9 @@ class LevelledNamesGalleryTest {
     private static final List<String> NAMES = List.of("firewire_mount", "gimp", "gnome-mime-image-x-gif", "file_locked", "pen_width2", "windows");
     private static final int PICTURES = 9;
 
-    private static BufferedImage picture(int i) {
-        return i < NAMES.size() ? RepostGalleries.openclipart(NAMES.get(i)) : TestImages.resized(TestImages.picture(800 + i), 2);
-    }
-
     @Test
     void aBrightenedIconIsNamedTheSamePicture(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, LevelledNamesGalleryTest::picture), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 800))) {
             List<String> named = NAMES.subList(0, 4).stream().map(name -> RepostGalleries.describe(g.findDuplicates(
                     TestImages.decoded(BrightenedCopyGalleryTest.levels(RepostGalleries.openclipart(name), 1.0, 0.2)), 8))).toList();
             assertEquals(List.of("pic0.png true []", "pic1.png true []", "pic2.png true []", "pic3.png true []"), named);
@@ -44,8 +35,7 @@ class LevelledNamesGalleryTest {
      */
     @Test
     void aCopyInABlackBorderIsStillNamedBordered(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, LevelledNamesGalleryTest::picture), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 800))) {
             List<String> named = NAMES.subList(4, 6).stream().map(name -> {
                 BufferedImage img = RepostGalleries.openclipart(name);
                 int b = img.getWidth() / 20;

@@ -1,10 +1,6 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.Gallery;
-import dev.acgbot.gallery.ReindexListener;
-import dev.acgbot.gallery.ReindexRequest;
-import dev.acgbot.gallery.testing.FakeInference;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +20,9 @@ class MarkedNamesGalleryTest {
     private static final List<String> NAMES = List.of("smiley120", "double_note_jean-victor__01", "sm_022");
     private static final int PICTURES = 8;
 
-    private static BufferedImage picture(int i) {
-        return i < NAMES.size() ? RepostGalleries.openclipart(NAMES.get(i)) : TestImages.resized(TestImages.picture(900 + i), 2);
-    }
-
     @Test
     void aWatermarkedIconIsNamedWatermarkedNotBordered(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, MarkedNamesGalleryTest::picture), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 900))) {
             List<String> named = new ArrayList<>();
             for (String name : NAMES) {
                 for (boolean topLeft : new boolean[]{false, true}) {

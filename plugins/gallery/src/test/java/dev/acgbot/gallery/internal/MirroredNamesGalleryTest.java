@@ -1,10 +1,6 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.Gallery;
-import dev.acgbot.gallery.ReindexListener;
-import dev.acgbot.gallery.ReindexRequest;
-import dev.acgbot.gallery.testing.FakeInference;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +16,6 @@ class MirroredNamesGalleryTest {
     private static final List<String> NAMES = List.of("grenada", "direction_suivre_4", "pattern-dots-square-grid-12");
     private static final int PICTURES = 7;
 
-    private static BufferedImage picture(int i) {
-        return i < NAMES.size() ? RepostGalleries.openclipart(NAMES.get(i)) : TestImages.resized(TestImages.picture(700 + i), 2);
-    }
-
     /**
      * The flag of Grenada lies in the top-left of a transparent canvas: the picture trims nothing, as its top-left corner
      * is the flag's red, while its mirror image, whose top-left corner is the canvas, trims the canvas away and fits the
@@ -31,8 +23,7 @@ class MirroredNamesGalleryTest {
      */
     @Test
     void aMirroredFlagOnAWiderCanvasIsNamedMirroredOnly(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, MirroredNamesGalleryTest::picture), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 700))) {
             BufferedImage flag = RepostGalleries.openclipart("grenada");
             assertEquals(List.of("pic0.png true []", "pic0.png true [MIRRORED]"), List.of(
                     RepostGalleries.describe(g.findDuplicates(TestImages.decoded(TestImages.jpegRoundTrip(flag, 0.9f)), 8)),
@@ -47,8 +38,7 @@ class MirroredNamesGalleryTest {
      */
     @Test
     void aCopyOfAPictureThatIsItsOwnMirrorImageIsNotNamedMirrored(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, MirroredNamesGalleryTest::picture), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 700))) {
             assertEquals(List.of("pic1.png true []", "pic1.png true []", "pic2.png true []", "pic2.png true []"), List.of(
                     jpegLookUp(g, "direction_suivre_4"), mirroredLookUp(g, "direction_suivre_4"),
                     jpegLookUp(g, "pattern-dots-square-grid-12"), mirroredLookUp(g, "pattern-dots-square-grid-12")));

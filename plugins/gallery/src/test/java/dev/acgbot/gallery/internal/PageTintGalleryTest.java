@@ -1,11 +1,7 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.Gallery;
-import dev.acgbot.gallery.ReindexListener;
-import dev.acgbot.gallery.ReindexRequest;
-import dev.acgbot.gallery.testing.FakeInference;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +23,9 @@ class PageTintGalleryTest {
     private static final List<String> NAMES = List.of("simple_c_9", "white_c_9", "white_h_2", "simple_h_2");
     private static final int PICTURES = 8;
 
-    private static BufferedImage picture(int i) {
-        return i < NAMES.size() ? RepostGalleries.openclipart(NAMES.get(i)) : TestImages.resized(TestImages.picture(600 + i), 2);
-    }
-
     @Test
     void aJpegCopyOfACardListsItsOwnPaperOnly(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, PageTintGalleryTest::picture), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 600))) {
             assertEquals("pic0.png true []\npic2.png true []", lookUp(g, "simple_c_9") + "\n" + lookUp(g, "white_h_2"));
         }
     }
@@ -46,8 +37,7 @@ class PageTintGalleryTest {
      */
     @Test
     void aTurnedCopyOfACardListsItsOwnPaperOnly(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, PageTintGalleryTest::picture), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 600))) {
             assertEquals(List.of("pic0.png true [ROTATED]", "pic0.png true [ROTATED]", "pic3.png true [ROTATED]", "pic3.png true [ROTATED]"),
                     List.of(turnedLookUp(g, "simple_c_9", 3), turnedLookUp(g, "simple_c_9", -3), turnedLookUp(g, "simple_h_2", 3),
                             turnedLookUp(g, "simple_h_2", -3)));
@@ -63,8 +53,7 @@ class PageTintGalleryTest {
         // greyscale takes the tint away, but the cream card turns 7-8 grey levels darker than the white one on average; the
         // white two of hearts is red on white, so its grey copy is not the stored picture either (the white nine of clubs,
         // already grey, would be: the stored picture's list keeps its variants). Only which pictures are listed is asserted
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES, PageTintGalleryTest::picture), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 600))) {
             assertEquals(List.of(List.of("pic0.png"), List.of("pic3.png"), List.of("pic2.png")),
                     List.of(greyscaleLookUp(g, "simple_c_9"), greyscaleLookUp(g, "simple_h_2"), greyscaleLookUp(g, "white_h_2")));
         }

@@ -1,8 +1,12 @@
 package dev.acgbot.gallery.internal;
 
+import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.GalleryOptions;
+import dev.acgbot.gallery.ReindexListener;
+import dev.acgbot.gallery.ReindexRequest;
+import dev.acgbot.gallery.testing.FakeInference;
 import dev.acgbot.gallery.testing.TestImages;
 
 import javax.imageio.ImageIO;
@@ -37,6 +41,18 @@ final class RepostGalleries {
         }
         return GalleryOptions.builder().dataDir(tmp.resolve("data")).folders(List.of(folder)).clipModels(List.of()).batchSize(4)
                 .decodeThreads(2).build();
+    }
+
+    /** A gallery of {@code count} pictures ({@link #options}), indexed; no models. */
+    static Gallery indexed(Path tmp, int count, IntFunction<BufferedImage> picture) {
+        Gallery g = Gallery.open(options(tmp, count, picture), new FakeInference());
+        g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        return g;
+    }
+
+    /** The openclipart fixtures {@code names} in turn, then generated pictures ({@link TestImages#picture}) from {@code seed} on. */
+    static IntFunction<BufferedImage> fixturesThen(List<String> names, int seed) {
+        return i -> i < names.size() ? openclipart(names.get(i)) : TestImages.resized(TestImages.picture(seed + i), 2);
     }
 
     /** "pic3.png true [CROPPED], ..." : file, confident, the edits the verifier named. */
