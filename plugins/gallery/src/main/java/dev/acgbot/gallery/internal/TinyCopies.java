@@ -110,6 +110,11 @@ final class TinyCopies {
             take(q, asPosted.get().posed(), asPosted.get().asPosted(), verdicts);
             return;
         }
+        Optional<Scored> unmoved = asIs(scored);
+        if (unmoved.isPresent()) {
+            take(q, unmoved.get().posed(), unmoved.get().correlation(), verdicts);
+            return;
+        }
         Optional<Scored> hashed = byHashes(q, near, scored);
         if (hashed.isPresent()) {
             take(q, hashed.get().posed(), hashed.get().correlation(), verdicts);
@@ -121,6 +126,29 @@ final class TinyCopies {
         List<Posed> all = new ArrayList<>(scored.stream().map(Scored::posed).toList());
         near.stream().filter(n -> all.stream().noneMatch(a -> a.sha().equals(n.sha()))).forEach(all::add);
         ResizedCopies.singledOut(q, all).ifPresent(p -> take(q, Posed.unmoved(p.sha(), p.signature()), ResizedCopies.correlation(q, p.signature()), verdicts));
+    }
+
+    /**
+     * The candidate the copy matches as it is (its whole picture unmoved and unmirrored: {@link RepostVerifier.Found#asIs}),
+     * when neither bar singled one out: at {@value #ACCEPT} or more, first of all the candidates, and clearly
+     * ({@value #CLEARER} times the residual) ahead of every other picture that fits as it is too, so that only rivals
+     * fitted with a crop, a border or a mirror are near it. An 84x15 star-rating row re-encoded as JPEG correlated at 0.981
+     * with its source as it is and at 0.975 with the one-and-a-half-star row cut and widened to it; the picture itself,
+     * re-encoded, is the likelier repost (docs/benchmarks.md, "Tiny copies as they are, round 20").
+     */
+    private static Optional<Scored> asIs(List<Scored> scored) {
+        List<Scored> ranked = scored.stream().sorted(Comparator.comparingDouble(Scored::correlation).reversed()).toList();
+        if (ranked.isEmpty() || !unmoved(ranked.getFirst())) {
+            return Optional.empty();
+        }
+        List<Scored> asIs = ranked.stream().filter(TinyCopies::unmoved).toList();
+        double next = nextOther(asIs, s -> s.posed().signature(), Scored::correlation);
+        return clearly(asIs.getFirst().correlation(), next, ACCEPT) ? Optional.of(asIs.getFirst()) : Optional.empty();
+    }
+
+    private static boolean unmoved(Scored s) {
+        RepostVerifier.Found f = s.posed().found();
+        return f.asIs() && !f.named().mirror();
     }
 
     /**
