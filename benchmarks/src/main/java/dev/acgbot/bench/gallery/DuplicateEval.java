@@ -44,7 +44,8 @@ import java.util.concurrent.Callable;
  * Per edit, for all sources and for sketches / line art apart ({@link SourceKind}): recall (the source, or a twin of
  * it, is the first near duplicate; a twin is an image within 4 pHash bits of the source or one the untouched source
  * itself finds as the same picture, or as its mirror image, at 0.97 or more: the clip-art set holds the same drawing
- * under several names, and left and right arrows), the same counting only the source, found (the source is among the hits), false
+ * under several names, and left and right arrows; and, for one copy, a picture the same edit turns into that copy,
+ * {@link EditTwins}), the same counting only the source, found (the source is among the hits), false
  * duplicates per query, and lookup p50/p95. Prints a table, writes JSON with {@code --json FILE}. Without the data
  * sets it names the Debian packages to install and exits 2.
  */
@@ -171,6 +172,7 @@ public final class DuplicateEval implements Callable<Integer> {
                     entries.size(), sameHash.values().stream().mapToInt(Integer::intValue).max().orElse(0));
             result.put("images_sharing_a_phash", shared);
             ImageDecoder decoder = new ImageDecoder(DecodeLimits.defaults());
+            EditTwins editTwinReader = new EditTwins();
             List<Source> sources = new ArrayList<>();
             for (GalleryEntry e : entries) {
                 if (sources.size() == queries) {
@@ -227,18 +229,29 @@ public final class DuplicateEval implements Callable<Integer> {
                 List<List<DuplicateHit>> allHits = new ArrayList<>();
                 List<Timing> times = new ArrayList<>();
                 List<RepostEdits.Shown> shown = new ArrayList<>();
-                for (Source s : sources) {
-                    RepostEdits.Copy made = edit.make().apply(s.image(), random);
+                List<Source> looked = new ArrayList<>(); // the sources looked up, with their edit twins
+                for (Source plain : sources) {
+                    Random draws = EditTwins.replayed(random);
+                    RepostEdits.Copy made = edit.make().apply(plain.image(), random);
                     DecodedImage copy = fromBuffered(made.image());
-                    if (LINE_ART_ONLY && !s.lineArt()) {
+                    if (LINE_ART_ONLY && !plain.lineArt()) {
                         continue;
                     }
                     long t0 = System.nanoTime(), cpu0 = THREADS.getCurrentThreadCpuTime();
                     List<DuplicateHit> hits = gallery.findDuplicates(copy, radius);
                     times.add(new Timing((System.nanoTime() - t0) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6));
                     allHits.add(hits);
+                    // the other pictures the same edit turns into this copy count as the source's twins for it
+                    java.util.Set<String> editTwins = editTwinReader.of(edit, draws, plain.image(), made.image(), hits,
+                            h -> !h.entry().sha256().equals(plain.entry().sha256()) && !Outcome.twin(h.entry(), plain));
+                    Source s = plain.withEditTwins(editTwins);
+                    if (MISSES && !editTwins.isEmpty() && !s.star()) {
+                        hits.stream().filter(h -> editTwins.contains(h.entry().sha256())).forEach(h -> out.printf(Locale.ROOT,
+                                "  edit twin%s: %s -> %s (%.3f %s)%n", lineArtMark(s), s.entry().path(), h.entry().path(), h.similarity(), edits(h)));
+                    }
                     RepostEdits.Shown seen = s.ownMirror() ? made.shown().ofOwnMirror() : made.shown();
                     shown.add(seen);
+                    looked.add(s);
                     for (DuplicateHit h : hits) {
                         // examples from the star polygons would crowd out everything else (see STARS_FOLDER)
                         if (shownExamples < EXAMPLES && !h.entry().sha256().equals(s.entry().sha256()) && !Outcome.twin(h.entry(), s)
@@ -271,8 +284,8 @@ public final class DuplicateEval implements Callable<Integer> {
                 }
                 for (double t : sweep) {
                     List<Outcome> at = new ArrayList<>();
-                    for (int q = 0; q < sources.size(); q++) {
-                        at.add(Outcome.of(sources.get(q), shown.get(q)::namedBy, atLeast(allHits.get(q), t), times.get(q)));
+                    for (int q = 0; q < looked.size(); q++) {
+                        at.add(Outcome.of(looked.get(q), shown.get(q)::namedBy, atLeast(allHits.get(q), t), times.get(q)));
                     }
                     Map<String, Object> row = Outcome.summarise(edit.name(), "all", at);
                     row.put("threshold", t);
@@ -379,6 +392,16 @@ public final class DuplicateEval implements Callable<Integer> {
         /** A source, its drawing's symmetry measured ({@link RepostEdits#ownMirror}). */
         static Source of(GalleryEntry entry, BufferedImage image, SourceKind kind, java.util.Set<String> twins) {
             return new Source(entry, image, kind, twins, RepostEdits.ownMirror(image));
+        }
+
+        /** The source for one copy: its twins and the copy's {@link EditTwins}. */
+        Source withEditTwins(java.util.Set<String> editTwins) {
+            if (editTwins.isEmpty()) {
+                return this;
+            }
+            java.util.Set<String> all = new java.util.HashSet<>(twins);
+            all.addAll(editTwins);
+            return new Source(entry, image, kind, java.util.Set.copyOf(all), ownMirror);
         }
 
         /** Whether the source is one of the star polygons ({@link #STARS_FOLDER}), reported apart. */
