@@ -24,8 +24,8 @@ import java.util.function.Predicate;
 /**
  * The hits of a query that are its source's <em>edit twins</em>: other pictures of the set that, put through the same
  * edit with the same random draws, give the copy itself ({@value #SAME} correlation or more, and at most
- * {@value #MAX_DIFFERENCE} levels apart on average), so that no method can tell
- * which of them was posted. openclipart's card decks differ by their paper: the "simple" deck's cream (244, 247, 220)
+ * {@value #MAX_DIFFERENCE} levels apart on average), the edit having erased what told the two apart ({@link #erased}),
+ * so that no method can tell which of them was posted. openclipart's card decks differ by their paper: the "simple" deck's cream (244, 247, 220)
  * brightened by a fifth, or contrasted by 30 %, turns white, and the copy is then the white deck's card as much as its
  * own (docs/benchmarks.md, "Edit twins, round 20"). Counted as the source's twins (recall, not strict; not false
  * duplicates); looked at only for hits that are neither the source nor a twin, so only misses and false duplicates pay
