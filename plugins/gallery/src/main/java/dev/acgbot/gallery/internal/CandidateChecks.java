@@ -186,6 +186,11 @@ final class CandidateChecks {
             TurnedStarts.verdict(whole, candidates.stream().filter(c -> !poses.containsKey(c)).toList(), budget)
                     .ifPresent(e -> listed(whole, e.getKey(), e.getValue(), out, seen, flat));
         }
+        // last too, and only when no candidate passed: the candidates a crop window found, started cut on one side to the
+        // copy's shape (DeepCuts)
+        if (lastResorts && whole.tiny == null && budget > 0 && out.isEmpty()) {
+            DeepCuts.verdict(whole, candidates, budget).ifPresent(e -> listed(whole, e.getKey(), e.getValue(), out, seen, flat));
+        }
         if (whole.tiny != null) {
             List<TinyCopies.Posed> posed = new ArrayList<>();
             poses.forEach((c, attempts) -> attempts.stream().filter(a -> a.query() == whole && !a.found().flat()).findFirst()

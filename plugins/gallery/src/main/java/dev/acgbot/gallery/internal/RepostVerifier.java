@@ -136,6 +136,28 @@ final class RepostVerifier {
             return Math.min(Math.min(1, sw * (trim[2] - trim[0])), Math.min(1, sh * (trim[3] - trim[1])));
         }
 
+        /**
+         * The windows of the candidate (of aspect {@code candidateAspect}) cut on one side, at either end, to the copy's
+         * aspect {@code copyAspect}, where that cut lies below the search's range ({@link #MIN_SIZE}) and above
+         * {@value #DEEPEST_CUT}: a page cropped at a quarter cuts deep into a drawing at its top, and the copy of Gentoo's
+         * terminal icon kept 55 % of the monitor's height at its full width, a shape no window of the search reached
+         * (docs/benchmarks.md, "Deep cuts, round 20"). None for a copy of about the candidate's shape. The starts of
+         * {@link DeepCuts}.
+         */
+        static List<Pose> cutOnOneSide(double copyAspect, double candidateAspect, boolean mirror) {
+            double r = copyAspect / candidateAspect;
+            double kept = Math.min(r, 1 / r);
+            if (kept >= MIN_SIZE || kept < DEEPEST_CUT) {
+                return List.of();
+            }
+            return r > 1
+                    ? List.of(new Pose(0.5, kept / 2, 1, kept, 0, mirror), new Pose(0.5, 1 - kept / 2, 1, kept, 0, mirror))
+                    : List.of(new Pose(kept / 2, 0.5, kept, 1, 0, mirror), new Pose(1 - kept / 2, 0.5, kept, 1, 0, mirror));
+        }
+
+        /** The deepest one-sided cut {@link #cutOnOneSide} starts from: the share of the side it keeps. */
+        static final double DEEPEST_CUT = 0.4;
+
         /** Whether a size lies below the search's range ({@link #withPart}). */
         boolean part() {
             return sw < MIN_SIZE || sh < MIN_SIZE;
