@@ -163,6 +163,26 @@ final class RepostVerifier {
             return sw < MIN_SIZE || sh < MIN_SIZE;
         }
 
+        /**
+         * As {@link #with}, a size capped instead at what the candidate (of {@code aspect}, width over height) spans turned
+         * by this pose's angle, and a little more ({@value #TURNED_SLACK}), where that is more than {@link #MAX_SIZE}: a
+         * thin drawing turned spans far more of its height than 1.3 (a 48x8 dash-dot line turned 10° on its canvas trims
+         * to 47x14, 1.75 of its height), and the descent stopped at the cap, at 0.885 (docs/benchmarks.md, "Thin lines
+         * turned, round 20").
+         */
+        Pose with(int param, double delta, double aspect) {
+            if (param != 2 && param != 3) {
+                return with(param, delta);
+            }
+            double t = Math.abs(theta), cos = Math.cos(t), sin = Math.sin(t);
+            double cap = Math.max(MAX_SIZE, (param == 2 ? cos + sin / aspect : cos + aspect * sin) + TURNED_SLACK);
+            return param == 2 ? new Pose(cx, cy, clamp(sw + delta, MIN_SIZE, cap), sh, theta, mirror)
+                    : new Pose(cx, cy, sw, clamp(sh + delta, MIN_SIZE, cap), theta, mirror);
+        }
+
+        /** How far past a turned candidate's span a size may go ({@link #with(int, double, double)}). */
+        static final double TURNED_SLACK = 0.1;
+
         Pose with(int param, double delta) {
             return switch (param) {
                 case 0 -> new Pose(clamp(cx + delta, 0.2, 0.8), cy, sw, sh, theta, mirror);
@@ -832,7 +852,7 @@ final class RepostVerifier {
                 improved = false;
                 for (int p = 0; p < params; p++) {
                     for (int sign = -1; sign <= 1; sign += 2) {
-                        Pose moved = part ? best.pose().withPart(p, sign * steps[p]) : best.pose().with(p, sign * steps[p]);
+                        Pose moved = part ? best.pose().withPart(p, sign * steps[p]) : best.pose().with(p, sign * steps[p], aspect);
                         Scored s = score(grid, thumb, aspect, moved);
                         if (s.ncc() > best.ncc() + 1e-4) {
                             best = s;
