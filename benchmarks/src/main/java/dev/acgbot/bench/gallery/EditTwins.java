@@ -93,11 +93,15 @@ final class EditTwins {
      * share of the bars, but leave the lines that tell them apart as they were.
      */
     static boolean erased(BufferedImage source, BufferedImage other, BufferedImage copy, BufferedImage otherCopy) {
-        if (!same(copy, otherCopy)) {
+        if (!sameShape(copy, otherCopy)) {
+            return false;
+        }
+        double[] p = atOneSize(copy, otherCopy), q = atOneSize(otherCopy, copy);
+        if (!same(p, q)) {
             return false;
         }
         double before = sameShape(source, other) ? difference(atOneSize(source, other), atOneSize(other, source)) : Double.MAX_VALUE;
-        return difference(atOneSize(copy, otherCopy), atOneSize(otherCopy, copy)) <= ERASED * before;
+        return difference(p, q) <= ERASED * before;
     }
 
     /** The share of the pictures' own difference their copies may keep and be edit twins. */
@@ -107,9 +111,9 @@ final class EditTwins {
         return Math.abs((double) a.getWidth() / a.getHeight() - (double) b.getWidth() / b.getHeight()) <= 0.01 * a.getWidth() / a.getHeight();
     }
 
-    /** {@code a}'s pixels, shrunk to {@value #SIDE}x{@value #SIDE} unless {@code b} is its size. */
-    private static int[] atOneSize(BufferedImage a, BufferedImage b) {
-        return pixels(a.getWidth() == b.getWidth() && a.getHeight() == b.getHeight() ? a : small(a));
+    /** {@code a}'s R, G and B levels, shrunk to {@value #SIDE}x{@value #SIDE} unless {@code b} is its size. */
+    private static double[] atOneSize(BufferedImage a, BufferedImage b) {
+        return levels(a.getWidth() == b.getWidth() && a.getHeight() == b.getHeight() ? a : small(a));
     }
 
     /**
@@ -118,48 +122,40 @@ final class EditTwins {
      * PIL shrinks) to {@value #SIDE}x{@value #SIDE}; never when their shapes differ by more than a pixel in a hundred.
      */
     static boolean same(BufferedImage a, BufferedImage b) {
-        if (!sameShape(a, b)) {
-            return false;
-        }
-        int[] p = atOneSize(a, b), q = atOneSize(b, a);
-        return correlation(p, q) >= SAME && difference(p, q) <= MAX_DIFFERENCE;
+        return sameShape(a, b) && same(atOneSize(a, b), atOneSize(b, a));
+    }
+
+    /** {@link #same} on two pictures' levels ({@link #atOneSize}); never for a flat one. */
+    private static boolean same(double[] p, double[] q) {
+        return !flat(p) && !flat(q) && RepostEdits.correlation(p, q) >= SAME && difference(p, q) <= MAX_DIFFERENCE;
     }
 
     /** The mean absolute difference of two pictures' R, G and B levels. */
-    static double difference(int[] p, int[] q) {
-        long sum = 0;
+    static double difference(double[] p, double[] q) {
+        double sum = 0;
         for (int i = 0; i < p.length; i++) {
-            for (int shift = 0; shift <= 16; shift += 8) {
-                sum += Math.abs((p[i] >> shift & 0xFF) - (q[i] >> shift & 0xFF));
-            }
+            sum += Math.abs(p[i] - q[i]);
         }
-        return sum / (3.0 * p.length);
+        return sum / p.length;
     }
 
-    /** The Pearson correlation of two pictures' R, G and B; 0 when either is flat. */
-    static double correlation(int[] p, int[] q) {
-        double sp = 0, sq = 0, spp = 0, sqq = 0, spq = 0;
-        int n = 0;
-        for (int i = 0; i < p.length; i++) {
-            for (int shift = 0; shift <= 16; shift += 8) {
-                double x = p[i] >> shift & 0xFF, y = q[i] >> shift & 0xFF;
-                sp += x;
-                sq += y;
-                spp += x * x;
-                sqq += y * y;
-                spq += x * y;
-                n++;
-            }
-        }
-        double vp = spp - sp * sp / n, vq = sqq - sq * sq / n;
-        return vp <= 1e-9 || vq <= 1e-9 ? 0 : (spq - sp * sq / n) / Math.sqrt(vp * vq);
+    private static boolean flat(double[] levels) {
+        return java.util.Arrays.stream(levels).allMatch(v -> v == levels[0]);
     }
 
     private static BufferedImage small(BufferedImage img) {
         return DuplicateEval.toBuffered(ImageOps.resize(DuplicateEval.fromBuffered(img), SIDE, SIDE, PreprocessSpec.Interpolation.BILINEAR));
     }
 
-    private static int[] pixels(BufferedImage img) {
-        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    /** R, G and B of every pixel, in turn. */
+    private static double[] levels(BufferedImage img) {
+        int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        double[] out = new double[3 * px.length];
+        for (int i = 0; i < px.length; i++) {
+            out[3 * i] = px[i] >> 16 & 0xFF;
+            out[3 * i + 1] = px[i] >> 8 & 0xFF;
+            out[3 * i + 2] = px[i] & 0xFF;
+        }
+        return out;
     }
 }

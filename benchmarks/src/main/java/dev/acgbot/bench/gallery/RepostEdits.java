@@ -130,7 +130,7 @@ final class RepostEdits {
     }
 
     /** Pearson's correlation; 1 for two flat arrays. */
-    private static double correlation(double[] a, double[] b) {
+    static double correlation(double[] a, double[] b) {
         double ma = java.util.Arrays.stream(a).average().orElse(0), mb = java.util.Arrays.stream(b).average().orElse(0);
         double ab = 0, aa = 0, bb = 0;
         for (int i = 0; i < a.length; i++) {

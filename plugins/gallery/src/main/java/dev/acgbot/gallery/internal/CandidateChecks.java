@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,21 @@ final class CandidateChecks {
 
     /** A candidate of the hash stage with its stored signature. */
     record Candidate(String sha, HashRows.Near near, RepostSignature signature) {
+    }
+
+    /**
+     * The first of {@code tried} that {@code posed} poses and whose edges agree ({@link RepostVerifier#judge}), with its
+     * verdict: the loop of the last resorts that search a few candidates once more from other starts.
+     */
+    static Optional<Map.Entry<Candidate, RepostVerifier.Verdict>> firstPassing(RepostVerifier.Query q, List<Candidate> tried,
+                                                                            Function<Candidate, Optional<RepostVerifier.Found>> posed) {
+        for (Candidate c : tried) {
+            Optional<RepostVerifier.Verdict> v = posed.apply(c).flatMap(f -> RepostVerifier.judge(q, c.signature(), f));
+            if (v.isPresent()) {
+                return Optional.of(Map.entry(c, v.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

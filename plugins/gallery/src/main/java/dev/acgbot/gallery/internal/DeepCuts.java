@@ -35,14 +35,8 @@ final class DeepCuts {
                         .thenComparingInt(c -> c.near().pHashDistance() + c.near().dHashDistance())
                         .thenComparing(CandidateChecks.Candidate::sha))
                 .limit(Math.min(CLOSEST, budget)).toList();
-        for (CandidateChecks.Candidate c : closest) {
-            Optional<RepostVerifier.Verdict> v = RepostVerifier.pose(q, c.signature(), c.near().dHashEvidence(), c.near().faintEvidence(),
-                    starts(q, c), RepostVerifier.Reach.PART).flatMap(f -> RepostVerifier.judge(q, c.signature(), f));
-            if (v.isPresent()) {
-                return Optional.of(Map.entry(c, v.get()));
-            }
-        }
-        return Optional.empty();
+        return CandidateChecks.firstPassing(q, closest, c -> RepostVerifier.pose(q, c.signature(), c.near().dHashEvidence(),
+                c.near().faintEvidence(), starts(q, c), RepostVerifier.Reach.PART));
     }
 
     private static List<RepostVerifier.Pose> starts(RepostVerifier.Query q, CandidateChecks.Candidate c) {

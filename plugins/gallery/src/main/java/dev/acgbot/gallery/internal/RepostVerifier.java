@@ -175,7 +175,11 @@ final class RepostVerifier {
                 return with(param, delta);
             }
             double t = Math.abs(theta), cos = Math.cos(t), sin = Math.sin(t);
-            double cap = Math.max(MAX_SIZE, (param == 2 ? cos + sin / aspect : cos + aspect * sin) + TURNED_SLACK);
+            return sized(param, delta, Math.max(MAX_SIZE, (param == 2 ? cos + sin / aspect : cos + aspect * sin) + TURNED_SLACK));
+        }
+
+        /** The width ({@code param} 2) or height (3) moved by {@code delta}, kept within {@link #MIN_SIZE} and {@code cap}. */
+        private Pose sized(int param, double delta, double cap) {
             return param == 2 ? new Pose(cx, cy, clamp(sw + delta, MIN_SIZE, cap), sh, theta, mirror)
                     : new Pose(cx, cy, sw, clamp(sh + delta, MIN_SIZE, cap), theta, mirror);
         }
@@ -187,8 +191,7 @@ final class RepostVerifier {
             return switch (param) {
                 case 0 -> new Pose(clamp(cx + delta, 0.2, 0.8), cy, sw, sh, theta, mirror);
                 case 1 -> new Pose(cx, clamp(cy + delta, 0.2, 0.8), sw, sh, theta, mirror);
-                case 2 -> new Pose(cx, cy, clamp(sw + delta, MIN_SIZE, MAX_SIZE), sh, theta, mirror);
-                case 3 -> new Pose(cx, cy, sw, clamp(sh + delta, MIN_SIZE, MAX_SIZE), theta, mirror);
+                case 2, 3 -> sized(param, delta, MAX_SIZE);
                 default -> new Pose(cx, cy, sw, sh, clamp(theta + delta, -MAX_ROTATION, MAX_ROTATION), mirror);
             };
         }

@@ -39,13 +39,7 @@ final class TurnedStarts {
                                                                                      List<CandidateChecks.Candidate> unposed, int budget) {
         List<CandidateChecks.Candidate> closest = unposed.stream().sorted(Comparator.comparingInt((CandidateChecks.Candidate c) ->
                 c.near().pHashDistance() + c.near().dHashDistance()).thenComparing(CandidateChecks.Candidate::sha)).limit(Math.min(CLOSEST, budget)).toList();
-        for (CandidateChecks.Candidate c : closest) {
-            Optional<RepostVerifier.Verdict> v = posed(q, c).flatMap(f -> RepostVerifier.judge(q, c.signature(), f));
-            if (v.isPresent()) {
-                return Optional.of(Map.entry(c, v.get()));
-            }
-        }
-        return Optional.empty();
+        return CandidateChecks.firstPassing(q, closest, c -> posed(q, c));
     }
 
     /**

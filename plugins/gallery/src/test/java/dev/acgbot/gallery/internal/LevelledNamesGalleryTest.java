@@ -39,7 +39,7 @@ class LevelledNamesGalleryTest {
             List<String> named = NAMES.subList(4, 6).stream().map(name -> {
                 BufferedImage img = RepostGalleries.openclipart(name);
                 int b = img.getWidth() / 20;
-                return RepostGalleries.describe(g.findDuplicates(TestImages.decoded(RepostGalleries.padded(img, b, b, java.awt.Color.BLACK)), 8));
+                return RepostGalleries.lookedUp(g, RepostGalleries.padded(img, b, b, java.awt.Color.BLACK));
             }).toList();
             assertEquals(List.of("pic4.png true [BORDER]", "pic5.png true [BORDER]"), named);
         }

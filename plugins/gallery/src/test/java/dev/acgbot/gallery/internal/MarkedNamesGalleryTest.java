@@ -1,7 +1,6 @@
 package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.Gallery;
-import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,7 @@ class MarkedNamesGalleryTest {
             for (String name : NAMES) {
                 for (boolean topLeft : new boolean[]{false, true}) {
                     BufferedImage copy = WatermarkedCopyGalleryTest.watermarked(RepostGalleries.openclipart(name), topLeft);
-                    named.add(RepostGalleries.describe(g.findDuplicates(TestImages.decoded(copy), 8)));
+                    named.add(RepostGalleries.lookedUp(g, copy));
                 }
             }
             // a mark in the lower right, then the top left corner; the smiley's and the note's top-left copies and the

@@ -26,8 +26,8 @@ class MirroredNamesGalleryTest {
         try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 700))) {
             BufferedImage flag = RepostGalleries.openclipart("grenada");
             assertEquals(List.of("pic0.png true []", "pic0.png true [MIRRORED]"), List.of(
-                    RepostGalleries.describe(g.findDuplicates(TestImages.decoded(TestImages.jpegRoundTrip(flag, 0.9f)), 8)),
-                    RepostGalleries.describe(g.findDuplicates(TestImages.decoded(TestImages.mirrored(flag)), 8))));
+                    RepostGalleries.lookedUp(g, TestImages.jpegRoundTrip(flag, 0.9f)),
+                    RepostGalleries.lookedUp(g, TestImages.mirrored(flag))));
         }
     }
 
@@ -46,10 +46,10 @@ class MirroredNamesGalleryTest {
     }
 
     private static String jpegLookUp(Gallery g, String name) {
-        return RepostGalleries.describe(g.findDuplicates(TestImages.decoded(TestImages.jpegRoundTrip(RepostGalleries.openclipart(name), 0.75f)), 8));
+        return RepostGalleries.lookedUp(g, TestImages.jpegRoundTrip(RepostGalleries.openclipart(name), 0.75f));
     }
 
     private static String mirroredLookUp(Gallery g, String name) {
-        return RepostGalleries.describe(g.findDuplicates(TestImages.decoded(TestImages.mirrored(RepostGalleries.openclipart(name))), 8));
+        return RepostGalleries.lookedUp(g, TestImages.mirrored(RepostGalleries.openclipart(name)));
     }
 }

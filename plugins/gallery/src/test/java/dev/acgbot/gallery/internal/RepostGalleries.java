@@ -60,6 +60,11 @@ final class RepostGalleries {
         return String.join(", ", hits.stream().map(h -> h.entry().path().getFileName() + " " + h.confident() + " "
                 + h.edits().stream().map(Enum::name).sorted().toList()).toList());
     }
+
+    /** {@code copy} looked up as /similar does (radius 8), its hits {@link #describe described}. */
+    static String lookedUp(Gallery g, BufferedImage copy) {
+        return describe(g.findDuplicates(TestImages.decoded(copy), 8));
+    }
     /** A white frame {@code fraction} of the shorter side wide, as the evaluation's border+rotate+bright edit makes. */
     static BufferedImage framed(BufferedImage img, double fraction) {
         int b = (int) Math.round(Math.min(img.getWidth(), img.getHeight()) * fraction);

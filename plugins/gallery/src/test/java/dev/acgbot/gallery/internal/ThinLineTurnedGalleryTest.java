@@ -22,8 +22,8 @@ class ThinLineTurnedGalleryTest {
     @Test
     void aThinLineTurnedByTenDegreesFindsItsSourceTurned(@TempDir Path tmp) {
         try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(List.of("pen_style_dashdot"), 730))) {
-            assertEquals("pic0.png true [BORDER, ROTATED]", RepostGalleries.describe(g.findDuplicates(TestImages.decoded(
-                    TestImages.rotated(RepostGalleries.openclipart("pen_style_dashdot"), 10)), 8)));
+            assertEquals("pic0.png true [BORDER, ROTATED]",
+                    RepostGalleries.lookedUp(g, TestImages.rotated(RepostGalleries.openclipart("pen_style_dashdot"), 10)));
         }
     }
 
