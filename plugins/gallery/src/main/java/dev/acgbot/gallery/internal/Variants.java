@@ -29,15 +29,25 @@ final class Variants {
     }
 
     /**
-     * A hit matched only as the mirror image, while another matched the copy as posted near exactly
-     * ({@link CandidateChecks#NEAR_EXACT}) and better: the gallery holds the picture in the copy's own orientation, so the
-     * mirrored hit is the set's mirror twin of the source, not the source (a repost is mirrored or not). The near-exact
-     * bar keeps a mirrored copy's source listed when the hit in its orientation is only a look-alike.
+     * A hit matched only as the mirror image, while another matched the copy as posted, surely ({@link #MIRROR_SURE}) and
+     * better: the gallery holds the picture in the copy's own orientation, so the mirrored hit is the set's mirror twin of
+     * the source, not the source (a repost is mirrored or not). The bar keeps a mirrored copy's source listed when the
+     * hit in its orientation is only a weak look-alike; the rule never takes the first hit away.
      */
     static boolean mirrorTwin(RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all) {
         return v.edits().contains(RepostEdit.MIRRORED) && all.values().stream().anyMatch(u -> !u.edits().contains(RepostEdit.MIRRORED)
-                && u.similarity() >= CandidateChecks.NEAR_EXACT && u.similarity() > v.similarity());
+                && u.similarity() >= MIRROR_SURE && u.similarity() > v.similarity());
     }
+
+    /**
+     * How well the hit in the copy's own orientation must agree for {@link #mirrorTwin}: the edge step's sure bar
+     * ({@link CroppedAndBordered#SURE}), not near exact (0.99, until round 21). An edited copy agrees with its own source
+     * less than a re-encoded one: seed 4's crop+resize+jpeg copy of an arrow matched it at 0.974 and the set's arrow
+     * pointing the other way mirrored at 0.959, listed as a second copy. On three samples the lower bar changed no recall
+     * and, outside the star polygons, no found cell; false duplicates went down on 5 line-art cells
+     * (docs/benchmarks.md, "Mirror twins, round 21").
+     */
+    static final double MIRROR_SURE = CroppedAndBordered.SURE;
 
     /**
      * A hit named recoloured while another hit agrees with the copy at least as well in its edges (similarity) and better
