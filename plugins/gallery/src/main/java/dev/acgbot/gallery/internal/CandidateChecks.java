@@ -89,7 +89,8 @@ final class CandidateChecks {
     /**
      * As {@link #verify(RepostVerifier.Query, DecodedImage, List, SharedWork)}; without {@code lastResorts}, none of the
      * searches it runs only when no candidate passed (the crop refinements, the turned retry and starts, a tiny copy
-     * taken as a part of every candidate, {@link TinyCopies#asCropped}): for
+     * taken as a part of every candidate, {@link TinyCopies#asCropped}, the copy taken for a candidate untouched,
+     * {@link UnmovedCopies#untouched}): for
      * {@link CrowdedCrops}' second round, which runs only in lookups that found nothing, so most of all in lookups of
      * pictures the gallery does not hold, where that round, those searches included, was 30 % of the CPU samples (JFR,
      * DuplicateLookupScaleTest's unrelated lookups at 100k).
@@ -216,7 +217,7 @@ final class CandidateChecks {
                 TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out);
             }
         }
-        unmoved(flat, candidates, out, work);
+        unmoved(whole, flat, candidates, out, seen, work, lastResorts);
         Map<String, Double> colourGaps = colourGaps(whole, candidates, seen);
         Map<String, RepostVerifier.Verdict> kept = OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(
                 withoutRecolours(out), colourGaps), flatHits), flatHits, siblings), flatHits, tones);
@@ -280,15 +281,34 @@ final class CandidateChecks {
      * The candidate the copy matches unmoved but for a band or what lies outside the candidate ({@link UnmovedCopies}), the
      * one with the smallest band, named watermarked: added to the verdicts, or put in place of the candidate's own verdict
      * when that was weaker (a sibling LED in another colour outscored an orange LED's marked copy, 0.966 against 0.952).
+     * With {@code lastResorts}, when no candidate passed, the candidate the copy is untouched, in the copy's colours or
+     * recoloured ({@link UnmovedCopies#untouched}).
      */
-    private static void unmoved(DecodedImage flat, List<Candidate> candidates, Map<String, RepostVerifier.Verdict> out, SharedWork work) {
+    private static void unmoved(RepostVerifier.Query whole, DecodedImage flat, List<Candidate> candidates, Map<String, RepostVerifier.Verdict> out,
+                                Map<String, byte[]> seen, SharedWork work, boolean lastResorts) {
         UnmovedCopies.Match[] found = new UnmovedCopies.Match[candidates.size()];
         int best = UnmovedCopies.best(flat, Margins.trimBox(flat), candidates.stream().map(Candidate::signature).toList(), found, work);
         if (best < 0) {
+            // last, and only when no candidate passed: the candidate the copy is, unmoved, within a re-encoding's noise on
+            // every row; named recoloured or nothing (the canvas and every row agree: no geometric edit to name)
+            if (lastResorts && out.isEmpty()) {
+                UnmovedCopies.untouched(found, candidates.stream().map(Candidate::signature).toList())
+                        .filter(i -> RepostVerifier.sameColours(whole, candidates.get(i).signature()))
+                        .ifPresent(i -> listed(whole, candidates.get(i), untouchedVerdict(whole, candidates.get(i), found[i]), out, seen, flat));
+            }
             return;
         }
         RepostVerifier.Verdict v = new RepostVerifier.Verdict(found[best].similarity(), RepostVerifier.Pose.WHOLE, Set.of(RepostEdit.WATERMARKED));
         out.merge(candidates.get(best).sha(), v, (held, added) -> held.similarity() >= added.similarity() ? held : added);
+    }
+
+    /** The verdict on a candidate the copy is untouched ({@link UnmovedCopies#untouched}): recoloured or nothing. */
+    private static RepostVerifier.Verdict untouchedVerdict(RepostVerifier.Query whole, Candidate c, UnmovedCopies.Match m) {
+        RepostVerifier.Found unmovedPose = new RepostVerifier.Found(m.similarity(), RepostVerifier.Pose.WHOLE, RepostVerifier.Pose.WHOLE,
+                true, false, Levels.NONE);
+        Set<RepostEdit> edits = RepostVerifier.named(whole, c.signature(), unmovedPose, m.similarity())
+                .map(v -> v.edits().contains(RepostEdit.RECOLOURED) ? Set.of(RepostEdit.RECOLOURED) : Set.<RepostEdit>of()).orElse(Set.of());
+        return new RepostVerifier.Verdict(m.similarity(), RepostVerifier.Pose.WHOLE, edits);
     }
 
     /**

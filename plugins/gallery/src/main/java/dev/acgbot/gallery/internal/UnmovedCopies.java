@@ -81,6 +81,24 @@ final class UnmovedCopies {
     }
 
     /**
+     * Of the matches {@link #best} found, the one that is its candidate untouched, every row within a re-encoding's noise
+     * and on average within {@link #ROW_EXACT}, on a candidate with a picture to agree on ({@link #MIN_CONTRAST}), the
+     * closest; empty for none. For the last step of a lookup in which no candidate passed: a greyscale copy of a card
+     * back (0.2 levels a row from its source) listed nothing, the pose search having matched its fine pattern nowhere.
+     */
+    static Optional<Integer> untouched(Match[] found, List<RepostSignature> candidates) {
+        int best = -1;
+        for (int i = 0; i < found.length; i++) {
+            Match m = found[i];
+            if (m != null && !m.edited() && m.overall() <= ROW_EXACT && contrast(candidates.get(i).detail(), m) >= MIN_CONTRAST
+                    && (best < 0 || m.overall() < found[best].overall())) {
+                best = i;
+            }
+        }
+        return best < 0 ? Optional.empty() : Optional.of(best);
+    }
+
+    /**
      * The copy ({@code flat}: reduced, no alpha; {@code copyTrim} its own trim box) against a candidate with the same
      * canvas shape: matched when every row of its trimmed picture outside one band at the top or bottom is the same, and
      * the copy shows something the candidate does not (a band with a mark, or ink outside the candidate's trim box).

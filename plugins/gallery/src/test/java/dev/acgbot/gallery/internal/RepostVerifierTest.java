@@ -61,7 +61,7 @@ class RepostVerifierTest {
     @Test
     void aGreyscaleCopyIsFoundAndCalledRecoloured() {
         BufferedImage source = gradient(TestImages.picture(4));
-        RepostVerifier.Verdict v = verify(grey(source), source).orElseThrow();
+        RepostVerifier.Verdict v = verify(TestImages.greyscale(source), source).orElseThrow();
         assertEquals(Set.of(RepostEdit.RECOLOURED), v.edits(), v.toString());
     }
 
@@ -122,17 +122,6 @@ class RepostVerifierTest {
         return out;
     }
 
-    private static BufferedImage grey(BufferedImage img) {
-        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int p = img.getRGB(x, y);
-                int l = (int) (0.299 * (p >> 16 & 0xFF) + 0.587 * (p >> 8 & 0xFF) + 0.114 * (p & 0xFF));
-                out.setRGB(x, y, l << 16 | l << 8 | l);
-            }
-        }
-        return out;
-    }
 
     private static BufferedImage bands(Color a, Color b, Color c) {
         BufferedImage out = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);

@@ -88,4 +88,27 @@ class UnmovedCopiesTest {
         // a brightened copy differs in every row that holds the drawing
         assertEquals(-1, best(TestImages.brighter(marked(source), 1.2), source));
     }
+
+    @Test
+    void anUntouchedMatchNeedsAPictureToAgreeOn() {
+        BufferedImage source = icon(true);
+        BufferedImage blank = new BufferedImage(60, 60, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = blank.createGraphics();
+        g.setColor(new Color(250, 250, 250));
+        g.fillRect(0, 0, 60, 60);
+        g.setColor(new Color(235, 235, 235));
+        g.fillRect(28, 28, 4, 4);
+        g.dispose();
+        assertEquals(java.util.Optional.of(1), untouched(TestImages.jpegRoundTrip(source, 0.75f), blank, source));
+        // a nearly blank page matches every other of its shape within the noise: nothing to vouch for it
+        assertEquals(java.util.Optional.empty(), untouched(TestImages.jpegRoundTrip(blank, 0.75f), blank, source));
+    }
+
+    private static java.util.Optional<Integer> untouched(BufferedImage copy, BufferedImage... candidates) {
+        DecodedImage flat = flat(copy);
+        List<RepostSignature> signed = java.util.Arrays.stream(candidates).map(c -> RepostSignature.of(TestImages.decoded(c))).toList();
+        UnmovedCopies.Match[] found = new UnmovedCopies.Match[signed.size()];
+        UnmovedCopies.best(flat, Margins.trimBox(flat), signed, found);
+        return UnmovedCopies.untouched(found, signed);
+    }
 }

@@ -58,6 +58,19 @@ public final class TestImages {
         return new DecodedImage(w, h, img.getRGB(0, 0, w, h, null, 0, w), false);
     }
 
+    /** The picture in grey, ITU-R 601 luma in every channel (as the benchmarks' greyscale repost edit). */
+    public static BufferedImage greyscale(BufferedImage img) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int l = (int) Math.round(0.299 * (p >> 16 & 0xFF) + 0.587 * (p >> 8 & 0xFF) + 0.114 * (p & 0xFF));
+                out.setRGB(x, y, l << 16 | l << 8 | l);
+            }
+        }
+        return out;
+    }
+
     public static BufferedImage resized(BufferedImage img, double factor) {
         int w = (int) Math.round(img.getWidth() * factor), h = (int) Math.round(img.getHeight() * factor);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
