@@ -304,11 +304,8 @@ final class CandidateChecks {
 
     /** The verdict on a candidate the copy is untouched ({@link UnmovedCopies#untouched}): recoloured or nothing. */
     private static RepostVerifier.Verdict untouchedVerdict(RepostVerifier.Query whole, Candidate c, UnmovedCopies.Match m) {
-        RepostVerifier.Found unmovedPose = new RepostVerifier.Found(m.similarity(), RepostVerifier.Pose.WHOLE, RepostVerifier.Pose.WHOLE,
-                true, false, Levels.NONE);
-        Set<RepostEdit> edits = RepostVerifier.named(whole, c.signature(), unmovedPose, m.similarity())
-                .map(v -> v.edits().contains(RepostEdit.RECOLOURED) ? Set.of(RepostEdit.RECOLOURED) : Set.<RepostEdit>of()).orElse(Set.of());
-        return new RepostVerifier.Verdict(m.similarity(), RepostVerifier.Pose.WHOLE, edits);
+        return new RepostVerifier.Verdict(m.similarity(), RepostVerifier.Pose.WHOLE,
+                RepostVerifier.recolouredUnmoved(whole, c.signature()) ? Set.of(RepostEdit.RECOLOURED) : Set.of());
     }
 
     /**

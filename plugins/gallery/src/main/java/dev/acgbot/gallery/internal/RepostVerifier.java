@@ -992,13 +992,22 @@ final class RepostVerifier {
         if (pose.stretches(q.signature.aspect(), c.aspect())) {
             edits.add(RepostEdit.STRETCHED);
         }
-        double qc = chroma(q.signature.colour()), cc = chroma(c.colour());
         // a copy in colour of a grey candidate (or of a grey part of it) was coloured in: no levels edit adds colour
-        double seen = asIs ? cc : chroma(coloursInside(c, pose));
-        if (qc < COLOURFUL && cc >= 2 * COLOURFUL || seen < COLOURFUL && qc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18) {
+        if (recoloured(q, c, asIs ? chroma(c.colour()) : chroma(coloursInside(c, pose)), asIs)) {
             edits.add(RepostEdit.RECOLOURED);
         }
         return edits;
+    }
+
+    /** Whether the copy, unmoved and unmirrored on the candidate, is to be named recoloured, as {@link #named} names it. */
+    static boolean recolouredUnmoved(Query q, RepostSignature c) {
+        return recoloured(q, c, chroma(c.colour()), true);
+    }
+
+    /** The recolour naming of {@link #edits}: {@code seen}, the candidate's colourfulness over the part the pose covers. */
+    private static boolean recoloured(Query q, RepostSignature c, double seen, boolean asIs) {
+        double qc = chroma(q.signature.colour()), cc = chroma(c.colour());
+        return qc < COLOURFUL && cc >= 2 * COLOURFUL || seen < COLOURFUL && qc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18;
     }
 
     /** Whether the copy and the candidate, unmoved, agree in colour as {@link #pose} requires of an untouched pose. */

@@ -1,6 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.Gallery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +19,8 @@ class DeepCutGalleryTest {
 
     @Test
     void aQuarterCropThatCutsHalfTheDrawingAwayFindsItsSourceCropped(@TempDir Path tmp) {
-        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(List.of("gentoo-terminal"), 720))) {
-            assertEquals("pic0.png true [CROPPED]",
-                    RepostGalleries.lookedUp(g, RepostGalleries.crop(RepostGalleries.openclipart("gentoo-terminal"), 0.75, 0.4, 0.66)));
-        }
+        assertEquals("pic0.png true [CROPPED]", RepostGalleries.lookedUpAmong(tmp, PICTURES, List.of("gentoo-terminal"), 720,
+                RepostGalleries.crop(RepostGalleries.openclipart("gentoo-terminal"), 0.75, 0.4, 0.66)));
     }
 
     /** The cut windows: at either end of the longer side of the copy's shape, none for a copy of about its source's shape. */

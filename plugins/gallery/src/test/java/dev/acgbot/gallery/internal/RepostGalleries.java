@@ -65,6 +65,16 @@ final class RepostGalleries {
     static String lookedUp(Gallery g, BufferedImage copy) {
         return describe(g.findDuplicates(TestImages.decoded(copy), 8));
     }
+
+    /**
+     * {@code copy} {@link #lookedUp looked up} in a gallery of {@code pictures} indexed in {@code tmp}: the openclipart
+     * {@code fixtures} first, then random pictures from {@code seed} ({@link #fixturesThen}).
+     */
+    static String lookedUpAmong(Path tmp, int pictures, List<String> fixtures, int seed, BufferedImage copy) {
+        try (Gallery g = indexed(tmp, pictures, fixturesThen(fixtures, seed))) {
+            return lookedUp(g, copy);
+        }
+    }
     /** A white frame {@code fraction} of the shorter side wide, as the evaluation's border+rotate+bright edit makes. */
     static BufferedImage framed(BufferedImage img, double fraction) {
         int b = (int) Math.round(Math.min(img.getWidth(), img.getHeight()) * fraction);

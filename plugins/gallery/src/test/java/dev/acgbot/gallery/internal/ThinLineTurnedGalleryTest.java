@@ -1,6 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +20,8 @@ class ThinLineTurnedGalleryTest {
 
     @Test
     void aThinLineTurnedByTenDegreesFindsItsSourceTurned(@TempDir Path tmp) {
-        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(List.of("pen_style_dashdot"), 730))) {
-            assertEquals("pic0.png true [BORDER, ROTATED]",
-                    RepostGalleries.lookedUp(g, TestImages.rotated(RepostGalleries.openclipart("pen_style_dashdot"), 10)));
-        }
+        assertEquals("pic0.png true [BORDER, ROTATED]", RepostGalleries.lookedUpAmong(tmp, PICTURES, List.of("pen_style_dashdot"), 730,
+                TestImages.rotated(RepostGalleries.openclipart("pen_style_dashdot"), 10)));
     }
 
     /** The cap grows with the turn: a 6:1 candidate turned 10° spans 2.03 of its height; unturned, the range's 1.3 holds. */

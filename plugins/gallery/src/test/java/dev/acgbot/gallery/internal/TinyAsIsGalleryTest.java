@@ -1,6 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +22,7 @@ class TinyAsIsGalleryTest {
 
     @Test
     void aJpegCopyOfAStarRatingRowIsItsSourceAsItIs(@TempDir Path tmp) {
-        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(NAMES, 710))) {
-            assertEquals("pic0.png true []",
-                    RepostGalleries.lookedUp(g, TestImages.jpegRoundTrip(RepostGalleries.openclipart("two_star_rating"), 0.75f)));
-        }
+        assertEquals("pic0.png true []", RepostGalleries.lookedUpAmong(tmp, PICTURES, NAMES, 710,
+                TestImages.jpegRoundTrip(RepostGalleries.openclipart("two_star_rating"), 0.75f)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,7 @@ class UntouchedCopyGalleryTest {
 
     @Test
     void aGreyCopyOfAFinePatternIsItsSourceRecoloured(@TempDir Path tmp) {
-        try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(List.of("back03"), 750))) {
-            assertEquals("pic0.png true [RECOLOURED]", RepostGalleries.lookedUp(g, TestImages.greyscale(RepostGalleries.openclipart("back03"))));
-        }
+        assertEquals("pic0.png true [RECOLOURED]", RepostGalleries.lookedUpAmong(tmp, PICTURES, List.of("back03"), 750,
+                TestImages.greyscale(RepostGalleries.openclipart("back03"))));
     }
 }
