@@ -44,8 +44,8 @@ import java.util.concurrent.Callable;
  * Per edit, for all sources and for sketches / line art apart ({@link SourceKind}): recall (the source, or a twin of
  * it, is the first near duplicate; a twin is an image within 4 pHash bits of the source or one the untouched source
  * itself finds as the same picture, or as its mirror image, at 0.97 or more: the clip-art set holds the same drawing
- * under several names, and left and right arrows; and, for one copy, a picture the same edit turns into that copy,
- * {@link EditTwins}), the same counting only the source, found (the source is among the hits), false
+ * under several names, and left and right arrows; the same drawing at another page size, {@link PageTwins}; and, for
+ * one copy, a picture the same edit turns into that copy, {@link EditTwins}), the same counting only the source, found (the source is among the hits), false
  * duplicates per query, and lookup p50/p95. Prints a table, writes JSON with {@code --json FILE}. Without the data
  * sets it names the Debian packages to install and exits 2.
  */
@@ -173,6 +173,7 @@ public final class DuplicateEval implements Callable<Integer> {
             result.put("images_sharing_a_phash", shared);
             ImageDecoder decoder = new ImageDecoder(DecodeLimits.defaults());
             EditTwins editTwinReader = new EditTwins();
+            PageTwins pageTwinReader = new PageTwins();
             List<Source> sources = new ArrayList<>();
             for (GalleryEntry e : entries) {
                 if (sources.size() == queries) {
@@ -244,10 +245,17 @@ public final class DuplicateEval implements Callable<Integer> {
                     // the other pictures the same edit turns into this copy count as the source's twins for it
                     java.util.Set<String> editTwins = editTwinReader.of(edit, draws, plain.image(), made.image(), hits,
                             h -> !h.entry().sha256().equals(plain.entry().sha256()) && !Outcome.twin(h.entry(), plain));
-                    Source s = plain.withEditTwins(editTwins);
-                    if (MISSES && !editTwins.isEmpty() && !s.star()) {
-                        hits.stream().filter(h -> editTwins.contains(h.entry().sha256())).forEach(h -> out.printf(Locale.ROOT,
-                                "  edit twin%s: %s -> %s (%.3f %s)%n", lineArtMark(s), s.entry().path(), h.entry().path(), h.similarity(), edits(h)));
+                    // and the set's second export of the same drawing at another page size
+                    java.util.Set<String> pageTwins = pageTwinReader.of(plain, hits,
+                            h -> !h.entry().sha256().equals(plain.entry().sha256()) && !Outcome.twin(h.entry(), plain)
+                                    && !editTwins.contains(h.entry().sha256()));
+                    java.util.Set<String> copyTwins = new java.util.HashSet<>(editTwins);
+                    copyTwins.addAll(pageTwins);
+                    Source s = plain.withEditTwins(copyTwins);
+                    if (MISSES && !copyTwins.isEmpty() && !s.star()) {
+                        hits.stream().filter(h -> copyTwins.contains(h.entry().sha256())).forEach(h -> out.printf(Locale.ROOT,
+                                "  %s twin%s: %s -> %s (%.3f %s)%n", pageTwins.contains(h.entry().sha256()) ? "page" : "edit", lineArtMark(s),
+                                s.entry().path(), h.entry().path(), h.similarity(), edits(h)));
                     }
                     RepostEdits.Shown seen = s.ownMirror() ? made.shown().ofOwnMirror() : made.shown();
                     shown.add(seen);
@@ -318,6 +326,9 @@ public final class DuplicateEval implements Callable<Integer> {
             }
             result.put("rows", rows);
             result.put("sweep", sweepRows);
+            out.printf(Locale.ROOT, "%npage twins counted (the same drawing at another page size, PageTwins): %d%n", pageTwinReader.pairs().size());
+            pageTwinReader.pairs().forEach(pair -> out.println("  " + pair));
+            result.put("page_twins", List.copyOf(pageTwinReader.pairs()));
         } finally {
             if (tempData) {
                 deleteTree(data);
