@@ -359,12 +359,12 @@ final class CandidateChecks {
     /**
      * The views of the copy the pose searches share, each made once a lookup and only when a candidate needs it: without a
      * caption band, with a mark in its margin painted over, trimmed from a white corner, untrimmed, trimmed inside a dark
-     * frame. Made under a lock, as pose searches may run at once ({@link SharedWork}).
+     * frame, trimmed past a JPEG's ringing. Made under a lock, as pose searches may run at once ({@link SharedWork}).
      */
     private static final class Views {
         final DecodedImage flat;
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
-        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed;
+        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, unrung;
 
         Views(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
             flat = PerceptualHash.onWhite(small);
@@ -378,6 +378,7 @@ final class CandidateChecks {
             retrimmed = memoised(() -> CornerTrim.query(small, whole.signature.keptArea()));
             untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
             unframed = memoised(() -> FramedCopies.query(small));
+            unrung = memoised(() -> RingingMargins.query(small));
         }
     }
 
@@ -409,6 +410,12 @@ final class CandidateChecks {
         views.unframed.get().filter(u -> FramedCopies.closer(u, whole, c.signature()))
                 .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
                         .map(f -> new Attempt(u, f, RepostEdit.BORDER)))
+                .ifPresent(attempts::add);
+        // a JPEG copy whose ringing kept a thin white margin its source's trim took (RingingMargins): after the copy as
+        // posted, for a candidate whose kept share that trim is closer to
+        views.unrung.get().filter(r -> RingingMargins.closer(r, whole, c.signature()))
+                .flatMap(r -> RepostVerifier.pose(r, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
+                        .map(f -> new Attempt(r, f, null)))
                 .ifPresent(attempts::add);
         // a crop whose top-left corner lies on the drawing kept its white margins elsewhere (CornerTrim): after the copy
         // as posted, the copy trimmed from a white corner, for the candidates a crop window found
