@@ -75,6 +75,13 @@ final class RepostGalleries {
             return lookedUp(g, copy);
         }
     }
+    /** Each of {@code copies} {@link #lookedUp looked up} in one gallery of {@code pictures} indexed as {@link #lookedUpAmong} does. */
+    static List<String> eachLookedUpAmong(Path tmp, int pictures, List<String> fixtures, int seed, List<BufferedImage> copies) {
+        try (Gallery g = indexed(tmp, pictures, fixturesThen(fixtures, seed))) {
+            return copies.stream().map(c -> lookedUp(g, c)).toList();
+        }
+    }
+
     /** A white frame {@code fraction} of the shorter side wide, as the evaluation's border+rotate+bright edit makes. */
     static BufferedImage framed(BufferedImage img, double fraction) {
         int b = (int) Math.round(Math.min(img.getWidth(), img.getHeight()) * fraction);

@@ -1,6 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +19,8 @@ class RingingMarginGalleryTest {
 
     @Test
     void jpegCopiesOfFlagsInAThinMarginAreTheirSourcesAsTheyAre(@TempDir Path tmp) {
-        try (Gallery g = RepostGalleries.indexed(tmp, 6, RepostGalleries.fixturesThen(FLAGS, 770))) {
-            assertEquals(List.of("pic0.png true []", "pic1.png true []"), List.of(
-                    RepostGalleries.lookedUp(g, TestImages.jpegRoundTrip(RepostGalleries.openclipart("signalflag_juliet"), 0.40f)),
-                    RepostGalleries.lookedUp(g, TestImages.jpegRoundTrip(RepostGalleries.openclipart("signalflag_echo"), 0.75f))));
-        }
+        assertEquals(List.of("pic0.png true []", "pic1.png true []"), RepostGalleries.eachLookedUpAmong(tmp, 6, FLAGS, 770, List.of(
+                TestImages.jpegRoundTrip(RepostGalleries.openclipart("signalflag_juliet"), 0.40f),
+                TestImages.jpegRoundTrip(RepostGalleries.openclipart("signalflag_echo"), 0.75f))));
     }
 }

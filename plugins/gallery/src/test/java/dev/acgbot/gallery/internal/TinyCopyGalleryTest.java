@@ -64,7 +64,12 @@ class TinyCopyGalleryTest {
 
     /** Resized as DuplicateEval's "resize 25%" (an area average), to 15x15. */
     static BufferedImage quarter(BufferedImage img) {
-        int w = img.getWidth() / 4, h = img.getHeight() / 4;
+        return shrunk(img, 4);
+    }
+
+    /** {@code by} times smaller along each side, each pixel the mean of those it covers, as DuplicateEval's resizes make it. */
+    static BufferedImage shrunk(BufferedImage img, int by) {
+        int w = img.getWidth() / by, h = img.getHeight() / by;
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.drawImage(img.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
