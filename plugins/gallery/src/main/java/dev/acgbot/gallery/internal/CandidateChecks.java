@@ -378,7 +378,7 @@ final class CandidateChecks {
             retrimmed = memoised(() -> CornerTrim.query(small, whole.signature.keptArea()));
             untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
             unframed = memoised(() -> FramedCopies.query(small));
-            unrung = memoised(() -> RingingMargins.query(small));
+            unrung = memoised(() -> RingingMargins.query(small, flat));
         }
     }
 

@@ -29,10 +29,9 @@ final class RingingMargins {
     /**
      * The copy trimmed past ringing margin lines, as a query; none when its usual trim left no such line, or when the
      * margin colour (the top-left corner's, as {@link Margins} takes it) is not white: ringing is what a JPEG does to a
-     * white surround.
+     * white surround. {@code flat} is {@code reduced} on white, as the lookup's views already hold it.
      */
-    static Optional<RepostVerifier.Query> query(DecodedImage reduced) {
-        DecodedImage flat = PerceptualHash.onWhite(reduced);
+    static Optional<RepostVerifier.Query> query(DecodedImage reduced, DecodedImage flat) {
         int w = flat.width();
         int[] px = flat.argb();
         Margins.Box own = Margins.trimBox(flat);
