@@ -359,12 +359,14 @@ final class CandidateChecks {
     /**
      * The views of the copy the pose searches share, each made once a lookup and only when a candidate needs it: without a
      * caption band, with a mark in its margin painted over, trimmed from a white corner, untrimmed, trimmed inside a dark
-     * frame, trimmed past a JPEG's ringing. Made under a lock, as pose searches may run at once ({@link SharedWork}).
+     * frame, trimmed past a JPEG's ringing, trimmed as its mirror image trims. Made under a lock, as pose searches may run
+     * at once ({@link SharedWork}).
      */
     private static final class Views {
         final DecodedImage flat;
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
-        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, unrung;
+        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, unrung, unmirrored;
+        final Supplier<Optional<Margins.Box>> mirroredTrim; // cheap: the view above is made only for a candidate it fits
 
         Views(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
             flat = PerceptualHash.onWhite(small);
@@ -379,6 +381,8 @@ final class CandidateChecks {
             untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
             unframed = memoised(() -> FramedCopies.query(small));
             unrung = memoised(() -> RingingMargins.query(small, flat));
+            mirroredTrim = memoised(() -> MirroredTrims.trim(flat));
+            unmirrored = memoised(() -> mirroredTrim.get().map(b -> new RepostVerifier.Query(small, b)));
         }
     }
 
@@ -416,6 +420,14 @@ final class CandidateChecks {
         views.unrung.get().filter(r -> RingingMargins.closer(r, whole, c.signature()))
                 .flatMap(r -> RepostVerifier.pose(r, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
                         .map(f -> new Attempt(r, f, null)))
+                .ifPresent(attempts::add);
+        // a mirror image trimmed as its source was (MirroredTrims): after the copy as posted, for a candidate whose trim
+        // that one mirrors, and only a mirrored pose
+        views.mirroredTrim.get().filter(b -> MirroredTrims.mirrorsTrimOf(b, views.flat, c.signature()))
+                .flatMap(b -> views.unmirrored.get())
+                .flatMap(m -> RepostVerifier.pose(m, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
+                        .filter(f -> f.best().mirror())
+                        .map(f -> new Attempt(m, f, null)))
                 .ifPresent(attempts::add);
         // a crop whose top-left corner lies on the drawing kept its white margins elsewhere (CornerTrim): after the copy
         // as posted, the copy trimmed from a white corner, for the candidates a crop window found

@@ -66,7 +66,7 @@ final class CornerTrim {
     }
 
     /** {@code img} mirrored left-right and/or top-bottom, so that the chosen corner becomes the top-left one. */
-    private static DecodedImage flip(DecodedImage img, boolean x, boolean y) {
+    static DecodedImage flip(DecodedImage img, boolean x, boolean y) {
         int w = img.width(), h = img.height();
         int[] in = img.argb(), out = new int[in.length];
         for (int r = 0; r < h; r++) {
@@ -77,7 +77,8 @@ final class CornerTrim {
         return new DecodedImage(w, h, out, false);
     }
 
-    private static Margins.Box unflip(Margins.Box b, int w, int h, boolean x, boolean y) {
+    /** A box found in the {@link #flip}ped picture, in the picture's own coordinates. */
+    static Margins.Box unflip(Margins.Box b, int w, int h, boolean x, boolean y) {
         return new Margins.Box(x ? w - b.x1() : b.x0(), y ? h - b.y1() : b.y0(), x ? w - b.x0() : b.x1(), y ? h - b.y0() : b.y1());
     }
 }

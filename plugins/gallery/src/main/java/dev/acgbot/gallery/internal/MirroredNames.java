@@ -22,7 +22,9 @@ import java.util.function.ToIntFunction;
  * corner is the canvas, trims the canvas away and fits the flag only smaller, so a plain mirrored flag was named bordered
  * and mirrored. Flipped back, the copy trims as its source did.</li>
  * <li>Not mirrored, where the verdict's mirrored pose fits nearly as well unmirrored ({@link RepostVerifier#mirrorSeen}):
- * the copy of a picture that is its own mirror image.</li>
+ * the copy of a picture that is its own mirror image. A verdict found on the copy trimmed as its mirror image trims
+ * ({@link MirroredTrims}) is weighed on that view too: on the copy as posted, Pakistan's mirrored flag keeps the white
+ * band its source's trim took, and its pose, found on the view without it, fits there no better mirrored.</li>
  * </ul>
  * docs/benchmarks.md, "Mirrored copies named, round 19".
  */
@@ -50,6 +52,7 @@ final class MirroredNames {
             return verdicts;
         }
         RepostVerifier.Query flipped = null; // made once, for the first verdict that needs it
+        Optional<RepostVerifier.Query> trimmedAsMirror = null; // likewise
         Map<String, RepostVerifier.Verdict> out = new LinkedHashMap<>();
         for (Map.Entry<String, RepostVerifier.Verdict> e : verdicts.entrySet()) {
             RepostVerifier.Verdict v = e.getValue();
@@ -63,7 +66,10 @@ final class MirroredNames {
                         .orElse(v);
             }
             if (signature.isPresent() && v.pose().mirror() && !RepostVerifier.mirrorSeen(query, signature.get(), v.pose())) {
-                v = withEdits(v, v.edits(), false);
+                trimmedAsMirror = trimmedAsMirror == null ? MirroredTrims.query(small, PerceptualHash.onWhite(small)) : trimmedAsMirror;
+                RepostVerifier.Verdict unnamed = v;
+                boolean seen = trimmedAsMirror.filter(m -> RepostVerifier.mirrorSeen(m, signature.get(), unnamed.pose())).isPresent();
+                v = seen ? v : withEdits(v, v.edits(), false);
             }
             out.put(e.getKey(), v);
         }
