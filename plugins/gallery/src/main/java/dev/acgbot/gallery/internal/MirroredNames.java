@@ -66,7 +66,9 @@ final class MirroredNames {
                         .orElse(v);
             }
             if (signature.isPresent() && v.pose().mirror() && !RepostVerifier.mirrorSeen(query, signature.get(), v.pose())) {
-                trimmedAsMirror = trimmedAsMirror == null ? MirroredTrims.query(small, PerceptualHash.onWhite(small)) : trimmedAsMirror;
+                if (trimmedAsMirror == null) {
+                    trimmedAsMirror = MirroredTrims.query(small, PerceptualHash.onWhite(small));
+                }
                 RepostVerifier.Verdict unnamed = v;
                 boolean seen = trimmedAsMirror.filter(m -> RepostVerifier.mirrorSeen(m, signature.get(), unnamed.pose())).isPresent();
                 v = seen ? v : withEdits(v, v.edits(), false);

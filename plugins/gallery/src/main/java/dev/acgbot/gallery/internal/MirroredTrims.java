@@ -41,15 +41,17 @@ final class MirroredTrims {
     /**
      * Whether the copy's mirror image's trim ({@code mirrored}, in {@code flat}'s pixels) lies in the copy where the
      * candidate's stored trim lies in the candidate, mirrored: the copy is then the candidate's mirror image, trimmed alike,
-     * and worth a pose search.
-     * A weaker test (the kept share closer to the candidate's) let a tenth crop of a two-star rating row, cut through its
+     * and worth a pose search. A weaker test (the kept share closer to the candidate's) let a tenth crop of a two-star rating row, cut through its
      * first star, trim from its white right side and match a one-and-a-half-star row mirrored (evaluation, seed 123).
      */
     static boolean mirrorsTrimOf(Margins.Box mirrored, DecodedImage flat, RepostSignature candidate) {
         int w = flat.width(), h = flat.height();
         float[] c = candidate.box();
-        double xSlack = Math.max(SIDE_SLACK, (double) SIDE_SLACK_PX / w), ySlack = Math.max(SIDE_SLACK, (double) SIDE_SLACK_PX / h);
-        return Math.abs((double) mirrored.x0() / w - (1 - c[2])) <= xSlack && Math.abs((double) mirrored.x1() / w - (1 - c[0])) <= xSlack
-                && Math.abs((double) mirrored.y0() / h - c[1]) <= ySlack && Math.abs((double) mirrored.y1() / h - c[3]) <= ySlack;
+        double xSlack = Math.max(SIDE_SLACK, (double) SIDE_SLACK_PX / w);
+        double ySlack = Math.max(SIDE_SLACK, (double) SIDE_SLACK_PX / h);
+        return Math.abs((double) mirrored.x0() / w - (1 - c[2])) <= xSlack
+                && Math.abs((double) mirrored.x1() / w - (1 - c[0])) <= xSlack
+                && Math.abs((double) mirrored.y0() / h - c[1]) <= ySlack
+                && Math.abs((double) mirrored.y1() / h - c[3]) <= ySlack;
     }
 }

@@ -786,15 +786,9 @@ final class RepostVerifier {
         return onFine(q, candidate, found.levels(), found.best());
     }
 
-    /** The best of the poses searched on the fine grid from each of {@code starts} ({@link #onFine}). */
-    static Found bestOnFine(Query q, RepostSignature candidate, Levels levels, Stream<Pose> starts) {
-        return starts.map(start -> onFine(q, candidate, levels, start)).max(Comparator.comparingDouble(Found::ncc))
-                .orElseThrow();
-    }
-
     /**
-     * The pose searched on the fine grid from the best-scoring of {@code starts} only: a quarter of {@link #bestOnFine}'s
-     * cost for four starts. For {@link TurnedStarts}, which runs in every lookup that found nothing, so above all in
+     * The pose searched on the fine grid from the best-scoring of {@code starts} only: a quarter of the cost of searching
+     * from each of four starts, as {@link TurnedRetry} does. For {@link TurnedStarts}, which runs in every lookup that found nothing, so above all in
      * lookups of pictures the gallery does not hold.
      */
     static Found onFineFromBestStart(Query q, RepostSignature candidate, Levels levels, Stream<Pose> starts) {
