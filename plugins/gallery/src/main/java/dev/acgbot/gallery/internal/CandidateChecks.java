@@ -306,7 +306,7 @@ final class CandidateChecks {
     private static void unmoved(RepostVerifier.Query whole, DecodedImage flat, List<Candidate> candidates, Map<String, RepostVerifier.Verdict> out,
                                 Map<String, byte[]> seen, SharedWork work, boolean lastResorts) {
         UnmovedCopies.Match[] found = new UnmovedCopies.Match[candidates.size()];
-        int best = UnmovedCopies.best(flat, Margins.trimBox(flat), candidates.stream().map(Candidate::signature).toList(), found, work);
+        int best = UnmovedCopies.best(flat, whole.trim, candidates.stream().map(Candidate::signature).toList(), found, work);
         if (best < 0) {
             // last, and only when no candidate passed: the candidate the copy is, unmoved, within a re-encoding's noise on
             // every row; named recoloured or nothing (the canvas and every row agree: no geometric edit to name)
@@ -399,8 +399,8 @@ final class CandidateChecks {
             retrimmed = memoised(() -> CornerTrim.query(small, whole.signature.keptArea()));
             untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
             unframed = memoised(() -> FramedCopies.query(small));
-            unrung = memoised(() -> RingingMargins.query(small, flat));
-            mirroredTrim = memoised(() -> MirroredTrims.trim(flat));
+            unrung = memoised(() -> RingingMargins.query(small, flat, whole.trim));
+            mirroredTrim = memoised(() -> MirroredTrims.trim(flat, whole.trim));
             unmirrored = memoised(() -> mirroredTrim.get().map(b -> new RepostVerifier.Query(small, b)));
         }
     }

@@ -67,7 +67,7 @@ final class MirroredNames {
             }
             if (signature.isPresent() && v.pose().mirror() && !RepostVerifier.mirrorSeen(query, signature.get(), v.pose())) {
                 if (trimmedAsMirror == null) {
-                    trimmedAsMirror = MirroredTrims.query(small, PerceptualHash.onWhite(small));
+                    trimmedAsMirror = MirroredTrims.query(small, query);
                 }
                 RepostVerifier.Verdict unnamed = v;
                 boolean seen = trimmedAsMirror.filter(m -> RepostVerifier.mirrorSeen(m, signature.get(), unnamed.pose())).isPresent();

@@ -18,19 +18,19 @@ final class MirroredTrims {
     private MirroredTrims() {
     }
 
-    /** Where the copy's mirror image trims, in the copy's own pixels; none when that is the copy's own trim. */
-    static Optional<Margins.Box> trim(DecodedImage flat) {
+    /**
+     * Where the copy's mirror image trims, in the copy's own pixels; none when that is the copy's own trim ({@code own}).
+     * {@code flat} is the copy on white.
+     */
+    static Optional<Margins.Box> trim(DecodedImage flat, Margins.Box own) {
         int w = flat.width(), h = flat.height();
         Margins.Box mirrored = CornerTrim.unflip(Margins.trimBox(CornerTrim.flip(flat, true, false)), w, h, true, false);
-        return mirrored.equals(Margins.trimBox(flat)) ? Optional.empty() : Optional.of(mirrored);
+        return mirrored.equals(own) ? Optional.empty() : Optional.of(mirrored);
     }
 
-    /**
-     * The copy trimmed as its mirror image trims ({@link #trim}), as a query. {@code flat} is {@code reduced} on white, as
-     * the lookup's views already hold it.
-     */
-    static Optional<RepostVerifier.Query> query(DecodedImage reduced, DecodedImage flat) {
-        return trim(flat).map(b -> new RepostVerifier.Query(reduced, b));
+    /** The copy ({@code whole}, reduced to {@code reduced}) trimmed as its mirror image trims ({@link #trim}), as a query. */
+    static Optional<RepostVerifier.Query> query(DecodedImage reduced, RepostVerifier.Query whole) {
+        return trim(PerceptualHash.onWhite(reduced), whole.trim).map(b -> new RepostVerifier.Query(reduced, b));
     }
 
     /** How far, as a share of the copy's side, each side of the mirrored trim may lie from the candidate's mirrored. */

@@ -329,6 +329,8 @@ final class RepostVerifier {
         final boolean faint;
         final boolean flatBeneathMark;
         final DetailCheck.Edges edges;
+        /** Where the copy was trimmed, in its own pixels: what the views of the copy trim otherwise compare with. */
+        final Margins.Box trim;
         /** The copy at its own size when it is tiny ({@link TinyCheck}); null otherwise. */
         final TinyCheck.Pixels tiny;
 
@@ -339,6 +341,7 @@ final class RepostVerifier {
         /** The copy trimmed to {@code trim} (in its own pixels) rather than by its own margins: {@link CornerTrim}. */
         Query(DecodedImage reduced, Margins.Box trim) {
             DecodedImage flat = PerceptualHash.onWhite(reduced);
+            this.trim = trim;
             this.signature = RepostSignature.of(flat, trim, false);
             DecodedImage trimmed = Margins.crop(flat, trim);
             this.coarse = Grid.of(trimmed, SIDE);
@@ -402,12 +405,7 @@ final class RepostVerifier {
         if (score(q.fine, found.levels().apply(thumb(candidate)), candidate.aspect(), Pose.WHOLE).ncc() < POSE_ACCEPT) {
             return Optional.empty();
         }
-        DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), Pose.WHOLE);
-        if (detail.agreement() < ACCEPT) {
-            return Optional.empty();
-        }
-        Found plain = new Found(found.ncc(), detail.pose(), Pose.WHOLE, true, false, found.levels());
-        return named(q, candidate, plain, detail.agreement()).filter(v -> v.edits().isEmpty());
+        return plainAt(q, candidate, found, Pose.WHOLE);
     }
 
     /**
@@ -433,8 +431,15 @@ final class RepostVerifier {
      * (round 9).
      */
     private static Optional<Verdict> unmirroredEdges(Query q, RepostSignature candidate, Found found) {
-        Pose m = found.best();
-        DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), m.unmirrored());
+        return plainAt(q, candidate, found, found.best().unmirrored());
+    }
+
+    /**
+     * The edge step once more from {@code start}, for a pose whose edges failed ({@link #untouchedEdges},
+     * {@link #unmirroredEdges}): an unedited match at {@code found}'s levels where the edges agree, none otherwise.
+     */
+    private static Optional<Verdict> plainAt(Query q, RepostSignature candidate, Found found, Pose start) {
+        DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), start);
         if (detail.agreement() < ACCEPT) {
             return Optional.empty();
         }
@@ -788,8 +793,8 @@ final class RepostVerifier {
 
     /**
      * The pose searched on the fine grid from the best-scoring of {@code starts} only: a quarter of the cost of searching
-     * from each of four starts, as {@link TurnedRetry} does. For {@link TurnedStarts}, which runs in every lookup that found nothing, so above all in
-     * lookups of pictures the gallery does not hold.
+     * from each of four starts, as {@link TurnedRetry} does. For {@link TurnedStarts}, which runs in every lookup that found
+     * nothing, so above all in lookups of pictures the gallery does not hold.
      */
     static Found onFineFromBestStart(Query q, RepostSignature candidate, Levels levels, Stream<Pose> starts) {
         float[] thumb = levels.apply(thumb(candidate));

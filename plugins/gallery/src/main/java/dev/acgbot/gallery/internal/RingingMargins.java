@@ -29,12 +29,12 @@ final class RingingMargins {
     /**
      * The copy trimmed past ringing margin lines, as a query; none when its usual trim left no such line, or when the
      * margin colour (the top-left corner's, as {@link Margins} takes it) is not white: ringing is what a JPEG does to a
-     * white surround. {@code flat} is {@code reduced} on white, as the lookup's views already hold it.
+     * white surround. {@code flat} is {@code reduced} on white, as the lookup's views already hold it, and {@code own}
+     * the copy's usual trim.
      */
-    static Optional<RepostVerifier.Query> query(DecodedImage reduced, DecodedImage flat) {
+    static Optional<RepostVerifier.Query> query(DecodedImage reduced, DecodedImage flat, Margins.Box own) {
         int w = flat.width();
         int[] px = flat.argb();
-        Margins.Box own = Margins.trimBox(flat);
         if (!light(px[0]) || own.width() <= 4 * DEPTH || own.height() <= 4 * DEPTH) {
             return Optional.empty();
         }
