@@ -97,6 +97,7 @@ final class CandidateChecks {
      */
     static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates,
                                                       SharedWork work, boolean lastResorts) {
+        candidates = candidates.stream().filter(c -> !SmallDrawings.tooSmallFor(whole.signature, c.signature())).toList();
         Views views = new Views(whole, small, candidates);
         List<Posing> posings = work.map(candidates, c -> posing(whole, views, c));
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();

@@ -28,9 +28,9 @@ import java.util.function.BiConsumer;
  */
 public final class GalleryStore implements AutoCloseable {
     /** Version written by this code. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     /** The store's own upgrades; callers' migrations are tried first. */
-    private static final List<SchemaMigration> BUILT_IN = List.of(new RepostSignatureMigration());
+    private static final List<SchemaMigration> BUILT_IN = List.of(new RepostSignatureMigration(), new SmallDrawingMigration());
     private static final Logger LOG = LoggerFactory.getLogger(GalleryStore.class);
     private static final String SCHEMA_KEY = "schemaVersion";
     private static final String GENERATION_KEY = "generation";

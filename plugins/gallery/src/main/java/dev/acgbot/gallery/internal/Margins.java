@@ -8,14 +8,14 @@ import java.util.Optional;
  * Uniform margins (borders, letterbox bars, the white around clip art) found from the outside in: a row or column
  * is margin (when that corner colour is neutral: white, black or grey) while at least 98 % of its pixels lie within {@value #TOLERANCE} per channel of the corner colour, so
  * JPEG ringing at the edge does not stop the trim. Pictures that would keep under 4 % of their area (blank or
- * nearly blank) are left whole.
+ * nearly blank) are left whole, but for a small drawing on a page blank at thumbnail size ({@link SmallDrawings}).
  */
 final class Margins {
     static final int TOLERANCE = 28;
     /** Frames, bars and clip-art surrounds are white, black or grey: at most this far from grey per channel. */
     private static final int NEUTRAL = 24;
     private static final double MARGIN_SHARE = 0.98;
-    private static final double MIN_KEPT_AREA = 0.04;
+    static final double MIN_KEPT_AREA = 0.04;
 
     /** {x0, y0, x1, y1}, exclusive ends. */
     record Box(int x0, int y0, int x1, int y1) {
@@ -123,7 +123,7 @@ final class Margins {
         }
         Box b = margins(px, w, h, ref);
         if ((double) b.width() * b.height() < MIN_KEPT_AREA * w * h) {
-            return new Box(0, 0, w, h);
+            return SmallDrawings.trimsTo(img, b) ? b : new Box(0, 0, w, h);
         }
         return b;
     }

@@ -550,11 +550,20 @@ final class RepostVerifier {
 
     /** The candidate's thumbnail as floats, the picture {@link #coarse} samples. */
     static float[] thumb(RepostSignature candidate) {
-        float[] thumb = new float[candidate.thumb().length];
+        return levels(candidate.thumb());
+    }
+
+    private static float[] levels(byte[] grey) {
+        float[] thumb = new float[grey.length];
         for (int i = 0; i < thumb.length; i++) {
-            thumb[i] = candidate.thumb()[i] & 0xFF;
+            thumb[i] = grey[i] & 0xFF;
         }
         return thumb;
+    }
+
+    /** Whether a {@value RepostSignature#THUMB}-wide grey thumbnail is flat, as {@link #pose} takes a candidate's. */
+    static boolean flat(byte[] thumb) {
+        return spread(levels(thumb)) < FLAT_STD;
     }
 
     /** The correlation of the copy's coarse grid with {@code thumb} sampled through {@code pose}: the pose search's score. */
