@@ -3,6 +3,8 @@ package dev.acgbot.gallery.internal;
 import org.mapdb.DB;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -14,6 +16,8 @@ import java.util.List;
  * signature is unchanged, so no other file is read.
  */
 final class SmallDrawingMigration implements SchemaMigration {
+    private static final Logger LOG = LoggerFactory.getLogger(SmallDrawingMigration.class);
+
     @Override
     public int fromVersion() {
         return 3;
@@ -23,11 +27,17 @@ final class SmallDrawingMigration implements SchemaMigration {
     public void migrate(DB db) {
         HTreeMap<String, byte[]> signatures = db.hashMap(RepostSignatureMigration.MAP, Serializer.STRING, Serializer.BYTE_ARRAY)
                 .createOrOpen();
+        int dropped = 0;
         for (String sha : List.copyOf(signatures.keySet())) {
             byte[] b = signatures.get(sha);
             if (RepostSignature.readable(b) && SmallDrawings.storedAsBlankPage(RepostSignature.decode(b))) {
                 signatures.remove(sha);
+                dropped++;
             }
+        }
+        if (dropped > 0) {
+            LOG.info("{} pictures kept whole as blank pages are to be signed again as small drawings: the next reindex reads "
+                    + "those files once more; until then the duplicate search decides them by their hashes", dropped);
         }
     }
 }
