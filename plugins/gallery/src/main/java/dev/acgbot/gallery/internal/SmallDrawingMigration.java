@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Schema 3 to 4: {@link Margins} now trims a page that is blank at thumbnail size to its small drawing
- * ({@link SmallDrawings}), so the {@link RepostSignature}s of pictures kept whole as blank pages are dropped (37 of the
+ * ({@link SmallDrawings}), so the {@link RepostSignature}s of pictures kept whole as blank pages are dropped (21 of the
  * evaluation's 6,899). As after {@link RepostSignatureMigration}, {@link ChangeDetection} counts those entries
  * incomplete and the next reindex (incremental is enough) reads just those files again and signs them; every other
  * signature is unchanged, so no other file is read.
