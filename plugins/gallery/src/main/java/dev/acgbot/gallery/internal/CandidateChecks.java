@@ -459,6 +459,12 @@ final class CandidateChecks {
         if (n.byCropWindow() && UntrimmedPages.whole(c.signature())) {
             views.untrimmed.get().flatMap(u -> UntrimmedPages.pose(u, c.signature(), n)).ifPresent(f -> attempts.add(new Attempt(views.untrimmed.get().orElseThrow(), f, null)));
         }
+        // a small drawing the store trimmed from its page, beside a copy whose trim kept more: the copy cut where the
+        // drawing lies on the page (SmallDrawings.cutAt)
+        SmallDrawings.cutAt(views.flat, whole, c.signature())
+                .flatMap(cut -> RepostVerifier.pose(cut, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
+                        .map(f -> new Attempt(cut, f, null)))
+                .ifPresent(attempts::add);
         // after the copy as posted, also when that found a pose (one found at a crop window's seed on a marked copy
         // failed the edge step, and the unmarked copy was never tried), and also when the unmarked copy is flat beneath
         // a band (a small drawing on a large page; against a flat candidate the flat rules decide): docs/benchmarks.md,

@@ -2,6 +2,8 @@ package dev.acgbot.gallery.internal;
 
 import dev.acgbot.models.image.DecodedImage;
 
+import java.util.Optional;
+
 /**
  * Small drawings on blank pages: openclipart's A4 renders of an ornament, a moon, a shovel outline (14 of the
  * evaluation's 6,899 pictures). Such a page is blank at the {@value RepostSignature#THUMB}x{@value RepostSignature#THUMB}
@@ -36,7 +38,31 @@ final class SmallDrawings {
      * (evaluation, seed 200). A page the store trimmed is verified as before.
      */
     static boolean tooSmallFor(RepostSignature copy, RepostSignature candidate) {
-        return copy.keptArea() < Margins.MIN_KEPT_AREA && candidate.keptArea() >= KEPT_WHOLE;
+        return drawingOnly(copy) && candidate.keptArea() >= KEPT_WHOLE;
+    }
+
+    /** Whether a signature is of a small drawing trimmed from its page, or of a copy trimmed as small. */
+    static boolean drawingOnly(RepostSignature s) {
+        return s.keptArea() < Margins.MIN_KEPT_AREA;
+    }
+
+    /**
+     * The copy cut where {@code candidate}, a small drawing, lies on its page (its stored trim box, as shares of the page),
+     * for a copy whose own trim kept more: a page near the flat rule's bar may fall on either side of it in a copy, and
+     * a JPEG copy of thin coloured strokes, posted at three times their size, trimmed to 12 % of its page where the
+     * stored page trimmed to 3 % and no longer matched (DuplicateLookupScaleTest, one of 300 copies). Cut so, a copy
+     * that was not moved on its page (resized, re-encoded, recoloured) is the drawing again. None for a copy trimmed as
+     * small itself, or for a cut of less than {@value #MIN_SIDE} pixels a side.
+     */
+    static Optional<RepostVerifier.Query> cutAt(DecodedImage flat, RepostVerifier.Query copy, RepostSignature candidate) {
+        if (!drawingOnly(candidate) || drawingOnly(copy.signature)) {
+            return Optional.empty();
+        }
+        float[] b = candidate.box();
+        int w = flat.width(), h = flat.height();
+        Margins.Box cut = new Margins.Box(Math.round(b[0] * w), Math.round(b[1] * h), Math.round(b[2] * w), Math.round(b[3] * h));
+        return cut.width() < MIN_SIDE || cut.height() < MIN_SIDE || cut.equals(copy.trim)
+                ? Optional.empty() : Optional.of(new RepostVerifier.Query(flat, cut));
     }
 
     /** Whether a stored signature kept its picture whole as a blank page, as {@link Margins} did before {@link #trimsTo}. */

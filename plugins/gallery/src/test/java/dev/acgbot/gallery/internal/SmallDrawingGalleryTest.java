@@ -1,5 +1,6 @@
 package dev.acgbot.gallery.internal;
 
+import dev.acgbot.gallery.Gallery;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,5 +47,18 @@ class SmallDrawingGalleryTest {
     void theEvaluationsOrnamentFramedTurnedAndBrightenedFindsItsPage(@TempDir Path tmp) {
         assertEquals(List.of("pic0.png false [BORDER, ROTATED]"), RepostGalleries.eachLookedUpAmong(tmp, 7, PAGES, 782,
                 List.of(RepostGalleries.openclipart("break_carlos_framed_turned"))));
+    }
+
+    /**
+     * Thin coloured strokes bunched on a white canvas, one of {@link DuplicateLookupScaleTest}'s pictures, stored trimmed to
+     * 3 % of it; its JPEG copy posted at three times the size trims to 12 % of its canvas (the ringing around the strokes)
+     * and was no longer found (one of that test's 300 copies). Cut where the stored drawing lies, it is the same picture.
+     */
+    @Test
+    void aJpegCopyWhoseTrimKeptMoreIsCutWhereTheStoredDrawingLies(@TempDir Path tmp) {
+        BufferedImage strokes = DuplicateLookupScaleTest.picture(27006);
+        try (Gallery g = RepostGalleries.indexed(tmp, 6, i -> i == 0 ? strokes : DuplicateLookupScaleTest.picture(27000 + i))) {
+            assertEquals("pic0.png true []", RepostGalleries.lookedUp(g, TestImages.jpegRoundTrip(TestImages.resized(strokes, 3), 0.7f)));
+        }
     }
 }
