@@ -62,11 +62,12 @@ final class BatchCommitter {
             draft.pixels(a);
             boolean newSignature = store.signature(sha).map(s -> s.trimmedPHash() != a.signature().trimmedPHash()
                     || s.trimmedDHash() != a.signature().trimmedDHash()
-                    || !java.util.Arrays.equals(s.windows(), a.signature().windows())).orElse(true);
+                    || !java.util.Arrays.equals(s.windows(), a.signature().windows())
+                    || !java.util.Arrays.equals(s.colour(), a.signature().colour())).orElse(true);
             store.putSignature(sha, a.signature());
             if (existing.isEmpty() || existing.get().pHash() != a.pHash() || existing.get().dHash() != a.dHash() || newSignature) {
                 changes.add(new MemoryChange.Hashes(sha, a.pHash(), a.dHash(), a.signature().trimmedPHash(),
-                        a.signature().trimmedDHash(), a.signature().windows()));
+                        a.signature().trimmedDHash(), a.signature().windows(), a.signature().colour()));
             }
         }
         Map<String, Float> tags = results.tags().get(sha);

@@ -221,7 +221,8 @@ public final class DefaultGallery implements Gallery {
         store.forEachEntry((sha, e) -> {
             Optional<RepostSignature> s = store.signature(sha);
             read.put(sha, e.pHash(), e.dHash(), s.map(RepostSignature::trimmedPHash).orElse(e.pHash()),
-                    s.map(RepostSignature::trimmedDHash).orElse(e.dHash()), s.map(RepostSignature::windows).orElse(new long[0]));
+                    s.map(RepostSignature::trimmedDHash).orElse(e.dHash()), s.map(RepostSignature::windows).orElse(new long[0]),
+                    s.map(RepostSignature::colour).orElse(new byte[0]));
         });
         return read;
     }
@@ -344,7 +345,7 @@ public final class DefaultGallery implements Gallery {
             case MemoryChange.Vector v -> rows.get(v.modelId()).put(v.sha(), v.vector());
             case MemoryChange.Hashes h -> {
                 hashes.remove(h.sha());
-                hashes.put(h.sha(), h.pHash(), h.dHash(), h.trimmedPHash(), h.trimmedDHash(), h.windows());
+                hashes.put(h.sha(), h.pHash(), h.dHash(), h.trimmedPHash(), h.trimmedDHash(), h.windows(), h.colour());
             }
             case MemoryChange.Gone g -> {
                 rows.values().forEach(r -> r.remove(g.sha()));

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The perceptual hashes of every live image (sha256, the whole and margin-trimmed pHash and dHash, and the
- * {@link CropWindows crop windows}' pHashes per row: 66 + 232 bytes) written beside the vector files
+ * {@link CropWindows crop windows}' pHashes and the {@link ColourRows colour grid} per row: 66 + 281 bytes) written beside the vector files
  * ({@code <data-dir>/vectors/perceptual-hashes.phr}), so that start-up reads one sequential file instead of
  * decoding every {@code GalleryEntry} from MapDB: that read was what dominated opening a 100k gallery once
  * the vectors came from their own file (3.5 s of 6.2 s, linear in n; ./acgbot bench startup,
@@ -24,9 +24,11 @@ import java.util.Optional;
  */
 final class HashFiles {
     private static final Logger LOG = LoggerFactory.getLogger(HashFiles.class);
-    // "PHR3": four hashes per row (whole and margin-trimmed pHash, dHash) and the crop windows' pHashes; an older
-    // file ("PHR1", "PHR2") is ignored and rewritten
-    static final int FORMAT = 0x50485233;
+    // "PHR4": four hashes per row (whole and margin-trimmed pHash, dHash), the crop windows' pHashes and the colour grid
+    // (ColourRows); an older file ("PHR1" to "PHR3") is ignored, the store read once, and the file rewritten
+    static final int FORMAT = 0x50485234;
+    /** "PHR3": its header is this format's, so its row count still sizes the heap of the first start after an upgrade. */
+    private static final int FORMAT_BEFORE = 0x50485233;
 
     private final Path file;
 
@@ -62,6 +64,9 @@ final class HashFiles {
                         for (long w : hashes.windows().windows(row)) {
                             out.writeLong(w);
                         }
+                        byte[] grid = hashes.colours().grid(row);
+                        out.writeByte(grid.length);
+                        out.write(grid);
                     }
                 }
             }
@@ -74,11 +79,12 @@ final class HashFiles {
 
     /**
      * The row count in the file's header, whatever store generation it was written at (an estimate of the
-     * gallery's size that reads 16 bytes); empty without a readable file of this format.
+     * gallery's size that reads 16 bytes); empty without a readable file of this format or the one before.
      */
     java.util.OptionalInt rowCount() {
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-            if (in.readInt() != FORMAT) {
+            int format = in.readInt();
+            if (format != FORMAT && format != FORMAT_BEFORE) {
                 return java.util.OptionalInt.empty();
             }
             in.readLong();
@@ -107,7 +113,9 @@ final class HashFiles {
                 for (int w = 0; w < windows.length; w++) {
                     windows[w] = in.readLong();
                 }
-                read.put(sha, p, d, tp, td, windows);
+                byte[] grid = new byte[in.readUnsignedByte()];
+                in.readFully(grid);
+                read.put(sha, p, d, tp, td, windows, grid);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read the perceptual hash file: reading the store ({})", e.toString());

@@ -17,6 +17,7 @@ final class HashRows {
     final HammingIndex trimmedPHashes = new HammingIndex();
     final HammingIndex trimmedDHashes = new HammingIndex();
     final WindowRows windows = new WindowRows();
+    final ColourRows colours = new ColourRows();
     final Column<String> shas = new Column<>();
     final RowIndex rowOf = new RowIndex(shas);
     final Tombstones dead = new Tombstones();
@@ -31,6 +32,11 @@ final class HashRows {
 
     /** @param cropWindows the {@link CropWindows}' pHashes; empty for an image whose signature has none yet */
     void put(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] cropWindows) {
+        put(sha, pHash, dHash, trimmedPHash, trimmedDHash, cropWindows, new byte[0]);
+    }
+
+    /** @param colour the signature's {@link RepostSignature#colour() RGB grid}; empty for an image without a signature */
+    void put(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] cropWindows, byte[] colour) {
         if (rowOf.contains(sha)) {
             return;
         }
@@ -39,6 +45,7 @@ final class HashRows {
         trimmedPHashes.add(trimmedPHash);
         trimmedDHashes.add(trimmedDHash);
         windows.append(cropWindows, pHash);
+        colours.append(colour);
         shas.append(sha);
         rowOf.put(row);
     }
@@ -52,7 +59,7 @@ final class HashRows {
 
     Snapshot snapshot() {
         return new Snapshot(pHashes.reader(), dHashes.reader(), trimmedPHashes.reader(), trimmedDHashes.reader(),
-                windows.view(), shas.view(), dead.snapshot());
+                windows.view(), colours.view(), shas.view(), dead.snapshot());
     }
 
     /**
@@ -305,8 +312,23 @@ final class HashRows {
     }
 
     record Snapshot(HammingIndex.Reader pHashes, HammingIndex.Reader dHashes, HammingIndex.Reader trimmedPHashes,
-                    HammingIndex.Reader trimmedDHashes, WindowRows.View windows, Column.View<String> shas,
+                    HammingIndex.Reader trimmedDHashes, WindowRows.View windows, ColourRows.View colours, Column.View<String> shas,
                     Tombstones.Snapshot dead) {
+
+        /**
+         * The {@code most} live images but those of {@code skip} whose colour grid lies closest to {@code grid}
+         * ({@link ColourRows}), closest first, each with its hash distances to {@code q} ({@link ColourLayouts}).
+         */
+        Map<String, Near> byColour(Probe q, byte[] grid, int most, java.util.function.Predicate<String> skip) {
+            int rows = Math.min(Math.min(pHashes.limit(), dHashes.limit()), Math.min(Math.min(trimmedPHashes.limit(), trimmedDHashes.limit()),
+                    Math.min(windows.size(), shas.size())));
+            Map<String, Near> out = new LinkedHashMap<>();
+            for (long key : colours.closest(grid, rows, most, row -> !dead.deleted(row) && !skip.test(shas.get(row)))) {
+                int row = (int) key;
+                out.put(shas.get(row), nearOf(row, q));
+            }
+            return out;
+        }
 
         /** sha256 to {pHash distance, dHash distance} of every live image within {@code maxDistance} on either hash. */
         Map<String, int[]> near(long pHash, long dHash, int maxDistance) {

@@ -5,8 +5,12 @@ sealed interface MemoryChange {
     record Vector(String modelId, String sha, float[] vector) implements MemoryChange {
     }
 
-    /** @param windows the crop windows' pHashes ({@link CropWindows}); empty when the signature has none */
-    record Hashes(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windows) implements MemoryChange {
+    /**
+     * @param windows the crop windows' pHashes ({@link CropWindows}); empty when the signature has none
+     * @param colour  the signature's RGB grid ({@link ColourRows})
+     */
+    record Hashes(String sha, long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windows, byte[] colour)
+            implements MemoryChange {
     }
 
     /** The content left the gallery: its vectors and hashes go. */

@@ -66,7 +66,8 @@ class DuplicateLookupScaleTest {
                         signedAgain[0]++;
                         return again;
                     });
-                    rows.put(sha, e.pHash(), e.dHash(), signature.trimmedPHash(), signature.trimmedDHash(), signature.windows());
+                    rows.put(sha, e.pHash(), e.dHash(), signature.trimmedPHash(), signature.trimmedDHash(), signature.windows(),
+                            signature.colour());
                 });
                 store.commit();
                 System.out.printf(Locale.ROOT, "signed %d entries again%n", signedAgain[0]);
@@ -81,7 +82,7 @@ class DuplicateLookupScaleTest {
                 RepostSignature signature = RepostSignature.of(img);
                 store.putSignature(sha, signature);
                 rows.put(sha, PerceptualHash.pHash(img), PerceptualHash.dHash(img), signature.trimmedPHash(), signature.trimmedDHash(),
-                        signature.windows());
+                        signature.windows(), signature.colour());
                 if (i % 5000 == 4999) {
                     store.commit();
                 }
