@@ -21,7 +21,8 @@ import java.util.function.Function;
  * {@link CandidateChecks#verify}: the next {@value #NEXT} of the shortlist not verified; of the {@link HashRows.Probe#CROWDED}
  * crop-window rows the scan kept beyond those, the {@value #FITTING} that fit the copy as a crop ({@link CropPoses#fit})
  * better than the shortlist's best; and for a copy in colour, the {@value #COLOURED} closest candidates not verified whose
- * colours agree with it. Only in lookups that found nothing, so its cost does not reach the lookups that pass; but those are
+ * colours agree with it, and the {@value ColourLayouts#SLOTS} whose colour layout is closest that no hash found
+ * ({@link ColourLayouts}). Only in lookups that found nothing, so its cost does not reach the lookups that pass; but those are
  * most lookups of pictures the gallery does not hold, so its candidates get the verifier's first round only, not the
  * last-resort searches the first round of candidates had already had (with them, this round was 30 % of such a lookup's
  * CPU samples at 100k; without them such lookups take a quarter less, and no cell of the evaluation changed on three
@@ -32,9 +33,16 @@ final class CrowdedCrops {
     static final int FITTING = 2;
     static final int COLOURED = 2;
 
-    /** What the first round left: every candidate of the hash stage, the shortlist, those verified, the crowded rows. */
+    /**
+     * What the first round left: every candidate of the hash stage, the shortlist, those verified, the crowded rows, and the
+     * closest by colour layout that no hash found ({@link ColourLayouts}).
+     */
     record Left(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> byCrop,
-                List<Map.Entry<String, HashRows.Near>> verified, Map<String, HashRows.Near> crowded) {
+                List<Map.Entry<String, HashRows.Near>> verified, Map<String, HashRows.Near> crowded, Map<String, HashRows.Near> byColour) {
+        Left(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> byCrop,
+             List<Map.Entry<String, HashRows.Near>> verified, Map<String, HashRows.Near> crowded) {
+            this(near, byCrop, verified, crowded, Map.of());
+        }
     }
 
     private CrowdedCrops() {
@@ -65,6 +73,7 @@ final class CrowdedCrops {
                             && RepostVerifier.sameColours(q, c.signature())))
                     .flatMap(Optional::stream).limit(COLOURED).forEach(more::add);
         }
+        left.byColour().forEach((sha, n) -> signed(sha, n, signatures).ifPresent(more::add));
         return more.isEmpty() ? Map.of() : CandidateChecks.verify(q, small, more, work, false);
     }
 

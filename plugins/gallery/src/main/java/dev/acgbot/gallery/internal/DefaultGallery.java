@@ -597,12 +597,14 @@ public final class DefaultGallery implements Gallery {
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         Map<String, HashRows.Near> crowded = new LinkedHashMap<>(); // crop-window rows beyond the closest: CrowdedCrops
         boolean noisyPHash = false;
+        HashRows.Probe posted = null; // the copy's own probe, not its mirror image's: ColourLayouts
         // the copy and its mirror image hashed and scanned at once, merged in that order
         for (Sighting seen : work.map(List.of(false, true), mirror -> sighting(hashes, small, captions, mirror,
                 Math.max(maxHamming, CANDIDATE_RADIUS)))) {
             noisyPHash |= seen.noisyPHash();
             seen.near().forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
             crowded.putAll(seen.crowded());
+            posted = posted == null ? seen.probe() : posted;
         }
         crowded.keySet().removeAll(near.keySet());
         // read once: the crop candidates' order needs their thumbnails, and the verifier needs them again
@@ -624,7 +626,9 @@ public final class DefaultGallery implements Gallery {
         // the entry (tags, paths) is read only for hits: most candidates fail the verifier
         Map<String, RepostVerifier.Verdict> verdicts = CandidateChecks.verify(query, small, signed, work);
         if (verdicts.isEmpty()) {
-            verdicts = CrowdedCrops.verify(query, small, new CrowdedCrops.Left(near, byCrop, candidates, crowded), signatures, work);
+            Map<String, HashRows.Near> byColour = ColourLayouts.candidates(hashes, posted, query, sha -> near.containsKey(sha) || crowded.containsKey(sha));
+            verdicts = CrowdedCrops.verify(query, small, new CrowdedCrops.Left(near, byCrop, candidates, crowded, byColour), signatures, work);
+            byColour.forEach(near::putIfAbsent);
         }
         Optional<String> same = postedEntry(near, verdicts);
         verdicts = StoredCrops.namedAsCut(verdicts, same);
@@ -705,8 +709,8 @@ public final class DefaultGallery implements Gallery {
         return n.pHashDistance() <= SAME_PICTURE_BITS && n.dHashDistance() <= SAME_PICTURE_BITS;
     }
 
-    /** What the hash stage found of the copy as posted, or of its mirror image: candidates, crowded crop-window rows. */
-    private record Sighting(Map<String, HashRows.Near> near, Map<String, HashRows.Near> crowded, boolean noisyPHash) {
+    /** What the hash stage found of the copy as posted, or of its mirror image (its probe too): candidates, crowded crop-window rows. */
+    private record Sighting(Map<String, HashRows.Near> near, Map<String, HashRows.Near> crowded, boolean noisyPHash, HashRows.Probe probe) {
     }
 
     private static Sighting sighting(HashRows.Snapshot hashes, DecodedImage small, boolean[] captions, boolean mirror, int radius) {
@@ -714,7 +718,7 @@ public final class DefaultGallery implements Gallery {
                 : HashRows.Probe.of(small, captions);
         Map<String, HashRows.Near> crowded = new LinkedHashMap<>();
         Map<String, HashRows.Near> near = hashes.near(probe, radius, crowded);
-        return new Sighting(near, crowded, probe.noisyPHash());
+        return new Sighting(near, crowded, probe.noisyPHash(), probe);
     }
 
     /** Verified hits whose similarities fall in one step of this size are ranked by how few edits explain them. */

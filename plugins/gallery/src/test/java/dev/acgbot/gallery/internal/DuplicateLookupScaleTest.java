@@ -196,7 +196,8 @@ class DuplicateLookupScaleTest {
     private static void stageCosts(int n, HashRows.Snapshot hashes) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Random random = new Random(6);
-        long poseTrue = 0, poseOther = 0, detail = 0, query = 0, turnHashing = 0;
+        long poseTrue = 0, poseOther = 0, detail = 0, query = 0, turnHashing = 0, colourScan = 0;
+        int colourful = 0;
         long[] scans = new long[3];
         int pairs = 200, detailRuns = 0;
         for (int k = 0; k < pairs; k++) {
@@ -231,6 +232,12 @@ class DuplicateLookupScaleTest {
             HashRows.Probe mirror = HashRows.Probe.withoutCropWindows(PerceptualHash.mirrored(copy), HashRows.Probe.captionBands(copy));
             HashRows.Probe noTurns = new HashRows.Probe(probe.pHash(), probe.dHash(), probe.trimmedPHash(), probe.trimmedDHash(),
                     probe.windowPHashes(), probe.windowDHashes(), probe.cropPHashes(), new long[0], new long[0]);
+            if (ColourLayouts.looked(q.signature.colour())) {
+                long t6 = threads.getCurrentThreadCpuTime();
+                hashes.byColour(probe, q.signature.colour(), ColourLayouts.SLOTS, sha -> false).size();
+                colourScan += threads.getCurrentThreadCpuTime() - t6;
+                colourful++;
+            }
             HashRows.Probe[] variants = {probe, probe.withoutCropWindows(), noTurns};
             for (int v = 0; v < variants.length; v++) {
                 int which = (v + k) % variants.length;
@@ -247,6 +254,8 @@ class DuplicateLookupScaleTest {
         System.out.printf(Locale.ROOT, "per lookup: query preparation %.3f ms; per candidate: pose search %.3f ms (source) / %.3f ms (unrelated),"
                         + " edge check %.3f ms (%d runs)%n", query / 1e6 / pairs, poseTrue / 1e6 / pairs, poseOther / 1e6 / pairs,
                 detailRuns == 0 ? 0 : detail / 1e6 / detailRuns, detailRuns);
+        System.out.printf(Locale.ROOT, "per colourful lookup (%d of %d): the colour-layout scan (ColourLayouts) %.3f ms%n", colourful, pairs,
+                colourful == 0 ? 0 : colourScan / 1e6 / colourful);
     }
 
     /** What reading a candidate costs: its signature (every candidate) and its entry (hits only). */
