@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * degrees, framed and brightened, moved every hash beyond the candidate radius, the turned-back central windows' too: the
  * pHash and dHash of horizontal stripes are noise (their horizontal frequencies are near zero), and a turn gives the
  * stripes the gradients the hashes then sign. The verifier accepted such copies at 0.97-0.99 once they were candidates, and
- * their grids put the source first among the 6,899 pictures for 7 of 8 such misses of two samples, second for the eighth
+ * their grids put the source first among the 6,899 pictures for 6 of 8 such misses of two samples, second for a seventh
  * (docs/benchmarks.md, "Colour layouts, round 25"). Only where the first round found nothing: taken among the first
  * round's candidates (two versions tried), three copies found before were lost and Denmark's flag was listed as a crop of
  * Savoie's on eight edits; in this round no false-duplicate cell of five samples changed.

@@ -38,7 +38,7 @@ record HeapEstimate(int images, List<Model> models, long region, long bytes) {
     /**
      * Per image, whatever the models: its sha (a 64-char String, 104 B, shared by the vector rows), the four
      * perceptual hashes with their Hamming chains (4 x 24 B), 25 crop-window hashes (200 B), the colour grid
-     * ({@link ColourRows}, 24 B), a column slot and a {@link RowIndex} slot (16 B).
+     * ({@link ColourRows}, 27 B), a column slot and a {@link RowIndex} slot (16 B).
      */
     static final int HASH_ROW_BYTES = 104 + 4 * 24 + 200 + ColourRows.ROW_BYTES + 16;
     /** Per image and model beside the values: the scale, the sha's column slot and a {@link RowIndex} slot. */
