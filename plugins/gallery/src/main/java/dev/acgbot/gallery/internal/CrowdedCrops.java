@@ -38,7 +38,8 @@ final class CrowdedCrops {
      * closest by colour layout that no hash found ({@link ColourLayouts}).
      */
     record Left(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> byCrop,
-                List<Map.Entry<String, HashRows.Near>> verified, Map<String, HashRows.Near> crowded, Map<String, HashRows.Near> byColour) {
+                List<Map.Entry<String, HashRows.Near>> verified, Map<String, HashRows.Near> crowded,
+                Map<String, HashRows.Near> byColour) {
         Left(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> byCrop,
              List<Map.Entry<String, HashRows.Near>> verified, Map<String, HashRows.Near> crowded) {
             this(near, byCrop, verified, crowded, Map.of());

@@ -626,8 +626,10 @@ public final class DefaultGallery implements Gallery {
         // the entry (tags, paths) is read only for hits: most candidates fail the verifier
         Map<String, RepostVerifier.Verdict> verdicts = CandidateChecks.verify(query, small, signed, work);
         if (verdicts.isEmpty()) {
-            Map<String, HashRows.Near> byColour = ColourLayouts.candidates(hashes, posted, query, sha -> near.containsKey(sha) || crowded.containsKey(sha));
-            verdicts = CrowdedCrops.verify(query, small, new CrowdedCrops.Left(near, byCrop, candidates, crowded, byColour), signatures, work);
+            Map<String, HashRows.Near> byColour = ColourLayouts.candidates(hashes, posted, query,
+                    sha -> near.containsKey(sha) || crowded.containsKey(sha));
+            verdicts = CrowdedCrops.verify(query, small, new CrowdedCrops.Left(near, byCrop, candidates, crowded, byColour),
+                    signatures, work);
             byColour.forEach(near::putIfAbsent);
         }
         Optional<String> same = postedEntry(near, verdicts);
@@ -709,8 +711,12 @@ public final class DefaultGallery implements Gallery {
         return n.pHashDistance() <= SAME_PICTURE_BITS && n.dHashDistance() <= SAME_PICTURE_BITS;
     }
 
-    /** What the hash stage found of the copy as posted, or of its mirror image (its probe too): candidates, crowded crop-window rows. */
-    private record Sighting(Map<String, HashRows.Near> near, Map<String, HashRows.Near> crowded, boolean noisyPHash, HashRows.Probe probe) {
+    /**
+     * What the hash stage found of the copy as posted, or of its mirror image: candidates, crowded crop-window rows; and
+     * the probe it scanned with.
+     */
+    private record Sighting(Map<String, HashRows.Near> near, Map<String, HashRows.Near> crowded, boolean noisyPHash,
+                            HashRows.Probe probe) {
     }
 
     private static Sighting sighting(HashRows.Snapshot hashes, DecodedImage small, boolean[] captions, boolean mirror, int radius) {

@@ -14,9 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * The perceptual hashes of every live image (sha256, the whole and margin-trimmed pHash and dHash, and the
- * {@link CropWindows crop windows}' pHashes and the {@link ColourRows colour grid} per row: 66 + 281 bytes) written beside the vector files
- * ({@code <data-dir>/vectors/perceptual-hashes.phr}), so that start-up reads one sequential file instead of
+ * The perceptual hashes of every live image (sha256, the whole and margin-trimmed pHash and dHash, the
+ * {@link CropWindows crop windows}' pHashes and the {@link ColourRows colour grid} per row: 66 + 281 bytes) written
+ * beside the vector files ({@code <data-dir>/vectors/perceptual-hashes.phr}), so that start-up reads one sequential file instead of
  * decoding every {@code GalleryEntry} from MapDB: that read was what dominated opening a 100k gallery once
  * the vectors came from their own file (3.5 s of 6.2 s, linear in n; ./acgbot bench startup,
  * docs/benchmarks.md). Like {@link VectorFiles} it is a cache of the store, used only when written at the
