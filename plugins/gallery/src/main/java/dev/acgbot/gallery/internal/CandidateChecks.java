@@ -142,7 +142,8 @@ final class CandidateChecks {
                     budget--;
                 }
                 Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(a.query(), e.getKey().signature(), a.found());
-                if (v.isEmpty() && a.query() == whole && budget > 0 && CropSeedCheck.fitsAsWell(fits.get(e.getKey()), bestFit)) {
+                if (v.isEmpty() && a.query() == whole && budget > 0
+                        && CropSeedCheck.retried(fits.get(e.getKey()), bestFit, e == order.getFirst())) {
                     budget--;
                     v = CropSeedCheck.retry(whole, e.getKey().signature(), a.found(), seeded.get(e.getKey()).crop());
                     if (e.getKey() == bestFitting) {
