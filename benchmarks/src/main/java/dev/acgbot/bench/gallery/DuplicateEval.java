@@ -95,8 +95,10 @@ public final class DuplicateEval implements Callable<Integer> {
     List<String> only = new ArrayList<>();
     @Option(names = "--examples", defaultValue = "0", description = "print this many false duplicates per edit (source, hit, similarity), and as many whole lists that hold one (each hit marked S source, T twin, F false), sources outside the star polygons")
     int examples;
-    @Option(names = "--sample-seed", defaultValue = "4", description = "the random seed that picks the sources (default ${DEFAULT-VALUE}, the reported table's; another seed gives a diagnosis sample)")
-    long sampleSeed;
+    @Option(names = "--sample-seed", split = ",", defaultValue = "4", paramLabel = "SEED",
+            description = "the random seed that picks the sources (default ${DEFAULT-VALUE}, the reported table's; another seed gives a"
+                    + " diagnosis sample); several (4,77,91,123,200) evaluate each sample in turn on one index, then pool them")
+    List<Long> sampleSeeds;
     @Option(names = "--misses", description = "print every query whose source (or twin) is not the first hit, sources outside the star polygons: the source, the first hit and whether the source was found at all")
     boolean misses;
     @Option(names = "--save-misses", paramLabel = "DIR", description = "with --misses, also write each missed copy, as looked up, to DIR as EDIT--SOURCE.png: the exact picture to diagnose")
@@ -120,7 +122,7 @@ public final class DuplicateEval implements Callable<Integer> {
         }
         EVAL_EDITS = only;
         EXAMPLES = examples;
-        SAMPLE_SEED = sampleSeed;
+        SAMPLE_SEED = sampleSeeds.getFirst();
         MISSES = misses;
         SAVE_MISSES = saveMisses;
         STARS = stars;
@@ -132,7 +134,8 @@ public final class DuplicateEval implements Callable<Integer> {
             }
             return runUnrelated(pictures, unrelated, queries, radius, json, dataDir, System.out);
         }
-        return run(pictures, queries, radius, sweep, json, dataDir, System.out);
+        return sampleSeeds.size() == 1 ? run(pictures, queries, radius, sweep, json, dataDir, System.out)
+                : runSamples(pictures, sampleSeeds, queries, radius, sweep, json, dataDir, System.out);
     }
 
     /** The default data sets, or a {@link MissingPrerequisite} naming the packages of those not installed. */
@@ -154,10 +157,68 @@ public final class DuplicateEval implements Callable<Integer> {
         return folders;
     }
 
+    /** One sample (the seed set last, {@link #SAMPLE_SEED}): its tables, the goal on it, and {@code json}. */
     static int run(List<Path> folders, int queries, int radius, double[] sweep, Path json, Path dataDir, PrintStream out)
             throws Exception {
         boolean tempData = dataDir == null;
         Path data = tempData ? Files.createTempDirectory("acgbot-dup-eval") : dataDir;
+        try {
+            Map<String, Object> result = evaluate(folders, queries, radius, sweep, data, out);
+            PooledSamples.printGoal("sample " + SAMPLE_SEED, PooledSamples.pool(List.of(rows(result))), out);
+            writeJson(json, result, out);
+        } finally {
+            if (tempData) {
+                deleteTree(data);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Several samples on one index, in turn: each one's tables and the goal on it, then the rows pooled over all of them
+     * ({@link PooledSamples}); {@code json} holds each sample's result and the pooled rows. Missed copies are saved per
+     * sample ({@code --save-misses DIR/seed-S}).
+     */
+    static int runSamples(List<Path> folders, List<Long> seeds, int queries, int radius, double[] sweep, Path json, Path dataDir,
+                          PrintStream out) throws Exception {
+        boolean tempData = dataDir == null;
+        Path data = tempData ? Files.createTempDirectory("acgbot-dup-eval") : dataDir;
+        Path saveMisses = SAVE_MISSES;
+        try {
+            List<Map<String, Object>> samples = new ArrayList<>();
+            for (long seed : seeds) {
+                SAMPLE_SEED = seed;
+                SAVE_MISSES = saveMisses == null ? null : saveMisses.resolve("seed-" + seed);
+                out.printf(Locale.ROOT, "%n=== sample seed %d ===%n", seed);
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("sample_seed", seed);
+                result.putAll(evaluate(folders, queries, radius, sweep, data, out));
+                PooledSamples.printGoal("sample " + seed, PooledSamples.pool(List.of(rows(result))), out);
+                samples.add(result);
+            }
+            List<PooledSamples.Row> pooled = PooledSamples.pool(samples.stream().map(DuplicateEval::rows).toList());
+            PooledSamples.printTable(seeds, pooled, out);
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("samples", samples);
+            all.put("pooled", pooled.stream().map(PooledSamples.Row::json).toList());
+            writeJson(json, all, out);
+        } finally {
+            SAVE_MISSES = saveMisses;
+            if (tempData) {
+                deleteTree(data);
+            }
+        }
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> result) {
+        return (List<Map<String, Object>>) result.get("rows");
+    }
+
+    /** The gallery of {@code folders} indexed in {@code data} (or reused from it), and one sample evaluated on it. */
+    private static Map<String, Object> evaluate(List<Path> folders, int queries, int radius, double[] sweep, Path data, PrintStream out)
+            throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         try (Gallery gallery = openIndexed(folders, data, out, summary -> result.put("index_summary", summary.toString()))) {
             result.put("gallery_images", gallery.stats().images());
@@ -329,13 +390,8 @@ public final class DuplicateEval implements Callable<Integer> {
             out.printf(Locale.ROOT, "%npage twins counted (the same drawing at another page size, PageTwins): %d%n", pageTwinReader.pairs().size());
             pageTwinReader.pairs().forEach(pair -> out.println("  " + pair));
             result.put("page_twins", List.copyOf(pageTwinReader.pairs()));
-        } finally {
-            if (tempData) {
-                deleteTree(data);
-            }
         }
-        writeJson(json, result, out);
-        return 0;
+        return result;
     }
 
     /** {@code --unrelated}: the gallery of {@code folders} indexed, then {@link UnrelatedLookups} of {@code unrelated}. */
@@ -463,6 +519,8 @@ public final class DuplicateEval implements Callable<Integer> {
             row.put("sources", group);
             row.put("queries", in.size());
             row.put("recall", in.stream().filter(Outcome::first).count() / n);
+            row.put("first", in.stream().filter(Outcome::first).count());
+            row.put("false_hits", in.stream().mapToInt(Outcome::falseHits).sum());
             row.put("recall_strict", in.stream().filter(Outcome::strict).count() / n);
             row.put("found", in.stream().filter(Outcome::found).count() / n);
             row.put("false_per_query", in.stream().mapToInt(Outcome::falseHits).sum() / n);

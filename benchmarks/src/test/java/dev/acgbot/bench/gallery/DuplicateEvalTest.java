@@ -88,6 +88,39 @@ class DuplicateEvalTest {
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("4 queries per edit (0 sketch / line-art sources"));
     }
 
+    /**
+     * Two samples on one index: each one's rows under its seed, and the not-stars rows pooled, every edit's queries the
+     * two samples' together; the gallery is indexed once.
+     */
+    @Test
+    void severalSamplesAreEvaluatedOnOneIndexAndPooled(@TempDir Path dir) throws Exception {
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        Random random = new Random(3);
+        for (int i = 0; i < 8; i++) {
+            ImageIO.write(blocks(random), "png", pictures.resolve("p" + i + ".png").toFile());
+        }
+        Path json = dir.resolve("eval.json");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+
+        int exit = DuplicateEval.runSamples(List.of(pictures), List.of(5L, 6L), 3, 8, new double[0], json, dir.resolve("data"),
+                new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, exit);
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        List<String> samples = new ArrayList<>();
+        result.get("samples").forEach(s -> samples.add(s.get("sample_seed").asLong() + ": "
+                + s.get("index_summary").asText().replaceAll(", unchanged.*", "")));
+        assertEquals(List.of("5: added 8, updated 0, removed 0", "6: added 0, updated 0, removed 0"), samples);
+        List<String> pooled = new ArrayList<>();
+        for (JsonNode row : result.get("pooled")) {
+            pooled.add(row.get("edit").asText() + "/" + row.get("sources").asText() + "/" + row.get("queries").asInt());
+        }
+        assertEquals(RepostEdits.ALL.stream().map(e -> e.name() + "/not-stars/6").toList(), pooled);
+        String printed = text.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("=== sample seed 6 ==="), printed);
+        assertTrue(printed.contains("pooled over samples [5, 6]"), printed);
+    }
+
     @Test
     void unrelatedPicturesAreLookedUpAndTimedAfterTheWarmUpLeavingOutThoseTheGalleryHolds(@TempDir Path dir) throws Exception {
         Path pictures = Files.createDirectories(dir.resolve("pictures"));
