@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,17 +50,23 @@ class DuplicateEvalTest {
                 new DuplicateEval.DataSet(b, "pb"))));
     }
 
+    /** {@code count} pictures of coloured blocks (p0.png ...) in {@code folder}, from seed 3. */
+    private static Path blockPictures(Path folder, int count) throws IOException {
+        Files.createDirectories(folder);
+        Random random = new Random(3);
+        for (int i = 0; i < count; i++) {
+            ImageIO.write(blocks(random), "png", folder.resolve("p" + i + ".png").toFile());
+        }
+        return folder;
+    }
+
     /**
      * The whole evaluation on a dozen generated pictures: every edit gets a row over all sources (blocks are colour
      * pictures, so there is no sketch row), and a mirrored copy is found first by the gallery's own lookup.
      */
     @Test
     void evaluatesEveryEditOnASmallGallery(@TempDir Path dir) throws Exception {
-        Path pictures = Files.createDirectories(dir.resolve("pictures"));
-        Random random = new Random(3);
-        for (int i = 0; i < 12; i++) {
-            ImageIO.write(blocks(random), "png", pictures.resolve("p" + i + ".png").toFile());
-        }
+        Path pictures = blockPictures(dir.resolve("pictures"), 12);
         Path json = dir.resolve("eval.json");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
 
@@ -94,11 +101,7 @@ class DuplicateEvalTest {
      */
     @Test
     void severalSamplesAreEvaluatedOnOneIndexAndPooled(@TempDir Path dir) throws Exception {
-        Path pictures = Files.createDirectories(dir.resolve("pictures"));
-        Random random = new Random(3);
-        for (int i = 0; i < 8; i++) {
-            ImageIO.write(blocks(random), "png", pictures.resolve("p" + i + ".png").toFile());
-        }
+        Path pictures = blockPictures(dir.resolve("pictures"), 8);
         Path json = dir.resolve("eval.json");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
 
