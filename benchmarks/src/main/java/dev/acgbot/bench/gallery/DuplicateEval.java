@@ -160,18 +160,29 @@ public final class DuplicateEval implements Callable<Integer> {
     /** One sample (the seed set last, {@link #SAMPLE_SEED}): its tables, the goal on it, and {@code json}. */
     static int run(List<Path> folders, int queries, int radius, double[] sweep, Path json, Path dataDir, PrintStream out)
             throws Exception {
-        boolean tempData = dataDir == null;
-        Path data = tempData ? Files.createTempDirectory("acgbot-dup-eval") : dataDir;
-        try {
+        inData(dataDir, data -> {
             Map<String, Object> result = evaluate(folders, queries, radius, sweep, data, out);
             PooledSamples.printGoal("sample " + SAMPLE_SEED, PooledSamples.pool(List.of(rows(result))), out);
             writeJson(json, result, out);
+        });
+        return 0;
+    }
+
+    /** What an evaluation does with its gallery data dir. */
+    private interface InData {
+        void run(Path data) throws Exception;
+    }
+
+    /** {@code body} on {@code dataDir}, or on a temporary directory deleted after it when none is given. */
+    private static void inData(Path dataDir, InData body) throws Exception {
+        Path data = dataDir == null ? Files.createTempDirectory("acgbot-dup-eval") : dataDir;
+        try {
+            body.run(data);
         } finally {
-            if (tempData) {
+            if (dataDir == null) {
                 deleteTree(data);
             }
         }
-        return 0;
     }
 
     /**
@@ -181,34 +192,34 @@ public final class DuplicateEval implements Callable<Integer> {
      */
     static int runSamples(List<Path> folders, List<Long> seeds, int queries, int radius, double[] sweep, Path json, Path dataDir,
                           PrintStream out) throws Exception {
-        boolean tempData = dataDir == null;
-        Path data = tempData ? Files.createTempDirectory("acgbot-dup-eval") : dataDir;
         Path saveMisses = SAVE_MISSES;
         try {
-            List<Map<String, Object>> samples = new ArrayList<>();
-            for (long seed : seeds) {
-                SAMPLE_SEED = seed;
-                SAVE_MISSES = saveMisses == null ? null : saveMisses.resolve("seed-" + seed);
-                out.printf(Locale.ROOT, "%n=== sample seed %d ===%n", seed);
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("sample_seed", seed);
-                result.putAll(evaluate(folders, queries, radius, sweep, data, out));
-                PooledSamples.printGoal("sample " + seed, PooledSamples.pool(List.of(rows(result))), out);
-                samples.add(result);
-            }
-            List<PooledSamples.Row> pooled = PooledSamples.pool(samples.stream().map(DuplicateEval::rows).toList());
-            PooledSamples.printTable(seeds, pooled, out);
-            Map<String, Object> all = new LinkedHashMap<>();
-            all.put("samples", samples);
-            all.put("pooled", pooled.stream().map(PooledSamples.Row::json).toList());
-            writeJson(json, all, out);
+            inData(dataDir, data -> samples(folders, seeds, queries, radius, sweep, json, data, saveMisses, out));
         } finally {
             SAVE_MISSES = saveMisses;
-            if (tempData) {
-                deleteTree(data);
-            }
         }
         return 0;
+    }
+
+    private static void samples(List<Path> folders, List<Long> seeds, int queries, int radius, double[] sweep, Path json, Path data,
+                                Path saveMisses, PrintStream out) throws Exception {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (long seed : seeds) {
+            SAMPLE_SEED = seed;
+            SAVE_MISSES = saveMisses == null ? null : saveMisses.resolve("seed-" + seed);
+            out.printf(Locale.ROOT, "%n=== sample seed %d ===%n", seed);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("sample_seed", seed);
+            result.putAll(evaluate(folders, queries, radius, sweep, data, out));
+            PooledSamples.printGoal("sample " + seed, PooledSamples.pool(List.of(rows(result))), out);
+            samples.add(result);
+        }
+        List<PooledSamples.Row> pooled = PooledSamples.pool(samples.stream().map(DuplicateEval::rows).toList());
+        PooledSamples.printTable(seeds, pooled, out);
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("samples", samples);
+        all.put("pooled", pooled.stream().map(PooledSamples.Row::json).toList());
+        writeJson(json, all, out);
     }
 
     @SuppressWarnings("unchecked")
@@ -397,18 +408,15 @@ public final class DuplicateEval implements Callable<Integer> {
     /** {@code --unrelated}: the gallery of {@code folders} indexed, then {@link UnrelatedLookups} of {@code unrelated}. */
     static int runUnrelated(List<Path> folders, Path unrelated, int queries, int radius, Path json, Path dataDir, PrintStream out)
             throws Exception {
-        Path data = dataDir == null ? Files.createTempDirectory("acgbot-dup-eval") : dataDir;
         Map<String, Object> result = new LinkedHashMap<>();
-        try (Gallery gallery = openIndexed(folders, data, out, summary -> result.put("index_summary", summary.toString()))) {
-            result.put("gallery_images", gallery.stats().images());
-            UnrelatedLookups.Result r = UnrelatedLookups.run(gallery, unrelated, queries, radius, SAMPLE_SEED, EXAMPLES, out);
-            UnrelatedLookups.print(r, unrelated, out);
-            result.put("unrelated", r.json());
-        } finally {
-            if (dataDir == null) {
-                deleteTree(data);
+        inData(dataDir, data -> {
+            try (Gallery gallery = openIndexed(folders, data, out, summary -> result.put("index_summary", summary.toString()))) {
+                result.put("gallery_images", gallery.stats().images());
+                UnrelatedLookups.Result r = UnrelatedLookups.run(gallery, unrelated, queries, radius, SAMPLE_SEED, EXAMPLES, out);
+                UnrelatedLookups.print(r, unrelated, out);
+                result.put("unrelated", r.json());
             }
-        }
+        });
         writeJson(json, result, out);
         return 0;
     }
@@ -518,13 +526,14 @@ public final class DuplicateEval implements Callable<Integer> {
             row.put("edit", edit);
             row.put("sources", group);
             row.put("queries", in.size());
-            row.put("recall", in.stream().filter(Outcome::first).count() / n);
-            row.put("first", in.stream().filter(Outcome::first).count());
-            row.put("false_hits", in.stream().mapToInt(Outcome::falseHits).sum());
+            long first = in.stream().filter(Outcome::first).count();
+            int falseHits = in.stream().mapToInt(Outcome::falseHits).sum();
+            row.put("recall", first / n);
+            row.put("first", first);
+            row.put("false_hits", falseHits);
             row.put("recall_strict", in.stream().filter(Outcome::strict).count() / n);
             row.put("found", in.stream().filter(Outcome::found).count() / n);
-            row.put("false_per_query", in.stream().mapToInt(Outcome::falseHits).sum() / n);
-            long first = in.stream().filter(Outcome::first).count();
+            row.put("false_per_query", falseHits / n);
             // of the copies found first, the share whose hit says how the copy was edited
             row.put("named", first == 0 ? 0 : in.stream().filter(Outcome::named).count() / (double) first);
             row.put("queries_with_false", in.stream().filter(o -> o.falseHits() > 0).count());
