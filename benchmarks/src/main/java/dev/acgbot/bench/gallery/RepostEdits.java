@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -231,6 +232,11 @@ final class RepostEdits {
             try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
                 writer.setOutput(out);
                 writer.write(null, new IIOImage(img, null, null), p);
+            } finally {
+                // webp-imageio frees libwebp's encoder options from a Cleaner registered on the parameter object, which
+                // nothing here referenced during the native encode: the evaluation's JVM died in libwebp's encode
+                // (SIGSEGV, null address) on a WebP copy in a run of five samples (round 27)
+                Reference.reachabilityFence(p);
             }
             writer.dispose();
             return rgb(ImageIO.read(new ByteArrayInputStream(bytes.toByteArray())));

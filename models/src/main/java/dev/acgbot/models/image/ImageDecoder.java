@@ -243,7 +243,7 @@ public final class ImageDecoder {
             checkPixels(w, h, format, fileBytes);
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try (DecodeGate.Slot slot = gate.enter((long) w * h)) {
-                image = reader.read(0);
+                image = ImageReaders.readFirst(reader);
             }
         } catch (ImageDecodeException e) {
             throw e;

@@ -1,9 +1,12 @@
 package dev.acgbot.models.image.internal;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -56,5 +59,22 @@ public final class ImageReaders {
     /** A new instance of the {@code index}-th reader for {@code format}. */
     public static ImageReader create(ImageFormat format, int index) throws IOException {
         return PROVIDERS.get(format).get(index).createReaderInstance();
+    }
+
+    /**
+     * The first image of {@code reader}'s input, read with a parameter object kept reachable until the read returns.
+     * webp-imageio frees libwebp's native options from a {@link java.lang.ref.Cleaner} registered on its parameter
+     * object, and a reader handed none makes its own, which nothing references once the options' native address is taken:
+     * a collection during the native call may then free them under libwebp. Its writer crashed the JVM so (SIGSEGV in
+     * {@code encode}, null address, while the duplicates evaluation re-encoded copies as WebP); the reader has the same
+     * shape, and a crash there would take the whole bot down on one upload.
+     */
+    public static BufferedImage readFirst(ImageReader reader) throws IOException {
+        ImageReadParam param = reader.getDefaultReadParam();
+        try {
+            return reader.read(0, param);
+        } finally {
+            Reference.reachabilityFence(param);
+        }
     }
 }
