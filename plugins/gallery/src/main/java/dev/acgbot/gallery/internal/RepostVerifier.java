@@ -331,7 +331,7 @@ final class RepostVerifier {
         final DetailCheck.Edges edges;
         /** Where the copy was trimmed, in its own pixels: what the views of the copy trim otherwise compare with. */
         final Margins.Box trim;
-        /** The copy at its own size when it is tiny ({@link TinyCheck}); null otherwise. */
+        /** The copy at its own size when it is tiny or a short thin strip ({@link TinyCheck.Pixels#tiny}); null otherwise. */
         final TinyCheck.Pixels tiny;
 
         Query(DecodedImage reduced) {
