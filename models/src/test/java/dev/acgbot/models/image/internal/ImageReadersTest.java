@@ -11,7 +11,7 @@ import java.lang.ref.Cleaner;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -96,7 +96,7 @@ class ImageReadersTest {
     void theReadParameterOutlivesTheDecodeSoAReaderCannotFreeItsOptionsUnderIt() throws Exception {
         FreeingReader reader = new FreeingReader();
         assertSame(FreeingReader.IMAGE, ImageReaders.readFirst(reader));
-        assertEquals(false, reader.freed.get());
+        assertFalse(reader.freed.get());
     }
 
     @Test
