@@ -32,17 +32,15 @@ final class CandidateChecks {
 
     /**
      * The first of {@code tried} that {@code posed} poses and whose edges agree ({@link RepostVerifier#judge}), with its
-     * verdict: the loop of the last resorts that search a few candidates once more from other starts.
+     * verdict: the loop of the last resorts that search a few candidates once more from other starts. The candidates are
+     * searched at once on {@code work} (the first passing in {@code tried}'s order still wins): these searches are run by
+     * lookups that find nothing, most lookups of pictures not stored, and were a sixth of such a lookup's time on its
+     * calling thread at 100k, one after another (JFR, docs/benchmarks.md "Lookups that find nothing in parallel, round 28").
      */
     static Optional<Map.Entry<Candidate, RepostVerifier.Verdict>> firstPassing(RepostVerifier.Query q, List<Candidate> tried,
-                                                                            Function<Candidate, Optional<RepostVerifier.Found>> posed) {
-        for (Candidate c : tried) {
-            Optional<RepostVerifier.Verdict> v = posed.apply(c).flatMap(f -> RepostVerifier.judge(q, c.signature(), f));
-            if (v.isPresent()) {
-                return Optional.of(Map.entry(c, v.get()));
-            }
-        }
-        return Optional.empty();
+                                                                            Function<Candidate, Optional<RepostVerifier.Found>> posed,
+                                                                            SharedWork work) {
+        return work.first(tried, c -> posed.apply(c).flatMap(f -> RepostVerifier.judge(q, c.signature(), f)).map(v -> Map.entry(c, v)));
     }
 
     /**
@@ -202,13 +200,13 @@ final class CandidateChecks {
         }
         // last too, and only when no candidate passed: the closest candidates with no pose at all, from turned starts
         if (lastResorts && whole.tiny == null && budget > 0 && out.isEmpty()) {
-            TurnedStarts.verdict(whole, candidates.stream().filter(c -> !poses.containsKey(c)).toList(), budget)
+            TurnedStarts.verdict(whole, candidates.stream().filter(c -> !poses.containsKey(c)).toList(), budget, work)
                     .ifPresent(e -> listed(whole, e.getKey(), e.getValue(), out, seen, flat));
         }
         // last too, and only when no candidate passed: the candidates a crop window found, started cut on one side to the
         // copy's shape (DeepCuts)
         if (lastResorts && whole.tiny == null && budget > 0 && out.isEmpty()) {
-            DeepCuts.verdict(whole, candidates, budget).ifPresent(e -> listed(whole, e.getKey(), e.getValue(), out, seen, flat));
+            DeepCuts.verdict(whole, candidates, budget, work).ifPresent(e -> listed(whole, e.getKey(), e.getValue(), out, seen, flat));
         }
         if (whole.tiny != null) {
             List<TinyCopies.Posed> posed = new ArrayList<>();
@@ -216,7 +214,7 @@ final class CandidateChecks {
                     .ifPresent(a -> posed.add(new TinyCopies.Posed(c.sha(), c.signature(), a.found()))));
             TinyCopies.decide(whole, posed, near(whole, candidates, posed), out);
             if (lastResorts) {
-                TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out);
+                TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out, work);
             }
         }
         unmoved(whole, flat, candidates, out, seen, work, lastResorts);

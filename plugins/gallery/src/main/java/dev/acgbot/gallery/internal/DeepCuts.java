@@ -25,10 +25,11 @@ final class DeepCuts {
     /**
      * The first of the {@value #CLOSEST} closest of {@code candidates} that a crop window found and whose shape the search's
      * windows do not reach (at most {@code budget}, one edge step each) that the cut starts pose and whose edges agree;
-     * its verdict.
+     * its verdict. Searched at once on {@code work}.
      */
     static Optional<Map.Entry<CandidateChecks.Candidate, RepostVerifier.Verdict>> verdict(RepostVerifier.Query q,
-                                                                                     List<CandidateChecks.Candidate> candidates, int budget) {
+                                                                                     List<CandidateChecks.Candidate> candidates, int budget,
+                                                                                     SharedWork work) {
         List<CandidateChecks.Candidate> closest = candidates.stream()
                 .filter(c -> c.near().cropWindow() >= 0 && !starts(q, c).isEmpty())
                 .sorted(Comparator.comparingInt((CandidateChecks.Candidate c) -> c.near().cropDistance())
@@ -36,7 +37,7 @@ final class DeepCuts {
                         .thenComparing(CandidateChecks.Candidate::sha))
                 .limit(Math.min(CLOSEST, budget)).toList();
         return CandidateChecks.firstPassing(q, closest, c -> RepostVerifier.pose(q, c.signature(), c.near().dHashEvidence(),
-                c.near().faintEvidence(), starts(q, c), RepostVerifier.Reach.PART));
+                c.near().faintEvidence(), starts(q, c), RepostVerifier.Reach.PART), work);
     }
 
     private static List<RepostVerifier.Pose> starts(RepostVerifier.Query q, CandidateChecks.Candidate c) {

@@ -3,10 +3,12 @@ package dev.acgbot.gallery.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One lookup's independent pieces of work shared with the gallery's search helpers, the thread that asked taking part:
@@ -36,8 +38,34 @@ final class SharedWork {
             }
             return out;
         }
-        Pieces<T, R> pieces = new Pieces<>(items, task);
-        for (int h = 0; h < Math.min(helpers, items.size() - 1); h++) {
+        return shared(new Pieces<T, R>(items, task, r -> false)).results();
+    }
+
+    /**
+     * The result of the first item, in the items' order, for which {@code task} gives one: what trying them one after another
+     * until one does gives. With helpers, items are tried at once; an item after one that gave a result is not started, and
+     * one before it is always finished, so the answer does not depend on which thread was quicker.
+     */
+    <T, R> Optional<R> first(List<T> items, Function<? super T, Optional<R>> task) {
+        if (helpers == 0 || items.size() < 2) {
+            for (T item : items) {
+                Optional<R> r = task.apply(item);
+                if (r.isPresent()) {
+                    return r;
+                }
+            }
+            return Optional.empty();
+        }
+        for (Optional<R> r : shared(new Pieces<T, Optional<R>>(items, task, Optional::isPresent)).results()) {
+            if (r != null && r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private <T, R> Pieces<T, R> shared(Pieces<T, R> pieces) {
+        for (int h = 0; h < Math.min(helpers, pieces.items.size() - 1); h++) {
             try {
                 pool.execute(pieces::helpOut);
             } catch (RejectedExecutionException closing) {
@@ -45,23 +73,30 @@ final class SharedWork {
             }
         }
         pieces.work();
-        return pieces.results();
+        return pieces;
     }
 
-    /** The pieces of one {@link #map} call, taken in turn by index. */
+    /**
+     * The pieces of one {@link #map} or {@link #first} call, taken in turn by index; none is started after the first whose
+     * result is {@code final} (its index kept in {@code finalAt}), whose results stay null.
+     */
     private static final class Pieces<T, R> {
         private final List<T> items;
         private final Function<? super T, ? extends R> task;
+        private final Predicate<? super R> last;
         private final Object[] results;
         private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger finalAt = new AtomicInteger(Integer.MAX_VALUE);
         private final Object lock = new Object();
         private int working; // helpers inside work(), guarded by lock
         private boolean closed; // no helper may start any more, guarded by lock
-        private Throwable failure; // the first piece that threw, guarded by lock
+        private Throwable failure; // the first piece, in the items' order, that threw, guarded by lock
+        private int failureAt = Integer.MAX_VALUE; // its index, guarded by lock
 
-        Pieces(List<T> items, Function<? super T, ? extends R> task) {
+        Pieces(List<T> items, Function<? super T, ? extends R> task, Predicate<? super R> last) {
             this.items = items;
             this.task = task;
+            this.last = last;
             this.results = new Object[items.size()];
         }
 
@@ -84,20 +119,28 @@ final class SharedWork {
         }
 
         void work() {
-            for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+            for (int i = next.getAndIncrement(); i < results.length && i < finalAt.get(); i = next.getAndIncrement()) {
                 try {
-                    results[i] = task.apply(items.get(i));
+                    R r = task.apply(items.get(i));
+                    results[i] = r;
+                    if (last.test(r)) {
+                        finalAt.accumulateAndGet(i, Math::min);
+                    }
                 } catch (RuntimeException | Error e) {
                     synchronized (lock) {
-                        if (failure == null) {
+                        if (i < failureAt) {
                             failure = e;
+                            failureAt = i;
                         }
                     }
                 }
             }
         }
 
-        /** The caller's last step: waits for the helpers still on a piece, then the results in order. */
+        /**
+         * The caller's last step: waits for the helpers still on a piece, then the results in order. A piece that threw is
+         * rethrown unless it came after a final one (which one thread alone would not have started).
+         */
         @SuppressWarnings("unchecked")
         List<R> results() {
             boolean interrupted = false;
@@ -113,10 +156,10 @@ final class SharedWork {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
-                if (failure instanceof RuntimeException r) {
+                if (failureAt < finalAt.get() && failure instanceof RuntimeException r) {
                     throw r;
                 }
-                if (failure instanceof Error e) {
+                if (failureAt < finalAt.get() && failure instanceof Error e) {
                     throw e;
                 }
             }

@@ -155,13 +155,14 @@ final class TinyCopies {
      * When no candidate has a verdict at all, the one the copy taken as a part of it resized singles out
      * ({@link CroppedCopies}), among all the lookup's {@code candidates} (posed or not: the margin is weighed against every
      * one), named from that part. Only then, so that a look-alike is never listed beside a source some rule found, and so
-     * that only those lookups pay for rendering every candidate (median 34 ms with three evaluations on two cores).
+     * that only those lookups pay for rendering every candidate (median 34 ms with three evaluations on two cores). The
+     * candidates are rendered at once on {@code work}.
      */
-    static void asCropped(RepostVerifier.Query q, List<Posed> candidates, Map<String, RepostVerifier.Verdict> verdicts) {
+    static void asCropped(RepostVerifier.Query q, List<Posed> candidates, Map<String, RepostVerifier.Verdict> verdicts, SharedWork work) {
         if (!verdicts.isEmpty()) {
             return;
         }
-        CroppedCopies.singledOut(q, candidates).ifPresent(m -> {
+        CroppedCopies.singledOut(q, candidates, work).ifPresent(m -> {
             RepostVerifier.Pose pose = m.fit().pose(q, m.candidate().signature());
             RepostVerifier.Found found = new RepostVerifier.Found(m.fit().correlation(), pose, pose, false, false, Levels.NONE);
             take(q, new Posed(m.candidate().sha(), m.candidate().signature(), found), m.fit().correlation(), verdicts);

@@ -33,13 +33,14 @@ final class TurnedStarts {
 
     /**
      * The first of the {@value #CLOSEST} closest candidates of {@code unposed} (at most {@code budget}, one edge step
-     * each) that the starts pose, turned, and whose edges agree; its verdict.
+     * each) that the starts pose, turned, and whose edges agree; its verdict. Searched at once on {@code work}.
      */
     static Optional<Map.Entry<CandidateChecks.Candidate, RepostVerifier.Verdict>> verdict(RepostVerifier.Query q,
-                                                                                     List<CandidateChecks.Candidate> unposed, int budget) {
+                                                                                     List<CandidateChecks.Candidate> unposed, int budget,
+                                                                                     SharedWork work) {
         List<CandidateChecks.Candidate> closest = unposed.stream().sorted(Comparator.comparingInt((CandidateChecks.Candidate c) ->
                 c.near().pHashDistance() + c.near().dHashDistance()).thenComparing(CandidateChecks.Candidate::sha)).limit(Math.min(CLOSEST, budget)).toList();
-        return CandidateChecks.firstPassing(q, closest, c -> posed(q, c));
+        return CandidateChecks.firstPassing(q, closest, c -> posed(q, c), work);
     }
 
     /**

@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A lookup whose pieces the search helpers share ({@link SharedWork}) answers exactly as one thread alone: the same hits,
  * in the same order, with the same similarities and edits, for copies that take every path of the hash stage and the
  * verifier (as posted, mirrored, cropped, turned, captioned, framed, re-encoded, shrunk). Beside openclipart fixtures, the
- * gallery holds the scale test's pictures, a third of them strokes on white that crowd each other's candidate lists. Lookups
- * run at once from several threads answer as each alone.
+ * gallery holds the scale test's pictures, a third of them strokes on white that crowd each other's candidate lists; and for
+ * pictures it does not hold, at three times their size and at a quarter (the last resorts, which only lookups that find
+ * nothing run, search their candidates at once too). Lookups run at once from several threads answer as each alone.
  */
 class SharedLookupGalleryTest {
     private static final List<String> PICTURES = List.of("kate", "kwrite", "xedit", "edit", "warning", "stopsign", "do_not_enter",
@@ -37,6 +38,8 @@ class SharedLookupGalleryTest {
     private static final int SYNTHETIC = 120;
     /** The pictures looked up: the fixtures and the first of the synthetic ones. */
     private static final int LOOKED_UP = PICTURES.size() + 24;
+    /** Of the scale test's pictures after those stored, this many are looked up, as the scale test looks them up. */
+    private static final int NOT_STORED = 12;
     private static final List<UnaryOperator<BufferedImage>> EDITS = List.of(
             img -> img,
             TestImages::mirrored,
@@ -66,7 +69,7 @@ class SharedLookupGalleryTest {
             List<Future<String>> atOnce = new ArrayList<>();
             for (int q = 0; q < alone.size(); q++) {
                 int query = q;
-                atOnce.add(users.submit(() -> answer(g, query / EDITS.size(), query % EDITS.size())));
+                atOnce.add(users.submit(() -> answer(g, query)));
             }
             List<String> lines = new ArrayList<>();
             for (Future<String> f : atOnce) {
@@ -82,24 +85,35 @@ class SharedLookupGalleryTest {
         return i < PICTURES.size() ? RepostGalleries.openclipart(PICTURES.get(i)) : DuplicateLookupScaleTest.picture(i - PICTURES.size());
     }
 
-    /** Every edit of every picture looked up, one after another: a line each. */
+    /** Every edit of every picture looked up, then the pictures not stored, one after another: a line each. */
     private static List<String> answers(GalleryOptions options) {
         List<String> lines = new ArrayList<>();
         try (Gallery g = Gallery.open(options, new FakeInference())) {
             g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-            for (int i = 0; i < LOOKED_UP; i++) {
-                for (int e = 0; e < EDITS.size(); e++) {
-                    lines.add(answer(g, i, e));
-                }
+            for (int q = 0; q < LOOKED_UP * EDITS.size() + 2 * NOT_STORED; q++) {
+                lines.add(answer(g, q));
             }
         }
         return lines;
     }
 
-    /** Edit {@code e} of picture {@code i} looked up: its hits with their distances, similarities and edits. */
-    private static String answer(Gallery g, int i, int e) {
-        List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(EDITS.get(e).apply(stored(i))), 8);
-        return "pic" + i + " edit " + e + ": " + String.join(", ", hits.stream().map(h -> String.format(Locale.ROOT, "%s p%d d%d %.6f %s",
+    /**
+     * Lookup {@code q}: edit {@code q % EDITS.size()} of picture {@code q / EDITS.size()}, after those a picture not stored
+     * enlarged and re-encoded or shrunk, by turns; its hits with their distances, similarities and edits.
+     */
+    private static String answer(Gallery g, int q) {
+        if (q < LOOKED_UP * EDITS.size()) {
+            return answer(g, "pic" + q / EDITS.size() + " edit " + q % EDITS.size(), EDITS.get(q % EDITS.size()).apply(stored(q / EDITS.size())));
+        }
+        int k = q - LOOKED_UP * EDITS.size();
+        BufferedImage other = DuplicateLookupScaleTest.picture(SYNTHETIC + k / 2);
+        return answer(g, "not stored " + k / 2 + (k % 2 == 0 ? " enlarged" : " shrunk"), k % 2 == 0
+                ? TestImages.jpegRoundTrip(TestImages.resized(other, 3), 0.7f) : TestImages.resized(other, 0.25));
+    }
+
+    private static String answer(Gallery g, String label, BufferedImage posted) {
+        List<DuplicateHit> hits = g.findDuplicates(TestImages.decoded(posted), 8);
+        return label + ": " + String.join(", ", hits.stream().map(h -> String.format(Locale.ROOT, "%s p%d d%d %.6f %s",
                 h.entry().path().getFileName(), h.pHashDistance(), h.dHashDistance(), h.similarity(), h.edits().stream().sorted().toList())).toList());
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +90,66 @@ class SharedWorkTest {
     void aClosedPoolLeavesTheWorkToTheCaller() {
         pool.shutdown();
         assertEquals(List.of(1, 2), new SharedWork(pool, 1).map(List.of(1, 2), i -> i));
+    }
+
+    @Test
+    void firstIsTheEarliestItemWithAResultThoughALaterOneFinishedFirst() {
+        CountDownLatch laterDone = new CountDownLatch(1); // the first item waits until a later one has its result
+        Optional<String> first = new SharedWork(pool, 1).first(List.of(0, 1, 2), i -> {
+            if (i == 0) {
+                await(laterDone);
+                return Optional.of("zero");
+            }
+            laterDone.countDown();
+            return Optional.of("later " + i);
+        });
+        assertEquals(Optional.of("zero"), first);
+    }
+
+    @Test
+    void firstStartsNoItemAfterOneWithAResultButTheOneAlreadyUnderWay() {
+        Set<Integer> started = ConcurrentHashMap.newKeySet();
+        Optional<Integer> first = new SharedWork(pool, 1).first(IntStream.range(0, 40).boxed().toList(), i -> {
+            started.add(i);
+            return i == 3 ? Optional.of(i) : Optional.empty();
+        });
+        assertEquals(Optional.of(3), first);
+        // two threads: when item 3 has its result, the other one is on at most one item after it
+        assertTrue(started.containsAll(Set.of(0, 1, 2, 3)) && started.size() <= 5 && started.stream().allMatch(i -> i <= 4),
+                "started " + started);
+    }
+
+    @Test
+    void firstWithoutHelpersStopsAtTheFirstResult() {
+        List<Integer> tried = new java.util.ArrayList<>();
+        Optional<Integer> first = SharedWork.CALLER.first(List.of(5, 6, 7, 8), i -> {
+            tried.add(i);
+            return i % 2 == 0 ? Optional.of(i) : Optional.empty();
+        });
+        assertEquals(Optional.of(6), first);
+        assertEquals(List.of(5, 6), tried);
+    }
+
+    @Test
+    void firstRethrowsAPieceThatThrewOnlyBeforeTheResult() {
+        SharedWork work = new SharedWork(pool, 1);
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> work.first(List.of(0, 1), i -> {
+            if (i == 0) {
+                throw new IllegalStateException("piece 0");
+            }
+            return Optional.of(i);
+        }));
+        assertEquals("piece 0", thrown.getMessage());
+        // one thread alone would have stopped at item 0's result and never run item 1
+        CountDownLatch thrownYet = new CountDownLatch(1);
+        assertEquals(Optional.of(0), work.first(List.of(0, 1), i -> {
+            if (i == 0) {
+                await(thrownYet);
+                return Optional.of(0);
+            }
+            thrownYet.countDown();
+            throw new IllegalStateException("piece 1");
+        }));
     }
 
     private static void await(CountDownLatch latch) {
