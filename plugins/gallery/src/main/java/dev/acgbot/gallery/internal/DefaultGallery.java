@@ -592,19 +592,30 @@ public final class DefaultGallery implements Gallery {
         // hashed from the same reduced copy the indexer hashes; mirrored reposts are common and every hash is
         // orientation-bound, so the (small) mirror image is looked up too
         DecodedImage small = BandedReduce.reduce(image, reducedSide(), work);
-        RepostVerifier.Query query = new RepostVerifier.Query(small);
         boolean[] captions = HashRows.Probe.captionBands(small);
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         Map<String, HashRows.Near> crowded = new LinkedHashMap<>(); // crop-window rows beyond the closest: CrowdedCrops
         boolean noisyPHash = false;
         HashRows.Probe posted = null; // the copy's own probe, not its mirror image's: ColourLayouts
-        // the copy and its mirror image hashed and scanned at once, merged in that order
-        for (Sighting seen : work.map(List.of(false, true), mirror -> sighting(hashes, small, captions, mirror,
-                Math.max(maxHamming, CANDIDATE_RADIUS)))) {
-            noisyPHash |= seen.noisyPHash();
-            seen.near().forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
-            crowded.putAll(seen.crowded());
-            posted = posted == null ? seen.probe() : posted;
+        RepostVerifier.Query query = null;
+        // the copy and its mirror image hashed and scanned at once, merged in that order; the verifier's view of the copy
+        // made meanwhile, by whichever thread is free first (the copy's scan, with its crop and turned windows, takes the
+        // longest: JFR at 100k, docs/benchmarks.md "Lookups that find nothing in parallel, round 28")
+        int radius = Math.max(maxHamming, CANDIDATE_RADIUS);
+        for (Prepared piece : work.map(List.of(Preparing.COPY, Preparing.MIRROR, Preparing.VERIFIER_VIEW), p -> switch (p) {
+            case COPY -> sighting(hashes, small, captions, false, radius);
+            case MIRROR -> sighting(hashes, small, captions, true, radius);
+            case VERIFIER_VIEW -> new VerifierView(new RepostVerifier.Query(small));
+        })) {
+            switch (piece) {
+                case Sighting seen -> {
+                    noisyPHash |= seen.noisyPHash();
+                    seen.near().forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge));
+                    crowded.putAll(seen.crowded());
+                    posted = posted == null ? seen.probe() : posted;
+                }
+                case VerifierView view -> query = view.query();
+            }
         }
         crowded.keySet().removeAll(near.keySet());
         // read once: the crop candidates' order needs their thumbnails, and the verifier needs them again
@@ -716,7 +727,18 @@ public final class DefaultGallery implements Gallery {
      * the probe it scanned with.
      */
     private record Sighting(Map<String, HashRows.Near> near, Map<String, HashRows.Near> crowded, boolean noisyPHash,
-                            HashRows.Probe probe) {
+                            HashRows.Probe probe) implements Prepared {
+    }
+
+    /** The pieces a lookup starts with, independent of each other: the hash stage's two scans and the verifier's view. */
+    private enum Preparing { COPY, MIRROR, VERIFIER_VIEW }
+
+    /** What a piece of {@link Preparing} made. */
+    private sealed interface Prepared permits Sighting, VerifierView {
+    }
+
+    /** The posted copy as the verifier sees it. */
+    private record VerifierView(RepostVerifier.Query query) implements Prepared {
     }
 
     private static Sighting sighting(HashRows.Snapshot hashes, DecodedImage small, boolean[] captions, boolean mirror, int radius) {
