@@ -35,7 +35,7 @@ final class CandidateChecks {
      * verdict: the loop of the last resorts that search a few candidates once more from other starts. The candidates are
      * searched at once on {@code work} (the first passing in {@code tried}'s order still wins): these searches are run by
      * lookups that find nothing, most lookups of pictures not stored, and were a sixth of such a lookup's time on its
-     * calling thread at 100k, one after another (JFR, docs/benchmarks.md "Lookups that find nothing in parallel, round 28").
+     * calling thread at 100k, one after another (JFR, docs/benchmarks.md "Lookups that find nothing, in parallel, round 28").
      */
     static Optional<Map.Entry<Candidate, RepostVerifier.Verdict>> firstPassing(RepostVerifier.Query q, List<Candidate> tried,
                                                                             Function<Candidate, Optional<RepostVerifier.Found>> posed,

@@ -70,7 +70,7 @@ final class CroppedCopies {
      * The candidate the copy as a part of it resized singles out: correlating at {@value #ACCEPT} or more, with a residual
      * at most 1/{@link TinyCopies#CLEARER} of the next candidate's whose stored picture is another. Each candidate's search is
      * a piece of {@code work}: run by every tiny lookup that finds nothing, one after another they were a third of such a
-     * lookup's time on its calling thread at 100k (JFR; docs/benchmarks.md "Lookups that find nothing in parallel, round 28").
+     * lookup's time on its calling thread at 100k (JFR; docs/benchmarks.md "Lookups that find nothing, in parallel, round 28").
      */
     static Optional<Match> singledOut(RepostVerifier.Query q, List<TinyCopies.Posed> candidates, SharedWork work) {
         if (q.faint && Math.min(q.tiny.width(), q.tiny.height()) < FAINT_SIDE) {

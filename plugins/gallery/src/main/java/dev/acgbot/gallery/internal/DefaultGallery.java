@@ -600,7 +600,7 @@ public final class DefaultGallery implements Gallery {
         RepostVerifier.Query query = null;
         // the copy and its mirror image hashed and scanned at once, merged in that order; the verifier's view of the copy
         // made meanwhile, by whichever thread is free first (the copy's scan, with its crop and turned windows, takes the
-        // longest: JFR at 100k, docs/benchmarks.md "Lookups that find nothing in parallel, round 28")
+        // longest: JFR at 100k, docs/benchmarks.md "Lookups that find nothing, in parallel, round 28")
         int radius = Math.max(maxHamming, CANDIDATE_RADIUS);
         for (Prepared piece : work.map(List.of(Preparing.COPY, Preparing.MIRROR, Preparing.VERIFIER_VIEW), p -> switch (p) {
             case COPY -> sighting(hashes, small, captions, false, radius);
