@@ -111,12 +111,15 @@ class SharedWorkTest {
         Set<Integer> started = ConcurrentHashMap.newKeySet();
         Optional<Integer> first = new SharedWork(pool, 1).first(IntStream.range(0, 40).boxed().toList(), i -> {
             started.add(i);
-            return i == 3 ? Optional.of(i) : Optional.empty();
+            if (i == 0) {
+                return Optional.of(i);
+            }
+            sleep(100); // the other thread stays on its item while item 0's result is taken (no scheduling makes it run 39)
+            return Optional.empty();
         });
-        assertEquals(Optional.of(3), first);
-        // two threads: when item 3 has its result, the other one is on at most one item after it
-        assertTrue(started.containsAll(Set.of(0, 1, 2, 3)) && started.size() <= 5 && started.stream().allMatch(i -> i <= 4),
-                "started " + started);
+        assertEquals(Optional.of(0), first);
+        // two threads: when item 0 has its result, the other one is on at most one item after it
+        assertTrue(started.contains(0) && started.size() <= 2, "started " + started);
     }
 
     @Test
@@ -150,6 +153,14 @@ class SharedWorkTest {
             thrownYet.countDown();
             throw new IllegalStateException("piece 1");
         }));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch) {
