@@ -29,7 +29,10 @@ final class SharedWork {
         this.helpers = pool == null ? 0 : helpers;
     }
 
-    /** {@code task} applied to every item, in the items' order. A piece that throws is rethrown here, once all are done. */
+    /**
+     * {@code task} applied to every item, in the items' order. The first piece, in that order, that threw is rethrown here,
+     * once all are done.
+     */
     <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> task) {
         if (helpers == 0 || items.size() < 2) {
             List<R> out = new ArrayList<>(items.size());
@@ -44,7 +47,8 @@ final class SharedWork {
     /**
      * The result of the first item, in the items' order, for which {@code task} gives one: what trying them one after another
      * until one does gives. With helpers, items are tried at once; an item after one that gave a result is not started, and
-     * one before it is always finished, so the answer does not depend on which thread was quicker.
+     * one before it is always finished, so the answer does not depend on which thread was quicker. A piece that threw before
+     * the result is rethrown; one after it is not (one thread alone would not have run it).
      */
     <T, R> Optional<R> first(List<T> items, Function<? super T, Optional<R>> task) {
         if (helpers == 0 || items.size() < 2) {
@@ -64,6 +68,7 @@ final class SharedWork {
         return Optional.empty();
     }
 
+    /** {@code pieces} offered to the helpers and worked on the calling thread until none is left. */
     private <T, R> Pieces<T, R> shared(Pieces<T, R> pieces) {
         for (int h = 0; h < Math.min(helpers, pieces.items.size() - 1); h++) {
             try {
