@@ -83,12 +83,12 @@ final class SharedWork {
 
     /**
      * The pieces of one {@link #map} or {@link #first} call, taken in turn by index; none is started after the first whose
-     * result is {@code final} (its index kept in {@code finalAt}), whose results stay null.
+     * result {@code isFinal} accepts (its index kept in {@code finalAt}); their results stay null.
      */
     private static final class Pieces<T, R> {
         private final List<T> items;
         private final Function<? super T, ? extends R> task;
-        private final Predicate<? super R> last;
+        private final Predicate<? super R> isFinal;
         private final Object[] results;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger finalAt = new AtomicInteger(Integer.MAX_VALUE);
@@ -98,10 +98,10 @@ final class SharedWork {
         private Throwable failure; // the first piece, in the items' order, that threw, guarded by lock
         private int failureAt = Integer.MAX_VALUE; // its index, guarded by lock
 
-        Pieces(List<T> items, Function<? super T, ? extends R> task, Predicate<? super R> last) {
+        Pieces(List<T> items, Function<? super T, ? extends R> task, Predicate<? super R> isFinal) {
             this.items = items;
             this.task = task;
-            this.last = last;
+            this.isFinal = isFinal;
             this.results = new Object[items.size()];
         }
 
@@ -128,7 +128,7 @@ final class SharedWork {
                 try {
                     R r = task.apply(items.get(i));
                     results[i] = r;
-                    if (last.test(r)) {
+                    if (isFinal.test(r)) {
                         finalAt.accumulateAndGet(i, Math::min);
                     }
                 } catch (RuntimeException | Error e) {
