@@ -687,7 +687,11 @@ final class RepostVerifier {
             colours = channels.apply(colours);
             tolerance = HUE_TOLERANCE;
         }
-        if (!sameColours(q.signature.colour(), colours, tolerance)) {
+        // a copy turned in place trims to the turned picture's bounding box, with the canvas's fill in its corners; one that is
+        // stretched as well is no such copy (with it, a turned signal flag matched the Russian flag's lower two stripes, seed 200)
+        boolean turnedInPlace = !asIs && fine.pose().turned() && !fine.pose().stretches(q.signature.aspect(), candidate.aspect());
+        double thinnedTo = turnedInPlace ? insideShare(candidate, fine.pose()) : 1;
+        if (!sameColours(q.signature.colour(), colours, tolerance, thinnedTo)) {
             return Optional.empty();
         }
         // a faint picture vouched for by its crop window alone must be named cropped and nothing else: a faint star-rating
@@ -1064,11 +1068,38 @@ final class RepostVerifier {
      * colour to compare, and a contrast or brightness change moves the means little (+30 % contrast: 0.3 of them).
      */
     static boolean sameColours(byte[] a, byte[] b, double tolerance) {
+        return sameColours(a, b, tolerance, 1);
+    }
+
+    /**
+     * As {@link #sameColours(byte[], byte[], double)}, with {@code b}'s mean hue taken at any strength from {@code thinnedTo}
+     * of it to all of it, the one nearest {@code a}'s. A picture turned on its canvas trims to the turned picture's
+     * bounding box, whose corners hold the canvas's fill (white, black or grey: no hue), as much as the pose puts outside
+     * the candidate or less (a pose found a little large puts some of the picture's own edge there): a green bar 3.6
+     * times as wide as high turned by 4° had its mean (R - G, B - G) at (-182, -182) against its source's (-223, -223),
+     * past the tolerance, a fifth of its trimmed picture white corners (seed 123; docs/benchmarks.md, "Wide drawings
+     * turned, round 29"). Only the strength: a hue of another direction is as far as before.
+     */
+    static boolean sameColours(byte[] a, byte[] b, double tolerance, double thinnedTo) {
         if (chroma(a) < COLOURFUL || chroma(b) < COLOURFUL) {
             return true;
         }
         double[] ma = meanOpponent(a), mb = meanOpponent(b);
-        return Math.hypot(ma[0] - mb[0], ma[1] - mb[1]) <= tolerance;
+        double norm = mb[0] * mb[0] + mb[1] * mb[1];
+        double strength = norm == 0 ? 1 : clamp((ma[0] * mb[0] + ma[1] * mb[1]) / norm, thinnedTo, 1);
+        return Math.hypot(ma[0] - strength * mb[0], ma[1] - strength * mb[1]) <= tolerance;
+    }
+
+    /** The share of the copy's trimmed picture that {@code pose} puts inside the candidate, on {@link #coloursInside}'s grid. */
+    static double insideShare(RepostSignature candidate, Pose pose) {
+        int g = RepostSignature.GRID, side = 2 * g;
+        boolean[] inside = new boolean[side * side];
+        sample(new float[g * g], g, side, candidate.aspect(), pose, inside);
+        int n = 0;
+        for (boolean in : inside) {
+            n += in ? 1 : 0;
+        }
+        return n / (double) inside.length;
     }
 
     /**

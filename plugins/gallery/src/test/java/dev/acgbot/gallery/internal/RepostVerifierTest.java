@@ -93,6 +93,36 @@ class RepostVerifierTest {
         assertTrue(verify(dark, flat(new Color(200, 40, 30))).isEmpty());
     }
 
+    /**
+     * A turned copy's hue is its source's thinned by the neutral corners the turn adds, by as much as the pose puts outside
+     * the candidate: met down to that share, and no further; a hue of another direction is not met however thinned.
+     */
+    @Test
+    void aHueThinnedByNeutralCornersIsTheSameColourDownToTheShareOutsideOnly() {
+        byte[] green = cells(16, 0, 0, 200, 0);
+        byte[] greenQuarterWhite = cells(12, 4, 0, 200, 0);
+        byte[] greenHalfWhite = cells(8, 8, 0, 200, 0);
+        byte[] redQuarterWhite = cells(12, 4, 200, 0, 0);
+        assertEquals("unturned: false, turned with a quarter outside: true, half white: false, red: false",
+                String.format("unturned: %s, turned with a quarter outside: %s, half white: %s, red: %s",
+                        RepostVerifier.sameColours(greenQuarterWhite, green, 24),
+                        RepostVerifier.sameColours(greenQuarterWhite, green, 24, 0.75),
+                        RepostVerifier.sameColours(greenHalfWhite, green, 24, 0.75),
+                        RepostVerifier.sameColours(redQuarterWhite, green, 24, 0.5)));
+    }
+
+    /** A colour grid of {@code coloured} cells of (r, g, b) and then {@code white} white ones. */
+    private static byte[] cells(int coloured, int white, int r, int g, int b) {
+        byte[] out = new byte[3 * (coloured + white)];
+        for (int i = 0; i < coloured + white; i++) {
+            boolean c = i < coloured;
+            out[3 * i] = (byte) (c ? r : 255);
+            out[3 * i + 1] = (byte) (c ? g : 255);
+            out[3 * i + 2] = (byte) (c ? b : 255);
+        }
+        return out;
+    }
+
     @Test
     void uniformMarginsAreTrimmedInTwoPasses() {
         BufferedImage source = TestImages.picture(8);

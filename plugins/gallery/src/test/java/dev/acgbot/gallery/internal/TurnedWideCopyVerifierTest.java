@@ -14,11 +14,13 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Framed, turned and brightened copies (the evaluation's border+rotate+bright) of a wide drawing from openclipart (public
- * domain; in src/test/resources/openclipart), given to the verifier with its source, issue 12, docs/benchmarks.md
+ * Framed, turned and brightened copies (the evaluation's border+rotate+bright) of two wide drawings from openclipart (public
+ * domain; in src/test/resources/openclipart), given to the verifier with their sources, issue 12, docs/benchmarks.md
  * "Wide drawings turned, round 29". A garden cultivator 3.1 times as wide as high, turned in place, loses the ends of its
  * tines and handle: its best start correlated at 0.62, under the bar from which the pose is searched, and at 0.77 turned
- * by half the usual turn. Not verified before.
+ * by half the usual turn. A green bar 3.6 times as wide as high trims, turned, to a box whose white corners are a fifth of
+ * it: posed at 0.91, its hue was thinned past the tolerance. Neither verified before. And the allowance for the corners
+ * lets no flag through as a stretched window of another.
  */
 class TurnedWideCopyVerifierTest {
 
@@ -26,6 +28,32 @@ class TurnedWideCopyVerifierTest {
     @Test
     void aWideDrawingTurnedInPlaceIsPosedFromAStartTurnedByHalf() {
         assertEquals(turned("cultivator_benji_park_01"), verdicts("cultivator_benji_park_01"));
+    }
+
+    /** The green bar: posed before, and its hue now compared with the candidate's and the white corners the turn adds. */
+    @Test
+    void aWideColouredBarTurnedKeepsItsHueWithTheCornersTheTurnAdded() {
+        assertEquals(turned("view_bottom"), verdicts("view_bottom"));
+    }
+
+    /**
+     * The allowance for the corners is for a copy turned in place: a turned copy of the signal flag echo (blue over red)
+     * posed stretched over the Russian flag's two lower stripes, and with the allowance its hue passed (the evaluation's
+     * rotate 10° and border+rotate+bright, seed 200).
+     */
+    @Test
+    void aTurnedFlagIsNotAStretchedWindowOfAnotherFlagForTheCornersItGained() {
+        BufferedImage echo = RepostGalleries.openclipart("signalflag_echo");
+        RepostSignature russia = RepostSignature.of(ImageOps.reduce(TestImages.decoded(RepostGalleries.openclipart("russian_federation")), 256));
+        List<String> seen = new ArrayList<>();
+        for (double degrees : new double[]{10, -10, 4, -4}) {
+            BufferedImage turned = Math.abs(degrees) > 5 ? TestImages.rotated(echo, degrees)
+                    : BrightenedCopyGalleryTest.levels(TestImages.rotated(RepostGalleries.framed(echo, 0.04), degrees), 1.1, 0.05);
+            DecodedImage reduced = ImageOps.reduce(TestImages.decoded(turned), 256);
+            RepostVerifier.verify(new RepostVerifier.Query(reduced), russia, 0)
+                    .ifPresent(v -> seen.add(String.format(Locale.ROOT, "turned %+.0f°: %s", degrees, v)));
+        }
+        assertEquals(List.of(), seen);
     }
 
     private static final double[] TURNS = {4, -4};
