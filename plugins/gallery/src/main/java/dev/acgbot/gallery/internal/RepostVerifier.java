@@ -42,6 +42,8 @@ final class RepostVerifier {
     static final double POSE_ACCEPT = 0.85;
     /** Below this the descent is not worth running: unrelated pictures. */
     private static final double PLAUSIBLE = 0.65;
+    /** A best start from which the starts turned by half are tried, up to {@link #PLAUSIBLE} ({@link #bestSeed}). */
+    private static final double HALF_TURN_FROM = 0.5;
     private static final double FLAT_STD = 4.0;
     /** Below this grey spread a thumbnail is faint line art: the dHash must agree too ({@value #FAINT_DHASH} bits). */
     private static final double FAINT_STD = 10.0;
@@ -732,7 +734,9 @@ final class RepostVerifier {
      * by half of it: a wide drawing turned by 4° (a garden cultivator 3.1 times as wide as high, framed) correlated at
      * 0.62 at its best window and turned 6°, and at 0.77 turned 3°, from where the descent found it at 0.94 (seed 123).
      * Only then: taken wherever they scored best, the half turns led the descent of two copies turned 4° away from their
-     * sources' poses (docs/benchmarks.md, "Wide drawings turned, round 29").
+     * sources' poses. And only from a best start of {@link #HALF_TURN_FROM}: from any, they made the pose search of the
+     * candidates that are not the copy's source a quarter dearer at 100k (0.077 to 0.095-0.117 ms; from 0.5, 0.081)
+     * (docs/benchmarks.md, "Wide drawings turned, round 29").
      */
     private static Scored bestSeed(Query q, float[] thumb, float aspect, List<Pose> extra) {
         boolean mirror = score(q.coarse, thumb, aspect, new Pose(0.5, 0.5, 1, 1, 0, true)).ncc()
@@ -760,7 +764,7 @@ final class RepostVerifier {
         List<Scored> top = List.copyOf(seeds.subList(0, 3));
         turnedBy(q, thumb, aspect, top, SEED_TURN, seeds);
         Scored best = seeds.stream().max(Comparator.comparingDouble(Scored::ncc)).orElseThrow();
-        if (best.ncc() >= PLAUSIBLE) {
+        if (best.ncc() >= PLAUSIBLE || best.ncc() < HALF_TURN_FROM) {
             return best;
         }
         turnedBy(q, thumb, aspect, top, SEED_TURN / 2, seeds);
