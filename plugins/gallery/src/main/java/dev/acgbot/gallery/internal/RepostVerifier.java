@@ -1099,11 +1099,15 @@ final class RepostVerifier {
         int g = RepostSignature.GRID, side = 2 * g;
         boolean[] inside = new boolean[side * side];
         sample(new float[g * g], g, side, candidate.aspect(), pose, inside);
+        return cellsInside(inside) / (double) inside.length;
+    }
+
+    private static int cellsInside(boolean[] inside) {
         int n = 0;
         for (boolean in : inside) {
             n += in ? 1 : 0;
         }
-        return n / (double) inside.length;
+        return n;
     }
 
     /**
@@ -1125,10 +1129,7 @@ final class RepostVerifier {
         for (int ch = 0; ch < 3; ch++) {
             sampled[ch] = sample(channels[ch], g, side, candidate.aspect(), pose, inside);
         }
-        int n = 0;
-        for (boolean in : inside) {
-            n += in ? 1 : 0;
-        }
+        int n = cellsInside(inside);
         if (n == 0) {
             return candidate.colour();
         }
