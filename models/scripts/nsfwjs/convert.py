@@ -25,9 +25,13 @@ import base64
 import json
 import sys
 
-import numpy as np
-import onnx
-from onnx import TensorProto, helper, numpy_helper
+import prerequisites
+
+prerequisites.python_modules({"numpy": "python3-numpy", "onnx": "python3-onnx"})
+
+import numpy as np  # noqa: E402 (after the check that names its package)
+import onnx  # noqa: E402
+from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
 
 def load_weights(model, weights_path):
