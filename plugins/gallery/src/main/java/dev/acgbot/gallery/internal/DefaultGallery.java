@@ -308,13 +308,16 @@ public final class DefaultGallery implements Gallery {
 
     // ---- writer side, used by GalleryIndexer under the write lock ----
 
+    /** The least shorter side {@link #reducedSide} reduces pictures to. */
+    static final int MIN_REDUCED_SIDE = 256;
+
     /**
      * Shorter side every image is reduced to before hashing and inference: the largest input side of the
      * configured models, and at least 256 so duplicate hashes do not depend on which models are configured.
      * The indexer and {@link #findDuplicates} reduce alike, so a query hashes as its indexed copy did.
      */
     private int reducedSide() {
-        int side = 256;
+        int side = MIN_REDUCED_SIDE;
         List<String> ids = new ArrayList<>(options.clipModels());
         options.taggerModel().ifPresent(ids::add);
         for (String id : ids) {

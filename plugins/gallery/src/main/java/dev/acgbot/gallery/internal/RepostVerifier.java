@@ -335,6 +335,8 @@ final class RepostVerifier {
         final Margins.Box trim;
         /** The copy at its own size when it is tiny or a short thin strip ({@link TinyCheck.Pixels#tiny}); null otherwise. */
         final TinyCheck.Pixels tiny;
+        /** The shorter side of the reduced copy's canvas, in pixels: {@link TinyCheck#asStored}. */
+        final int canvasSide;
 
         Query(DecodedImage reduced) {
             this(reduced, Margins.trimBox(PerceptualHash.onWhite(reduced)));
@@ -355,6 +357,7 @@ final class RepostVerifier {
             this.flatBeneathMark = fine.flatBeyondMark() && signature.keptArea() >= FULL_CANVAS;
             this.edges = DetailCheck.Edges.of(trimmed);
             this.tiny = TinyCheck.Pixels.tiny(trimmed) ? TinyCheck.Pixels.of(trimmed) : null;
+            this.canvasSide = Math.min(reduced.width(), reduced.height());
         }
     }
 

@@ -58,7 +58,11 @@ final class TinyCheck {
          * that size ({@link CroppedCopies}' screens).
          */
         Pixels shrunk(int by) {
-            int w2 = Math.max(1, width / by), h2 = Math.max(1, height / by);
+            return shrunkTo(Math.max(1, width / by), Math.max(1, height / by));
+        }
+
+        /** The picture reduced to {@code w2} x {@code h2} pixels (no more than it has), each the mean of the area it covers. */
+        Pixels shrunkTo(int w2, int h2) {
             float[] rows = new float[w2 * height];
             for (int y = 0; y < height; y++) {
                 for (int u = 0; u < w2; u++) {
@@ -87,7 +91,51 @@ final class TinyCheck {
         }
     }
 
+    /**
+     * How many times as many pixels as the candidate's stored picture had over the posed part a copy must have, each way,
+     * to be compared at fewer pixels than its own ({@link #asStored}).
+     */
+    static final double RESOLVED = 1.2;
+    /**
+     * The share of the candidate's stored pixels such a copy is brought to: the stored {@value #SIDE}-cell picture was
+     * enlarged from them bilinearly, which blurs what lay near their finest detail. Four quarter crops of an ornament's
+     * page correlated with it at 0.80-0.83 at their own pixels, at 0.92-0.94 brought to the page's and at 0.955-0.985 to two
+     * thirds of them (SmallDrawingGalleryTest; the evaluation's copy at 0.864, 0.951 and 0.964; docs/benchmarks.md, "Small
+     * drawings cropped, round 30").
+     */
+    static final double SHARPER = 2.0 / 3;
+
     private TinyCheck() {
+    }
+
+    /**
+     * {@code copy} ({@code q}'s pixels) brought to {@value #SHARPER} of the pixels {@code candidate}'s stored picture had over
+     * the part {@code pose} puts the copy on, when the copy has {@value #RESOLVED} times as many or more each way; {@code copy}
+     * otherwise. A quarter crop of a page with a small drawing on it is reduced less than the page was (its canvas is
+     * smaller), so its drawing has a third more pixels than the stored one: an ornament 42x8 pixels on its stored page was
+     * 56x12 in the evaluation's copy (seed 200) and correlated at 0.864 with the candidate rendered at those pixels, short of
+     * the tiny copies' bars, at 0.964 brought down. Both pages were reduced to the gallery's shorter side
+     * ({@code DefaultGallery.reducedSide}), which the copy's canvas tells when the copy was as large, and which is never less
+     * than {@link DefaultGallery#MIN_REDUCED_SIDE}: so this side is the larger of the two, a lower bound (a candidate stored
+     * from a page smaller than that side had fewer pixels still).
+     */
+    static Pixels asStored(RepostVerifier.Query q, Pixels copy, RepostSignature candidate, RepostVerifier.Pose pose) {
+        float[] box = candidate.box();
+        double bw = box[2] - box[0], bh = box[3] - box[1];
+        double pageAspect = candidate.aspect() * bh / bw;
+        int side = Math.max(q.canvasSide, DefaultGallery.MIN_REDUCED_SIDE);
+        double pageW = pageAspect >= 1 ? side * pageAspect : side, pageH = pageAspect >= 1 ? side : side / pageAspect;
+        double longer = Math.max(pageW, pageH);
+        if (longer > 4.0 * side) { // a long strip's longer side is reduced to four times the shorter one (ImageOps.reducedSize)
+            pageW *= 4.0 * side / longer;
+            pageH *= 4.0 * side / longer;
+        }
+        double w = pose.sw() * bw * pageW, h = pose.sh() * bh * pageH;
+        if (copy.width() < RESOLVED * w || copy.height() < RESOLVED * h) {
+            return copy;
+        }
+        int w2 = (int) Math.round(SHARPER * w), h2 = (int) Math.round(SHARPER * h);
+        return w2 < 2 || h2 < 2 ? copy : copy.shrunkTo(w2, h2);
     }
 
     /**

@@ -219,10 +219,11 @@ final class TinyCopies {
     private static Scored scored(RepostVerifier.Query q, Posed c) {
         float[] detail = DetailCheck.floats(c.found().levels().apply(c.signature().detail()));
         RepostVerifier.Pose pose = c.found().best();
-        double correlation = TinyCheck.best(q.tiny, detail, c.signature().aspect(), pose);
+        TinyCheck.Pixels copy = TinyCheck.asStored(q, q.tiny, c.signature(), pose);
+        double correlation = TinyCheck.best(copy, detail, c.signature().aspect(), pose);
         if (!pose.mirror()) {
             return new Scored(c, correlation, correlation);
         }
-        return new Scored(c, correlation, TinyCheck.best(q.tiny, detail, c.signature().aspect(), pose.unmirrored()));
+        return new Scored(c, correlation, TinyCheck.best(copy, detail, c.signature().aspect(), pose.unmirrored()));
     }
 }

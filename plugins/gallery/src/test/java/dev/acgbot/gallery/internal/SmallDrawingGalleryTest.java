@@ -50,6 +50,22 @@ class SmallDrawingGalleryTest {
     }
 
     /**
+     * Quarter crops of the ornament's page that keep the ornament whole (the evaluation's crop 25 %, seed 200): the crop's
+     * canvas is reduced less than the page was, so its ornament has a third more pixels than the stored one, and the
+     * candidate brought to the copy's pixels correlated at 0.864, short of the tiny copies' bar. Compared at the pixels
+     * the page had ({@link TinyCheck#asStored}), the page is singled out.
+     */
+    @Test
+    void quarterCropsKeepingASmallDrawingWholeFindItsPage(@TempDir Path tmp) {
+        BufferedImage page = RepostGalleries.openclipart("break_carlos");
+        List<BufferedImage> crops = List.of(RepostGalleries.quarterCrop(page, 0, 0), RepostGalleries.quarterCrop(page, 0.5, 1),
+                RepostGalleries.quarterCrop(page, 0.7, 0.5), RepostGalleries.quarterCrop(page, 0, 1));
+        // the page first and confident; what a hit names of a crop that cut only the page's margin may go either way
+        assertEquals(List.of("pic0.png true", "pic0.png true", "pic0.png true", "pic0.png true"),
+                RepostGalleries.eachLookedUpAmong(tmp, 7, PAGES, 783, crops).stream().map(h -> h.replaceAll(" \\[[^\\]]*\\]", "")).toList());
+    }
+
+    /**
      * Thin coloured strokes bunched on a white canvas, one of {@link DuplicateLookupScaleTest}'s pictures, stored trimmed to
      * 3 % of it; its JPEG copy posted at three times the size trims to 12 % of its canvas (the ringing around the strokes)
      * and was no longer found (one of that test's 300 copies). Cut where the stored drawing lies, it is the same picture.

@@ -58,6 +58,35 @@ class TinyCheckTest {
                 halved.grey()[0], halved.grey()[1], halved.mirrored()[0], halved.mirrored()[1]));
     }
 
+    /**
+     * A copy whose drawing has a third more pixels than its stored page's had (a quarter crop of the ornament's A4 page,
+     * openclipart's {@code break_carlos}: 42x8 pixels on the page reduced to 256x362, 56x11 in the crop reduced to 256x362
+     * as well) is brought to two thirds of the stored pixels, over the part the pose covers; the page itself, posted
+     * again, keeps its own pixels, and so does a copy posted smaller than the page.
+     */
+    @Test
+    void aCopyWithMorePixelsThanTheStoredDrawingIsBroughtBelowThem() {
+        java.awt.image.BufferedImage page = RepostGalleries.openclipart("break_carlos");
+        RepostSignature stored = RepostSignature.of(reduced(page));
+        java.awt.image.BufferedImage crop = RepostGalleries.quarterCrop(page, 0, 1);
+        List<String> sizes = List.of(
+                brought(crop, stored, RepostVerifier.Pose.WHOLE),
+                brought(crop, stored, new RepostVerifier.Pose(0.5, 0.5, 0.5, 1, 0, false)),
+                brought(page, stored, RepostVerifier.Pose.WHOLE),
+                brought(dev.acgbot.gallery.testing.TestImages.resized(page, 0.25), stored, RepostVerifier.Pose.WHOLE));
+        assertEquals(List.of("56x11 -> 28x5", "56x11 -> 14x5", "42x8 -> 42x8", "31x6 -> 31x6"), sizes);
+    }
+
+    private static dev.acgbot.models.image.DecodedImage reduced(java.awt.image.BufferedImage img) {
+        return dev.acgbot.models.preprocess.ImageOps.reduce(dev.acgbot.gallery.testing.TestImages.decoded(img), DefaultGallery.MIN_REDUCED_SIDE);
+    }
+
+    private static String brought(java.awt.image.BufferedImage copy, RepostSignature stored, RepostVerifier.Pose pose) {
+        RepostVerifier.Query q = new RepostVerifier.Query(reduced(copy));
+        TinyCheck.Pixels p = TinyCheck.asStored(q, q.tiny, stored, pose);
+        return q.tiny.width() + "x" + q.tiny.height() + " -> " + p.width() + "x" + p.height();
+    }
+
     private static double[] edges(int n, double from, double to) {
         double[] e = new double[n + 1];
         for (int i = 0; i <= n; i++) {
