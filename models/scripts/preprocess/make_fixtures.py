@@ -31,7 +31,15 @@ import struct
 import os
 import sys
 
-import numpy as np
+# each module is named with the Debian package that has it (/usr/bin/python3 sees them); nothing is installed from here
+for _module, _package in [("numpy", "python3-numpy"), ("PIL", "python3-pil")]:
+    try:
+        __import__(_module)
+    except ImportError:
+        print("make_fixtures.py needs the Python module %s: install with `sudo apt-get install %s`" % (_module, _package), file=sys.stderr)
+        sys.exit(2)
+
+import numpy as np  # noqa: E402
 from PIL import Image, ImageOps
 import PIL
 

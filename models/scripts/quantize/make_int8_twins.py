@@ -21,7 +21,10 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import compose_clip  # noqa: E402  (checks numpy and onnx first, exit 2 naming the install)
+from needs import require_modules  # noqa: E402  (this folder is on sys.path: the script runs from it)
+
+require_modules("make_int8_twins.py")  # before compose_clip's own check, which names compose_clip.py
+import compose_clip  # noqa: E402
 import quantize_dynamic  # noqa: E402
 import onnx  # noqa: E402
 from onnx import TensorProto  # noqa: E402

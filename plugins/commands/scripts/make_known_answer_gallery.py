@@ -8,7 +8,14 @@ fields would all share one hash). Run with Debian's python3-pil:
     /usr/bin/python3 plugins/commands/scripts/make_known_answer_gallery.py
 """
 import os
-from PIL import Image, ImageDraw
+import sys
+
+try:
+    from PIL import Image, ImageDraw
+except ImportError:  # Debian's module, seen by /usr/bin/python3; nothing is installed from here
+    print("make_known_answer_gallery.py needs the Python module PIL: install with `sudo apt-get install python3-pil`",
+          file=sys.stderr)
+    sys.exit(2)
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "known-answer", "gallery")
 SIZE = 160

@@ -10,8 +10,16 @@ import os
 import sys
 import time
 
-import numpy as np
-import faiss
+# each module is named with the Debian package that has it (/usr/bin/python3 sees them); nothing is installed from here
+for _module, _package in [("numpy", "python3-numpy"), ("faiss", "python3-faiss")]:
+    try:
+        __import__(_module)
+    except ImportError:
+        print("faiss_bench.py needs the Python module %s: install with `sudo apt-get install %s`" % (_module, _package), file=sys.stderr)
+        sys.exit(2)
+
+import numpy as np  # noqa: E402
+import faiss  # noqa: E402
 
 K = 10
 THREADS = 1

@@ -2,6 +2,7 @@ package dev.acgbot.bench.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -124,6 +129,61 @@ class NothingInstalledTest {
         r = ChildJvm.bench(dir, path(traps), "similar", "--gallery", pictures.toString(), "--manifests", none.toString());
         assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stderr().startsWith("acgbot bench similar: --manifests " + none + " is not a folder"), r.stderr());
+        assertNothingInstalled(dir);
+    }
+
+    /** The project's Python scripts that import a module outside Python's own library, from the repository root. */
+    private static final List<String> PYTHON_SCRIPTS = List.of("models/scripts/synthetic/make_models.py",
+            "models/scripts/quantize/quantize_dynamic.py",
+            "models/scripts/quantize/make_int8_twins.py",
+            "models/scripts/quantize/compose_clip.py",
+            "models/scripts/preprocess/make_fixtures.py",
+            "models/scripts/nsfwjs/make_fixture.py",
+            "models/scripts/nsfwjs/make_resized_fixture.py",
+            "models/scripts/nsfwjs/convert.py",
+            "benchmarks/src/main/resources/dev/acgbot/bench/inference/make_standins.py",
+            "benchmarks/src/main/resources/dev/acgbot/bench/gallery/faiss_bench.py",
+            "plugins/commands/scripts/make_known_answer_gallery.py");
+
+    static List<String> pythonScripts() {
+        return PYTHON_SCRIPTS;
+    }
+
+    /** A script added later is checked too: the list above holds every script that imports such a module. */
+    @Test
+    void theScriptsCheckedAreEveryScriptThatImportsAModuleOutsidePythonsLibrary() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Pattern imports = Pattern.compile("(?m)^\\s*(import|from) (numpy|onnx|torch|faiss|PIL|regex)\\b");
+        List<String> found;
+        try (Stream<Path> files = Files.walk(root)) {
+            found = files.filter(f -> f.toString().endsWith(".py")).filter(f -> !root.relativize(f).toString().matches("(.*/)?(target|node_modules|\\..*)/.*"))
+                    .filter(f -> imports.matcher(read(f)).find()).map(f -> root.relativize(f).toString()).sorted().toList();
+        }
+        assertEquals(PYTHON_SCRIPTS.stream().sorted().toList(), found);
+    }
+
+    /**
+     * Every Python script the project ships (fixture makers, model makers, the benchmarks' Python sides), run by
+     * {@code /usr/bin/python3} with its site packages hidden: one line naming the install command on stderr, exit 2,
+     * nothing written to stdout and no installer called. Three of them once stopped with a traceback instead.
+     */
+    @ParameterizedTest
+    @MethodSource("pythonScripts")
+    void aPythonScriptWithoutItsModulesNamesTheInstallAndExits2(String script, @TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(SYSTEM_PYTHON), "needs a python3 at " + SYSTEM_PYTHON);
+        Path file = Path.of("..").resolve(script).toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(file), file.toString());
+        Path traps = traps(dir);
+        ProcessBuilder pb = new ProcessBuilder(SYSTEM_PYTHON.toString(), "-S", file.toString()).directory(dir.toFile())
+                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+        pb.environment().putAll(path(traps));
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), script + " still running after 60 s");
+        String err = Files.readString(dir.resolve("stderr"));
+
+        assertEquals(2, p.exitValue(), err);
+        assertEquals("", Files.readString(dir.resolve("stdout")), "no work before the check");
+        assertTrue(err.matches("[^\\n]*install with:? `?sudo apt-get install [^\\n]*python3-[^\\n]*\\n"), err);
         assertNothingInstalled(dir);
     }
 
