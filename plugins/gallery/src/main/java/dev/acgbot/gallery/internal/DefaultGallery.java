@@ -594,7 +594,8 @@ public final class DefaultGallery implements Gallery {
         HashRows.Snapshot hashes = current.hashes();
         // hashed from the same reduced copy the indexer hashes; mirrored reposts are common and every hash is
         // orientation-bound, so the (small) mirror image is looked up too
-        DecodedImage small = BandedReduce.reduce(image, reducedSide(), work);
+        int side = reducedSide();
+        DecodedImage small = BandedReduce.reduce(image, side, work);
         boolean[] captions = HashRows.Probe.captionBands(small);
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
         Map<String, HashRows.Near> crowded = new LinkedHashMap<>(); // crop-window rows beyond the closest: CrowdedCrops
@@ -608,7 +609,7 @@ public final class DefaultGallery implements Gallery {
         for (Prepared piece : work.map(List.of(Preparing.COPY, Preparing.MIRROR, Preparing.VERIFIER_VIEW), p -> switch (p) {
             case COPY -> sighting(hashes, small, captions, false, radius);
             case MIRROR -> sighting(hashes, small, captions, true, radius);
-            case VERIFIER_VIEW -> new VerifierView(new RepostVerifier.Query(small));
+            case VERIFIER_VIEW -> new VerifierView(new RepostVerifier.Query(small, side));
         })) {
             switch (piece) {
                 case Sighting seen -> {

@@ -335,8 +335,12 @@ final class RepostVerifier {
         final Margins.Box trim;
         /** The copy at its own size when it is tiny or a short thin strip ({@link TinyCheck.Pixels#tiny}); null otherwise. */
         final TinyCheck.Pixels tiny;
-        /** The shorter side of the reduced copy's canvas, in pixels: {@link TinyCheck#asStored}. */
-        final int canvasSide;
+        /**
+         * The shorter side the gallery reduces pictures to ({@code DefaultGallery.reducedSide}), the stored ones included:
+         * {@link TinyCheck#asStored}. Where a view of the copy is made without it, the larger of its canvas's shorter side
+         * and {@link DefaultGallery#MIN_REDUCED_SIDE}, which is that side whenever no model raises it or the copy was as large.
+         */
+        final int gallerySide;
 
         Query(DecodedImage reduced) {
             this(reduced, Margins.trimBox(PerceptualHash.onWhite(reduced)));
@@ -344,6 +348,16 @@ final class RepostVerifier {
 
         /** The copy trimmed to {@code trim} (in its own pixels) rather than by its own margins: {@link CornerTrim}. */
         Query(DecodedImage reduced, Margins.Box trim) {
+            this(reduced, trim, Math.max(Math.min(reduced.width(), reduced.height()), DefaultGallery.MIN_REDUCED_SIDE));
+        }
+
+        /** The copy as a lookup sees it: reduced to the gallery's {@code gallerySide}. */
+        Query(DecodedImage reduced, int gallerySide) {
+            this(reduced, Margins.trimBox(PerceptualHash.onWhite(reduced)), gallerySide);
+        }
+
+        private Query(DecodedImage reduced, Margins.Box trim, int gallerySide) {
+            this.gallerySide = gallerySide;
             DecodedImage flat = PerceptualHash.onWhite(reduced);
             this.trim = trim;
             this.signature = RepostSignature.of(flat, trim, false);
@@ -357,7 +371,6 @@ final class RepostVerifier {
             this.flatBeneathMark = fine.flatBeyondMark() && signature.keptArea() >= FULL_CANVAS;
             this.edges = DetailCheck.Edges.of(trimmed);
             this.tiny = TinyCheck.Pixels.tiny(trimmed) ? TinyCheck.Pixels.of(trimmed) : null;
-            this.canvasSide = Math.min(reduced.width(), reduced.height());
         }
     }
 

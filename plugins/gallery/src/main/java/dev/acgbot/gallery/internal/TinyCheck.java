@@ -114,16 +114,14 @@ final class TinyCheck {
      * otherwise. A quarter crop of a page with a small drawing on it is reduced less than the page was (its canvas is
      * smaller), so its drawing has a third more pixels than the stored one: an ornament 42x8 pixels on its stored page was
      * 56x12 in the evaluation's copy (seed 200) and correlated at 0.864 with the candidate rendered at those pixels, short of
-     * the tiny copies' bars, at 0.964 brought down. Both pages were reduced to the gallery's shorter side
-     * ({@code DefaultGallery.reducedSide}), which the copy's canvas tells when the copy was as large, and which is never less
-     * than {@link DefaultGallery#MIN_REDUCED_SIDE}: so this side is the larger of the two, a lower bound (a candidate stored
-     * from a page smaller than that side had fewer pixels still).
+     * the tiny copies' bars, at 0.964 brought down. The stored page was reduced to the gallery's shorter side
+     * ({@link RepostVerifier.Query#gallerySide}), or was smaller still and had fewer pixels than this takes it for.
      */
     static Pixels asStored(RepostVerifier.Query q, Pixels copy, RepostSignature candidate, RepostVerifier.Pose pose) {
         float[] box = candidate.box();
         double bw = box[2] - box[0], bh = box[3] - box[1];
         double pageAspect = candidate.aspect() * bh / bw;
-        int side = Math.max(q.canvasSide, DefaultGallery.MIN_REDUCED_SIDE);
+        int side = q.gallerySide;
         double pageW = pageAspect >= 1 ? side * pageAspect : side, pageH = pageAspect >= 1 ? side : side / pageAspect;
         double longer = Math.max(pageW, pageH);
         if (longer > 4.0 * side) { // a long strip's longer side is reduced to four times the shorter one (ImageOps.reducedSize)

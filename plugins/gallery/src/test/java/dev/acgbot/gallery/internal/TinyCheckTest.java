@@ -77,6 +77,30 @@ class TinyCheckTest {
         assertEquals(List.of("56x11 -> 28x5", "56x11 -> 14x5", "42x8 -> 42x8", "31x6 -> 31x6"), sizes);
     }
 
+    /**
+     * With a model that raises the gallery's side (a tagger's 448), the side is the gallery's, not the copy's canvas: the
+     * ornament's quarter crop posted at half its size (279x394, under that side) has fewer pixels than the page stored at
+     * 448 and keeps them (taken from its canvas, 279, the page would have seemed to hold a third fewer pixels than the copy,
+     * and the copy would have been brought down to 31 pixels); posted whole, it is brought to two thirds of the stored ones.
+     */
+    @Test
+    void aCopyIsComparedWithThePageAsTheGalleryReducedIt() {
+        java.awt.image.BufferedImage page = RepostGalleries.openclipart("break_carlos");
+        RepostSignature stored = RepostSignature.of(dev.acgbot.models.preprocess.ImageOps.reduce(
+                dev.acgbot.gallery.testing.TestImages.decoded(page), 448));
+        java.awt.image.BufferedImage crop = RepostGalleries.quarterCrop(page, 0, 1);
+        assertEquals(List.of("61x12 -> 61x12", "98x20 -> 49x10"), List.of(
+                brought(dev.acgbot.gallery.testing.TestImages.resized(crop, 0.5), 448, stored),
+                brought(crop, 448, stored)));
+    }
+
+    private static String brought(java.awt.image.BufferedImage copy, int gallerySide, RepostSignature stored) {
+        RepostVerifier.Query q = new RepostVerifier.Query(dev.acgbot.models.preprocess.ImageOps.reduce(
+                dev.acgbot.gallery.testing.TestImages.decoded(copy), gallerySide), gallerySide);
+        TinyCheck.Pixels p = TinyCheck.asStored(q, q.tiny, stored, RepostVerifier.Pose.WHOLE);
+        return q.tiny.width() + "x" + q.tiny.height() + " -> " + p.width() + "x" + p.height();
+    }
+
     private static dev.acgbot.models.image.DecodedImage reduced(java.awt.image.BufferedImage img) {
         return dev.acgbot.models.preprocess.ImageOps.reduce(dev.acgbot.gallery.testing.TestImages.decoded(img), DefaultGallery.MIN_REDUCED_SIDE);
     }
