@@ -104,6 +104,8 @@ final class TinyCheck {
      * drawings cropped, round 30").
      */
     static final double SHARPER = 2.0 / 3;
+    /** The shorter side of the page {@link #asStored} reduces: larger than any picture's, so that it is reduced. */
+    private static final int LARGE_PAGE = 1 << 16;
 
     private TinyCheck() {
     }
@@ -120,20 +122,20 @@ final class TinyCheck {
     static Pixels asStored(RepostVerifier.Query q, Pixels copy, RepostSignature candidate, RepostVerifier.Pose pose) {
         float[] box = candidate.box();
         double bw = box[2] - box[0], bh = box[3] - box[1];
+        // the page as the gallery reduced it, from a page of its aspect larger than any reduction keeps
         double pageAspect = candidate.aspect() * bh / bw;
-        int side = q.gallerySide;
-        double pageW = pageAspect >= 1 ? side * pageAspect : side, pageH = pageAspect >= 1 ? side : side / pageAspect;
-        double longer = Math.max(pageW, pageH);
-        if (longer > 4.0 * side) { // a long strip's longer side is reduced to four times the shorter one (ImageOps.reducedSize)
-            pageW *= 4.0 * side / longer;
-            pageH *= 4.0 * side / longer;
-        }
-        double w = pose.sw() * bw * pageW, h = pose.sh() * bh * pageH;
+        int[] page = ImageOps.reducedSize(pixels(LARGE_PAGE * Math.max(1, pageAspect)), pixels(LARGE_PAGE / Math.min(1, pageAspect)),
+                q.gallerySide);
+        double w = pose.sw() * bw * page[0], h = pose.sh() * bh * page[1];
         if (copy.width() < RESOLVED * w || copy.height() < RESOLVED * h) {
             return copy;
         }
         int w2 = (int) Math.round(SHARPER * w), h2 = (int) Math.round(SHARPER * h);
         return w2 < 2 || h2 < 2 ? copy : copy.shrunkTo(w2, h2);
+    }
+
+    private static int pixels(double length) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.round(length));
     }
 
     /**
