@@ -84,6 +84,15 @@ final class DetailCheck {
         return best;
     }
 
+    /**
+     * The gradient agreement at {@code pose} itself, the pictures brought to the same detail as {@link #best} brings them:
+     * for a pose the descent is not to move ({@link RepostVerifier#named}'s unstretched crop).
+     */
+    static Result at(Edges q, byte[] detail, float aspect, RepostVerifier.Pose pose) {
+        float[] candidate = atCopyDetail(toFloat(detail), q, aspect, pose);
+        return score(atCandidateDetail(q, candidate, aspect, pose), candidate, aspect, pose, false);
+    }
+
     /** The best agreement near {@code start}: a small descent of the pose ({@code band}: see {@link #gradients}). */
     private static Result descend(Edges q, float[] candidate, float aspect, RepostVerifier.Pose start, boolean band) {
         Result best = score(q, candidate, aspect, start, band);
