@@ -105,7 +105,12 @@ final class RepostVerifier {
          * candidate's window (the candidate of aspect {@code candidateAspect}).
          */
         boolean stretches(double copyAspect, double candidateAspect) {
-            return Math.abs(Math.log(copyAspect / (candidateAspect * sw / sh))) > STRETCH;
+            return stretch(copyAspect, candidateAspect) > STRETCH;
+        }
+
+        /** How far (log of width over height, either way) the copy's aspect lies off the candidate's window's. */
+        double stretch(double copyAspect, double candidateAspect) {
+            return Math.abs(Math.log(copyAspect / (candidateAspect * sw / sh)));
         }
 
         /**
@@ -505,7 +510,7 @@ final class RepostVerifier {
         Pose p = found.named();
         double ratio = q.signature.aspect() / candidate.aspect(); // a window's width over height, as shares, unstretched
         double sh = Math.sqrt(p.sw() * p.sh() / ratio), sw = ratio * sh;
-        if (Math.abs(Math.log(p.sw() / p.sh() / ratio)) > UNSTRETCHED_REACH || Math.min(sw, sh) < Pose.MIN_SIZE
+        if (p.stretch(q.signature.aspect(), candidate.aspect()) > UNSTRETCHED_REACH || Math.min(sw, sh) < Pose.MIN_SIZE
                 || Math.max(sw, sh) > 1) {
             return Optional.empty();
         }
@@ -517,11 +522,12 @@ final class RepostVerifier {
         if (detail.agreement() < ACCEPT) {
             return Optional.empty();
         }
-        Set<RepostEdit> edits = edits(q, candidate, detail.pose(), false);
-        if (edits.contains(RepostEdit.STRETCHED) || CropColours.recoloured(q, candidate, detail.pose(), edits)) {
+        // the window keeps the copy's aspect, so no stretch is named
+        Set<RepostEdit> edits = edits(q, candidate, start, false);
+        if (CropColours.recoloured(q, candidate, start, edits)) {
             return Optional.empty();
         }
-        return Optional.of(new Verdict(detail.agreement(), detail.pose(), edits));
+        return Optional.of(new Verdict(detail.agreement(), start, edits));
     }
 
     /**
