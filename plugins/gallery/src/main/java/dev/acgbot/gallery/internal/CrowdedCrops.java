@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -22,16 +23,18 @@ import java.util.function.Function;
  * crop-window rows the scan kept beyond those, the {@value #FITTING} that fit the copy as a crop ({@link CropPoses#fit})
  * better than the shortlist's best; and for a copy in colour, the {@value #COLOURED} closest candidates not verified whose
  * colours agree with it, and the {@value ColourLayouts#SLOTS} whose colour layout is closest that no hash found
- * ({@link ColourLayouts}). Only in lookups that found nothing, so its cost does not reach the lookups that pass; but those are
- * most lookups of pictures the gallery does not hold, so its candidates get the verifier's first round only, not the
- * last-resort searches the first round of candidates had already had (with them, this round was 30 % of such a lookup's
- * CPU samples at 100k; without them such lookups take a quarter less, and no cell of the evaluation changed on three
- * samples; docs/benchmarks.md, "Lookups that find nothing, round 17").
+ * ({@link ColourLayouts}); and for a thin strip turned on its canvas, the {@value #STRIPS} whose thumbnails fit it best where
+ * its turn puts it ({@link TurnedStrips}). Only in lookups that found nothing, so its cost does not reach the lookups that
+ * pass; but those are most lookups of pictures the gallery does not hold, so its candidates get the verifier's first
+ * round only, not the last-resort searches the first round of candidates had already had (with them, this round was 30 %
+ * of such a lookup's CPU samples at 100k; without them such lookups take a quarter less, and no cell of the evaluation
+ * changed on three samples; docs/benchmarks.md, "Lookups that find nothing, round 17").
  */
 final class CrowdedCrops {
     static final int NEXT = 2;
     static final int FITTING = 2;
     static final int COLOURED = 2;
+    static final int STRIPS = 2;
 
     /**
      * What the first round left: every candidate of the hash stage, the shortlist, those verified, the crowded rows, and the
@@ -79,7 +82,32 @@ final class CrowdedCrops {
                     .flatMap(Optional::stream).limit(COLOURED).forEach(more::add);
         }
         left.byColour().forEach((sha, n) -> signed(sha, n, signatures).ifPresent(more::add));
+        more.forEach(c -> taken.add(c.sha()));
+        strips(q, small, left, taken, signatures).forEach(more::add);
         return more.isEmpty() ? Map.of() : CandidateChecks.verify(q, small, more, work, false);
+    }
+
+    /**
+     * For a thin strip turned on its canvas ({@link TurnedStrips}), the {@value #STRIPS} candidates of the hash stage not
+     * taken yet whose thumbnails fit the copy best where the turn its ink reads puts it ({@link TurnedWindows#seed}: on a
+     * canvas of the copy's shape). A map symbol's bar turned by 3° lay 22nd of its lookup's candidates by the whole hashes,
+     * and its thumbnail fitted the copy at that pose better than any other candidate's.
+     */
+    private static List<CandidateChecks.Candidate> strips(RepostVerifier.Query q, DecodedImage small, Left left, Set<String> taken,
+                                                          Function<String, Optional<RepostSignature>> signatures) {
+        OptionalDouble turn = TurnedStrips.turn(PerceptualHash.onWhite(small), q.trim);
+        if (turn.isEmpty()) {
+            return List.of();
+        }
+        record Fitted(CandidateChecks.Candidate candidate, double fit) {
+        }
+        return left.near().entrySet().stream().filter(e -> !taken.contains(e.getKey()))
+                .flatMap(e -> signed(e.getKey(), e.getValue(), signatures).stream())
+                .flatMap(c -> TurnedWindows.seed(turn.getAsDouble(), q.signature, c.signature())
+                        .map(seed -> new Fitted(c, RepostVerifier.fitAt(q, c.signature(), seed))).stream())
+                .sorted(Comparator.comparingDouble((Fitted f) -> -f.fit()).thenComparing(f -> f.candidate().sha()))
+                .limit(STRIPS)
+                .map(Fitted::candidate).toList();
     }
 
     private static Optional<CandidateChecks.Candidate> signed(String sha, HashRows.Near n, Function<String, Optional<RepostSignature>> signatures) {

@@ -181,8 +181,17 @@ final class RepostVerifier {
             if (param != 2 && param != 3) {
                 return with(param, delta);
             }
+            return sized(param, delta, Math.max(MAX_SIZE, span(param, aspect) + TURNED_SLACK));
+        }
+
+        /**
+         * What the candidate (of {@code aspect}, width over height) spans turned by this pose's angle, across ({@code param}
+         * 2) or down (3), as a share of its own width or height: what a copy turned on its canvas and trimmed to the turned
+         * picture measures on it.
+         */
+        double span(int param, double aspect) {
             double t = Math.abs(theta), cos = Math.cos(t), sin = Math.sin(t);
-            return sized(param, delta, Math.max(MAX_SIZE, (param == 2 ? cos + sin / aspect : cos + aspect * sin) + TURNED_SLACK));
+            return param == 2 ? cos + sin / aspect : cos + aspect * sin;
         }
 
         /** The width ({@code param} 2) or height (3) moved by {@code delta}, kept within {@link #MIN_SIZE} and {@code cap}. */
@@ -900,6 +909,11 @@ final class RepostVerifier {
         return onFine(q, thumb, candidate.aspect(), levels, start);
     }
 
+    /** The coarse correlation of the copy with the candidate's picture sampled through {@code pose}: a cheap first look. */
+    static double fitAt(Query q, RepostSignature candidate, Pose pose) {
+        return score(q.coarse, thumb(candidate), candidate.aspect(), pose).ncc();
+    }
+
     /** The pose searched on the fine grid from {@code start}, the candidate taken at {@code levels}. */
     static Found onFine(Query q, RepostSignature candidate, Levels levels, Pose start) {
         float[] thumb = levels.apply(thumb(candidate));
@@ -1092,7 +1106,7 @@ final class RepostVerifier {
         if (pose.cropped()) {
             edits.add(RepostEdit.CROPPED);
         }
-        boolean beyond = pose.sw() >= BEYOND || pose.sh() >= BEYOND;
+        boolean beyond = pose.sw() >= beyond(pose.span(2, c.aspect())) || pose.sh() >= beyond(pose.span(3, c.aspect()));
         if (beyond && q.signature.keptArea() >= UNTRIMMED && pose.onPage(c.box())) {
             // past the trimmed picture only into the source's own margins, which a copy its trim left whole may hold (its
             // top-left pixel on the drawing): a crop of the page, not a border
@@ -1112,6 +1126,16 @@ final class RepostVerifier {
             edits.add(RepostEdit.RECOLOURED);
         }
         return edits;
+    }
+
+    /**
+     * The size from which a pose whose turned candidate spans {@code span} of it names a border: {@value #BEYOND}, or that
+     * much past the span where the turn alone spans past it. A bar 6.6 times as long as high turned by 3° spans 1.35 of
+     * its height, and copies of it turned on their canvas were named bordered (round 32). Not below: a picture's own
+     * tenth crop, posed a little turned (1.05 of its width), is the posted picture bordered, 1.11 (StoredCropGalleryTest).
+     */
+    private static double beyond(double span) {
+        return span >= BEYOND ? BEYOND * span : BEYOND;
     }
 
     /** Whether the copy, unmoved and unmirrored on the candidate, is to be named recoloured, as {@link #named} names it. */

@@ -1,0 +1,67 @@
+package dev.acgbot.gallery.internal;
+
+import dev.acgbot.gallery.testing.TestImages;
+import dev.acgbot.models.image.DecodedImage;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.OptionalDouble;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TurnedStripsTest {
+    /** A bar {@code length} x {@code height} in a dark frame, centred on a white 160x160 canvas, turned by {@code degrees}. */
+    private static DecodedImage bar(int length, int height, double degrees) {
+        BufferedImage img = new BufferedImage(160, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 160, 160);
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(80 - length / 2, 80 - height / 2, length, height);
+        g.setColor(Color.LIGHT_GRAY);
+        g.fillRect(80 - length / 2 + 2, 80 - height / 2 + 2, length - 4, height - 4);
+        g.dispose();
+        return TestImages.decoded(degrees == 0 ? img : TestImages.rotated(img, degrees));
+    }
+
+    private static OptionalDouble turn(DecodedImage img) {
+        return TurnedStrips.turn(img, Margins.trimBox(img));
+    }
+
+    @Test
+    void aBarTurnedAFewDegreesEachWayReadsTheTurnThatLaysItStraight() {
+        for (double degrees : new double[] {3, -3, 10, -10, 1.5}) {
+            DecodedImage turned = bar(100, 16, degrees);
+            double turn = turn(turned).orElseThrow();
+            // AWT turns clockwise on screen for positive degrees; the turn that undoes it, as TurnedWindows takes it, is minus that
+            assertEquals(-Math.toRadians(degrees), turn, Math.toRadians(0.2), "turned by " + degrees);
+            // turned back by it, the bar lies straight: no turn is read any more
+            DecodedImage straight = TurnedWindows.turned(turned, new Margins.Box(0, 0, 160, 160), turn);
+            assertTrue(turn(straight).isEmpty(), "straightened from " + degrees);
+        }
+    }
+
+    @Test
+    void aBarUpright_aStraightBar_aStubbyBox_andABarTurnedTooFarReadNoTurn() {
+        assertEquals(-Math.toRadians(4), turn(bar(16, 100, 4)).orElseThrow(), Math.toRadians(0.2));
+        assertTrue(turn(bar(100, 16, 0)).isEmpty());
+        assertTrue(turn(bar(60, 20, 5)).isEmpty()); // 3:1, no strip
+        assertTrue(turn(bar(100, 16, 20)).isEmpty()); // more than reposts turn
+    }
+
+    @Test
+    void aTurnedBarsAreaIsAboutItsOwnLaidStraight_anyOtherPicturesIsItsTrimmedBox() {
+        DecodedImage turned = bar(100, 16, 3);
+        DecodedImage trimmed = Margins.crop(turned, Margins.trimBox(turned));
+        int box = trimmed.width() * trimmed.height();
+        double area = TurnedStrips.straightArea(trimmed);
+        // the moments weigh the dark frame more than the light inside, so they read the bar a little wider than it is
+        assertTrue(area >= 100 * 16 && area <= 1.25 * 100 * 16 && area < box, "area " + area + ", box " + box);
+        DecodedImage straight = bar(100, 16, 0);
+        DecodedImage straightBox = Margins.crop(straight, Margins.trimBox(straight));
+        assertEquals(straightBox.width() * straightBox.height(), TurnedStrips.straightArea(straightBox));
+    }
+}
