@@ -34,7 +34,10 @@ final class TurnedStrips {
      * times as long as wide, or turned less than {@link #LEAST_TURN} or more than {@link #MOST_TURN}.
      */
     static OptionalDouble turn(DecodedImage flat, Margins.Box trim) {
-        Spread s = Spread.of(flat, trim);
+        return turn(Spread.of(flat, trim));
+    }
+
+    private static OptionalDouble turn(Spread s) {
         if (s == null || s.minor() <= 0 || s.major() / s.minor() < ELONGATED * ELONGATED) {
             return OptionalDouble.empty();
         }
@@ -54,12 +57,8 @@ final class TurnedStrips {
      * 2,376, and lies straight in 109x19, 2,079.
      */
     static double straightArea(DecodedImage trimmed) {
-        Margins.Box all = new Margins.Box(0, 0, trimmed.width(), trimmed.height());
-        if (turn(trimmed, all).isEmpty()) {
-            return (double) trimmed.width() * trimmed.height();
-        }
-        Spread s = Spread.of(trimmed, all);
-        return 12 * Math.sqrt(s.major() * s.minor());
+        Spread s = Spread.of(trimmed, new Margins.Box(0, 0, trimmed.width(), trimmed.height()));
+        return turn(s).isEmpty() ? (double) trimmed.width() * trimmed.height() : 12 * Math.sqrt(s.major() * s.minor());
     }
 
     /** The ink's variance along its major and its minor axis, and the major axis's angle from the x axis (y down). */
