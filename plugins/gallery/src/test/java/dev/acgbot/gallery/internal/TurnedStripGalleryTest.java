@@ -18,15 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class TurnedStripGalleryTest {
     /** The two bars first, then the other map symbols of the set, the pen-width and pen-style lines, and other pictures. */
-    private static final List<String> FIXTURES = List.of("wall_0", "barn_0", "azalea_0", "conifer_0", "daylily_0", "deciduous_0",
-            "ell_house_0", "farm_0", "fern_0", "flower_bed_0", "foxglove_0", "hosta_0", "house_0", "hydrangea_0", "palm_0",
-            "round_tower_0", "simple_0", "square_building_0", "trillium_0", "pen_width2", "pen_width8", "pen_width9",
-            "pen_style_solid", "pen_style_dashdot");
+    private static final List<String> FIXTURES = List.of("wall_0_symbol_1m_bwh", "barn_0", "azalea_0", "conifer_0",
+            "daylily_0", "deciduous_0", "ell_house_0", "farm_0", "fern_0", "flower_bed_0", "foxglove_0", "hosta_0", "house_0",
+            "hydrangea_0", "palm_0", "round_tower_0", "simple_0", "square_building_0", "trillium_0", "pen_width2", "pen_width8",
+            "pen_width9", "pen_style_solid", "pen_style_dashdot");
     private static final int PICTURES = FIXTURES.size() + 4;
 
     @Test
     void mapSymbolBarsTurnedByThreeDegreesEachWayFindTheirSymbolsTurned(@TempDir Path tmp) {
-        BufferedImage wall = RepostGalleries.openclipart("wall_0"), barn = RepostGalleries.openclipart("barn_0");
+        BufferedImage wall = RepostGalleries.openclipart("wall_0_symbol_1m_bwh"), barn = RepostGalleries.openclipart("barn_0");
         List<BufferedImage> copies = List.of(TestImages.rotated(wall, 3), TestImages.rotated(wall, -3),
                 TestImages.rotated(barn, 3), TestImages.rotated(barn, -3));
         try (var g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(FIXTURES, 791))) {
