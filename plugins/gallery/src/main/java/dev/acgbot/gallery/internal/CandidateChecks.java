@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -387,7 +386,6 @@ final class CandidateChecks {
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
         final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, unrung, unmirrored;
         final Supplier<Optional<Margins.Box>> mirroredTrim; // cheap: the view above is made only for a candidate it fits
-        final Supplier<OptionalDouble> stripTurn; // cheap: a pass over the trimmed copy's pixels
 
         Views(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
             flat = PerceptualHash.onWhite(small);
@@ -404,7 +402,6 @@ final class CandidateChecks {
             unrung = memoised(() -> RingingMargins.query(small, flat, whole.trim));
             mirroredTrim = memoised(() -> MirroredTrims.trim(flat, whole.trim));
             unmirrored = memoised(() -> mirroredTrim.get().map(b -> new RepostVerifier.Query(small, b)));
-            stripTurn = memoised(() -> TurnedStrips.turn(flat, whole.trim));
         }
     }
 
@@ -427,7 +424,7 @@ final class CandidateChecks {
             TurnedWindows.seed(TurnedWindows.ANGLES[n.turn().index()], whole.signature, c.signature()).ifPresent(seeds::add);
         }
         // a thin strip turned on its canvas: where the turn its ink reads puts it (TurnedStrips)
-        views.stripTurn.get().ifPresent(t -> TurnedWindows.seed(t, whole.signature, c.signature()).ifPresent(seeds::add));
+        whole.stripTurn().ifPresent(t -> TurnedWindows.seed(t, whole.signature, c.signature()).ifPresent(seeds::add));
         List<RepostVerifier.Pose> crop = n.byCropWindow() ? CropPoses.seeds(whole, c.signature(), n.cropWindow()) : List.of();
         Seeds seeded = new Seeds(List.copyOf(seeds), crop);
         double fit = CropSeedCheck.fit(whole, c.signature(), crop);

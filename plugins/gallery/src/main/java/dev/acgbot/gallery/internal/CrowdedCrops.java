@@ -83,7 +83,7 @@ final class CrowdedCrops {
         }
         left.byColour().forEach((sha, n) -> signed(sha, n, signatures).ifPresent(more::add));
         more.forEach(c -> taken.add(c.sha()));
-        strips(q, small, left, taken, signatures).forEach(more::add);
+        strips(q, left, taken, signatures).forEach(more::add);
         return more.isEmpty() ? Map.of() : CandidateChecks.verify(q, small, more, work, false);
     }
 
@@ -93,9 +93,9 @@ final class CrowdedCrops {
      * canvas of the copy's shape). A map symbol's bar turned by 3° lay 22nd of its lookup's candidates by the whole hashes,
      * and its thumbnail fitted the copy at that pose better than any other candidate's.
      */
-    private static List<CandidateChecks.Candidate> strips(RepostVerifier.Query q, DecodedImage small, Left left, Set<String> taken,
+    private static List<CandidateChecks.Candidate> strips(RepostVerifier.Query q, Left left, Set<String> taken,
                                                           Function<String, Optional<RepostSignature>> signatures) {
-        OptionalDouble turn = TurnedStrips.turn(PerceptualHash.onWhite(small), q.trim);
+        OptionalDouble turn = q.stripTurn();
         if (turn.isEmpty()) {
             return List.of();
         }

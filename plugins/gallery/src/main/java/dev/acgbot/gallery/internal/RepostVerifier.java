@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -355,6 +356,10 @@ final class RepostVerifier {
          * and {@link DefaultGallery#MIN_REDUCED_SIDE}, which is that side whenever no model raises it or the copy was as large.
          */
         final int gallerySide;
+        /** The copy without alpha, kept for {@link #stripTurn}. */
+        private final DecodedImage flatCopy;
+        /** {@link TurnedStrips#turn} of the copy, read once a lookup: both rounds of candidates ask it. */
+        private OptionalDouble stripTurn;
 
         Query(DecodedImage reduced) {
             this(reduced, Margins.trimBox(PerceptualHash.onWhite(reduced)));
@@ -373,6 +378,7 @@ final class RepostVerifier {
         private Query(DecodedImage reduced, Margins.Box trim, int gallerySide) {
             this.gallerySide = gallerySide;
             DecodedImage flat = PerceptualHash.onWhite(reduced);
+            this.flatCopy = flat;
             this.trim = trim;
             this.signature = RepostSignature.of(flat, trim, false);
             DecodedImage trimmed = Margins.crop(flat, trim);
@@ -385,6 +391,14 @@ final class RepostVerifier {
             this.flatBeneathMark = fine.flatBeyondMark() && signature.keptArea() >= FULL_CANVAS;
             this.edges = DetailCheck.Edges.of(trimmed);
             this.tiny = TinyCheck.Pixels.tiny(trimmed) ? TinyCheck.Pixels.of(trimmed) : null;
+        }
+
+        /** The turn that lays the copy's strip straight ({@link TurnedStrips#turn}), if it is one; read on first use. */
+        synchronized OptionalDouble stripTurn() {
+            if (stripTurn == null) {
+                stripTurn = TurnedStrips.turn(flatCopy, trim);
+            }
+            return stripTurn;
         }
     }
 
