@@ -168,6 +168,10 @@ final class RepostEdits {
     static final List<Edit> ALL = List.of(
             Edit.of("resize 50%", (img, r) -> scale(img, 0.5, 0.5)),
             Edit.of("resize 25%", (img, r) -> scale(img, 0.25, 0.25)),
+            // enlarged, as communities upscale small art (waifu2x and the like); the sources are reduced to 512 px on the
+            // shorter side first, so a copy's shorter side is at most 1,024 px
+            Edit.of("upscale 200%", (img, r) -> enlarge(img, 2.0)),
+            Edit.of("upscale 150%", (img, r) -> enlarge(img, 1.5)),
             Edit.of("jpeg q75", (img, r) -> jpeg(img, 0.75f)),
             Edit.of("jpeg q40", (img, r) -> jpeg(img, 0.40f)),
             Edit.of("webp q60", (img, r) -> webp(img, 0.60f)),
@@ -207,6 +211,18 @@ final class RepostEdits {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.drawImage(img.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Bicubic enlargement: smooth edges, as an upscaler leaves them (area averaging only repeats pixels when it enlarges). */
+    static BufferedImage enlarge(BufferedImage img, double factor) {
+        int w = (int) Math.round(img.getWidth() * factor), h = (int) Math.round(img.getHeight() * factor);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(img, 0, 0, w, h, null);
         g.dispose();
         return out;
     }

@@ -95,6 +95,22 @@ class RepostEditsTest {
                 resized.namedBy(Set.of()), resized.namedBy(Set.of(RepostEdit.MIRRORED))));
     }
 
+    /**
+     * An upscaled copy is the picture enlarged with smooth edges, as an upscaler leaves them: a black square on white
+     * doubled is 200 pixels a side and grey levels lie between its black and the white, where an enlargement that repeats
+     * pixels (area averaging does when it enlarges) would leave only the two.
+     */
+    @Test
+    void anUpscaledCopyIsEnlargedWithSmoothEdges() {
+        BufferedImage copy = BY_NAME.get("upscale 200%").make().apply(page(40, 40, 20, 20), new Random(1)).image();
+        java.util.SortedSet<Integer> greys = new java.util.TreeSet<>();
+        for (int x = 60; x < 100; x++) {
+            greys.add(copy.getRGB(x, 100) & 0xFF);
+        }
+        assertEquals(List.of(200, 200, 0, 255, true), List.of(copy.getWidth(), copy.getHeight(), greys.first(), greys.last(),
+                greys.subSet(1, 255).size() >= 2));
+    }
+
     /** A white 100-pixel page with a black rectangle on it. */
     private static BufferedImage page(int x, int y, int w, int h) {
         BufferedImage page = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
