@@ -128,9 +128,10 @@ final class CandidateChecks {
         int budget = EDGE_CHECKS;
         Map.Entry<Candidate, RepostVerifier.Found> firstFailed = null; // the first candidate whose edges failed: TurnedRetry
         RepostVerifier.Found unrefined = null; // the best-fitting candidate's pose when its edges failed there and at its crop
+        RepostVerifier.Query softFramed = views.softFramed.get().orElse(null); // judged last: see below
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
             for (Attempt a : e.getValue()) {
-                if (!a.found().posed()) {
+                if (!a.found().posed() || a.query() == softFramed) {
                     continue;
                 }
                 if (!a.found().flat()) {
@@ -170,6 +171,12 @@ final class CandidateChecks {
                     break;
                 }
             }
+        }
+        // last, and only when no candidate passed: the copy trimmed inside its softened frame (SoftFrames); judged with the
+        // others, a stretched window icon (a dark frame around grey) listed a dark box icon, stretched, beside its own source
+        // (evaluation, seed 91 stretch 4:3)
+        if (lastResorts && softFramed != null && out.isEmpty()) {
+            budget = judgedSoftFramed(whole, softFramed, order, budget, out, seen);
         }
         // last, and only when no candidate passed: run whenever the best-fitting candidate failed, the refinement let a
         // blurred cone's sibling pass, cropped, beside the cone's own 0.995 (seed 77; docs/benchmarks.md, "Crop, round 10")
@@ -384,7 +391,7 @@ final class CandidateChecks {
     private static final class Views {
         final DecodedImage flat;
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
-        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, unrung, unmirrored;
+        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored;
         final Supplier<Optional<Margins.Box>> mirroredTrim; // cheap: the view above is made only for a candidate it fits
 
         Views(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
@@ -399,10 +406,34 @@ final class CandidateChecks {
             retrimmed = memoised(() -> CornerTrim.query(small, whole.signature.keptArea()));
             untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
             unframed = memoised(() -> FramedCopies.query(small));
+            softFramed = memoised(() -> SoftFrames.query(small, flat, whole.trim));
             unrung = memoised(() -> RingingMargins.query(small, flat, whole.trim));
             mirroredTrim = memoised(() -> MirroredTrims.trim(flat, whole.trim));
             unmirrored = memoised(() -> mirroredTrim.get().map(b -> new RepostVerifier.Query(small, b)));
         }
+    }
+
+    /**
+     * The candidates' attempts on the copy trimmed inside its softened frame ({@code softFramed}), in order, judged until
+     * one passes or the edge checks' {@code budget} is spent; what is left of the budget.
+     */
+    private static int judgedSoftFramed(RepostVerifier.Query whole, RepostVerifier.Query softFramed,
+                                        List<Map.Entry<Candidate, List<Attempt>>> order, int budget,
+                                        Map<String, RepostVerifier.Verdict> out, Map<String, byte[]> seen) {
+        for (Map.Entry<Candidate, List<Attempt>> e : order) {
+            for (Attempt a : e.getValue()) {
+                if (a.query() != softFramed || !a.found().posed() || budget == 0) {
+                    continue;
+                }
+                budget--;
+                Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(a.query(), e.getKey().signature(), a.found());
+                if (v.isPresent()) {
+                    listed(whole, e.getKey(), v.get(), out, seen, null);
+                    return budget;
+                }
+            }
+        }
+        return budget;
     }
 
     /**
@@ -435,6 +466,12 @@ final class CandidateChecks {
         views.unframed.get().filter(u -> FramedCopies.closer(u, whole, c.signature()))
                 .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
                         .map(f -> new Attempt(u, f, RepostEdit.BORDER)))
+                .ifPresent(attempts::add);
+        // a copy whose dark frame inside a light surround an enlargement softened, trimmed inside the frame as its source
+        // was (SoftFrames): for a candidate whose shape that trim is closer to, judged only when no candidate passed
+        views.softFramed.get().filter(u -> SoftFrames.closer(u, whole, c.signature()))
+                .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
+                        .map(f -> new Attempt(u, f, null)))
                 .ifPresent(attempts::add);
         // a JPEG copy whose ringing kept a thin white margin its source's trim took (RingingMargins): after the copy as
         // posted, for a candidate whose kept share that trim is closer to

@@ -147,7 +147,7 @@ final class Margins {
     }
 
     /** Whether the line {@code at} (a row when {@code row}, else a column), from {@code from} to {@code to}, is margin. */
-    private static boolean margin(int[] px, int w, int ref, int from, int to, int at, boolean row) {
+    static boolean margin(int[] px, int w, int ref, int from, int to, int at, boolean row) {
         int allowed = (int) ((to - from) * (1 - MARGIN_SHARE));
         int off = 0;
         for (int i = from; i < to; i++) {
