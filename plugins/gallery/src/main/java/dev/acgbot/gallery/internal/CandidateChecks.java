@@ -128,10 +128,9 @@ final class CandidateChecks {
         int budget = EDGE_CHECKS;
         Map.Entry<Candidate, RepostVerifier.Found> firstFailed = null; // the first candidate whose edges failed: TurnedRetry
         RepostVerifier.Found unrefined = null; // the best-fitting candidate's pose when its edges failed there and at its crop
-        RepostVerifier.Query softFramed = views.softFramed.get().orElse(null); // judged last: see below
         for (Map.Entry<Candidate, List<Attempt>> e : order) {
             for (Attempt a : e.getValue()) {
-                if (!a.found().posed() || a.query() == softFramed) {
+                if (!a.found().posed()) {
                     continue;
                 }
                 if (!a.found().flat()) {
@@ -172,11 +171,11 @@ final class CandidateChecks {
                 }
             }
         }
-        // last, and only when no candidate passed: the copy trimmed inside its softened frame (SoftFrames); judged with the
-        // others, a stretched window icon (a dark frame around grey) listed a dark box icon, stretched, beside its own source
-        // (evaluation, seed 91 stretch 4:3)
-        if (lastResorts && softFramed != null && out.isEmpty()) {
-            budget = judgedSoftFramed(whole, softFramed, order, budget, out, seen);
+        // last, and only when no candidate passed: the copy trimmed inside its softened frame (SoftFrames); posed and judged
+        // with the other attempts, a stretched window icon (a dark frame around grey) listed a dark box icon, stretched,
+        // beside its own source (evaluation, seed 91 stretch 4:3)
+        if (lastResorts && budget > 0 && out.isEmpty()) {
+            budget = softFramed(whole, views, candidates, work, budget, out, seen);
         }
         // last, and only when no candidate passed: run whenever the best-fitting candidate failed, the refinement let a
         // blurred cone's sibling pass, cropped, beside the cone's own 0.995 (seed 77; docs/benchmarks.md, "Crop, round 10")
@@ -414,23 +413,32 @@ final class CandidateChecks {
     }
 
     /**
-     * The candidates' attempts on the copy trimmed inside its softened frame ({@code softFramed}), in order, judged until
-     * one passes or the edge checks' {@code budget} is spent; what is left of the budget.
+     * The copy trimmed inside its softened frame ({@link SoftFrames}), posed on each candidate whose shape that trim is
+     * closer to (the searches a piece of {@code work}) and judged best pose first, until one passes or the edge checks'
+     * {@code budget} is spent; what is left of the budget.
      */
-    private static int judgedSoftFramed(RepostVerifier.Query whole, RepostVerifier.Query softFramed,
-                                        List<Map.Entry<Candidate, List<Attempt>>> order, int budget,
-                                        Map<String, RepostVerifier.Verdict> out, Map<String, byte[]> seen) {
-        for (Map.Entry<Candidate, List<Attempt>> e : order) {
-            for (Attempt a : e.getValue()) {
-                if (a.query() != softFramed || !a.found().posed() || budget == 0) {
-                    continue;
-                }
-                budget--;
-                Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(a.query(), e.getKey().signature(), a.found());
-                if (v.isPresent()) {
-                    listed(whole, e.getKey(), v.get(), out, seen, null);
-                    return budget;
-                }
+    private static int softFramed(RepostVerifier.Query whole, Views views, List<Candidate> candidates, SharedWork work, int budget,
+                                  Map<String, RepostVerifier.Verdict> out, Map<String, byte[]> seen) {
+        Optional<RepostVerifier.Query> soft = views.softFramed.get();
+        if (soft.isEmpty()) {
+            return budget;
+        }
+        RepostVerifier.Query q = soft.get();
+        record Posed(Candidate candidate, RepostVerifier.Found found) {
+        }
+        List<Candidate> closer = candidates.stream().filter(c -> SoftFrames.closer(q, whole, c.signature())).toList();
+        List<Posed> posed = work.map(closer, c -> RepostVerifier.pose(q, c.signature(), c.near().dHashEvidence(), c.near().faintEvidence(),
+                        List.of()).filter(RepostVerifier.Found::posed).map(f -> new Posed(c, f))).stream().flatMap(Optional::stream)
+                .sorted(Comparator.comparingDouble((Posed p) -> -p.found().ncc()).thenComparing(p -> p.candidate().sha())).toList();
+        for (Posed p : posed) {
+            if (budget == 0) {
+                break;
+            }
+            budget--;
+            Optional<RepostVerifier.Verdict> v = RepostVerifier.judge(q, p.candidate().signature(), p.found());
+            if (v.isPresent()) {
+                listed(whole, p.candidate(), v.get(), out, seen, null);
+                break;
             }
         }
         return budget;
@@ -466,12 +474,6 @@ final class CandidateChecks {
         views.unframed.get().filter(u -> FramedCopies.closer(u, whole, c.signature()))
                 .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
                         .map(f -> new Attempt(u, f, RepostEdit.BORDER)))
-                .ifPresent(attempts::add);
-        // a copy whose dark frame inside a light surround an enlargement softened, trimmed inside the frame as its source
-        // was (SoftFrames): for a candidate whose shape that trim is closer to, judged only when no candidate passed
-        views.softFramed.get().filter(u -> SoftFrames.closer(u, whole, c.signature()))
-                .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
-                        .map(f -> new Attempt(u, f, null)))
                 .ifPresent(attempts::add);
         // a JPEG copy whose ringing kept a thin white margin its source's trim took (RingingMargins): after the copy as
         // posted, for a candidate whose kept share that trim is closer to

@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
  * frame's black is not within the tolerance of, so the second pass takes nothing and the copy keeps its frame: a safety
  * sign with a 3-pixel black frame on a white page, enlarged twice, trimmed 0.871 of its side where its source trimmed
  * 0.840 x 0.859, so its edges (0.74) never met its source's (evaluation, seed 91, upscale 200 %). Past the blend, the
- * frame is trimmed as the source's was. Only for the verifier's extra attempt ({@link CandidateChecks}): what is stored,
- * and the copy's hashes, keep the usual trim; {@link FramedCopies} takes a frame at the copy's own edge.
+ * frame is trimmed as the source's was. Only for one of the verifier's last resorts, when no candidate passed
+ * ({@link CandidateChecks}): what is stored, and the copy's hashes, keep the usual trim; {@link FramedCopies} takes a
+ * frame at the copy's own edge.
  */
 final class SoftFrames {
     /** A frame is darker than this on every channel (as {@link FramedCopies}'). */
