@@ -64,6 +64,41 @@ class SoftFramesTest {
         assertTrue(SoftFrames.closer(soft.get(), asPosted, source.signature));
     }
 
+    /**
+     * Whatever the picture's size and wherever its dark frames and light gaps lie (pages of 1 to 40 pixels a side with
+     * random nested rectangles, enlarged or not), a trim it gives lies inside the picture and is not empty.
+     */
+    @Test
+    void everyTrimLiesInsideThePicture() {
+        java.util.Random random = new java.util.Random(33);
+        List<String> outside = new java.util.ArrayList<>();
+        int trims = 0;
+        for (int i = 0; i < 400; i++) {
+            int w = 1 + random.nextInt(40), h = 1 + random.nextInt(40);
+            BufferedImage page = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = page.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            for (int r = 0; r < 4; r++) {
+                g.setColor(random.nextBoolean() ? Color.BLACK : random.nextBoolean() ? Color.WHITE : new Color(random.nextInt(1 << 24)));
+                int x = random.nextInt(w), y = random.nextInt(h);
+                g.fillRect(x, y, 1 + random.nextInt(w - x), 1 + random.nextInt(h - y));
+            }
+            g.dispose();
+            DecodedImage copy = TestImages.decoded(random.nextBoolean() ? TestImages.enlarged(page, 2) : page);
+            Optional<RepostVerifier.Query> soft = SoftFrames.query(copy, PerceptualHash.onWhite(copy), new RepostVerifier.Query(copy).trim);
+            if (soft.isPresent()) {
+                trims++;
+                float[] b = soft.get().signature.box();
+                if (!(b[0] >= 0 && b[1] >= 0 && b[2] <= 1 && b[3] <= 1 && b[2] > b[0] && b[3] > b[1])) {
+                    outside.add(copy.width() + "x" + copy.height() + " " + java.util.Arrays.toString(b));
+                }
+            }
+        }
+        assertEquals(List.of(), outside);
+        assertTrue(trims > 0, "some pages had a frame to look past");
+    }
+
     /** The sharp picture is trimmed inside its frame already, and a picture with no frame has none to look past. */
     @Test
     void aSharpFrameOrNoFrameGivesNoOtherTrim() {
