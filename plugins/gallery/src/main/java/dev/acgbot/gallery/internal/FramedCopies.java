@@ -48,7 +48,8 @@ final class FramedCopies {
                 < Math.abs(Math.log(whole.signature.aspect() / candidate.aspect()));
     }
 
-    private static boolean dark(int p) {
+    /** Whether the pixel is as dark as a frame: under {@value #DARK} on every channel (also {@link SoftFrames}' frames). */
+    static boolean dark(int p) {
         return (p >> 16 & 0xFF) < DARK && (p >> 8 & 0xFF) < DARK && (p & 0xFF) < DARK;
     }
 }

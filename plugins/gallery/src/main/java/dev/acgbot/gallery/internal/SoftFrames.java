@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
  * frame at the copy's own edge.
  */
 final class SoftFrames {
-    /** A frame is darker than this on every channel (as {@link FramedCopies}'). */
-    private static final int DARK = 64;
+    /** A surround is at least this light on every channel: white, after a JPEG round trip or an enlargement's ringing. */
+    private static final int LIGHT = 191;
     /**
      * The most lines of blend looked past: an enlargement twice spreads a sharp edge over about two, and a 3-pixel frame
      * enlarged so is 6 lines wide.
@@ -46,7 +46,8 @@ final class SoftFrames {
         }
         // the frame's colour where its blend ends at the top left; each side then past its own blend (a copy's edges fall
         // between pixels at different places on each side)
-        OptionalInt frame = IntStream.rangeClosed(1, BLEND).map(k -> px[(s.y0() + k) * w + s.x0() + k]).filter(SoftFrames::dark).findFirst();
+        OptionalInt frame = IntStream.rangeClosed(1, BLEND).map(k -> px[(s.y0() + k) * w + s.x0() + k])
+                .filter(FramedCopies::dark).findFirst();
         if (frame.isEmpty()) {
             return Optional.empty();
         }
@@ -90,11 +91,7 @@ final class SoftFrames {
         return Math.abs(Math.log(a.aspect() / b.aspect())) + Math.abs(Math.log(a.keptArea() / b.keptArea()));
     }
 
-    private static boolean dark(int p) {
-        return (p >> 16 & 0xFF) < DARK && (p >> 8 & 0xFF) < DARK && (p & 0xFF) < DARK;
-    }
-
     private static boolean light(int p) {
-        return (p >> 16 & 0xFF) >= 255 - DARK && (p >> 8 & 0xFF) >= 255 - DARK && (p & 0xFF) >= 255 - DARK;
+        return (p >> 16 & 0xFF) >= LIGHT && (p >> 8 & 0xFF) >= LIGHT && (p & 0xFF) >= LIGHT;
     }
 }
