@@ -102,6 +102,11 @@ final class Margins {
         return new Box(outer.x0() + inner.x0(), outer.y0() + inner.y0(), outer.x0() + inner.x1(), outer.y0() + inner.y1());
     }
 
+    /**
+     * The part of {@code img} inside {@code b}, transparent where {@code img} is: every caller cuts a picture already on
+     * white today, but a cut of a decoded RGBA picture marked opaque would read its transparent black as black (a cut
+     * from a decoded page, tried in round 34, correlated at -0.85 with its own stored drawing so).
+     */
     static DecodedImage crop(DecodedImage img, Box b) {
         if (b.x0() == 0 && b.y0() == 0 && b.width() == img.width() && b.height() == img.height()) {
             return img;
@@ -111,7 +116,7 @@ final class Margins {
         for (int y = 0; y < b.height(); y++) {
             System.arraycopy(src, (b.y0() + y) * img.width() + b.x0(), out, y * b.width(), b.width());
         }
-        return new DecodedImage(b.width(), b.height(), out, false);
+        return new DecodedImage(b.width(), b.height(), out, img.hasAlpha());
     }
 
     static Box box(DecodedImage img) {
