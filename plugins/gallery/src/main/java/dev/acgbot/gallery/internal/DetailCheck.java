@@ -32,29 +32,38 @@ final class DetailCheck {
      * The copy's gradients, and its mirror image's, prepared once for all candidates; its {@link #smoothness} and its
      * trimmed size in pixels (a copy smaller than the grid was enlarged onto it).
      */
-    record Edges(float[] gx, float[] gy, float[] mgx, float[] mgy, double smoothness, int width, int height, Edges softer) {
-        /** Edges without a softer version (that version's own). */
+    record Edges(float[] gx, float[] gy, float[] mgx, float[] mgy, double smoothness, int width, int height, Edges softer,
+                 DecodedImage trimmed) {
+        /** Edges without a softer version or a picture to reduce (a softer or a windowed version's own). */
         Edges(float[] gx, float[] gy, float[] mgx, float[] mgy, double smoothness, int width, int height) {
-            this(gx, gy, mgx, mgy, smoothness, width, height, null);
+            this(gx, gy, mgx, mgy, smoothness, width, height, null, null);
+        }
+
+        /**
+         * The copy as a window {@code sw} x {@code sh} of the candidate's stored picture shows it: its trimmed picture
+         * reduced to the pixels of the stored grid that window holds, then enlarged back onto the grid (bilinear, as the
+         * pose's sampling enlarges the candidate). See {@link #atCandidateDetail}.
+         */
+        Edges asWindow(double sw, double sh) {
+            int w = windowSide(sw), h = windowSide(sh);
+            float[] g = enlarged(ImageOps.toGray(ImageOps.resize(trimmed, w, h, PreprocessSpec.Interpolation.BILINEAR)), w, h);
+            float[] m = mirrored(g);
+            float[][] a = gradients(blur(g), null), b = gradients(blur(m), null);
+            return new Edges(a[0], a[1], b[0], b[1], DetailCheck.smoothness(g), width, height);
         }
 
         static Edges of(DecodedImage trimmed) {
             // bilinear, as the thumbnails: an area-averaged (anti-aliased) reduction lost recall at the same bar (resize 50 %:
             // 0.77 against 0.90 at 0.95; docs/benchmarks.md), its sharper cells punish the pose's sub-pixel error
             float[] g = toFloat(RepostSignature.grey(trimmed, SIDE));
-            float[] m = new float[g.length];
-            for (int y = 0; y < SIDE; y++) {
-                for (int x = 0; x < SIDE; x++) {
-                    m[y * SIDE + x] = g[y * SIDE + SIDE - 1 - x];
-                }
-            }
+            float[] m = mirrored(g);
             float[][] a = gradients(blur(g), null);
             float[][] b = gradients(blur(m), null);
             float[] sg = blur(g), sm = blur(m);
             float[][] sa = gradients(blur(sg), null);
             float[][] sb = gradients(blur(sm), null);
             Edges softer = new Edges(sa[0], sa[1], sb[0], sb[1], DetailCheck.smoothness(sg), trimmed.width(), trimmed.height());
-            return new Edges(a[0], a[1], b[0], b[1], DetailCheck.smoothness(g), trimmed.width(), trimmed.height(), softer);
+            return new Edges(a[0], a[1], b[0], b[1], DetailCheck.smoothness(g), trimmed.width(), trimmed.height(), softer, trimmed);
         }
     }
 
@@ -122,19 +131,69 @@ final class DetailCheck {
     static final double ENLARGING = 0.85;
 
     /**
-     * The copy's edges, or its softer version's when the pose enlarges the candidate (a crop: the window's part of the
-     * stored 64x64 picture fills the copy's whole grid, so it holds less detail than the copy's own grid) and that
-     * version's smoothness is closer to the candidate's as the pose samples it. The other way round from
-     * {@link #atCopyDetail}, which never sharpens the candidate: both compare at the lower detail of the two. In a
-     * diagnosis on 150 non-star sources, 8 quarter crops at or next to their true pose agreed at 0.83-0.947; with this, 1
-     * (docs/benchmarks.md, crops round 7).
+     * The copy's edges, its softer version's, or (for a window of at most {@value #WINDOWED} of the candidate) its version
+     * {@link Edges#asWindow as the pose's window shows it}, when the pose enlarges the candidate (a crop: the window's part of the stored 64x64 picture fills the copy's whole grid, so it
+     * holds less detail than the copy's own grid): whichever version's smoothness is closest to the candidate's as the pose
+     * samples it. The other way round from {@link #atCopyDetail}, which never sharpens the candidate: both compare at the
+     * lower detail of the two. In a diagnosis on 150 non-star sources, 8 quarter crops at or next to their true pose agreed
+     * at 0.83-0.947; with the softer version, 1 (docs/benchmarks.md, crops round 7). One blur is too little for a narrow
+     * window of thin line art: a hammer's crop a third as wide as the hammer (21 of the stored 64 columns) agreed at 0.921
+     * at its source's pose, at 0.952 reduced to that window's pixels (round 35).
      */
     static Edges atCandidateDetail(Edges q, float[] candidate, float aspect, RepostVerifier.Pose pose) {
         if (q.softer() == null || pose.sw() * pose.sh() > ENLARGING) {
             return q;
         }
         double seen = smoothness(RepostVerifier.sample(candidate, SIDE, SIDE, aspect, pose, new boolean[SIDE * SIDE]));
-        return Math.abs(q.softer().smoothness() - seen) < Math.abs(q.smoothness() - seen) ? q.softer() : q;
+        Edges chosen = Math.abs(q.softer().smoothness() - seen) < Math.abs(q.smoothness() - seen) ? q.softer() : q;
+        if (q.trimmed() == null || pose.sw() * pose.sh() > WINDOWED) {
+            return chosen;
+        }
+        Edges window = q.asWindow(pose.sw(), pose.sh());
+        return Math.abs(window.smoothness() - seen) < Math.abs(chosen.smoothness() - seen) ? window : chosen;
+    }
+
+    /**
+     * A pose whose window holds at most this share of the candidate's area is also compared at the window's own pixels
+     * ({@link Edges#asWindow}). For every enlarging pose ({@value #ENLARGING}), a crop+resize+JPEG copy (a tenth cropped,
+     * then halved: its window 58 of the grid's 64 pixels across) lost its source and a blurred arrow's sibling passed as
+     * its crop, each on one sample (evaluation, round 35).
+     */
+    static final double WINDOWED = 0.5;
+
+    /** The stored grid's pixels across a window of this share of the candidate's side: 4 at least, the grid's at most. */
+    private static int windowSide(double share) {
+        return Math.max(4, Math.min(SIDE, (int) Math.round(SIDE * share)));
+    }
+
+    /** A {@code w} x {@code h} grey picture enlarged onto the {@value #SIDE}-square grid, bilinear, pixel centres aligned. */
+    private static float[] enlarged(float[] small, int w, int h) {
+        float[] g = new float[SIDE * SIDE];
+        for (int y = 0; y < SIDE; y++) {
+            double sy = Math.max(0, Math.min(h - 1.0001, (y + 0.5) * h / SIDE - 0.5));
+            int y0 = (int) sy, y1 = Math.min(y0 + 1, h - 1);
+            double fy = sy - y0;
+            for (int x = 0; x < SIDE; x++) {
+                double sx = Math.max(0, Math.min(w - 1.0001, (x + 0.5) * w / SIDE - 0.5));
+                int x0 = (int) sx, x1 = Math.min(x0 + 1, w - 1);
+                double fx = sx - x0;
+                double top = small[y0 * w + x0] + (small[y0 * w + x1] - small[y0 * w + x0]) * fx;
+                double bottom = small[y1 * w + x0] + (small[y1 * w + x1] - small[y1 * w + x0]) * fx;
+                g[y * SIDE + x] = (float) (top + (bottom - top) * fy);
+            }
+        }
+        return g;
+    }
+
+    /** A {@value #SIDE}-square grey picture mirrored left to right. */
+    private static float[] mirrored(float[] g) {
+        float[] m = new float[g.length];
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                m[y * SIDE + x] = g[y * SIDE + SIDE - 1 - x];
+            }
+        }
+        return m;
     }
 
     /** The share of the copy's rows, at its bottom or top, a mark may cover ({@link #beyondMark}). */
