@@ -45,8 +45,8 @@ final class DetailCheck {
          * pose's sampling enlarges the candidate). See {@link #atCandidateDetail}.
          */
         Edges asWindow(double sw, double sh) {
-            int w = windowSide(sw), h = windowSide(sh);
-            float[] g = enlarged(ImageOps.toGray(ImageOps.resize(trimmed, w, h, PreprocessSpec.Interpolation.BILINEAR)), w, h);
+            DecodedImage window = ImageOps.resize(trimmed, windowSide(sw), windowSide(sh), PreprocessSpec.Interpolation.BILINEAR);
+            float[] g = ImageOps.toGray(ImageOps.resize(window, SIDE, SIDE, PreprocessSpec.Interpolation.BILINEAR));
             float[] m = mirrored(g);
             float[][] a = gradients(blur(g), null), b = gradients(blur(m), null);
             return new Edges(a[0], a[1], b[0], b[1], DetailCheck.smoothness(g), width, height);
@@ -164,25 +164,6 @@ final class DetailCheck {
     /** The stored grid's pixels across a window of this share of the candidate's side: 4 at least, the grid's at most. */
     private static int windowSide(double share) {
         return Math.max(4, Math.min(SIDE, (int) Math.round(SIDE * share)));
-    }
-
-    /** A {@code w} x {@code h} grey picture enlarged onto the {@value #SIDE}-square grid, bilinear, pixel centres aligned. */
-    private static float[] enlarged(float[] small, int w, int h) {
-        float[] g = new float[SIDE * SIDE];
-        for (int y = 0; y < SIDE; y++) {
-            double sy = Math.max(0, Math.min(h - 1.0001, (y + 0.5) * h / SIDE - 0.5));
-            int y0 = (int) sy, y1 = Math.min(y0 + 1, h - 1);
-            double fy = sy - y0;
-            for (int x = 0; x < SIDE; x++) {
-                double sx = Math.max(0, Math.min(w - 1.0001, (x + 0.5) * w / SIDE - 0.5));
-                int x0 = (int) sx, x1 = Math.min(x0 + 1, w - 1);
-                double fx = sx - x0;
-                double top = small[y0 * w + x0] + (small[y0 * w + x1] - small[y0 * w + x0]) * fx;
-                double bottom = small[y1 * w + x0] + (small[y1 * w + x1] - small[y1 * w + x0]) * fx;
-                g[y * SIDE + x] = (float) (top + (bottom - top) * fy);
-            }
-        }
-        return g;
     }
 
     /** A {@value #SIDE}-square grey picture mirrored left to right. */
