@@ -47,9 +47,7 @@ final class DetailCheck {
         Edges asWindow(double sw, double sh) {
             DecodedImage window = ImageOps.resize(trimmed, windowSide(sw), windowSide(sh), PreprocessSpec.Interpolation.BILINEAR);
             float[] g = ImageOps.toGray(ImageOps.resize(window, SIDE, SIDE, PreprocessSpec.Interpolation.BILINEAR));
-            float[] m = mirrored(g);
-            float[][] a = gradients(blur(g), null), b = gradients(blur(m), null);
-            return new Edges(a[0], a[1], b[0], b[1], DetailCheck.smoothness(g), width, height);
+            return of(g, mirrored(g), width, height);
         }
 
         static Edges of(DecodedImage trimmed) {
@@ -57,13 +55,15 @@ final class DetailCheck {
             // 0.77 against 0.90 at 0.95; docs/benchmarks.md), its sharper cells punish the pose's sub-pixel error
             float[] g = toFloat(RepostSignature.grey(trimmed, SIDE));
             float[] m = mirrored(g);
-            float[][] a = gradients(blur(g), null);
-            float[][] b = gradients(blur(m), null);
-            float[] sg = blur(g), sm = blur(m);
-            float[][] sa = gradients(blur(sg), null);
-            float[][] sb = gradients(blur(sm), null);
-            Edges softer = new Edges(sa[0], sa[1], sb[0], sb[1], DetailCheck.smoothness(sg), trimmed.width(), trimmed.height());
-            return new Edges(a[0], a[1], b[0], b[1], DetailCheck.smoothness(g), trimmed.width(), trimmed.height(), softer, trimmed);
+            Edges sharp = of(g, m, trimmed.width(), trimmed.height());
+            Edges softer = of(blur(g), blur(m), trimmed.width(), trimmed.height());
+            return new Edges(sharp.gx, sharp.gy, sharp.mgx, sharp.mgy, sharp.smoothness, sharp.width, sharp.height, softer, trimmed);
+        }
+
+        /** The edges of grey picture {@code g} and of its mirror image {@code m}, each lightly blurred first. */
+        private static Edges of(float[] g, float[] m, int width, int height) {
+            float[][] a = gradients(blur(g), null), b = gradients(blur(m), null);
+            return new Edges(a[0], a[1], b[0], b[1], DetailCheck.smoothness(g), width, height);
         }
     }
 
@@ -132,13 +132,14 @@ final class DetailCheck {
 
     /**
      * The copy's edges, its softer version's, or (for a window of at most {@value #WINDOWED} of the candidate) its version
-     * {@link Edges#asWindow as the pose's window shows it}, when the pose enlarges the candidate (a crop: the window's part of the stored 64x64 picture fills the copy's whole grid, so it
-     * holds less detail than the copy's own grid): whichever version's smoothness is closest to the candidate's as the pose
-     * samples it. The other way round from {@link #atCopyDetail}, which never sharpens the candidate: both compare at the
-     * lower detail of the two. In a diagnosis on 150 non-star sources, 8 quarter crops at or next to their true pose agreed
-     * at 0.83-0.947; with the softer version, 1 (docs/benchmarks.md, crops round 7). One blur is too little for a narrow
-     * window of thin line art: a hammer's crop a third as wide as the hammer (21 of the stored 64 columns) agreed at 0.921
-     * at its source's pose, at 0.952 reduced to that window's pixels (round 35).
+     * {@link Edges#asWindow as the pose's window shows it}, when the pose enlarges the candidate (a crop: the window's
+     * part of the stored 64x64 picture fills the copy's whole grid, so it holds less detail than the copy's own grid):
+     * whichever version's smoothness is closest to the candidate's as the pose samples it. The other way round from
+     * {@link #atCopyDetail}, which never sharpens the candidate: both compare at the lower detail of the two. In a diagnosis on
+     * 150 non-star sources, 8 quarter crops at or next to their true pose agreed at 0.83-0.947; with the softer version, 1
+     * (docs/benchmarks.md, crops round 7). One blur is too little for a narrow window of thin line art: a hammer's crop a
+     * third as wide as the hammer (21 of the stored 64 columns) agreed at 0.921 at its source's pose, at 0.952 reduced to
+     * that window's pixels (round 35).
      */
     static Edges atCandidateDetail(Edges q, float[] candidate, float aspect, RepostVerifier.Pose pose) {
         if (q.softer() == null || pose.sw() * pose.sh() > ENLARGING) {
