@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What {@link MarginMarks} takes for a mark in a margin, and what it leaves alone. */
@@ -109,5 +110,60 @@ class MarginMarksTest {
         assertEquals(Optional.empty(), MarginMarks.erased(wide(g -> g.fillRect(10, 20, 90, 12))));
         // nor is ink that touches the drawing
         assertEquals(Optional.empty(), MarginMarks.erased(wide(g -> g.fillRect(60, 20, 95, 6))));
+    }
+
+    /** A 300x300 white page with a green bar framed dark green at {@code (20, 160)}, 240x60, and {@code extra}. */
+    private static DecodedImage bar(java.util.function.Consumer<Graphics2D> extra) {
+        BufferedImage img = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 300, 300);
+        g.setColor(new Color(0, 128, 0));
+        g.fillRect(20, 160, 240, 60);
+        g.setColor(new Color(0, 255, 0));
+        g.fillRect(26, 166, 228, 48);
+        extra.accept(g);
+        g.dispose();
+        return TestImages.decoded(img);
+    }
+
+    /** The bar with the site's name in its bottom right corner, over its lower edge: no strip of margin parts the two. */
+    private static DecodedImage markedBar() {
+        return bar(g -> {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+            g.drawString("@acgbot repost", 130, 232);
+        });
+    }
+
+    @Test
+    void textRunningOverABarsLowerEdgeIsPaintedOverBeyondItSoTheCopyTrimsAsTheBar() {
+        Optional<DecodedImage> erased = MarginMarks.erased(markedBar());
+        assertTrue(erased.isPresent());
+        assertEquals(Margins.trimBox(bar(g -> { })), Margins.trimBox(erased.get()));
+    }
+
+    @Test
+    void theUnmarkedBarIsTriedOnItsSourceByItsDHashWhereItsPHashIsNoise() {
+        RepostSignature source = RepostSignature.of(bar(g -> { }));
+        RepostVerifier.Query posted = new RepostVerifier.Query(markedBar());
+        RepostVerifier.Query unmarked = new RepostVerifier.Query(MarginMarks.erased(markedBar()).orElseThrow());
+        // the letters left over the bar's edge move a plain bar's trimmed pHash past the radius; its dHash stays close
+        assertEquals(26, Long.bitCount(unmarked.signature.trimmedPHash() ^ source.trimmedPHash()));
+        assertEquals(2, Long.bitCount(unmarked.signature.trimmedDHash() ^ source.trimmedDHash()));
+        assertTrue(MarginMarks.closer(unmarked, posted, source));
+        // a drawing of another shape is left to the copy as posted
+        assertFalse(MarginMarks.closer(unmarked, posted, RepostSignature.of(page(g -> { }))));
+    }
+
+    @Test
+    void aTablesLegsUnderItsTopAreNoMark() {
+        // under a straight edge, but two runs of ink, not a line of letters
+        assertEquals(Optional.empty(), MarginMarks.erased(bar(g -> {
+            g.setColor(new Color(0, 128, 0));
+            g.fillRect(30, 220, 8, 15);
+            g.fillRect(242, 220, 8, 15);
+        })));
     }
 }
