@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,24 +18,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What {@link MarginMarks} takes for a mark in a margin, and what it leaves alone. */
 class MarginMarksTest {
-    /** A 200x280 white page with a dark drawing at {@code (50, 60)}, 100x120, and whatever {@code extra} adds. */
-    private static DecodedImage page(java.util.function.Consumer<Graphics2D> extra) {
-        BufferedImage img = new BufferedImage(200, 280, BufferedImage.TYPE_INT_RGB);
+    /** A {@code width}x{@code height} white page with what {@code drawing} and then {@code extra} draw on it. */
+    private static DecodedImage white(int width, int height, Consumer<Graphics2D> drawing, Consumer<Graphics2D> extra) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 200, 280);
-        g.setColor(new Color(40, 90, 160));
-        g.fillOval(50, 60, 100, 120);
+        g.fillRect(0, 0, width, height);
+        drawing.accept(g);
         extra.accept(g);
         g.dispose();
         return TestImages.decoded(img);
     }
 
-    private static void text(Graphics2D g, int baseline) {
+    /** A 200x280 white page with a dark drawing at {@code (50, 60)}, 100x120, and whatever {@code extra} adds. */
+    private static DecodedImage page(Consumer<Graphics2D> extra) {
+        return white(200, 280, g -> {
+            g.setColor(new Color(40, 90, 160));
+            g.fillOval(50, 60, 100, 120);
+        }, extra);
+    }
+
+    /** {@code text} in grey bold letters {@code size} pixels high, from {@code x} on the line {@code baseline}. */
+    private static void text(Graphics2D g, String text, int size, int x, int baseline) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.GRAY);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString("@acgbot repost", 60, baseline);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+        g.drawString(text, x, baseline);
+    }
+
+    private static void text(Graphics2D g, int baseline) {
+        text(g, "@acgbot repost", 16, 60, baseline);
     }
 
     @Test
@@ -54,12 +67,7 @@ class MarginMarksTest {
         assertEquals(Optional.empty(), MarginMarks.erased(page(g -> g.fillRect(50, 240, 100, 2))));
         // no strip of margin between the text and the drawing: part of the picture (a word of that line that stood apart
         // from the drawing would be taken for a mark beside it; the copy without it is only ever a second try)
-        assertEquals(Optional.empty(), MarginMarks.erased(page(g -> {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.GRAY);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-            g.drawString("@acgbot", 60, 190);
-        })));
+        assertEquals(Optional.empty(), MarginMarks.erased(page(g -> text(g, "@acgbot", 16, 60, 190))));
     }
 
     @Test
@@ -75,28 +83,18 @@ class MarginMarksTest {
     }
 
     /** A 280x200 white page with a tall dark drawing at the right, {@code (150, 20)}, 100x160, and {@code extra}. */
-    private static DecodedImage wide(java.util.function.Consumer<Graphics2D> extra) {
-        BufferedImage img = new BufferedImage(280, 200, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 280, 200);
-        g.setColor(new Color(40, 90, 160));
-        g.fillOval(150, 20, 100, 160);
-        extra.accept(g);
-        g.dispose();
-        return TestImages.decoded(img);
+    private static DecodedImage wide(Consumer<Graphics2D> extra) {
+        return white(280, 200, g -> {
+            g.setColor(new Color(40, 90, 160));
+            g.fillOval(150, 20, 100, 160);
+        }, extra);
     }
 
     @Test
     void textInATopCornerBesideTheDrawingIsPaintedOverThoughItSharesTheDrawingsRows() {
         Margins.Box drawing = Margins.trimBox(wide(g -> { }));
         for (int baseline : new int[]{34, 180}) {
-            DecodedImage marked = wide(g -> {
-                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-                g.setColor(Color.GRAY);
-                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-                g.drawString("@acgbot", 10, baseline);
-            });
+            DecodedImage marked = wide(g -> text(g, "@acgbot", 16, 10, baseline));
             Optional<DecodedImage> erased = MarginMarks.erased(marked);
             assertTrue(erased.isPresent(), "text at " + baseline);
             assertEquals(drawing, Margins.trimBox(erased.get()), "text at " + baseline);
@@ -113,28 +111,18 @@ class MarginMarksTest {
     }
 
     /** A 300x300 white page with a green bar framed dark green at {@code (20, 160)}, 240x60, and {@code extra}. */
-    private static DecodedImage bar(java.util.function.Consumer<Graphics2D> extra) {
-        BufferedImage img = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 300, 300);
-        g.setColor(new Color(0, 128, 0));
-        g.fillRect(20, 160, 240, 60);
-        g.setColor(new Color(0, 255, 0));
-        g.fillRect(26, 166, 228, 48);
-        extra.accept(g);
-        g.dispose();
-        return TestImages.decoded(img);
+    private static DecodedImage bar(Consumer<Graphics2D> extra) {
+        return white(300, 300, g -> {
+            g.setColor(new Color(0, 128, 0));
+            g.fillRect(20, 160, 240, 60);
+            g.setColor(new Color(0, 255, 0));
+            g.fillRect(26, 166, 228, 48);
+        }, extra);
     }
 
     /** The bar with the site's name in its bottom right corner, over its lower edge: no strip of margin parts the two. */
     private static DecodedImage markedBar() {
-        return bar(g -> {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.GRAY);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-            g.drawString("@acgbot repost", 130, 232);
-        });
+        return bar(g -> text(g, "@acgbot repost", 20, 130, 232));
     }
 
     @Test
