@@ -36,11 +36,11 @@ final class MarginMarks {
     }
 
     /**
-     * {@code flat} (a reduced copy without alpha) with the mark under (or else over) its trimmed picture painted in the
-     * surround's colour; empty when it has none (or no plain neutral surround).
+     * {@code flat} (a reduced copy without alpha) with the mark under (or else over, or beside) its trimmed picture painted
+     * in the surround's colour; empty when it has none (or no plain neutral surround).
      */
     static Optional<DecodedImage> erased(DecodedImage flat) {
-        int w = flat.width(), h = flat.height();
+        int w = flat.width();
         int[] px = flat.argb();
         int ref = px[0];
         if (Math.abs((ref >> 16 & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL || Math.abs((ref & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL) {
@@ -50,24 +50,41 @@ final class MarginMarks {
         if (b.width() < 8 || b.height() < 8) {
             return Optional.empty();
         }
-        // the bottom edge, then the top one: one mark only (one site's)
+        // one mark only (one site's): parted by margin at the bottom edge, then the top one, then beside the drawing; only
+        // where none is, one over the drawing's edge
         for (int step : new int[]{-1, 1}) {
-            int first = step < 0 ? b.y1() - 1 : b.y0();
-            int mark = parted(px, w, ref, b, first, step);
-            if (mark == 0) {
-                mark = overEdge(px, w, ref, b, first, step);
+            int mark = parted(px, w, ref, b, first(b, step), step);
+            if (mark > 0) {
+                return Optional.of(painted(flat, b, ref, step, mark));
             }
-            if (mark == 0) {
-                continue;
-            }
-            int[] out = px.clone();
-            for (int i = 0; i < mark; i++) {
-                int y = first + step * i;
-                java.util.Arrays.fill(out, y * w + b.x0(), y * w + b.x1(), ref);
-            }
-            return Optional.of(new DecodedImage(w, h, out, false));
         }
-        return apart(flat, b, ref);
+        Optional<DecodedImage> beside = apart(flat, b, ref);
+        if (beside.isPresent()) {
+            return beside;
+        }
+        for (int step : new int[]{-1, 1}) {
+            int mark = overEdge(px, w, ref, b, first(b, step), step);
+            if (mark > 0) {
+                return Optional.of(painted(flat, b, ref, step, mark));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first row of the trimmed picture {@code b} counting by {@code step}: its bottom row, or its top one. */
+    private static int first(Margins.Box b, int step) {
+        return step < 0 ? b.y1() - 1 : b.y0();
+    }
+
+    /** {@code flat} with {@code mark} rows of its trimmed picture {@code b}, from the edge on by {@code step}, in {@code ref}. */
+    private static DecodedImage painted(DecodedImage flat, Margins.Box b, int ref, int step, int mark) {
+        int w = flat.width();
+        int[] out = flat.argb().clone();
+        for (int i = 0; i < mark; i++) {
+            int y = first(b, step) + step * i;
+            java.util.Arrays.fill(out, y * w + b.x0(), y * w + b.x1(), ref);
+        }
+        return new DecodedImage(w, flat.height(), out, false);
     }
 
     /**
