@@ -509,6 +509,10 @@ final class RepostVerifier {
         if (edits.contains(RepostEdit.CROPPED) && CropColours.recoloured(q, candidate, found.named(), edits)) {
             return Optional.empty();
         }
+        // the same small drawing elsewhere on another page the store kept whole: a sibling, not the copy's page
+        if (WholePages.elsewhere(q, candidate, found.named())) {
+            return Optional.empty();
+        }
         return Optional.of(new Verdict(similarity, found.named(), edits));
     }
 
