@@ -102,9 +102,16 @@ final class MarginMarks {
         while (mark + gap < extent && offLine(px, w, ref, b, first + step * (mark + gap)) <= allowed) {
             gap++;
         }
-        boolean shaped = mark >= MIN_MARK_LINES && mark <= MAX_MARK * extent && extent - mark - gap >= mark
-                && ink <= MAX_INK * mark * b.width();
-        return shaped && gap >= Math.max(MIN_GAP_LINES, MIN_GAP * extent) ? mark : 0;
+        return shaped(mark, extent - mark - gap, ink, b) && gap >= Math.max(MIN_GAP_LINES, MIN_GAP * extent) ? mark : 0;
+    }
+
+    /**
+     * Whether a band of {@code mark} rows holding {@code ink} inked pixels, with {@code rest} rows of the trimmed picture
+     * {@code b} beyond it, is shaped as a mark: {@value #MIN_MARK_LINES} rows to {@value #MAX_MARK} of the height, no
+     * taller than the rest, inked on at most {@value #MAX_INK} of it.
+     */
+    private static boolean shaped(int mark, int rest, long ink, Margins.Box b) {
+        return mark >= MIN_MARK_LINES && mark <= MAX_MARK * b.height() && rest >= mark && ink <= MAX_INK * mark * b.width();
     }
 
     /**
@@ -130,9 +137,8 @@ final class MarginMarks {
             ink += off;
         }
         boolean atEdge = mark < extent && longestRun(px, w, ref, b, first + step * mark) >= edge;
-        boolean shaped = mark >= MIN_MARK_LINES && mark <= MAX_MARK * extent && extent - mark >= mark
-                && ink <= MAX_INK * mark * b.width();
-        return atEdge && shaped && inkedRuns(px, w, ref, b, first, step, mark) >= MIN_LETTERS ? mark : 0;
+        boolean letters = atEdge && inkedRuns(px, w, ref, b, first, step, mark) >= MIN_LETTERS;
+        return letters && shaped(mark, extent - mark, ink, b) ? mark : 0;
     }
 
     /** The longest run of pixels of row {@code at}, within the box, off the surround's colour. */

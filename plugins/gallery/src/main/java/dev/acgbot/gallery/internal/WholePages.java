@@ -14,7 +14,7 @@ final class WholePages {
      * The most (a share of the page's width or height) a copy's page may lie shifted: a pose is a few percent off. On the
      * five samples' line art the bullet hole's sibling lay 6 % shifted; over pages with their margins trimmed the shifts of
      * the set's own copies reached 5.4-7.1 % (a thin line posed along itself, mirrored corners drawn apart), which is why
-     * only pages kept whole are weighed (docs/benchmarks.md, "Marks over a bar's edge, round 36").
+     * only pages kept whole are weighed (docs/benchmarks.md, "Small drawings shifted on their pages, round 36").
      */
     static final double SHIFT = 0.05;
 
