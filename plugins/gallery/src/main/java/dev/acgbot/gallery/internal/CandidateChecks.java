@@ -223,6 +223,9 @@ final class CandidateChecks {
                 TinyCopies.asCropped(whole, candidates.stream().map(c -> TinyCopies.Posed.unmoved(c.sha(), c.signature())).toList(), out, work);
             }
         }
+        if (out.isEmpty()) {
+            straightTiny(views, poses, out, seen);
+        }
         unmoved(whole, flat, candidates, out, seen, work, lastResorts);
         Map<String, Double> colourGaps = colourGaps(whole, candidates, seen);
         Map<String, RepostVerifier.Verdict> kept = OtherTones.without(AsIsSiblings.without(Outscored.without(Variants.without(
@@ -362,6 +365,32 @@ final class CandidateChecks {
     }
 
     /**
+     * A tiny strip turned on its canvas, laid straight ({@link TurnedStrips#straightened}), decided at its own pixels as a
+     * tiny copy is ({@link TinyCopies#decide}) among the candidates it found a pose on, and named turned; for a lookup in
+     * which nothing passed. The map symbol `wall_0` framed, turned by 10° and brightened, laid straight, failed the edge step
+     * on the 64-cell grid and is singled out at its own pixels (seed 200 border+rotate+bright; docs/benchmarks.md "Strips
+     * laid straight, round 37").
+     */
+    private static void straightTiny(Views views, Map<Candidate, List<Attempt>> poses, Map<String, RepostVerifier.Verdict> out,
+                                     Map<String, byte[]> seen) {
+        Optional<RepostVerifier.Query> straight = views.straight.get().filter(s -> s.tiny != null);
+        if (straight.isEmpty()) {
+            return;
+        }
+        RepostVerifier.Query s = straight.get();
+        List<TinyCopies.Posed> posed = new ArrayList<>();
+        Map<String, Candidate> bySha = new HashMap<>();
+        poses.forEach((c, attempts) -> attempts.stream().filter(a -> a.query() == s && !a.found().flat()).findFirst()
+                .ifPresent(a -> {
+                    posed.add(new TinyCopies.Posed(c.sha(), c.signature(), a.found()));
+                    bySha.put(c.sha(), c);
+                }));
+        Map<String, RepostVerifier.Verdict> laid = new LinkedHashMap<>();
+        TinyCopies.decide(s, posed, List.of(), laid);
+        laid.forEach((sha, v) -> listed(s, bySha.get(sha), with(v, RepostEdit.ROTATED), out, seen, null));
+    }
+
+    /**
      * A last step's verdict {@code v} for {@code c} listed, unless it names a border only where crop seeds were tried
      * ({@link #bordered}): the loop judges such a verdict again without them, a last step drops it.
      */
@@ -390,7 +419,7 @@ final class CandidateChecks {
     private static final class Views {
         final DecodedImage flat;
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
-        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored;
+        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored, straight;
         final Supplier<Optional<Margins.Box>> mirroredTrim; // cheap: the view above is made only for a candidate it fits
 
         Views(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
@@ -409,6 +438,7 @@ final class CandidateChecks {
             unrung = memoised(() -> RingingMargins.query(small, flat, whole.trim));
             mirroredTrim = memoised(() -> MirroredTrims.trim(flat, whole.trim));
             unmirrored = memoised(() -> mirroredTrim.get().map(b -> new RepostVerifier.Query(small, b)));
+            straight = memoised(() -> whole.straightened().map(s -> new RepostVerifier.Query(s.image(), s.box())));
         }
     }
 
@@ -512,6 +542,10 @@ final class CandidateChecks {
         views.unmarked.get().filter(u -> !u.flat && MarginMarks.closer(u, whole, c.signature()))
                 .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, RepostEdit.WATERMARKED)))
                 .ifPresent(attempts::add);
+        // a strip turned on its canvas, laid straight as its source lies (TurnedStrips.straightened): after every other view,
+        // named turned
+        views.straight.get().flatMap(s -> RepostVerifier.pose(s, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
+                .map(f -> new Attempt(s, f, RepostEdit.ROTATED))).ifPresent(attempts::add);
         return new Posing(List.copyOf(attempts), seeded, fit);
     }
 

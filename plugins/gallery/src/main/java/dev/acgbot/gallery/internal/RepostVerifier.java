@@ -360,6 +360,8 @@ final class RepostVerifier {
         private final DecodedImage flatCopy;
         /** {@link TurnedStrips#turn} of the copy, read once a lookup: both rounds of candidates ask it. */
         private OptionalDouble stripTurn;
+        /** {@link #straightened}, made on first use. */
+        private Optional<TurnedStrips.Straight> straightened;
 
         Query(DecodedImage reduced) {
             this(reduced, Margins.trimBox(PerceptualHash.onWhite(reduced)));
@@ -399,6 +401,18 @@ final class RepostVerifier {
                 stripTurn = TurnedStrips.turn(flatCopy, trim);
             }
             return stripTurn;
+        }
+
+        /**
+         * The copy laid straight ({@link TurnedStrips#straightened}) where it is a strip turned on its canvas; made on first
+         * use, once: the hash stage and the verifier both ask it.
+         */
+        synchronized Optional<TurnedStrips.Straight> straightened() {
+            if (straightened == null) {
+                OptionalDouble turn = stripTurn();
+                straightened = turn.isPresent() ? Optional.of(TurnedStrips.straightened(flatCopy, trim, turn.getAsDouble())) : Optional.empty();
+            }
+            return straightened;
         }
     }
 

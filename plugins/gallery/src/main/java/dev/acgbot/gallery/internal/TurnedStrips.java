@@ -51,6 +51,57 @@ final class TurnedStrips {
     }
 
     /**
+     * {@code flat} (no alpha) turned by {@code turn} ({@link #turn}) about its centre, on its own canvas, white where the turn
+     * leaves it: a strip turned on its canvas laid straight again, as its source lies. Turned by 10°, a map symbol's bar
+     * six times as long as high trims to a box twice as high as the bar, whose hashes lie past every radius and whose
+     * thumbnail no pose on the source's can hold (its window twice the source's height falls mostly outside it): the
+     * symbol `wall_0` was not even a candidate (`--sample-seed 200` rotate 10°, docs/benchmarks.md "Strips laid straight,
+     * round 37").
+     */
+    static Straight straightened(DecodedImage flat, Margins.Box trim, double turn) {
+        DecodedImage image = TurnedWindows.turned(flat, new Margins.Box(0, 0, flat.width(), flat.height()), turn);
+        Margins.Box trimmed = Margins.trimBox(image), solved = straightBox(flat.width(), flat.height(), trim, turn);
+        return new Straight(image, blurredBy(trimmed, solved) ? solved : trimmed);
+    }
+
+    /**
+     * A strip laid straight, and where it lies: where the box its turned trim box had straight ({@link #straightBox}) lies
+     * inside the box it trims to by at most {@value #BLUR} pixels a side, that box (the turn there and back blurs a row
+     * either side: the wall's bar, 16 pixels high, trimmed to 18 laid straight, and its edges on the 64-cell grid agreed with
+     * its source's at 0.85; solved, its source's box to the pixel); otherwise its own trim. An ornament of loops on a line is
+     * no rectangle, and its turned box solves to a strip 4 pixels high where it is 16; a small bar on a page the store keeps
+     * whole trims to the page.
+     */
+    record Straight(DecodedImage image, Margins.Box box) {
+    }
+
+    /** The most pixels a side by which a strip's trim laid straight may exceed its solved box ({@link Straight}). */
+    static final int BLUR = 2;
+
+    private static boolean blurredBy(Margins.Box trimmed, Margins.Box solved) {
+        int left = solved.x0() - trimmed.x0(), top = solved.y0() - trimmed.y0();
+        int right = trimmed.x1() - solved.x1(), bottom = trimmed.y1() - solved.y1();
+        return Math.min(Math.min(left, right), Math.min(top, bottom)) >= 0 && Math.max(Math.max(left, right), Math.max(top, bottom)) <= BLUR;
+    }
+
+    /**
+     * The box of the strip straight whose turn by {@code turn} ({@link TurnedWindows#turned}'s way) on a {@code w} x
+     * {@code h} canvas has the bounding box {@code trim}: its sides solved from the turned box's (a side {@code a} by
+     * {@code b} turned by θ spans {@code a cos θ + b sin θ} by {@code a sin θ + b cos θ}), its centre the trim box's turned
+     * about the canvas's centre. The wall's bar, 106x16 pixels, turned by 10° trims to 108x34; solved, 106.9x15.7.
+     */
+    static Margins.Box straightBox(int w, int h, Margins.Box trim, double turn) {
+        double cos = Math.cos(turn), sin = Math.sin(turn), across = Math.abs(sin), det = cos * cos - sin * sin;
+        double a = (trim.width() * cos - trim.height() * across) / det, b = (trim.height() * cos - trim.width() * across) / det;
+        // the centre: TurnedWindows.turned shows the copy's point q at R(θ)q, from the canvas's centre
+        double qx = (trim.x0() + trim.x1()) / 2.0 - w / 2.0, qy = (trim.y0() + trim.y1()) / 2.0 - h / 2.0;
+        double px = w / 2.0 + cos * qx - sin * qy, py = h / 2.0 + sin * qx + cos * qy;
+        int x0 = Math.clamp(Math.round(px - Math.max(a, 1) / 2), 0, w - 1), y0 = Math.clamp(Math.round(py - Math.max(b, 1) / 2), 0, h - 1);
+        int x1 = Math.clamp(Math.round(px + Math.max(a, 1) / 2), x0 + 1, w), y1 = Math.clamp(Math.round(py + Math.max(b, 1) / 2), y0 + 1, h);
+        return new Margins.Box(x0, y0, x1, y1);
+    }
+
+    /**
      * The area in pixels of the strip {@code trimmed} (no alpha) holds, laid straight: its length times its width from the
      * ink's second moments (a solid bar's variance along a side is the side squared over 12); the trimmed picture's own
      * area when it is no strip turned as {@link #turn} reads turns. The wall's bar turned by 3° trims to 108x22 pixels,

@@ -64,4 +64,43 @@ class TurnedStripsTest {
         DecodedImage straightBox = Margins.crop(straight, Margins.trimBox(straight));
         assertEquals(straightBox.width() * straightBox.height(), TurnedStrips.straightArea(straightBox));
     }
+
+    /** A lens 100 pixels long and 16 high (two arcs meeting at points), centred on a white 160x160 canvas, turned. */
+    private static DecodedImage lens(double degrees) {
+        BufferedImage img = new BufferedImage(160, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 160, 160);
+        g.setColor(Color.DARK_GRAY);
+        g.fillOval(30, 72, 100, 16);
+        g.dispose();
+        return TestImages.decoded(TestImages.rotated(img, degrees));
+    }
+
+    @Test
+    void aTurnedBarLaidStraightLiesInTheBoxItHadStraight_notInItsBlurredTrim() {
+        for (double degrees : new double[] {10, -10, 3}) {
+            DecodedImage turned = bar(100, 16, degrees);
+            Margins.Box trim = Margins.trimBox(turned);
+            TurnedStrips.Straight straight = TurnedStrips.straightened(turned, trim, turn(turned).orElseThrow());
+            // the bar was drawn at x 30-130, y 72-88: solved within a pixel a side; turned there and back, it trims a row or
+            // so wider each way
+            Margins.Box box = straight.box();
+            assertTrue(Math.abs(box.x0() - 30) <= 1 && Math.abs(box.y0() - 72) <= 1 && Math.abs(box.x1() - 130) <= 1
+                    && Math.abs(box.y1() - 88) <= 1, "turned by " + degrees + ": " + box);
+            Margins.Box blurred = Margins.trimBox(straight.image());
+            assertTrue(blurred.height() > 16 && blurred.height() <= 16 + 2 * TurnedStrips.BLUR, "trimmed " + blurred);
+        }
+    }
+
+    @Test
+    void aStripThatIsNoRectangleLaidStraightKeepsItsOwnTrim() {
+        DecodedImage turned = lens(10);
+        Margins.Box trim = Margins.trimBox(turned);
+        double turn = turn(turned).orElseThrow();
+        TurnedStrips.Straight straight = TurnedStrips.straightened(turned, trim, turn);
+        // a lens's turned box is smaller than a turned rectangle's of its size: solved, it would be far too thin
+        assertTrue(TurnedStrips.straightBox(160, 160, trim, turn).height() < 12);
+        assertEquals(Margins.trimBox(straight.image()), straight.box());
+    }
 }
