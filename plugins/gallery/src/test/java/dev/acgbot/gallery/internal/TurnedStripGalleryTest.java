@@ -24,15 +24,20 @@ class TurnedStripGalleryTest {
             "pen_width9", "pen_style_solid", "pen_style_dashdot");
     private static final int PICTURES = FIXTURES.size() + 4;
 
+    /** What the wall, then the barn, each turned by {@code degrees} one way and the other, list among the fixtures. */
+    private static List<String> turnedBarsLookedUp(Path tmp, double degrees) {
+        BufferedImage wall = RepostGalleries.openclipart("wall_0_symbol_1m_bwh"), barn = RepostGalleries.openclipart("barn_0");
+        List<BufferedImage> copies = List.of(TestImages.rotated(wall, degrees), TestImages.rotated(wall, -degrees),
+                TestImages.rotated(barn, degrees), TestImages.rotated(barn, -degrees));
+        try (var g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(FIXTURES, 791))) {
+            return copies.stream().map(c -> RepostGalleries.lookedUp(g, c)).toList();
+        }
+    }
+
     @Test
     void mapSymbolBarsTurnedByThreeDegreesEachWayFindTheirSymbolsTurned(@TempDir Path tmp) {
-        BufferedImage wall = RepostGalleries.openclipart("wall_0_symbol_1m_bwh"), barn = RepostGalleries.openclipart("barn_0");
-        List<BufferedImage> copies = List.of(TestImages.rotated(wall, 3), TestImages.rotated(wall, -3),
-                TestImages.rotated(barn, 3), TestImages.rotated(barn, -3));
-        try (var g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(FIXTURES, 791))) {
-            assertEquals(List.of("pic0.png true [ROTATED]", "pic0.png true [ROTATED]", "pic1.png true [ROTATED]",
-                    "pic1.png true [ROTATED]"), copies.stream().map(c -> RepostGalleries.lookedUp(g, c)).toList());
-        }
+        assertEquals(List.of("pic0.png true [ROTATED]", "pic0.png true [ROTATED]", "pic1.png true [ROTATED]",
+                "pic1.png true [ROTATED]"), turnedBarsLookedUp(tmp, 3));
     }
 
     @Test
@@ -40,12 +45,7 @@ class TurnedStripGalleryTest {
         // turned by 10°, the wall's bar trims to a box twice its height: its hashes found nothing near, and no pose on its
         // source held the box; the barn's small bar, on a page the store keeps whole, posed at 0.69 (round 36's code
         // listed nothing for three of these four); the barn's page turned one way is found as a crop of its page, as before
-        BufferedImage wall = RepostGalleries.openclipart("wall_0_symbol_1m_bwh"), barn = RepostGalleries.openclipart("barn_0");
-        List<BufferedImage> copies = List.of(TestImages.rotated(wall, 10), TestImages.rotated(wall, -10),
-                TestImages.rotated(barn, 10), TestImages.rotated(barn, -10));
-        try (var g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(FIXTURES, 791))) {
-            assertEquals(List.of("pic0.png true [ROTATED]", "pic0.png true [ROTATED]", "pic1.png true [CROPPED]",
-                    "pic1.png true [ROTATED]"), copies.stream().map(c -> RepostGalleries.lookedUp(g, c)).toList());
-        }
+        assertEquals(List.of("pic0.png true [ROTATED]", "pic0.png true [ROTATED]", "pic1.png true [CROPPED]",
+                "pic1.png true [ROTATED]"), turnedBarsLookedUp(tmp, 10));
     }
 }

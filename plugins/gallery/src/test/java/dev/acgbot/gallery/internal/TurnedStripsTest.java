@@ -8,6 +8,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,14 +16,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TurnedStripsTest {
     /** A bar {@code length} x {@code height} in a dark frame, centred on a white 160x160 canvas, turned by {@code degrees}. */
     private static DecodedImage bar(int length, int height, double degrees) {
+        return drawn(g -> {
+            g.setColor(Color.DARK_GRAY);
+            g.fillRect(80 - length / 2, 80 - height / 2, length, height);
+            g.setColor(Color.LIGHT_GRAY);
+            g.fillRect(80 - length / 2 + 2, 80 - height / 2 + 2, length - 4, height - 4);
+        }, degrees);
+    }
+
+    /** A lens 100 pixels long and 16 high (two arcs meeting at points), centred on a white 160x160 canvas, turned. */
+    private static DecodedImage lens(double degrees) {
+        return drawn(g -> {
+            g.setColor(Color.DARK_GRAY);
+            g.fillOval(30, 72, 100, 16);
+        }, degrees);
+    }
+
+    /** {@code drawing} on a white 160x160 canvas, turned by {@code degrees}. */
+    private static DecodedImage drawn(Consumer<Graphics2D> drawing, double degrees) {
         BufferedImage img = new BufferedImage(160, 160, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 160, 160);
-        g.setColor(Color.DARK_GRAY);
-        g.fillRect(80 - length / 2, 80 - height / 2, length, height);
-        g.setColor(Color.LIGHT_GRAY);
-        g.fillRect(80 - length / 2 + 2, 80 - height / 2 + 2, length - 4, height - 4);
+        drawing.accept(g);
         g.dispose();
         return TestImages.decoded(degrees == 0 ? img : TestImages.rotated(img, degrees));
     }
@@ -63,18 +79,6 @@ class TurnedStripsTest {
         DecodedImage straight = bar(100, 16, 0);
         DecodedImage straightBox = Margins.crop(straight, Margins.trimBox(straight));
         assertEquals(straightBox.width() * straightBox.height(), TurnedStrips.straightArea(straightBox));
-    }
-
-    /** A lens 100 pixels long and 16 high (two arcs meeting at points), centred on a white 160x160 canvas, turned. */
-    private static DecodedImage lens(double degrees) {
-        BufferedImage img = new BufferedImage(160, 160, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 160, 160);
-        g.setColor(Color.DARK_GRAY);
-        g.fillOval(30, 72, 100, 16);
-        g.dispose();
-        return TestImages.decoded(TestImages.rotated(img, degrees));
     }
 
     @Test
