@@ -419,7 +419,8 @@ final class CandidateChecks {
     private static final class Views {
         final DecodedImage flat;
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
-        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored, straight;
+        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored;
+        final Supplier<Optional<RepostVerifier.Query>> straight; // made only for a copy whose ink reads as a turned strip
         final Supplier<Optional<Margins.Box>> mirroredTrim; // cheap: the view above is made only for a candidate it fits
 
         Views(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates) {
@@ -544,8 +545,10 @@ final class CandidateChecks {
                 .ifPresent(attempts::add);
         // a strip turned on its canvas, laid straight as its source lies (TurnedStrips.straightened): after every other view,
         // named turned
-        views.straight.get().flatMap(s -> RepostVerifier.pose(s, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
-                .map(f -> new Attempt(s, f, RepostEdit.ROTATED))).ifPresent(attempts::add);
+        views.straight.get()
+                .flatMap(s -> RepostVerifier.pose(s, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
+                        .map(f -> new Attempt(s, f, RepostEdit.ROTATED)))
+                .ifPresent(attempts::add);
         return new Posing(List.copyOf(attempts), seeded, fit);
     }
 

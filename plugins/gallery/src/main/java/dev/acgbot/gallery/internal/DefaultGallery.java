@@ -622,7 +622,8 @@ public final class DefaultGallery implements Gallery {
             }
         }
         // a strip turned on its canvas, laid straight: its hashes are its source's again (TurnedStrips.straightened)
-        query.straightened().ifPresent(s -> straightNear(hashes, s.image(), radius).forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge)));
+        query.straightened().ifPresent(s -> straightNear(hashes, s.image(), radius)
+                .forEach((sha, n) -> near.merge(sha, n, HashRows.Near::merge)));
         crowded.keySet().removeAll(near.keySet());
         // read once: the crop candidates' order needs their thumbnails, and the verifier needs them again
         Map<String, Optional<RepostSignature>> read = new HashMap<>();

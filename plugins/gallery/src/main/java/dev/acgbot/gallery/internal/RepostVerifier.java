@@ -410,7 +410,8 @@ final class RepostVerifier {
         synchronized Optional<TurnedStrips.Straight> straightened() {
             if (straightened == null) {
                 OptionalDouble turn = stripTurn();
-                straightened = turn.isPresent() ? Optional.of(TurnedStrips.straightened(flatCopy, trim, turn.getAsDouble())) : Optional.empty();
+                straightened = turn.isPresent()
+                        ? Optional.of(TurnedStrips.straightened(flatCopy, trim, turn.getAsDouble())) : Optional.empty();
             }
             return straightened;
         }

@@ -81,7 +81,8 @@ final class TurnedStrips {
     private static boolean blurredBy(Margins.Box trimmed, Margins.Box solved) {
         int left = solved.x0() - trimmed.x0(), top = solved.y0() - trimmed.y0();
         int right = trimmed.x1() - solved.x1(), bottom = trimmed.y1() - solved.y1();
-        return Math.min(Math.min(left, right), Math.min(top, bottom)) >= 0 && Math.max(Math.max(left, right), Math.max(top, bottom)) <= BLUR;
+        return Math.min(Math.min(left, right), Math.min(top, bottom)) >= 0
+                && Math.max(Math.max(left, right), Math.max(top, bottom)) <= BLUR;
     }
 
     /**
@@ -92,12 +93,14 @@ final class TurnedStrips {
      */
     static Margins.Box straightBox(int w, int h, Margins.Box trim, double turn) {
         double cos = Math.cos(turn), sin = Math.sin(turn), across = Math.abs(sin), det = cos * cos - sin * sin;
-        double a = (trim.width() * cos - trim.height() * across) / det, b = (trim.height() * cos - trim.width() * across) / det;
+        double a = (trim.width() * cos - trim.height() * across) / det;
+        double b = (trim.height() * cos - trim.width() * across) / det;
         // the centre: TurnedWindows.turned shows the copy's point q at R(θ)q, from the canvas's centre
         double qx = (trim.x0() + trim.x1()) / 2.0 - w / 2.0, qy = (trim.y0() + trim.y1()) / 2.0 - h / 2.0;
         double px = w / 2.0 + cos * qx - sin * qy, py = h / 2.0 + sin * qx + cos * qy;
-        int x0 = Math.clamp(Math.round(px - Math.max(a, 1) / 2), 0, w - 1), y0 = Math.clamp(Math.round(py - Math.max(b, 1) / 2), 0, h - 1);
-        int x1 = Math.clamp(Math.round(px + Math.max(a, 1) / 2), x0 + 1, w), y1 = Math.clamp(Math.round(py + Math.max(b, 1) / 2), y0 + 1, h);
+        double halfA = Math.max(a, 1) / 2, halfB = Math.max(b, 1) / 2;
+        int x0 = Math.clamp(Math.round(px - halfA), 0, w - 1), y0 = Math.clamp(Math.round(py - halfB), 0, h - 1);
+        int x1 = Math.clamp(Math.round(px + halfA), x0 + 1, w), y1 = Math.clamp(Math.round(py + halfB), y0 + 1, h);
         return new Margins.Box(x0, y0, x1, y1);
     }
 
