@@ -28,11 +28,7 @@ class ColourLayoutGalleryTest {
 
     @Test
     void framedTurnedCopiesOfStripedFlagsAreFoundFirst(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES.size(), i -> RepostGalleries.openclipart(PICTURES.get(i))), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-            assertEquals(RepostGalleries.sourcesOfFramedTurnedCopies(PICTURES, COPIED),
-                    RepostGalleries.firstHitsOfFramedTurnedCopies(g, PICTURES, COPIED));
-        }
+        RepostGalleries.assertFramedTurnedCopiesFoundFirst(tmp, PICTURES, COPIED);
     }
 
     /** The colour grids come back from the hash file a reopened gallery reads instead of the store. */

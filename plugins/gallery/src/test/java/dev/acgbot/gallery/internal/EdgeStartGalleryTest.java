@@ -1,23 +1,16 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.CancellationToken;
-import dev.acgbot.gallery.Gallery;
-import dev.acgbot.gallery.ReindexListener;
-import dev.acgbot.gallery.ReindexRequest;
-import dev.acgbot.gallery.testing.FakeInference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * Framed, turned and brightened copies (the evaluation's border+rotate+bright) of a playing card from openclipart's simple
  * deck (public domain; in src/test/resources/openclipart), beside the same card of two other decks. The thumbnails' pose
  * search settles a few per cent narrow and unturned, where the edges fail; the edge step's own descent from the whole
- * picture finds the turn (`RepostVerifier.judge`, docs/benchmarks.md "The edge step from the whole picture, round 37").
+ * picture finds the turn (`RepostVerifier.edgesFromWhole`, docs/benchmarks.md "The edge step from the whole picture, round 37").
  */
 class EdgeStartGalleryTest {
     private static final List<String> PICTURES = List.of("simple_d_j", "bordered_d_j", "ornamental_d_j");
@@ -25,10 +18,6 @@ class EdgeStartGalleryTest {
 
     @Test
     void framedTurnedBrightenedCardsAreFoundFirstAmongTheOtherDecks(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES.size(), i -> RepostGalleries.openclipart(PICTURES.get(i))), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-            assertEquals(RepostGalleries.sourcesOfFramedTurnedCopies(PICTURES, COPIED),
-                    RepostGalleries.firstHitsOfFramedTurnedCopies(g, PICTURES, COPIED));
-        }
+        RepostGalleries.assertFramedTurnedCopiesFoundFirst(tmp, PICTURES, COPIED);
     }
 }

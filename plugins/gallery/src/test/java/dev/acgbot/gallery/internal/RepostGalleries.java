@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * What the gallery tests of repost lookups share: a folder of generated pictures, the hits as one line, a white frame,
  * quarter crops and framed, turned, brightened copies with their first hits, the openclipart fixtures, a music note.
@@ -174,6 +176,17 @@ final class RepostGalleries {
             return flat;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The fixtures {@code names} indexed (as pic0.png, pic1.png, ... in that order), and each of the {@code copied} ones,
+     * framed, turned by 4° each way and brightened ({@link #firstHitsOfFramedTurnedCopies}), finds its source first.
+     */
+    static void assertFramedTurnedCopiesFoundFirst(Path tmp, List<String> names, List<Integer> copied) {
+        try (Gallery g = Gallery.open(options(tmp, names.size(), i -> openclipart(names.get(i))), new FakeInference())) {
+            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+            assertEquals(sourcesOfFramedTurnedCopies(names, copied), firstHitsOfFramedTurnedCopies(g, names, copied));
         }
     }
 

@@ -1,17 +1,10 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.CancellationToken;
-import dev.acgbot.gallery.Gallery;
-import dev.acgbot.gallery.ReindexListener;
-import dev.acgbot.gallery.ReindexRequest;
-import dev.acgbot.gallery.testing.FakeInference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Framed, turned and brightened copies (the evaluation's border+rotate+bright) of a pattern and a file icon from
@@ -29,10 +22,6 @@ class TurnedCanvasCopyGalleryTest {
 
     @Test
     void framedTurnedCopiesOfAPatternAndAnIconAreFoundFirst(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES.size(), i -> RepostGalleries.openclipart(PICTURES.get(i))), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-            assertEquals(RepostGalleries.sourcesOfFramedTurnedCopies(PICTURES, COPIED),
-                    RepostGalleries.firstHitsOfFramedTurnedCopies(g, PICTURES, COPIED));
-        }
+        RepostGalleries.assertFramedTurnedCopiesFoundFirst(tmp, PICTURES, COPIED);
     }
 }

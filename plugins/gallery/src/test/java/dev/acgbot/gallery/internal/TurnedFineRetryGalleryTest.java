@@ -1,10 +1,5 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.CancellationToken;
-import dev.acgbot.gallery.Gallery;
-import dev.acgbot.gallery.ReindexListener;
-import dev.acgbot.gallery.ReindexRequest;
-import dev.acgbot.gallery.testing.FakeInference;
 import dev.acgbot.gallery.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +24,7 @@ class TurnedFineRetryGalleryTest {
 
     @Test
     void framedTurnedCopiesTheCoarseGridSettlesOffAreFoundFirst(@TempDir Path tmp) {
-        try (Gallery g = Gallery.open(RepostGalleries.options(tmp, PICTURES.size(), i -> RepostGalleries.openclipart(PICTURES.get(i))), new FakeInference())) {
-            g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-            assertEquals(RepostGalleries.sourcesOfFramedTurnedCopies(PICTURES, COPIED),
-                    RepostGalleries.firstHitsOfFramedTurnedCopies(g, PICTURES, COPIED));
-        }
+        RepostGalleries.assertFramedTurnedCopiesFoundFirst(tmp, PICTURES, COPIED);
     }
 
     /**
