@@ -448,9 +448,10 @@ final class RepostVerifier {
         if (!found.posed()) {
             return Optional.empty(); // a pose only a tiny copy's own check may take (TinyCheck)
         }
-        DetailCheck.Result detail = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(), found.best());
+        byte[] levelled = found.levels().apply(candidate.detail());
+        DetailCheck.Result detail = DetailCheck.best(q.edges, levelled, candidate.aspect(), found.best());
         if (detail.agreement() < ACCEPT && detail.agreement() >= NEARLY && !found.asIs()) {
-            Optional<Verdict> fromWhole = edgesFromWhole(q, candidate, found);
+            Optional<Verdict> fromWhole = edgesFromWhole(q, candidate, found, levelled);
             if (fromWhole.isPresent()) {
                 return fromWhole;
             }
@@ -479,8 +480,8 @@ final class RepostVerifier {
      */
     static final double NEARLY = 0.75;
 
-    private static Optional<Verdict> edgesFromWhole(Query q, RepostSignature candidate, Found found) {
-        DetailCheck.Result whole = DetailCheck.best(q.edges, found.levels().apply(candidate.detail()), candidate.aspect(),
+    private static Optional<Verdict> edgesFromWhole(Query q, RepostSignature candidate, Found found, byte[] levelled) {
+        DetailCheck.Result whole = DetailCheck.best(q.edges, levelled, candidate.aspect(),
                 new Pose(0.5, 0.5, 1, 1, 0, found.best().mirror()));
         if (whole.agreement() < ACCEPT) {
             return Optional.empty();
