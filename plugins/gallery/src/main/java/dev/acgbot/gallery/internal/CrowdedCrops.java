@@ -20,9 +20,9 @@ import java.util.function.Function;
  * hashes, and on seed 77 two quarter crops had 24-30 other pictures' crop windows as close, so the scan did not even keep
  * them (docs/benchmarks.md, "Crowded candidates, round 11 second wave"). Verified here, each with
  * {@link CandidateChecks#verify}: the next {@value #NEXT} of the shortlist not verified; of the {@link HashRows.Probe#CROWDED}
- * crop-window rows the scan kept beyond those, the {@value #FITTING} that fit the copy as a crop ({@link CropPoses#fit})
- * better than the shortlist's best; and for a copy in colour, the {@value #COLOURED} closest candidates not verified whose
- * colours agree with it, and the {@value ColourLayouts#SLOTS} whose colour layout is closest that no hash found
+ * crop-window rows the scan kept beyond those and the shortlist's candidates it did not fit, the {@value #FITTING} that fit
+ * the copy as a crop ({@link CropPoses#fit}) better than the shortlist's best; and for a copy in colour, the
+ * {@value #COLOURED} closest candidates not verified whose colours agree with it, and the {@value ColourLayouts#SLOTS} whose colour layout is closest that no hash found
  * ({@link ColourLayouts}); and for a thin strip turned on its canvas, the {@value #STRIPS} whose thumbnails fit it best where
  * its turn puts it ({@link TurnedStrips}). Only in lookups that found nothing, so its cost does not reach the lookups that
  * pass; but those are most lookups of pictures the gallery does not hold, so its candidates get the verifier's first
@@ -59,6 +59,7 @@ final class CrowdedCrops {
         List<CandidateChecks.Candidate> more = new ArrayList<>();
         left.byCrop().stream().filter(e -> !taken.contains(e.getKey())).limit(NEXT)
                 .forEach(e -> signed(e.getKey(), e.getValue(), signatures).ifPresent(more::add));
+        more.forEach(c -> taken.add(c.sha()));
         if (!left.byCrop().isEmpty()) {
             Map.Entry<String, HashRows.Near> top = left.byCrop().getFirst();
             double best = signatures.apply(top.getKey()).map(s -> CropPoses.fit(q, s, top.getValue().cropWindow())).orElse(-1.0);
@@ -66,6 +67,7 @@ final class CrowdedCrops {
             // microseconds a lookup that finds nothing (JFR at 100k, round 28)
             List<CandidateChecks.Candidate> crowded = new ArrayList<>();
             left.crowded().forEach((sha, n) -> signed(sha, n, signatures).ifPresent(crowded::add));
+            unfitted(left, taken).forEach(e -> signed(e.getKey(), e.getValue(), signatures).ifPresent(crowded::add));
             List<Map.Entry<CandidateChecks.Candidate, Double>> fits = work.map(crowded,
                     c -> Map.entry(c, CropPoses.fit(q, c.signature(), c.near().cropWindow())));
             fits.stream().filter(e -> e.getValue() > best)
@@ -108,6 +110,18 @@ final class CrowdedCrops {
                 .sorted(Comparator.comparingDouble((Fitted f) -> -f.fit()).thenComparing(f -> f.candidate().sha()))
                 .limit(STRIPS)
                 .map(Fitted::candidate).toList();
+    }
+
+    /**
+     * The shortlist's candidates past the {@value CropShortlist#FITTED} it fitted, not verified: the copy's and its mirror
+     * image's scans each keep that many by window, so the merged shortlist can hold more, ordered by distance alone. A lime
+     * on a page, cut, halved and re-encoded (seed 200, crop+resize+JPEG), lay 26th there at 12 bits, past 25 pictures closer
+     * by window, and fitted the copy at 0.84 where the shortlist's best fitted 0.71.
+     */
+    private static List<Map.Entry<String, HashRows.Near>> unfitted(Left left, Set<String> taken) {
+        List<Map.Entry<String, HashRows.Near>> byCrop = left.byCrop();
+        return byCrop.subList(Math.min(CropShortlist.FITTED, byCrop.size()), byCrop.size()).stream()
+                .filter(e -> !taken.contains(e.getKey())).toList();
     }
 
     private static Optional<CandidateChecks.Candidate> signed(String sha, HashRows.Near n, Function<String, Optional<RepostSignature>> signatures) {

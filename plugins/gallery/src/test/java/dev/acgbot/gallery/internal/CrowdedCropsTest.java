@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,36 @@ class CrowdedCropsTest {
     void aCandidateOfOtherColoursIsNotTaken() {
         Map.Entry<String, HashRows.Near> sibling = Map.entry("sibling", new HashRows.Near(20, 20, 30, 20));
         assertEquals(Set.of(), verified(Map.ofEntries(sibling), List.of()).keySet());
+    }
+
+    /**
+     * The shortlist past the candidates it fitted: a quarter crop of the black-and-white ice cream (no colours to find it
+     * by), whose window lies 12 bits away behind pictures closer by window that fit it worse (an icon's), is verified once
+     * those fail, as the lime on a page of seed 200's crop+resize+JPEG copy was.
+     */
+    @Test
+    void aShortlistedCropPastTheFittedOnesThatFitsTheCopyBetterIsVerified() {
+        DecodedImage small = reduced(SIBLING.getSubimage(SIBLING.getWidth() / 8, SIBLING.getHeight() / 8,
+                SIBLING.getWidth() * 3 / 4, SIBLING.getHeight() * 3 / 4));
+        RepostSignature icon = RepostSignature.of(reduced(RepostGalleries.openclipart("kate")));
+        Map<String, RepostSignature> signed = new HashMap<>(Map.of("ice cream", RepostSignature.of(reduced(SIBLING))));
+        List<Map.Entry<String, HashRows.Near>> byCrop = new ArrayList<>();
+        for (int i = 0; i < CropShortlist.FITTED + CrowdedCrops.NEXT; i++) {
+            signed.put("icon" + i, icon);
+            byCrop.add(Map.entry("icon" + i, centralWindowAt(10)));
+        }
+        byCrop.add(Map.entry("ice cream", centralWindowAt(12)));
+        Map<String, HashRows.Near> near = new LinkedHashMap<>();
+        byCrop.forEach(e -> near.put(e.getKey(), e.getValue()));
+        Map<String, RepostVerifier.Verdict> verdicts = CrowdedCrops.verify(new RepostVerifier.Query(small), small,
+                new CrowdedCrops.Left(near, byCrop, byCrop.subList(0, CropShortlist.FITTED), Map.of()),
+                sha -> Optional.ofNullable(signed.get(sha)), SharedWork.CALLER);
+        assertEquals(Set.of("ice cream"), verdicts.keySet());
+    }
+
+    /** A candidate found by its central crop window ({@link CropWindows}, index 12) at {@code bits}. */
+    private static HashRows.Near centralWindowAt(int bits) {
+        return new HashRows.Near(30, 20, 40, 20, HashRows.Near.WHOLE, bits, CropWindows.COUNT / 2);
     }
 
     private static Map<String, RepostVerifier.Verdict> verified(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> verified) {
