@@ -1213,7 +1213,8 @@ final class RepostVerifier {
     /** The recolour naming of {@link #edits}: {@code seen}, the candidate's colourfulness over the part the pose covers. */
     private static boolean recoloured(Query q, RepostSignature c, double seen, boolean asIs) {
         double qc = chroma(q.signature.colour()), cc = chroma(c.colour());
-        return qc < COLOURFUL && cc >= 2 * COLOURFUL || seen < COLOURFUL && qc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18;
+        return qc < COLOURFUL && cc >= 2 * COLOURFUL || seen < COLOURFUL && qc >= 2 * COLOURFUL || asIs && Math.abs(qc - cc) > 18
+                || InkColours.colouredOverGrey(q.signature.colour(), c.colour());
     }
 
     /** Whether the copy and the candidate, unmoved, agree in colour as {@link #pose} requires of an untouched pose. */
