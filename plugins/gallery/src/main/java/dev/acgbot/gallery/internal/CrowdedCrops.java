@@ -13,22 +13,23 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A second, small round of candidates for a lookup none of whose {@link DefaultGallery#MAX_CANDIDATES} candidates passed.
- * Plain drawings on white and pictures that come in several colours (flags, LEDs) share their hashes, so the source can
- * lie within every radius and still be crowded out: on the evaluation's sample a map symbol's crop+resize+JPEG copy had
- * its source 10th in {@link CropShortlist}'s order (8 crop slots), a flag's copy had 25 pictures closer by the whole
- * hashes, and on seed 77 two quarter crops had 24-30 other pictures' crop windows as close, so the scan did not even keep
- * them (docs/benchmarks.md, "Crowded candidates, round 11 second wave"). Verified here, each with
- * {@link CandidateChecks#verify}: the next {@value #NEXT} of the shortlist not verified; of the {@link HashRows.Probe#CROWDED}
- * crop-window rows the scan kept beyond those and the shortlist's candidates it did not fit, the {@value #FITTING} that fit
- * the copy as a crop ({@link CropPoses#fit}) better than the shortlist's best; and for a copy in colour, the
- * {@value #COLOURED} closest candidates not verified whose colours agree with it, and the {@value ColourLayouts#SLOTS} whose colour layout is closest that no hash found
- * ({@link ColourLayouts}); and for a thin strip turned on its canvas, the {@value #STRIPS} whose thumbnails fit it best where
- * its turn puts it ({@link TurnedStrips}). Only in lookups that found nothing, so its cost does not reach the lookups that
- * pass; but those are most lookups of pictures the gallery does not hold, so its candidates get the verifier's first
- * round only, not the last-resort searches the first round of candidates had already had (with them, this round was 30 %
- * of such a lookup's CPU samples at 100k; without them such lookups take a quarter less, and no cell of the evaluation
- * changed on three samples; docs/benchmarks.md, "Lookups that find nothing, round 17").
+ * A second, small round of candidates for a lookup none of whose {@link DefaultGallery#MAX_CANDIDATES} candidates
+ * passed. Plain drawings on white and pictures that come in several colours (flags, LEDs) share their hashes, so the
+ * source can lie within every radius and still be crowded out: on the evaluation's sample a map symbol's
+ * crop+resize+JPEG copy had its source 10th in {@link CropShortlist}'s order (8 crop slots), a flag's copy had 25
+ * pictures closer by the whole hashes, and on seed 77 two quarter crops had 24-30 other pictures' crop windows as
+ * close, so the scan did not even keep them (docs/benchmarks.md, "Crowded candidates, round 11 second wave"). Verified
+ * here, each with {@link CandidateChecks#verify}: the next {@value #NEXT} of the shortlist not verified; of the
+ * {@link HashRows.Probe#CROWDED} crop-window rows the scan kept beyond those and the shortlist's candidates it did not
+ * fit, the {@value #FITTING} that fit the copy as a crop ({@link CropPoses#fit}) better than the shortlist's best; and
+ * for a copy in colour, the {@value #COLOURED} closest candidates not verified whose colours agree with it, and the
+ * {@value ColourLayouts#SLOTS} whose colour layout is closest that no hash found ({@link ColourLayouts}); and for a
+ * thin strip turned on its canvas, the {@value #STRIPS} whose thumbnails fit it best where its turn puts it
+ * ({@link TurnedStrips}). Only in lookups that found nothing, so its cost does not reach the lookups that pass; but
+ * those are most lookups of pictures the gallery does not hold, so its candidates get the verifier's first round only,
+ * not the last-resort searches the first round of candidates had already had (with them, this round was 30 % of such a
+ * lookup's CPU samples at 100k; without them such lookups take a quarter less, and no cell of the evaluation changed on
+ * three samples; docs/benchmarks.md, "Lookups that find nothing, round 17").
  */
 final class CrowdedCrops {
     static final int NEXT = 2;

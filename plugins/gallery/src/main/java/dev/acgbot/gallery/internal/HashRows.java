@@ -114,7 +114,7 @@ final class HashRows {
          * Rows found by a crop window kept beyond the {@value #KEPT} closest, for a lookup none of whose candidates passed
          * ({@link CrowdedCrops}): a 2-bit window of a map symbol was shared by 93 other pictures (docs/benchmarks.md). Small
          * grey icons of one style crowd too: quarter crops of two 60-pixel icons (`kdict`, `piano`; seed 200) had their
-         * windows at 12 bits past the 48 rows 24 kept (round 38).
+         * nearest windows at 12 bits, past the 48 rows kept with 24 crowded (round 38).
          */
         static final int CROWDED = 48;
 
