@@ -11,29 +11,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class InkColoursTest {
     private static final int[] WHITE = {255, 255, 255};
+    private static final int[] FADED_TEAL = {226, 234, 233};
+    private static final int[] FADED_BLACK = {230, 230, 230};
+    private static final int[] FADED_BLUISH_GREY = {226, 226, 228};
+    private static final int[] PINK = {200, 150, 150};
+    private static final int[] ALMOST_WHITE = {250, 252, 251};
 
     @Test
     void aFadedTealCellIsColouredInkOverAFadedBlackOne() {
-        assertTrue(InkColours.colouredOverGrey(grid(new int[]{226, 234, 233}), grid(new int[]{230, 230, 230})));
+        assertTrue(colouredOverGrey(FADED_TEAL, FADED_BLACK));
     }
 
+    /** Grey ink over grey, coloured ink over coloured, and a grid without ink on either side. */
     @Test
-    void greyInkOverGreyInkIsNoColouring() {
-        assertFalse(InkColours.colouredOverGrey(grid(new int[]{226, 226, 228}), grid(new int[]{230, 230, 230})));
+    void noOtherPairIsAColouring() {
+        assertFalse(colouredOverGrey(FADED_BLUISH_GREY, FADED_BLACK));
+        assertFalse(colouredOverGrey(FADED_TEAL, PINK));
+        assertFalse(colouredOverGrey(FADED_TEAL, ALMOST_WHITE));
+        assertFalse(colouredOverGrey(ALMOST_WHITE, FADED_BLACK));
     }
 
-    @Test
-    void colouredInkOverColouredInkIsNoColouring() {
-        assertFalse(InkColours.colouredOverGrey(grid(new int[]{226, 234, 233}), grid(new int[]{200, 150, 150})));
+    /** {@link InkColours#colouredOverGrey} on two grids, white but for their second cell. */
+    private static boolean colouredOverGrey(int[] copyCell, int[] candidateCell) {
+        return InkColours.colouredOverGrey(grid(copyCell), grid(candidateCell));
     }
 
-    @Test
-    void aGridWithoutInkTellsNothing() {
-        assertFalse(InkColours.colouredOverGrey(grid(new int[]{226, 234, 233}), grid(new int[]{250, 252, 251})));
-        assertFalse(InkColours.colouredOverGrey(grid(new int[]{252, 255, 250}), grid(new int[]{230, 230, 230})));
-    }
-
-    /** A 4x4 grid, white but for its second cell. */
     private static byte[] grid(int[] cell) {
         byte[] out = new byte[3 * RepostSignature.GRID * RepostSignature.GRID];
         for (int i = 0; i < out.length; i++) {
