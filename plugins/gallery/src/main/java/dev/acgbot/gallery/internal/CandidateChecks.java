@@ -439,7 +439,7 @@ final class CandidateChecks {
             unrung = memoised(() -> RingingMargins.query(small, flat, whole.trim));
             mirroredTrim = memoised(() -> MirroredTrims.trim(flat, whole.trim));
             unmirrored = memoised(() -> mirroredTrim.get().map(b -> new RepostVerifier.Query(small, b)));
-            straight = memoised(() -> whole.straightened().map(s -> new RepostVerifier.Query(s.image(), s.box())));
+            straight = whole::straightQuery;
         }
     }
 

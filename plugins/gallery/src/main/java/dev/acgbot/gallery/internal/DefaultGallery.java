@@ -773,7 +773,7 @@ public final class DefaultGallery implements Gallery {
     private static Map<String, HashRows.Near> straightNear(HashRows.Snapshot hashes, DecodedImage straight, int radius) {
         HashRows.Probe probe = HashRows.Probe.withoutCropWindows(straight, HashRows.Probe.captionBands(straight));
         Map<String, HashRows.Near> near = new LinkedHashMap<>();
-        hashes.near(probe, radius, new LinkedHashMap<>()).forEach((sha, n) -> near.put(sha, new HashRows.Near(
+        hashes.near(probe, radius).forEach((sha, n) -> near.put(sha, new HashRows.Near(
                 Math.max(1, n.pHashDistance()), n.dHashDistance(), Math.max(1, n.closest()), n.closestDHash())));
         return near;
     }

@@ -362,6 +362,8 @@ final class RepostVerifier {
         private OptionalDouble stripTurn;
         /** {@link #straightened}, made on first use. */
         private Optional<TurnedStrips.Straight> straightened;
+        /** {@link #straightQuery}, made on first use. */
+        private Optional<Query> straightQuery;
 
         Query(DecodedImage reduced) {
             this(reduced, Margins.trimBox(PerceptualHash.onWhite(reduced)));
@@ -415,6 +417,17 @@ final class RepostVerifier {
             }
             return straightened;
         }
+
+        /**
+         * The verifier's view of the copy laid straight ({@link #straightened}), made once: both rounds of candidates
+         * ({@link CandidateChecks}, {@link CrowdedCrops}) pose on it.
+         */
+        synchronized Optional<Query> straightQuery() {
+            if (straightQuery == null) {
+                straightQuery = straightened().map(s -> new Query(s.image(), s.box()));
+            }
+            return straightQuery;
+        }
     }
 
     private RepostVerifier() {
@@ -464,15 +477,6 @@ final class RepostVerifier {
     }
 
     /**
-     * An edited pose whose edges failed by a little ({@link #NEARLY}), the edge step run once more from the whole picture (in
-     * the pose's orientation); kept where its edges pass there and the pose it settles on names no stretch. The thumbnails' 16x16 grid does not
-     * resolve a small turn of a framed, brightened copy: a playing card's (`simple_d_j`, seed 200 border+rotate+bright)
-     * settled unturned and 6 % narrow, where the edge step's descent agreed at 0.785, and from the whole picture it turned
-     * the copy by 3.4° and agreed at 0.964. A stretched verdict found so is none: from the whole picture a teal blob's page
-     * stretched onto the map of Tasmania, and a flowchart square's crop onto pen-width lines (evaluation, seeds 4 and 77:
-     * five false duplicates more without that bar; docs/benchmarks.md "The edge step from the whole picture, round 37").
-     */
-    /**
      * The edge agreement from which a failed pose is tried once more from the whole picture ({@link #edgesFromWhole}): a pose
      * a little off, not another picture. For every failed pose, lookups of pictures not stored took 50-53 ms at the 95th
      * percentile at 100k (41-42 without it), past the goal; from 0.75, 41.6 and 42.0, with the same line-art sources found
@@ -480,6 +484,16 @@ final class RepostVerifier {
      */
     static final double NEARLY = 0.75;
 
+    /**
+     * An edited pose whose edges failed by a little ({@link #NEARLY}), the edge step run once more from the whole picture (in
+     * the pose's orientation); kept where its edges pass there and the pose it settles on names no stretch. The thumbnails'
+     * 16x16 grid does not resolve a small turn of a framed, brightened copy: a playing card's (`simple_d_j`, seed 200
+     * border+rotate+bright) settled unturned and 6 % narrow, where the edge step's descent agreed at 0.785, and from the
+     * whole picture it turned the copy by 3.4° and agreed at 0.964. A stretched verdict found so is none: from the whole
+     * picture a teal blob's page stretched onto the map of Tasmania, and a flowchart square's crop onto pen-width lines
+     * (evaluation, seeds 4 and 77: five false duplicates more without that bar; docs/benchmarks.md "The edge step from the
+     * whole picture, round 37").
+     */
     private static Optional<Verdict> edgesFromWhole(Query q, RepostSignature candidate, Found found, byte[] levelled) {
         DetailCheck.Result whole = DetailCheck.best(q.edges, levelled, candidate.aspect(),
                 new Pose(0.5, 0.5, 1, 1, 0, found.best().mirror()));
