@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The verifier over one lookup's candidates, with a budget on its costly last step. Every candidate gets the pose
@@ -476,9 +475,25 @@ final class CandidateChecks {
     }
 
     /**
+     * Whether a candidate whose pose was not found is posed once more laid on white paper ({@link RepostVerifier.Query#onPaper}):
+     * one a window of the copy turned back found ({@link HashRows.Near#byTurn}, within {@value #PAPER_TURN} bits), drawn on a
+     * page (its trim kept less than {@value #PAPER_KEPT} of its canvas). The European flag's copy turned by 10° lay 0 bits
+     * from it turned back, and the flag kept 0.41 of its page.
+     */
+    private static boolean onPage(HashRows.Near n, RepostSignature candidate) {
+        return n.byTurn() && n.turn().distance() <= PAPER_TURN && candidate.keptArea() < PAPER_KEPT;
+    }
+
+    /** The turned-back window's distance within which a candidate is posed on paper: the usual radius. */
+    private static final int PAPER_TURN = 8;
+    /** The share of its canvas a candidate's trim keeps below which it lies on a page. */
+    private static final double PAPER_KEPT = 0.9;
+
+    /**
      * A candidate found by a caption window is tried first on the copy without that band, then named a border; one found by
      * a crop window gets that window's poses as seeds, and the copy trimmed from a white corner and untrimmed too; every
-     * candidate is tried on the copy as posted and on the copy with a mark in its margin painted over.
+     * candidate is tried on the copy as posted (and, where no pose was found, laid on paper: {@link #onPage}) and on the
+     * copy with a mark in its margin painted over.
      */
     private static Posing posing(RepostVerifier.Query whole, Views views, Candidate c) {
         List<Attempt> attempts = new ArrayList<>();
@@ -499,7 +514,11 @@ final class CandidateChecks {
         Seeds seeded = new Seeds(List.copyOf(seeds), crop);
         double fit = CropSeedCheck.fit(whole, c.signature(), crop);
         seeds.addAll(crop);
-        RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), n.faintEvidence(), seeds).ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
+        Optional<RepostVerifier.Found> posed = RepostVerifier.pose(whole, c.signature(), n.dHashEvidence(), n.faintEvidence(), seeds);
+        if (posed.isEmpty() && onPage(n, c.signature())) {
+            posed = RepostVerifier.pose(whole.onPaper(), c.signature(), n.dHashEvidence(), n.faintEvidence(), seeds);
+        }
+        posed.ifPresent(f -> attempts.add(new Attempt(whole, f, null)));
         // a copy in a dark frame, trimmed inside the frame as its source was (FramedCopies): after the copy as posted, for
         // a candidate whose shape that trim is closer to
         views.unframed.get().filter(u -> FramedCopies.closer(u, whole, c.signature()))

@@ -270,8 +270,19 @@ final class RepostVerifier {
         }
     }
 
-    /** A mean-free unit-norm grey grid of the copy, and its mirror image. */
-    record Grid(int side, double[] values, double[] mirrored, double std, double stdBeyondMark) {
+    /**
+     * A mean-free unit-norm grey grid of the copy, and its mirror image; {@code againstPaper}: scored against a candidate
+     * laid on white paper ({@link Query#onPaper}).
+     */
+    record Grid(int side, double[] values, double[] mirrored, double std, double stdBeyondMark, boolean againstPaper) {
+        Grid(int side, double[] values, double[] mirrored, double std, double stdBeyondMark) {
+            this(side, values, mirrored, std, stdBeyondMark, false);
+        }
+
+        Grid onPaper() {
+            return new Grid(side, values, mirrored, std, stdBeyondMark, true);
+        }
+
         boolean flat() {
             return std < FLAT_STD;
         }
@@ -395,6 +406,32 @@ final class RepostVerifier {
             this.flatBeneathMark = fine.flatBeyondMark() && signature.keptArea() >= FULL_CANVAS;
             this.edges = DetailCheck.Edges.of(trimmed);
             this.tiny = TinyCheck.Pixels.tiny(trimmed) ? TinyCheck.Pixels.of(trimmed) : null;
+        }
+
+        /** {@link #onPaper()}'s view: the same copy, its grids scored against a candidate laid on white paper. */
+        private Query(Query q) {
+            this.gallerySide = q.gallerySide;
+            this.flatCopy = q.flatCopy;
+            this.trim = q.trim;
+            this.signature = q.signature;
+            this.coarse = q.coarse.onPaper();
+            this.fine = q.fine.onPaper();
+            this.flat = q.flat;
+            this.faint = q.faint;
+            this.flatBeneathMark = q.flatBeneathMark;
+            this.edges = q.edges;
+            this.tiny = q.tiny;
+        }
+
+        /**
+         * The copy posed against a candidate laid on white paper: the cells of the grid beyond the candidate's trimmed
+         * picture are scored as white, not left out. For a picture whose trim is a filled shape on a page, turned on its
+         * canvas: inside the shape its grey says little (the European flag's blue field, its stars a few cells of the
+         * coarse grid; a dark bar), and its outline, where the turned copy's white corners and the page's margins meet
+         * the shape, is what it shows. Only the pose search: the edges are still judged inside the candidate.
+         */
+        Query onPaper() {
+            return new Query(this);
         }
 
         /** The turn that lays the copy's strip straight ({@link TurnedStrips#turn}), if it is one; read on first use. */
@@ -1084,8 +1121,12 @@ final class RepostVerifier {
     /**
      * Normalised correlation of the query grid with the candidate's thumbnail sampled through {@code pose}, over the
      * grid cells that land inside the candidate: the rest (the filled corners of a rotated copy, an added border or
-     * caption) is not in the source at all. Fewer than {@value #MIN_INSIDE} of the cells inside scores 0.
+     * caption) is not in the source at all; or, for a grid {@link Grid#againstPaper against paper}, white. Fewer than
+     * {@value #MIN_INSIDE} of the cells inside scores 0.
      */
+    /** The grey of the paper a candidate is laid on ({@link Query#onPaper}). */
+    private static final double PAPER = 255;
+
     private static Scored score(Grid grid, float[] thumb, float aspect, Pose pose) {
         double[] g = pose.mirror() ? grid.mirrored() : grid.values();
         int side = grid.side();
@@ -1093,17 +1134,18 @@ final class RepostVerifier {
         int t = RepostSignature.THUMB;
         Axes axes = new Axes(side, aspect, pose, cos, sin);
         double sq = 0, sqq = 0, ss = 0, sss = 0, sqs = 0;
-        int n = 0;
+        int n = 0, inside = 0;
         for (int v = 0; v < side; v++) {
             double dy = ((v + 0.5) / side - 0.5) * pose.sh();
             double sinDy = sin * dy, cosDy = cos * dy;
             for (int u = 0; u < side; u++) {
                 double x = (axes.cxAspect + axes.cosDx[u] - sinDy) / aspect * t - 0.5;
                 double y = (pose.cy() + axes.sinDx[u] + cosDy) * t - 0.5;
-                if (x < -0.5 || y < -0.5 || x > t - 0.5 || y > t - 0.5) {
+                boolean beyond = x < -0.5 || y < -0.5 || x > t - 0.5 || y > t - 0.5;
+                if (beyond && !grid.againstPaper()) {
                     continue;
                 }
-                double s = bilinear(thumb, t, x, y);
+                double s = beyond ? PAPER : bilinear(thumb, t, x, y);
                 double q = g[v * side + u];
                 sq += q;
                 sqq += q * q;
@@ -1111,9 +1153,10 @@ final class RepostVerifier {
                 sss += s * s;
                 sqs += q * s;
                 n++;
+                inside += beyond ? 0 : 1;
             }
         }
-        if (n < MIN_INSIDE * side * side) {
+        if (inside < MIN_INSIDE * side * side) {
             return new Scored(pose, 0);
         }
         double varQ = sqq - sq * sq / n, varS = sss - ss * ss / n;
