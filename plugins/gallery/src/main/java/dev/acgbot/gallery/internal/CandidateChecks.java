@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The verifier over one lookup's candidates, with a budget on its costly last step. Every candidate gets the pose
@@ -123,6 +124,7 @@ final class CandidateChecks {
         Map<String, byte[]> seen = new LinkedHashMap<>(); // the copy's colours over each listed candidate: PosedColours
         Set<String> flatHits = new HashSet<>();
         Map<String, AsIsSiblings.Hit> siblings = new LinkedHashMap<>();
+        Map<String, Supplier<ExtraInk.Missing>> inks = new LinkedHashMap<>();
         Map<String, Levels> tones = new LinkedHashMap<>();
         int budget = EDGE_CHECKS;
         Map.Entry<Candidate, RepostVerifier.Found> firstFailed = null; // the first candidate whose edges failed: TurnedRetry
@@ -164,6 +166,8 @@ final class CandidateChecks {
                     } else {
                         siblings.put(e.getKey().sha(), new AsIsSiblings.Hit(s.detail(), () -> DetailCheck.concentration(a.query().edges,
                                 a.found().levels().apply(s.detail()), s.aspect(), a.found().best())));
+                        inks.put(e.getKey().sha(), () -> ExtraInk.of(a.query().edges, a.found().levels().apply(s.detail()), s.aspect(),
+                                a.found().best()));
                         tones.put(e.getKey().sha(), a.found().levels());
                     }
                     break;
@@ -232,8 +236,8 @@ final class CandidateChecks {
         if (stored(whole, candidates)) {
             return kept;
         }
-        Map<String, RepostVerifier.Verdict> edited = CroppedAndBordered.without(
-                Variants.withoutOtherTints(kept, cropGaps(candidates, kept, seen, colourGaps)));
+        Map<String, RepostVerifier.Verdict> edited = ExtraInk.without(CroppedAndBordered.without(
+                Variants.withoutOtherTints(kept, cropGaps(candidates, kept, seen, colourGaps))), flatHits, inks);
         return Variants.withoutOtherPapers(edited, paperGaps(whole, candidates, edited, seen));
     }
 

@@ -168,7 +168,7 @@ final class DetailCheck {
     }
 
     /** A {@value #SIDE}-square grey picture mirrored left to right. */
-    private static float[] mirrored(float[] g) {
+    static float[] mirrored(float[] g) {
         float[] m = new float[g.length];
         for (int y = 0; y < SIDE; y++) {
             for (int x = 0; x < SIDE; x++) {
@@ -362,9 +362,10 @@ final class DetailCheck {
      * against a whole note's) disagrees there. The same steps as {@link #best} up to its first descent.
      */
     static double concentration(Edges q, byte[] detail, float aspect, RepostVerifier.Pose start) {
-        float[] candidate = atCopyDetail(toFloat(detail), q, aspect, start);
-        Edges edges = atCandidateDetail(q, candidate, aspect, start);
-        RepostVerifier.Pose pose = descend(edges, candidate, aspect, start, false).pose();
+        Settled settled = settled(q, detail, aspect, start);
+        float[] candidate = settled.candidate();
+        Edges edges = settled.edges();
+        RepostVerifier.Pose pose = settled.pose();
         boolean[] inside = new boolean[SIDE * SIDE];
         float[][] g = gradients(blur(RepostVerifier.sample(candidate, SIDE, SIDE, aspect, pose, inside)), inside);
         float[] qx = pose.mirror() ? edges.mgx() : edges.gx(), qy = pose.mirror() ? edges.mgy() : edges.gy();
@@ -389,6 +390,17 @@ final class DetailCheck {
             }
         }
         return total < 1e-12 ? 0 : Arrays.stream(blocks).max().orElse(0) / total;
+    }
+
+    /** The candidate's stored picture at the copy's detail, the copy's edges it is compared with, and the pose they settle at. */
+    record Settled(float[] candidate, Edges edges, RepostVerifier.Pose pose) {
+    }
+
+    /** As {@link #best} up to its first descent: where the candidate's picture settles near {@code start}. */
+    static Settled settled(Edges q, byte[] detail, float aspect, RepostVerifier.Pose start) {
+        float[] candidate = atCopyDetail(toFloat(detail), q, aspect, start);
+        Edges edges = atCandidateDetail(q, candidate, aspect, start);
+        return new Settled(candidate, edges, descend(edges, candidate, aspect, start, false).pose());
     }
 
     static float[] floats(byte[] grey) {
