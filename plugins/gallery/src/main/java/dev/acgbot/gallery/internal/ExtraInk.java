@@ -15,9 +15,9 @@ import java.util.function.Supplier;
  * of them has: the three of spades with a purple frame around its pips passed at 0.950 for a brightened copy of the plain
  * card, a flowchart box's brightened copy passed the yellow flag Quebec (the box filled) at 0.994 beside its own 0.995, a
  * clipboard's crop the hotel icon that holds it at 0.954. At the pose the edge step settles at, with the candidate taken
- * to the copy's tones ({@link Levels}), a candidate's ink is missing where no pixel of the copy within one cell of the
- * {@value DetailCheck#SIDE}-wide grid is as dark, by more than {@value #TOLERANCE} levels (blur, JPEG and a brightened
- * line's fading stay within them). A hit missing {@value #MORE} or more of its ink beyond what the best hit misses is
+ * to the copy's tones ({@link Levels}), a candidate's ink is missing where it is darker, by more than {@value #TOLERANCE}
+ * levels, than every pixel of the copy within one cell of the {@value DetailCheck#SIDE}-wide grid (blur, JPEG and a
+ * brightened line's fading stay within them). A hit missing {@value #MORE} or more of its ink beyond what the best hit misses is
  * another drawing: the best hit stays first and the list only gets shorter.
  *
  * <p>Not a hit whose missing ink lies mostly in a band along its bottom or top ({@link DetailCheck#MARK_SHARE} of its
@@ -54,9 +54,12 @@ final class ExtraInk {
      */
     static Map<String, RepostVerifier.Verdict> without(Map<String, RepostVerifier.Verdict> verdicts, Set<String> flat,
                                                        Map<String, Supplier<Missing>> missing) {
+        if (verdicts.size() < 2) {
+            return verdicts;
+        }
         Optional<String> best = verdicts.entrySet().stream().filter(e -> !flat.contains(e.getKey()) && missing.containsKey(e.getKey()))
                 .max(Comparator.comparingDouble(e -> e.getValue().similarity())).map(Map.Entry::getKey);
-        if (best.isEmpty() || verdicts.size() < 2) {
+        if (best.isEmpty()) {
             return verdicts;
         }
         double bar = missing.get(best.get()).get().share() + MORE;

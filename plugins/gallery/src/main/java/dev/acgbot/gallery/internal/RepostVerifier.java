@@ -375,6 +375,8 @@ final class RepostVerifier {
         private Optional<TurnedStrips.Straight> straightened;
         /** {@link #straightQuery}, made on first use. */
         private Optional<Query> straightQuery;
+        /** {@link #onPaper()}, made on first use. */
+        private Query paperView;
 
         Query(DecodedImage reduced) {
             this(reduced, Margins.trimBox(PerceptualHash.onWhite(reduced)));
@@ -427,11 +429,14 @@ final class RepostVerifier {
          * The copy posed against a candidate laid on white paper: the cells of the grid beyond the candidate's trimmed
          * picture are scored as white, not left out. For a picture whose trim is a filled shape on a page, turned on its
          * canvas: inside the shape its grey says little (the European flag's blue field, its stars a few cells of the
-         * coarse grid; a dark bar), and its outline, where the turned copy's white corners and the page's margins meet
-         * the shape, is what it shows. Only the pose search: the edges are still judged inside the candidate.
+         * coarse grid), and its outline, where the turned copy's white corners and the page's margins meet the shape, is
+         * what it shows. Only the pose search: the edges are still judged inside the candidate. Made once, on first use.
          */
-        Query onPaper() {
-            return new Query(this);
+        synchronized Query onPaper() {
+            if (paperView == null) {
+                paperView = new Query(this);
+            }
+            return paperView;
         }
 
         /** The turn that lays the copy's strip straight ({@link TurnedStrips#turn}), if it is one; read on first use. */
