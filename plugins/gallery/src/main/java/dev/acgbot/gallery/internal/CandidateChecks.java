@@ -164,10 +164,11 @@ final class CandidateChecks {
                     if (a.found().flat()) {
                         flatHits.add(e.getKey().sha());
                     } else {
-                        siblings.put(e.getKey().sha(), new AsIsSiblings.Hit(s.detail(), () -> DetailCheck.concentration(a.query().edges,
-                                a.found().levels().apply(s.detail()), s.aspect(), a.found().best())));
-                        inks.put(e.getKey().sha(), () -> ExtraInk.of(a.query().edges, a.found().levels().apply(s.detail()), s.aspect(),
-                                a.found().best()));
+                        // where the edge step settles, found at most once for the rules that weigh this hit (AsIsSiblings, ExtraInk)
+                        Supplier<DetailCheck.Settled> settled = once(() -> DetailCheck.settled(a.query().edges,
+                                a.found().levels().apply(s.detail()), s.aspect(), a.found().best()));
+                        siblings.put(e.getKey().sha(), new AsIsSiblings.Hit(s.detail(), () -> DetailCheck.concentration(settled.get(), s.aspect())));
+                        inks.put(e.getKey().sha(), () -> ExtraInk.of(a.query().edges, settled.get(), s.aspect()));
                         tones.put(e.getKey().sha(), a.found().levels());
                     }
                     break;
@@ -476,6 +477,17 @@ final class CandidateChecks {
             }
         }
         return budget;
+    }
+
+    /** {@code value}, computed on the first call only (the rules after the edge step run on one thread). */
+    private static <T> Supplier<T> once(Supplier<T> value) {
+        List<T> held = new ArrayList<>(1);
+        return () -> {
+            if (held.isEmpty()) {
+                held.add(value.get());
+            }
+            return held.getFirst();
+        };
     }
 
     /**

@@ -359,10 +359,9 @@ final class DetailCheck {
      * ({@value #BLOCKS}x{@value #BLOCKS} blocks): the largest block's share of the squared difference of the two
      * normalised gradient fields (whose sum is 2 (1 - agreement)). A copy of a picture (re-encoded, blurred, turned,
      * resized) disagrees a little along every edge; a sibling drawn differently in one place (a half note's stem flag
-     * against a whole note's) disagrees there. The same steps as {@link #best} up to its first descent.
+     * against a whole note's) disagrees there. At the pose {@link #settled} found.
      */
-    static double concentration(Edges q, byte[] detail, float aspect, RepostVerifier.Pose start) {
-        Settled settled = settled(q, detail, aspect, start);
+    static double concentration(Settled settled, float aspect) {
         float[] candidate = settled.candidate();
         Edges edges = settled.edges();
         RepostVerifier.Pose pose = settled.pose();

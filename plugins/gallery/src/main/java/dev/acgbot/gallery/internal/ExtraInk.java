@@ -78,11 +78,15 @@ final class ExtraInk {
      * where the edge step settles near {@code start}; none when the copy's picture is not at hand (a view made of gradients).
      */
     static Missing of(DetailCheck.Edges q, byte[] detail, float aspect, RepostVerifier.Pose start) {
+        return q.trimmed() == null ? Missing.NONE : of(q, DetailCheck.settled(q, detail, aspect, start), aspect);
+    }
+
+    /** As {@link #of(DetailCheck.Edges, byte[], float, RepostVerifier.Pose)}, where the edge step has settled already. */
+    static Missing of(DetailCheck.Edges q, DetailCheck.Settled settled, float aspect) {
         DecodedImage trimmed = q.trimmed();
         if (trimmed == null) {
             return Missing.NONE;
         }
-        DetailCheck.Settled settled = DetailCheck.settled(q, detail, aspect, start);
         int side = DetailCheck.SIDE;
         boolean[] inside = new boolean[side * side];
         float[] candidate = RepostVerifier.sample(settled.candidate(), side, side, aspect, settled.pose(), inside);
