@@ -144,7 +144,7 @@ final class CandidateChecks {
                 if (v.isEmpty() && a.query() == whole && budget > 0
                         && CropSeedCheck.retried(fits.get(e.getKey()), bestFit, e == order.getFirst())) {
                     budget--;
-                    v = CropSeedCheck.retry(whole, e.getKey().signature(), a.found(), seeded.get(e.getKey()).crop());
+                    v = CropSeedCheck.retry(whole, e.getKey().signature(), a.found(), seeded.get(e.getKey()).crop(), !out.isEmpty());
                     if (e.getKey() == bestFitting) {
                         unrefined = v.isEmpty() ? a.found() : null;
                     }

@@ -52,12 +52,17 @@ final class CropSeedCheck {
 
     /**
      * The verdict at the first of {@code cropSeeds}, with the levels the search fitted; none without seeds, and none when
-     * the pose found is no copy whatever its edges (a crop that is also stretched or recoloured): the retry is for edges
-     * only (for any failed verdict, a grey milk carton matched its coloured sibling, named from the other pose; seed 77).
+     * the pose found is no copy whatever its edges (a recoloured crop, a drawing elsewhere on its page): the retry is for
+     * edges only (for any failed verdict, a grey milk carton matched its coloured sibling, named from the other pose;
+     * seed 77). A crop the search also stretched is retried while no candidate is listed ({@code listed} false): a crop
+     * rectangle keeps the copy's aspect, and the stretch may be the descent's drift along what the thumbnails do not
+     * resolve ({@link RepostVerifier#stretchedCropOnly}). Only then: with one listed, a greyscale copy of a stored pen-width
+     * icon (a dark bar) listed, beside the icon itself, the next thinner bar from its crop rectangle (fresh seed 31415).
      */
     static Optional<RepostVerifier.Verdict> retry(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Found found,
-                                                  List<RepostVerifier.Pose> cropSeeds) {
-        if (cropSeeds.isEmpty() || found.flat() || RepostVerifier.named(q, candidate, found, 1.0).isEmpty()) {
+                                                  List<RepostVerifier.Pose> cropSeeds, boolean listed) {
+        if (cropSeeds.isEmpty() || found.flat() || RepostVerifier.named(q, candidate, found, 1.0).isEmpty()
+                && (listed || !RepostVerifier.stretchedCropOnly(q, candidate, found))) {
             return Optional.empty();
         }
         RepostVerifier.Pose seed = cropSeeds.getFirst();

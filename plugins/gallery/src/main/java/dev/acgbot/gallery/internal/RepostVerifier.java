@@ -622,6 +622,23 @@ final class RepostVerifier {
     }
 
     /**
+     * Whether {@code found} names a crop that is also stretched and nothing keeps it from being a copy but that: its
+     * colours are the candidate's part's ({@link CropColours}) and it is not a drawing elsewhere on its page
+     * ({@link WholePages}). On a picture the thumbnails do not fix one way, the descent drifts along it: a quarter crop of
+     * Nicaragua's flag (two blue stripes, the emblem a few cells) settled 0.93 of the flag wide where the crop kept 0.75,
+     * and a crop of a diode drawing 13 % short, both named stretched and refused; from their crop rectangles their edges
+     * agree at 0.986 and 0.965 (fresh seed 1234, docs/benchmarks.md "Drifted crops, round 40"). Not a page the store kept
+     * whole with a small drawing on it ({@link UntrimmedPages#whole}, {@link WholePages#page}): its crop rectangles are
+     * mostly paper and fit any blob, and a teal map symbol's quarter crop listed a bullet hole so (seed 4).
+     */
+    static boolean stretchedCropOnly(Query q, RepostSignature candidate, Found found) {
+        Set<RepostEdit> edits = edits(q, candidate, found.named(), found.asIs());
+        return edits.contains(RepostEdit.CROPPED) && edits.contains(RepostEdit.STRETCHED)
+                && !(UntrimmedPages.whole(candidate) && WholePages.page(candidate.thumb()))
+                && !CropColours.recoloured(q, candidate, found.named(), edits) && !WholePages.elsewhere(q, candidate, found.named());
+    }
+
+    /**
      * How far (log of width over height) a stretched crop's window may be from its copy's aspect for
      * {@link #unstretchedCrop} to try it unstretched: a little past {@link #STRETCH}, where a window of ambiguous size
      * lies. Without this bound and the pose search's own range ({@link Pose#MIN_SIZE}), a small blob of a map symbol,
