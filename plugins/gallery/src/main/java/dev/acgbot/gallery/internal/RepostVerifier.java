@@ -916,9 +916,36 @@ final class RepostVerifier {
         // kept area; docs/benchmarks.md, crop 25 % round 9)
         if ((std < FAINT_STD || q.faint) && dHashDistance > FAINT_DHASH
                 && !edits(q, candidate, named, asIs).equals(EnumSet.of(RepostEdit.CROPPED))) {
-            return Optional.empty();
+            Optional<Scored> crop = asIs ? Optional.empty() : unturnedCrop(q, seen, candidate, fine);
+            if (crop.isEmpty()) {
+                return Optional.empty();
+            }
+            fine = crop.get();
+            named = fine.pose();
         }
         return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false, levels));
+    }
+
+    /**
+     * For a faint picture in colour vouched for by its crop window alone ({@link #pose}'s last rule): the pose turned, placed
+     * and sized once more unturned on the fine grid, when that pose names a crop and nothing else and the grids correlate
+     * there. A crop window is the picture unturned; on a picture that turning barely changes the search may settle turned: a
+     * quarter crop of Bangladesh's flag (a red disc on a green field of nearly the same grey, so faint) correlated at 0.996
+     * turned by 9° and was refused as rotated; placed unturned, its edges agree at 0.995 (fresh seed 1234, docs/benchmarks.md
+     * "Drifted crops, round 40"). Only for a copy clearly in colour ({@link #COLOURFUL} twice over), faint in its grey
+     * alone: grey star polygons, alike at many turns, then fitted one another's crops unturned (fresh seeds, crop 25 %:
+     * 31 more star false duplicates for any faint copy).
+     */
+    private static Optional<Scored> unturnedCrop(Query q, float[] thumb, RepostSignature candidate, Scored turned) {
+        Pose p = turned.pose();
+        if (chroma(q.signature.colour()) < 2 * COLOURFUL || !p.turned()
+                || !edits(q, candidate, p, false).equals(EnumSet.of(RepostEdit.ROTATED, RepostEdit.CROPPED))) {
+            return Optional.empty();
+        }
+        Pose start = new Pose(p.cx(), p.cy(), p.sw(), p.sh(), 0, p.mirror());
+        Scored placed = descend(q.fine, thumb, candidate.aspect(), score(q.fine, thumb, candidate.aspect(), start), false, UNTURNED);
+        return placed.ncc() >= POSE_ACCEPT && edits(q, candidate, placed.pose(), false).equals(EnumSet.of(RepostEdit.CROPPED))
+                ? Optional.of(placed) : Optional.empty();
     }
 
     /**
@@ -1086,7 +1113,7 @@ final class RepostVerifier {
     }
 
     /** The pose's parameters {@link Pose#with} moves, in order: centre x and y, width, height, turn. */
-    private static final int PLACE = 2, ALL = 5;
+    private static final int PLACE = 2, UNTURNED = 4, ALL = 5;
 
     /** Whether a faint copy or candidate lacks the evidence besides the correlation that {@link #pose} asks of it. */
     static boolean unvouched(Query q, RepostSignature candidate, int faintEvidence) {

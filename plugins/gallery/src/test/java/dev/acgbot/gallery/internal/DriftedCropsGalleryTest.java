@@ -38,4 +38,16 @@ class DriftedCropsGalleryTest {
                 TestImages.greyscale(RepostGalleries.openclipart("pen_width9")));
         assertEquals("pic0.png true []", found);
     }
+
+    /**
+     * Bangladesh's flag (reduced to 768x512, as the evaluation reduces its sources): a red disc on a green of nearly the
+     * same grey, so faint, which the search turned by 9°; a faint picture found by its crop window alone is only ever named
+     * cropped ({@link RepostVerifier#pose}).
+     */
+    @Test
+    void aFaintCropTheSearchTurnedIsFoundUnturned(@TempDir Path tmp) {
+        String found = RepostGalleries.lookedUpAmong(tmp, 8, List.of("bangladesh"), 40,
+                RepostGalleries.quarterCrop(RepostGalleries.openclipart("bangladesh"), 0.2031, 0.1406));
+        assertEquals("pic0.png true [CROPPED]", found);
+    }
 }
