@@ -52,6 +52,10 @@ class StretchedCropOnlyTest {
         assertFalse(stretchedCropOnly(copy, "nicaragua", CROP));
     }
 
+    /**
+     * The evaluation's quarter crop of a teal map symbol on its page (`hosta_0_symbol_1m_bwh`, seed 4), as looked up, against a
+     * bullet hole's page, which it listed from its crop rectangle before this bar.
+     */
     @Test
     void aPageKeptWholeWithABlobOnItIsNever() {
         BufferedImage copy = RepostGalleries.openclipart("hosta_0_quarter_crop");
