@@ -165,7 +165,7 @@ final class CandidateChecks {
                         flatHits.add(e.getKey().sha());
                     } else {
                         // where the edge step settles, found at most once for the rules that weigh this hit (AsIsSiblings, ExtraInk)
-                        Supplier<DetailCheck.Settled> settled = once(() -> DetailCheck.settled(a.query().edges,
+                        Supplier<DetailCheck.Settled> settled = memoised(() -> DetailCheck.settled(a.query().edges,
                                 a.found().levels().apply(s.detail()), s.aspect(), a.found().best()));
                         siblings.put(e.getKey().sha(), new AsIsSiblings.Hit(s.detail(), () -> DetailCheck.concentration(settled.get(), s.aspect())));
                         inks.put(e.getKey().sha(), () -> ExtraInk.of(a.query().edges, settled.get(), s.aspect()));
@@ -477,17 +477,6 @@ final class CandidateChecks {
             }
         }
         return budget;
-    }
-
-    /** {@code value}, computed on the first call only (the rules after the edge step run on one thread). */
-    private static <T> Supplier<T> once(Supplier<T> value) {
-        List<T> held = new ArrayList<>(1);
-        return () -> {
-            if (held.isEmpty()) {
-                held.add(value.get());
-            }
-            return held.getFirst();
-        };
     }
 
     /**

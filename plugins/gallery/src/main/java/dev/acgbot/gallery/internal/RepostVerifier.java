@@ -628,13 +628,13 @@ final class RepostVerifier {
      * Nicaragua's flag (two blue stripes, the emblem a few cells) settled 0.93 of the flag wide where the crop kept 0.75,
      * and a crop of a diode drawing 13 % short, both named stretched and refused; from their crop rectangles their edges
      * agree at 0.986 and 0.965 (fresh seed 1234, docs/benchmarks.md "Drifted crops, round 40"). Not a page the store kept
-     * whole with a small drawing on it ({@link UntrimmedPages#whole}, {@link WholePages#page}): its crop rectangles are
-     * mostly paper and fit any blob, and a teal map symbol's quarter crop listed a bullet hole so (seed 4).
+     * whole with a small drawing on it ({@link WholePages#keptWholePage}): its crop rectangles are mostly paper and fit
+     * any blob, and a teal map symbol's quarter crop listed a bullet hole so (seed 4).
      */
     static boolean stretchedCropOnly(Query q, RepostSignature candidate, Found found) {
         Set<RepostEdit> edits = edits(q, candidate, found.named(), found.asIs());
         return edits.contains(RepostEdit.CROPPED) && edits.contains(RepostEdit.STRETCHED)
-                && !(UntrimmedPages.whole(candidate) && WholePages.page(candidate.thumb()))
+                && !WholePages.keptWholePage(candidate)
                 && !CropColours.recoloured(q, candidate, found.named(), edits) && !WholePages.elsewhere(q, candidate, found.named());
     }
 
@@ -1167,15 +1167,15 @@ final class RepostVerifier {
         return best;
     }
 
+    /** The grey of the paper a candidate is laid on ({@link Query#onPaper}). */
+    private static final double PAPER = 255;
+
     /**
      * Normalised correlation of the query grid with the candidate's thumbnail sampled through {@code pose}, over the
      * grid cells that land inside the candidate: the rest (the filled corners of a rotated copy, an added border or
      * caption) is not in the source at all; or, for a grid {@link Grid#againstPaper against paper}, white. Fewer than
      * {@value #MIN_INSIDE} of the cells inside scores 0.
      */
-    /** The grey of the paper a candidate is laid on ({@link Query#onPaper}). */
-    private static final double PAPER = 255;
-
     private static Scored score(Grid grid, float[] thumb, float aspect, Pose pose) {
         double[] g = pose.mirror() ? grid.mirrored() : grid.values();
         int side = grid.side();

@@ -34,8 +34,12 @@ final class WholePages {
      * {@code pose} past {@link #SHIFT}.
      */
     static boolean elsewhere(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Pose pose) {
-        return UntrimmedPages.whole(candidate) && q.signature.keptArea() >= RepostVerifier.UNTRIMMED && page(candidate.thumb())
-                && shift(candidate.aspect(), pose) > SHIFT;
+        return keptWholePage(candidate) && q.signature.keptArea() >= RepostVerifier.UNTRIMMED && shift(candidate.aspect(), pose) > SHIFT;
+    }
+
+    /** Whether the store kept {@code candidate} whole ({@link UntrimmedPages#whole}) and it is mostly paper: a small drawing on a page. */
+    static boolean keptWholePage(RepostSignature candidate) {
+        return UntrimmedPages.whole(candidate) && page(candidate.thumb());
     }
 
     /** Whether a thumbnail is mostly paper: at least {@value #PAGE} of its cells {@value #PAPER} or lighter. */
