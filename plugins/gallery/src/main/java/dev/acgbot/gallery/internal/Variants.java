@@ -4,6 +4,8 @@ import dev.acgbot.gallery.RepostEdit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The verdicts without the gallery's own variants of the copy's source (issue 12, docs/benchmarks.md "False duplicates,
@@ -69,14 +71,11 @@ final class Variants {
      * the best one ({@link Outscored}, {@link AsIsSiblings}, {@link OtherTones}): with the white card left out before them,
      * the cream card's ornamental sibling was no longer below their bar and was listed (`--sample-seed 77`, JPEG q75).
      */
-    static Map<String, RepostVerifier.Verdict> withoutOtherTints(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> colourGaps) {
-        return withoutOtherShades(verdicts, colourGaps, OWN_COLOURS, OTHER_COLOURS, TINT_SLACK);
+    static Map<String, RepostVerifier.Verdict> withoutOtherTints(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> colourGaps,
+                                                                Set<String> sampledInCrops) {
+        return withoutOtherShades(verdicts, colourGaps, sha -> sampledInCrops.contains(sha) ? CROP_COLOURS : COLOURS);
     }
 
-    /** A colour gap ({@link #colourGap}) within which a hit has the copy's own colours. */
-    static final double OWN_COLOURS = RepostVerifier.COLOURFUL;
-    /** A colour gap from which a hit is in other colours than the copy: the tints of a page, white against cream, lie 42-47 apart. */
-    static final double OTHER_COLOURS = 2 * RepostVerifier.COLOURFUL;
     /**
      * How much less than a hit in other colours ({@link #otherTint}) the hit in the copy's own colours may agree in its edges.
      * More than a step of the hits' order ({@link DefaultGallery#SIMILARITY_STEP}): a pose found for a turned copy lies a
@@ -86,8 +85,45 @@ final class Variants {
     static final double TINT_SLACK = 0.02;
 
     /**
-     * A hit in other colours than the copy ({@link #OTHER_COLOURS} or more apart), whether named recoloured or not, while
-     * another hit in the copy's own colours ({@link #OWN_COLOURS}) agrees in its edges as well or at most
+     * The bars of a gap: within {@code own} a hit has the copy's own shade, from {@code other} on another one. A hit in the
+     * copy's own shade takes the place of one in another if it agrees in its edges at most {@code slack} less, or, beyond
+     * {@code sure} (a looser own bar), at most a step of the hits' order less ({@link DefaultGallery#SIMILARITY_STEP}).
+     */
+    record Bars(double own, double sure, double other, double slack) {
+        Bars(double own, double other, double slack) {
+            this(own, own, other, slack);
+        }
+
+        /** How much less a hit this far ({@code gap}, within {@link #own}) from the copy's shade may agree in its edges. */
+        double slackAt(double gap) {
+            return gap <= sure ? slack : Math.min(slack, DefaultGallery.SIMILARITY_STEP);
+        }
+    }
+
+    /**
+     * The colour gaps ({@link #colourGap}) within which a hit has the copy's own colours, and from which it is in other
+     * colours than the copy: the tints of a page, white against cream, lie 42-47 apart.
+     */
+    static final Bars COLOURS = new Bars(RepostVerifier.COLOURFUL, 2 * RepostVerifier.COLOURFUL, TINT_SLACK);
+    /**
+     * {@link #COLOURS} for a gap sampled inside a crop's pose ({@link RepostVerifier#coloursInside}), a step wider each: the
+     * candidate's {@value RepostSignature#GRID}x{@value RepostSignature#GRID} colour grid, read inside the crop, still mixes
+     * in the colours the crop cut away. A quarter crop of a four-scoop cone that cut the top scoop off lay 24.5 from its
+     * source sampled so (its top row mixed with the scoop) and 10.5 from the three-scoop cone, which the source outscored
+     * in its edges, 0.992 to 0.980, and was dropped as the cone in other colours; a crop of Belarus' red and green stripes
+     * lay 14.5 from its flag, so Estonia's blue and black, 267 away, stayed listed ahead of it (fresh seeds 31415 and
+     * 2718). The page tints lie 42-47 apart, past the wider bar. A hit only within the wider own bar is the less sure of
+     * its colours: it vouches for itself against another only within a step of the order, not {@link #TINT_SLACK} (with
+     * that slack a tenth crop of a Ukrainian flag lost its source, matched at 1.000 as watermarked, 24.6 from the copy
+     * over the whole flag, to the plainer Ukrainian flag at 0.981, 16.9 from it read inside the crop; seed 65537). Within
+     * the strict bar the slack stays: a crop of the cream three of clubs lay 2.7 from its source at 0.983 and 45 from the
+     * white card at 0.994 (seed 8086, crop+resize+JPEG).
+     */
+    static final Bars CROP_COLOURS = new Bars(2 * RepostVerifier.COLOURFUL, RepostVerifier.COLOURFUL, 3 * RepostVerifier.COLOURFUL, TINT_SLACK);
+
+    /**
+     * A hit in other colours than the copy ({@link #COLOURS}' other bar or more apart), whether named recoloured or not, while
+     * another hit in the copy's own colours (within its own bar) agrees in its edges as well or at most
      * {@link #TINT_SLACK} less: the gallery's variant of the source on another page tint. Openclipart's
      * playing cards come on white and on cream paper, the same drawing: on a pale page the tint is nearly all the colour
      * there is, too little for {@link #recolourTwin}'s naming (a copy of a cream card, gap 42-44 to the white one, was not
@@ -97,7 +133,7 @@ final class Variants {
      * 42-47 (docs/benchmarks.md, "Line art, round 12").
      */
     static boolean otherTint(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
-        return otherShade(sha, v, all, gaps, OWN_COLOURS, OTHER_COLOURS, TINT_SLACK);
+        return otherShade(sha, v, all, gaps, s -> COLOURS);
     }
 
     /**
@@ -105,42 +141,47 @@ final class Variants {
      * after it, last.
      */
     static Map<String, RepostVerifier.Verdict> withoutOtherPapers(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> paperGaps) {
-        return withoutOtherShades(verdicts, paperGaps, OWN_PAPER, OTHER_PAPER, DefaultGallery.SIMILARITY_STEP);
+        return withoutOtherShades(verdicts, paperGaps, sha -> PAPER);
     }
 
-    /** A grey-level gap ({@link #paperGap}) within which a hit is as light as the grey copy: the same picture turned grey. */
-    static final double OWN_PAPER = 2;
-    /** A grey-level gap from which a hit is lighter or darker than the grey copy: white and cream card paper lie 7-8 apart. */
-    static final double OTHER_PAPER = 5;
+    /**
+     * The grey-level gaps ({@link #paperGap}) within which a hit is as light as the grey copy (the same picture turned grey),
+     * and from which it is lighter or darker than the copy: white and cream card paper lie 7-8 apart.
+     */
+    static final Bars PAPER = new Bars(2, 5, DefaultGallery.SIMILARITY_STEP);
 
     /**
-     * For a copy without colour, a hit {@link #OTHER_PAPER} or more grey levels lighter or darker than the copy on average,
-     * while another hit within {@link #OWN_PAPER} agrees in its edges as well or at most {@link DefaultGallery#SIMILARITY_STEP}
+     * For a copy without colour, a hit {@link #PAPER}'s other bar or more grey levels lighter or darker than the copy on
+     * average, while another hit within its own bar agrees in its edges as well or at most {@link DefaultGallery#SIMILARITY_STEP}
      * less: {@link #otherTint}'s rule where greyscale took the tint away. A greyscale copy of a cream card is the white card's
      * drawing too, but only the cream card turns as grey as the copy (docs/benchmarks.md, "Line art on grey, round 13").
      */
     static boolean otherPaper(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
-        return otherShade(sha, v, all, gaps, OWN_PAPER, OTHER_PAPER, DefaultGallery.SIMILARITY_STEP);
+        return otherShade(sha, v, all, gaps, s -> PAPER);
     }
 
-    /** The verdicts without the {@link #otherShade} variants, by {@code gaps} with these bars. */
+    /** The verdicts without the {@link #otherShade} variants, by {@code gaps} with each sha256's bars. */
     private static Map<String, RepostVerifier.Verdict> withoutOtherShades(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> gaps,
-                                                                         double own, double other, double slack) {
+                                                                         Function<String, Bars> bars) {
         Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
-        kept.entrySet().removeIf(e -> otherShade(e.getKey(), e.getValue(), verdicts, gaps, own, other, slack));
+        kept.entrySet().removeIf(e -> otherShade(e.getKey(), e.getValue(), verdicts, gaps, bars));
         return kept;
     }
 
     /**
-     * The rule of {@link #otherTint} and {@link #otherPaper}, on either gap: a hit {@code other} or more from the copy while
-     * another hit within {@code own} of it agrees in its edges as well or at most {@code slack} less.
+     * The rule of {@link #otherTint} and {@link #otherPaper}, on either gap: a hit its {@link Bars#other} or more from the
+     * copy while another hit within its {@link Bars#own} agrees in its edges as well or at most its {@link Bars#slackAt} less.
      */
     private static boolean otherShade(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps,
-                                      double own, double other, double slack) {
+                                      Function<String, Bars> bars) {
         Double gap = gaps.get(sha);
-        return gap != null && gap >= other && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
-                && e.getValue().similarity() >= v.similarity() - slack
-                && gaps.getOrDefault(e.getKey(), Double.MAX_VALUE) <= own);
+        return gap != null && gap >= bars.apply(sha).other() && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
+                && ownShade(gaps.getOrDefault(e.getKey(), Double.MAX_VALUE), e.getValue().similarity(), v.similarity(), bars.apply(e.getKey())));
+    }
+
+    /** Whether a hit {@code gap} from the copy's shade, agreeing at {@code similarity}, vouches for itself against one at {@code other}. */
+    private static boolean ownShade(double gap, double similarity, double other, Bars bars) {
+        return gap <= bars.own() && similarity >= other - bars.slackAt(gap);
     }
 
     /** How far the mean grey levels (ITU-R 601 luma) of two colour grids lie apart. */
