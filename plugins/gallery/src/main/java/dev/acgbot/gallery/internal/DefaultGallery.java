@@ -660,15 +660,16 @@ public final class DefaultGallery implements Gallery {
         if (!noisyPHash) {
             storedCrops(hashes, small, query, same, verdicts, signatures, work, hits);
         }
-        hits.sort(HIT_ORDER);
-        // in the verifier's order, then named as a reply names them: a mirrored hit from the copy flipped back, a border or
-        // crop a brightened copy's trim explains left out, a border a margin mark made named watermarked, and a turn only
-        // the edge step saw, last
+        // named as a reply names them (a mirrored hit from the copy flipped back, a border or crop a brightened copy's trim
+        // explains left out, a border a margin mark made named watermarked, and a turn only the edge step saw, last), then
+        // ordered by those names: ordered by the verifier's first reading, a brightened card named cropped only by its trim
+        // was listed behind the white deck's card, listed with no edit either way (OrderAsNamedGalleryTest)
         Map<String, RepostVerifier.Verdict> verified = verdicts;
         ToIntFunction<String> evidence = sha -> near.getOrDefault(sha, crowded.get(sha)).dHashEvidence();
         Map<String, RepostVerifier.Verdict> named = MarkedNames.named(small, LevelledNames.named(query, small,
                 MirroredNames.named(small, query, verified, signatures, evidence), signatures), signatures, evidence);
         hits.replaceAll(h -> named(h, verified.get(h.entry().sha256()), named.get(h.entry().sha256())));
+        hits.sort(HIT_ORDER);
         return hits;
     }
 
@@ -783,8 +784,8 @@ public final class DefaultGallery implements Gallery {
 
     /**
      * Exact hits first; then by similarity in steps of {@value #SIMILARITY_STEP}, and within a step the hit that needs fewer
-     * edits first (a quarter note matched untouched ahead of a dotted note matched cropped, both near 0.95, on a quarter-size
-     * copy); then by similarity. On the evaluation (docs/benchmarks.md, round 8 together) this put the source first on
+     * edits, as the reply names them, first (a quarter note matched untouched ahead of a dotted note matched cropped, both
+     * near 0.95, on a quarter-size copy); then by similarity. On the evaluation (docs/benchmarks.md, round 8 together) this put the source first on
      * one more resize 25 %, crop 10 % and crop+resize+JPEG copy each, and on no edit one fewer; on two other samples, one more.
      */
     static final Comparator<DuplicateHit> HIT_ORDER = Comparator.comparing((DuplicateHit h) -> !h.exact())

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * and bordered (the evaluation's named column, brightness +20 %: not-stars 0.89-0.95). Here the candidate's
  * {@value RepostSignature#DETAIL}-pixel picture is taken to the copy's levels and trimmed as {@link Margins} would; a
  * border the copy's kept area shows no more than that trim explains, and a crop to where that trim lies, are not named.
- * Only naming, after the hits are ordered (docs/benchmarks.md, "Brightened copies named, round 19").
+ * Only naming, after look-alikes are weighed; the hits are ordered by these names since round 41 (docs/benchmarks.md,
+ * "Brightened copies named, round 19", "Crops in their own colours, round 41").
  */
 final class LevelledNames {
     /** How far the pose's window may lie from the trim at the copy's levels, a fraction of the candidate a side. */

@@ -107,6 +107,19 @@ public final class TestImages {
         return out;
     }
 
+    /** Every channel lifted by {@code levels} and clamped, as the evaluation's "brightness +20%" edit does (51 levels). */
+    public static BufferedImage lifted(BufferedImage img, int levels) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int r = Math.min(255, (p >> 16 & 0xFF) + levels), g = Math.min(255, (p >> 8 & 0xFF) + levels), b = Math.min(255, (p & 0xFF) + levels);
+                out.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return out;
+    }
+
     public static BufferedImage mirrored(BufferedImage img) {
         BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < img.getHeight(); y++) {
