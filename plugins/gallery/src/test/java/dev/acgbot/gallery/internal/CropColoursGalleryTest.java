@@ -9,11 +9,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Quarter crops whose source was left out as "the same drawing in another shade" because its colours were read over the
- * whole picture, or coarsely inside the crop (docs/benchmarks.md "Crops in their own colours, round 41"): the evaluation's
- * exact crops (fresh seeds 1234, 2718, 31415), for which a sibling was listed first or alone. Openclipart fixtures, public
- * domain (src/test/resources/openclipart; Belarus', Estonia's and Ukraine's flags reduced to a 512-pixel shorter side, as the
- * evaluation reduces its sources).
+ * Crops whose source was left out as "the same drawing in another shade" because its colours were read over the whole
+ * picture, or coarsely inside the crop (docs/benchmarks.md "Crops in their own colours, round 41"): the evaluation's exact
+ * crops (fresh seeds 1234, 2718, 31415), for which a sibling was listed first or alone, and the two the rule's first forms
+ * cost (seeds 65537 and 8086). Openclipart fixtures, public domain (src/test/resources/openclipart; Belarus', Estonia's and
+ * Ukraine's flags reduced to a 512-pixel shorter side, as the evaluation reduces its sources).
  */
 class CropColoursGalleryTest {
     /**
