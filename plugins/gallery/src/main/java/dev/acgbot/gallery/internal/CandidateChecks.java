@@ -237,9 +237,9 @@ final class CandidateChecks {
         if (stored(whole, candidates)) {
             return kept;
         }
+        Set<String> sampled = croppedWith(candidates, kept, colourGaps.keySet());
         Map<String, RepostVerifier.Verdict> edited = ExtraInk.without(CroppedAndBordered.without(
-                Variants.withoutOtherTints(kept, cropGaps(candidates, kept, seen, colourGaps), sampledInCrops(candidates, kept, colourGaps))),
-                flatHits, inks);
+                Variants.withoutOtherTints(kept, cropGaps(candidates, kept, seen, colourGaps, sampled), sampled)), flatHits, inks);
         return Variants.withoutOtherPapers(edited, paperGaps(whole, candidates, edited, seen));
     }
 
@@ -264,20 +264,24 @@ final class CandidateChecks {
      * and 6 from its colours inside the pose; Luxembourg's, listed beside it, 115 and 80 (evaluation, seed 123).
      */
     private static Map<String, Double> cropGaps(List<Candidate> candidates, Map<String, RepostVerifier.Verdict> kept,
-                                                Map<String, byte[]> seen, Map<String, Double> colourGaps) {
+                                                Map<String, byte[]> seen, Map<String, Double> colourGaps, Set<String> cropped) {
         Map<String, Double> gaps = new LinkedHashMap<>(colourGaps);
-        Set<String> sampled = sampledInCrops(candidates, kept, colourGaps);
-        candidates.stream().filter(c -> sampled.contains(c.sha())).forEach(c -> gaps.put(c.sha(),
-                Variants.colourGap(seen.get(c.sha()), RepostVerifier.coloursInside(c.signature(), kept.get(c.sha()).pose()))));
+        candidates.stream().filter(c -> cropped.contains(c.sha()))
+                .forEach(c -> gaps.put(c.sha(), Variants.colourGap(seen.get(c.sha()), insidePose(c, kept.get(c.sha())))));
         return gaps;
     }
 
-    /** The sha256s whose gap {@link #cropGaps} takes inside a crop's pose: kept verdicts that name a crop and have a gap. */
-    private static Set<String> sampledInCrops(List<Candidate> candidates, Map<String, RepostVerifier.Verdict> kept, Map<String, Double> colourGaps) {
-        Set<String> sampled = new HashSet<>();
-        candidates.stream().filter(c -> kept.containsKey(c.sha()) && colourGaps.containsKey(c.sha())
-                && kept.get(c.sha()).edits().contains(RepostEdit.CROPPED)).forEach(c -> sampled.add(c.sha()));
-        return sampled;
+    /** The sha256s of the kept verdicts that name a crop, of those in {@code among}. */
+    private static Set<String> croppedWith(List<Candidate> candidates, Map<String, RepostVerifier.Verdict> kept, Set<String> among) {
+        Set<String> cropped = new HashSet<>();
+        candidates.stream().filter(c -> among.contains(c.sha()) && kept.containsKey(c.sha())
+                && kept.get(c.sha()).edits().contains(RepostEdit.CROPPED)).forEach(c -> cropped.add(c.sha()));
+        return cropped;
+    }
+
+    /** The candidate's colours inside the verdict's pose ({@link RepostVerifier#coloursInside}): a crop's are the part's. */
+    private static byte[] insidePose(Candidate c, RepostVerifier.Verdict v) {
+        return RepostVerifier.coloursInside(c.signature(), v.pose());
     }
 
     /**
@@ -296,9 +300,10 @@ final class CandidateChecks {
         Map<String, Double> gaps = new LinkedHashMap<>();
         if (!Variants.testifies(whole.signature.colour())) {
             boolean cut = kept.values().stream().noneMatch(v -> v.edits().isEmpty());
+            Set<String> cropped = cut ? croppedWith(candidates, kept, kept.keySet()) : Set.of();
             candidates.stream().filter(c -> kept.containsKey(c.sha())).forEach(c -> gaps.put(c.sha(),
-                    Variants.paperGap(seen.getOrDefault(c.sha(), whole.signature.colour()), cut && kept.get(c.sha()).edits().contains(RepostEdit.CROPPED)
-                            ? RepostVerifier.coloursInside(c.signature(), kept.get(c.sha()).pose()) : c.signature().colour())));
+                    Variants.paperGap(seen.getOrDefault(c.sha(), whole.signature.colour()),
+                            cropped.contains(c.sha()) ? insidePose(c, kept.get(c.sha())) : c.signature().colour())));
         }
         return gaps;
     }
