@@ -497,6 +497,21 @@ final class RepostVerifier {
      * was edited. The costly step of a lookup (1.4 ms, against 0.1-0.25 ms for the pose search).
      */
     static Optional<Verdict> judge(Query q, RepostSignature candidate, Found found) {
+        Optional<Verdict> verdict = judgedAsFound(q, candidate, found);
+        Optional<Pose> sized = verdict.filter(v -> v.edits().contains(RepostEdit.CROPPED))
+                .flatMap(v -> PageInk.inkSized(q, candidate, v.pose(), found.levels()));
+        if (sized.isEmpty()) {
+            return verdict;
+        }
+        // a crop the copy's ink refutes (PageInk): the edge step once more from the window of the size the ink implies,
+        // the page unmoved where that is nearly the page (a copy of it turned; the same drawing placed elsewhere on it
+        // no longer fits there), kept where the ink agrees with the pose it settles on
+        return edgesFrom(q, candidate, found, found.levels().apply(candidate.detail()), sized.get())
+                .filter(v -> !v.edits().contains(RepostEdit.CROPPED) || !PageInk.shortOfCrop(q, candidate, v.pose(), found.levels()));
+    }
+
+    /** {@link #judge} at the pose found, before the copy's ink is weighed. */
+    private static Optional<Verdict> judgedAsFound(Query q, RepostSignature candidate, Found found) {
         if (found.flat()) {
             return Optional.of(new Verdict(1.0, found.named(), Set.of()));
         }
@@ -537,13 +552,17 @@ final class RepostVerifier {
      * whole picture, round 37").
      */
     private static Optional<Verdict> edgesFromWhole(Query q, RepostSignature candidate, Found found, byte[] levelled) {
-        DetailCheck.Result whole = DetailCheck.best(q.edges, levelled, candidate.aspect(),
-                new Pose(0.5, 0.5, 1, 1, 0, found.best().mirror()));
-        if (whole.agreement() < ACCEPT) {
+        return edgesFrom(q, candidate, found, levelled, new Pose(0.5, 0.5, 1, 1, 0, found.best().mirror()));
+    }
+
+    /** The edge step run once more from {@code start}, kept as {@link #edgesFromWhole} keeps it. */
+    private static Optional<Verdict> edgesFrom(Query q, RepostSignature candidate, Found found, byte[] levelled, Pose start) {
+        DetailCheck.Result settled = DetailCheck.best(q.edges, levelled, candidate.aspect(), start);
+        if (settled.agreement() < ACCEPT) {
             return Optional.empty();
         }
-        Found at = new Found(found.ncc(), whole.pose(), whole.pose(), false, false, found.levels());
-        return named(q, candidate, at, whole.agreement()).filter(v -> !v.edits().contains(RepostEdit.STRETCHED));
+        Found at = new Found(found.ncc(), settled.pose(), settled.pose(), false, false, found.levels());
+        return named(q, candidate, at, settled.agreement()).filter(v -> !v.edits().contains(RepostEdit.STRETCHED));
     }
 
     /**
