@@ -35,8 +35,9 @@ final class PageInk {
 
     /**
      * Where {@code pose}, when {@link #shortOfCrop short of its crop}, would lie at the size the copy's ink implies: the
-     * window grown about its centre by the square root of the missing share each way (kept on the page), turned as the
-     * pose is; the page itself from {@value #NEARLY_WHOLE} of its area. Empty when the ink agrees with the pose.
+     * window grown about its centre by the square root of the missing share each way (at most twice as wide and high, for a
+     * copy holding a quarter of the ink or less), kept on the page and turned as the pose is; the page itself from
+     * {@value #NEARLY_WHOLE} of its area. Empty when the ink agrees with the pose.
      */
     static Optional<RepostVerifier.Pose> inkSized(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Pose pose,
                                                  Levels levels) {

@@ -46,8 +46,8 @@ class PageInkGalleryTest {
         for (int i = 0; i < OTHERS; i++) {
             TestImages.writePng(TestImages.resized(TestImages.picture(4242 + i), 2), folder.resolve("other" + i + ".png"));
         }
-        GalleryOptions options = GalleryOptions.builder().dataDir(tmp.resolve("data")).folders(List.of(folder)).clipModels(List.of())
-                .batchSize(4).decodeThreads(2).build();
+        GalleryOptions options = GalleryOptions.builder().dataDir(tmp.resolve("data")).folders(List.of(folder))
+                .clipModels(List.of()).batchSize(4).decodeThreads(2).build();
         Gallery g = Gallery.open(options, new FakeInference());
         g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
         return g;
@@ -88,7 +88,7 @@ class PageInkGalleryTest {
         Stream<DecodedImage> copies = Stream.of(
                 Margins.crop(page, new Margins.Box(w / 20, h / 20, w - w / 20, h - h / 20)), // a tenth cut, centred
                 Margins.crop(page, new Margins.Box(w / 8, h / 8, w / 8 + 3 * w / 4, h / 8 + 3 * h / 4))); // a quarter cut
-        assertEquals(List.of("pic3.png true [CROPPED], pic2.png true [CROPPED, ROTATED]", "pic3.png true [CROPPED], pic2.png true [CROPPED]"),
-                lookedUp(tmp, copies));
+        assertEquals(List.of("pic3.png true [CROPPED], pic2.png true [CROPPED, ROTATED]",
+                "pic3.png true [CROPPED], pic2.png true [CROPPED]"), lookedUp(tmp, copies));
     }
 }
