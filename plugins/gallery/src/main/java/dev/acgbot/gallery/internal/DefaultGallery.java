@@ -785,8 +785,9 @@ public final class DefaultGallery implements Gallery {
     /**
      * Exact hits first; then by similarity in steps of {@value #SIMILARITY_STEP}, and within a step the hit that needs fewer
      * edits, as the reply names them, first (a quarter note matched untouched ahead of a dotted note matched cropped, both
-     * near 0.95, on a quarter-size copy); then by similarity. On the evaluation (docs/benchmarks.md, round 8 together) this put the source first on
-     * one more resize 25 %, crop 10 % and crop+resize+JPEG copy each, and on no edit one fewer; on two other samples, one more.
+     * near 0.95, on a quarter-size copy); then by similarity. On the evaluation (docs/benchmarks.md, round 8 together) this
+     * put the source first on one more resize 25 %, crop 10 % and crop+resize+JPEG copy each, and on no edit one fewer; on
+     * two other samples, one more.
      */
     static final Comparator<DuplicateHit> HIT_ORDER = Comparator.comparing((DuplicateHit h) -> !h.exact())
             .thenComparingDouble(h -> -Math.floor(score(h) / SIMILARITY_STEP))

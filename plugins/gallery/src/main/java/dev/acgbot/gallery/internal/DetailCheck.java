@@ -406,7 +406,7 @@ final class DetailCheck {
         return toFloat(grey);
     }
 
-    private static float[] toFloat(byte[] grey) {
+    static float[] toFloat(byte[] grey) {
         float[] f = new float[grey.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = grey[i] & 0xFF;

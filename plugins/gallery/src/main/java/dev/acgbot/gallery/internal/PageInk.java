@@ -20,6 +20,8 @@ final class PageInk {
     static final double SHORT = 0.8;
     /** A window the ink sizes at this share of the page or more is tried as the page itself. */
     static final double NEARLY_WHOLE = 0.9;
+    /** The most a window grows each way to the size the ink implies (for a copy holding a quarter of the ink or less). */
+    private static final double MAX_GROWTH = 2;
 
     private PageInk() {
     }
@@ -35,8 +37,8 @@ final class PageInk {
 
     /**
      * Where {@code pose}, when {@link #shortOfCrop short of its crop}, would lie at the size the copy's ink implies: the
-     * window grown about its centre by the square root of the missing share each way (at most twice as wide and high, for a
-     * copy holding a quarter of the ink or less), kept on the page and turned as the pose is; the page itself from
+     * window grown about its centre by the square root of the missing share each way (at most {@value #MAX_GROWTH} times as
+     * wide and high), kept on the page and turned as the pose is; the page itself from
      * {@value #NEARLY_WHOLE} of its area. Empty when the ink agrees with the pose.
      */
     static Optional<RepostVerifier.Pose> inkSized(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Pose pose,
@@ -48,7 +50,7 @@ final class PageInk {
         if (share >= SHORT) {
             return Optional.empty();
         }
-        double grow = 1 / Math.sqrt(Math.max(share, 0.25));
+        double grow = Math.min(MAX_GROWTH, 1 / Math.sqrt(share));
         double sw = Math.min(1, pose.sw() * grow), sh = Math.min(1, pose.sh() * grow);
         if (sw * sh >= NEARLY_WHOLE) {
             return Optional.of(new RepostVerifier.Pose(0.5, 0.5, 1, 1, pose.theta(), pose.mirror()));
@@ -60,12 +62,8 @@ final class PageInk {
     /** The copy's ink over the ink {@code candidate} shows through {@code pose}, both {@value RepostSignature#DETAIL}-square. */
     static double share(byte[] copy, byte[] candidate, float aspect, RepostVerifier.Pose pose) {
         int side = RepostSignature.DETAIL;
-        float[] grey = new float[candidate.length];
-        for (int i = 0; i < grey.length; i++) {
-            grey[i] = candidate[i] & 0xFF;
-        }
         boolean[] inside = new boolean[side * side];
-        float[] posed = RepostVerifier.sample(grey, side, side, aspect, pose, inside);
+        float[] posed = RepostVerifier.sample(DetailCheck.toFloat(candidate), side, side, aspect, pose, inside);
         double shown = 0, held = 0;
         for (int i = 0; i < posed.length; i++) {
             shown += inside[i] ? 255 - posed[i] : 0;

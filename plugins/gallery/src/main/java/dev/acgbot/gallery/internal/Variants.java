@@ -86,8 +86,9 @@ final class Variants {
 
     /**
      * The bars of a gap: within {@code own} a hit has the copy's own shade, from {@code other} on another one. A hit in the
-     * copy's own shade takes the place of one in another if it agrees in its edges at most {@code slack} less, or, beyond
-     * {@code sure} (a looser own bar), at most a step of the hits' order less ({@link DefaultGallery#SIMILARITY_STEP}).
+     * copy's own shade takes the place of one in another if it agrees in its edges at most {@code slack} less, or, past
+     * {@code sure} (a stricter bar within {@code own}), at most a step of the hits' order less
+     * ({@link DefaultGallery#SIMILARITY_STEP}).
      */
     record Bars(double own, double sure, double other, double slack) {
         Bars(double own, double other, double slack) {
