@@ -39,8 +39,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Duplicate detection on real pictures (issue 12): every image of Debian's openclipart-png and gnome-backgrounds is
- * indexed as a gallery (through the real indexer, no models), then 300 randomly picked ones are edited in every way
- * {@link RepostEdits} knows and each copy is looked up with {@link Gallery#findDuplicates}, the call /similar makes.
+ * indexed as a gallery (through the real indexer, no models), then 300 randomly picked ones (blank pages left out,
+ * {@link SourceKind#blankPage}) are edited in every way {@link RepostEdits} knows and each copy is looked up with {@link Gallery#findDuplicates}, the call /similar makes.
  * Per edit, for all sources and for sketches / line art apart ({@link SourceKind}): recall (the source, or a twin of
  * it, is the first near duplicate; a twin is an image within 4 pHash bits of the source or one the untouched source
  * itself finds as the same picture, or as its mirror image, at 0.97 or more: the clip-art set holds the same drawing
@@ -247,12 +247,18 @@ public final class DuplicateEval implements Callable<Integer> {
             EditTwins editTwinReader = new EditTwins();
             PageTwins pageTwinReader = new PageTwins();
             List<Source> sources = new ArrayList<>();
+            List<String> blankPages = new ArrayList<>();
             for (GalleryEntry e : entries) {
                 if (sources.size() == queries) {
                     break;
                 }
                 try {
                     DecodedImage img = ImageOps.reduce(onWhite(decoder.decode(e.path())), SOURCE_SIDE);
+                    if (SourceKind.blankPage(img)) {
+                        blankPages.add(e.path().toString());
+                        out.println("  left out, nothing drawn (a blank page): " + e.path());
+                        continue;
+                    }
                     Source unlooked = Source.of(e, toBuffered(img), SourceKind.of(img), java.util.Set.of());
                     if (LINE_ART_ONLY && !unlooked.lineArt()) {
                         // kept, unlooked-up, so that each edit draws its random crops, turns and marks as in the full run
@@ -283,9 +289,11 @@ public final class DuplicateEval implements Callable<Integer> {
                     out.println("  cannot read " + e.path() + ": " + ex.getMessage());
                 }
             }
+            result.put("blank_pages_left_out", blankPages);
             long sketches = sources.stream().filter(s -> s.kind() == SourceKind.SKETCH).count();
-            out.printf(Locale.ROOT, "%n%d queries per edit (%d sketch / line-art sources: %s), gallery of %d images, radius %d%n",
-                    sources.size(), sketches, SourceKind.SKETCH_RULE, entries.size(), radius);
+            out.printf(Locale.ROOT, "%n%d queries per edit (%d sketch / line-art sources: %s; %d blank page%s left out), gallery of %d"
+                    + " images, radius %d%n", sources.size(), sketches, SourceKind.SKETCH_RULE, blankPages.size(),
+                    blankPages.size() == 1 ? "" : "s", entries.size(), radius);
             out.printf(Locale.ROOT, "%-22s %-7s %5s %8s %8s %8s %8s %7s %7s %7s %7s%n", "edit", "sources", "n", "recall", "strict",
                     "found", "false/q", "p50 ms", "p95 ms", "cpu p95", "named");
             List<Map<String, Object>> rows = new ArrayList<>();

@@ -96,6 +96,38 @@ class DuplicateEvalTest {
     }
 
     /**
+     * Blank pages (one fully transparent, one white) are left out of the sample and named: no other page is told apart
+     * from them, so they have no source to find; the block pictures fill the sample in their place.
+     */
+    @Test
+    void blankPagesAreLeftOutOfTheSampleAndNamed(@TempDir Path dir) throws Exception {
+        Path pictures = blockPictures(dir.resolve("pictures"), 5);
+        ImageIO.write(new BufferedImage(120, 80, BufferedImage.TYPE_INT_ARGB), "png", pictures.resolve("transparent.png").toFile());
+        BufferedImage white = new BufferedImage(90, 90, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = white.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 90, 90);
+        g.dispose();
+        ImageIO.write(white, "png", pictures.resolve("white.png").toFile());
+        Path json = dir.resolve("eval.json");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+
+        int exit = DuplicateEval.run(List.of(pictures), 7, 8, new double[0], json, dir.resolve("data"),
+                new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, exit);
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        List<String> left = new ArrayList<>();
+        result.get("blank_pages_left_out").forEach(p -> left.add(Path.of(p.asText()).getFileName().toString()));
+        assertEquals(List.of("transparent.png", "white.png"), left.stream().sorted().toList());
+        assertEquals(5, result.get("rows").get(0).get("queries").asInt());
+        String printed = text.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("5 queries per edit (0 sketch / line-art sources: >= 75 % of pixels near white (luma >= 235);"
+                + " 2 blank pages left out)"), printed);
+        assertTrue(printed.contains("left out, nothing drawn (a blank page): " + pictures.resolve("white.png")), printed);
+    }
+
+    /**
      * Two samples on one index: each one's rows under its seed, and the not-stars rows pooled, every edit's queries the
      * two samples' together; the gallery is indexed once.
      */
