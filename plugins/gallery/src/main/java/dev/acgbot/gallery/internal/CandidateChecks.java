@@ -442,7 +442,7 @@ final class CandidateChecks {
     private static final class Views {
         final DecodedImage flat;
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
-        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored;
+        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored, ownDrawing;
         final Supplier<Optional<RepostVerifier.Query>> straight; // made only for a copy whose ink reads as a turned strip
         final Supplier<Optional<Margins.Box>> mirroredTrim; // cheap: the view above is made only for a candidate it fits
 
@@ -462,6 +462,7 @@ final class CandidateChecks {
             unrung = memoised(() -> RingingMargins.query(small, flat, whole.trim));
             mirroredTrim = memoised(() -> MirroredTrims.trim(flat, whole.trim));
             unmirrored = memoised(() -> mirroredTrim.get().map(b -> new RepostVerifier.Query(small, b)));
+            ownDrawing = memoised(() -> SmallDrawings.ownDrawing(flat, whole));
             straight = whole::straightQuery;
         }
     }
@@ -579,6 +580,13 @@ final class CandidateChecks {
                 .flatMap(cut -> RepostVerifier.pose(cut, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
                         .map(f -> new Attempt(cut, f, null)))
                 .ifPresent(attempts::add);
+        // and the copy trimmed to its own small drawing, wherever the page had it (SmallDrawings.ownDrawing)
+        if (SmallDrawings.drawingOnly(c.signature())) {
+            views.ownDrawing.get()
+                    .flatMap(own -> RepostVerifier.pose(own, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
+                            .map(f -> new Attempt(own, f, null)))
+                    .ifPresent(attempts::add);
+        }
         // after the copy as posted, also when that found a pose (one found at a crop window's seed on a marked copy
         // failed the edge step, and the unmarked copy was never tried), and also when the unmarked copy is flat beneath
         // a band (a small drawing on a large page; against a flat candidate the flat rules decide): docs/benchmarks.md,

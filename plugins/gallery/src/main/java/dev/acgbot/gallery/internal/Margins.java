@@ -88,6 +88,21 @@ final class Margins {
                 && (corner & 0xFF) - (outer & 0xFF) > 4 * TOLERANCE;
     }
 
+    /**
+     * The drawing a page left whole holds, where its margins leave under {@value #MIN_KEPT_AREA} of it and the page is not
+     * blank at thumbnail size ({@link #box} keeps such a page whole); none for any other picture, or for a speck.
+     */
+    static Optional<Box> smallDrawing(DecodedImage img) {
+        int w = img.width(), h = img.height();
+        int ref = img.argb()[0];
+        if (!neutral(ref)) {
+            return Optional.empty();
+        }
+        Box b = margins(img.argb(), w, h, ref);
+        return (double) b.width() * b.height() < MIN_KEPT_AREA * w * h && b.width() >= SmallDrawings.MIN_SIDE
+                && b.height() >= SmallDrawings.MIN_SIDE ? Optional.of(b) : Optional.empty();
+    }
+
     /** The widest seam {@link #trimBox} looks past. */
     private static final int SEAM = 2;
 
@@ -123,7 +138,7 @@ final class Margins {
         int w = img.width(), h = img.height();
         int[] px = img.argb();
         int ref = px[0];
-        if (Math.abs((ref >> 16 & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL || Math.abs((ref & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL) {
+        if (!neutral(ref)) {
             return new Box(0, 0, w, h); // a coloured edge is part of the picture (a flag's band), not a frame
         }
         Box b = margins(px, w, h, ref);
@@ -131,6 +146,11 @@ final class Margins {
             return SmallDrawings.trimsTo(img, b) ? b : new Box(0, 0, w, h);
         }
         return b;
+    }
+
+    /** Whether a corner colour is white, black or grey (within {@value #NEUTRAL} per channel), as margins are. */
+    private static boolean neutral(int ref) {
+        return Math.abs((ref >> 16 & 0xFF) - (ref >> 8 & 0xFF)) <= NEUTRAL && Math.abs((ref & 0xFF) - (ref >> 8 & 0xFF)) <= NEUTRAL;
     }
 
     /** Where lines of {@code ref}'s colour (within the tolerance, at the share) stop, from the outside in: {@code px} is {@code w} x {@code h}. */

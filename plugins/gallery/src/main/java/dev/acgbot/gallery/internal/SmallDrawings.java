@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class SmallDrawings {
     /** A drawing narrower or lower than this many pixels of the reduced page is a speck: the page stays whole. */
-    private static final int MIN_SIDE = 3;
+    static final int MIN_SIDE = 3;
     /** A signature keeping this share of its canvas was kept whole. */
     private static final float KEPT_WHOLE = 0.95f;
 
@@ -63,6 +63,20 @@ final class SmallDrawings {
         Margins.Box cut = new Margins.Box(Math.round(b[0] * w), Math.round(b[1] * h), Math.round(b[2] * w), Math.round(b[3] * h));
         return cut.width() < MIN_SIDE || cut.height() < MIN_SIDE || cut.equals(copy.trim)
                 ? Optional.empty() : Optional.of(new RepostVerifier.Query(flat, cut));
+    }
+
+    /**
+     * The copy trimmed to its own small drawing, for a copy whose page was kept whole: not blank at thumbnail size, as a
+     * crop leaves a small drawing larger on a smaller page. Against a small drawing the store trimmed from its page,
+     * beside {@link #cutAt}, which finds the drawing only where the page had it: a quarter crop of a Christmas light's
+     * A4 page (0.8 % of it) moved the light on the page and kept the page whole, and no pose found the light on it
+     * (seed 9001). None for a copy trimmed as small itself, or without such a drawing ({@link Margins#smallDrawing}).
+     */
+    static Optional<RepostVerifier.Query> ownDrawing(DecodedImage flat, RepostVerifier.Query copy) {
+        if (drawingOnly(copy.signature)) {
+            return Optional.empty();
+        }
+        return Margins.smallDrawing(flat).filter(b -> !b.equals(copy.trim)).map(b -> new RepostVerifier.Query(flat, b));
     }
 
     /** Whether a stored signature kept its picture whole as a blank page, as {@link Margins} did before {@link #trimsTo}. */

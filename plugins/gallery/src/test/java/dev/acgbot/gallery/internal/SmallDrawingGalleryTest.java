@@ -66,6 +66,21 @@ class SmallDrawingGalleryTest {
     }
 
     /**
+     * Quarter crops of a Christmas light's A4 page (the light 0.8 % of it, blank at the thumbnail, so stored trimmed to
+     * the light): each crop shows the light a third larger on a smaller page, which its thumbnail no longer takes for a
+     * blank page, so the copy kept its page whole and no pose found the light on it (evaluation, seed 9001: the page missed
+     * as a crop 25 % copy). Trimmed to its own drawing ({@link SmallDrawings#ownDrawing}), each crop is the light again.
+     */
+    @Test
+    void quarterCropsOfASmallDrawingsPageTrimToTheirOwnDrawing(@TempDir Path tmp) {
+        BufferedImage page = RepostGalleries.openclipart("christmas_light");
+        List<BufferedImage> crops = List.of(RepostGalleries.quarterCrop(page, 0, 0), RepostGalleries.quarterCrop(page, 1, 1),
+                RepostGalleries.quarterCrop(page, 0.3, 0.8), RepostGalleries.quarterCrop(page, 0.9, 0.2));
+        assertEquals(List.of("pic0.png true []", "pic0.png true []", "pic0.png true []", "pic0.png true []"),
+                RepostGalleries.eachLookedUpAmong(tmp, 7, List.of("christmas_light", "break_carlos", "bullet_hole_aa"), 784, crops));
+    }
+
+    /**
      * Thin coloured strokes bunched on a white canvas, one of {@link DuplicateLookupScaleTest}'s pictures, stored trimmed to
      * 3 % of it; its JPEG copy posted at three times the size trims to 12 % of its canvas (the ringing around the strokes)
      * and was no longer found (one of that test's 300 copies). Cut where the stored drawing lies, it is the same picture.
