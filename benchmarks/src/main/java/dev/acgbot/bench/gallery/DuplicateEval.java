@@ -40,7 +40,8 @@ import java.util.concurrent.Callable;
 /**
  * Duplicate detection on real pictures (issue 12): every image of Debian's openclipart-png and gnome-backgrounds is
  * indexed as a gallery (through the real indexer, no models), then 300 randomly picked ones (blank pages left out,
- * {@link SourceKind#blankPage}) are edited in every way {@link RepostEdits} knows and each copy is looked up with {@link Gallery#findDuplicates}, the call /similar makes.
+ * {@link SourceKind#blankPage}) are edited in every way {@link RepostEdits} knows and each copy is looked up with
+ * {@link Gallery#findDuplicates}, the call /similar makes.
  * Per edit, for all sources and for sketches / line art apart ({@link SourceKind}): recall (the source, or a twin of
  * it, is the first near duplicate; a twin is an image within 4 pHash bits of the source or one the untouched source
  * itself finds as the same picture, or as its mirror image, at 0.97 or more: the clip-art set holds the same drawing

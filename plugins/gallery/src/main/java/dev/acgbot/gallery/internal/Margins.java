@@ -89,8 +89,9 @@ final class Margins {
     }
 
     /**
-     * The drawing a page left whole holds, where its margins leave under {@value #MIN_KEPT_AREA} of it and the page is not
-     * blank at thumbnail size ({@link #box} keeps such a page whole); none for any other picture, or for a speck.
+     * The drawing on a page whose margins leave under {@value #MIN_KEPT_AREA} of it, as {@link #box} finds it before
+     * deciding whether to trim to it ({@link SmallDrawings#trimsTo}); none for a picture with a coloured corner, for a
+     * larger drawing, or for a speck.
      */
     static Optional<Box> smallDrawing(DecodedImage img) {
         int w = img.width(), h = img.height();
