@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -57,9 +58,7 @@ class SmallDrawingGalleryTest {
      */
     @Test
     void quarterCropsKeepingASmallDrawingWholeFindItsPage(@TempDir Path tmp) {
-        BufferedImage page = RepostGalleries.openclipart("break_carlos");
-        List<BufferedImage> crops = List.of(RepostGalleries.quarterCrop(page, 0, 0), RepostGalleries.quarterCrop(page, 0.5, 1),
-                RepostGalleries.quarterCrop(page, 0.7, 0.5), RepostGalleries.quarterCrop(page, 0, 1));
+        List<BufferedImage> crops = quarterCrops("break_carlos", 0, 0, 0.5, 1, 0.7, 0.5, 0, 1);
         // the page first and confident; what a hit names of a crop that cut only the page's margin may go either way
         assertEquals(List.of("pic0.png true", "pic0.png true", "pic0.png true", "pic0.png true"),
                 RepostGalleries.eachLookedUpAmong(tmp, 7, PAGES, 783, crops).stream().map(h -> h.replaceAll(" \\[[^\\]]*\\]", "")).toList());
@@ -73,11 +72,19 @@ class SmallDrawingGalleryTest {
      */
     @Test
     void quarterCropsOfASmallDrawingsPageTrimToTheirOwnDrawing(@TempDir Path tmp) {
-        BufferedImage page = RepostGalleries.openclipart("christmas_light");
-        List<BufferedImage> crops = List.of(RepostGalleries.quarterCrop(page, 0, 0), RepostGalleries.quarterCrop(page, 1, 1),
-                RepostGalleries.quarterCrop(page, 0.3, 0.8), RepostGalleries.quarterCrop(page, 0.9, 0.2));
+        List<BufferedImage> crops = quarterCrops("christmas_light", 0, 0, 1, 1, 0.3, 0.8, 0.9, 0.2);
         assertEquals(List.of("pic0.png true []", "pic0.png true []", "pic0.png true []", "pic0.png true []"),
                 RepostGalleries.eachLookedUpAmong(tmp, 7, List.of("christmas_light", "break_carlos", "bullet_hole_aa"), 784, crops));
+    }
+
+    /** Quarter crops of the fixture {@code name}, one for each pair of {@code corners} (x, y: where the top-left corner lies). */
+    private static List<BufferedImage> quarterCrops(String name, double... corners) {
+        BufferedImage page = RepostGalleries.openclipart(name);
+        List<BufferedImage> crops = new ArrayList<>();
+        for (int i = 0; i < corners.length; i += 2) {
+            crops.add(RepostGalleries.quarterCrop(page, corners[i], corners[i + 1]));
+        }
+        return crops;
     }
 
     /**
