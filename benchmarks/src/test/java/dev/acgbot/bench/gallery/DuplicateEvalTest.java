@@ -50,6 +50,20 @@ class DuplicateEvalTest {
                 new DuplicateEval.DataSet(b, "pb"))));
     }
 
+    /** What one evaluation wrote to its JSON file and printed. */
+    private record Evaluated(JsonNode json, String printed) {
+    }
+
+    /** The evaluation of {@code pictures} at {@code queries} queries (radius 8, no sweep), in {@code dir}; it exits 0. */
+    private static Evaluated evaluated(Path pictures, int queries, Path dir) throws Exception {
+        Path json = dir.resolve("eval.json");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        int exit = DuplicateEval.run(List.of(pictures), queries, 8, new double[0], json, dir.resolve("data"),
+                new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit);
+        return new Evaluated(new ObjectMapper().readTree(json.toFile()), text.toString(StandardCharsets.UTF_8));
+    }
+
     /** {@code count} pictures of coloured blocks (p0.png ...) in {@code folder}, from seed 3. */
     private static Path blockPictures(Path folder, int count) throws IOException {
         Files.createDirectories(folder);
@@ -67,14 +81,10 @@ class DuplicateEvalTest {
     @Test
     void evaluatesEveryEditOnASmallGallery(@TempDir Path dir) throws Exception {
         Path pictures = blockPictures(dir.resolve("pictures"), 12);
-        Path json = dir.resolve("eval.json");
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
 
-        int exit = DuplicateEval.run(List.of(pictures), 4, 8, new double[0], json, dir.resolve("data"),
-                new PrintStream(text, true, StandardCharsets.UTF_8));
+        Evaluated run = evaluated(pictures, 4, dir);
 
-        assertEquals(0, exit);
-        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        JsonNode result = run.json();
         assertEquals(12, result.get("gallery_images").asInt());
         List<String> cells = new ArrayList<>();
         for (JsonNode row : result.get("rows")) {
@@ -92,7 +102,7 @@ class DuplicateEvalTest {
                 .filter(e -> e.name().equals("mirror")).findFirst().orElseThrow()));
         assertEquals("mirror/all", mirror.get("edit").asText() + "/" + mirror.get("sources").asText());
         assertEquals(List.of(1.0, 1.0), List.of(mirror.get("recall").asDouble(), mirror.get("named").asDouble()), mirror.toString());
-        assertTrue(text.toString(StandardCharsets.UTF_8).contains("4 queries per edit (0 sketch / line-art sources"));
+        assertTrue(run.printed().contains("4 queries per edit (0 sketch / line-art sources"));
     }
 
     /**
@@ -109,19 +119,15 @@ class DuplicateEvalTest {
         g.fillRect(0, 0, 90, 90);
         g.dispose();
         ImageIO.write(white, "png", pictures.resolve("white.png").toFile());
-        Path json = dir.resolve("eval.json");
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
 
-        int exit = DuplicateEval.run(List.of(pictures), 7, 8, new double[0], json, dir.resolve("data"),
-                new PrintStream(text, true, StandardCharsets.UTF_8));
+        Evaluated run = evaluated(pictures, 7, dir);
 
-        assertEquals(0, exit);
-        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        JsonNode result = run.json();
         List<String> left = new ArrayList<>();
         result.get("blank_pages_left_out").forEach(p -> left.add(Path.of(p.asText()).getFileName().toString()));
         assertEquals(List.of("transparent.png", "white.png"), left.stream().sorted().toList());
         assertEquals(5, result.get("rows").get(0).get("queries").asInt());
-        String printed = text.toString(StandardCharsets.UTF_8);
+        String printed = run.printed();
         assertTrue(printed.contains("5 queries per edit (0 sketch / line-art sources: >= 75 % of pixels near white (luma >= 235);"
                 + " 2 blank pages left out)"), printed);
         assertTrue(printed.contains("left out, nothing drawn (a blank page): " + pictures.resolve("white.png")), printed);

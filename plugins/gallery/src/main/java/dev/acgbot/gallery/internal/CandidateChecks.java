@@ -436,8 +436,8 @@ final class CandidateChecks {
     /**
      * The views of the copy the pose searches share, each made once a lookup and only when a candidate needs it: without a
      * caption band, with a mark in its margin painted over, trimmed from a white corner, untrimmed, trimmed inside a dark
-     * frame, trimmed past a JPEG's ringing, trimmed as its mirror image trims, trimmed to its own small drawing. Made under a lock, as pose searches may run
-     * at once ({@link SharedWork}).
+     * frame, trimmed past a JPEG's ringing, trimmed as its mirror image trims, trimmed to its own small drawing. Made under
+     * a lock, as pose searches may run at once ({@link SharedWork}).
      */
     private static final class Views {
         final DecodedImage flat;

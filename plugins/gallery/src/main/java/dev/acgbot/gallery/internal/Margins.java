@@ -94,14 +94,8 @@ final class Margins {
      * larger drawing, or for a speck.
      */
     static Optional<Box> smallDrawing(DecodedImage img) {
-        int w = img.width(), h = img.height();
-        int ref = img.argb()[0];
-        if (!neutral(ref)) {
-            return Optional.empty();
-        }
-        Box b = margins(img.argb(), w, h, ref);
-        return (double) b.width() * b.height() < MIN_KEPT_AREA * w * h && b.width() >= SmallDrawings.MIN_SIDE
-                && b.height() >= SmallDrawings.MIN_SIDE ? Optional.of(b) : Optional.empty();
+        return neutralMargins(img).filter(b -> underMinKept(img, b) && b.width() >= SmallDrawings.MIN_SIDE
+                && b.height() >= SmallDrawings.MIN_SIDE);
     }
 
     /** The widest seam {@link #trimBox} looks past. */
@@ -136,22 +130,23 @@ final class Margins {
     }
 
     static Box box(DecodedImage img) {
-        int w = img.width(), h = img.height();
-        int[] px = img.argb();
-        int ref = px[0];
-        if (!neutral(ref)) {
-            return new Box(0, 0, w, h); // a coloured edge is part of the picture (a flag's band), not a frame
-        }
-        Box b = margins(px, w, h, ref);
-        if ((double) b.width() * b.height() < MIN_KEPT_AREA * w * h) {
-            return SmallDrawings.trimsTo(img, b) ? b : new Box(0, 0, w, h);
-        }
-        return b;
+        Box whole = new Box(0, 0, img.width(), img.height());
+        // kept whole: a picture with a coloured corner (its edge is part of it, a flag's band, not a frame), and a small
+        // drawing's page unless the page is blank at thumbnail size
+        return neutralMargins(img).map(b -> !underMinKept(img, b) || SmallDrawings.trimsTo(img, b) ? b : whole).orElse(whole);
     }
 
-    /** Whether a corner colour is white, black or grey (within {@value #NEUTRAL} per channel), as margins are. */
-    private static boolean neutral(int ref) {
-        return Math.abs((ref >> 16 & 0xFF) - (ref >> 8 & 0xFF)) <= NEUTRAL && Math.abs((ref & 0xFF) - (ref >> 8 & 0xFF)) <= NEUTRAL;
+    /** The margins' box, for a picture whose top-left corner is white, black or grey (within {@value #NEUTRAL} per channel). */
+    private static Optional<Box> neutralMargins(DecodedImage img) {
+        int ref = img.argb()[0];
+        boolean neutral = Math.abs((ref >> 16 & 0xFF) - (ref >> 8 & 0xFF)) <= NEUTRAL
+                && Math.abs((ref & 0xFF) - (ref >> 8 & 0xFF)) <= NEUTRAL;
+        return neutral ? Optional.of(margins(img.argb(), img.width(), img.height(), ref)) : Optional.empty();
+    }
+
+    /** Whether {@code b} keeps under {@value #MIN_KEPT_AREA} of {@code img}'s area. */
+    private static boolean underMinKept(DecodedImage img, Box b) {
+        return (double) b.width() * b.height() < MIN_KEPT_AREA * img.width() * img.height();
     }
 
     /** Where lines of {@code ref}'s colour (within the tolerance, at the share) stop, from the outside in: {@code px} is {@code w} x {@code h}. */

@@ -28,11 +28,11 @@ final class PageInk {
 
     /**
      * Whether {@code pose}, a crop of {@code candidate}, a page kept whole, by a copy kept whole too, implies more ink than
-     * the copy holds by {@link #SHORT}: the candidate's detail at the copy's {@code levels}, sampled through the pose,
-     * against the copy's own.
+     * the copy holds by {@link #SHORT}: the candidate's detail at the copy's levels ({@code levelled}), sampled through
+     * the pose, against the copy's own.
      */
-    static boolean shortOfCrop(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Pose pose, Levels levels) {
-        return inkSized(q, candidate, pose, levels).isPresent();
+    static boolean shortOfCrop(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Pose pose, byte[] levelled) {
+        return inkSized(q, candidate, pose, levelled).isPresent();
     }
 
     /**
@@ -42,11 +42,11 @@ final class PageInk {
      * {@value #NEARLY_WHOLE} of its area. Empty when the ink agrees with the pose.
      */
     static Optional<RepostVerifier.Pose> inkSized(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Pose pose,
-                                                 Levels levels) {
+                                                 byte[] levelled) {
         if (!pose.cropped() || !WholePages.keptWholePage(candidate) || q.signature.keptArea() < RepostVerifier.UNTRIMMED) {
             return Optional.empty();
         }
-        double share = share(q.signature.detail(), levels.apply(candidate.detail()), candidate.aspect(), pose);
+        double share = share(q.signature.detail(), levelled, candidate.aspect(), pose);
         if (share >= SHORT) {
             return Optional.empty();
         }

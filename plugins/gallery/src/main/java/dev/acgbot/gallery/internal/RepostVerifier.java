@@ -498,16 +498,19 @@ final class RepostVerifier {
      */
     static Optional<Verdict> judge(Query q, RepostSignature candidate, Found found) {
         Optional<Verdict> verdict = judgedAsFound(q, candidate, found);
-        Optional<Pose> sized = verdict.filter(v -> v.edits().contains(RepostEdit.CROPPED))
-                .flatMap(v -> PageInk.inkSized(q, candidate, v.pose(), found.levels()));
+        if (verdict.isEmpty() || !verdict.get().edits().contains(RepostEdit.CROPPED)) {
+            return verdict;
+        }
+        byte[] levelled = found.levels().apply(candidate.detail());
+        Optional<Pose> sized = PageInk.inkSized(q, candidate, verdict.get().pose(), levelled);
         if (sized.isEmpty()) {
             return verdict;
         }
         // a crop the copy's ink refutes (PageInk): the edge step once more from the window of the size the ink implies,
         // the page unmoved where that is nearly the page (a copy of it turned; the same drawing placed elsewhere on it
         // no longer fits there), kept where the ink agrees with the pose it settles on
-        return edgesFrom(q, candidate, found, found.levels().apply(candidate.detail()), sized.get())
-                .filter(v -> !v.edits().contains(RepostEdit.CROPPED) || !PageInk.shortOfCrop(q, candidate, v.pose(), found.levels()));
+        return edgesFrom(q, candidate, found, levelled, sized.get())
+                .filter(v -> !v.edits().contains(RepostEdit.CROPPED) || !PageInk.shortOfCrop(q, candidate, v.pose(), levelled));
     }
 
     /** {@link #judge} at the pose found, before the copy's ink is weighed. */

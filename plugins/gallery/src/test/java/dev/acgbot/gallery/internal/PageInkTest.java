@@ -44,9 +44,9 @@ class PageInkTest {
     void onlyACropPoseOnAPageKeptWholeByACopyKeptWholeIsWeighed() {
         RepostSignature stored = RepostSignature.of(page(300, 600));
         RepostVerifier.Query uncut = new RepostVerifier.Query(page(300, 700));
-        assertTrue(PageInk.shortOfCrop(uncut, stored, FIFTH_CUT, Levels.NONE));
-        assertFalse(PageInk.shortOfCrop(uncut, stored, RepostVerifier.Pose.WHOLE, Levels.NONE));
+        assertTrue(PageInk.shortOfCrop(uncut, stored, FIFTH_CUT, stored.detail()));
+        assertFalse(PageInk.shortOfCrop(uncut, stored, RepostVerifier.Pose.WHOLE, stored.detail()));
         assertFalse(PageInk.shortOfCrop(new RepostVerifier.Query(Margins.crop(page(300, 600),
-                new Margins.Box(74, 105, 744 - 74, 1052 - 105))), stored, FIFTH_CUT, Levels.NONE));
+                new Margins.Box(74, 105, 744 - 74, 1052 - 105))), stored, FIFTH_CUT, stored.detail()));
     }
 }
