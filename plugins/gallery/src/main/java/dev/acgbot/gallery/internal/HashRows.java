@@ -68,14 +68,15 @@ final class HashRows {
      * (caption bar: the source among the candidates for 0.21 of copies); the window without it hashes as the source.
      */
     record Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes,
-                 long[] cropPHashes, long[] turnedPHashes, long[] turnedDHashes, boolean noisyPHash) {
+                 long[] cropPHashes, long[] movedPHashes, long[] turnedPHashes, long[] turnedDHashes, boolean noisyPHash) {
         Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash) {
             this(pHash, dHash, trimmedPHash, trimmedDHash, new long[0], new long[0], new long[0], new long[0], new long[0]);
         }
 
         Probe(long pHash, long dHash, long trimmedPHash, long trimmedDHash, long[] windowPHashes, long[] windowDHashes,
               long[] cropPHashes, long[] turnedPHashes, long[] turnedDHashes) {
-            this(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, cropPHashes, turnedPHashes, turnedDHashes, false);
+            this(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, cropPHashes, new long[0], turnedPHashes, turnedDHashes,
+                    false);
         }
 
         /**
@@ -117,6 +118,15 @@ final class HashRows {
          * nearest windows at 12 bits, past the 48 rows kept with 24 crowded (round 38).
          */
         static final int CROWDED = 48;
+        /**
+         * A copy that pairs with a stored picture within this many bits (pHash + dHash, whole or trimmed) is found as a
+         * whole: its crop candidates are ranked by the copy as posted alone, not by the copy {@link CropWindows#movedPHashes
+         * moved}. A moved copy is for a crop cut between the stored windows; for other edits it only brought more look-alikes
+         * to the verifier (a greyscale copy of a thin bar found at 0 bits listed two more bars and an arrow after it). On the
+         * five samples, not-stars' false duplicates were 170 with the copy as posted alone, 184 with the moved copies for
+         * every copy on paper, 177 with this; the sources found first were the same with either.
+         */
+        static final int FOUND_WHOLE = 16;
 
         /**
          * This probe without the crop-window and turned-window tests: the mirror image's probe (a crop or a turn of a
@@ -124,7 +134,13 @@ final class HashRows {
          */
         Probe withoutCropWindows() {
             return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, new long[0], new long[0], new long[0],
-                    noisyPHash);
+                    new long[0], noisyPHash);
+        }
+
+        /** This probe without the {@link #movedPHashes}: the copy as posted. */
+        Probe withoutMoved() {
+            return new Probe(pHash, dHash, trimmedPHash, trimmedDHash, windowPHashes, windowDHashes, cropPHashes, new long[0], turnedPHashes,
+                    turnedDHashes, noisyPHash);
         }
 
         /** Share of the height a caption window leaves out: a band of 15 % of the picture's height above or below it. */
@@ -166,7 +182,8 @@ final class HashRows {
             // pixels as halving the copy twice, which a profile of the evaluation put at a tenth of a lookup)
             DecodedImage turnSide = TurnedWindows.halved(flat, TurnedWindows.TURN_SIDE);
             return new Probe(whole.pHash(), whole.dHash(), whole.trimmedPHash(), whole.trimmedDHash(), whole.windowPHashes(),
-                    whole.windowDHashes(), crops, TurnedWindows.pHashes(turnSide), TurnedWindows.dHashes(turnSide), whole.noisyPHash());
+                    whole.windowDHashes(), crops, CropWindows.movedPHashes(flat), TurnedWindows.pHashes(turnSide), TurnedWindows.dHashes(turnSide),
+                    whole.noisyPHash());
         }
 
         /**
@@ -185,7 +202,7 @@ final class HashRows {
                 d[w] = kept == null ? wholeD : PerceptualHash.dHash(kept);
             }
             return new Probe(wholeP, wholeD, PerceptualHash.pHash(inner), PerceptualHash.dHash(inner), p, d, new long[0], new long[0],
-                    new long[0], PerceptualHash.unsureBits(low) >= NOISY_PHASH);
+                    new long[0], new long[0], PerceptualHash.unsureBits(low) >= NOISY_PHASH);
         }
 
         /** For each caption window (0: band at the top, 1: at the bottom), whether its band looks like a caption. */
@@ -372,6 +389,9 @@ final class HashRows {
             // window, then row), the largest key on top
             java.util.PriorityQueue<Long> byWhole = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             java.util.PriorityQueue<Long> byCrop = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            // the same ranked with the copy moved too: taken instead when nothing pairs with the copy as a whole
+            java.util.PriorityQueue<Long> byMovedCrop = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            boolean movable = crops.length > 0 && q.movedPHashes().length > 0;
             java.util.PriorityQueue<Long> byTurn = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
             // a copy whose pHash is noise is ranked by p + d among rows that tie on dHash with it: its source is then kept
             // only by luck, so the closest by dHash alone are kept too (key: dHash distance * 129 + p + d, then row)
@@ -385,7 +405,7 @@ final class HashRows {
             Block b = new Block();
             for (int from = 0; from < rows; from += BLOCK) {
                 int n = Math.min(BLOCK, rows - from);
-                b.scan(this, from, n, wholeP, wholeD, captionP, captionD, crops, turned);
+                b.scan(this, from, n, wholeP, wholeD, captionP, captionD, crops, q.movedPHashes(), turned);
                 for (int i = 0; i < n; i++) {
                     int row = from + i;
                     if (dead.deleted(row)) {
@@ -404,20 +424,26 @@ final class HashRows {
                     if (crops.length > 0 && b.crop[i] <= Probe.CROP_RADIUS && mayKeep(byCrop, b.crop[i], row, Probe.KEPT + Probe.CROWDED)) {
                         keep(byCrop, (long) windows.nearest(row, crops) << 32 | row, Probe.KEPT + Probe.CROWDED);
                     }
+                    int moved = b.crop(i);
+                    if (movable && moved <= Probe.CROP_RADIUS && mayKeep(byMovedCrop, moved, row, Probe.KEPT + Probe.CROWDED)) {
+                        keep(byMovedCrop, (long) nearestWindow(row, q) << 32 | row, Probe.KEPT + Probe.CROWDED);
+                    }
                     if (turned.length > 0 && b.turn[i] <= Probe.TURN_RADIUS && mayKeep(byTurn, b.turn[i], row, Probe.KEPT)) {
                         keep(byTurn, (long) windows.nearestAt(row, TurnedWindows.CENTRE, turned) << 32 | row);
                     }
                 }
             }
-            List<Long> byCropClosest = byCrop.stream().sorted().toList();
+            boolean movedUsed = movable && byWhole.stream().noneMatch(key -> key >>> 32 <= Probe.FOUND_WHOLE);
+            Probe seenAs = movedUsed ? q : q.withoutMoved();
+            List<Long> byCropClosest = (movedUsed ? byMovedCrop : byCrop).stream().sorted().toList();
             List<Long> cropKept = byCropClosest.subList(0, Math.min(Probe.KEPT, byCropClosest.size()));
             for (java.util.Collection<Long> kept : List.of(byWhole, cropKept, byTurn, byDHash)) {
                 for (long key : kept) {
-                    add(out, seen, (int) key, q);
+                    add(out, seen, (int) key, seenAs);
                 }
             }
             for (long key : byCropClosest.subList(cropKept.size(), byCropClosest.size())) {
-                add(crowded, seen, (int) key, q);
+                add(crowded, seen, (int) key, seenAs);
             }
             return out;
         }
@@ -465,11 +491,11 @@ final class HashRows {
         private static final class Block {
             final int[] p = new int[BLOCK], tp = new int[BLOCK], d = new int[BLOCK], td = new int[BLOCK];
             final int[] captionP = new int[BLOCK], captionTp = new int[BLOCK], captionD = new int[BLOCK], captionTd = new int[BLOCK];
-            final int[] crop = new int[BLOCK], turn = new int[BLOCK];
-            private boolean captions;
+            final int[] crop = new int[BLOCK], moved = new int[BLOCK], turn = new int[BLOCK];
+            private boolean captions, movedScanned;
 
             void scan(Snapshot s, int from, int n, long[] wholeP, long[] wholeD, long[] captionPs, long[] captionDs, long[] crops,
-                      long[] turned) {
+                      long[] movedCrops, long[] turned) {
                 s.pHashes.closest(from, n, wholeP, p);
                 s.trimmedPHashes.closest(from, n, wholeP, tp);
                 s.dHashes.closest(from, n, wholeD, d);
@@ -484,9 +510,18 @@ final class HashRows {
                 if (crops.length > 0) {
                     s.windows.closest(from, n, crops, crop);
                 }
+                movedScanned = movedCrops.length > 0;
+                if (movedScanned) {
+                    s.windows.closest(from, n, movedCrops, moved);
+                }
                 if (turned.length > 0) {
                     s.windows.closestAt(from, n, TurnedWindows.CENTRE, turned, turn);
                 }
+            }
+
+            /** Row {@code i}'s crop-window distance as {@link Snapshot#nearestWindow} takes it. */
+            int crop(int i) {
+                return movedScanned ? Math.min(crop[i], moved[i]) : crop[i];
             }
 
             /** Whether row {@code i} of the block is within the radius by its whole or trimmed hashes, or a caption window. */
@@ -557,12 +592,29 @@ final class HashRows {
         private Near nearOf(int row, Probe q) {
             long p = pHashes.hash(row), d = dHashes.hash(row), td = trimmedDHashes.hash(row);
             Pairing pairing = pairing(row, q);
-            int crop = windows.nearest(row, q.cropPHashes());
+            int crop = nearestWindow(row, q);
             int turn = windows.nearestAt(row, TurnedWindows.CENTRE, q.turnedPHashes());
             Near.Turn turned = q.turnedPHashes().length == 0 ? Near.Turn.NONE : new Near.Turn(turn / 64, turn % 64,
                     Math.min(dist(q.turnedDHashes()[turn % 64], d), dist(q.turnedDHashes()[turn % 64], td)));
             return new Near(dist(q.pHash(), p), dist(q.dHash(), d), pairing.closest(), pairing.closestDHash(), pairing.window(), crop / 64,
                     q.cropPHashes().length == 0 ? Near.WHOLE : crop % 64, turned);
+        }
+
+        /**
+         * The row's crop window closest to the copy as posted ({@link WindowRows.View#nearest}); beyond {@link
+         * Probe#CROP_RADIUS}, to the copy {@link CropWindows#movedPHashes moved} if that is closer. A window within the
+         * radius of the copy as posted keeps its place: the pose search starts from that window, and a thin bar or a
+         * small icon moved matched a neighbouring window as closely, from which the pose search settled elsewhere (a
+         * throwaway trial, seeds 77 and 123: two quarter crops found before were lost).
+         */
+        private int nearestWindow(int row, Probe q) {
+            int posted = windows.nearest(row, q.cropPHashes());
+            if (q.movedPHashes().length == 0) {
+                return posted;
+            }
+            int moved = windows.nearest(row, q.movedPHashes());
+            int window = posted / 64 <= Probe.CROP_RADIUS || moved > posted ? posted % 64 : moved % 64;
+            return Math.min(posted / 64, moved / 64) * 64 + window;
         }
 
         private static int dist(long a, long b) {

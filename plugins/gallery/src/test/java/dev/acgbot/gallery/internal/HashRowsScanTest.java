@@ -50,18 +50,21 @@ class HashRowsScanTest {
             long c = centres[k % 3];
             probes.add(new HashRows.Probe(near(r, c, 10), near(r, c, 10), near(r, c, 10), near(r, c, 10),
                     new long[]{near(r, c, 6), near(r, c, 6)}, new long[]{near(r, c, 6), near(r, c, 6)},
-                    new long[]{near(r, c, 8), near(r, c, 8), near(r, c, 8)}, new long[]{near(r, c, 8), near(r, c, 8), near(r, c, 8),
+                    new long[]{near(r, c, 8), near(r, c, 8), near(r, c, 8)},
+                    // moved copies for two probes of three: rows beyond the radius of the copy as posted are found by them
+                    k % 3 == 0 ? new long[0] : new long[]{near(r, c, 6), near(r, c, 6)}, new long[]{near(r, c, 8), near(r, c, 8), near(r, c, 8),
                     near(r, c, 8), near(r, c, 8)}, new long[]{near(r, c, 8), near(r, c, 8), near(r, c, 8), near(r, c, 8), near(r, c, 8)},
                     k % 2 == 1));
         }
-        // rows on either side of a block's end, and the last: each the probe's exact copy, which must be kept
+        // rows on either side of a block's end, and the last: each the probe's exact copy, which must be kept (found as a
+        // whole, so its moved copy, here another of the row's windows, is not what ranks the crop candidates)
         int[] edges = {HashRows.Snapshot.BLOCK - 1, HashRows.Snapshot.BLOCK, 2 * HashRows.Snapshot.BLOCK + 1, ROWS - 1};
         for (int row : edges) {
             long[] w = snapshot.windows().windows(row);
             long[] centre = new long[5];
             Arrays.fill(centre, w[TurnedWindows.CENTRE]);
             probes.add(new HashRows.Probe(snapshot.pHashes().hash(row), snapshot.dHashes().hash(row), snapshot.trimmedPHashes().hash(row),
-                    snapshot.trimmedDHashes().hash(row), new long[0], new long[0], new long[]{w[3]}, centre, centre));
+                    snapshot.trimmedDHashes().hash(row), new long[0], new long[0], new long[]{w[3]}, new long[]{w[7]}, centre, centre, false));
         }
         for (int k = 0; k < probes.size(); k++) {
             HashRows.Probe probe = probes.get(k);
@@ -104,7 +107,8 @@ class HashRowsScanTest {
     /** What the scan keeps, one row at a time with nothing skipped: the closest by each test, as {@link HashRows.Snapshot#near} says. */
     private static Expected rowByRow(HashRows rows, HashRows.Probe q, int radius) {
         HashRows.Snapshot s = rows.snapshot();
-        List<long[]> byWhole = new ArrayList<>(), byCrop = new ArrayList<>(), byTurn = new ArrayList<>(), byDHash = new ArrayList<>();
+        List<long[]> byWhole = new ArrayList<>(), byCrop = new ArrayList<>(), byMovedCrop = new ArrayList<>(), byTurn = new ArrayList<>(),
+                byDHash = new ArrayList<>();
         for (int row = 0; row < s.shas().size(); row++) {
             if (s.dead().deleted(row)) {
                 continue;
@@ -136,20 +140,34 @@ class HashRowsScanTest {
                     crop = Math.min(crop, dist(windows[w], c) * 64 + w);
                 }
             }
+            int moved = 64 * 64;
+            for (long c : q.movedPHashes()) {
+                for (int w = 0; w < windows.length; w++) {
+                    moved = Math.min(moved, dist(windows[w], c) * 64 + w);
+                }
+            }
+            int movedCrop = moved < crop ? moved / 64 * 64 + (crop / 64 <= HashRows.Probe.CROP_RADIUS ? crop % 64 : moved % 64) : crop;
             for (int i = 0; i < q.turnedPHashes().length; i++) {
                 turn = Math.min(turn, dist(windows[TurnedWindows.CENTRE], q.turnedPHashes()[i]) * 64 + i);
             }
             if (crop / 64 <= HashRows.Probe.CROP_RADIUS) {
                 byCrop.add(new long[]{crop, row});
             }
+            if (movedCrop / 64 <= HashRows.Probe.CROP_RADIUS) {
+                byMovedCrop.add(new long[]{movedCrop, row});
+            }
             if (turn / 64 <= HashRows.Probe.TURN_RADIUS) {
                 byTurn.add(new long[]{turn, row});
             }
         }
         Comparator<long[]> order = Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]);
-        List<long[]> crops = byCrop.stream().sorted(order).limit(HashRows.Probe.KEPT + HashRows.Probe.CROWDED).toList();
+        List<long[]> wholeKept = byWhole.stream().sorted(order).limit(HashRows.Probe.KEPT).toList();
+        // the copy moved counts only when nothing pairs with it as a whole
+        boolean moved = q.cropPHashes().length > 0 && q.movedPHashes().length > 0
+                && wholeKept.stream().noneMatch(k -> k[0] <= HashRows.Probe.FOUND_WHOLE);
+        List<long[]> crops = (moved ? byMovedCrop : byCrop).stream().sorted(order).limit(HashRows.Probe.KEPT + HashRows.Probe.CROWDED).toList();
         Set<String> kept = new TreeSet<>();
-        for (List<long[]> closest : List.of(byWhole.stream().sorted(order).limit(HashRows.Probe.KEPT).toList(),
+        for (List<long[]> closest : List.of(wholeKept,
                 crops.subList(0, Math.min(HashRows.Probe.KEPT, crops.size())), byTurn.stream().sorted(order).limit(HashRows.Probe.KEPT).toList(),
                 byDHash.stream().sorted(order).limit(HashRows.Probe.KEPT).toList())) {
             closest.forEach(k -> kept.add(sha((int) k[1])));
