@@ -163,9 +163,9 @@ class HashRowsScanTest {
         Comparator<long[]> order = Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]);
         List<long[]> wholeKept = byWhole.stream().sorted(order).limit(HashRows.Probe.KEPT).toList();
         // the copy moved counts only when nothing pairs with it as a whole
-        boolean moved = q.cropPHashes().length > 0 && q.movedPHashes().length > 0
+        boolean movedUsed = q.cropPHashes().length > 0 && q.movedPHashes().length > 0
                 && wholeKept.stream().noneMatch(k -> k[0] <= HashRows.Probe.FOUND_WHOLE);
-        List<long[]> crops = (moved ? byMovedCrop : byCrop).stream().sorted(order).limit(HashRows.Probe.KEPT + HashRows.Probe.CROWDED).toList();
+        List<long[]> crops = (movedUsed ? byMovedCrop : byCrop).stream().sorted(order).limit(HashRows.Probe.KEPT + HashRows.Probe.CROWDED).toList();
         Set<String> kept = new TreeSet<>();
         for (List<long[]> closest : List.of(wholeKept,
                 crops.subList(0, Math.min(HashRows.Probe.KEPT, crops.size())), byTurn.stream().sorted(order).limit(HashRows.Probe.KEPT).toList(),
