@@ -421,12 +421,17 @@ final class HashRows {
                     }
                     // the window's index only for a row that can still be kept (its key is at least distance * 64): rows of
                     // thin strokes on white are within the radius of most others
+                    // the posted copy's window key once a row, for both rankings (rows of line art are within the radius of
+                    // many copies)
+                    int posted = -1;
                     if (crops.length > 0 && b.crop[i] <= Probe.CROP_RADIUS && mayKeep(byCrop, b.crop[i], row, Probe.KEPT + Probe.CROWDED)) {
-                        keep(byCrop, (long) windows.nearest(row, crops) << 32 | row, Probe.KEPT + Probe.CROWDED);
+                        posted = windows.nearest(row, crops);
+                        keep(byCrop, (long) posted << 32 | row, Probe.KEPT + Probe.CROWDED);
                     }
-                    int moved = b.crop(i);
+                    int moved = b.cropOrMoved(i);
                     if (movable && moved <= Probe.CROP_RADIUS && mayKeep(byMovedCrop, moved, row, Probe.KEPT + Probe.CROWDED)) {
-                        keep(byMovedCrop, (long) nearestWindow(row, q) << 32 | row, Probe.KEPT + Probe.CROWDED);
+                        int key = nearestWindow(row, q, posted >= 0 ? posted : windows.nearest(row, crops));
+                        keep(byMovedCrop, (long) key << 32 | row, Probe.KEPT + Probe.CROWDED);
                     }
                     if (turned.length > 0 && b.turn[i] <= Probe.TURN_RADIUS && mayKeep(byTurn, b.turn[i], row, Probe.KEPT)) {
                         keep(byTurn, (long) windows.nearestAt(row, TurnedWindows.CENTRE, turned) << 32 | row);
@@ -520,7 +525,7 @@ final class HashRows {
             }
 
             /** Row {@code i}'s crop-window distance as {@link Snapshot#nearestWindow} takes it. */
-            int crop(int i) {
+            int cropOrMoved(int i) {
                 return movedScanned ? Math.min(crop[i], moved[i]) : crop[i];
             }
 
@@ -608,7 +613,11 @@ final class HashRows {
          * throwaway trial, seeds 77 and 123: two quarter crops found before were lost).
          */
         private int nearestWindow(int row, Probe q) {
-            int posted = windows.nearest(row, q.cropPHashes());
+            return nearestWindow(row, q, windows.nearest(row, q.cropPHashes()));
+        }
+
+        /** As {@link #nearestWindow(int, Probe)}, given the row's window closest to the copy as posted ({@code posted}). */
+        private int nearestWindow(int row, Probe q, int posted) {
             if (q.movedPHashes().length == 0) {
                 return posted;
             }
