@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The verifier over one lookup's candidates, with a budget on its costly last step. Every candidate gets the pose
@@ -95,12 +96,24 @@ final class CandidateChecks {
      */
     static Map<String, RepostVerifier.Verdict> verify(RepostVerifier.Query whole, DecodedImage small, List<Candidate> candidates,
                                                       SharedWork work, boolean lastResorts) {
-        candidates = candidates.stream().filter(c -> !SmallDrawings.tooSmallFor(whole.signature, c.signature())).toList();
+        Map<Boolean, List<Candidate>> tooSmall = candidates.stream()
+                .collect(Collectors.partitioningBy(c -> SmallDrawings.tooSmallFor(whole.signature, c.signature())));
+        List<Candidate> pages = tooSmall.get(true);
+        candidates = tooSmall.get(false);
         Views views = new Views(whole, small, candidates);
         List<Posing> posings = work.map(candidates, c -> posing(whole, views, c));
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
         Map<Candidate, Seeds> seeded = new LinkedHashMap<>();
         Map<Candidate, Double> fits = new HashMap<>();
+        // a copy trimmed to a small drawing is not verified against a page the store kept whole, but for a page brightened so
+        // it read as blank: untrimmed and darkened back, it is posed on that page as the page's other copies are
+        // (BrightenedPages); none of the searches that take a tiny copy as a part of every candidate
+        for (Candidate c : pages) {
+            seeded.put(c, new Seeds(List.of(), List.of()));
+            fits.put(c, -1.0);
+            views.unbrightened.get().flatMap(u -> RepostVerifier.pose(u, c.signature(), c.near().dHashEvidence(), c.near().faintEvidence(), List.of())
+                    .map(f -> new Attempt(u, f, null))).ifPresent(a -> poses.put(c, List.of(a)));
+        }
         Candidate bestFitting = null; // the candidate that fits the copy best as a crop: CropSeedCheck
         double bestFit = -1;
         for (int i = 0; i < candidates.size(); i++) {
@@ -436,13 +449,14 @@ final class CandidateChecks {
     /**
      * The views of the copy the pose searches share, each made once a lookup and only when a candidate needs it: without a
      * caption band, with a mark in its margin painted over, trimmed from a white corner, untrimmed, trimmed inside a dark
-     * frame, trimmed past a JPEG's ringing, trimmed as its mirror image trims, trimmed to its own small drawing. Made under
+     * frame, trimmed past a JPEG's ringing, trimmed as its mirror image trims, trimmed to its own small drawing, its page
+     * untrimmed and darkened back. Made under
      * a lock, as pose searches may run at once ({@link SharedWork}).
      */
     private static final class Views {
         final DecodedImage flat;
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
-        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored, ownDrawing;
+        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored, ownDrawing, unbrightened;
         final Supplier<Optional<RepostVerifier.Query>> straight; // made only for a copy whose ink reads as a turned strip
         final Supplier<Optional<Margins.Box>> mirroredTrim; // cheap: the view above is made only for a candidate it fits
 
@@ -463,6 +477,7 @@ final class CandidateChecks {
             mirroredTrim = memoised(() -> MirroredTrims.trim(flat, whole.trim));
             unmirrored = memoised(() -> mirroredTrim.get().map(b -> new RepostVerifier.Query(small, b)));
             ownDrawing = memoised(() -> SmallDrawings.ownDrawing(flat, whole));
+            unbrightened = memoised(() -> BrightenedPages.query(flat, whole));
             straight = whole::straightQuery;
         }
     }

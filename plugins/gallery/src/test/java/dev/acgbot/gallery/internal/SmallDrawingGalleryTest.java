@@ -77,6 +77,25 @@ class SmallDrawingGalleryTest {
                 RepostGalleries.eachLookedUpAmong(tmp, 7, List.of("christmas_light", "break_carlos", "bullet_hole_aa"), 784, crops));
     }
 
+    /**
+     * Small drawings on pages the store kept whole (a grey bullet hole, a film clapper: their pages do not read as blank),
+     * at the evaluation's size (512 pixels the shorter side) and brightened by a fifth (+51 levels, its brightness edit;
+     * posted at the page's own size, the first bullet hole's hit is named turned, the near-blank page's pose taking a
+     * small turn): the copy's page then reads as blank and trims to
+     * the drawing, which is not verified against a page kept whole ({@link SmallDrawings#tooSmallFor}), and the page
+     * untrimmed was too light for the pose search. Darkened back ({@link BrightenedPages}), each finds its page first. In the
+     * evaluation's gallery (seeds 2718, 5150 and 8086) the three bullet holes and the clapper listed nothing without it; in
+     * this small one the bullet holes are found without it too, the clapper not (checked).
+     */
+    @Test
+    void brightenedCopiesOfSmallDrawingsOnPagesKeptWholeFindTheirPages(@TempDir Path tmp) {
+        List<String> pages = List.of("bullet_hole_ab", "bullet_hole_ad", "movie_fudriot");
+        List<BufferedImage> copies = pages.stream().map(RepostGalleries::openclipart)
+                .map(p -> TestImages.lifted(TestImages.resized(p, 512.0 / Math.min(p.getWidth(), p.getHeight())), 51)).toList();
+        assertEquals(List.of("pic0.png true []", "pic1.png true []", "pic2.png true []"),
+                RepostGalleries.eachLookedUpAmong(tmp, 7, pages, 785, copies));
+    }
+
     /** Quarter crops of the fixture {@code name}, one for each pair of {@code corners} (x, y: where the top-left corner lies). */
     private static List<BufferedImage> quarterCrops(String name, double... corners) {
         BufferedImage page = RepostGalleries.openclipart(name);
