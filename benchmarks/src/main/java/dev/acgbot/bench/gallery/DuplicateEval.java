@@ -299,6 +299,7 @@ public final class DuplicateEval implements Callable<Integer> {
                     "found", "false/q", "p50 ms", "p95 ms", "cpu p95", "named");
             List<Map<String, Object>> rows = new ArrayList<>();
             List<Map<String, Object>> sweepRows = new ArrayList<>();
+            List<String> blankCopies = new ArrayList<>();
             for (RepostEdits.Edit edit : RepostEdits.ALL) {
                 if (!EVAL_EDITS.isEmpty() && !EVAL_EDITS.contains(edit.name())) {
                     continue;
@@ -317,6 +318,13 @@ public final class DuplicateEval implements Callable<Integer> {
                     RepostEdits.Copy made = edit.make().apply(plain.image(), random);
                     DecodedImage copy = fromBuffered(made.image());
                     if (LINE_ART_ONLY && !plain.lineArt()) {
+                        continue;
+                    }
+                    if (SourceKind.blankPage(copy)) {
+                        // the edit left nothing of the source (a pale drawing brightened past white): as with a blank source,
+                        // there is no answer to find; named, and not a query (the edit's random draws are made already)
+                        blankCopies.add(edit.name() + ": " + plain.entry().path());
+                        out.println("  left out, the edit left nothing drawn: " + edit.name() + ": " + plain.entry().path());
                         continue;
                     }
                     long t0 = System.nanoTime(), cpu0 = THREADS.getCurrentThreadCpuTime();
@@ -407,6 +415,8 @@ public final class DuplicateEval implements Callable<Integer> {
             }
             result.put("rows", rows);
             result.put("sweep", sweepRows);
+            out.printf(Locale.ROOT, "%ncopies left out, their edit left nothing drawn: %d%n", blankCopies.size());
+            result.put("blank_copies_left_out", blankCopies);
             out.printf(Locale.ROOT, "%npage twins counted (the same drawing at another page size, PageTwins): %d%n", pageTwinReader.pairs().size());
             pageTwinReader.pairs().forEach(pair -> out.println("  " + pair));
             result.put("page_twins", List.copyOf(pageTwinReader.pairs()));

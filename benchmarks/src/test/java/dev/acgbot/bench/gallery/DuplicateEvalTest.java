@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,6 +132,39 @@ class DuplicateEvalTest {
         assertTrue(printed.contains("5 queries per edit (0 sketch / line-art sources: >= 75 % of pixels near white (luma >= 235);"
                 + " 2 blank pages left out)"), printed);
         assertTrue(printed.contains("left out, nothing drawn (a blank page): " + pictures.resolve("white.png")), printed);
+    }
+
+    /**
+     * A pale square (215 grey on white) brightened by a fifth is a blank page: that copy is left out of its edit's row and
+     * named, as a blank source is, while every other edit of it is looked up.
+     */
+    @Test
+    void copiesTheirEditLeftBlankAreLeftOutOfTheirRowAndNamed(@TempDir Path dir) throws Exception {
+        Path pictures = blockPictures(dir.resolve("pictures"), 5);
+        BufferedImage pale = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = pale.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 200, 200);
+        g.setColor(new java.awt.Color(215, 215, 215));
+        g.fillRect(50, 40, 100, 120);
+        g.dispose();
+        ImageIO.write(pale, "png", pictures.resolve("pale.png").toFile());
+
+        Evaluated run = evaluated(pictures, 6, dir);
+
+        List<String> left = new ArrayList<>();
+        run.json().get("blank_copies_left_out").forEach(c -> left.add(c.asText().replace(pictures.toString(), "DIR")));
+        assertEquals(List.of("brightness +20%: DIR/pale.png"), left);
+        Map<String, Integer> queries = new java.util.TreeMap<>();
+        run.json().get("rows").forEach(r -> {
+            if (r.get("sources").asText().equals("all")) {
+                queries.put(r.get("edit").asText(), r.get("queries").asInt());
+            }
+        });
+        Map<String, Integer> expected = new java.util.TreeMap<>();
+        RepostEdits.ALL.forEach(e -> expected.put(e.name(), e.name().equals("brightness +20%") ? 5 : 6));
+        assertEquals(expected, queries);
+        assertTrue(run.printed().contains("left out, the edit left nothing drawn: brightness +20%: " + pictures.resolve("pale.png")), run.printed());
     }
 
     /**
