@@ -101,6 +101,24 @@ final class RepostGalleries {
         return out;
     }
 
+    /** A box blur of {@code radius} pixels (edges left as they are). */
+    static BufferedImage boxBlur(BufferedImage img, int radius) {
+        int n = 2 * radius + 1;
+        float[] k = new float[n * n];
+        java.util.Arrays.fill(k, 1f / k.length);
+        return new java.awt.image.ConvolveOp(new java.awt.image.Kernel(n, n, k), java.awt.image.ConvolveOp.EDGE_NO_OP, null).filter(img, null);
+    }
+
+    /**
+     * {@code img} reduced to the evaluation's 512-pixel shorter side and blurred as its blur edit does: a box blur of a
+     * 150th of that side, twice.
+     */
+    static BufferedImage blurredAsEvaluated(BufferedImage img) {
+        BufferedImage reduced = TestImages.resized(img, 512.0 / Math.min(img.getWidth(), img.getHeight()));
+        int radius = Math.max(1, 512 / 150);
+        return boxBlur(boxBlur(reduced, radius), radius);
+    }
+
     /** Keeps three quarters of the width and height, its top-left corner at {@code fx, fy} of the room left. */
     static BufferedImage quarterCrop(BufferedImage img, double fx, double fy) {
         return crop(img, 0.75, fx, fy);
