@@ -105,9 +105,9 @@ final class CandidateChecks {
         Map<Candidate, List<Attempt>> poses = new LinkedHashMap<>();
         Map<Candidate, Seeds> seeded = new LinkedHashMap<>();
         Map<Candidate, Double> fits = new HashMap<>();
-        // a copy trimmed to a small drawing is not verified against a page the store kept whole, but for a page brightened so
-        // it read as blank: untrimmed and darkened back, it is posed on that page as the page's other copies are
-        // (BrightenedPages); none of the searches that take a tiny copy as a part of every candidate
+        // a copy trimmed to a small drawing is not verified against a page the store kept whole, but where its page read as
+        // blank only because it was brightened: untrimmed and darkened back, it is posed on that page (BrightenedPages), and
+        // none of the searches that take a tiny copy as a part of every candidate run for such pages
         for (Candidate c : pages) {
             seeded.put(c, new Seeds(List.of(), List.of()));
             fits.put(c, -1.0);

@@ -25,8 +25,8 @@ final class TurnedRetry {
      * stretched, and fit the copy on the fine grid at least as well as {@code found}; none otherwise. Until round 45 a pose
      * had to fit 0.03 better, another fit rather than a drift; but a framed, turned and brightened katana, ticket and
      * colour-picker icon fit unturned about as well as turned (the katana 0.974), their edges failing unturned (0.91-0.95),
-     * and the retry judged none of them (evaluation, line-art border+rotate+bright on fourteen seeds: 489 of 517 first,
-     * 493 at least as well, false duplicates 11 either way; docs/benchmarks.md "Turned poses that fit as well, round 45"). The best of
+     * and the retry judged none of them (evaluation, line-art border+rotate+bright on fourteen seeds: 489 to 493 of 517
+     * first, false duplicates 11 either way; docs/benchmarks.md "Turned poses that fit as well, round 45"). The best of
      * those, not the best pose if it is one of those: a copy of a picture nearly its own mirror image settles from a
      * mirrored start unturned, and fits there best (seed 200's signal flag Echo turned by 3°: 0.963 unturned and mirrored,
      * 0.961 turned by 4°, where the edges agree at 0.97; the unturned pose took the retry away).
