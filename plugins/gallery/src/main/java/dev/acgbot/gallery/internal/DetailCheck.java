@@ -6,6 +6,7 @@ import dev.acgbot.models.preprocess.PreprocessSpec;
 
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The verifier's last stage: at the pose the thumbnail correlation found, do the two pictures have the same edges?
@@ -298,10 +299,15 @@ final class DetailCheck {
      * the source is fine; blurring the source alike compares what the copy still has.
      */
     static float[] blurredTo(float[] picture, ToDoubleFunction<float[]> gap) {
+        return blurredTo(picture, gap, DetailCheck::blur, MAX_EXTRA_BLURS);
+    }
+
+    /** {@code picture} through up to {@code passes} of {@code blur}, while each brings it closer ({@code gap}). */
+    private static float[] blurredTo(float[] picture, ToDoubleFunction<float[]> gap, UnaryOperator<float[]> blur, int passes) {
         float[] best = picture;
         double least = gap.applyAsDouble(picture);
-        for (int pass = 0; pass < MAX_EXTRA_BLURS; pass++) {
-            float[] next = blur(best);
+        for (int pass = 0; pass < passes; pass++) {
+            float[] next = blur.apply(best);
             double g = gap.applyAsDouble(next);
             if (g >= least) {
                 break;
@@ -331,18 +337,7 @@ final class DetailCheck {
      * docs/benchmarks.md "Strips blurred across, round 45").
      */
     static float[] blurredAcross(float[] picture, ToDoubleFunction<float[]> gap, boolean vertical) {
-        float[] best = picture;
-        double least = gap.applyAsDouble(picture);
-        for (int pass = 0; pass < MAX_BLURS_ACROSS; pass++) {
-            float[] next = blurredAlong(best, vertical);
-            double g = gap.applyAsDouble(next);
-            if (g >= least) {
-                break;
-            }
-            best = next;
-            least = g;
-        }
-        return best;
+        return blurredTo(picture, gap, g -> blurredAlong(g, vertical), MAX_BLURS_ACROSS);
     }
 
     /** One 3-cell binomial pass along the grid's columns ({@code vertical}) or rows. */
