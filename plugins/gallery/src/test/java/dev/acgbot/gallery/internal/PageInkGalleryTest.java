@@ -1,23 +1,11 @@
 package dev.acgbot.gallery.internal;
 
-import dev.acgbot.gallery.CancellationToken;
 import dev.acgbot.gallery.Gallery;
-import dev.acgbot.gallery.GalleryOptions;
-import dev.acgbot.gallery.ReindexListener;
-import dev.acgbot.gallery.ReindexRequest;
-import dev.acgbot.gallery.testing.FakeInference;
-import dev.acgbot.gallery.testing.TestImages;
-import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
-import dev.acgbot.models.image.ImageDecodeException;
-import dev.acgbot.models.image.ImageDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,31 +25,7 @@ class PageInkGalleryTest {
 
     /** The pages as stored (pic0.png ... pic3.png, the files themselves) beside a few generated pictures, indexed. */
     private static Gallery pages(Path tmp) throws IOException {
-        Path folder = Files.createDirectories(tmp.resolve("pics"));
-        for (int i = 0; i < PAGES.size(); i++) {
-            try (InputStream in = PageInkGalleryTest.class.getResourceAsStream("/openclipart/" + PAGES.get(i) + ".png")) {
-                Files.copy(in, folder.resolve("pic" + i + ".png"));
-            }
-        }
-        for (int i = 0; i < OTHERS; i++) {
-            TestImages.writePng(TestImages.resized(TestImages.picture(4242 + i), 2), folder.resolve("other" + i + ".png"));
-        }
-        GalleryOptions options = GalleryOptions.builder().dataDir(tmp.resolve("data")).folders(List.of(folder))
-                .clipModels(List.of()).batchSize(4).decodeThreads(2).build();
-        Gallery g = Gallery.open(options, new FakeInference());
-        g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-        return g;
-    }
-
-    /** A page as posted: the file decoded as a lookup decodes it, transparency and all. */
-    private static DecodedImage posted(String name) {
-        try (InputStream in = PageInkGalleryTest.class.getResourceAsStream("/openclipart/" + name + ".png")) {
-            return new ImageDecoder(DecodeLimits.defaults()).decode(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ImageDecodeException e) {
-            throw new IllegalStateException(e);
-        }
+        return RepostGalleries.indexedAsShipped(tmp, PAGES, OTHERS, 4242);
     }
 
     private static List<String> lookedUp(Path tmp, Stream<DecodedImage> copies) throws IOException {
@@ -73,7 +37,7 @@ class PageInkGalleryTest {
     @Test
     void eachHolesPagePostedAsItIsListsItsOwnPageAlone(@TempDir Path tmp) throws IOException {
         assertEquals(List.of("pic0.png true []", "pic1.png true []", "pic2.png true []", "pic3.png true []"),
-                lookedUp(tmp, PAGES.stream().map(PageInkGalleryTest::posted)));
+                lookedUp(tmp, PAGES.stream().map(RepostGalleries::posted)));
     }
 
     /**
@@ -83,7 +47,7 @@ class PageInkGalleryTest {
      */
     @Test
     void cutsOfTheLowestPageListItFirst(@TempDir Path tmp) throws IOException {
-        DecodedImage page = posted("bullet_hole_ad");
+        DecodedImage page = RepostGalleries.posted("bullet_hole_ad");
         int w = page.width(), h = page.height();
         Stream<DecodedImage> copies = Stream.of(
                 Margins.crop(page, new Margins.Box(w / 20, h / 20, w - w / 20, h - h / 20)), // a tenth cut, centred

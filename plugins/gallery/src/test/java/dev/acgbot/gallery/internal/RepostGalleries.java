@@ -8,6 +8,10 @@ import dev.acgbot.gallery.ReindexListener;
 import dev.acgbot.gallery.ReindexRequest;
 import dev.acgbot.gallery.testing.FakeInference;
 import dev.acgbot.gallery.testing.TestImages;
+import dev.acgbot.models.image.DecodeLimits;
+import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.image.ImageDecodeException;
+import dev.acgbot.models.image.ImageDecoder;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -18,6 +22,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +55,38 @@ final class RepostGalleries {
         Gallery g = Gallery.open(options(tmp, count, picture), new FakeInference());
         g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
         return g;
+    }
+
+    /**
+     * The openclipart fixtures {@code names} stored as the set ships them (pic0.png, pic1.png, ... the files themselves,
+     * transparency and all) beside {@code others} generated pictures from {@code seed} on, indexed; no models.
+     */
+    static Gallery indexedAsShipped(Path tmp, List<String> names, int others, int seed) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("pics"));
+        for (int i = 0; i < names.size(); i++) {
+            try (InputStream in = RepostGalleries.class.getResourceAsStream("/openclipart/" + names.get(i) + ".png")) {
+                Files.copy(in, folder.resolve("pic" + i + ".png"));
+            }
+        }
+        for (int i = 0; i < others; i++) {
+            TestImages.writePng(TestImages.resized(TestImages.picture(seed + i), 2), folder.resolve("other" + i + ".png"));
+        }
+        GalleryOptions options = GalleryOptions.builder().dataDir(tmp.resolve("data")).folders(List.of(folder))
+                .clipModels(List.of()).batchSize(4).decodeThreads(2).build();
+        Gallery g = Gallery.open(options, new FakeInference());
+        g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
+        return g;
+    }
+
+    /** The openclipart fixture {@code name} as posted: the file decoded as a lookup decodes it, transparency and all. */
+    static DecodedImage posted(String name) {
+        try (InputStream in = RepostGalleries.class.getResourceAsStream("/openclipart/" + name + ".png")) {
+            return new ImageDecoder(DecodeLimits.defaults()).decode(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ImageDecodeException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The openclipart fixtures {@code names} in turn, then generated pictures ({@link TestImages#picture}) from {@code seed} on. */
