@@ -252,7 +252,8 @@ final class CandidateChecks {
         }
         Set<String> sampled = croppedWith(candidates, kept, colourGaps.keySet());
         Map<String, RepostVerifier.Verdict> edited = ExtraInk.without(CroppedAndBordered.without(
-                Variants.withoutOtherTints(kept, cropGaps(candidates, kept, seen, colourGaps, sampled), sampled)), flatHits, inks);
+                Variants.withoutOtherTints(kept, cropGaps(candidates, kept, seen, colourGaps, sampled), sampled,
+                        matchedBrightened(kept, colourGaps.keySet(), tones))), flatHits, inks);
         return Variants.withoutOtherPapers(edited, paperGaps(whole, candidates, edited, seen));
     }
 
@@ -282,6 +283,16 @@ final class CandidateChecks {
         candidates.stream().filter(c -> cropped.contains(c.sha()))
                 .forEach(c -> gaps.put(c.sha(), Variants.colourGap(seen.get(c.sha()), insidePose(c, kept.get(c.sha())))));
         return gaps;
+    }
+
+    /**
+     * The sha256s of the kept verdicts, of those in {@code among} (a copy in colour), matched at levels lifted by
+     * {@link Variants#BRIGHTENED} or more ({@code tones}, as the pose search fitted them): the copy was brightened, which
+     * can have turned a pale tinted page white ({@link Variants#BRIGHTENED_SLACK}).
+     */
+    private static Set<String> matchedBrightened(Map<String, RepostVerifier.Verdict> kept, Set<String> among, Map<String, Levels> tones) {
+        return kept.keySet().stream().filter(sha -> among.contains(sha) && tones.containsKey(sha) && tones.get(sha).lift() >= Variants.BRIGHTENED)
+                .collect(Collectors.toSet());
     }
 
     /** The sha256s of the kept verdicts that name a crop, of those in {@code among}. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The verdicts without the gallery's own variants of the copy's source (issue 12, docs/benchmarks.md "False duplicates,
@@ -72,9 +73,23 @@ final class Variants {
      * the cream card's ornamental sibling was no longer below their bar and was listed (`--sample-seed 77`, JPEG q75).
      */
     static Map<String, RepostVerifier.Verdict> withoutOtherTints(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> colourGaps,
-                                                                Set<String> sampledInCrops) {
-        return withoutOtherShades(verdicts, colourGaps, sha -> sampledInCrops.contains(sha) ? CROP_COLOURS : COLOURS);
+                                                                Set<String> sampledInCrops, Set<String> brightened) {
+        return withoutOtherShades(verdicts, colourGaps, sha -> sampledInCrops.contains(sha) ? CROP_COLOURS : COLOURS,
+                sha -> brightened.contains(sha) ? BRIGHTENED_SLACK : TINT_SLACK);
     }
+
+    /**
+     * How much less than a hit in other colours the hit in the copy's own colours may agree in its edges where the other
+     * hit was matched at brightened levels ({@link #withoutOtherTints}' {@code brightened}, a lift of {@value #BRIGHTENED}
+     * or more): a step of the hits' order. A copy brightened by a fifth turns cream paper white, so its tint no longer
+     * tells a cream card from the white one; the drawing still may. A brightened ornamental two of hearts (cream, a thin
+     * frame drawn inside) agreed with its source at 0.992 and with the plain white card at 0.974, colour gaps 44 and 5, and
+     * the white card was listed alone (seed 8086). Where both cards are one drawing their edges agree within a step, and
+     * the card on the copy's paper is still the one kept.
+     */
+    static final double BRIGHTENED_SLACK = DefaultGallery.SIMILARITY_STEP;
+    /** The lift of the fitted levels ({@link Levels#lift}) from which a hit was matched brightened, for {@link #BRIGHTENED_SLACK}. */
+    static final double BRIGHTENED = 16;
 
     /**
      * How much less than a hit in other colours ({@link #otherTint}) the hit in the copy's own colours may agree in its edges.
@@ -134,7 +149,7 @@ final class Variants {
      * 42-47 (docs/benchmarks.md, "Line art, round 12").
      */
     static boolean otherTint(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
-        return otherShade(sha, v, all, gaps, s -> COLOURS);
+        return otherShade(sha, v, all, gaps, s -> COLOURS, TINT_SLACK);
     }
 
     /**
@@ -142,7 +157,7 @@ final class Variants {
      * after it, last.
      */
     static Map<String, RepostVerifier.Verdict> withoutOtherPapers(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> paperGaps) {
-        return withoutOtherShades(verdicts, paperGaps, sha -> PAPER);
+        return withoutOtherShades(verdicts, paperGaps, sha -> PAPER, sha -> Double.MAX_VALUE);
     }
 
     /**
@@ -158,14 +173,14 @@ final class Variants {
      * drawing too, but only the cream card turns as grey as the copy (docs/benchmarks.md, "Line art on grey, round 13").
      */
     static boolean otherPaper(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps) {
-        return otherShade(sha, v, all, gaps, s -> PAPER);
+        return otherShade(sha, v, all, gaps, s -> PAPER, Double.MAX_VALUE);
     }
 
-    /** The verdicts without the {@link #otherShade} variants, by {@code gaps} with each sha256's bars. */
+    /** The verdicts without the {@link #otherShade} variants, by {@code gaps} with each sha256's bars and most slack. */
     private static Map<String, RepostVerifier.Verdict> withoutOtherShades(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Double> gaps,
-                                                                         Function<String, Bars> bars) {
+                                                                         Function<String, Bars> bars, ToDoubleFunction<String> mostSlack) {
         Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
-        kept.entrySet().removeIf(e -> otherShade(e.getKey(), e.getValue(), verdicts, gaps, bars));
+        kept.entrySet().removeIf(e -> otherShade(e.getKey(), e.getValue(), verdicts, gaps, bars, mostSlack.applyAsDouble(e.getKey())));
         return kept;
     }
 
@@ -174,15 +189,18 @@ final class Variants {
      * copy while another hit within its {@link Bars#own} agrees in its edges as well or at most its {@link Bars#slackAt} less.
      */
     private static boolean otherShade(String sha, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> all, Map<String, Double> gaps,
-                                      Function<String, Bars> bars) {
+                                      Function<String, Bars> bars, double mostSlack) {
         Double gap = gaps.get(sha);
         return gap != null && gap >= bars.apply(sha).other() && all.entrySet().stream().anyMatch(e -> !e.getKey().equals(sha)
-                && ownShade(gaps.getOrDefault(e.getKey(), Double.MAX_VALUE), e.getValue().similarity(), v.similarity(), bars.apply(e.getKey())));
+                && ownShade(gaps.getOrDefault(e.getKey(), Double.MAX_VALUE), e.getValue().similarity(), v.similarity(), bars.apply(e.getKey()), mostSlack));
     }
 
-    /** Whether a hit {@code gap} from the copy's shade, agreeing at {@code similarity}, vouches for itself against one at {@code other}. */
-    private static boolean ownShade(double gap, double similarity, double other, Bars bars) {
-        return gap <= bars.own() && similarity >= other - bars.slackAt(gap);
+    /**
+     * Whether a hit {@code gap} from the copy's shade, agreeing at {@code similarity}, vouches for itself against one at
+     * {@code other}, its slack at most {@code mostSlack}.
+     */
+    private static boolean ownShade(double gap, double similarity, double other, Bars bars, double mostSlack) {
+        return gap <= bars.own() && similarity >= other - Math.min(bars.slackAt(gap), mostSlack);
     }
 
     /** How far the mean grey levels (ITU-R 601 luma) of two colour grids lie apart. */
