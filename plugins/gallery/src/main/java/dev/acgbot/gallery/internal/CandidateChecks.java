@@ -286,13 +286,13 @@ final class CandidateChecks {
     }
 
     /**
-     * The sha256s of the kept verdicts, of those in {@code among} (a copy in colour), matched at levels lifted by
-     * {@link Variants#BRIGHTENED} or more ({@code tones}, as the pose search fitted them): the copy was brightened, which
-     * can have turned a pale tinted page white ({@link Variants#BRIGHTENED_SLACK}).
+     * The sha256s of the kept verdicts, of those in {@code among} (a copy in colour), matched at levels ({@code tones}, as
+     * the pose search fitted them) that take pale paper ({@link Variants#PALE_PAPER}) to white: the copy was brightened or
+     * contrasted, which can have turned a tinted page white ({@link Variants#BRIGHTENED_SLACK}).
      */
     private static Set<String> matchedBrightened(Map<String, RepostVerifier.Verdict> kept, Set<String> among, Map<String, Levels> tones) {
-        return kept.keySet().stream().filter(sha -> among.contains(sha) && tones.containsKey(sha) && tones.get(sha).lift() >= Variants.BRIGHTENED)
-                .collect(Collectors.toSet());
+        return kept.keySet().stream().filter(sha -> among.contains(sha) && tones.containsKey(sha) && !tones.get(sha).none()
+                && tones.get(sha).apply(Variants.PALE_PAPER) >= 255).collect(Collectors.toSet());
     }
 
     /** The sha256s of the kept verdicts that name a crop, of those in {@code among}. */

@@ -80,16 +80,20 @@ final class Variants {
 
     /**
      * How much less than a hit in other colours the hit in the copy's own colours may agree in its edges where the other
-     * hit was matched at brightened levels ({@link #withoutOtherTints}' {@code brightened}, a lift of {@value #BRIGHTENED}
-     * or more): a step of the hits' order. A copy brightened by a fifth turns cream paper white, so its tint no longer
+     * hit was matched at levels that turn pale paper white ({@link #withoutOtherTints}' {@code brightened}, {@link
+     * #PALE_PAPER}): a step of the hits' order. A copy brightened by a fifth turns cream paper white, so its tint no longer
      * tells a cream card from the white one; the drawing still may. A brightened ornamental two of hearts (cream, a thin
      * frame drawn inside) agreed with its source at 0.992 and with the plain white card at 0.974, colour gaps 44 and 5, and
      * the white card was listed alone (seed 8086). Where both cards are one drawing their edges agree within a step, and
      * the card on the copy's paper is still the one kept.
      */
     static final double BRIGHTENED_SLACK = DefaultGallery.SIMILARITY_STEP;
-    /** The lift of the fitted levels ({@link Levels#lift}) from which a hit was matched brightened, for {@link #BRIGHTENED_SLACK}. */
-    static final double BRIGHTENED = 16;
+    /**
+     * The grey level of tinted paper that a hit's fitted levels ({@link Levels}) must take to white for {@link
+     * #BRIGHTENED_SLACK}: openclipart's cream card paper (249/250/226). The ornamental nine of diamonds' brightened copy
+     * fitted a lift of 14 at a gain of 1.05, its two of hearts' 26 at 0.94; both take 247 past white.
+     */
+    static final double PALE_PAPER = 247;
 
     /**
      * How much less than a hit in other colours ({@link #otherTint}) the hit in the copy's own colours may agree in its edges.
