@@ -56,8 +56,9 @@ class PageTintGalleryTest {
     void aBrightenedCopyOfACreamCardDrawnOtherwiseListsItFirst(@TempDir Path tmp) {
         List<String> names = List.of("ornamental_h_2", "white_h_2", "simple_h_2");
         try (Gallery g = RepostGalleries.indexed(tmp, PICTURES, RepostGalleries.fixturesThen(names, 600))) {
-            assertEquals(List.of("pic0.png true [], pic1.png true []", "pic1.png true []", "pic1.png true []"), names.stream().map(name -> RepostGalleries.describe(g.findDuplicates(
-                    TestImages.decoded(TestImages.lifted(RepostGalleries.openclipart(name), 51)), 8))).toList());
+            assertEquals(List.of("pic0.png true [], pic1.png true []", "pic1.png true []", "pic1.png true []"),
+                    names.stream().map(name -> RepostGalleries.describe(g.findDuplicates(
+                            TestImages.decoded(TestImages.lifted(RepostGalleries.openclipart(name), 51)), 8))).toList());
         }
     }
 

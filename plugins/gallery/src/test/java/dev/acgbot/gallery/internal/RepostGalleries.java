@@ -59,7 +59,7 @@ final class RepostGalleries {
 
     /**
      * The openclipart fixtures {@code names} stored as the set ships them (pic0.png, pic1.png, ... the files themselves,
-     * transparency and all) beside {@code others} generated pictures from {@code seed} on, indexed; no models.
+     * transparency and all) beside {@code others} generated pictures from {@code seed} on, indexed as {@link #indexed} does.
      */
     static Gallery indexedAsShipped(Path tmp, List<String> names, int others, int seed) throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("pics"));
@@ -71,11 +71,7 @@ final class RepostGalleries {
         for (int i = 0; i < others; i++) {
             TestImages.writePng(TestImages.resized(TestImages.picture(seed + i), 2), folder.resolve("other" + i + ".png"));
         }
-        GalleryOptions options = GalleryOptions.builder().dataDir(tmp.resolve("data")).folders(List.of(folder))
-                .clipModels(List.of()).batchSize(4).decodeThreads(2).build();
-        Gallery g = Gallery.open(options, new FakeInference());
-        g.reindex(ReindexRequest.incremental(), ReindexListener.NONE, CancellationToken.none());
-        return g;
+        return indexed(tmp, 0, i -> null);
     }
 
     /** The openclipart fixture {@code name} as posted: the file decoded as a lookup decodes it, transparency and all. */
