@@ -253,7 +253,7 @@ final class CandidateChecks {
         Set<String> sampled = croppedWith(candidates, kept, colourGaps.keySet());
         Map<String, RepostVerifier.Verdict> edited = ExtraInk.without(CroppedAndBordered.without(
                 Variants.withoutOtherTints(kept, cropGaps(candidates, kept, seen, colourGaps, sampled), sampled,
-                        matchedBrightened(kept, colourGaps.keySet(), tones))), flatHits, inks);
+                        matchedBrightened(candidates, kept, colourGaps.keySet(), tones))), flatHits, inks);
         return Variants.withoutOtherPapers(edited, paperGaps(whole, candidates, edited, seen));
     }
 
@@ -286,13 +286,14 @@ final class CandidateChecks {
     }
 
     /**
-     * The sha256s of the kept verdicts, of those in {@code among} (a copy in colour), matched at levels ({@code tones}, as
-     * the pose search fitted them) that take pale paper ({@link Variants#PALE_PAPER}) to white: the copy was brightened or
-     * contrasted, which can have turned a tinted page white ({@link Variants#BRIGHTENED_SLACK}).
+     * The sha256s of the kept verdicts, of those in {@code among} (a copy in colour), whose tinted paper the levels the
+     * pose search fitted ({@code tones}) take to white ({@link Variants#paperWhitened}): a brightened or contrasted copy
+     * turned their page white ({@link Variants#BRIGHTENED_SLACK}).
      */
-    private static Set<String> matchedBrightened(Map<String, RepostVerifier.Verdict> kept, Set<String> among, Map<String, Levels> tones) {
-        return kept.keySet().stream().filter(sha -> among.contains(sha) && tones.containsKey(sha) && !tones.get(sha).none()
-                && tones.get(sha).apply(Variants.PALE_PAPER) >= 255).collect(Collectors.toSet());
+    private static Set<String> matchedBrightened(List<Candidate> candidates, Map<String, RepostVerifier.Verdict> kept, Set<String> among,
+                                                 Map<String, Levels> tones) {
+        return candidates.stream().filter(c -> among.contains(c.sha()) && kept.containsKey(c.sha()) && tones.containsKey(c.sha())
+                && Variants.paperWhitened(c.signature().colour(), tones.get(c.sha()))).map(Candidate::sha).collect(Collectors.toSet());
     }
 
     /** The sha256s of the kept verdicts that name a crop, of those in {@code among}. */

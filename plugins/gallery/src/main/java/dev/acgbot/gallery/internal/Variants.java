@@ -2,6 +2,7 @@ package dev.acgbot.gallery.internal;
 
 import dev.acgbot.gallery.RepostEdit;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -79,21 +80,39 @@ final class Variants {
     }
 
     /**
-     * How much less than a hit in other colours the hit in the copy's own colours may agree in its edges where the other
-     * hit was matched at levels that turn pale paper white ({@link #withoutOtherTints}' {@code brightened}, {@link
-     * #PALE_PAPER}): a step of the hits' order. A copy brightened by a fifth turns cream paper white, so its tint no longer
-     * tells a cream card from the white one; the drawing still may. A brightened ornamental two of hearts (cream, a thin
-     * frame drawn inside) agreed with its source at 0.992 and with the plain white card at 0.974, colour gaps 44 and 5, and
-     * the white card was listed alone (seed 8086). Where both cards are one drawing their edges agree within a step, and
-     * the card on the copy's paper is still the one kept.
+     * How much less than a hit in other colours the hit in the copy's own colours may agree in its edges where the copy's
+     * levels took the other hit's tinted paper to white ({@link #withoutOtherTints}' {@code brightened}, {@link
+     * #paperWhitened}): a step of the hits' order. A copy brightened by a fifth turns cream paper white, so its tint no
+     * longer tells a cream card from the white one; the drawing still may. A brightened ornamental two of hearts (cream,
+     * a thin frame drawn inside) agreed with its source at 0.992 and with the plain white card at 0.974, colour gaps 44 and
+     * 5, and the white card was listed alone (seed 8086). Where both cards are one drawing their edges agree within a
+     * step, and the card on the copy's paper is still the one kept.
      */
     static final double BRIGHTENED_SLACK = DefaultGallery.SIMILARITY_STEP;
+    /** The grey level from which a hit's lightest colour cell is pale paper ({@link #paperWhitened}). */
+    static final double PALE = 230;
+
     /**
-     * The grey level of tinted paper that a hit's fitted levels ({@link Levels}) must take to white for {@link
-     * #BRIGHTENED_SLACK}: openclipart's cream card paper (249/250/226). The ornamental nine of diamonds' brightened copy
-     * fitted a lift of 14 at a gain of 1.05, its two of hearts' 26 at 0.94; both take 247 past white.
+     * Whether the hit's paper, its lightest cell of its colour grid, is pale and tinted ({@value #PALE} or lighter, at
+     * least {@link RepostVerifier#COLOURFUL} colourful) and its fitted {@code levels} take it to white. Openclipart's cream
+     * cards' lightest cells lie at 237-241, 23-33 colourful; the ornamental nine of diamonds' brightened copy fitted a lift
+     * of 14 at a gain of 1.05, its two of hearts' 26 at 0.94, both past white there. Only paper: a letterboxed Irish flag
+     * matched the flag of Guinea (red, yellow, green; lightest cell 179) stretched at levels that lifted it, and with the
+     * lift alone Guinea was listed ahead of Ireland (seed 27182).
      */
-    static final double PALE_PAPER = 247;
+    static boolean paperWhitened(byte[] colour, Levels levels) {
+        double lightest = -1;
+        int at = 0;
+        for (int i = 0; i + 2 < colour.length; i += 3) {
+            double luma = 0.299 * (colour[i] & 0xFF) + 0.587 * (colour[i + 1] & 0xFF) + 0.114 * (colour[i + 2] & 0xFF);
+            if (luma > lightest) {
+                lightest = luma;
+                at = i;
+            }
+        }
+        return lightest >= PALE && RepostVerifier.chroma(Arrays.copyOfRange(colour, at, at + 3)) >= RepostVerifier.COLOURFUL
+                && levels.apply(lightest) >= 255;
+    }
 
     /**
      * How much less than a hit in other colours ({@link #otherTint}) the hit in the copy's own colours may agree in its edges.
