@@ -27,7 +27,7 @@ final class TurnedRetry {
      * colour-picker icon fit unturned about as well as turned (the katana 0.974), their edges failing unturned (0.91-0.95),
      * and the retry judged none of them (evaluation, line-art border+rotate+bright on fourteen seeds: 489 to 493 of 517
      * first, false duplicates 11 either way). It costs little: at 100k it judged 3 of 300 pictures not stored, 22 ms of
-     * CPU in all (docs/benchmarks.md "The turned retry brought back, round 46"). The best of
+     * CPU in all (docs/benchmarks.md, round 46, "The turned retry brought back"). The best of
      * those, not the best pose if it is one of those: a copy of a picture nearly its own mirror image settles from a
      * mirrored start unturned, and fits there best (seed 200's signal flag Echo turned by 3°: 0.963 unturned and mirrored,
      * 0.961 turned by 4°, where the edges agree at 0.97; the unturned pose took the retry away).
