@@ -104,7 +104,7 @@ final class Variants {
         double lightest = -1;
         int at = 0;
         for (int i = 0; i + 2 < colour.length; i += 3) {
-            double luma = 0.299 * (colour[i] & 0xFF) + 0.587 * (colour[i + 1] & 0xFF) + 0.114 * (colour[i + 2] & 0xFF);
+            double luma = luma(colour, i);
             if (luma > lightest) {
                 lightest = luma;
                 at = i;
@@ -234,9 +234,14 @@ final class Variants {
     private static double meanLuma(byte[] rgb) {
         double sum = 0;
         for (int i = 0; i < rgb.length; i += 3) {
-            sum += 0.299 * (rgb[i] & 0xFF) + 0.587 * (rgb[i + 1] & 0xFF) + 0.114 * (rgb[i + 2] & 0xFF);
+            sum += luma(rgb, i);
         }
         return sum / (rgb.length / 3.0);
+    }
+
+    /** The ITU-R 601 luma of the RGB cell at {@code i}. */
+    private static double luma(byte[] rgb, int i) {
+        return 0.299 * (rgb[i] & 0xFF) + 0.587 * (rgb[i + 1] & 0xFF) + 0.114 * (rgb[i + 2] & 0xFF);
     }
 
     /** Whether a copy's colours can tell its source from a recolour variant: it has colour to compare. */

@@ -19,12 +19,15 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -138,8 +141,8 @@ final class RepostGalleries {
     static BufferedImage boxBlur(BufferedImage img, int radius) {
         int n = 2 * radius + 1;
         float[] k = new float[n * n];
-        java.util.Arrays.fill(k, 1f / k.length);
-        return new java.awt.image.ConvolveOp(new java.awt.image.Kernel(n, n, k), java.awt.image.ConvolveOp.EDGE_NO_OP, null).filter(img, null);
+        Arrays.fill(k, 1f / k.length);
+        return new ConvolveOp(new Kernel(n, n, k), ConvolveOp.EDGE_NO_OP, null).filter(img, null);
     }
 
     /**
