@@ -468,7 +468,8 @@ final class CandidateChecks {
     private static final class Views {
         final DecodedImage flat;
         final RepostVerifier.Query[] captionless = new RepostVerifier.Query[2]; // made only for candidates a caption window found
-        final Supplier<Optional<RepostVerifier.Query>> unmarked, retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored, ownDrawing, unbrightened;
+        final Supplier<List<RepostVerifier.Query>> unmarked; // the copy without a mark, once for each place one may be
+        final Supplier<Optional<RepostVerifier.Query>> retrimmed, untrimmed, unframed, softFramed, unrung, unmirrored, ownDrawing, unbrightened;
         final Supplier<Optional<RepostVerifier.Query>> straight; // made only for a copy whose ink reads as a turned strip
         final Supplier<Optional<Margins.Box>> mirroredTrim; // cheap: the view above is made only for a candidate it fits
 
@@ -480,7 +481,7 @@ final class CandidateChecks {
                     captionless[w] = new RepostVerifier.Query(HashRows.Probe.window(small, w));
                 }
             }
-            unmarked = memoised(() -> MarginMarks.erased(flat).map(RepostVerifier.Query::new));
+            unmarked = memoised(() -> MarginMarks.erasures(flat).stream().map(RepostVerifier.Query::new).toList());
             retrimmed = memoised(() -> CornerTrim.query(small, whole.signature.keptArea()));
             untrimmed = memoised(() -> UntrimmedPages.query(small, whole));
             unframed = memoised(() -> FramedCopies.query(small));
@@ -618,7 +619,7 @@ final class CandidateChecks {
         // failed the edge step, and the unmarked copy was never tried), and also when the unmarked copy is flat beneath
         // a band (a small drawing on a large page; against a flat candidate the flat rules decide): docs/benchmarks.md,
         // false duplicates round 8
-        views.unmarked.get().filter(u -> !u.flat && MarginMarks.closer(u, whole, c.signature()))
+        views.unmarked.get().stream().filter(u -> !u.flat && MarginMarks.closer(u, whole, c.signature())).findFirst()
                 .flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), List.of()).map(f -> new Attempt(u, f, RepostEdit.WATERMARKED)))
                 .ifPresent(attempts::add);
         // a strip turned on its canvas, laid straight as its source lies (TurnedStrips.straightened): after every other view,

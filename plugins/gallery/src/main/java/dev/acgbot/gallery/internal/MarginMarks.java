@@ -2,6 +2,8 @@ package dev.acgbot.gallery.internal;
 
 import dev.acgbot.models.image.DecodedImage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,11 +13,12 @@ import java.util.Optional;
  * pose (docs/benchmarks.md, text watermarks round 7: 23 of 32 missed watermarked copies of a diagnosis sample). The
  * copy with such a mark painted over in the surround's colour trims as its source does.
  * <p>
- * A mark is a band of rows at the bottom (or else the top) of the trimmed picture, parted from the rest by a strip of margin: at least
- * {@value #MIN_MARK_LINES} rows, at most {@value #MAX_MARK} of the trimmed height and no taller than what lies above the
- * strip, covered at most {@value #MAX_INK} by ink; the strip at least {@value #MIN_GAP} of the height (and
- * {@value #MIN_GAP_LINES} rows). Not the sides: a row of stars in a rating strip is bands parted by margin too. Or, with
- * no strip, such a band of letters that runs on beyond a straight edge of the drawing it overlaps ({@link #overEdge}).
+ * A mark is a band of rows at the bottom (or else the top) of the trimmed picture, parted from the rest by a strip of
+ * margin: at least {@value #MIN_MARK_LINES} rows, at most {@value #MAX_MARK} of the trimmed height and no taller than what
+ * lies above the strip, covered at most {@value #MAX_INK} by ink; the strip at least {@value #MIN_GAP} of the height (and
+ * {@value #MIN_GAP_LINES} rows); of a picture that is two such bands and nothing else, either ({@link #erasures}). Not
+ * the sides: a row of stars in a rating strip is bands parted by margin too. Or, with no strip, such a band of letters
+ * that runs on beyond a straight edge of the drawing it overlaps ({@link #overEdge}).
  */
 final class MarginMarks {
     private static final int TOLERANCE = 28;
@@ -37,38 +40,65 @@ final class MarginMarks {
 
     /**
      * {@code flat} (a reduced copy without alpha) with the mark under (or else over, or beside) its trimmed picture painted
-     * in the surround's colour; empty when it has none (or no plain neutral surround).
+     * in the surround's colour; empty when it has none (or no plain neutral surround). The first of {@link #erasures}.
      */
     static Optional<DecodedImage> erased(DecodedImage flat) {
+        return erasures(flat).stream().findFirst();
+    }
+
+    /**
+     * {@code flat} with a mark painted over, once for each place one may be, the likelier first: the band under the trimmed
+     * picture or the one over it, parted from the rest by margin; where the picture is two such bands and nothing else,
+     * both, the one shaped as a mark (no taller than the other) first. Which of two bands is the mark only a candidate's
+     * trim can say ({@link #closer}): a small drawing far under a mark at the top of its page is the shorter band, and
+     * painted over as the mark it left the mark to be posed (bullet holes under the evaluation's top-left mark, seeds 123
+     * and 2718, docs/benchmarks.md "Marks over small drawings, round 47"). Empty when there is no mark (or no plain
+     * neutral surround).
+     */
+    static List<DecodedImage> erasures(DecodedImage flat) {
         int w = flat.width();
         int[] px = flat.argb();
         int ref = px[0];
         if (Math.abs((ref >> 16 & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL || Math.abs((ref & 0xFF) - (ref >> 8 & 0xFF)) > NEUTRAL) {
-            return Optional.empty();
+            return List.of();
         }
         Margins.Box b = Margins.trimBox(flat);
         if (b.width() < 8 || b.height() < 8) {
-            return Optional.empty();
+            return List.of();
         }
-        // one mark only (one site's): parted by margin at the bottom edge, then the top one, then beside the drawing; only
+        // one mark only (one site's): parted by margin at the bottom edge or the top one, else beside the drawing; only
         // where none is, one over the drawing's edge
+        Band bottom = band(px, w, ref, b, -1), top = band(px, w, ref, b, 1);
+        List<DecodedImage> parted = new ArrayList<>();
         for (int step : new int[]{-1, 1}) {
-            int mark = parted(px, w, ref, b, first(b, step), step);
-            if (mark > 0) {
-                return Optional.of(painted(flat, b, ref, step, mark));
+            Band band = step < 0 ? bottom : top;
+            if (parted(band, b.height() - band.rows() - band.gap(), b)) {
+                parted.add(painted(flat, b, ref, step, band.rows()));
             }
+        }
+        // a picture of two bands and nothing else: the taller one may be the mark too, over a smaller drawing (the rest it
+        // must be no taller than is then that drawing, so only its own shape and strip are weighed)
+        if (parted.size() == 1 && bottom.rows() + bottom.gap() + top.rows() == b.height()) {
+            boolean bottomParted = parted(bottom, top.rows(), b);
+            Band other = bottomParted ? top : bottom;
+            if (parted(other, other.rows(), b)) {
+                parted.add(painted(flat, b, ref, bottomParted ? 1 : -1, other.rows()));
+            }
+        }
+        if (!parted.isEmpty()) {
+            return List.copyOf(parted);
         }
         Optional<DecodedImage> beside = apart(flat, b, ref);
         if (beside.isPresent()) {
-            return beside;
+            return List.of(beside.get());
         }
         for (int step : new int[]{-1, 1}) {
             int mark = overEdge(px, w, ref, b, first(b, step), step);
             if (mark > 0) {
-                return Optional.of(painted(flat, b, ref, step, mark));
+                return List.of(painted(flat, b, ref, step, mark));
             }
         }
-        return Optional.empty();
+        return List.of();
     }
 
     /** The first row of the trimmed picture {@code b} counting by {@code step}: its bottom row, or its top one. */
@@ -87,12 +117,13 @@ final class MarginMarks {
         return new DecodedImage(w, flat.height(), out, false);
     }
 
-    /**
-     * The rows of a mark parted from the rest by a strip of margin, from row {@code first} on by {@code step}; 0 for
-     * none.
-     */
-    private static int parted(int[] px, int w, int ref, Margins.Box b, int first, int step) {
-        int extent = b.height(), allowed = (int) (b.width() * (1 - MARGIN_SHARE));
+    /** The inked rows at one end of a trimmed picture, the strip of margin beyond them, and the ink they hold. */
+    private record Band(int rows, int gap, long ink) {
+    }
+
+    /** The band at the bottom ({@code step} -1) or the top (1) of the trimmed picture {@code b}. */
+    private static Band band(int[] px, int w, int ref, Margins.Box b, int step) {
+        int extent = b.height(), allowed = (int) (b.width() * (1 - MARGIN_SHARE)), first = first(b, step);
         int mark = 0;
         long ink = 0;
         for (int off; mark < extent && (off = offLine(px, w, ref, b, first + step * mark)) > allowed; mark++) {
@@ -102,7 +133,12 @@ final class MarginMarks {
         while (mark + gap < extent && offLine(px, w, ref, b, first + step * (mark + gap)) <= allowed) {
             gap++;
         }
-        return shaped(mark, extent - mark - gap, ink, b) && gap >= Math.max(MIN_GAP_LINES, MIN_GAP * extent) ? mark : 0;
+        return new Band(mark, gap, ink);
+    }
+
+    /** Whether {@code band} is a mark parted by a strip of margin from {@code rest} rows of the trimmed picture {@code b}. */
+    private static boolean parted(Band band, int rest, Margins.Box b) {
+        return shaped(band.rows(), rest, band.ink(), b) && band.gap() >= Math.max(MIN_GAP_LINES, MIN_GAP * b.height());
     }
 
     /**

@@ -9,9 +9,11 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +82,37 @@ class MarginMarksTest {
         text(g, 265);
         g.dispose();
         assertEquals(Optional.empty(), MarginMarks.erased(TestImages.decoded(coloured)));
+    }
+
+    @Test
+    void aSmallDrawingUnderATopMarkIsABandTooSoBothArePaintedOverInTurnTheBottomFirst() {
+        // a dot shorter than the mark's letters, far below them: from the bottom it is the band a mark would be, so the
+        // copy without it comes first, as before; the two bands being all there is, the copy without the mark comes
+        // second (a bullet hole under the evaluation's top-left mark)
+        DecodedImage marked = white(200, 280, g -> {
+            g.setColor(new Color(90, 90, 90));
+            g.fillOval(90, 120, 14, 12);
+        }, g -> text(g, 25));
+        List<DecodedImage> erasures = MarginMarks.erasures(marked);
+        assertEquals(2, erasures.size());
+        assertArrayEquals(erasures.getFirst().argb(), MarginMarks.erased(marked).orElseThrow().argb());
+        assertEquals(List.of(false, true), erasures.stream().map(e -> inkAt(e, 97, 126)).toList(), "the ring kept");
+        assertEquals(List.of(true, false), erasures.stream().map(e -> inkAbove(e, 40)).toList(), "the mark kept");
+    }
+
+    /** Whether the pixel at {@code (x, y)} is darker than the white page. */
+    private static boolean inkAt(DecodedImage img, int x, int y) {
+        return (img.argb()[y * img.width() + x] & 0xFF) < 200;
+    }
+
+    /** Whether any pixel of the rows above {@code y} is. */
+    private static boolean inkAbove(DecodedImage img, int y) {
+        for (int at = 0; at < y * img.width(); at++) {
+            if (inkAt(img, at % img.width(), at / img.width())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A 280x200 white page with a tall dark drawing at the right, {@code (150, 20)}, 100x160, and {@code extra}. */
