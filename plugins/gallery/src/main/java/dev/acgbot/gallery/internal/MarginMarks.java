@@ -69,20 +69,21 @@ final class MarginMarks {
         // one mark only (one site's): parted by margin at the bottom edge or the top one, else beside the drawing; only
         // where none is, one over the drawing's edge
         Band bottom = band(px, w, ref, b, -1), top = band(px, w, ref, b, 1);
+        boolean under = parted(bottom, b.height() - bottom.rows() - bottom.gap(), b);
+        boolean over = parted(top, b.height() - top.rows() - top.gap(), b);
         List<DecodedImage> parted = new ArrayList<>();
-        for (int step : new int[]{-1, 1}) {
-            Band band = step < 0 ? bottom : top;
-            if (parted(band, b.height() - band.rows() - band.gap(), b)) {
-                parted.add(painted(flat, b, ref, step, band.rows()));
-            }
+        if (under) {
+            parted.add(painted(flat, b, ref, -1, bottom.rows()));
+        }
+        if (over) {
+            parted.add(painted(flat, b, ref, 1, top.rows()));
         }
         // a picture of two bands and nothing else: the taller one may be the mark too, over a smaller drawing (the rest it
         // must be no taller than is then that drawing, so only its own shape and strip are weighed)
-        if (parted.size() == 1 && bottom.rows() + bottom.gap() + top.rows() == b.height()) {
-            boolean bottomParted = parted(bottom, top.rows(), b);
-            Band other = bottomParted ? top : bottom;
+        if (under != over && bottom.rows() + bottom.gap() + top.rows() == b.height()) {
+            Band other = under ? top : bottom;
             if (parted(other, other.rows(), b)) {
-                parted.add(painted(flat, b, ref, bottomParted ? 1 : -1, other.rows()));
+                parted.add(painted(flat, b, ref, under ? 1 : -1, other.rows()));
             }
         }
         if (!parted.isEmpty()) {
