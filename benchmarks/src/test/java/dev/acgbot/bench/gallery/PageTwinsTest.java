@@ -49,6 +49,14 @@ class PageTwinsTest {
         assertEquals(List.of(true, true, false, false), twins);
     }
 
+    @Test
+    void theSameDrawingOnAPageAnEighthLargerIsAPageTwin() {
+        // openclipart's two house icons: one drawing on a 467- and a 438-pixel page, its ink covering 1.14 times as much
+        // of the smaller one
+        assertEquals(List.of(true, false), List.of(PageTwins.sameDrawing(CUT_CLOSE, planet(425, 255, 12, 7, 400, 240, 1)),
+                PageTwins.sameDrawing(CUT_CLOSE, planet(425, 255, 12, 7, 400, 240, 2))));
+    }
+
     /**
      * A star polygon of {@code points} points, each joined to the ones {@code step} away, 960 pixels wide, drawn with a
      * 1-pixel line in the middle of a page {@code page} pixels square: mostly paper, as openclipart's star polygons are.
