@@ -845,9 +845,11 @@ final class RepostVerifier {
         boolean queryFlat = q.flat || flat && q.flatBeneathMark;
         if (flat || queryFlat) {
             // a faint drawing thumbnails as flat too: every one would match every other without the dHash
-            return flat && queryFlat && !EmptyPages.blank(candidate.colour())
-                    && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH
-                    ? Optional.of(new Found(1.0, Pose.WHOLE, Pose.WHOLE, true, true, Levels.NONE)) : Optional.empty();
+            if (flat && queryFlat && !EmptyPages.blank(candidate.colour())
+                    && colourDistance(q.signature.colour(), candidate.colour()) < 12 && dHashDistance <= FLAT_DHASH) {
+                return Optional.of(new Found(1.0, Pose.WHOLE, Pose.WHOLE, true, true, Levels.NONE));
+            }
+            return fadedToFlat(q, std, dHashDistance) ? Optional.of(FADED_AS_IS) : Optional.empty();
         }
         if ((std < FAINT_STD || q.faint) && faintEvidence > FAINT_DHASH) {
             return Optional.empty(); // too little contrast for the correlation alone to vouch
@@ -947,6 +949,28 @@ final class RepostVerifier {
         }
         return Optional.of(new Found(fine.ncc(), fine.pose(), named, asIs, false, levels));
     }
+
+    /**
+     * Whether the copy thumbnails as flat where the candidate, faint ({@value #FAINT_STD}) but not flat, does not: a thin
+     * outline brightened. A lift of a fifth turns the light grey its thin lines leave in a thumbnail's cells white, while
+     * the lines themselves, dark, stay: a map of Finland, a 1-pixel outline on an A4 page, thumbnailed at 4.97 levels of
+     * spread and its brightened copy under {@value #FLAT_STD}, so no pose was searched and the copy, its hashes 0 bits
+     * from its source's, listed nothing (kept-back seed 3333, brightness +20 %). Such a copy is only posed as it is
+     * ({@link #FADED_AS_IS}) and judged by its edges, finer than the thumbnail, at the usual bar; and only where the dHash,
+     * which keeps a faint drawing's outline, agrees as for two flat pictures ({@value #FLAT_DHASH} bits). There the map's
+     * edges agree at 0.990. Not for a tiny copy ({@link Query#tiny}), which {@link TinyCopies} judges at its own pixels
+     * from any pose it is given: a 1-pixel line of a pen-width icon, contrasted, fitted a stripe's edge of Bulgaria's flag
+     * so at 1.000 (evaluation, line art of fourteen seeds, two such false duplicates in a first version).
+     */
+    private static boolean fadedToFlat(Query q, double candidateSpread, int dHashDistance) {
+        return q.flat && q.tiny == null && candidateSpread >= FLAT_STD && candidateSpread < FAINT_STD && dHashDistance <= FLAT_DHASH;
+    }
+
+    /**
+     * The pose of a copy faded to flat ({@link #fadedToFlat}): the whole candidate as it is. Its correlation is the pose
+     * step's bar, as the thumbnails cannot say more.
+     */
+    private static final Found FADED_AS_IS = new Found(POSE_ACCEPT, Pose.WHOLE, Pose.WHOLE, true, false, Levels.NONE);
 
     /**
      * For a faint picture in colour vouched for by its crop window alone ({@link #pose}'s last rule): the pose turned, placed
