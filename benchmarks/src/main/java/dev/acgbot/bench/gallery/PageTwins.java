@@ -45,10 +45,11 @@ final class PageTwins {
      * How many times more of its page one picture's ink must cover than the other's: a page twin is on another page.
      * Two pictures on the same page with the same drawing are the same picture, which the pHash and the gallery's own
      * verdict already count; with no such bar, star polygons of 93 and 95 points, alike at 64x64, were counted. Every
-     * star polygon fills its page alike: of the 1,375, the 126 pairs the level bars pass all cover their pages within
-     * 1.000 of each other. 1.25 until round 48 left out two exports of one drawing whose pages differ by less, a house
-     * on a 467- and a 438-pixel square (1.14, 0.4 % of their ink apart) and a camera on A4 pages at 96 and 90 dpi, set
-     * a little apart (1.13, 0.7 %); 1.06 lies halfway between 1.00 and 1.13 (docs/benchmarks.md, "Page twins, round 48").
+     * star polygon fills its page alike: of the 1,375, the 126 pairs the other bars pass cover their pages at a ratio of
+     * 1.000. 1.25 until round 48 left out two exports of one drawing on pages closer in size: a house on a 467- and a
+     * 438-pixel square (ratio 1.14, 0.4 % of their ink apart) and a camera on A4 pages at 96 and 90 dpi, set a little
+     * apart (1.13, 0.7 %); 1.06 lies halfway between 1.00 and 1.13 (docs/benchmarks.md, "Page twins on pages closer in
+     * size, ... round 48").
      */
     static final double PAGE = 1.06;
     /** The most 99 % of the two cuts' levels may differ. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * openclipart's map of Finland (public domain; src/test/resources/openclipart): a 1-pixel outline on a transparent A4
@@ -32,7 +33,7 @@ class FadedOutlineGalleryTest {
     void aThinOutlineBrightenedUntilItsThumbnailIsFlatIsFoundAsItsSource(@TempDir Path tmp) throws IOException {
         BufferedImage brightened = lifted(0.2);
         // the case in point: the copy thumbnails as flat (its source does not: the pose search used to end there)
-        assertEquals(true, new RepostVerifier.Query(TestImages.decoded(brightened)).flat);
+        assertTrue(new RepostVerifier.Query(TestImages.decoded(brightened)).flat);
         try (Gallery g = RepostGalleries.indexedAsShipped(tmp, List.of(MAP), 6, 4242)) {
             // the source alone, verified; the edits named are not asserted, as BrightenedCopyGalleryTest does not: the lift
             // whitens the outline's antialiased rim, the islands' specks with it, and the trim may then read a border
