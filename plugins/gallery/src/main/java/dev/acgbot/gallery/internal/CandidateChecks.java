@@ -601,6 +601,10 @@ final class CandidateChecks {
         // a page the store kept whole beside a copy trimmed to its drawing: the copy untrimmed, as the page was (UntrimmedPages)
         if (n.byCropWindow() && UntrimmedPages.whole(c.signature())) {
             views.untrimmed.get().flatMap(u -> UntrimmedPages.pose(u, c.signature(), n)).ifPresent(f -> attempts.add(new Attempt(views.untrimmed.get().orElseThrow(), f, null)));
+        } else if (UntrimmedPages.samePage(c.signature(), n)) {
+            // and the same page whole, its faint frame brightened out of the copy's trim: the copy untrimmed, posed as usual
+            views.untrimmed.get().flatMap(u -> RepostVerifier.pose(u, c.signature(), n.dHashEvidence(), n.faintEvidence(), List.of())
+                    .map(f -> new Attempt(u, f, null))).ifPresent(attempts::add);
         }
         // a small drawing the store trimmed from its page, beside a copy whose trim kept more: the copy cut where the
         // drawing lies on the page (SmallDrawings.cutAt)

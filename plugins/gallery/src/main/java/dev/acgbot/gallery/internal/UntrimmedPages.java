@@ -10,7 +10,8 @@ import java.util.Optional;
  * whole page, while a quarter crop of that page holds the drawing on 7 % of its area and trims to it: the copy's trimmed
  * picture is then a few cells of the candidate's 32x32 thumbnail, below the pose search's sizes and beneath its 4x4
  * colour grid (docs/benchmarks.md, "Cropped pages, round 12"). Untrimmed, the copy is the crop of the page itself, as a
- * crop window of the page found it. Only for the verifier's extra attempt ({@link CandidateChecks}).
+ * crop window of the page found it. Also where the copy is that page whole, its faint frame brightened out of its trim
+ * ({@link #samePage}). Only for the verifier's extra attempts ({@link CandidateChecks}).
  */
 final class UntrimmedPages {
     /** A copy whose trim kept at least this share of it is the page as posted already. */
@@ -36,6 +37,21 @@ final class UntrimmedPages {
         }
         return CropPoses.bestOfEachSize(u, candidate, n.cropWindow()).stream().map(p -> RepostVerifier.placedOnFine(u, candidate, p))
                 .max(java.util.Comparator.comparingDouble(RepostVerifier.Found::ncc)).filter(RepostVerifier.Found::posed);
+    }
+
+    /**
+     * A whole-picture pHash within this many bits of a candidate the store kept whole says the copy is that page, whatever
+     * its own trim kept. Corsica's flag is a head on a page inside a faint grey outline (189 at 88 % alpha), which the
+     * store's trim keeps; framed, turned by 4° and brightened, the outline fades to a broken line the copy's trim drops,
+     * so its trimmed picture is the head, 44 % of the flag's width, where the stored 64x64 edges hold too little detail
+     * (0.923 at the pose the thumbnails found), while its whole pHash lies 2 bits from the flag's (evaluation, seeds 1234
+     * and 27182, border+rotate+bright; untrimmed, the edges agree at 0.998).
+     */
+    static final int SAME_PAGE_PHASH = 4;
+
+    /** Whether the copy untrimmed is posed on {@code candidate} as the page itself ({@link #SAME_PAGE_PHASH}). */
+    static boolean samePage(RepostSignature candidate, HashRows.Near n) {
+        return whole(candidate) && n.pHashDistance() <= SAME_PAGE_PHASH;
     }
 
     /** Whether the store kept {@code candidate} whole. */
