@@ -19,7 +19,8 @@ import java.util.function.Function;
  * crop+resize+JPEG copy had its source 10th in {@link CropShortlist}'s order (8 crop slots), a flag's copy had 25
  * pictures closer by the whole hashes, and on seed 77 two quarter crops had 24-30 other pictures' crop windows as
  * close, so the scan did not even keep them (docs/benchmarks.md, "Crowded candidates, round 11 second wave"). Verified
- * here, each with {@link CandidateChecks#verify}: the next {@value #NEXT} of the shortlist not verified; of the
+ * here, each with {@link CandidateChecks#verify}: the next {@value #NEXT} of the shortlist not verified, and the
+ * {@value #NEXT_WHOLE} closest by the whole hashes not verified ({@link #closestNotVerified}); of the
  * {@link HashRows.Probe#CROWDED} crop-window rows the scan kept beyond those and the shortlist's candidates it did not
  * fit, the {@value #FITTING} that fit the copy as a crop ({@link CropPoses#fit}) better than the shortlist's best; and
  * for a copy in colour, the {@value #COLOURED} closest candidates not verified whose colours agree with it, and the
@@ -33,6 +34,7 @@ import java.util.function.Function;
  */
 final class CrowdedCrops {
     static final int NEXT = 2;
+    static final int NEXT_WHOLE = 2;
     static final int FITTING = 2;
     static final int COLOURED = 2;
     static final int STRIPS = 2;
@@ -60,6 +62,8 @@ final class CrowdedCrops {
         List<CandidateChecks.Candidate> more = new ArrayList<>();
         left.byCrop().stream().filter(e -> !taken.contains(e.getKey())).limit(NEXT)
                 .forEach(e -> signed(e.getKey(), e.getValue(), signatures).ifPresent(more::add));
+        more.forEach(c -> taken.add(c.sha()));
+        closestNotVerified(left, taken).forEach(e -> signed(e.getKey(), e.getValue(), signatures).ifPresent(more::add));
         more.forEach(c -> taken.add(c.sha()));
         if (!left.byCrop().isEmpty()) {
             Map.Entry<String, HashRows.Near> top = left.byCrop().getFirst();
@@ -111,6 +115,19 @@ final class CrowdedCrops {
                 .sorted(Comparator.comparingDouble((Fitted f) -> -f.fit()).thenComparing(f -> f.candidate().sha()))
                 .limit(STRIPS)
                 .map(Fitted::candidate).toList();
+    }
+
+    /**
+     * The {@value #NEXT_WHOLE} candidates of the hash stage closest by the whole and trimmed hashes not taken yet: the first
+     * round fills its slots from the crop and turned windows first ({@link DefaultGallery#CROP_SLOTS},
+     * {@link DefaultGallery#TURN_SLOTS}), so a flowchart shape framed, turned by 4° and brightened, 8th by the whole
+     * hashes among 77 candidates (tied with others at 26 bits), was not verified, and passed at 0.973 once it was
+     * (evaluation, seed 5555 border+rotate+bright).
+     */
+    private static List<Map.Entry<String, HashRows.Near>> closestNotVerified(Left left, Set<String> taken) {
+        return left.near().entrySet().stream().filter(e -> !taken.contains(e.getKey()))
+                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> e) -> e.getValue().closest()).thenComparing(Map.Entry::getKey))
+                .limit(NEXT_WHOLE).toList();
     }
 
     /**

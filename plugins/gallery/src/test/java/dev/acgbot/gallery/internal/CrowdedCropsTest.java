@@ -39,8 +39,36 @@ class CrowdedCropsTest {
 
     @Test
     void aCandidateOfOtherColoursIsNotTaken() {
-        Map.Entry<String, HashRows.Near> sibling = Map.entry("sibling", new HashRows.Near(20, 20, 30, 20));
-        assertEquals(Set.of(), verified(Map.ofEntries(sibling), List.of()).keySet());
+        // the slots for the closest not verified taken by icons closer still, so that only the colours could take the sibling
+        Map<String, HashRows.Near> near = new LinkedHashMap<>();
+        for (int i = 0; i < CrowdedCrops.NEXT_WHOLE; i++) {
+            near.put("icon" + i, new HashRows.Near(10, 10, 20, 10));
+        }
+        near.put("sibling", new HashRows.Near(20, 20, 30, 20));
+        assertEquals(Set.of(), verified(near, List.of()).keySet());
+    }
+
+    /**
+     * The closest candidates by the whole hashes that the first round did not verify (its slots went to crop and turned
+     * windows first): a framed, turned and brightened copy of the black-and-white ice cream, in grey (no colours to find it
+     * by), its source behind icons the first round verified, is found, as seed 5555's flowchart shape (8th by the whole
+     * hashes) was; one past those slots is not verified.
+     */
+    @Test
+    void theClosestCandidatesByTheWholeHashesNotVerifiedAreVerified() {
+        BufferedImage copy = BrightenedCopyGalleryTest.levels(TestImages.rotated(RepostGalleries.framed(SIBLING, 0.04), 4), 1.1, 0.05);
+        Map<String, HashRows.Near> near = new LinkedHashMap<>();
+        List<Map.Entry<String, HashRows.Near>> firstRound = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            near.put("icon" + i, new HashRows.Near(10, 10, 20, 10));
+            firstRound.add(Map.entry("icon" + i, near.get("icon" + i)));
+        }
+        near.put("ice cream", new HashRows.Near(14, 12, 26, 12));
+        assertEquals(Set.of("ice cream"), verified(copy, near, firstRound).keySet());
+        for (int i = 0; i < CrowdedCrops.NEXT_WHOLE; i++) {
+            near.put("closer icon" + i, new HashRows.Near(12, 12, 24, 12));
+        }
+        assertEquals(Set.of(), verified(copy, near, firstRound).keySet());
     }
 
     /**
@@ -74,10 +102,21 @@ class CrowdedCropsTest {
     }
 
     private static Map<String, RepostVerifier.Verdict> verified(Map<String, HashRows.Near> near, List<Map.Entry<String, HashRows.Near>> verified) {
-        DecodedImage small = reduced(copy());
-        Map<String, RepostSignature> signed = Map.of("source", RepostSignature.of(reduced(SOURCE)), "sibling", RepostSignature.of(reduced(SIBLING)));
+        return verified(copy(), near, verified);
+    }
+
+    /**
+     * The second round's verdicts on {@code copy}, with {@code near} the hash stage's candidates and {@code verified} the
+     * first round's: "source" the coloured ice cream, "sibling" and "ice cream" the black-and-white one, any other an icon.
+     */
+    private static Map<String, RepostVerifier.Verdict> verified(BufferedImage copy, Map<String, HashRows.Near> near,
+                                                                List<Map.Entry<String, HashRows.Near>> verified) {
+        DecodedImage small = reduced(copy);
+        RepostSignature icon = RepostSignature.of(reduced(RepostGalleries.openclipart("kate")));
+        Map<String, RepostSignature> signed = Map.of("source", RepostSignature.of(reduced(SOURCE)), "sibling", RepostSignature.of(reduced(SIBLING)),
+                "ice cream", RepostSignature.of(reduced(SIBLING)));
         return CrowdedCrops.verify(new RepostVerifier.Query(small), small, new CrowdedCrops.Left(near, List.of(), verified, Map.of()),
-                sha -> Optional.ofNullable(signed.get(sha)), SharedWork.CALLER);
+                sha -> Optional.of(signed.getOrDefault(sha, icon)), SharedWork.CALLER);
     }
 
     private static DecodedImage reduced(BufferedImage img) {
