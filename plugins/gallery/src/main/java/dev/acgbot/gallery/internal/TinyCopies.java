@@ -98,7 +98,8 @@ final class TinyCopies {
      * from {@code near}: the candidates close to it in both whole-picture hashes, posed or not.
      */
     static void decide(RepostVerifier.Query q, List<Posed> candidates, List<Posed> near, Map<String, RepostVerifier.Verdict> verdicts) {
-        List<Scored> scored = candidates.stream().sorted(Comparator.comparingDouble((Posed c) -> -c.found().ncc()).thenComparing(Posed::sha))
+        List<Scored> scored = candidates.stream().filter(c -> !overstretched(q, c))
+                .sorted(Comparator.comparingDouble((Posed c) -> -c.found().ncc()).thenComparing(Posed::sha))
                 .limit(CHECKS).map(c -> scored(q, c)).toList();
         Optional<Scored> best = singledOut(scored, Scored::correlation);
         if (best.isPresent()) {
@@ -115,7 +116,7 @@ final class TinyCopies {
             take(q, unmoved.get().posed(), unmoved.get().correlation(), verdicts);
             return;
         }
-        Optional<Scored> hashed = byHashes(q, near, scored);
+        Optional<Scored> hashed = byHashes(q, near.stream().filter(c -> !overstretched(q, c)).toList(), scored);
         if (hashed.isPresent()) {
             take(q, hashed.get().posed(), hashed.get().correlation(), verdicts);
             return;
@@ -205,6 +206,18 @@ final class TinyCopies {
         }
         double next = nextOther(ranked, s -> s.posed().signature(), correlation);
         return singledOut(correlation.applyAsDouble(ranked.getFirst()), next) ? Optional.of(ranked.getFirst()) : Optional.empty();
+    }
+
+    /**
+     * How far (log of width over height) a tiny copy's pose may stretch its candidate ({@link RepostVerifier.Pose#stretch}):
+     * twice, where reposts stretch by a third (4:3) and a trim a row short stretches a 5-pixel bar by a quarter, a
+     * 3-pixel one by a half. Rendered down to a bar's few rows, every bar is alike: a 56x5 line brightened found its own icon at 0.94 and was
+     * taken for `pen_width5`, a 52x13 bar squeezed 2.9 times, at 0.9995 (evaluation, seeds 5150 and 8086 brightness).
+     */
+    static final double MOST_STRETCH = Math.log(2);
+
+    private static boolean overstretched(RepostVerifier.Query q, Posed c) {
+        return c.found().best().stretch(q.signature.aspect(), c.signature().aspect()) > MOST_STRETCH;
     }
 
     private static void take(RepostVerifier.Query q, Posed best, double similarity, Map<String, RepostVerifier.Verdict> verdicts) {
