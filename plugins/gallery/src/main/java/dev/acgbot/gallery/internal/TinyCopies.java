@@ -211,8 +211,9 @@ final class TinyCopies {
     /**
      * How far (log of width over height) a tiny copy's pose may stretch its candidate ({@link RepostVerifier.Pose#stretch}):
      * twice, where reposts stretch by a third (4:3) and a trim a row short stretches a 5-pixel bar by a quarter, a
-     * 3-pixel one by a half. Rendered down to a bar's few rows, every bar is alike: a 56x5 line brightened found its own icon at 0.94 and was
-     * taken for `pen_width5`, a 52x13 bar squeezed 2.9 times, at 0.9995 (evaluation, seeds 5150 and 8086 brightness).
+     * 3-pixel one by a half. Rendered down to a bar's few rows, every bar is alike: a 56x5 line brightened, posed on its
+     * own icon at 0.94, was taken for `pen_width5`, a 52x13 bar squeezed 2.9 times, at 0.9995 (evaluation, seeds 5150 and
+     * 8086 brightness; docs/benchmarks.md "Faint frames, crowded candidates and squeezed bars, round 49").
      */
     static final double MOST_STRETCH = Math.log(2);
 
