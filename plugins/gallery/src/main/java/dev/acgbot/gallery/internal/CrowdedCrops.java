@@ -83,7 +83,7 @@ final class CrowdedCrops {
         if (RepostVerifier.chroma(q.signature.colour()) >= RepostVerifier.COLOURFUL) {
             more.forEach(c -> taken.add(c.sha()));
             left.near().entrySet().stream().filter(e -> !taken.contains(e.getKey()))
-                    .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> e) -> e.getValue().closest()).thenComparing(Map.Entry::getKey))
+                    .sorted(DefaultGallery.BY_WHOLE_HASHES)
                     .map(e -> signed(e.getKey(), e.getValue(), signatures).filter(c -> RepostVerifier.chroma(c.signature().colour()) >= RepostVerifier.COLOURFUL
                             && RepostVerifier.sameColours(q, c.signature())))
                     .flatMap(Optional::stream).limit(COLOURED).forEach(more::add);
@@ -126,7 +126,7 @@ final class CrowdedCrops {
      */
     private static List<Map.Entry<String, HashRows.Near>> closestNotVerified(Left left, Set<String> taken) {
         return left.near().entrySet().stream().filter(e -> !taken.contains(e.getKey()))
-                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> e) -> e.getValue().closest()).thenComparing(Map.Entry::getKey))
+                .sorted(DefaultGallery.BY_WHOLE_HASHES)
                 .limit(NEXT_WHOLE).toList();
     }
 

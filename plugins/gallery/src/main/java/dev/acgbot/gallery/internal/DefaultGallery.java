@@ -826,6 +826,13 @@ public final class DefaultGallery implements Gallery {
     static final int NOISY_SLOTS = 16;
 
     /**
+     * The hash stage's candidates closest by the whole and trimmed hashes first ({@link HashRows.Near#closest}), ties by
+     * sha256: the order of the first round's whole-hash slots, and of the second round's ({@link CrowdedCrops}).
+     */
+    static final Comparator<Map.Entry<String, HashRows.Near>> BY_WHOLE_HASHES =
+            Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest()).thenComparing(Map.Entry::getKey);
+
+    /**
      * The {@link #MAX_CANDIDATES} to verify: the first {@link #CROP_SLOTS} of {@code byCrop}, the candidates a crop window
      * found in {@link CropShortlist}'s order (a 75 % crop is far from its source on every whole hash, so it would never
      * rank among the whole-hash candidates), then the closest by the whole and trimmed hashes, then further crop-window
@@ -837,10 +844,7 @@ public final class DefaultGallery implements Gallery {
                 .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().turn().distance())
                         .thenComparing(Map.Entry::getKey))
                 .toList();
-        List<Map.Entry<String, HashRows.Near>> byWhole = near.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, HashRows.Near> c) -> c.getValue().closest())
-                        .thenComparing(Map.Entry::getKey))
-                .toList();
+        List<Map.Entry<String, HashRows.Near>> byWhole = near.entrySet().stream().sorted(BY_WHOLE_HASHES).toList();
         Map<String, Map.Entry<String, HashRows.Near>> chosen = new LinkedHashMap<>();
         choose(chosen, MAX_CANDIDATES, List.of(byCrop.subList(0, Math.min(CROP_SLOTS, byCrop.size())),
                 byTurn.subList(0, Math.min(TURN_SLOTS, byTurn.size())), byWhole, byCrop));
