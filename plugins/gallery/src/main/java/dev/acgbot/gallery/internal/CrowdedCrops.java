@@ -36,9 +36,11 @@ final class CrowdedCrops {
     static final int NEXT = 2;
     /**
      * Seven: the four decks of playing cards lie within a few bits of each other on every hash, so a card framed, turned
-     * by 4° and brightened (`bordered_d_7`, seed 4242) had 16 cards closer or tied by the whole hashes and none of the
-     * first round's 24 passed; with the seven closest not verified taken here, the red cards among the closest in its
-     * colours ({@value #COLOURED}) reach it, and it passes at 0.967. Two were taken before (round 49).
+     * by 4° and brightened (`bordered_d_7`, seed 4242) had 17 candidates before it by the whole hashes (other cards,
+     * closer or tied) and none of the first round's 24 passed; with the seven closest not verified taken here, the red
+     * cards closest in its colours ({@value #COLOURED}) reach it, and it passes at 0.967. With two (round 49) the 29
+     * seeds' evaluation found five sources fewer and listed one false duplicate fewer, twice (docs/benchmarks.md, "Cards
+     * crowded out, round 50").
      */
     static final int NEXT_WHOLE = 7;
     static final int FITTING = 2;
