@@ -40,18 +40,16 @@ final class UntrimmedPages {
     }
 
     /**
-     * A whole-picture pHash within this many bits of a candidate the store kept whole says the copy is that page, whatever
-     * its own trim kept. Corsica's flag is a head on a page inside a faint grey outline (189 at 88 % alpha), which the
-     * store's trim keeps; framed, turned by 4° and brightened, the outline fades to a broken line the copy's trim drops,
-     * so its trimmed picture is the head, 44 % of the flag's width, where the stored 64x64 edges hold too little detail
-     * (0.923 at the pose the thumbnails found), while its whole pHash lies 2 bits from the flag's (evaluation, seeds 1234
-     * and 27182, border+rotate+bright; untrimmed, the edges agree at 0.998).
+     * Whether the copy untrimmed is posed on {@code candidate} as the page itself: a candidate the store kept whole whose
+     * whole pHash lies within {@link DefaultGallery#SAME_PICTURE_BITS} of the copy's, the bar at which a lookup calls a
+     * stored picture the posted one, whatever the copy's own trim kept. Corsica's flag is a head on a page inside a faint
+     * grey outline (189 at 88 % alpha), which the store's trim keeps; framed, turned by 4° and brightened, the outline
+     * fades to a broken line the copy's trim drops, so its trimmed picture is the head, 44 % of the flag's width, where
+     * the stored 64x64 edges hold too little detail (0.923 at the pose the thumbnails found), while its whole pHash lies 2
+     * bits from the flag's (evaluation, seeds 1234 and 27182, border+rotate+bright; untrimmed, the edges agree at 0.998).
      */
-    static final int SAME_PAGE_PHASH = 4;
-
-    /** Whether the copy untrimmed is posed on {@code candidate} as the page itself ({@link #SAME_PAGE_PHASH}). */
     static boolean samePage(RepostSignature candidate, HashRows.Near n) {
-        return whole(candidate) && n.pHashDistance() <= SAME_PAGE_PHASH;
+        return whole(candidate) && n.pHashDistance() <= DefaultGallery.SAME_PICTURE_BITS;
     }
 
     /** Whether the store kept {@code candidate} whole. */
