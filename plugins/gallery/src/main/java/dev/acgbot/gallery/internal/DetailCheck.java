@@ -5,6 +5,8 @@ import dev.acgbot.models.preprocess.ImageOps;
 import dev.acgbot.models.preprocess.PreprocessSpec;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
@@ -107,13 +109,16 @@ final class DetailCheck {
     private static Result descend(Edges q, float[] candidate, float aspect, RepostVerifier.Pose start, boolean band) {
         Result best = score(q, candidate, aspect, start, band);
         double[] steps = {1.0 / SIDE, 1.0 / SIDE, 0.015, 0.015, Math.toRadians(0.75)};
+        // as in the pose search's descent: a pose scored already is not scored again (the same bits)
+        Map<RepostVerifier.Pose, Result> scored = new HashMap<>();
+        scored.put(start, best);
         for (int round = 0; round < 2; round++) {
             boolean improved = true;
             for (int it = 0; improved && it < 3; it++) {
                 improved = false;
                 for (int p = 0; p < 5; p++) {
                     for (int sign = -1; sign <= 1; sign += 2) {
-                        Result r = score(q, candidate, aspect, best.pose().with(p, sign * steps[p]), band);
+                        Result r = scored.computeIfAbsent(best.pose().with(p, sign * steps[p]), moved -> score(q, candidate, aspect, moved, band));
                         if (r.agreement() > best.agreement() + 1e-4) {
                             best = r;
                             improved = true;

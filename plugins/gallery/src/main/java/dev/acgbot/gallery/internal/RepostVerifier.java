@@ -6,7 +6,9 @@ import dev.acgbot.models.image.DecodedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -1011,7 +1013,7 @@ final class RepostVerifier {
         return Levels.fit(copy, sampled, inside);
     }
 
-    private record Scored(Pose pose, double ncc) {
+    record Scored(Pose pose, double ncc) {
     }
 
     /**
@@ -1191,6 +1193,11 @@ final class RepostVerifier {
     private static Scored descend(Grid grid, float[] thumb, float aspect, Scored start, boolean part, int params) {
         double[] steps = {0.04, 0.04, 0.06, 0.06, Math.toRadians(4)};
         Scored best = start;
+        // a move that undoes the last one, or one a size's bound stops, lands on a pose scored already (a fifth of the
+        // descent's moves at 100k, DuplicateLookupScaleTest): its score is taken, not computed again (the same bits, as
+        // the score is a function of the pose alone for one grid and thumbnail)
+        Map<Pose, Scored> scored = new HashMap<>();
+        scored.put(start.pose(), start);
         for (int round = 0; round < 3; round++) {
             boolean improved = true;
             for (int it = 0; improved && it < 4; it++) {
@@ -1198,7 +1205,7 @@ final class RepostVerifier {
                 for (int p = 0; p < params; p++) {
                     for (int sign = -1; sign <= 1; sign += 2) {
                         Pose moved = part ? best.pose().withPart(p, sign * steps[p]) : best.pose().with(p, sign * steps[p], aspect);
-                        Scored s = score(grid, thumb, aspect, moved);
+                        Scored s = scored.computeIfAbsent(moved, m -> score(grid, thumb, aspect, m));
                         if (s.ncc() > best.ncc() + 1e-4) {
                             best = s;
                             improved = true;
@@ -1223,6 +1230,14 @@ final class RepostVerifier {
      * {@value #MIN_INSIDE} of the cells inside scores 0.
      */
     private static Scored score(Grid grid, float[] thumb, float aspect, Pose pose) {
+        return pose.theta() == 0 ? scoreUnturned(grid, thumb, aspect, pose) : scoreTurned(grid, thumb, aspect, pose);
+    }
+
+    /**
+     * {@link #score} for any pose: each cell's place on the thumbnail computed from its column's and row's terms. Turned or
+     * not; {@link #score} takes {@link #scoreUnturned} for an unturned pose.
+     */
+    static Scored scoreTurned(Grid grid, float[] thumb, float aspect, Pose pose) {
         double[] g = pose.mirror() ? grid.mirrored() : grid.values();
         int side = grid.side();
         double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
@@ -1251,11 +1266,109 @@ final class RepostVerifier {
                 inside += beyond ? 0 : 1;
             }
         }
+        return scored(pose, side, n, inside, sq, sqq, ss, sss, sqs);
+    }
+
+    /**
+     * {@link #scoreTurned} for an unturned pose, bit for bit, its sampling worked out per column and row ({@link Places}).
+     * Three in four of a lookup's scores are of unturned poses (the seeds' windows, the crop hypotheses), and sampling was
+     * a third of the CPU of a lookup of a picture the gallery does not hold at 100k (JFR, DuplicateLookupScaleTest;
+     * docs/benchmarks.md, "Lookups that find nothing, round 51").
+     */
+    static Scored scoreUnturned(Grid grid, float[] thumb, float aspect, Pose pose) {
+        double[] g = pose.mirror() ? grid.mirrored() : grid.values();
+        int side = grid.side();
+        Places places = Places.of(pose, side, aspect, RepostSignature.THUMB);
+        double sq = 0, sqq = 0, ss = 0, sss = 0, sqs = 0;
+        int n = 0, inside = 0;
+        for (int v = 0; v < side; v++) {
+            for (int u = 0; u < side; u++) {
+                boolean beyond = places.beyond(u, v);
+                if (beyond && !grid.againstPaper()) {
+                    continue;
+                }
+                double s = beyond ? PAPER : places.at(thumb, u, v);
+                double q = g[v * side + u];
+                sq += q;
+                sqq += q * q;
+                ss += s;
+                sss += s * s;
+                sqs += q * s;
+                n++;
+                inside += beyond ? 0 : 1;
+            }
+        }
+        return scored(pose, side, n, inside, sq, sqq, ss, sss, sqs);
+    }
+
+    /** The pose's score from the sums over the {@code n} cells it scored, {@code inside} of them inside the candidate. */
+    private static Scored scored(Pose pose, int side, int n, int inside, double sq, double sqq, double ss, double sss, double sqs) {
         if (inside < MIN_INSIDE * side * side) {
             return new Scored(pose, 0);
         }
         double varQ = sqq - sq * sq / n, varS = sss - ss * ss / n;
         return new Scored(pose, varQ <= 1e-12 || varS <= 1e-6 ? 0 : (sqs - sq * ss / n) / Math.sqrt(varQ * varS));
+    }
+
+    /**
+     * Where the columns and rows of an unturned pose's grid land on a square picture: unturned, a cell's place across
+     * depends on its column alone and its place down on its row alone (the terms a turn adds are zeros), so each is
+     * worked out once a grid, with the very operations {@link #scoreTurned} and {@link #sampleTurned} apply once a cell.
+     */
+    private record Places(Along across, Along down, int size) {
+        static Places of(Pose pose, int side, float aspect, int size) {
+            double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
+            Axes axes = new Axes(side, aspect, pose, cos, sin);
+            Along across = new Along(side, size), down = new Along(side, size);
+            double sinDy = sin * ((0.5 / side - 0.5) * pose.sh());
+            for (int u = 0; u < side; u++) {
+                across.place(u, (axes.cxAspect + axes.cosDx[u] - sinDy) / aspect * size - 0.5);
+            }
+            for (int v = 0; v < side; v++) {
+                double cosDy = cos * (((v + 0.5) / side - 0.5) * pose.sh());
+                down.place(v, (pose.cy() + axes.sinDx[0] + cosDy) * size - 0.5);
+            }
+            return new Places(across, down, size);
+        }
+
+        boolean beyond(int u, int v) {
+            return down.beyond[v] || across.beyond[u];
+        }
+
+        /** The picture {@code img} at cell {@code u, v}, interpolated as {@link #bilinear} does. */
+        double at(float[] img, int u, int v) {
+            int i = down.pixel[v] * size + across.pixel[u];
+            double fx = across.fraction[u];
+            double top = img[i] + (img[i + 1] - img[i]) * fx;
+            double bottom = img[i + size] + (img[i + size + 1] - img[i + size]) * fx;
+            return top + (bottom - top) * down.fraction[v];
+        }
+    }
+
+    /**
+     * Where each column (or row) of an unturned pose's grid lands on a {@code size}-wide picture: beyond it or not, and
+     * its sample coordinate clamped and split as {@link #bilinear} splits it.
+     */
+    private static final class Along {
+        final boolean[] beyond;
+        final int[] pixel;
+        final double[] fraction;
+        private final int size;
+
+        Along(int cells, int size) {
+            this.size = size;
+            beyond = new boolean[cells];
+            pixel = new int[cells];
+            fraction = new double[cells];
+        }
+
+        void place(int cell, double at) {
+            beyond[cell] = at < -0.5 || at > size - 0.5;
+            double hi = size - 1.0001;
+            double c = at < 0 ? 0 : at > hi ? hi : at;
+            pixel[cell] = (int) c;
+            fraction[cell] = c - pixel[cell];
+        }
     }
 
     /**
@@ -1285,6 +1398,25 @@ final class RepostVerifier {
      * tells which cells landed inside the candidate.
      */
     static float[] sample(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside) {
+        return pose.theta() == 0 ? sampleUnturned(img, imgSide, side, aspect, pose, inside)
+                : sampleTurned(img, imgSide, side, aspect, pose, inside);
+    }
+
+    /** {@link #sample} for an unturned pose, bit for bit, worked out per column and row ({@link Places}). */
+    static float[] sampleUnturned(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside) {
+        float[] out = new float[side * side];
+        Places places = Places.of(pose, side, aspect, imgSide);
+        for (int v = 0; v < side; v++) {
+            for (int u = 0; u < side; u++) {
+                inside[v * side + u] = !places.beyond(u, v);
+                out[v * side + u] = (float) places.at(img, u, v);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #sample} for any pose, each cell's place computed from its column's and row's terms. */
+    static float[] sampleTurned(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside) {
         float[] out = new float[side * side];
         double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
         Axes axes = new Axes(side, aspect, pose, cos, sin);
