@@ -1312,8 +1312,9 @@ final class RepostVerifier {
 
     /**
      * Where the columns and rows of an unturned pose's grid land on a square picture: unturned, a cell's place across
-     * depends on its column alone and its place down on its row alone (the terms a turn adds are zeros), so each is
-     * worked out once a grid, with the very operations {@link #scoreTurned} and {@link #sampleTurned} apply once a cell.
+     * depends on its column alone and its place down on its row alone (the terms a turn adds are signed zeros, and adding
+     * one leaves a coordinate's value as it is), so each is worked out once a grid, with the very operations
+     * {@link #scoreTurned} and {@link #sampleTurned} apply once a cell ({@code UnturnedSamplingTest} compares them).
      */
     private record Places(Along across, Along down, int size) {
         static Places of(Pose pose, int side, float aspect, int size) {
