@@ -1230,64 +1230,43 @@ final class RepostVerifier {
      * {@value #MIN_INSIDE} of the cells inside scores 0.
      */
     private static Scored score(Grid grid, float[] thumb, float aspect, Pose pose) {
-        return pose.theta() == 0 ? scoreUnturned(grid, thumb, aspect, pose) : scoreTurned(grid, thumb, aspect, pose);
+        return score(grid, thumb, aspect, pose, pose.theta() != 0);
     }
 
     /**
-     * {@link #score} for any pose: each cell's place on the thumbnail computed from its column's and row's terms. Turned or
-     * not; {@link #score} takes {@link #scoreUnturned} for an unturned pose.
+     * {@link #score}, each cell's place on the thumbnail computed from its column's and row's terms, or, for an unturned
+     * pose unless {@code perCell}, worked out once per column and row ({@link Places}), bit for bit the same. Three in four of a
+     * lookup's scores are of unturned poses (the seeds' windows, the crop hypotheses), and sampling per cell was a third
+     * of the CPU of a lookup of a picture the gallery does not hold at 100k (JFR, DuplicateLookupScaleTest;
+     * docs/benchmarks.md, "Lookups that find nothing, round 51").
      */
-    static Scored scoreTurned(Grid grid, float[] thumb, float aspect, Pose pose) {
+    static Scored score(Grid grid, float[] thumb, float aspect, Pose pose, boolean perCell) {
         double[] g = pose.mirror() ? grid.mirrored() : grid.values();
         int side = grid.side();
         double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
         int t = RepostSignature.THUMB;
         Axes axes = new Axes(side, aspect, pose, cos, sin);
+        Places places = perCell || pose.theta() != 0 ? null : Places.of(pose, side, aspect, t, axes, sin, cos);
         double sq = 0, sqq = 0, ss = 0, sss = 0, sqs = 0;
         int n = 0, inside = 0;
         for (int v = 0; v < side; v++) {
             double dy = ((v + 0.5) / side - 0.5) * pose.sh();
             double sinDy = sin * dy, cosDy = cos * dy;
             for (int u = 0; u < side; u++) {
-                double x = (axes.cxAspect + axes.cosDx[u] - sinDy) / aspect * t - 0.5;
-                double y = (pose.cy() + axes.sinDx[u] + cosDy) * t - 0.5;
-                boolean beyond = x < -0.5 || y < -0.5 || x > t - 0.5 || y > t - 0.5;
+                boolean beyond;
+                double s;
+                if (places != null) {
+                    beyond = places.beyond(u, v);
+                    s = beyond ? PAPER : places.at(thumb, u, v);
+                } else {
+                    double x = (axes.cxAspect + axes.cosDx[u] - sinDy) / aspect * t - 0.5;
+                    double y = (pose.cy() + axes.sinDx[u] + cosDy) * t - 0.5;
+                    beyond = x < -0.5 || y < -0.5 || x > t - 0.5 || y > t - 0.5;
+                    s = beyond ? PAPER : bilinear(thumb, t, x, y);
+                }
                 if (beyond && !grid.againstPaper()) {
                     continue;
                 }
-                double s = beyond ? PAPER : bilinear(thumb, t, x, y);
-                double q = g[v * side + u];
-                sq += q;
-                sqq += q * q;
-                ss += s;
-                sss += s * s;
-                sqs += q * s;
-                n++;
-                inside += beyond ? 0 : 1;
-            }
-        }
-        return scored(pose, side, n, inside, sq, sqq, ss, sss, sqs);
-    }
-
-    /**
-     * {@link #scoreTurned} for an unturned pose, bit for bit, its sampling worked out per column and row ({@link Places}).
-     * Three in four of a lookup's scores are of unturned poses (the seeds' windows, the crop hypotheses), and sampling was
-     * a third of the CPU of a lookup of a picture the gallery does not hold at 100k (JFR, DuplicateLookupScaleTest;
-     * docs/benchmarks.md, "Lookups that find nothing, round 51").
-     */
-    static Scored scoreUnturned(Grid grid, float[] thumb, float aspect, Pose pose) {
-        double[] g = pose.mirror() ? grid.mirrored() : grid.values();
-        int side = grid.side();
-        Places places = Places.of(pose, side, aspect, RepostSignature.THUMB);
-        double sq = 0, sqq = 0, ss = 0, sss = 0, sqs = 0;
-        int n = 0, inside = 0;
-        for (int v = 0; v < side; v++) {
-            for (int u = 0; u < side; u++) {
-                boolean beyond = places.beyond(u, v);
-                if (beyond && !grid.againstPaper()) {
-                    continue;
-                }
-                double s = beyond ? PAPER : places.at(thumb, u, v);
                 double q = g[v * side + u];
                 sq += q;
                 sqq += q * q;
@@ -1314,12 +1293,10 @@ final class RepostVerifier {
      * Where the columns and rows of an unturned pose's grid land on a square picture: unturned, a cell's place across
      * depends on its column alone and its place down on its row alone (the terms a turn adds are signed zeros, and adding
      * one leaves a coordinate's value as it is), so each is worked out once a grid, with the very operations
-     * {@link #scoreTurned} and {@link #sampleTurned} apply once a cell ({@code UnturnedSamplingTest} compares them).
+     * {@link #score} and {@link #sample} apply once a cell ({@code UnturnedSamplingTest} compares them).
      */
     private record Places(Along across, Along down, int size) {
-        static Places of(Pose pose, int side, float aspect, int size) {
-            double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
-            Axes axes = new Axes(side, aspect, pose, cos, sin);
+        static Places of(Pose pose, int side, float aspect, int size, Axes axes, double sin, double cos) {
             Along across = new Along(side, size), down = new Along(side, size);
             double sinDy = sin * ((0.5 / side - 0.5) * pose.sh());
             for (int u = 0; u < side; u++) {
@@ -1399,32 +1376,24 @@ final class RepostVerifier {
      * tells which cells landed inside the candidate.
      */
     static float[] sample(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside) {
-        return pose.theta() == 0 ? sampleUnturned(img, imgSide, side, aspect, pose, inside)
-                : sampleTurned(img, imgSide, side, aspect, pose, inside);
+        return sample(img, imgSide, side, aspect, pose, inside, false);
     }
 
-    /** {@link #sample} for an unturned pose, bit for bit, worked out per column and row ({@link Places}). */
-    static float[] sampleUnturned(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside) {
-        float[] out = new float[side * side];
-        Places places = Places.of(pose, side, aspect, imgSide);
-        for (int v = 0; v < side; v++) {
-            for (int u = 0; u < side; u++) {
-                inside[v * side + u] = !places.beyond(u, v);
-                out[v * side + u] = (float) places.at(img, u, v);
-            }
-        }
-        return out;
-    }
-
-    /** {@link #sample} for any pose, each cell's place computed from its column's and row's terms. */
-    static float[] sampleTurned(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside) {
+    /** {@link #sample}, per cell, or for an unturned pose unless {@code perCell} per column and row, as {@link #score} samples. */
+    static float[] sample(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside, boolean perCell) {
         float[] out = new float[side * side];
         double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
         Axes axes = new Axes(side, aspect, pose, cos, sin);
+        Places places = perCell || pose.theta() != 0 ? null : Places.of(pose, side, aspect, imgSide, axes, sin, cos);
         for (int v = 0; v < side; v++) {
             double dy = ((v + 0.5) / side - 0.5) * pose.sh();
             double sinDy = sin * dy, cosDy = cos * dy;
             for (int u = 0; u < side; u++) {
+                if (places != null) {
+                    inside[v * side + u] = !places.beyond(u, v);
+                    out[v * side + u] = (float) places.at(img, u, v);
+                    continue;
+                }
                 double x = (axes.cxAspect + axes.cosDx[u] - sinDy) / aspect * imgSide - 0.5;
                 double y = (pose.cy() + axes.sinDx[u] + cosDy) * imgSide - 0.5;
                 inside[v * side + u] = !(x < -0.5 || y < -0.5 || x > imgSide - 0.5 || y > imgSide - 0.5);

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An unturned pose's sampling worked out per column and row ({@link RepostVerifier#scoreUnturned},
- * {@link RepostVerifier#sampleUnturned}) is the general per-cell sampling's ({@link RepostVerifier#scoreTurned},
- * {@link RepostVerifier#sampleTurned}) bit for bit: the lookup's answers cannot move by it.
+ * An unturned pose's sampling worked out per column and row is the general per-cell sampling bit for bit, in the pose
+ * search's score ({@link RepostVerifier#score}) and in the pictures sampled for the edge step ({@link RepostVerifier#sample}):
+ * the lookup's answers cannot move by it.
  */
 class UnturnedSamplingTest {
 
@@ -38,8 +38,8 @@ class UnturnedSamplingTest {
             for (RepostVerifier.Grid grid : new RepostVerifier.Grid[]{q.coarse, q.fine, q.coarse.onPaper(), q.fine.onPaper()}) {
                 for (int p = 0; p < 200; p++) {
                     RepostVerifier.Pose pose = unturned(random);
-                    double general = RepostVerifier.scoreTurned(grid, thumb, candidate.aspect(), pose).ncc();
-                    assertEquals(general, RepostVerifier.scoreUnturned(grid, thumb, candidate.aspect(), pose).ncc(), pose + " on " + grid.side());
+                    double general = RepostVerifier.score(grid, thumb, candidate.aspect(), pose, true).ncc();
+                    assertEquals(general, RepostVerifier.score(grid, thumb, candidate.aspect(), pose, false).ncc(), pose + " on " + grid.side());
                     compared++;
                     inside += general != 0 ? 1 : 0;
                 }
@@ -64,8 +64,8 @@ class UnturnedSamplingTest {
                     int imgSide = (int) Math.round(Math.sqrt(img.length));
                     for (int side : new int[]{RepostVerifier.FINE, DetailCheck.SIDE}) {
                         boolean[] generalInside = new boolean[side * side], unturnedInside = new boolean[side * side];
-                        float[] general = RepostVerifier.sampleTurned(img, imgSide, side, candidate.aspect(), pose, generalInside);
-                        float[] posed = RepostVerifier.sampleUnturned(img, imgSide, side, candidate.aspect(), pose, unturnedInside);
+                        float[] general = RepostVerifier.sample(img, imgSide, side, candidate.aspect(), pose, generalInside, true);
+                        float[] posed = RepostVerifier.sample(img, imgSide, side, candidate.aspect(), pose, unturnedInside, false);
                         assertArrayEquals(general, posed, pose + " " + imgSide + " onto " + side);
                         assertArrayEquals(generalInside, unturnedInside, pose + " " + imgSide + " onto " + side);
                     }
