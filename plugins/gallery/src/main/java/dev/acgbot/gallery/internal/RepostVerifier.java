@@ -1230,14 +1230,14 @@ final class RepostVerifier {
      * {@value #MIN_INSIDE} of the cells inside scores 0.
      */
     private static Scored score(Grid grid, float[] thumb, float aspect, Pose pose) {
-        return score(grid, thumb, aspect, pose, pose.theta() != 0);
+        return score(grid, thumb, aspect, pose, false);
     }
 
     /**
      * {@link #score}, each cell's place on the thumbnail computed from its column's and row's terms, or, for an unturned
-     * pose unless {@code perCell}, worked out once per column and row ({@link Places}), bit for bit the same. Three in four of a
-     * lookup's scores are of unturned poses (the seeds' windows, the crop hypotheses), and sampling per cell was a third
-     * of the CPU of a lookup of a picture the gallery does not hold at 100k (JFR, DuplicateLookupScaleTest;
+     * pose unless {@code perCell}, worked out once per column and row ({@link Places}), bit for bit the same. Three in
+     * four of a lookup's scores are of unturned poses (the seeds' windows, the crop hypotheses), and sampling per cell
+     * was a third of the CPU of a lookup of a picture the gallery does not hold at 100k (JFR, DuplicateLookupScaleTest;
      * docs/benchmarks.md, "Lookups that find nothing, round 51").
      */
     static Scored score(Grid grid, float[] thumb, float aspect, Pose pose, boolean perCell) {
@@ -1379,7 +1379,7 @@ final class RepostVerifier {
         return sample(img, imgSide, side, aspect, pose, inside, false);
     }
 
-    /** {@link #sample}, per cell, or for an unturned pose unless {@code perCell} per column and row, as {@link #score} samples. */
+    /** {@link #sample}, per cell, or for an unturned pose unless {@code perCell} per column and row, as {@link #score} does. */
     static float[] sample(float[] img, int imgSide, int side, float aspect, Pose pose, boolean[] inside, boolean perCell) {
         float[] out = new float[side * side];
         double cos = Math.cos(pose.theta()), sin = Math.sin(pose.theta());
