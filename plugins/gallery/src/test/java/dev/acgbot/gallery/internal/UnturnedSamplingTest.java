@@ -54,10 +54,7 @@ class UnturnedSamplingTest {
         for (int k = 0; k < 6; k++) {
             RepostSignature candidate = signature(300 + k);
             float[] thumb = RepostVerifier.thumb(candidate);
-            float[] detail = new float[candidate.detail().length];
-            for (int i = 0; i < detail.length; i++) {
-                detail[i] = candidate.detail()[i] & 0xFF;
-            }
+            float[] detail = DetailCheck.floats(candidate.detail());
             for (int p = 0; p < 100; p++) {
                 RepostVerifier.Pose pose = unturned(random);
                 for (float[] img : new float[][]{thumb, detail}) {
