@@ -1295,7 +1295,7 @@ final class RepostVerifier {
      * one leaves a coordinate's value as it is), so each is worked out once a grid, with the very operations
      * {@link #score} and {@link #sample} apply once a cell ({@code UnturnedSamplingTest} compares them).
      */
-    private record Places(Along across, Along down, int size) {
+    private record Places(Along across, Along down) {
         static Places of(Pose pose, int side, float aspect, int size, Axes axes, double sin, double cos) {
             Along across = new Along(side, size), down = new Along(side, size);
             double sinDy = sin * ((0.5 / side - 0.5) * pose.sh());
@@ -1306,7 +1306,7 @@ final class RepostVerifier {
                 double cosDy = cos * (((v + 0.5) / side - 0.5) * pose.sh());
                 down.place(v, (pose.cy() + axes.sinDx[0] + cosDy) * size - 0.5);
             }
-            return new Places(across, down, size);
+            return new Places(across, down);
         }
 
         boolean beyond(int u, int v) {
@@ -1315,6 +1315,7 @@ final class RepostVerifier {
 
         /** The picture {@code img} at cell {@code u, v}, interpolated as {@link #bilinear} does. */
         double at(float[] img, int u, int v) {
+            int size = across.size;
             int i = down.pixel[v] * size + across.pixel[u];
             double fx = across.fraction[u];
             double top = img[i] + (img[i + 1] - img[i]) * fx;
