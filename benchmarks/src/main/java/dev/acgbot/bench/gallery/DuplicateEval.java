@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
  * it, is the first near duplicate; a twin is an image within 4 pHash bits of the source or one the untouched source
  * itself finds as the same picture, or as its mirror image, at 0.97 or more: the clip-art set holds the same drawing
  * under several names, and left and right arrows; the same drawing at another page size, {@link PageTwins}; and, for
- * one copy, a picture the same edit turns into that copy, {@link EditTwins}), the same counting only the source, found (the source is among the hits), false
+ * one copy, a picture the same edit turns into that copy, {@link EditTwins}, or one that holds the window a crop was cut
+ * from pixel for pixel, {@link CropTwins}), the same counting only the source, found (the source is among the hits), false
  * duplicates per query, and lookup p50/p95. Prints a table, writes JSON with {@code --json FILE}. Without the data
  * sets it names the Debian packages to install and exits 2.
  */
@@ -247,6 +248,8 @@ public final class DuplicateEval implements Callable<Integer> {
             ImageDecoder decoder = new ImageDecoder(DecodeLimits.defaults());
             EditTwins editTwinReader = new EditTwins();
             PageTwins pageTwinReader = new PageTwins();
+            CropTwins cropTwinReader = new CropTwins();
+            java.util.Set<String> cropTwinPairs = new java.util.TreeSet<>();
             List<Source> sources = new ArrayList<>();
             List<String> blankPages = new ArrayList<>();
             for (GalleryEntry e : entries) {
@@ -334,16 +337,24 @@ public final class DuplicateEval implements Callable<Integer> {
                     // the other pictures the same edit turns into this copy count as the source's twins for it
                     java.util.Set<String> editTwins = editTwinReader.of(edit, draws, plain.image(), made.image(), hits,
                             h -> !h.entry().sha256().equals(plain.entry().sha256()) && !Outcome.twin(h.entry(), plain));
+                    // the other pictures that hold the window a crop was cut from, pixel for pixel
+                    java.util.Set<String> cropTwins = made.cut().map(window -> cropTwinReader.of(plain.image(), window, hits,
+                            h -> !h.entry().sha256().equals(plain.entry().sha256()) && !Outcome.twin(h.entry(), plain)
+                                    && !editTwins.contains(h.entry().sha256()))).orElse(java.util.Set.of());
                     // and the set's second export of the same drawing at another page size
                     java.util.Set<String> pageTwins = pageTwinReader.of(plain, hits,
                             h -> !h.entry().sha256().equals(plain.entry().sha256()) && !Outcome.twin(h.entry(), plain)
-                                    && !editTwins.contains(h.entry().sha256()));
+                                    && !editTwins.contains(h.entry().sha256()) && !cropTwins.contains(h.entry().sha256()));
                     java.util.Set<String> copyTwins = new java.util.HashSet<>(editTwins);
+                    copyTwins.addAll(cropTwins);
                     copyTwins.addAll(pageTwins);
+                    hits.stream().filter(h -> cropTwins.contains(h.entry().sha256()))
+                            .forEach(h -> cropTwinPairs.add(edit.name() + ": " + plain.entry().path() + " -> " + h.entry().path()));
                     Source s = plain.withEditTwins(copyTwins);
                     if (MISSES && !copyTwins.isEmpty() && !s.star()) {
                         hits.stream().filter(h -> copyTwins.contains(h.entry().sha256())).forEach(h -> out.printf(Locale.ROOT,
-                                "  %s twin%s: %s -> %s (%.3f %s)%n", pageTwins.contains(h.entry().sha256()) ? "page" : "edit", lineArtMark(s),
+                                "  %s twin%s: %s -> %s (%.3f %s)%n", pageTwins.contains(h.entry().sha256()) ? "page"
+                                        : cropTwins.contains(h.entry().sha256()) ? "crop" : "edit", lineArtMark(s),
                                 s.entry().path(), h.entry().path(), h.similarity(), edits(h)));
                     }
                     RepostEdits.Shown seen = s.ownMirror() ? made.shown().ofOwnMirror() : made.shown();
@@ -420,6 +431,9 @@ public final class DuplicateEval implements Callable<Integer> {
             out.printf(Locale.ROOT, "%npage twins counted (the same drawing at another page size, PageTwins): %d%n", pageTwinReader.pairs().size());
             pageTwinReader.pairs().forEach(pair -> out.println("  " + pair));
             result.put("page_twins", List.copyOf(pageTwinReader.pairs()));
+            out.printf(Locale.ROOT, "%ncrop twins counted (pictures that hold a crop's window pixel for pixel, CropTwins): %d%n", cropTwinPairs.size());
+            cropTwinPairs.forEach(pair -> out.println("  " + pair));
+            result.put("crop_twins", List.copyOf(cropTwinPairs));
         }
         return result;
     }

@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -142,8 +143,14 @@ final class RepostEdits {
         return aa == 0 || bb == 0 ? 1 : ab / Math.sqrt(aa * bb);
     }
 
-    /** A copy, and what it shows of the source. */
-    record Copy(BufferedImage image, Shown shown) {
+    /**
+     * A copy, what it shows of the source, and the window of the source it was cut from, pixel for pixel, before any
+     * other edit ({@link CropTwins}); empty where the edit cut no window.
+     */
+    record Copy(BufferedImage image, Shown shown, Optional<Rectangle> cut) {
+        Copy(BufferedImage image, Shown shown) {
+            this(image, shown, Optional.empty());
+        }
     }
 
     /** One kind of edit, named as the report prints it: it makes each copy and says what that copy shows. */
@@ -192,7 +199,7 @@ final class RepostEdits {
             Edit.showing("mirror", Set.of(RepostEdit.MIRRORED), (img, r) -> mirror(img)),
             new Edit("crop+resize+jpeg", (img, r) -> {
                 Copy crop = cropped(img, 0.10, r);
-                return new Copy(jpeg(scale(crop.image(), 0.5, 0.5), 0.7f), crop.shown());
+                return new Copy(jpeg(scale(crop.image(), 0.5, 0.5), 0.7f), crop.shown(), crop.cut());
             }),
             // the white border of a drawing on white is trimmed away with the page's margins: only the turn is sure to show
             Edit.showing("border+rotate+bright", Set.of(RepostEdit.ROTATED), TURN_CANVAS,
@@ -408,12 +415,13 @@ final class RepostEdits {
             y = Math.clamp(Math.round(drawing.getCenterY() - h / 2.0), 0, img.getHeight() - h);
         }
         BufferedImage copy = copy(img.getSubimage(x, y, w, h));
-        Rectangle kept = drawing.intersection(new Rectangle(x, y, w, h));
+        Rectangle window = new Rectangle(x, y, w, h);
+        Rectangle kept = drawing.intersection(window);
         if (drawing.isEmpty() || kept.equals(drawing)) {
-            return new Copy(copy, Shown.NOTHING);
+            return new Copy(copy, Shown.NOTHING, Optional.of(window));
         }
         double share = Math.min((double) kept.width / drawing.width, (double) kept.height / drawing.height);
-        return new Copy(copy, share <= SHOWS_CROPPED ? new Shown(CROP, Set.of()) : new Shown(Set.of(), CROP));
+        return new Copy(copy, share <= SHOWS_CROPPED ? new Shown(CROP, Set.of()) : new Shown(Set.of(), CROP), Optional.of(window));
     }
 
     /** The bounds of the pixels that are not near white (luma under 235, as {@link SourceKind} counts them). */
