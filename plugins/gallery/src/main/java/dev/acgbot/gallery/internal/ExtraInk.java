@@ -1,8 +1,11 @@
 package dev.acgbot.gallery.internal;
 
+import dev.acgbot.gallery.RepostEdit;
 import dev.acgbot.models.image.DecodedImage;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,13 @@ import java.util.function.Supplier;
  * levels, than every pixel of the copy within one cell of the {@value DetailCheck#SIDE}-wide grid (blur, JPEG and a
  * brightened line's fading stay within them). A hit missing {@value #MORE} or more of its ink beyond what the best hit misses is
  * another drawing: the best hit stays first and the list only gets shorter.
+ *
+ * <p>The other way round too, for a hit posed where it lies (no crop, border, turn, mirror or stretch named): a hit that
+ * lacks {@value #MORE} or more of the copy's ink beyond what the best hit lacks, counted from {@value #COPY_TOLERANCE}
+ * levels under white, is another drawing. A brightened card of openclipart's ornamental deck, whose cream paper turns
+ * white, was listed beside its own card with the white deck's, which lacks only the ornament, a red hairline; those
+ * lacked 0.034-0.045 of the copy's ink more than the source (docs/benchmarks.md, "Ink the copy has that a hit lacks,
+ * round 52"). Not for a moved pose: a plug icon's twin, listed first for the icon turned by 10°, lacked 0.030 more.
  *
  * <p>Not a hit whose missing ink lies mostly in a band along its bottom or top ({@link DetailCheck#MARK_SHARE} of its
  * rows): a stored repost with a site's mark over it holds ink its source does not, and /similar lists it. Only for an
@@ -39,9 +49,26 @@ final class ExtraInk {
     /** The share of a hit's missing ink in a band along its bottom or top from which it is a mark. */
     static final double IN_MARK = 0.5;
 
-    /** What the rule measures of a hit: the share of its ink the copy lacks, and of that the share in a marked band. */
-    record Missing(double share, double inMark) {
-        static final Missing NONE = new Missing(0, 0);
+    /**
+     * Levels of darkness a pixel of the copy may exceed the hit's darkest pixel near it by and still be matched: lower than
+     * {@link #TOLERANCE}, which allows for the copy's lines fading (a brightening, a blur), as nothing an edit does to
+     * the picture itself makes the copy darker than its source beyond one cell; high enough for a re-encoding's ringing.
+     * The ornament of openclipart's ornamental deck, a red hairline, is 32-40 levels under white in the 64x64 grey of a
+     * brightened card, and all that tells it from the white deck's card.
+     */
+    static final double COPY_TOLERANCE = 16;
+    /** The edits that move a hit's pose: at a pose moved a fraction of a cell off, a stroke of the copy goes unmatched. */
+    private static final Set<RepostEdit> MOVED = EnumSet.of(RepostEdit.CROPPED, RepostEdit.BORDER, RepostEdit.ROTATED,
+            RepostEdit.MIRRORED, RepostEdit.STRETCHED);
+
+    /** One picture's ink the other lacks: its share of the picture's ink, and of that the share in a marked band. */
+    record Gap(double share, double inMark) {
+        static final Gap NONE = new Gap(0, 0);
+    }
+
+    /** What the rule measures of a hit: the hit's ink the copy lacks, and the copy's ink the hit lacks. */
+    record Missing(Gap hitInk, Gap copyInk) {
+        static final Missing NONE = new Missing(Gap.NONE, Gap.NONE);
     }
 
     private ExtraInk() {
@@ -62,20 +89,31 @@ final class ExtraInk {
         if (best.isEmpty()) {
             return verdicts;
         }
-        double bar = missing.get(best.get()).get().share() + MORE;
+        Missing least = missing.get(best.get()).get();
         Map<String, RepostVerifier.Verdict> kept = new LinkedHashMap<>(verdicts);
         kept.keySet().removeIf(sha -> !sha.equals(best.get()) && !flat.contains(sha) && missing.containsKey(sha)
-                && another(missing.get(sha).get(), bar));
+                && another(verdicts.get(sha), missing.get(sha).get(), least));
         return kept;
     }
 
-    private static boolean another(Missing m, double bar) {
-        return m.share() >= bar && m.inMark() < IN_MARK;
+    /**
+     * Whether a hit is another drawing than the best hit ({@code least} what that lacks): it lacks {@link #MORE} more of
+     * its own ink than the best hit, or, posed where it lies (no crop, border, turn, mirror or stretch named), {@link #MORE}
+     * more of the copy's, either not mostly in a marked band.
+     */
+    private static boolean another(RepostVerifier.Verdict v, Missing m, Missing least) {
+        return beyond(m.hitInk(), least.hitInk())
+                || Collections.disjoint(v.edits(), MOVED) && beyond(m.copyInk(), least.copyInk());
+    }
+
+    private static boolean beyond(Gap gap, Gap least) {
+        return gap.share() >= least.share() + MORE && gap.inMark() < IN_MARK;
     }
 
     /**
      * The share of the candidate's ink ({@code detail}, its stored picture at the copy's levels) that copy {@code q} lacks
-     * where the edge step settles near {@code start}; none when the copy's picture is not at hand (a view made of gradients).
+     * where the edge step settles near {@code start}, and of the copy's ink that the candidate lacks there; none when the
+     * copy's picture is not at hand (a view made of gradients).
      */
     static Missing of(DetailCheck.Edges q, byte[] detail, float aspect, RepostVerifier.Pose start) {
         return q.trimmed() == null ? Missing.NONE : of(q, DetailCheck.settled(q, detail, aspect, start), aspect);
@@ -94,23 +132,32 @@ final class ExtraInk {
         if (settled.pose().mirror()) {
             copy = DetailCheck.mirrored(copy);
         }
+        return new Missing(gap(candidate, copy, inside, TOLERANCE), gap(copy, candidate, inside, COPY_TOLERANCE));
+    }
+
+    /**
+     * The share of {@code ink}'s darkness beyond {@code tolerance} (where the hit is sampled, {@code inside}) that
+     * {@code other} lacks: darker by more than {@code tolerance} than every pixel of {@code other} within one cell.
+     */
+    private static Gap gap(float[] ink, float[] other, boolean[] inside, double tolerance) {
+        int side = DetailCheck.SIDE;
         int band = Math.max(1, (int) Math.round(DetailCheck.MARK_SHARE * side));
-        double ink = 0, lacking = 0, top = 0, bottom = 0;
+        double sum = 0, lacking = 0, top = 0, bottom = 0;
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {
                 int i = y * side + x;
-                double dark = 255 - candidate[i] - TOLERANCE;
+                double dark = 255 - ink[i] - tolerance;
                 if (!inside[i] || dark <= 0) {
                     continue;
                 }
-                double lack = Math.max(0, dark - darkestNear(copy, side, x, y));
-                ink += dark;
+                double lack = Math.max(0, dark - darkestNear(other, side, x, y));
+                sum += dark;
                 lacking += lack;
                 top += y < band ? lack : 0;
                 bottom += y >= side - band ? lack : 0;
             }
         }
-        return ink < 1 || lacking <= 0 ? Missing.NONE : new Missing(lacking / ink, Math.max(top, bottom) / lacking);
+        return sum < 1 || lacking <= 0 ? Gap.NONE : new Gap(lacking / sum, Math.max(top, bottom) / lacking);
     }
 
     /** The darkness below white of the darkest pixel of {@code grey} within one pixel of {@code x, y}. */

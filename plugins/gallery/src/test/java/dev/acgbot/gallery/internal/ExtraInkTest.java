@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -53,8 +54,9 @@ class ExtraInkTest {
         assertEquals(ExtraInk.Missing.NONE, missing(cross(), cross()));
         ExtraInk.Missing frame = missing(cross(), framed);
         // the frame is two thirds of the framed picture's ink, its top and bottom sides not much more than a quarter of that
-        assertTrue(frame.share() > 0.55 && frame.share() < 0.75, frame.toString());
-        assertTrue(frame.inMark() > 0.2 && frame.inMark() < ExtraInk.IN_MARK, frame.toString());
+        assertTrue(frame.hitInk().share() > 0.55 && frame.hitInk().share() < 0.75, frame.toString());
+        assertTrue(frame.hitInk().inMark() > 0.2 && frame.hitInk().inMark() < ExtraInk.IN_MARK, frame.toString());
+        assertEquals(ExtraInk.Gap.NONE, frame.copyInk());
     }
 
     @Test
@@ -66,24 +68,71 @@ class ExtraInkTest {
             }
         }
         ExtraInk.Missing mark = missing(cross(), marked);
-        assertTrue(mark.share() > ExtraInk.MORE && mark.inMark() > 0.95, mark.toString());
+        assertTrue(mark.hitInk().share() > ExtraInk.MORE && mark.hitInk().inMark() > 0.95, mark.toString());
+    }
+
+    /**
+     * A brightened card of the ornamental deck against the white deck's: the copy's faint frame (35 levels under white)
+     * is ink the hit lacks, counted from {@value ExtraInk#COPY_TOLERANCE} levels; a frame 10 levels under white is not.
+     */
+    @Test
+    void aFaintFrameOfTheCopyIsInkTheHitLacks() {
+        ExtraInk.Missing faint = missing(framed(220), cross()), paler = missing(framed(245), cross());
+        // the frame's darkness beyond the tolerance against the cross's, from 16 levels: 4 sides of ~56 px at 19 against 2 x 48 px at 239
+        assertTrue(faint.copyInk().share() > 0.15 && faint.copyInk().share() < 0.25, faint.toString());
+        assertTrue(faint.copyInk().inMark() > 0.2 && faint.copyInk().inMark() < ExtraInk.IN_MARK, faint.toString());
+        assertEquals(List.of(ExtraInk.Gap.NONE, ExtraInk.Missing.NONE), List.of(faint.hitInk(), paler));
+    }
+
+    /** {@link #cross()} in a frame of grey {@code level} four pixels in from the page's edges. */
+    private static int[] framed(int level) {
+        int[] framed = cross();
+        for (int i = 4; i < SIDE - 4; i++) {
+            framed[4 * SIDE + i] = framed[(SIDE - 5) * SIDE + i] = framed[i * SIDE + 4] = framed[i * SIDE + SIDE - 5] = level;
+        }
+        return framed;
     }
 
     @Test
     void aHitMissingMoreInkThanTheBestHitIsLeftOutUnlessItIsAMarkOrFlat() {
         Map<String, RepostVerifier.Verdict> verdicts = new LinkedHashMap<>();
         Map<String, Supplier<ExtraInk.Missing>> missing = new LinkedHashMap<>();
-        put(verdicts, missing, "best", 0.99, new ExtraInk.Missing(0.01, 0));
-        put(verdicts, missing, "close", 0.98, new ExtraInk.Missing(0.039, 0));
-        put(verdicts, missing, "framed", 0.95, new ExtraInk.Missing(0.04, 0.2));
-        put(verdicts, missing, "marked", 0.97, new ExtraInk.Missing(0.2, 0.8));
-        put(verdicts, missing, "flat", 0.96, new ExtraInk.Missing(0.5, 0));
+        put(verdicts, missing, "best", 0.99, hitLacks(0.01, 0), Set.of());
+        put(verdicts, missing, "close", 0.98, hitLacks(0.039, 0), Set.of());
+        put(verdicts, missing, "framed", 0.95, hitLacks(0.04, 0.2), Set.of());
+        put(verdicts, missing, "marked", 0.97, hitLacks(0.2, 0.8), Set.of());
+        put(verdicts, missing, "flat", 0.96, hitLacks(0.5, 0), Set.of());
         assertEquals(Set.of("best", "close", "marked", "flat"), ExtraInk.without(verdicts, Set.of("flat"), missing).keySet());
     }
 
+    /**
+     * The copy's ink the best hit lacks sets the bar: a hit lacking {@value ExtraInk#MORE} more of it is left out where it
+     * is posed where it lies, recoloured or not, and kept where it was posed turned or cropped, or the ink it lacks is a
+     * band along the bottom.
+     */
+    @Test
+    void aHitPosedWhereItLiesLackingMoreOfTheCopysInkThanTheBestHitIsLeftOut() {
+        Map<String, RepostVerifier.Verdict> verdicts = new LinkedHashMap<>();
+        Map<String, Supplier<ExtraInk.Missing>> missing = new LinkedHashMap<>();
+        put(verdicts, missing, "best", 0.99, copyLacks(0.005, 0), Set.of(RepostEdit.RECOLOURED));
+        put(verdicts, missing, "close", 0.98, copyLacks(0.034, 0), Set.of());
+        put(verdicts, missing, "sibling", 0.985, copyLacks(0.036, 0.3), Set.of(RepostEdit.RECOLOURED));
+        put(verdicts, missing, "turned", 0.97, copyLacks(0.2, 0), Set.of(RepostEdit.ROTATED, RepostEdit.CROPPED));
+        put(verdicts, missing, "marked", 0.97, copyLacks(0.2, 0.8), Set.of());
+        assertEquals(Set.of("best", "close", "turned", "marked"), ExtraInk.without(verdicts, Set.of(), missing).keySet());
+    }
+
+    private static ExtraInk.Missing hitLacks(double share, double inMark) {
+        return new ExtraInk.Missing(new ExtraInk.Gap(share, inMark), ExtraInk.Gap.NONE);
+    }
+
+    private static ExtraInk.Missing copyLacks(double share, double inMark) {
+        return new ExtraInk.Missing(ExtraInk.Gap.NONE, new ExtraInk.Gap(share, inMark));
+    }
+
     private static void put(Map<String, RepostVerifier.Verdict> verdicts, Map<String, Supplier<ExtraInk.Missing>> missing,
-                            String sha, double similarity, ExtraInk.Missing m) {
-        verdicts.put(sha, new RepostVerifier.Verdict(similarity, RepostVerifier.Pose.WHOLE, Set.<RepostEdit>of()));
+                            String sha, double similarity, ExtraInk.Missing m, Set<RepostEdit> edits) {
+        verdicts.put(sha, new RepostVerifier.Verdict(similarity, RepostVerifier.Pose.WHOLE, edits));
         missing.put(sha, () -> m);
     }
 }
