@@ -4,7 +4,6 @@ import dev.acgbot.gallery.DuplicateHit;
 import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.ImageDecodeException;
 import dev.acgbot.models.image.ImageDecoder;
-import dev.acgbot.models.preprocess.ImageOps;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -55,7 +54,7 @@ final class CropTwins {
 
     /** The picture at {@code file} as the evaluation cuts its copies: on white, reduced to {@link DuplicateEval#SOURCE_SIDE}. */
     BufferedImage read(Path file) throws ImageDecodeException {
-        return DuplicateEval.toBuffered(ImageOps.reduce(DuplicateEval.onWhite(decoder.decode(file)), DuplicateEval.SOURCE_SIDE));
+        return DuplicateEval.toBuffered(DuplicateEval.asSource(decoder, file));
     }
 
     /** Whether {@code picture} holds {@code window} of {@code source} pixel for pixel, the window not of one colour. */

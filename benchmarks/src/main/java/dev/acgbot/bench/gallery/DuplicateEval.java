@@ -13,6 +13,7 @@ import dev.acgbot.gallery.ReindexSummary;
 import dev.acgbot.gallery.cli.ConsoleProgressBar;
 import dev.acgbot.models.image.DecodeLimits;
 import dev.acgbot.models.image.DecodedImage;
+import dev.acgbot.models.image.ImageDecodeException;
 import dev.acgbot.models.image.ImageDecoder;
 import dev.acgbot.models.preprocess.ImageOps;
 import dev.acgbot.bench.cli.MissingPrerequisite;
@@ -257,7 +258,7 @@ public final class DuplicateEval implements Callable<Integer> {
                     break;
                 }
                 try {
-                    DecodedImage img = ImageOps.reduce(onWhite(decoder.decode(e.path())), SOURCE_SIDE);
+                    DecodedImage img = asSource(decoder, e.path());
                     if (SourceKind.blankPage(img)) {
                         blankPages.add(e.path().toString());
                         out.println("  left out, nothing drawn (a blank page): " + e.path());
@@ -621,6 +622,11 @@ public final class DuplicateEval implements Callable<Integer> {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The picture at {@code file} as the evaluation takes its sources and cuts its copies: on white, reduced to {@value #SOURCE_SIDE}. */
+    static DecodedImage asSource(ImageDecoder decoder, Path file) throws ImageDecodeException {
+        return ImageOps.reduce(onWhite(decoder.decode(file)), SOURCE_SIDE);
     }
 
     /** A hit's edits in their declared order: a set's own order differs from run to run, and so would the printed lines. */

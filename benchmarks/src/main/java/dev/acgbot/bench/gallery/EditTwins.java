@@ -57,8 +57,7 @@ final class EditTwins {
                 continue;
             }
             try {
-                BufferedImage picture = DuplicateEval.toBuffered(ImageOps.reduce(DuplicateEval.onWhite(decoder.decode(h.entry().path())),
-                        DuplicateEval.SOURCE_SIDE));
+                BufferedImage picture = DuplicateEval.toBuffered(DuplicateEval.asSource(decoder, h.entry().path()));
                 if (erased(source, picture, copy, edit.make().apply(picture, replayed(draws)).image())) {
                     twins.add(h.entry().sha256());
                 }
