@@ -54,9 +54,19 @@ final class DetailCheck {
         }
 
         static Edges of(DecodedImage trimmed) {
+            return of(trimmed, RepostSignature.grey(trimmed, SIDE));
+        }
+
+        /**
+         * The edges of {@code trimmed}, whose {@value #SIDE}x{@value #SIDE} grey picture ({@link RepostSignature#grey}) is
+         * {@code grey}: a copy's signature holds it already ({@link RepostSignature#detail}); reducing the copy once more was
+         * 1.6 % of a lookup's CPU samples at 100k, and the fine grid's reduction, its signature's thumbnail, 0.9 % (JFR,
+         * DuplicateLookupScaleTest; docs/benchmarks.md, "Reductions made once, round 53").
+         */
+        static Edges of(DecodedImage trimmed, byte[] grey) {
             // bilinear, as the thumbnails: an area-averaged (anti-aliased) reduction lost recall at the same bar (resize 50 %:
             // 0.77 against 0.90 at 0.95; docs/benchmarks.md), its sharper cells punish the pose's sub-pixel error
-            float[] g = toFloat(RepostSignature.grey(trimmed, SIDE));
+            float[] g = toFloat(grey);
             float[] m = mirrored(g);
             Edges sharp = of(g, m, trimmed.width(), trimmed.height());
             Edges softer = of(blur(g), blur(m), trimmed.width(), trimmed.height());

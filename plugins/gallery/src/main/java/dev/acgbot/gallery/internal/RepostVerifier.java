@@ -295,7 +295,11 @@ final class RepostVerifier {
         }
 
         static Grid of(DecodedImage trimmed, int side) {
-            byte[] g = RepostSignature.grey(trimmed, side);
+            return of(RepostSignature.grey(trimmed, side), side);
+        }
+
+        /** The grid of a {@code side}-square grey picture {@code g} ({@link RepostSignature#grey} of the trimmed copy). */
+        static Grid of(byte[] g, int side) {
             double[] v = new double[g.length];
             double mean = 0;
             for (int i = 0; i < g.length; i++) {
@@ -402,13 +406,15 @@ final class RepostVerifier {
             this.signature = RepostSignature.of(flat, trim, false);
             DecodedImage trimmed = Margins.crop(flat, trim);
             this.coarse = Grid.of(trimmed, SIDE);
-            this.fine = Grid.of(trimmed, FINE);
+            // the fine grid and the edges reduce the trimmed copy as its signature's thumbnail and detail picture did:
+            // taken from there, not reduced again (the same bytes)
+            this.fine = FINE == RepostSignature.THUMB ? Grid.of(signature.thumb(), FINE) : Grid.of(trimmed, FINE);
             this.flat = fine.flat();
             this.faint = fine.std() < FAINT_STD;
             // only a picture without margins: a mark in a margin is painted over instead (MarginMarks); a light drawing
             // on white with the mark under it was flat beneath the mark and matched another nearly blank drawing
             this.flatBeneathMark = fine.flatBeyondMark() && signature.keptArea() >= FULL_CANVAS;
-            this.edges = DetailCheck.Edges.of(trimmed);
+            this.edges = DetailCheck.Edges.of(trimmed, signature.detail());
             this.tiny = TinyCheck.Pixels.tiny(trimmed) ? TinyCheck.Pixels.of(trimmed) : null;
         }
 
