@@ -1,5 +1,7 @@
 package dev.acgbot.models.preprocess.internal;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 /**
  * Fixed-point convolution weights for one axis, computed the way Pillow's {@code precompute_coeffs} and
  * {@code normalize_coeffs_8bpc} do, but only for the output positions {@code [first, first + count)} so a
@@ -24,6 +26,40 @@ final class Coefficients {
         this.start = start;
         this.taps = taps;
         this.weights = weights;
+    }
+
+    /** Slots of {@link #of}'s table: one per (sizes, filter, window) hash, the last one computed kept. */
+    private static final int CACHED = 64;
+    /** Tables of more weights than this are not kept (a 4,000-pixel axis reduced to 256 holds 8,448): 16 KiB a slot at most. */
+    private static final int MAX_CACHED_WEIGHTS = 4096;
+    private static final AtomicReferenceArray<Kept> KEPT = new AtomicReferenceArray<>(CACHED);
+
+    /** A table {@link #of} keeps, with what it was computed for. */
+    private record Kept(int inSize, int outSize, ResampleFilter filter, int first, int count, Coefficients coefficients) {
+        boolean isFor(int inSize, int outSize, ResampleFilter filter, int first, int count) {
+            return this.inSize == inSize && this.outSize == outSize && this.filter == filter && this.first == first
+                    && this.count == count;
+        }
+    }
+
+    /**
+     * {@link #compute}'s table, the same one again when it was computed lately for the same sizes, filter and window (the
+     * arrays are never written after they are computed). A duplicate lookup resizes many pictures to the same few sizes
+     * (its crop windows, its copy's greys at each candidate's trim box), and computing these tables was 2.3 % of its CPU
+     * samples at 100k (JFR, DuplicateLookupScaleTest; docs/benchmarks.md, "Reductions made once, round 53"). Safe from any
+     * thread: a slot holds one immutable record, replaced whole.
+     */
+    static Coefficients of(int inSize, int outSize, ResampleFilter filter, int first, int count) {
+        int slot = Math.floorMod(((inSize * 31 + outSize) * 31 + filter.ordinal()) * 961 + first * 31 + count, CACHED);
+        Kept kept = KEPT.get(slot);
+        if (kept != null && kept.isFor(inSize, outSize, filter, first, count)) {
+            return kept.coefficients();
+        }
+        Coefficients computed = compute(inSize, outSize, filter, first, count);
+        if (computed.weights.length <= MAX_CACHED_WEIGHTS) {
+            KEPT.set(slot, new Kept(inSize, outSize, filter, first, count, computed));
+        }
+        return computed;
     }
 
     static Coefficients compute(int inSize, int outSize, ResampleFilter filter, int first, int count) {

@@ -45,7 +45,7 @@ public final class PilResampler {
         boolean horizontal = outWidth != source.width;
         boolean vertical = outHeight != source.height;
 
-        Coefficients rows = vertical ? Coefficients.compute(source.height, outHeight, filter, winY, winHeight) : null;
+        Coefficients rows = vertical ? Coefficients.of(source.height, outHeight, filter, winY, winHeight) : null;
         int firstRow = vertical ? rows.start[0] : winY;
         int lastRow = vertical ? rows.start[winHeight - 1] + rows.taps[winHeight - 1] : winY + winHeight;
         int tempHeight = lastRow - firstRow;
@@ -71,7 +71,7 @@ public final class PilResampler {
             temp[c] = new int[winWidth * slots];
         }
         if (horizontal) {
-            Coefficients cols = Coefficients.compute(source.width, outWidth, filter, winX, winWidth);
+            Coefficients cols = Coefficients.of(source.width, outWidth, filter, winX, winWidth);
             horizontalPass(source, cols, firstRow, slotOf, winWidth, temp, channels);
         } else {
             copyColumns(source, winX, firstRow, slotOf, winWidth, temp, channels);
