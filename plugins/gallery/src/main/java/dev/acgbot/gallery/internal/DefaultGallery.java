@@ -642,12 +642,14 @@ public final class DefaultGallery implements Gallery {
             }
         }
         // the entry (tags, paths) is read only for hits: most candidates fail the verifier
-        Map<String, RepostVerifier.Verdict> verdicts = CandidateChecks.verify(query, small, signed, work);
+        // a grey band crossing the copy is a crop of any bar as thick: no crop is named for it (OneBandCopies)
+        Map<String, RepostVerifier.Verdict> verdicts = OneBandCopies.withoutCrops(query,
+                CandidateChecks.verify(query, small, signed, work));
         if (verdicts.isEmpty()) {
             Map<String, HashRows.Near> byColour = ColourLayouts.candidates(hashes, posted, query,
                     sha -> near.containsKey(sha) || crowded.containsKey(sha));
-            verdicts = CrowdedCrops.verify(query, small, new CrowdedCrops.Left(near, byCrop, candidates, crowded, byColour),
-                    signatures, work);
+            verdicts = OneBandCopies.withoutCrops(query, CrowdedCrops.verify(query, small,
+                    new CrowdedCrops.Left(near, byCrop, candidates, crowded, byColour), signatures, work));
             byColour.forEach(near::putIfAbsent);
         }
         Optional<String> same = postedEntry(near, verdicts);
