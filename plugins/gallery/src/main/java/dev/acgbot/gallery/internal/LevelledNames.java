@@ -64,7 +64,11 @@ final class LevelledNames {
     }
 
     private static RepostVerifier.Verdict renamed(RepostVerifier.Query query, RepostSignature candidate, RepostVerifier.Verdict v) {
-        Levels levels = RepostVerifier.clampingLevels(query, candidate, v.pose());
+        return renamed(query, candidate, v, RepostVerifier.clampingLevels(query, candidate, v.pose()));
+    }
+
+    /** {@code v} renamed without the border and the crop that the candidate's trim at the copy's {@code levels} explains. */
+    static RepostVerifier.Verdict renamed(RepostVerifier.Query query, RepostSignature candidate, RepostVerifier.Verdict v, Levels levels) {
         if (levels.none()) {
             return v;
         }

@@ -63,8 +63,16 @@ final class TinyCopies {
     /** How many bits of each whole-picture hash a candidate the hashes single out may differ by. */
     static final int NEAR = 6;
 
-    /** A candidate on which the copy as posted found a pose, at the tiny copy's lower bar or above. */
-    record Posed(String sha, RepostSignature signature, RepostVerifier.Found found) {
+    /**
+     * A candidate on which the copy as posted found a pose, at the tiny copy's lower bar or above; {@code trimmedAt}: the
+     * copy's levels, where the pose is the candidate's trim at them ({@link #levelledTrim}), {@link Levels#NONE} otherwise.
+     */
+    record Posed(String sha, RepostSignature signature, RepostVerifier.Found found, Levels trimmedAt) {
+        /** A candidate posed where the search put it ({@link #trimmedAt}: none). */
+        Posed(String sha, RepostSignature signature, RepostVerifier.Found found) {
+            this(sha, signature, found, Levels.NONE);
+        }
+
         /** A candidate without a pose, taken as the whole picture unmoved (a resized copy's). */
         static Posed unmoved(String sha, RepostSignature signature) {
             RepostVerifier.Pose whole = RepostVerifier.Pose.WHOLE;
@@ -95,7 +103,9 @@ final class TinyCopies {
      * tiny pattern (which a greyscale copy matches alike) rose to the source's similarity and
      * {@link CandidateChecks#withoutRecolours} no longer dropped them (greyscale false duplicates 0.048 to 0.056 a query on
      * the evaluation). When the copy as posted singles none out either, the candidate its hashes single out ({@link #byHashes}),
-     * from {@code near}: the candidates close to it in both whole-picture hashes, posed or not.
+     * from {@code near}: the candidates close to it in both whole-picture hashes, posed or not; then the one the copy
+     * taken as a candidate resized singles out ({@link ResizedCopies}); and last, when no verdict was given at all, the one
+     * singled out once each candidate is scored where the copy's brightening trims it ({@link #levelledTrim}).
      */
     static void decide(RepostVerifier.Query q, List<Posed> candidates, List<Posed> near, Map<String, RepostVerifier.Verdict> verdicts) {
         List<Scored> scored = candidates.stream().filter(c -> !overstretched(q, c))
@@ -126,7 +136,17 @@ final class TinyCopies {
         // 0.93x0.67 of its source), which no verdict is given
         List<Posed> all = new ArrayList<>(scored.stream().map(Scored::posed).toList());
         near.stream().filter(n -> all.stream().noneMatch(a -> a.sha().equals(n.sha()))).forEach(all::add);
-        ResizedCopies.singledOut(q, all).ifPresent(p -> take(q, Posed.unmoved(p.sha(), p.signature()), ResizedCopies.correlation(q, p.signature()), verdicts));
+        Optional<Posed> resized = ResizedCopies.singledOut(q, all);
+        if (resized.isPresent()) {
+            take(q, Posed.unmoved(resized.get().sha(), resized.get().signature()), ResizedCopies.correlation(q, resized.get().signature()), verdicts);
+            return;
+        }
+        // last of all, and only when no verdict was given: the candidates scored again where the copy's brightening trims
+        // them. Tried in every lookup, the trim let look-alikes past sources found otherwise: a checkbox passed a resized
+        // checkmark's 15 pixels, an upscaled thin bar's sibling tied with it (evaluation, round 54)
+        if (verdicts.isEmpty()) {
+            singledOut(levelled(q, scored), Scored::correlation).ifPresent(s -> take(q, s.posed(), s.correlation(), verdicts));
+        }
     }
 
     /**
@@ -227,7 +247,42 @@ final class TinyCopies {
             verdicts.put(best.sha(), new RepostVerifier.Verdict(Math.max(held.similarity(), similarity), held.pose(), held.edits()));
             return;
         }
-        RepostVerifier.named(q, best.signature(), best.found(), similarity).ifPresent(verdict -> verdicts.put(best.sha(), verdict));
+        RepostVerifier.named(q, best.signature(), best.found(), similarity)
+                .map(v -> best.trimmedAt().none() ? v : LevelledNames.renamed(q, best.signature(), v, best.trimmedAt()))
+                .ifPresent(verdict -> verdicts.put(best.sha(), verdict));
+    }
+
+    /** The candidates {@code scored} again where the copy's brightening trims them ({@link #levelledTrim}), where they fit better there. */
+    private static List<Scored> levelled(RepostVerifier.Query q, List<Scored> scored) {
+        return scored.stream().map(s -> levelledTrim(q, s.posed()).map(t -> scored(q, t))
+                .filter(t -> t.correlation() > s.correlation()).orElse(s)).toList();
+    }
+
+    /**
+     * {@code c} posed at the window its picture keeps once taken to the copy's levels and trimmed as the copy was
+     * ({@link LevelledNames.Trim}), when the copy takes part of the range past white and that trim cuts something. A bar
+     * brightened by a fifth turns its pale anti-aliased top row (201) nearly white (252), so the copy trims a row shorter
+     * than its source; the pose search keeps the bar's shape and settles on a window 15 % narrow and the full height,
+     * where the source correlated at 0.94 and was not singled out ({@code line_normal_begin}, round 41's seeds 5150 and
+     * 8086 brightness: nothing listed). Where the brightening trims it, the window is the bar's full width without that
+     * row; the crop and the border that trim explains are not named ({@link LevelledNames#renamed}: at that window the
+     * copy needs no levels clamped, so the names are weighed at the levels it was found with).
+     */
+    private static Optional<Posed> levelledTrim(RepostVerifier.Query q, Posed c) {
+        RepostVerifier.Pose pose = c.found().best();
+        Levels levels = RepostVerifier.clampingLevels(q, c.signature(), pose);
+        if (levels.none() || pose.turned()) {
+            return Optional.empty();
+        }
+        LevelledNames.Trim t = LevelledNames.Trim.of(levels.apply(c.signature().detail()), RepostSignature.DETAIL);
+        if (t.area() >= 1 || t.area() <= 0) {
+            return Optional.empty();
+        }
+        RepostVerifier.Pose trimmed = new RepostVerifier.Pose((t.x0() + t.x1()) / 2, (t.y0() + t.y1()) / 2, t.x1() - t.x0(),
+                t.y1() - t.y0(), 0, pose.mirror());
+        RepostVerifier.Found f = c.found();
+        return Optional.of(new Posed(c.sha(), c.signature(), new RepostVerifier.Found(f.ncc(), trimmed, trimmed, false, f.flat(), f.levels()),
+                levels));
     }
 
     private static Scored scored(RepostVerifier.Query q, Posed c) {
