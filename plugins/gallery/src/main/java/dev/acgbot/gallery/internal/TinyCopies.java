@@ -142,7 +142,7 @@ final class TinyCopies {
             return;
         }
         // last of all, and only when no verdict was given: the candidates scored again where the copy's brightening trims
-        // them. Tried in every lookup, the trim let look-alikes past sources found otherwise: a checkbox passed a resized
+        // them. Tried in every tiny lookup, the trim let look-alikes past sources found otherwise: a checkbox passed a resized
         // checkmark's 15 pixels, an upscaled thin bar's sibling tied with it (evaluation, round 54)
         if (verdicts.isEmpty()) {
             singledOut(levelled(q, scored), Scored::correlation).ifPresent(s -> take(q, s.posed(), s.correlation(), verdicts));
@@ -262,8 +262,8 @@ final class TinyCopies {
      * {@code c} posed at the window its picture keeps once taken to the copy's levels and trimmed as the copy was
      * ({@link LevelledNames.Trim}), when the copy takes part of the range past white and that trim cuts something. A bar
      * brightened by a fifth turns its pale anti-aliased top row (201) nearly white (252), so the copy trims a row shorter
-     * than its source; the pose search keeps the bar's shape and settles on a window 15 % narrow and the full height,
-     * where the source correlated at 0.94 and was not singled out ({@code line_normal_begin}, round 41's seeds 5150 and
+     * than its source; the pose search settles on a window 0.86 of the bar wide and 0.71 high, where the source
+     * correlated at 0.94 and was not singled out ({@code line_normal_begin}, round 41's seeds 5150 and
      * 8086 brightness: nothing listed). Where the brightening trims it, the window is the bar's full width without that
      * row; the crop and the border that trim explains are not named ({@link LevelledNames#renamed}: at that window the
      * copy needs no levels clamped, so the names are weighed at the levels it was found with).
