@@ -171,8 +171,8 @@ final class CandidateChecks {
                     v = RepostVerifier.verify(a.query(), e.getKey().signature(), e.getKey().near().dHashEvidence(),
                             seeded.get(e.getKey()).base());
                 }
-                if (v.isPresent()) {
-                    listed(whole, e.getKey(), a.undone() == null ? v.get() : with(v.get(), a.undone()), out, seen, a.query() == whole ? flat : null);
+                if (v.isPresent() && listed(whole, e.getKey(), a.undone() == null ? v.get() : with(v.get(), a.undone()), out, seen,
+                        a.query() == whole ? flat : null)) {
                     RepostSignature s = e.getKey().signature();
                     if (a.found().flat()) {
                         flatHits.add(e.getKey().sha());
@@ -403,13 +403,19 @@ final class CandidateChecks {
     /**
      * {@code v} listed for {@code c}, with the copy's colours over the part of it {@code c} covers ({@link PosedColours}),
      * which {@link Variants} weighs: from {@code posedOn}, the copy as hashed, when the verdict's pose is in the copy's own
-     * trimmed picture; the copy's whole colours when it is in another view of the copy (null).
+     * trimmed picture; the copy's whole colours when it is in another view of the copy (null). Not listed where the pose
+     * is in the copy's own picture and lays the copy's ink far darker than the candidate's ({@link DarkerInk}): whether
+     * it was.
      */
-    private static void listed(RepostVerifier.Query whole, Candidate c, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> out,
-                               Map<String, byte[]> seen, DecodedImage posedOn) {
+    private static boolean listed(RepostVerifier.Query whole, Candidate c, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> out,
+                                  Map<String, byte[]> seen, DecodedImage posedOn) {
+        if (posedOn != null && DarkerInk.darker(whole, c.signature(), v.pose())) {
+            return false;
+        }
         out.put(c.sha(), v);
         seen.put(c.sha(), posedOn == null ? whole.signature.colour()
                 : PosedColours.copyOver(posedOn, whole.signature.box(), v.pose(), whole.signature.colour()));
+        return true;
     }
 
     /**
