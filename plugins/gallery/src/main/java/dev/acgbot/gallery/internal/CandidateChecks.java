@@ -404,12 +404,12 @@ final class CandidateChecks {
      * {@code v} listed for {@code c}, with the copy's colours over the part of it {@code c} covers ({@link PosedColours}),
      * which {@link Variants} weighs: from {@code posedOn}, the copy as hashed, when the verdict's pose is in the copy's own
      * trimmed picture; the copy's whole colours when it is in another view of the copy (null). Not listed where the pose
-     * is in the copy's own picture and lays the copy's ink far darker than the candidate's ({@link DarkerInk}): whether
-     * it was.
+     * is in the copy's own picture, a small drawing whose ink it lays far darker than the candidate's
+     * ({@link DarkerInk#anotherDrawing}): whether it was.
      */
     private static boolean listed(RepostVerifier.Query whole, Candidate c, RepostVerifier.Verdict v, Map<String, RepostVerifier.Verdict> out,
                                   Map<String, byte[]> seen, DecodedImage posedOn) {
-        if (posedOn != null && DarkerInk.darker(whole, c.signature(), v.pose())) {
+        if (posedOn != null && DarkerInk.anotherDrawing(whole, posedOn, c.signature(), v.pose())) {
             return false;
         }
         out.put(c.sha(), v);

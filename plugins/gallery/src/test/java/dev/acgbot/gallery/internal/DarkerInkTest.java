@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Which copies {@link DarkerInk} takes for another drawing than the candidate's: a dark blob laid on a light grey one of
  * its shape, as the teal map symbol on the bullet holes; not the blob's own copy, contrasted or not, not a crop of thin
- * lines (darker on the copy's thumbnail, as much ink), not a picture on a dark ground.
+ * lines (darker on the copy's thumbnail, as much ink), not a picture on a dark ground; and only a small drawing on its
+ * page, not a pattern filling its picture.
  */
 class DarkerInkTest {
     private static final RepostVerifier.Pose WHOLE = RepostVerifier.Pose.WHOLE;
@@ -38,6 +39,39 @@ class DarkerInkTest {
                         darker(contrasted(darkBlob), darkBlob, WHOLE),
                         darker(outlineCrop, outline, new RepostVerifier.Pose(0.3, 0.3, 0.6, 0.6, 0, false)),
                         darker(onGrey, greyOnGrey, WHOLE)));
+    }
+
+    /**
+     * A grid of dots filling the picture, its copy darker (as a thumbnail sampled where the dots fall reads it) than the
+     * stored one: darker, but no small drawing on a page, so not another drawing; the dark blob on its page is.
+     */
+    @Test
+    void onlyASmallDrawingOnItsPageIsWeighed() {
+        BufferedImage dots = page(400, Color.WHITE, g -> {
+            g.setColor(Color.BLACK);
+            for (int y = 10; y < 400; y += 25) {
+                for (int x = 10; x < 400; x += 25) {
+                    g.fillRect(x, y, 8, 8);
+                }
+            }
+        });
+        BufferedImage paleDots = page(400, Color.WHITE, g -> {
+            g.setColor(new Color(200, 200, 200));
+            for (int y = 10; y < 400; y += 25) {
+                for (int x = 10; x < 400; x += 25) {
+                    g.fillRect(x, y, 8, 8);
+                }
+            }
+        });
+        BufferedImage darkBlob = page(400, Color.WHITE, g -> blob(g, new Color(4, 65, 62), null));
+        BufferedImage greyHole = page(400, Color.WHITE, g -> blob(g, new Color(170, 170, 170), new Color(85, 85, 85)));
+        assertEquals(List.of(true, false, true),
+                List.of(darker(dots, paleDots, WHOLE), anotherDrawing(dots, paleDots), anotherDrawing(darkBlob, greyHole)));
+    }
+
+    private static boolean anotherDrawing(BufferedImage copy, BufferedImage candidate) {
+        return DarkerInk.anotherDrawing(new RepostVerifier.Query(TestImages.decoded(copy)), TestImages.decoded(copy),
+                RepostSignature.of(TestImages.decoded(candidate)), WHOLE);
     }
 
     private static boolean darker(BufferedImage copy, BufferedImage candidate, RepostVerifier.Pose pose) {
