@@ -58,13 +58,8 @@ final class DarkerInk {
      */
     static boolean darker(RepostVerifier.Query q, RepostSignature candidate, RepostVerifier.Pose pose) {
         int side = RepostSignature.THUMB;
-        float[] stored = new float[side * side];
-        byte[] thumb = candidate.thumb();
-        for (int i = 0; i < stored.length; i++) {
-            stored[i] = thumb[i] & 0xFF;
-        }
         boolean[] inside = new boolean[side * side];
-        float[] sampled = RepostVerifier.sample(stored, side, side, candidate.aspect(), pose, inside);
+        float[] sampled = RepostVerifier.sample(RepostVerifier.thumb(candidate), side, side, candidate.aspect(), pose, inside);
         byte[] own = q.signature.thumb();
         int n = 0;
         float[] copy = new float[side * side], cand = new float[side * side];

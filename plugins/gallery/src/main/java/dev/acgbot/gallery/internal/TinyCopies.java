@@ -138,7 +138,8 @@ final class TinyCopies {
         near.stream().filter(n -> all.stream().noneMatch(a -> a.sha().equals(n.sha()))).forEach(all::add);
         Optional<Posed> resized = ResizedCopies.singledOut(q, all);
         if (resized.isPresent()) {
-            take(q, Posed.unmoved(resized.get().sha(), resized.get().signature()), ResizedCopies.correlation(q, resized.get().signature()), verdicts);
+            Posed p = resized.get();
+            take(q, Posed.unmoved(p.sha(), p.signature()), ResizedCopies.correlation(q, p.signature()), verdicts);
             return;
         }
         // last of all, and only when no verdict was given: the candidates scored again where the copy's brightening trims
